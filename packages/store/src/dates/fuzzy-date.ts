@@ -1,0 +1,120 @@
+/**
+ * Fuzzy dates: a date known only to some precision, kept at that precision.
+ *
+ * Accepted input is a subset of ISO 8601 reduced precision and EDTF level 1:
+ * `2014`, `2014-06`, `2014-11-21`, `198X` (a decade), each optionally followed by `~`
+ * (approximate), `?` (uncertain) or `%` (both), and intervals of two such dates `2002/2003`.
+ * A year stays a year: `2014` covers 2014-01-01 to 2014-12-31 and is never padded to a day.
+ */
+export const DATE_PRECISIONS = ['day', 'month', 'year', 'decade'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export interface FuzzyDate {
+  /** The normalised EDTF text the date was parsed from. */
+  readonly edtf: string;
+  /** First day the date can refer to, ISO `YYYY-MM-DD`. */
+  readonly earliest: string;
+  /** Last day the date can refer to, ISO `YYYY-MM-DD`. */
+  readonly latest: string;
+  /** The coarsest precision among the date's parts. */
+  readonly precision: DatePrecision;
+  /** True when the source gives the date as approximate (`~`) or uncertain (`?`, `%`). */
+  readonly approximate: boolean;
+  /** Human-readable form that says no more than the source does: `June 2014`, `c. 2016`, `1980s`. */
+  readonly display: string;
+}
+
+export class FuzzyDateError extends Error {
+  override readonly name = 'FuzzyDateError';
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2, decade: 3 };
+
+interface SinglePoint {
+  edtf: string;
+  earliest: string;
+  latest: string;
+  precision: DatePrecision;
+  qualifier: '' | '~' | '?' | '%';
+  plain: string;
+}
+
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+function parsePoint(text: string, whole: string): SinglePoint {
+  const match = /^(\d{3}X|\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$/.exec(text);
+  if (!match) {
+    throw new FuzzyDateError(
+      `"${whole}" is not a date we can read. Use YYYY, YYYY-MM, YYYY-MM-DD or a decade like 198X, optionally followed by ~ (approximate) or ? (uncertain), or an interval like 2002/2003.`,
+    );
+  }
+  const [, yearText = '', monthText, dayText, qualifierText = ''] = match;
+  const qualifier = qualifierText as SinglePoint['qualifier'];
+  if (yearText.endsWith('X')) {
+    if (monthText) throw new FuzzyDateError(`"${whole}" gives a month inside a decade; write the year instead of ${yearText}.`);
+    const start = Number(yearText.slice(0, 3)) * 10;
+    return { edtf: text, earliest: `${pad(start, 4)}-01-01`, latest: `${pad(start + 9, 4)}-12-31`, precision: 'decade', qualifier, plain: `${start}s` };
+  }
+  const year = Number(yearText);
+  if (!monthText) {
+    return { edtf: text, earliest: `${yearText}-01-01`, latest: `${yearText}-12-31`, precision: 'year', qualifier, plain: yearText };
+  }
+  const month = Number(monthText);
+  if (month < 1 || month > 12) throw new FuzzyDateError(`"${whole}" has month ${monthText}; months run from 01 to 12.`);
+  const lastDay = daysInMonth(year, month);
+  const monthName = MONTHS[month - 1]!;
+  if (!dayText) {
+    return { edtf: text, earliest: `${yearText}-${monthText}-01`, latest: `${yearText}-${monthText}-${pad(lastDay, 2)}`, precision: 'month', qualifier, plain: `${monthName} ${yearText}` };
+  }
+  const day = Number(dayText);
+  if (day < 1 || day > lastDay) {
+    throw new FuzzyDateError(`"${whole}" is not a real day: ${monthName} ${yearText} has ${lastDay} days.`);
+  }
+  const iso = `${yearText}-${monthText}-${dayText}`;
+  return { edtf: text, earliest: iso, latest: iso, precision: 'day', qualifier, plain: `${day} ${monthName} ${yearText}` };
+}
+
+const qualified = (point: SinglePoint) =>
+  point.qualifier === '~' ? `c. ${point.plain}` : point.qualifier === '' ? point.plain : `${point.plain}?`;
+
+export function parseFuzzyDate(input: string): FuzzyDate {
+  const text = input.trim();
+  if (!text) throw new FuzzyDateError('A date is required; use YYYY, YYYY-MM or YYYY-MM-DD.');
+  const parts = text.split('/');
+  if (parts.length > 2) throw new FuzzyDateError(`"${text}" has more than one "/"; an interval is two dates, like 2002/2003.`);
+  if (parts.length === 1) {
+    const point = parsePoint(text, text);
+    return {
+      edtf: point.edtf,
+      earliest: point.earliest,
+      latest: point.latest,
+      precision: point.precision,
+      approximate: point.qualifier !== '',
+      display: qualified(point),
+    };
+  }
+  const [start, end] = parts.map((part) => parsePoint(part, text)) as [SinglePoint, SinglePoint];
+  if (start.earliest > end.latest) {
+    throw new FuzzyDateError(`"${text}" ends before it starts.`);
+  }
+  const precision = PRECISION_RANK[start.precision] >= PRECISION_RANK[end.precision] ? start.precision : end.precision;
+  return {
+    edtf: `${start.edtf}/${end.edtf}`,
+    earliest: start.earliest,
+    latest: end.latest,
+    precision,
+    approximate: start.qualifier !== '' || end.qualifier !== '',
+    display: `${qualified(start)} – ${qualified(end)}`,
+  };
+}
+
+export function tryParseFuzzyDate(input: string): FuzzyDate | FuzzyDateError {
+  try {
+    return parseFuzzyDate(input);
+  } catch (error) {
+    if (error instanceof FuzzyDateError) return error;
+    throw error;
+  }
+}

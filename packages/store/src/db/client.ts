@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { relations } from './relations.ts';
+
+const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+export type Store = ReturnType<typeof createDrizzle>;
+
+function createDrizzle(connection: Database.Database) {
+  return drizzle({ client: connection, relations });
+}
+
+export interface OpenStoreOptions {
+  /** Called with every SQL statement the store runs; tests use it to count statements. */
+  onStatement?: (sql: string) => void;
+}
+
+/**
+ * Opens (creating if needed) the SQLite database at `path` and brings its schema up to date.
+ * `:memory:` gives a private in-memory database, which tests use.
+ */
+export function openStore(path: string, options: OpenStoreOptions = {}): Store {
+  const connection = new Database(path, options.onStatement ? { verbose: (sql) => options.onStatement!(String(sql)) } : {});
+  // WAL lets readers run while a write is in progress; NORMAL sync is durable across crashes in WAL mode.
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  const store = createDrizzle(connection);
+  migrate(store, { migrationsFolder });
+  return store;
+}
+
+export function closeStore(store: Store): void {
+  store.$client.close();
+}

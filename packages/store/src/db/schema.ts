@@ -1,0 +1,205 @@
+/**
+ * Bilateral's tables. Fuzzy dates are stored as their EDTF text (the source of truth) plus the
+ * earliest and latest possible ISO day, which range filters and ordering use. Precision and the
+ * approximate flag are read back from the EDTF text, so they can never disagree with it.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Hash of the seed record a row was last loaded from; lets a reload skip unchanged records. */
+const seedHash = () => text('seed_hash');
+
+export const sources = sqliteTable('sources', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  file: text('file').notNull().unique(),
+  title: text('title').notNull(),
+  author: text('author'),
+  outlet: text('outlet'),
+  genre: text('genre').notNull(),
+  publishedEdtf: text('published_edtf'),
+  paragraphStyle: text('paragraph_style').notNull().default('blank-lines'),
+  seedHash: seedHash(),
+});
+
+export const actors = sqliteTable(
+  'actors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    /** Name folded for case- and accent-insensitive matching. */
+    nameFolded: text('name_folded').notNull(),
+    kind: text('kind').notNull(),
+    countryId: integer('country_id').references((): any => actors.id, { onDelete: 'set null' }),
+    predecessorId: integer('predecessor_id').references((): any => actors.id, { onDelete: 'set null' }),
+    seedHash: seedHash(),
+  },
+  (table) => [index('actors_name_folded').on(table.nameFolded), index('actors_kind').on(table.kind)],
+);
+
+export const actorAliases = sqliteTable(
+  'actor_aliases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actorId: integer('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    nameFolded: text('name_folded').notNull(),
+    kind: text('kind').notNull(),
+    position: integer('position').notNull(),
+  },
+  (table) => [uniqueIndex('actor_aliases_name_folded').on(table.nameFolded), index('actor_aliases_actor').on(table.actorId)],
+);
+
+export const offices = sqliteTable(
+  'offices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    holderId: integer('holder_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    organizationId: integer('organization_id').references(() => actors.id, { onDelete: 'set null' }),
+    fromEdtf: text('from_edtf'),
+    toEdtf: text('to_edtf'),
+    position: integer('position').notNull(),
+  },
+  (table) => [index('offices_holder').on(table.holderId)],
+);
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    kind: text('kind').notNull(),
+    dateEdtf: text('date_edtf').notNull(),
+    dateEarliest: text('date_earliest').notNull(),
+    dateLatest: text('date_latest').notNull(),
+    place: text('place'),
+    amountValue: text('amount_value'),
+    amountCurrency: text('amount_currency'),
+    amountApproximate: integer('amount_approximate', { mode: 'boolean' }).notNull().default(false),
+    quantityValue: integer('quantity_value'),
+    quantityUnit: text('quantity_unit'),
+    seedHash: seedHash(),
+  },
+  (table) => [
+    index('events_date').on(table.dateEarliest, table.dateLatest, table.id),
+    index('events_kind').on(table.kind),
+    index('events_title').on(table.title),
+    check('events_date_order', sql`${table.dateEarliest} <= ${table.dateLatest}`),
+    check('events_amount_pair', sql`(${table.amountValue} is null) = (${table.amountCurrency} is null)`),
+  ],
+);
+
+export const eventSectors = sqliteTable(
+  'event_sectors',
+  {
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    sector: text('sector').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.eventId, table.sector] }), index('event_sectors_sector').on(table.sector)],
+);
+
+export const eventParticipants = sqliteTable(
+  'event_participants',
+  {
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    position: integer('position').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.eventId, table.actorId, table.role] }),
+    index('event_participants_actor').on(table.actorId, table.eventId),
+  ],
+);
+
+export const eventLinks = sqliteTable(
+  'event_links',
+  {
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    targetEventId: integer('target_event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.eventId, table.targetEventId, table.type] }),
+    index('event_links_target').on(table.targetEventId),
+  ],
+);
+
+export const figures = sqliteTable('figures', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  label: text('label').notNull(),
+  indicator: text('indicator').notNull(),
+  periodEdtf: text('period_edtf').notNull(),
+  periodEarliest: text('period_earliest').notNull(),
+  periodLatest: text('period_latest').notNull(),
+  value: text('value').notNull(),
+  currency: text('currency'),
+  unit: text('unit'),
+  approximate: integer('approximate', { mode: 'boolean' }).notNull().default(false),
+  seedHash: seedHash(),
+});
+
+export const figureActors = sqliteTable(
+  'figure_actors',
+  {
+    figureId: integer('figure_id').notNull().references(() => figures.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.figureId, table.actorId] }), index('figure_actors_actor').on(table.actorId)],
+);
+
+/** One competing value for a field of an event or a figure, as one or more sources state it. */
+export const claims = sqliteTable(
+  'claims',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    figureId: integer('figure_id').references(() => figures.id, { onDelete: 'cascade' }),
+    field: text('field').notNull(),
+    value: text('value').notNull(),
+    status: text('status').notNull(),
+    preferred: integer('preferred', { mode: 'boolean' }).notNull().default(false),
+    reason: text('reason'),
+    position: integer('position').notNull(),
+  },
+  (table) => [
+    index('claims_event').on(table.eventId),
+    index('claims_figure').on(table.figureId),
+    check('claims_one_subject', sql`(${table.eventId} is null) <> (${table.figureId} is null)`),
+  ],
+);
+
+/** A passage (document + paragraph) that supports exactly one event, actor, office, claim or figure. */
+export const citations = sqliteTable(
+  'citations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
+    paragraph: integer('paragraph').notNull(),
+    note: text('note'),
+    eventId: integer('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').references(() => actors.id, { onDelete: 'cascade' }),
+    officeId: integer('office_id').references(() => offices.id, { onDelete: 'cascade' }),
+    claimId: integer('claim_id').references(() => claims.id, { onDelete: 'cascade' }),
+    figureId: integer('figure_id').references(() => figures.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (table) => [
+    index('citations_source').on(table.sourceId, table.id),
+    index('citations_event').on(table.eventId),
+    index('citations_actor').on(table.actorId),
+    index('citations_office').on(table.officeId),
+    index('citations_claim').on(table.claimId),
+    index('citations_figure').on(table.figureId),
+    check('citations_paragraph_positive', sql`${table.paragraph} >= 1`),
+    check(
+      'citations_one_subject',
+      sql`(${table.eventId} is not null) + (${table.actorId} is not null) + (${table.officeId} is not null) + (${table.claimId} is not null) + (${table.figureId} is not null) = 1`,
+    ),
+  ],
+);
