@@ -1,0 +1,123 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeStore, openStore, type Store } from '../db/client.ts';
+import { actors, citations, claims, eventLinks, events } from '../db/schema.ts';
+import { loadSeeds, SeedValidationError } from './index.ts';
+
+const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
+
+/** A private copy of a fixture, so a test can edit it. */
+function copyOf(name: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'bilateral-seeds-')), 'seeds');
+  cpSync(fixture(name), dir, { recursive: true });
+  return dir;
+}
+
+let store: Store;
+beforeEach(() => {
+  store = openStore(':memory:');
+});
+afterEach(() => closeStore(store));
+
+const countRows = (table: typeof events | typeof actors | typeof citations | typeof claims | typeof eventLinks) =>
+  store.select({ n: count() }).from(table).get()!.n;
+
+describe('loadSeeds', () => {
+  it('loads every record with its participants, citations, claims and links', () => {
+    const report = loadSeeds(store, fixture('valid'));
+    expect(report).toEqual({ created: 11, updated: 0, unchanged: 0, removed: 0 });
+    expect(countRows(events)).toBe(3);
+    expect(countRows(actors)).toBe(5);
+    expect(countRows(claims)).toBe(2);
+    expect(countRows(eventLinks)).toBe(1);
+    const embargo = store.select().from(events).where(eq(events.slug, '2014-russia-lifts-arms-embargo')).get()!;
+    expect(embargo).toMatchObject({ dateEdtf: '2014', dateEarliest: '2014-01-01', dateLatest: '2014-12-31' });
+  });
+
+  it('changes nothing when the same files are loaded twice', () => {
+    loadSeeds(store, fixture('valid'));
+    const before = store.$client.prepare('select total_changes() as n').get() as { n: number };
+    const ids = store.select({ id: events.id, slug: events.slug }).from(events).all();
+    const report = loadSeeds(store, fixture('valid'));
+    const after = store.$client.prepare('select total_changes() as n').get() as { n: number };
+    expect(report).toEqual({ created: 0, updated: 0, unchanged: 11, removed: 0 });
+    expect(after.n).toBe(before.n);
+    expect(store.select({ id: events.id, slug: events.slug }).from(events).all()).toEqual(ids);
+  });
+
+  it('updates a changed record in place, keeping its ID, and removes records deleted from the files', () => {
+    const dir = copyOf('valid');
+    loadSeeds(store, dir);
+    const { id } = store.select({ id: events.id }).from(events).where(eq(events.slug, '2016-druzhba-exercise')).get()!;
+    const path = join(dir, 'events/all.yaml');
+    const edited = readFileSync(path, 'utf8').replace('First Druzhba joint exercise', 'Druzhba 2016, the first joint exercise');
+    writeFileSync(path, edited.slice(0, edited.indexOf('- slug: 2024-10-trade-pledge')));
+    writeFileSync(join(dir, 'coverage/fixture-news.yaml'), 'source: fixture-news\nparagraphs:\n  1: { skip: boilerplate, why: Title line. }\n');
+    const report = loadSeeds(store, dir);
+    expect(report).toMatchObject({ updated: 1, removed: 1 });
+    expect(store.select().from(events).where(eq(events.id, id)).get()!.title).toBe('Druzhba 2016, the first joint exercise');
+    expect(countRows(events)).toBe(2);
+  });
+
+  it('reports every problem with file, record and field, and writes nothing', () => {
+    let error: unknown;
+    try {
+      loadSeeds(store, fixture('invalid'));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SeedValidationError);
+    const lines = (error as SeedValidationError).problems.map((p) => `${p.file}: ${p.record}: ${p.field}: ${p.message}`);
+    const expectations = [
+      /^invalid\/events\/broken\.yaml: event "2014-broken-event": kind: Invalid option/,
+      /: date: "2023-02-29" is not a real day/,
+      /: amount\.value: write the number as a quoted decimal string/,
+      /: amount\.currency: must be an ISO 4217 currency code/,
+      /: citations\[0\]\.paragraph: paragraphs are numbered from 1/,
+      /: citations: every event needs at least one citation/,
+      /: slug: slug "2014-broken-event" is already used by event "2014-broken-event" in invalid\/events\/broken\.yaml/,
+      /: participants\[0\]\.actor: unknown actor "nobody-either"/,
+    ];
+    for (const expected of expectations) expect(lines.some((line) => expected.test(line)), `${expected}\n${lines.join('\n')}`).toBe(true);
+    expect(countRows(events)).toBe(0);
+    expect(countRows(actors)).toBe(0);
+  });
+
+  it('rejects cross-record mistakes: unknown references, shared names, duplicate slugs', () => {
+    const dir = copyOf('valid');
+    const people = join(dir, 'actors/people.yaml');
+    writeFileSync(people, readFileSync(people, 'utf8').replace('country: russia', 'country: atlantis').replace('{ name: Mishustin, kind: variant }', '{ name: moscow, kind: variant }'));
+    const all = join(dir, 'events/all.yaml');
+    writeFileSync(all, readFileSync(all, 'utf8').replace('event: 2014-russia-lifts-arms-embargo', 'event: 2099-never'));
+    const error = (() => {
+      try {
+        loadSeeds(store, dir);
+      } catch (caught) {
+        return caught as SeedValidationError;
+      }
+    })();
+    const messages = error!.problems.map((p) => `${p.record}: ${p.field}: ${p.message}`);
+    expect(messages).toContain('actor "mikhail-mishustin": country: unknown actor "atlantis"');
+    expect(messages).toContain('actor "russia": aliases[1]: "Moscow" is already a name or alias of actor "mikhail-mishustin"; a name must lead to one actor');
+    expect(messages).toContain('event "2016-druzhba-exercise": links[0].event: unknown event "2099-never"');
+  });
+
+  it('rejects a disputed field whose claims do not come from two sources, or whose preferred value disagrees', () => {
+    const dir = copyOf('valid');
+    const all = join(dir, 'events/all.yaml');
+    writeFileSync(all, readFileSync(all, 'utf8').replace('citations: [{ source: fixture-journal, paragraph: 40 }]', 'citations: [{ source: fixture-news, paragraph: 41 }]').replace('date: 2014\n', 'date: 2015\n'));
+    const error = (() => {
+      try {
+        loadSeeds(store, dir);
+      } catch (caught) {
+        return caught as SeedValidationError;
+      }
+    })();
+    const messages = error!.problems.map((p) => `${p.field}: ${p.message}`);
+    expect(messages).toContain('claims[0]: the date is disputed, so its claims must cite at least two different sources');
+    expect(messages).toContain('claims[0].value: the preferred date "2014" differs from the record\'s own date (2015)');
+  });
+});
