@@ -1,0 +1,19 @@
+/**
+ * @bilateral/store: everything that touches the database. The API depends on this package and
+ * never on drizzle or SQL directly.
+ */
+export { openStore, closeStore, type Store, type OpenStoreOptions } from './db/client.ts';
+export { loadSeeds, validateSeeds, SeedValidationError, formatProblem, type SeedProblem, type SeedReport } from './seed/index.ts';
+export { checkAgainstDocuments } from './seed/documents-check.ts';
+export { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from './sources/documents.ts';
+export { splitParagraphs, type ParagraphStyle } from './sources/paragraphs.ts';
+export { parseFuzzyDate, FuzzyDateError, DATE_PRECISIONS, type FuzzyDate, type DatePrecision } from './dates/fuzzy-date.ts';
+export { EVENT_KINDS, EVENT_KIND_VALUES, PLOVER_CATEGORIES, type EventKind, type EventKindCoding } from './vocabulary/event-kinds.ts';
+export * from './vocabulary/terms.ts';
+export { QueryError, type QueryErrorCode } from './queries/errors.ts';
+export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type Page, type PageArgs } from './queries/pagination.ts';
+export * from './queries/events.ts';
+export * from './queries/actors.ts';
+export * from './queries/sources.ts';
+export * from './queries/figures.ts';
+export * from './queries/related.ts';

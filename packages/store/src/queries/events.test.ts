@@ -1,0 +1,82 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeStore } from '../db/client.ts';
+import { openFixtureStore } from '../testing/fixture-store.ts';
+import { actorBySlug, eventPagesByActorIds, listActors } from './actors.ts';
+import { countEvents, listEvents, type EventFilter } from './events.ts';
+import { QueryError } from './errors.ts';
+
+const store = openFixtureStore();
+afterAll(() => closeStore(store));
+
+const slugs = (filter: EventFilter) => listEvents(store, filter, [], { first: 100 }).rows.map((row) => row.slug);
+
+describe('listEvents', () => {
+  it('orders by date by default and pages forwards and backwards over the same rows', () => {
+    const all = listEvents(store, null, [], { first: 100 }).rows.map((row) => row.slug);
+    expect(all).toEqual(['2014-russia-lifts-arms-embargo', '2016-druzhba-exercise', '2024-10-trade-pledge']);
+
+    const first = listEvents(store, null, [], { first: 2 });
+    expect(first.hasNextPage).toBe(true);
+    const second = listEvents(store, null, [], { first: 2, after: first.cursors[1] });
+    expect(second.rows.map((row) => row.slug)).toEqual(['2024-10-trade-pledge']);
+    expect(second.hasNextPage).toBe(false);
+
+    const lastTwo = listEvents(store, null, [], { last: 2 });
+    expect(lastTwo.rows.map((row) => row.slug)).toEqual(all.slice(1));
+    expect(lastTwo.hasPreviousPage).toBe(true);
+    const beforeThose = listEvents(store, null, [], { last: 2, before: lastTwo.cursors[0] });
+    expect(beforeThose.rows.map((row) => row.slug)).toEqual(all.slice(0, 1));
+  });
+
+  it('orders by title descending with a stable tie-break', () => {
+    const rows = listEvents(store, null, [{ field: 'title', direction: 'desc' }], { first: 10 }).rows.map((row) => row.title);
+    expect(rows).toEqual([...rows].sort().reverse());
+  });
+
+  it('rejects page sizes outside 1..100 and cursors from another ordering', () => {
+    expect(() => listEvents(store, null, [], { first: 101 })).toThrow(/`first` must be between 1 and 100; got 101/);
+    expect(() => listEvents(store, null, [], { first: 0 })).toThrow(QueryError);
+    const cursor = listEvents(store, null, [], { first: 1 }).cursors[0]!;
+    expect(() => listEvents(store, null, [{ field: 'title', direction: 'asc' }], { first: 1, after: cursor })).toThrow(/different ordering/);
+    expect(() => listEvents(store, null, [], { after: 'bm9uc2Vuc2U' })).toThrow(/not a cursor this API issued/);
+  });
+
+  it('matches a year-dated event to a June filter only when overlaps are asked for', () => {
+    expect(slugs({ from: '2014-06', to: '2014-06' })).toEqual([]);
+    expect(slugs({ from: '2014-06', to: '2014-06', dateMatch: 'overlaps' })).toEqual(['2014-russia-lifts-arms-embargo']);
+    expect(slugs({ from: '2014', to: '2016' })).toEqual(['2014-russia-lifts-arms-embargo', '2016-druzhba-exercise']);
+    expect(() => slugs({ from: '2014-02-30' })).toThrow(/not a real day/);
+  });
+
+  it('combines kinds, sectors, actors (any or all), text and conflicts', () => {
+    expect(slugs({ kinds: ['pledge', 'military_exercise'] })).toEqual(['2016-druzhba-exercise', '2024-10-trade-pledge']);
+    expect(slugs({ sectors: ['security', 'energy'] })).toEqual(['2016-druzhba-exercise', '2024-10-trade-pledge']);
+    expect(slugs({ actors: ['pakistan', 'mikhail-mishustin'] })).toHaveLength(3);
+    expect(slugs({ actors: ['pakistan', 'russia'], actorsMatch: 'all', sectors: ['security'] })).toEqual(['2016-druzhba-exercise']);
+    expect(slugs({ text: 'DRUZHBA' })).toEqual(['2016-druzhba-exercise']);
+    expect(slugs({ text: 'emb*' })).toEqual(['2014-russia-lifts-arms-embargo']);
+    expect(slugs({ hasConflicts: true })).toEqual(['2014-russia-lifts-arms-embargo']);
+    expect(countEvents(store, { hasConflicts: false })).toBe(2);
+    expect(() => slugs({ actors: ['atlantis'] })).toThrow(/No actor has the slug "atlantis"/);
+  });
+});
+
+describe('actors', () => {
+  it('finds actors by any word of a name or alias, ignoring case and accents', () => {
+    const names = (text: string) => listActors(store, { text }, { first: 10 }).rows.map((row) => row.slug);
+    expect(names('moscow')).toEqual(['russia']);
+    expect(names('ussr')).toEqual(['soviet-union']);
+    expect(names('mishu')).toEqual(['mikhail-mishustin']);
+    expect(names('SHÉHBAZ')).toEqual(['shehbaz-sharif']);
+  });
+
+  it('pages the events of several actors in one go', () => {
+    const pakistan = actorBySlug(store, 'pakistan')!.id;
+    const mishustin = actorBySlug(store, 'mikhail-mishustin')!.id;
+    const pages = eventPagesByActorIds(store, [pakistan, mishustin], [], { first: 1 });
+    expect(pages.get(pakistan)!.rows.map((row) => row.slug)).toEqual(['2014-russia-lifts-arms-embargo']);
+    expect(pages.get(pakistan)!.hasNextPage).toBe(true);
+    expect(pages.get(mishustin)!.rows.map((row) => row.slug)).toEqual(['2024-10-trade-pledge']);
+    expect(pages.get(mishustin)!.hasNextPage).toBe(false);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Keyset (cursor) pagination. Rows are ordered by a list of sort keys that always ends with
+ * the row ID, so every position is unique and a cursor names one exact place in the order:
+ * paging forwards and backwards gives the same rows, and rows added elsewhere in the order do
+ * not shift a page. A cursor records the ordering it was made for and is rejected under another.
+ */
+import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { QueryError } from './errors.ts';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface Page<Row> {
+  rows: Row[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+export interface SortKey<Row> {
+  column: SQLiteColumn | SQL;
+  direction: 'asc' | 'desc';
+  value: (row: Row) => string | number;
+}
+
+type KeyValues = (string | number)[];
+
+const encodeCursor = (ordering: string, values: KeyValues) => Buffer.from(JSON.stringify([ordering, ...values])).toString('base64url');
+
+function decodeCursor(cursor: string, ordering: string, keyCount: number, argument: string): KeyValues {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    decoded = undefined;
+  }
+  const invalid = () => new QueryError('INVALID_CURSOR', `\`${argument}\` is not a cursor this API issued. Use a cursor from pageInfo or an edge of the same query.`, argument);
+  if (!Array.isArray(decoded) || typeof decoded[0] !== 'string') throw invalid();
+  if (decoded[0] !== ordering) {
+    throw new QueryError('INVALID_CURSOR', `\`${argument}\` was issued for a different ordering (${decoded[0]}); this query orders by ${ordering}. Start again without a cursor.`, argument);
+  }
+  if (decoded.length !== keyCount + 1 || decoded.slice(1).some((value) => typeof value !== 'string' && typeof value !== 'number')) throw invalid();
+  return decoded.slice(1) as KeyValues;
+}
+
+function validateSize(value: number | null | undefined, argument: string) {
+  if (value == null) return;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw new QueryError('BAD_USER_INPUT', `\`${argument}\` must be between 1 and ${MAX_PAGE_SIZE}; got ${value}. Page through larger results with cursors.`, argument);
+  }
+}
+
+/** Rows strictly beyond `values` in the key order (`forward`) or strictly before them. */
+function beyond<Row>(keys: SortKey<Row>[], values: KeyValues, forward: boolean): SQL {
+  const clauses = keys.map((key, index) => {
+    const equalBefore = keys.slice(0, index).map((previous, j) => eq(previous.column as SQLiteColumn, values[j]));
+    const ascending = (key.direction === 'asc') === forward;
+    return and(...equalBefore, ascending ? gt(key.column as SQLiteColumn, values[index]) : lt(key.column as SQLiteColumn, values[index]))!;
+  });
+  return or(...clauses)!;
+}
+
+export interface PagePlan<Row> {
+  /** Restricts rows to those between the cursors; undefined when there are none. */
+  where: SQL | undefined;
+  /** The order to fetch in (reversed when paging backwards). */
+  orderBy: SQL[];
+  /** How many rows to fetch: one more than the page, to learn whether another page exists. */
+  limit: number;
+  /** Turns the fetched rows into the page, in the query's order. */
+  finish(rows: Row[]): Page<Row>;
+}
+
+export function planPage<Row>(ordering: string, keys: SortKey<Row>[], args: PageArgs): PagePlan<Row> {
+  validateSize(args.first, 'first');
+  validateSize(args.last, 'last');
+  if (args.first != null && args.last != null) {
+    throw new QueryError('BAD_USER_INPUT', 'Pass either `first` or `last`, not both.', 'last');
+  }
+  const backward = args.last != null;
+  const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  const bounds = [
+    args.after ? beyond(keys, decodeCursor(args.after, ordering, keys.length, 'after'), true) : undefined,
+    args.before ? beyond(keys, decodeCursor(args.before, ordering, keys.length, 'before'), false) : undefined,
+  ].filter((bound): bound is SQL => bound !== undefined);
+  const orderBy = keys.map((key) => ((key.direction === 'asc') !== backward ? asc(key.column) : desc(key.column)));
+  return {
+    where: bounds.length ? and(...bounds) : undefined,
+    orderBy,
+    limit: size + 1,
+    finish(fetched) {
+      const more = fetched.length > size;
+      const rows = fetched.slice(0, size);
+      if (backward) rows.reverse();
+      return {
+        rows,
+        cursors: rows.map((row) => encodeCursor(ordering, keys.map((key) => key.value(row)))),
+        hasNextPage: backward ? Boolean(args.before) : more,
+        hasPreviousPage: backward ? more : Boolean(args.after),
+      };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { Store } from '../db/client.ts';
+import { citations, sources } from '../db/schema.ts';
+import { groupedPages } from './grouped-pages.ts';
+import { planPage, type Page, type PageArgs } from './pagination.ts';
+import type { CitationRow, SourceRow } from './related.ts';
+
+const SOURCE_KEYS = [{ column: sources.id, direction: 'asc' as const, value: (row: SourceRow) => row.id }];
+
+/** Sources in the order they were added (for seeds, the order of sources.yaml). */
+export function listSources(store: Store, page: PageArgs): Page<SourceRow> {
+  const plan = planPage('id:asc', SOURCE_KEYS, page);
+  return plan.finish(store.select().from(sources).where(plan.where).orderBy(...plan.orderBy).limit(plan.limit).all());
+}
+
+export function countSources(store: Store): number {
+  return store.select({ n: sql<number>`count(*)` }).from(sources).get()!.n;
+}
+
+export function sourceBySlug(store: Store, slug: string): SourceRow | undefined {
+  return store.select().from(sources).where(sql`${sources.slug} = ${slug}`).get();
+}
+
+const CITATION_KEYS = [
+  { column: citations.paragraph, direction: 'asc' as const, value: (row: CitationRow) => row.paragraph },
+  { column: citations.id, direction: 'asc' as const, value: (row: CitationRow) => row.id },
+];
+
+/** One page of citations per source, in paragraph order, for many sources in one statement. */
+export function citationPagesBySourceIds(store: Store, sourceIds: readonly number[], page: PageArgs): Map<number, Page<CitationRow>> {
+  return groupedPages(store, {
+    table: citations,
+    parent: citations.sourceId,
+    restrict: inArray(citations.sourceId, [...sourceIds]),
+    parentIds: sourceIds,
+    ordering: 'paragraph:asc',
+    keys: CITATION_KEYS,
+    args: page,
+  });
+}
