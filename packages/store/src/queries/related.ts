@@ -52,6 +52,12 @@ export const claimsByIds = (store: Store, ids: readonly number[]) =>
 export const figuresByIds = (store: Store, ids: readonly number[]) =>
   none(ids, () => store.select().from(figures).where(inArray(figures.id, [...ids])).all());
 
+export const officesByIds = (store: Store, ids: readonly number[]) =>
+  none(ids, () => store.select().from(offices).where(inArray(offices.id, [...ids])).all());
+
+export const actorsByPredecessorIds = (store: Store, ids: readonly number[]) =>
+  none(ids, () => store.select().from(actors).where(inArray(actors.predecessorId, [...ids])).orderBy(asc(actors.name)).all());
+
 export const participantsByEventIds = (store: Store, ids: readonly number[]) =>
   none(ids, () => store.select().from(eventParticipants).where(inArray(eventParticipants.eventId, [...ids])).orderBy(asc(eventParticipants.position)).all());
 

@@ -1,0 +1,83 @@
+/**
+ * Per-request context: the store and a set of DataLoaders. Every nested field goes through a
+ * loader, so all the rows asked for at one level of a query are fetched in one statement.
+ */
+import DataLoader from 'dataloader';
+import * as store from '@bilateral/store';
+import type { EventOrder, Page, PageArgs, Store } from '@bilateral/store';
+
+type Fetch<Row> = (db: Store, ids: readonly number[]) => Row[];
+
+function createLoaders(db: Store) {
+  const byId = <Row extends { id: number }>(fetch: Fetch<Row>) =>
+    new DataLoader<number, Row | null>(async (ids) => {
+      const rows = new Map(fetch(db, ids).map((row) => [row.id, row]));
+      return ids.map((id) => rows.get(id) ?? null);
+    });
+  const grouped = <Row>(fetch: Fetch<Row>, key: (row: Row) => number | null) =>
+    new DataLoader<number, Row[]>(async (ids) => {
+      const groups = store.groupBy(fetch(db, ids), key);
+      return ids.map((id) => groups.get(id) ?? []);
+    });
+  const counted = (fetch: (db: Store, ids: readonly number[]) => Map<number, number>) =>
+    new DataLoader<number, number>(async (ids) => {
+      const counts = fetch(db, ids);
+      return ids.map((id) => counts.get(id) ?? 0);
+    });
+  /** One loader per distinct set of page arguments, since each set needs its own statement. */
+  const paged = <Row, Args>(fetch: (db: Store, ids: readonly number[], args: Args) => Map<number, Page<Row>>) => {
+    const loaders = new Map<string, DataLoader<number, Page<Row>>>();
+    return (args: Args) => {
+      const key = JSON.stringify(args);
+      let loader = loaders.get(key);
+      if (!loader) {
+        loader = new DataLoader<number, Page<Row>>(async (ids) => {
+          const pages = fetch(db, ids, args);
+          return ids.map((id) => pages.get(id)!);
+        });
+        loaders.set(key, loader);
+      }
+      return loader;
+    };
+  };
+  const citationsOf = (subject: store.CitationSubject) =>
+    grouped((database, ids) => store.citationsBySubjectIds(database, subject, ids), (row) => row[subject]);
+
+  return {
+    event: byId(store.eventsByIds),
+    actor: byId(store.actorsByIds),
+    source: byId(store.sourcesByIds),
+    claim: byId(store.claimsByIds),
+    figure: byId(store.figuresByIds),
+    office: byId(store.officesByIds),
+    participants: grouped(store.participantsByEventIds, (row) => row.eventId),
+    sectors: grouped(store.sectorsByEventIds, (row) => row.eventId),
+    eventClaims: grouped(store.claimsByEventIds, (row) => row.eventId),
+    figureClaims: grouped(store.claimsByFigureIds, (row) => row.figureId),
+    links: grouped(store.linksByEventIds, (row) => row.eventId),
+    aliases: grouped(store.aliasesByActorIds, (row) => row.actorId),
+    offices: grouped(store.officesByHolderIds, (row) => row.holderId),
+    successors: grouped(store.actorsByPredecessorIds, (row) => row.predecessorId),
+    figureActors: grouped(store.actorIdsByFigureIds, (row) => row.figureId),
+    eventCitations: citationsOf('eventId'),
+    actorCitations: citationsOf('actorId'),
+    officeCitations: citationsOf('officeId'),
+    claimCitations: citationsOf('claimId'),
+    figureCitations: citationsOf('figureId'),
+    actorEventCounts: counted(store.eventCountsByActorIds),
+    sourceCitationCounts: counted(store.citationCountsBySourceIds),
+    actorEvents: paged((database, ids, args: { order: EventOrder[]; page: PageArgs }) => store.eventPagesByActorIds(database, ids, args.order, args.page)),
+    sourceCitations: paged((database, ids, page: PageArgs) => store.citationPagesBySourceIds(database, ids, page)),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface Context {
+  store: Store;
+  loaders: Loaders;
+}
+
+export function createContext(db: Store): Context {
+  return { store: db, loaders: createLoaders(db) };
+}

@@ -1,0 +1,35 @@
+/**
+ * The API's error contract: every error a client sees carries `extensions.code`. Errors the
+ * client can fix (bad arguments, unknown IDs) say what to change; anything unexpected is
+ * masked as INTERNAL_SERVER_ERROR with no message detail or stack trace.
+ */
+import { QueryError } from '@bilateral/store';
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode = 'BAD_USER_INPUT' | 'INVALID_ID' | 'INVALID_CURSOR' | 'INVALID_DATE' | 'INVALID_SEARCH' | 'NOT_FOUND' | 'INTERNAL_SERVER_ERROR';
+
+export function userError(code: ErrorCode, message: string, argument?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...(argument ? { argument } : {}) } });
+}
+
+/** Used as Yoga's `maskedErrors.maskError`. */
+export function maskError(error: unknown, message: string): Error {
+  const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+  if (original instanceof QueryError) {
+    return new GraphQLError(original.message, {
+      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+      path: error instanceof GraphQLError ? error.path : undefined,
+      extensions: { code: original.code, ...(original.argument ? { argument: original.argument } : {}) },
+    });
+  }
+  if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') {
+    return error instanceof GraphQLError && error !== original
+      ? new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: original.extensions })
+      : original;
+  }
+  return new GraphQLError(message, {
+    nodes: error instanceof GraphQLError ? error.nodes : undefined,
+    path: error instanceof GraphQLError ? error.path : undefined,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}

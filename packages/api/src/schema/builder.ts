@@ -1,0 +1,46 @@
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { Context } from '../context.ts';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  Scalars: {
+    ID: { Input: string; Output: string | number };
+    Date: { Input: string; Output: string };
+    Decimal: { Input: string; Output: string };
+  };
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: false;
+}>({
+  defaultFieldNullability: false,
+  plugins: [RelayPlugin],
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeTypeOptions: { description: 'Anything that can be fetched by its global ID with `node(id:)` or `nodes(ids:)`.' },
+    idFieldOptions: { description: 'Opaque global ID. Stable across restarts; pass it to `node(id:)` or the type\'s own lookup field.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID. Fails with `INVALID_ID` when the ID is malformed and returns null when nothing has that ID.',
+      args: { id: { description: 'A global ID, as returned in any `id` field.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches many objects by global ID, in the order given; null for each ID that matches nothing.',
+      args: { ids: { description: 'Global IDs, as returned in any `id` field.' } },
+    },
+    pageInfoTypeOptions: { description: 'Where a page sits in the whole result, for cursor pagination.' },
+    hasNextPageFieldOptions: { description: 'True when more items follow this page; fetch them with `after: endCursor`.' },
+    hasPreviousPageFieldOptions: { description: 'True when items come before this page; fetch them with `before: startCursor` and `last`.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item on this page; null when the page is empty.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item on this page; null when the page is empty.' },
+    pageInfoFieldOptions: { description: 'Paging information for this page.' },
+    edgesFieldOptions: { description: 'The items on this page, each with its cursor.' },
+    nodeFieldOptions: { description: 'The item itself.' },
+    cursorFieldOptions: { description: 'Opaque position of this item; pass it as `after` or `before` to continue from here.' },
+    firstArgOptions: { description: 'Number of items to return from the start (after `after`), 1 to 100. Defaults to 20 when neither `first` nor `last` is given.' },
+    lastArgOptions: { description: 'Number of items to return from the end (before `before`), 1 to 100. Cannot be combined with `first`.' },
+    afterArgOptions: { description: 'Return items after this cursor.' },
+    beforeArgOptions: { description: 'Return items before this cursor.' },
+    defaultConnectionTypeOptions: { description: 'One page of results, with cursors and the total count.' },
+    defaultEdgeTypeOptions: { description: 'One item of a page, with its cursor.' },
+  },
+});

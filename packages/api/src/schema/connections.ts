@@ -1,0 +1,26 @@
+import type { Page } from '@bilateral/store';
+
+export interface CountedConnection<Row> {
+  edges: { node: Row; cursor: string }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  /** Counted only when a client selects `totalCount`. */
+  totalCount: () => number | Promise<number>;
+}
+
+/** A store page in the shape Pothos' relay plugin resolves connections from. */
+export function toConnection<Row>(page: Page<Row>, totalCount: () => number | Promise<number>): CountedConnection<Row> {
+  return {
+    edges: page.rows.map((node, index) => ({ node, cursor: page.cursors[index]! })),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.cursors[0] ?? null,
+      endCursor: page.cursors.at(-1) ?? null,
+    },
+    totalCount,
+  };
+}
+
+export const totalCountField = (description: string) => (t: any) => ({
+  totalCount: t.int({ description, resolve: (connection: CountedConnection<unknown>) => connection.totalCount() }),
+});

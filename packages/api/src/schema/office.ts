@@ -1,0 +1,15 @@
+import { builder } from './builder.ts';
+import { ActorRef, CitationRef, OfficeRef } from './refs.ts';
+import { fuzzyDate, FuzzyDateType } from './fuzzy-date.ts';
+
+OfficeRef.implement({
+  description: 'A post a person held, as the sources state it: "Prime Minister of Pakistan from March 2024".',
+  fields: (t) => ({
+    title: t.exposeString('title', { description: 'The post, such as "Prime Minister" or "Chief of Army Staff".' }),
+    holder: t.field({ type: ActorRef, description: 'The person who held the post.', resolve: async (office, _args, { loaders }) => (await loaders.actor.load(office.holderId))! }),
+    organization: t.field({ type: ActorRef, nullable: true, description: 'The state or organisation the post belongs to.', resolve: (office, _args, { loaders }) => (office.organizationId ? loaders.actor.load(office.organizationId) : null) }),
+    from: t.field({ type: FuzzyDateType, nullable: true, description: 'When the holder took the post, if the sources say.', resolve: (office) => fuzzyDate(office.fromEdtf) }),
+    to: t.field({ type: FuzzyDateType, nullable: true, description: 'When the holder left the post; null when still in office or not stated.', resolve: (office) => fuzzyDate(office.toEdtf) }),
+    citations: t.field({ type: [CitationRef], description: 'Passages that state the office.', resolve: (office, _args, { loaders }) => loaders.officeCitations.load(office.id) }),
+  }),
+});

@@ -1,0 +1,19 @@
+/**
+ * References to the object types, declared with their backing row types before any type is
+ * implemented. Types refer to each other through these, which keeps the modules free of
+ * import cycles and TypeScript free of circular inference.
+ */
+import type { ActorRow, CitationRow, ClaimRow, EventRow, FigureRow, OfficeRow, SourceRow } from '@bilateral/store';
+import { builder } from './builder.ts';
+
+export const EventRef = builder.objectRef<EventRow>('Event');
+export const ActorRef = builder.objectRef<ActorRow>('Actor');
+export const SourceRef = builder.objectRef<SourceRow>('Source');
+export const ClaimRef = builder.objectRef<ClaimRow>('Claim');
+export const FigureRef = builder.objectRef<FigureRow>('Figure');
+export const OfficeRef = builder.objectRef<OfficeRow>('Office');
+export const CitationRef = builder.objectRef<CitationRow>('Citation');
+
+/** Loads rows for `node`/`nodes`; a missing row is null, as the Relay spec asks. */
+export const loadNodes = async <Row>(loader: { loadMany(keys: number[]): Promise<(Row | null | Error)[]> }, ids: string[]) =>
+  (await loader.loadMany(ids.map(Number))).map((row) => (row instanceof Error ? null : row));

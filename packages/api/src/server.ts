@@ -1,0 +1,35 @@
+// Starts Bilateral: opens (creating and migrating) the SQLite database, loads seeds/, and
+// serves GraphQL with GraphiQL at http://localhost:$PORT/graphql.
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { closeStore, defaultSeedsDir, loadSeeds, openStore, SeedValidationError } from '@bilateral/store';
+import { createBilateralYoga } from './yoga.ts';
+
+const port = Number(process.env.PORT ?? 4000);
+const databasePath = resolve(process.env.DATABASE_PATH ?? join(defaultSeedsDir(), '..', 'data', 'bilateral.db'));
+
+mkdirSync(dirname(databasePath), { recursive: true });
+const store = openStore(databasePath);
+try {
+  const report = loadSeeds(store, defaultSeedsDir());
+  console.log(`database ${databasePath}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed)`);
+} catch (error) {
+  if (!(error instanceof SeedValidationError)) throw error;
+  console.error(error.message);
+  closeStore(store);
+  process.exit(1);
+}
+
+const yoga = createBilateralYoga({ store });
+const server = createServer(yoga);
+server.listen(port, () => console.log(`Bilateral GraphQL API and GraphiQL at http://localhost:${port}${yoga.graphqlEndpoint}`));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close(() => {
+      closeStore(store);
+      process.exit(0);
+    });
+  });
+}

@@ -1,0 +1,30 @@
+import type { Store } from '@bilateral/store';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createContext, type Context } from './context.ts';
+import { maskError } from './errors.ts';
+import { graphiqlTabs } from './graphiql-examples.ts';
+import { schema } from './schema/index.ts';
+
+export interface BilateralYogaOptions {
+  store: Store;
+  /** Yoga's logger; pass false to silence it (tests). */
+  logging?: boolean;
+}
+
+export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
+
+/** The GraphQL HTTP handler, without a socket: `server.ts` listens, tests call `yoga.fetch`. */
+export function createBilateralYoga({ store, logging = true }: BilateralYogaOptions): BilateralYoga {
+  return createYoga<Record<string, never>, Context>({
+    schema,
+    context: () => createContext(store),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    logging,
+    maskedErrors: { maskError },
+    graphiql: {
+      title: 'Bilateral — Pakistan–Russia relations',
+      defaultTabs: graphiqlTabs(),
+    },
+  }) as unknown as BilateralYoga;
+}
