@@ -1,0 +1,74 @@
+// The SDK against a real server listening on a port, as an analyst's script would use it.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BilateralError, createClient } from '@bilateral/sdk';
+import { closeStore, type Store } from '@bilateral/store';
+import { openFixtureStore } from '@bilateral/store/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBilateralYoga } from './yoga.ts';
+
+let store: Store;
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  store = openFixtureStore();
+  server = createServer(createBilateralYoga({ store, logging: false }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  closeStore(store);
+});
+
+describe('@bilateral/sdk against a running server', () => {
+  it('fetches typed pages, single records and the taxonomy', async () => {
+    const client = createClient({ url });
+    const page = await client.events({ first: 2, filter: { sectors: ['DEFENCE'] } });
+    expect(page.totalCount).toBe(2);
+    expect(page.edges.map((edge) => edge.node.slug)).toEqual(['2014-russia-lifts-arms-embargo', '2016-druzhba-exercise']);
+    const event = await client.event({ slug: '2014-russia-lifts-arms-embargo' });
+    expect(event?.conflicts[0]?.claims.map((claim) => claim.value)).toEqual(['2014', '2015']);
+    const actor = await client.actor({ slug: 'russia', eventsFirst: 1 });
+    expect(actor?.events.totalCount).toBe(2);
+    expect((await client.actors({ filter: { text: 'moscow' } })).edges[0]?.node.slug).toBe('russia');
+    expect((await client.sources()).totalCount).toBe(2);
+    expect((await client.figures()).edges[0]?.node.value).toBe('1000000000');
+    expect((await client.eventKinds()).find((kind) => kind.kind === 'AGREEMENT')?.cameo).toBe('057');
+  });
+
+  it('walks every page with allEvents', async () => {
+    const client = createClient({ url });
+    const slugs: string[] = [];
+    for await (const event of client.allEvents({ pageSize: 1 })) slugs.push(event.slug);
+    expect(slugs).toEqual(['2014-russia-lifts-arms-embargo', '2016-druzhba-exercise', '2024-10-trade-pledge']);
+  });
+
+  it('turns GraphQL errors into BilateralError with the server codes', async () => {
+    const client = createClient({ url });
+    const notFound = await client.event({ slug: '1999-nothing' }).catch((error: unknown) => error);
+    expect(notFound).toBeInstanceOf(BilateralError);
+    expect((notFound as BilateralError).code).toBe('NOT_FOUND');
+    const tooMany = await client.events({ first: 500 }).catch((error: unknown) => error as BilateralError);
+    expect(tooMany.codes).toEqual(['BAD_USER_INPUT']);
+    expect(tooMany.errors[0]?.extensions?.argument).toBe('first');
+    const unreachable = await createClient({ url: 'http://127.0.0.1:1/graphql' }).sources().catch((error: unknown) => error as BilateralError);
+    expect(unreachable.code).toBe('NETWORK_ERROR');
+  });
+
+  it('uses an injected fetch and sends the configured headers', async () => {
+    const seen: Headers[] = [];
+    const client = createClient({
+      url,
+      headers: async () => ({ 'x-analyst': 'notebook-7' }),
+      fetch: (input, init) => {
+        seen.push(new Headers(init?.headers));
+        return fetch(input, init);
+      },
+    });
+    await client.sources({ first: 1 });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.get('x-analyst')).toBe('notebook-7');
+  });
+});

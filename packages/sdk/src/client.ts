@@ -1,0 +1,89 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
+import { BilateralError, type BilateralGraphQLError } from './errors.ts';
+import {
+  getSdk,
+  type ActorQueryVariables, type ActorsQueryVariables, type EventQueryVariables, type EventsQuery,
+  type EventsQueryVariables, type FiguresQueryVariables, type SourcesQueryVariables,
+} from './generated/sdk.ts';
+
+export interface ClientOptions {
+  /** The GraphQL endpoint, such as `http://localhost:4000/graphql`. */
+  url: string;
+  /** Extra headers for every request, or a function that returns them (for tokens that rotate). */
+  headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
+  /** A fetch implementation; defaults to the global one (Node 18+, browsers). */
+  fetch?: typeof globalThis.fetch;
+}
+
+export interface RequestOptions {
+  /** Aborts the request. */
+  signal?: AbortSignal;
+}
+
+export type EventNode = EventsQuery['events']['edges'][number]['node'];
+export type AllEventsVariables = Omit<EventsQueryVariables, 'first' | 'after' | 'last' | 'before'> & {
+  /** Events fetched per request, 1 to 100; defaults to 100. */
+  pageSize?: number;
+};
+
+export function createClient(options: ClientOptions) {
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  async function request<Result, Variables>(document: DocumentNode | TypedDocumentNode<Result, Variables>, variables?: Variables, requestOptions?: RequestOptions): Promise<Result> {
+    const extraHeaders = typeof options.headers === 'function' ? await options.headers() : options.headers;
+    let response: Response;
+    try {
+      response = await fetchImpl(options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...extraHeaders },
+        body: JSON.stringify({ query: print(document), variables: variables ?? {} }),
+        signal: requestOptions?.signal,
+      });
+    } catch (cause) {
+      throw new BilateralError(`Could not reach ${options.url}: ${(cause as Error).message}`, [{ message: String(cause), extensions: { code: 'NETWORK_ERROR' } }], undefined, { cause });
+    }
+    let body: { data?: Result | null; errors?: BilateralGraphQLError[] };
+    try {
+      body = await response.json();
+    } catch (cause) {
+      throw new BilateralError(`${options.url} answered HTTP ${response.status} without a GraphQL response.`, [{ message: `HTTP ${response.status}`, extensions: { code: 'HTTP_ERROR' } }], response.status, { cause });
+    }
+    if (body.errors?.length) {
+      throw new BilateralError(body.errors.map((error) => `${error.extensions?.code ?? 'ERROR'}: ${error.message}`).join('\n'), body.errors, response.status);
+    }
+    if (!response.ok || body.data == null) {
+      throw new BilateralError(`${options.url} answered HTTP ${response.status} with no data.`, [{ message: `HTTP ${response.status}`, extensions: { code: 'HTTP_ERROR' } }], response.status);
+    }
+    return body.data;
+  }
+
+  const sdk = getSdk<RequestOptions>(<R, V>(document: DocumentNode, variables?: V, requestOptions?: RequestOptions) => request<R, V>(document, variables, requestOptions));
+
+  return {
+    /** Runs any typed document, such as one from `@bilateral/sdk/documents` or your own codegen. */
+    request,
+    /** One page of events; see `allEvents` to walk every page. */
+    events: async (variables?: EventsQueryVariables, requestOptions?: RequestOptions) => (await sdk.Events(variables, requestOptions)).events,
+    /** One event by `slug` or `id`, with citations, conflicts and links. Throws BilateralError with code NOT_FOUND when there is none. */
+    event: async (variables: EventQueryVariables, requestOptions?: RequestOptions) => (await sdk.Event(variables, requestOptions)).event,
+    actors: async (variables?: ActorsQueryVariables, requestOptions?: RequestOptions) => (await sdk.Actors(variables, requestOptions)).actors,
+    /** One actor by `slug` or `id`, with its first events. Throws BilateralError with code NOT_FOUND when there is none. */
+    actor: async (variables: ActorQueryVariables, requestOptions?: RequestOptions) => (await sdk.Actor(variables, requestOptions)).actor,
+    sources: async (variables?: SourcesQueryVariables, requestOptions?: RequestOptions) => (await sdk.Sources(variables, requestOptions)).sources,
+    figures: async (variables?: FiguresQueryVariables, requestOptions?: RequestOptions) => (await sdk.Figures(variables, requestOptions)).figures,
+    eventKinds: async (requestOptions?: RequestOptions) => (await sdk.EventKinds({}, requestOptions)).eventKinds,
+    /** Every event matching the filter, fetched page by page as you iterate. */
+    async *allEvents(variables: AllEventsVariables = {}, requestOptions?: RequestOptions): AsyncGenerator<EventNode, void, undefined> {
+      const { pageSize = 100, ...rest } = variables;
+      let after: string | null | undefined;
+      do {
+        const page = (await sdk.Events({ ...rest, first: pageSize, after }, requestOptions)).events;
+        for (const edge of page.edges) yield edge.node;
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+      } while (after);
+    },
+  };
+}
+
+export type BilateralClient = ReturnType<typeof createClient>;

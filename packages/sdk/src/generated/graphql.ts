@@ -1,0 +1,933 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar day in ISO 8601 form, `YYYY-MM-DD`. Used only for the bounds of a fuzzy date; see `FuzzyDate` for what a date really says. */
+  Date: { input: string; output: string; }
+  /** An exact decimal number sent as a string, such as `"2500000000"` or `"1.5"`, so that no precision is lost to floating point. Parse it with a decimal library if you need arithmetic. */
+  Decimal: { input: string; output: string; }
+};
+
+/** A party to events: a state, a person, a government body, an armed force, a company, an alliance or an international organisation. A state and the state it succeeded (the Soviet Union and Russia) are separate actors linked by `predecessor` and `successors`. */
+export type Actor = Node & {
+  /** Other names sources use for the actor: spelling variants, abbreviations, misspellings and metonyms such as a capital standing for its state. */
+  aliases: Array<Alias>;
+  /** Passages that state facts about the actor itself (not its events). */
+  citations: Array<Citation>;
+  /** The state a person, body, force or company belongs to. */
+  country?: Maybe<Actor>;
+  /** Number of events the actor took part in. */
+  eventCount: Scalars['Int']['output'];
+  /** Events the actor took part in, in any role, one page at a time (at most 100 per page). */
+  events: EventConnection;
+  /** Opaque global ID. Stable across restarts; pass it to `node(id:)` or the type's own lookup field. */
+  id: Scalars['ID']['output'];
+  /** What kind of actor this is. */
+  kind: ActorKind;
+  /** Canonical name. */
+  name: Scalars['String']['output'];
+  /** Posts this person held, as the sources state them. */
+  offices: Array<Office>;
+  /** The state this one succeeded, such as the Soviet Union for Russia. */
+  predecessor?: Maybe<Actor>;
+  /** Stable, human-readable key, such as `russia` or `vladimir-putin`. Use it in filters and URLs. */
+  slug: Scalars['String']['output'];
+  /** States that succeeded this one. */
+  successors: Array<Actor>;
+};
+
+
+/** A party to events: a state, a person, a government body, an armed force, a company, an alliance or an international organisation. A state and the state it succeeded (the Soviet Union and Russia) are separate actors linked by `predecessor` and `successors`. */
+export type ActorEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EventOrder>>;
+};
+
+/** A page of actors, with cursors and the total count. */
+export type ActorConnection = {
+  /** The items on this page, each with its cursor. */
+  edges: Array<ActorEdge>;
+  /** Paging information for this page. */
+  pageInfo: PageInfo;
+  /** Number of actors matching the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An actor on a page, with its cursor. */
+export type ActorEdge = {
+  /** Opaque position of this item; pass it as `after` or `before` to continue from here. */
+  cursor: Scalars['String']['output'];
+  /** The item itself. */
+  node: Actor;
+};
+
+/** Narrows a list of actors. All given conditions must hold. */
+export type ActorFilter = {
+  /** Only actors of any of these kinds. */
+  kinds?: InputMaybe<Array<ActorKind>>;
+  /** Words that must each begin a word of the actor's name or one of its aliases, ignoring case and accents: "mos" finds Russia through its alias Moscow. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What kind of actor this is. */
+export type ActorKind =
+  /** A military or political alliance or pact between states. */
+  | 'ALLIANCE'
+  /** An army, navy, air force or other state military formation. */
+  | 'ARMED_FORCE'
+  /** A company or state-owned enterprise. */
+  | 'COMPANY'
+  /** A ministry, parliament, agency, state broadcaster or other organ of one state. */
+  | 'GOVERNMENT_BODY'
+  /** A body whose members are states, such as the UN or the SCO. */
+  | 'INTERGOVERNMENTAL_ORGANIZATION'
+  /** An armed or political group that is not a state organ. */
+  | 'NON_STATE_GROUP'
+  /** Any other organisation: a think tank, university, newspaper or NGO. */
+  | 'ORGANIZATION'
+  /** An individual: a leader, minister, official, officer or analyst. */
+  | 'PERSON'
+  /** A sovereign state, past or present. */
+  | 'STATE';
+
+/** How the `actors` filter combines several actors. */
+export type ActorsMatch =
+  /** Events in which every one of the actors took part. */
+  | 'ALL'
+  /** Events in which at least one of the actors took part. */
+  | 'ANY';
+
+/** Another name for an actor, as a source uses it. */
+export type Alias = {
+  /** Why the name differs from the canonical one. */
+  kind: AliasKind;
+  /** The name as written. */
+  name: Scalars['String']['output'];
+};
+
+/** Why a source uses another name for an actor. */
+export type AliasKind =
+  /** An abbreviation or acronym. */
+  | 'ABBREVIATION'
+  /** A name the actor used before. */
+  | 'FORMER_NAME'
+  /** A place or thing that stands for the actor, such as a capital city for its state. */
+  | 'METONYM'
+  /** A misspelling that a source uses. */
+  | 'MISSPELLING'
+  /** Another accepted spelling or form of the name. */
+  | 'VARIANT';
+
+/** A pointer to the passage of a source document that supports a record: the document and the paragraph number. Bilateral stores no text of the documents; open the source and count paragraphs as described in seeds/README.md. */
+export type Citation = {
+  /** Where in the document to look, for display: "paragraph 29". */
+  locator: Scalars['String']['output'];
+  /** What the passage supports or a caveat about it, in our own words. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Paragraph number in the document, counted from 1. */
+  paragraph: Scalars['Int']['output'];
+  /** The document cited. */
+  source: Source;
+  /** The event, actor, office, claim or figure this citation supports. */
+  supports: CitedRecord;
+};
+
+/** A page of citations, with cursors and the total count. */
+export type CitationConnection = {
+  /** The items on this page, each with its cursor. */
+  edges: Array<CitationEdge>;
+  /** Paging information for this page. */
+  pageInfo: PageInfo;
+  /** Number of citations of the document, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A citation on a page, with its cursor. */
+export type CitationEdge = {
+  /** Opaque position of this item; pass it as `after` or `before` to continue from here. */
+  cursor: Scalars['String']['output'];
+  /** The item itself. */
+  node: Citation;
+};
+
+/** The record a citation supports. */
+export type CitedRecord = Actor | Claim | Event | Figure | Office;
+
+/** One value that sources give for a field of an event or figure. When sources disagree, each value is its own claim with its own citations; one is preferred (with a reason) and the others stay visible. */
+export type Claim = Node & {
+  /** The passages that state this value. */
+  citations: Array<Citation>;
+  /** The field this claim gives a value for. */
+  field: ClaimField;
+  /** Opaque global ID. Stable across restarts; pass it to `node(id:)` or the type's own lookup field. */
+  id: Scalars['ID']['output'];
+  /** True for the value the record itself shows. */
+  preferred: Scalars['Boolean']['output'];
+  /** Why this value is preferred (set on the preferred claim). */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** How well the value is supported. */
+  status: ClaimStatus;
+  /** The claimed value as text: a fuzzy date in EDTF for DATE, "<decimal> <ISO 4217>" for AMOUNT, an integer for QUANTITY, an actor slug for PARTICIPANT, free text for PLACE, a decimal for VALUE. */
+  value: Scalars['String']['output'];
+};
+
+/** A field of an event or figure that sources can disagree on. */
+export type ClaimField =
+  /** The money amount involved. */
+  | 'AMOUNT'
+  /** When the event happened. */
+  | 'DATE'
+  /** Who took part. */
+  | 'PARTICIPANT'
+  /** Where the event happened. */
+  | 'PLACE'
+  /** A number of items, such as aircraft or helicopters. */
+  | 'QUANTITY'
+  /** The value of a figure. */
+  | 'VALUE';
+
+/** How well a claimed value is supported. */
+export type ClaimStatus =
+  /** Stated by one source and not contradicted by another for the same value. */
+  | 'ASSERTED'
+  /** Stated independently by more than one source. */
+  | 'CORROBORATED'
+  /** Contradicted by another source or by the record. */
+  | 'DISPUTED';
+
+/** A field that sources disagree on, with every competing value. Nothing is resolved silently: the preferred claim says why it was chosen. */
+export type Conflict = {
+  /** All claims for the field, the preferred one included. */
+  claims: Array<Claim>;
+  /** The disputed field. */
+  field: ClaimField;
+  /** The claim whose value the record shows. */
+  preferred?: Maybe<Claim>;
+};
+
+/** How a date range filter treats events whose date is less precise than the range. */
+export type DateMatch =
+  /** Events that may fall in the range: any day the event's date can mean lies inside it. An event dated "2014" matches June 2014. */
+  | 'OVERLAPS'
+  /** Only events that certainly fall in the range: every day the event's date can mean lies inside it. An event dated "2014" does not match June 2014. */
+  | 'WITHIN';
+
+/** How precisely the sources date something. */
+export type DatePrecision =
+  /** Known to the day. */
+  | 'DAY'
+  /** Known to the decade, such as "the 1980s". */
+  | 'DECADE'
+  /** Known to the month: any day of it. */
+  | 'MONTH'
+  /** Known to the year: any day of it. Never padded to 1 January. */
+  | 'YEAR';
+
+/** Something that happened between actors, as our sources state it: a visit, an agreement, an arms deal, an exercise, a war. Every event cites the passages it rests on, keeps its date at the precision the sources give, and shows where sources disagree. */
+export type Event = Node & {
+  /** Money involved (a deal's value, a pledge), when the sources state one. */
+  amount?: Maybe<Money>;
+  /** Passages that state this event, across every source that mentions it. */
+  citations: Array<Citation>;
+  /** Every value sources give for the event's disputable fields, grouped by field. Empty when no field was recorded as a claim. */
+  claims: Array<Claim>;
+  /** The event's kind expressed in the CAMEO and PLOVER event ontologies, with its Goldstein score. */
+  coding: EventCoding;
+  /** Fields on which sources disagree (more than one claimed value), each with all its claims. Empty when sources agree. */
+  conflicts: Array<Conflict>;
+  /** When it happened, at the precision the sources support. Where sources disagree, the preferred date; see `conflicts`. */
+  date: FuzzyDate;
+  /** True when sources disagree on any field of this event. */
+  hasConflicts: Scalars['Boolean']['output'];
+  /** Opaque global ID. Stable across restarts; pass it to `node(id:)` or the type's own lookup field. */
+  id: Scalars['ID']['output'];
+  /** Kind of event in our taxonomy; see `coding` for its CAMEO and PLOVER equivalents. */
+  kind: EventKind;
+  /** Related events in both directions: the series an exercise belongs to, the visit this one returns, the agreement a delivery implements. */
+  links: Array<EventLink>;
+  /** Who took part and in what role, in the order the curators listed them (initiator first). */
+  participants: Array<Participant>;
+  /** Where it happened, when the sources say. */
+  place?: Maybe<Scalars['String']['output']>;
+  /** A count of items involved (helicopters, aircraft), when the sources state one. */
+  quantity?: Maybe<Quantity>;
+  /** Policy areas the event belongs to, alphabetically. */
+  sectors: Array<Sector>;
+  /** Stable, human-readable key, starting with the year: `2014-russia-lifts-arms-embargo`. Use it in URLs. */
+  slug: Scalars['String']['output'];
+  /** A few sentences in our own words on what happened and who was involved. */
+  summary: Scalars['String']['output'];
+  /** One-line headline in our own words. */
+  title: Scalars['String']['output'];
+};
+
+/** How an event kind maps to the CAMEO and PLOVER ontologies used by GDELT and POLECAT. Fields are null for kinds these ontologies do not code (a state forming or dissolving). */
+export type EventCoding = {
+  /** CAMEO event code, such as "057" (Sign formal agreement). */
+  cameo?: Maybe<Scalars['String']['output']>;
+  /** The CAMEO code's name. */
+  cameoLabel?: Maybe<Scalars['String']['output']>;
+  /** What events of this kind are. */
+  description: Scalars['String']['output'];
+  /** Goldstein conflict-cooperation score of the CAMEO code, from -10 (most conflictual) to +10 (most cooperative). */
+  goldstein?: Maybe<Scalars['Float']['output']>;
+  /** The kind this coding belongs to. */
+  kind: EventKind;
+  /** Readable name of the kind. */
+  label: Scalars['String']['output'];
+  /** PLOVER top-level category. */
+  plover?: Maybe<PloverCategory>;
+};
+
+/** A page of events, with cursors and the total count. */
+export type EventConnection = {
+  /** The items on this page, each with its cursor. */
+  edges: Array<EventEdge>;
+  /** Paging information for this page. */
+  pageInfo: PageInfo;
+  /** Number of events matching the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An event on a page, with its cursor. */
+export type EventEdge = {
+  /** Opaque position of this item; pass it as `after` or `before` to continue from here. */
+  cursor: Scalars['String']['output'];
+  /** The item itself. */
+  node: Event;
+};
+
+/** Narrows a list of events. All given conditions must hold; omitted ones do not filter. */
+export type EventFilter = {
+  /** Actor slugs, such as ["pakistan", "russia"]. Unknown slugs are an error (NOT_FOUND). Combine with `actorsMatch`. */
+  actors?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whether events need any (the default) or all of the `actors`. */
+  actorsMatch?: InputMaybe<ActorsMatch>;
+  /** Whether an event must lie wholly inside the date range (WITHIN, the default) or merely overlap it (OVERLAPS). Matters for events dated less precisely than the range. */
+  dateMatch?: InputMaybe<DateMatch>;
+  /** Start of a date range, as a date at any precision: "2014", "2014-06", "2014-06-15". The range starts on its first day. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** True: only events on which sources disagree. False: only events on which they do not. */
+  hasConflicts?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only events of any of these kinds. */
+  kinds?: InputMaybe<Array<EventKind>>;
+  /** Only events in any of these sectors. */
+  sectors?: InputMaybe<Array<Sector>>;
+  /** Words that must all appear in the title, summary or place, ignoring case and accents. End a word with * to match a prefix ("pipe*"); put words in double quotes to match a phrase. */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** End of a date range, at any precision. The range ends on its last day, so `to: "2014"` includes 31 December 2014. */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What kind of event this is, in Bilateral's taxonomy. Each kind maps to one CAMEO code and PLOVER category (see `Event.coding` and `Query.eventKinds`). */
+export type EventKind =
+  /** Agreement: A signed agreement, treaty, memorandum of understanding or contract between governments or state bodies. */
+  | 'AGREEMENT'
+  /** Aid: Economic, technical or humanitarian assistance for a named project or need. */
+  | 'AID'
+  /** Arms deal: An agreement to sell, buy or co-produce weapons, engines, helicopters or other military equipment. */
+  | 'ARMS_DEAL'
+  /** Arms delivery: The delivery of military equipment under a deal. */
+  | 'ARMS_DELIVERY'
+  /** Criticism: Public criticism, denunciation or accusation. */
+  | 'CRITICISM'
+  /** Declaration of intent: A joint statement or declaration of intent to cooperate, without a signed instrument. */
+  | 'DECLARATION'
+  /** Diplomatic relations: Establishing, restoring or upgrading diplomatic relations. */
+  | 'DIPLOMATIC_RELATIONS'
+  /** Economic cooperation: A trade arrangement, supply contract, joint venture or project carried out together. */
+  | 'ECONOMIC_COOPERATION'
+  /** Investment: An investment made or a project financed by one party in the other. */
+  | 'INVESTMENT'
+  /** Mediation: One party mediating between others. */
+  | 'MEDIATION'
+  /** Meeting: A bilateral meeting or consultation, including talks held on the sidelines of a larger event. */
+  | 'MEETING'
+  /** Membership: Joining, being admitted to, or being granted observer status in an organisation, alliance or pact. */
+  | 'MEMBERSHIP'
+  /** Military aid: Military assistance given to a state or armed group. */
+  | 'MILITARY_AID'
+  /** Military exercise: A joint military exercise or drill; a recurring series links its editions. */
+  | 'MILITARY_EXERCISE'
+  /** Military withdrawal: Armed forces withdrawn from a country or conflict. */
+  | 'MILITARY_WITHDRAWAL'
+  /** Negotiation: Formal negotiations or a dialogue round on a defined agenda. */
+  | 'NEGOTIATION'
+  /** Pledge: A promise of investment, supply, funding or other material cooperation. */
+  | 'PLEDGE'
+  /** Relations reduced: Relations downgraded, support withdrawn or cooperation suspended. */
+  | 'RELATIONS_REDUCED'
+  /** Sanction or embargo: An embargo, boycott or sanction imposed. */
+  | 'SANCTION'
+  /** Sanction or embargo lifted: An embargo, boycott or sanction eased or lifted. */
+  | 'SANCTION_LIFTED'
+  /** Security cooperation: Counter-terrorism, intelligence-sharing, training or other security cooperation that is not an exercise or an arms transfer. */
+  | 'SECURITY_COOPERATION'
+  /** State formation or dissolution: A state gaining independence, dissolving, or being succeeded by another. CAMEO and PLOVER have no code for this, so its codes are null. */
+  | 'STATE_TRANSITION'
+  /** Summit: A multilateral summit or conference attended by the parties. */
+  | 'SUMMIT'
+  /** Statement of support: Public praise, endorsement or backing of the other party or its position. */
+  | 'SUPPORT'
+  /** Visit: An official visit by a leader, minister, delegation or military chief to another country. */
+  | 'VISIT'
+  /** Visit or summit cancelled: A planned or proposed visit or summit that was declined, postponed indefinitely or cancelled. */
+  | 'VISIT_CANCELLED'
+  /** War or invasion: A war, invasion or armed conflict between states or with armed groups. */
+  | 'WAR';
+
+/** A typed relation from one event to another. */
+export type EventLink = {
+  /** Whether this event points at the other or the other at it. */
+  direction: LinkDirection;
+  /** The other event. */
+  event: Event;
+  /** How the events are related, read from the event that points (see `direction`). */
+  type: EventLinkType;
+};
+
+/** How two events are related. */
+export type EventLinkType =
+  /** This event follows on from the linked one, such as a return visit or the next round of talks. */
+  | 'FOLLOWS'
+  /** This event carries out the linked one, such as a delivery under an agreement. */
+  | 'IMPLEMENTS'
+  /** This event is one edition of a recurring series, such as a yearly joint exercise. */
+  | 'PART_OF_SERIES'
+  /** This event was a reaction to the linked one. */
+  | 'RESPONDS_TO'
+  /** This event replaces or cancels the linked one. */
+  | 'SUPERSEDES';
+
+/** One sort key. Ties are always broken by ID, so cursors are stable. */
+export type EventOrder = {
+  /** Which way; ascending by default. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to sort by. */
+  field: EventOrderField;
+};
+
+/** What to sort events by. */
+export type EventOrderField =
+  /** By the earliest day the date can mean, then by the latest, so "2014" comes before "2014-06". */
+  | 'DATE'
+  /** By kind. */
+  | 'KIND'
+  /** By title, alphabetically. */
+  | 'TITLE';
+
+/** A number that describes the relationship over a period, such as bilateral trade in a year, with the sources that give it and any disagreement between them. */
+export type Figure = Node & {
+  /** The actors the figure is between. */
+  actors: Array<Actor>;
+  /** True when the source gives the figure as an estimate. */
+  approximate: Scalars['Boolean']['output'];
+  /** Passages that give the figure. */
+  citations: Array<Citation>;
+  /** Every value sources give for the figure. */
+  claims: Array<Claim>;
+  /** Disagreements between sources on the value, with every competing claim. */
+  conflicts: Array<Conflict>;
+  /** ISO 4217 currency code when the figure is money. */
+  currency?: Maybe<Scalars['String']['output']>;
+  /** Opaque global ID. Stable across restarts; pass it to `node(id:)` or the type's own lookup field. */
+  id: Scalars['ID']['output'];
+  /** Machine name of what is measured, such as `bilateral_trade`; figures with the same indicator form a series. */
+  indicator: Scalars['String']['output'];
+  /** What the figure measures, for display. */
+  label: Scalars['String']['output'];
+  /** The period the figure covers. */
+  period: FuzzyDate;
+  /** Stable, human-readable key, such as `pakistan-russia-trade-2018`. */
+  slug: Scalars['String']['output'];
+  /** Unit when the figure is not money. */
+  unit?: Maybe<Scalars['String']['output']>;
+  /** The preferred value, as an exact decimal string in the main unit of `currency` or in `unit`. */
+  value: Scalars['Decimal']['output'];
+};
+
+/** A page of figures, with cursors and the total count. */
+export type FigureConnection = {
+  /** The items on this page, each with its cursor. */
+  edges: Array<FigureEdge>;
+  /** Paging information for this page. */
+  pageInfo: PageInfo;
+  /** Number of figures matching the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A figure on a page, with its cursor. */
+export type FigureEdge = {
+  /** Opaque position of this item; pass it as `after` or `before` to continue from here. */
+  cursor: Scalars['String']['output'];
+  /** The item itself. */
+  node: Figure;
+};
+
+/** Narrows a list of figures. */
+export type FigureFilter = {
+  /** Only figures of this indicator, such as `bilateral_trade`. */
+  indicator?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A date kept at the precision its sources support. "2014" stays a year: `earliest` is 2014-01-01 and `latest` 2014-12-31, and it is never shown as 1 January. To place it on a timeline, draw a span from `earliest` to `latest`, or a point labelled with `display`. */
+export type FuzzyDate = {
+  /** True when the sources give the date as approximate ("about 2016") or uncertain. */
+  approximate: Scalars['Boolean']['output'];
+  /** Human-readable form that claims no more precision than the sources: "21 November 2014", "June 2014", "2014", "1980s", "c. 2016", "2002 – 2003". */
+  display: Scalars['String']['output'];
+  /** First day the date can refer to. */
+  earliest: Scalars['Date']['output'];
+  /** The date in Extended Date/Time Format (ISO 8601-2) level 1, such as `2014`, `2014-06`, `2016~` or `2002/2003`. */
+  edtf: Scalars['String']['output'];
+  /** Last day the date can refer to. Equal to `earliest` for a date known to the day. */
+  latest: Scalars['Date']['output'];
+  /** How precisely the date is known. */
+  precision: DatePrecision;
+};
+
+/** Which way a link between two events points. */
+export type LinkDirection =
+  /** The other event points at this one: it follows, implements or supersedes this event. */
+  | 'INCOMING'
+  /** This event points at the other: this event follows, implements, supersedes or belongs to the series of the other. */
+  | 'OUTGOING';
+
+/** An amount of money, exact as the source states it. */
+export type Money = {
+  /** True when the source gives the amount as an estimate ("about", "nearly"). */
+  approximate: Scalars['Boolean']['output'];
+  /** ISO 4217 currency code, such as USD. */
+  currency: Scalars['String']['output'];
+  /** The amount in the currency's main unit, as an exact decimal string: "2500000000" for 2.5 billion. */
+  value: Scalars['Decimal']['output'];
+};
+
+/** Anything that can be fetched by its global ID with `node(id:)` or `nodes(ids:)`. */
+export type Node = {
+  /** Opaque global ID. Stable across restarts; pass it to `node(id:)` or the type's own lookup field. */
+  id: Scalars['ID']['output'];
+};
+
+/** A post a person held, as the sources state it: "Prime Minister of Pakistan from March 2024". */
+export type Office = {
+  /** Passages that state the office. */
+  citations: Array<Citation>;
+  /** When the holder took the post, if the sources say. */
+  from?: Maybe<FuzzyDate>;
+  /** The person who held the post. */
+  holder: Actor;
+  /** The state or organisation the post belongs to. */
+  organization?: Maybe<Actor>;
+  /** The post, such as "Prime Minister" or "Chief of Army Staff". */
+  title: Scalars['String']['output'];
+  /** When the holder left the post; null when still in office or not stated. */
+  to?: Maybe<FuzzyDate>;
+};
+
+/** Sort direction. */
+export type OrderDirection =
+  /** Smallest, earliest or A first. */
+  | 'ASC'
+  /** Largest, latest or Z first. */
+  | 'DESC';
+
+/** Where a page sits in the whole result, for cursor pagination. */
+export type PageInfo = {
+  /** Cursor of the last item on this page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page; fetch them with `after: endCursor`. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when items come before this page; fetch them with `before: startCursor` and `last`. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item on this page; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** An actor's part in an event. */
+export type Participant = {
+  /** The actor. */
+  actor: Actor;
+  /** The part the actor played. */
+  role: ParticipantRole;
+};
+
+/** The part an actor played in an event. */
+export type ParticipantRole =
+  /** The party that invaded or attacked. */
+  | 'AGGRESSOR'
+  /** The party that bought or received goods, arms or energy. */
+  | 'BUYER'
+  /** The party that hosted a visit, meeting or summit. */
+  | 'HOST'
+  /** The party that started or proposed the event. */
+  | 'INITIATOR'
+  /** A party that mediated between others. */
+  | 'MEDIATOR'
+  /** The party that joined an organisation or alliance. */
+  | 'MEMBER'
+  /** The organisation or alliance that was joined, or under whose roof the event took place. */
+  | 'ORGANIZATION'
+  /** A party that took part without a more specific role. */
+  | 'PARTICIPANT'
+  /** The party the event was directed at. */
+  | 'RECIPIENT'
+  /** A party that signed an agreement. */
+  | 'SIGNATORY'
+  /** The party that supplied goods, arms, energy or funds. */
+  | 'SUPPLIER'
+  /** The party a sanction, criticism or attack was aimed at. */
+  | 'TARGET'
+  /** The party that travelled for a visit. */
+  | 'VISITOR';
+
+/** Top-level event category of the PLOVER ontology (the successor of CAMEO used by POLECAT). */
+export type PloverCategory =
+  /** PLOVER category ACCUSE. */
+  | 'ACCUSE'
+  /** PLOVER category AGREE. */
+  | 'AGREE'
+  /** PLOVER category AID. */
+  | 'AID'
+  /** PLOVER category ASSAULT. */
+  | 'ASSAULT'
+  /** PLOVER category COERCE. */
+  | 'COERCE'
+  /** PLOVER category CONCEDE. */
+  | 'CONCEDE'
+  /** PLOVER category CONSULT. */
+  | 'CONSULT'
+  /** PLOVER category COOPERATE. */
+  | 'COOPERATE'
+  /** PLOVER category MOBILIZE. */
+  | 'MOBILIZE'
+  /** PLOVER category PROTEST. */
+  | 'PROTEST'
+  /** PLOVER category REJECT. */
+  | 'REJECT'
+  /** PLOVER category REQUEST. */
+  | 'REQUEST'
+  /** PLOVER category RETREAT. */
+  | 'RETREAT'
+  /** PLOVER category SANCTION. */
+  | 'SANCTION'
+  /** PLOVER category SUPPORT. */
+  | 'SUPPORT'
+  /** PLOVER category THREATEN. */
+  | 'THREATEN';
+
+/** A number of things, such as four helicopters. */
+export type Quantity = {
+  /** Of what, such as "Mi-35M attack helicopters". */
+  unit: Scalars['String']['output'];
+  /** How many. */
+  value: Scalars['Int']['output'];
+};
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type Query = {
+  /** One actor, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
+  actor?: Maybe<Actor>;
+  /** Actors in name order, one page at a time (at most 100 per page). */
+  actors: ActorConnection;
+  /** One event, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
+  event?: Maybe<Event>;
+  /** The whole event taxonomy with each kind's CAMEO code, Goldstein score and PLOVER category, for legends and filters. */
+  eventKinds: Array<EventCoding>;
+  /** Events, filtered and sorted, one page at a time (at most 100 per page). */
+  events: EventConnection;
+  /** One figure, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
+  figure?: Maybe<Figure>;
+  /** Figures in period order (at most 100 per page). */
+  figures: FigureConnection;
+  /** Fetches any object by its global ID. Fails with `INVALID_ID` when the ID is malformed and returns null when nothing has that ID. */
+  node?: Maybe<Node>;
+  /** Fetches many objects by global ID, in the order given; null for each ID that matches nothing. */
+  nodes: Array<Maybe<Node>>;
+  /** One source, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
+  source?: Maybe<Source>;
+  /** The documents Bilateral cites, in the order they were added (at most 100 per page). */
+  sources: SourceConnection;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QueryActorArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QueryActorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QueryEventArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EventOrder>>;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QueryFigureArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QueryFiguresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QuerySourceArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QuerySourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A policy area an event belongs to. An event can belong to several. */
+export type Sector =
+  /** Farming, food and fertiliser. */
+  | 'AGRICULTURE'
+  /** Transport corridors, railways, ports and regional integration. */
+  | 'CONNECTIVITY'
+  /** Culture, media and people-to-people ties. */
+  | 'CULTURE'
+  /** Weapons, military equipment, exercises and defence industry. */
+  | 'DEFENCE'
+  /** Diplomatic relations, visits and political dialogue. */
+  | 'DIPLOMACY'
+  /** Education, language teaching and scholarships. */
+  | 'EDUCATION'
+  /** Oil, gas, pipelines, power and nuclear energy. */
+  | 'ENERGY'
+  /** Banking, payments, currencies and loans. */
+  | 'FINANCE'
+  /** Steel, manufacturing and industrial plants. */
+  | 'INDUSTRY'
+  /** Investment, joint ventures and project finance. */
+  | 'INVESTMENT'
+  /** Relations between legislatures. */
+  | 'PARLIAMENTARY'
+  /** Counter-terrorism, intelligence, narcotics and border security. */
+  | 'SECURITY'
+  /** Science, space and technology. */
+  | 'TECHNOLOGY'
+  /** Trade in goods and services, tariffs and trade volumes. */
+  | 'TRADE';
+
+/** A document that Bilateral's records cite: a news report, op-ed, blog post or journal article. Bilateral keeps its metadata, not its text. */
+export type Source = Node & {
+  /** Author, when the document names one. */
+  author?: Maybe<Scalars['String']['output']>;
+  /** Every citation of this document, in paragraph order, one page at a time (at most 100 per page). Each says what record it supports. */
+  citations: CitationConnection;
+  /** File name of the document in the project's shared sources folder, which paragraph numbers refer to. */
+  file: Scalars['String']['output'];
+  /** What kind of document it is. */
+  genre: SourceGenre;
+  /** Opaque global ID. Stable across restarts; pass it to `node(id:)` or the type's own lookup field. */
+  id: Scalars['ID']['output'];
+  /** Publication, site or journal, when the document shows it. */
+  outlet?: Maybe<Scalars['String']['output']>;
+  /** Publication date at the precision the document shows; null when it shows none. */
+  publishedOn?: Maybe<FuzzyDate>;
+  /** Stable, human-readable key for the document. */
+  slug: Scalars['String']['output'];
+  /** Title as the document gives it. */
+  title: Scalars['String']['output'];
+};
+
+
+/** A document that Bilateral's records cite: a news report, op-ed, blog post or journal article. Bilateral keeps its metadata, not its text. */
+export type SourceCitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of sources, with cursors and the total count. */
+export type SourceConnection = {
+  /** The items on this page, each with its cursor. */
+  edges: Array<SourceEdge>;
+  /** Paging information for this page. */
+  pageInfo: PageInfo;
+  /** Number of sources, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A source on a page, with its cursor. */
+export type SourceEdge = {
+  /** Opaque position of this item; pass it as `after` or `before` to continue from here. */
+  cursor: Scalars['String']['output'];
+  /** The item itself. */
+  node: Source;
+};
+
+/** What kind of document a source is. */
+export type SourceGenre =
+  /** A policy analysis or commentary piece. */
+  | 'ANALYSIS'
+  /** A blog post. */
+  | 'BLOG'
+  /** A peer-reviewed or academic journal article. */
+  | 'JOURNAL_ARTICLE'
+  /** A news report or news analysis. */
+  | 'NEWS'
+  /** An opinion article. */
+  | 'OP_ED';
+
+export type ActorQueryVariables = Exact<{
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+  eventsFirst?: InputMaybe<Scalars['Int']['input']>;
+  eventsAfter?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ActorQuery = { actor?: { id: string, slug: string, name: string, kind: ActorKind, eventCount: number, predecessor?: { slug: string, name: string } | null, successors: Array<{ slug: string, name: string }>, offices: Array<{ title: string, organization?: { slug: string, name: string } | null, from?: { display: string } | null, to?: { display: string } | null }>, events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> } }> }, aliases: Array<{ name: string, kind: AliasKind }>, country?: { slug: string, name: string } | null } | null };
+
+export type ActorsQueryVariables = Exact<{
+  filter?: InputMaybe<ActorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ActorsQuery = { actors: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, name: string, kind: ActorKind, eventCount: number, aliases: Array<{ name: string, kind: AliasKind }>, country?: { slug: string, name: string } | null } }> } };
+
+export type EventKindsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EventKindsQuery = { eventKinds: Array<{ kind: EventKind, label: string, description: string, cameo?: string | null, cameoLabel?: string | null, goldstein?: number | null, plover?: PloverCategory | null }> };
+
+export type EventQueryVariables = Exact<{
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EventQuery = { event?: { summary: string, place?: string | null, id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, amount?: { value: string, currency: string, approximate: boolean } | null, quantity?: { value: number, unit: string } | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } }> }> }>, links: Array<{ type: EventLinkType, direction: LinkDirection, event: { id: string, slug: string, title: string, date: { display: string } } }>, coding: { cameo?: string | null, cameoLabel?: string | null, goldstein?: number | null, plover?: PloverCategory | null }, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> } | null };
+
+export type EventsQueryVariables = Exact<{
+  filter?: InputMaybe<EventFilter>;
+  orderBy?: InputMaybe<Array<EventOrder> | EventOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> } }> } };
+
+export type FiguresQueryVariables = Exact<{
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type FiguresQuery = { figures: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, label: string, indicator: string, value: string, currency?: string | null, unit?: string | null, approximate: boolean, period: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, actors: Array<{ slug: string, name: string }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } }> }> }> } }> } };
+
+export type FuzzyDatePartsFragment = { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string };
+
+export type EventSummaryFragment = { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> };
+
+export type CitationPartsFragment = { paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } };
+
+export type ClaimPartsFragment = { id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } }> };
+
+export type EventDetailFragment = { summary: string, place?: string | null, id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, amount?: { value: string, currency: string, approximate: boolean } | null, quantity?: { value: number, unit: string } | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } }> }> }>, links: Array<{ type: EventLinkType, direction: LinkDirection, event: { id: string, slug: string, title: string, date: { display: string } } }>, coding: { cameo?: string | null, cameoLabel?: string | null, goldstein?: number | null, plover?: PloverCategory | null }, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> };
+
+export type ActorSummaryFragment = { id: string, slug: string, name: string, kind: ActorKind, eventCount: number, aliases: Array<{ name: string, kind: AliasKind }>, country?: { slug: string, name: string } | null };
+
+export type PageInfoPartsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null };
+
+export type SourcesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SourcesQuery = { sources: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, author?: string | null, outlet?: string | null, genre: SourceGenre, publishedOn?: { display: string } | null, citations: { totalCount: number } } }> } };
+
+export const FuzzyDatePartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FuzzyDateParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FuzzyDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}}]} as unknown as DocumentNode<FuzzyDatePartsFragment, unknown>;
+export const EventSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EventSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"hasConflicts"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FuzzyDateParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FuzzyDateParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FuzzyDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}}]} as unknown as DocumentNode<EventSummaryFragment, unknown>;
+export const CitationPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CitationParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Citation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paragraph"}},{"kind":"Field","name":{"kind":"Name","value":"locator"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]} as unknown as DocumentNode<CitationPartsFragment, unknown>;
+export const ClaimPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClaimParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Claim"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"preferred"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CitationParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CitationParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Citation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paragraph"}},{"kind":"Field","name":{"kind":"Name","value":"locator"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]} as unknown as DocumentNode<ClaimPartsFragment, unknown>;
+export const EventDetailFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EventDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EventSummary"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"quantity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CitationParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conflicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"claims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClaimParts"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"links"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"coding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cameo"}},{"kind":"Field","name":{"kind":"Name","value":"cameoLabel"}},{"kind":"Field","name":{"kind":"Name","value":"goldstein"}},{"kind":"Field","name":{"kind":"Name","value":"plover"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FuzzyDateParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FuzzyDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EventSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"hasConflicts"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FuzzyDateParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CitationParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Citation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paragraph"}},{"kind":"Field","name":{"kind":"Name","value":"locator"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClaimParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Claim"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"preferred"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CitationParts"}}]}}]}}]} as unknown as DocumentNode<EventDetailFragment, unknown>;
+export const ActorSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ActorSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Actor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"eventCount"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ActorSummaryFragment, unknown>;
+export const PageInfoPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<PageInfoPartsFragment, unknown>;
+export const ActorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Actor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventsFirst"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventsAfter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ActorSummary"}},{"kind":"Field","name":{"kind":"Name","value":"predecessor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"successors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventsFirst"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventsAfter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EventSummary"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FuzzyDateParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FuzzyDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EventSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"hasConflicts"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FuzzyDateParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ActorSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Actor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"eventCount"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<ActorQuery, ActorQueryVariables>;
+export const ActorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Actors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ActorFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ActorSummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ActorSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Actor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"eventCount"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<ActorsQuery, ActorsQueryVariables>;
+export const EventKindsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EventKinds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventKinds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"cameo"}},{"kind":"Field","name":{"kind":"Name","value":"cameoLabel"}},{"kind":"Field","name":{"kind":"Name","value":"goldstein"}},{"kind":"Field","name":{"kind":"Name","value":"plover"}}]}}]}}]} as unknown as DocumentNode<EventKindsQuery, EventKindsQueryVariables>;
+export const EventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Event"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EventDetail"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FuzzyDateParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FuzzyDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EventSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"hasConflicts"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FuzzyDateParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CitationParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Citation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paragraph"}},{"kind":"Field","name":{"kind":"Name","value":"locator"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClaimParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Claim"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"preferred"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CitationParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EventDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EventSummary"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"quantity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CitationParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conflicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"claims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClaimParts"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"links"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"coding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cameo"}},{"kind":"Field","name":{"kind":"Name","value":"cameoLabel"}},{"kind":"Field","name":{"kind":"Name","value":"goldstein"}},{"kind":"Field","name":{"kind":"Name","value":"plover"}}]}}]}}]} as unknown as DocumentNode<EventQuery, EventQueryVariables>;
+export const EventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Events"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EventFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventOrder"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EventSummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FuzzyDateParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FuzzyDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EventSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"hasConflicts"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FuzzyDateParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<EventsQuery, EventsQueryVariables>;
+export const FiguresDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Figures"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"FigureFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"figures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"indicator"}},{"kind":"Field","name":{"kind":"Name","value":"period"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FuzzyDateParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"actors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conflicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"claims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClaimParts"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FuzzyDateParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FuzzyDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CitationParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Citation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paragraph"}},{"kind":"Field","name":{"kind":"Name","value":"locator"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClaimParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Claim"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"preferred"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CitationParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<FiguresQuery, FiguresQueryVariables>;
+export const SourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Sources"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"outlet"}},{"kind":"Field","name":{"kind":"Name","value":"genre"}},{"kind":"Field","name":{"kind":"Name","value":"publishedOn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<SourcesQuery, SourcesQueryVariables>;
