@@ -22,6 +22,16 @@ afterAll(async () => {
   closeStore(store);
 });
 
+async function rejectionOf(call: Promise<unknown>): Promise<BilateralError> {
+  try {
+    await call;
+  } catch (error) {
+    expect(error).toBeInstanceOf(BilateralError);
+    return error as BilateralError;
+  }
+  throw new Error('expected the call to fail');
+}
+
 describe('@bilateral/sdk against a running server', () => {
   it('fetches typed pages, single records and the taxonomy', async () => {
     const client = createClient({ url });
@@ -47,13 +57,11 @@ describe('@bilateral/sdk against a running server', () => {
 
   it('turns GraphQL errors into BilateralError with the server codes', async () => {
     const client = createClient({ url });
-    const notFound = await client.event({ slug: '1999-nothing' }).catch((error: unknown) => error);
-    expect(notFound).toBeInstanceOf(BilateralError);
-    expect((notFound as BilateralError).code).toBe('NOT_FOUND');
-    const tooMany = await client.events({ first: 500 }).catch((error: unknown) => error as BilateralError);
+    expect((await rejectionOf(client.event({ slug: '1999-nothing' }))).code).toBe('NOT_FOUND');
+    const tooMany = await rejectionOf(client.events({ first: 500 }));
     expect(tooMany.codes).toEqual(['BAD_USER_INPUT']);
     expect(tooMany.errors[0]?.extensions?.argument).toBe('first');
-    const unreachable = await createClient({ url: 'http://127.0.0.1:1/graphql' }).sources().catch((error: unknown) => error as BilateralError);
+    const unreachable = await rejectionOf(createClient({ url: 'http://127.0.0.1:1/graphql' }).sources());
     expect(unreachable.code).toBe('NETWORK_ERROR');
   });
 
