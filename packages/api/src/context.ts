@@ -64,6 +64,7 @@ function createLoaders(db: Store) {
     officeCitations: citationsOf('officeId'),
     claimCitations: citationsOf('claimId'),
     figureCitations: citationsOf('figureId'),
+    relationships: grouped(store.relationshipsByActorIds, (row) => row.actorId),
     actorEventCounts: counted(store.eventCountsByActorIds),
     sourceCitationCounts: counted(store.citationCountsBySourceIds),
     actorEvents: paged((database, ids, args: { order: EventOrder[]; page: PageArgs }) => store.eventPagesByActorIds(database, ids, args.order, args.page)),

@@ -48,6 +48,20 @@ describe('@bilateral/sdk against a running server', () => {
     expect((await client.eventKinds()).find((kind) => kind.kind === 'AGREEMENT')?.cameo).toBe('057');
   });
 
+  it('searches, counts, maps and lays out events', async () => {
+    const client = createClient({ url });
+    const hits = await client.search({ query: 'druzhba' });
+    expect(hits.edges.map((edge) => edge.node.snippet)).toEqual(['First <mark>Druzhba</mark> joint exercise']);
+    expect((await rejectionOf(client.search({ query: '"open' }))).code).toBe('INVALID_SEARCH');
+    const stats = await client.eventStats({ groupBy: ['KIND'] });
+    expect(stats.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(stats.totalCount);
+    expect((await client.actorNetwork()).edges.length).toBeGreaterThan(0);
+    expect((await client.cooperationIndex()).years.length).toBeGreaterThan(0);
+    const timeline = await client.timelineJs({ title: 'Test' });
+    expect(timeline.title.text.headline).toBe('Test');
+    expect(timeline.events[0]?.start_date).toEqual({ year: 2014, month: null, day: null, display_date: '2014' });
+  });
+
   it('walks every page with allEvents', async () => {
     const client = createClient({ url });
     const slugs: string[] = [];

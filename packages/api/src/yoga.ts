@@ -2,6 +2,7 @@ import type { Store } from '@bilateral/store';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type Context } from './context.ts';
 import { maskError } from './errors.ts';
+import { useExports } from './exports/routes.ts';
 import { graphiqlTabs } from './graphiql-examples.ts';
 import { schema } from './schema/index.ts';
 
@@ -22,6 +23,7 @@ export function createBilateralYoga({ store, logging = true }: BilateralYogaOpti
     landingPage: false,
     logging,
     maskedErrors: { maskError },
+    plugins: [useExports(store)],
     graphiql: {
       title: 'Bilateral — Pakistan–Russia relations',
       defaultTabs: graphiqlTabs(),

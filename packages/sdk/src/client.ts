@@ -4,7 +4,9 @@ import { BilateralError, type BilateralGraphQLError } from './errors.ts';
 import {
   getSdk,
   type ActorQueryVariables, type ActorsQueryVariables, type EventQueryVariables, type EventsQuery,
-  type EventsQueryVariables, type FiguresQueryVariables, type SourcesQueryVariables,
+  type ActorNetworkQueryVariables, type CooperationIndexQueryVariables, type EventStatsQueryVariables,
+  type EventsQueryVariables, type FiguresQueryVariables, type SearchQueryVariables, type SourcesQueryVariables,
+  type TimelineJsQueryVariables,
 } from './generated/sdk.ts';
 
 export interface ClientOptions {
@@ -73,6 +75,16 @@ export function createClient(options: ClientOptions) {
     sources: async (variables?: SourcesQueryVariables, requestOptions?: RequestOptions) => (await sdk.Sources(variables, requestOptions)).sources,
     figures: async (variables?: FiguresQueryVariables, requestOptions?: RequestOptions) => (await sdk.Figures(variables, requestOptions)).figures,
     eventKinds: async (requestOptions?: RequestOptions) => (await sdk.EventKinds({}, requestOptions)).eventKinds,
+    /** Full-text search over events and actors. Throws BilateralError with code INVALID_SEARCH for unreadable query syntax. */
+    search: async (variables: SearchQueryVariables, requestOptions?: RequestOptions) => (await sdk.Search(variables, requestOptions)).search,
+    /** Event counts grouped by YEAR, DECADE, KIND, SECTOR, ACTOR or PLOVER, with drill-down IDs. */
+    eventStats: async (variables: EventStatsQueryVariables, requestOptions?: RequestOptions) => (await sdk.EventStats(variables, requestOptions)).eventStats,
+    /** Mean Goldstein score per year. */
+    cooperationIndex: async (variables?: CooperationIndexQueryVariables, requestOptions?: RequestOptions) => (await sdk.CooperationIndex(variables, requestOptions)).cooperationIndex,
+    /** Co-participation network: nodes and weighted edges. */
+    actorNetwork: async (variables?: ActorNetworkQueryVariables, requestOptions?: RequestOptions) => (await sdk.ActorNetwork(variables, requestOptions)).actorNetwork,
+    /** A TimelineJS document, ready for `new TL.Timeline(element, document)`. */
+    timelineJs: async (variables?: TimelineJsQueryVariables, requestOptions?: RequestOptions) => (await sdk.TimelineJs(variables, requestOptions)).timelineJs,
     /** Every event matching the filter, fetched page by page as you iterate. */
     async *allEvents(variables: AllEventsVariables = {}, requestOptions?: RequestOptions): AsyncGenerator<EventNode, void, undefined> {
       const { pageSize = 100, ...rest } = variables;

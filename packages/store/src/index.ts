@@ -17,3 +17,7 @@ export * from './queries/actors.ts';
 export * from './queries/sources.ts';
 export * from './queries/figures.ts';
 export * from './queries/related.ts';
+export * from './queries/search.ts';
+export * from './queries/stats.ts';
+export * from './queries/network.ts';
+export * from './queries/export.ts';

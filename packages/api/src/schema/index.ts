@@ -9,6 +9,10 @@ import './actor.ts';
 import './office.ts';
 import './source.ts';
 import './figure.ts';
+import './search.ts';
+import './stats.ts';
+import './network.ts';
+import './timeline.ts';
 
 builder.queryType({ description: 'Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed.' });
 

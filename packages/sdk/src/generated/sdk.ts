@@ -41,6 +41,8 @@ export type Actor = Node & {
   offices: Array<Office>;
   /** The state this one succeeded, such as the Soviet Union for Russia. */
   predecessor?: Maybe<Actor>;
+  /** Actors this one took part in events with, heaviest relationship first (ties by the other actor's key), at most 100 per page. Pages forward only. */
+  relationships: RelationshipConnection;
   /** Stable, human-readable key, such as `russia` or `vladimir-putin`. Use it in filters and URLs. */
   slug: Scalars['String']['output'];
   /** States that succeeded this one. */
@@ -55,6 +57,15 @@ export type ActorEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<EventOrder>>;
+};
+
+
+/** A party to events: a state, a person, a government body, an armed force, a company, an alliance or an international organisation. A state and the state it succeeded (the Soviet Union and Russia) are separate actors linked by `predecessor` and `successors`. */
+export type ActorRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of actors, with cursors and the total count. */
@@ -103,6 +114,14 @@ export type ActorKind =
   | 'PERSON'
   /** A sovereign state, past or present. */
   | 'STATE';
+
+/** Actors as nodes and co-participation in events as weighted edges, shaped for graph libraries (nodes with ids; edges with source and target ids). */
+export type ActorNetwork = {
+  /** Pairs of actors with at least `minWeight` shared events, heaviest first. */
+  edges: Array<NetworkEdge>;
+  /** Actors in at least one matching event, most active first. */
+  nodes: Array<NetworkNode>;
+};
 
 /** How the `actors` filter combines several actors. */
 export type ActorsMatch =
@@ -219,6 +238,28 @@ export type Conflict = {
   preferred?: Maybe<Claim>;
 };
 
+/** A yearly cooperation–conflict index: the mean Goldstein score of each year's events. */
+export type CooperationIndex = {
+  /** Which scores were averaged and how kinds map to them. */
+  mapping: Scalars['String']['output'];
+  /** One entry per year with events, earliest first; events spanning several years last. */
+  years: Array<CooperationYear>;
+};
+
+/** Mean Goldstein score of one year's events. */
+export type CooperationYear = {
+  /** Events in the year whose kind has a Goldstein score; the mean is over these. */
+  codedEventCount: Scalars['Int']['output'];
+  /** Events in the year. */
+  eventCount: Scalars['Int']['output'];
+  /** Global IDs of the year's events. */
+  eventIds: Array<Scalars['ID']['output']>;
+  /** Mean Goldstein score, -10 (conflict) to +10 (cooperation), of the year's coded events; null when none is coded. */
+  meanGoldstein?: Maybe<Scalars['Float']['output']>;
+  /** The year; null for events whose date spans more than one year (they are kept apart, not spread). */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
 /** How a date range filter treats events whose date is less precise than the range. */
 export type DateMatch =
   /** Events that may fall in the range: any day the event's date can mean lies inside it. An event dated "2014" matches June 2014. */
@@ -271,8 +312,12 @@ export type Event = Node & {
   slug: Scalars['String']['output'];
   /** A few sentences in our own words on what happened and who was involved. */
   summary: Scalars['String']['output'];
+  /** This event as a TimelineJS slide. */
+  timelineJs: TimelineJsSlide;
   /** One-line headline in our own words. */
   title: Scalars['String']['output'];
+  /** This event as a vis-timeline item. */
+  visItem: VisItem;
 };
 
 /** How an event kind maps to the CAMEO and PLOVER ontologies used by GDELT and POLECAT. Fields are null for kinds these ontologies do not code (a state forming or dissolving). */
@@ -430,6 +475,14 @@ export type EventOrderField =
   /** By title, alphabetically. */
   | 'TITLE';
 
+/** Counts of events by the requested dimensions. */
+export type EventStats = {
+  /** Non-empty buckets, ordered by their keys (null time buckets last). */
+  buckets: Array<StatsBucket>;
+  /** Number of events matching the filter; YEAR, DECADE, KIND and PLOVER buckets add up to it. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A number that describes the relationship over a period, such as bilateral trade in a year, with the sources that give it and any disagreement between them. */
 export type Figure = Node & {
   /** The actors the figure is between. */
@@ -515,6 +568,32 @@ export type Money = {
   currency: Scalars['String']['output'];
   /** The amount in the currency's main unit, as an exact decimal string: "2500000000" for 2.5 billion. */
   value: Scalars['Decimal']['output'];
+};
+
+/** Two actors that took part in the same events, undirected. */
+export type NetworkEdge = {
+  /** Global IDs of the shared events, to fetch with `nodes(ids:)`. */
+  eventIds: Array<Scalars['ID']['output']>;
+  /** Earliest possible day of the first shared event. */
+  firstDate: Scalars['Date']['output'];
+  /** Latest possible day of the last shared event. */
+  lastDate: Scalars['Date']['output'];
+  /** Global ID of one actor (the one created first). */
+  source: Scalars['ID']['output'];
+  /** Global ID of the other actor. */
+  target: Scalars['ID']['output'];
+  /** Number of matching events both took part in. */
+  weight: Scalars['Int']['output'];
+};
+
+/** An actor in the network. */
+export type NetworkNode = {
+  /** The actor. */
+  actor: Actor;
+  /** Number of matching events the actor took part in; a good node size. */
+  eventCount: Scalars['Int']['output'];
+  /** The actor's global ID; edges refer to nodes by it. */
+  id: Scalars['ID']['output'];
 };
 
 /** Anything that can be fetched by its global ID with `node(id:)` or `nodes(ids:)`. */
@@ -642,12 +721,18 @@ export type Quantity = {
 export type Query = {
   /** One actor, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
   actor?: Maybe<Actor>;
+  /** The co-participation network of the events matching a filter: who acts with whom, how often, and from when to when. */
+  actorNetwork: ActorNetwork;
   /** Actors in name order, one page at a time (at most 100 per page). */
   actors: ActorConnection;
+  /** Mean Goldstein score per year of the events matching a filter: a cooperation (+10) to conflict (-10) index. `mapping` states which scores were used. */
+  cooperationIndex: CooperationIndex;
   /** One event, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
   event?: Maybe<Event>;
   /** The whole event taxonomy with each kind's CAMEO code, Goldstein score and PLOVER category, for legends and filters. */
   eventKinds: Array<EventCoding>;
+  /** Counts events matching a filter, grouped by one or more dimensions (YEAR then KIND gives a stacked chart). See StatsDimension for how fuzzy dates and multi-valued dimensions are counted. */
+  eventStats: EventStats;
   /** Events, filtered and sorted, one page at a time (at most 100 per page). */
   events: EventConnection;
   /** One figure, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
@@ -658,10 +743,14 @@ export type Query = {
   node?: Maybe<Node>;
   /** Fetches many objects by global ID, in the order given; null for each ID that matches nothing. */
   nodes: Array<Maybe<Node>>;
+  /** Full-text search over events and actors, best match first (bm25; a title or name match outranks a summary or alias match). Case and accents are ignored. The query is SQLite FTS5 syntax: all words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT and parentheses combine. A query that cannot be read fails with INVALID_SEARCH. Pages forward only, at most 100 hits per page. */
+  search: SearchResultConnection;
   /** One source, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
   source?: Maybe<Source>;
   /** The documents Bilateral cites, in the order they were added (at most 100 per page). */
   sources: SourceConnection;
+  /** A TimelineJS document of the events matching a filter, earliest first (at most 1000; narrow the filter for more). */
+  timelineJs: TimelineJsDocument;
 };
 
 
@@ -669,6 +758,13 @@ export type Query = {
 export type QueryActorArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QueryActorNetworkArgs = {
+  filter?: InputMaybe<EventFilter>;
+  minWeight?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -683,9 +779,22 @@ export type QueryActorsArgs = {
 
 
 /** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QueryCooperationIndexArgs = {
+  filter?: InputMaybe<EventFilter>;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
 export type QueryEventArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QueryEventStatsArgs = {
+  filter?: InputMaybe<EventFilter>;
+  groupBy: Array<StatsDimension>;
 };
 
 
@@ -730,6 +839,17 @@ export type QueryNodesArgs = {
 
 
 /** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<SearchType>>;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
 export type QuerySourceArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
@@ -743,6 +863,87 @@ export type QuerySourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
 };
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QueryTimelineJsArgs = {
+  filter?: InputMaybe<EventFilter>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Another actor this one took part in events with. */
+export type Relationship = {
+  /** The other actor. */
+  actor: Actor;
+  /** Global IDs of the shared events, to fetch with `nodes(ids:)`. */
+  eventIds: Array<Scalars['ID']['output']>;
+  /** Earliest possible day of the first shared event. */
+  firstDate: Scalars['Date']['output'];
+  /** Latest possible day of the last shared event. */
+  lastDate: Scalars['Date']['output'];
+  /** Number of events both took part in. */
+  weight: Scalars['Int']['output'];
+};
+
+/** A page of an actor's relationships, with the total count. */
+export type RelationshipConnection = {
+  /** The items on this page, each with its cursor. */
+  edges: Array<RelationshipEdge>;
+  /** Paging information for this page. */
+  pageInfo: PageInfo;
+  /** Number of other actors this one shares events with. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A relationship with its cursor. */
+export type RelationshipEdge = {
+  /** Opaque position of this item; pass it as `after` or `before` to continue from here. */
+  cursor: Scalars['String']['output'];
+  /** The item itself. */
+  node: Relationship;
+};
+
+/** The record a search result points at. */
+export type SearchHitRecord = Actor | Event;
+
+/** One full-text search hit. */
+export type SearchResult = {
+  /** Global ID of the matching record. */
+  id: Scalars['ID']['output'];
+  /** The matching event or actor. */
+  record: SearchHitRecord;
+  /** Relevance (bm25, sign flipped so higher is better). Comparable only within one query. */
+  score: Scalars['Float']['output'];
+  /** The best-matching passage of our own text (title, summary, name or aliases) as HTML-escaped text, with each match wrapped in <mark>…</mark>. Safe to insert as HTML. */
+  snippet: Scalars['String']['output'];
+  /** Whether the hit is an event or an actor. */
+  type: SearchType;
+};
+
+/** A page of search hits, best first, with the total number of hits. */
+export type SearchResultConnection = {
+  /** The items on this page, each with its cursor. */
+  edges: Array<SearchResultEdge>;
+  /** Paging information for this page. */
+  pageInfo: PageInfo;
+  /** Number of hits across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A search hit with its cursor. */
+export type SearchResultEdge = {
+  /** Opaque position of this item; pass it as `after` or `before` to continue from here. */
+  cursor: Scalars['String']['output'];
+  /** The item itself. */
+  node: SearchResult;
+};
+
+/** Kinds of record full-text search can return. */
+export type SearchType =
+  /** Actors, matched on name and every alias. */
+  | 'ACTOR'
+  /** Events, matched on title, summary and place. */
+  | 'EVENT';
 
 /** A policy area an event belongs to. An event can belong to several. */
 export type Sector =
@@ -837,6 +1038,118 @@ export type SourceGenre =
   /** An opinion article. */
   | 'OP_ED';
 
+/** Events that share one value per requested dimension. */
+export type StatsBucket = {
+  /** Number of events in the bucket. */
+  count: Scalars['Int']['output'];
+  /** Global IDs of the events counted, earliest first, to drill down with `nodes(ids:)`. */
+  eventIds: Array<Scalars['ID']['output']>;
+  /** One key per dimension of `groupBy`, in the same order. */
+  keys: Array<StatsBucketKey>;
+};
+
+/** The value of one dimension for a bucket. */
+export type StatsBucketKey = {
+  /** The actor, for the ACTOR dimension. */
+  actor?: Maybe<Actor>;
+  /** The dimension. */
+  dimension: StatsDimension;
+  /** For a null YEAR or DECADE value: the range of days the events' dates can cover, as "1980-01-01/1989-12-31". */
+  span?: Maybe<Scalars['String']['output']>;
+  /** The bucket's value: a year, a decade's first year, a kind, a sector, an actor key or a PLOVER category. Null for events dated too coarsely for a YEAR or DECADE bucket, and for kinds without a PLOVER code. */
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** A way to group events for counting. */
+export type StatsDimension =
+  /** Participating actor (the value is the actor's database key; use `actor` on the key). An event counts once per actor. */
+  | 'ACTOR'
+  /** Decade, such as 1980 for the 1980s, with the same rule as YEAR. */
+  | 'DECADE'
+  /** Event kind (EventKind values in lower case, such as `arms_deal`). */
+  | 'KIND'
+  /** PLOVER category of the event's kind; null for kinds PLOVER does not code. */
+  | 'PLOVER'
+  /** Sector. An event in two sectors counts in both, so these buckets can add up to more than the total. */
+  | 'SECTOR'
+  /** Calendar year. An event counts in a year only if every day its date can mean lies in that year; events dated more coarsely (a decade, an interval across years) land in a bucket with a null value and a `span`. */
+  | 'YEAR';
+
+/** A date in TimelineJS form. Only the parts the sources give are present: a year-dated event has no month or day. */
+export type TimelineJsDate = {
+  /** Day of the month, when known. */
+  day?: Maybe<Scalars['Int']['output']>;
+  /** How TimelineJS should print the date. */
+  display_date?: Maybe<Scalars['String']['output']>;
+  /** Month 1–12, when known. */
+  month?: Maybe<Scalars['Int']['output']>;
+  /** Year. */
+  year: Scalars['Int']['output'];
+};
+
+/** A whole TimelineJS document. Select `title { text { headline text } } events { ... }` and pass the JSON to `new TL.Timeline(element, data)`. */
+export type TimelineJsDocument = {
+  /** One slide per event, earliest first. */
+  events: Array<TimelineJsSlide>;
+  /** The title slide. */
+  title: TimelineJsTitle;
+};
+
+/** An event as a TimelineJS slide. Field names follow TimelineJS's JSON format, so the selection can be handed to TimelineJS as is. */
+export type TimelineJsSlide = {
+  /** The date as Bilateral displays it. */
+  display_date: Scalars['String']['output'];
+  /** End, for dates that span more than their precision unit (a decade, an interval). */
+  end_date?: Maybe<TimelineJsDate>;
+  /** Row group: the event kind's label. */
+  group: Scalars['String']['output'];
+  /** Start, at the date's own precision. */
+  start_date: TimelineJsDate;
+  /** Headline and body. */
+  text: TimelineJsText;
+  /** The event's global ID. */
+  unique_id: Scalars['String']['output'];
+};
+
+/** The words of a TimelineJS slide. */
+export type TimelineJsText = {
+  /** Slide title: the event title. */
+  headline: Scalars['String']['output'];
+  /** Slide body: the event summary. */
+  text: Scalars['String']['output'];
+};
+
+/** The title slide. */
+export type TimelineJsTitle = {
+  /** Title slide text. */
+  text: TimelineJsText;
+};
+
+/** An event as a vis-timeline item. Field names follow vis-timeline's DataSet format. */
+export type VisItem = {
+  /** Label: the event title (plain text; escape it if you render HTML). */
+  content: Scalars['String']['output'];
+  /** For ranges, the day after the last possible day (vis-timeline ends are exclusive); null for points. */
+  end?: Maybe<Scalars['String']['output']>;
+  /** Group: the event kind's label. */
+  group: Scalars['String']['output'];
+  /** The event's global ID. */
+  id: Scalars['String']['output'];
+  /** First possible day, ISO `YYYY-MM-DD`. */
+  start: Scalars['String']['output'];
+  /** Tooltip: the display date and title. */
+  title: Scalars['String']['output'];
+  /** `point` for a date known to the day, otherwise `range` over every day the date can mean. */
+  type: VisItemType;
+};
+
+/** How vis-timeline draws an item. */
+export type VisItemType =
+  /** A single day. */
+  | 'point'
+  /** A span from start to end. */
+  | 'range';
+
 export type EventsQueryVariables = Exact<{
   filter?: InputMaybe<EventFilter>;
   orderBy?: InputMaybe<Array<EventOrder> | EventOrder>;
@@ -902,6 +1215,50 @@ export type EventKindsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type EventKindsQuery = { eventKinds: Array<{ kind: EventKind, label: string, description: string, cameo?: string | null, cameoLabel?: string | null, goldstein?: number | null, plover?: PloverCategory | null }> };
 
+export type SearchQueryVariables = Exact<{
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<SearchType> | SearchType>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SearchQuery = { search: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { type: SearchType, id: string, score: number, snippet: string, record:
+          | { slug: string, name: string, kind: ActorKind }
+          | { slug: string, title: string, date: { display: string } }
+         } }> } };
+
+export type EventStatsQueryVariables = Exact<{
+  filter?: InputMaybe<EventFilter>;
+  groupBy: Array<StatsDimension> | StatsDimension;
+}>;
+
+
+export type EventStatsQuery = { eventStats: { totalCount: number, buckets: Array<{ count: number, eventIds: Array<string>, keys: Array<{ dimension: StatsDimension, value?: string | null, span?: string | null, actor?: { slug: string, name: string } | null }> }> } };
+
+export type CooperationIndexQueryVariables = Exact<{
+  filter?: InputMaybe<EventFilter>;
+}>;
+
+
+export type CooperationIndexQuery = { cooperationIndex: { mapping: string, years: Array<{ year?: number | null, meanGoldstein?: number | null, eventCount: number, codedEventCount: number, eventIds: Array<string> }> } };
+
+export type ActorNetworkQueryVariables = Exact<{
+  filter?: InputMaybe<EventFilter>;
+  minWeight?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ActorNetworkQuery = { actorNetwork: { nodes: Array<{ id: string, eventCount: number, actor: { slug: string, name: string, kind: ActorKind } }>, edges: Array<{ source: string, target: string, weight: number, firstDate: string, lastDate: string, eventIds: Array<string> }> } };
+
+export type TimelineJsQueryVariables = Exact<{
+  filter?: InputMaybe<EventFilter>;
+  title?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type TimelineJsQuery = { timelineJs: { title: { text: { headline: string, text: string } }, events: Array<{ unique_id: string, display_date: string, group: string, start_date: { year: number, month?: number | null, day?: number | null, display_date?: string | null }, end_date?: { year: number, month?: number | null, day?: number | null } | null, text: { headline: string, text: string } }> } };
+
 export type FuzzyDatePartsFragment = { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string };
 
 export type EventSummaryFragment = { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> };
@@ -930,6 +1287,11 @@ export const ActorDocument = {"kind":"Document","definitions":[{"kind":"Operatio
 export const SourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Sources"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"outlet"}},{"kind":"Field","name":{"kind":"Name","value":"genre"}},{"kind":"Field","name":{"kind":"Name","value":"publishedOn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode;
 export const FiguresDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Figures"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"FigureFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"figures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"indicator"}},{"kind":"Field","name":{"kind":"Name","value":"period"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FuzzyDateParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"actors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conflicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"claims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClaimParts"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FuzzyDateParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FuzzyDate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CitationParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Citation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paragraph"}},{"kind":"Field","name":{"kind":"Name","value":"locator"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClaimParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Claim"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"preferred"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CitationParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode;
 export const EventKindsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EventKinds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventKinds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"cameo"}},{"kind":"Field","name":{"kind":"Name","value":"cameoLabel"}},{"kind":"Field","name":{"kind":"Name","value":"goldstein"}},{"kind":"Field","name":{"kind":"Name","value":"plover"}}]}}]}}]} as unknown as DocumentNode;
+export const SearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Search"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"snippet"}},{"kind":"Field","name":{"kind":"Name","value":"record"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Actor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode;
+export const EventStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EventStats"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EventFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StatsDimension"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"eventIds"}},{"kind":"Field","name":{"kind":"Name","value":"keys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"span"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode;
+export const CooperationIndexDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CooperationIndex"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EventFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cooperationIndex"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mapping"}},{"kind":"Field","name":{"kind":"Name","value":"years"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"meanGoldstein"}},{"kind":"Field","name":{"kind":"Name","value":"eventCount"}},{"kind":"Field","name":{"kind":"Name","value":"codedEventCount"}},{"kind":"Field","name":{"kind":"Name","value":"eventIds"}}]}}]}}]}}]} as unknown as DocumentNode;
+export const ActorNetworkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActorNetwork"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EventFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"minWeight"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actorNetwork"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"minWeight"},"value":{"kind":"Variable","name":{"kind":"Name","value":"minWeight"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventCount"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"firstDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastDate"}},{"kind":"Field","name":{"kind":"Name","value":"eventIds"}}]}}]}}]}}]} as unknown as DocumentNode;
+export const TimelineJsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TimelineJs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EventFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"title"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timelineJs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"title"},"value":{"kind":"Variable","name":{"kind":"Name","value":"title"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"headline"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unique_id"}},{"kind":"Field","name":{"kind":"Name","value":"start_date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"display_date"}}]}},{"kind":"Field","name":{"kind":"Name","value":"end_date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"day"}}]}},{"kind":"Field","name":{"kind":"Name","value":"display_date"}},{"kind":"Field","name":{"kind":"Name","value":"text"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"headline"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"group"}}]}}]}}]}}]} as unknown as DocumentNode;
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -953,6 +1315,21 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     EventKinds(variables?: EventKindsQueryVariables, options?: C): Promise<EventKindsQuery> {
       return requester<EventKindsQuery, EventKindsQueryVariables>(EventKindsDocument, variables, options) as Promise<EventKindsQuery>;
+    },
+    Search(variables: SearchQueryVariables, options?: C): Promise<SearchQuery> {
+      return requester<SearchQuery, SearchQueryVariables>(SearchDocument, variables, options) as Promise<SearchQuery>;
+    },
+    EventStats(variables: EventStatsQueryVariables, options?: C): Promise<EventStatsQuery> {
+      return requester<EventStatsQuery, EventStatsQueryVariables>(EventStatsDocument, variables, options) as Promise<EventStatsQuery>;
+    },
+    CooperationIndex(variables?: CooperationIndexQueryVariables, options?: C): Promise<CooperationIndexQuery> {
+      return requester<CooperationIndexQuery, CooperationIndexQueryVariables>(CooperationIndexDocument, variables, options) as Promise<CooperationIndexQuery>;
+    },
+    ActorNetwork(variables?: ActorNetworkQueryVariables, options?: C): Promise<ActorNetworkQuery> {
+      return requester<ActorNetworkQuery, ActorNetworkQueryVariables>(ActorNetworkDocument, variables, options) as Promise<ActorNetworkQuery>;
+    },
+    TimelineJs(variables?: TimelineJsQueryVariables, options?: C): Promise<TimelineJsQuery> {
+      return requester<TimelineJsQuery, TimelineJsQueryVariables>(TimelineJsDocument, variables, options) as Promise<TimelineJsQuery>;
     }
   };
 }

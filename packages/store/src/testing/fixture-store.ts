@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type OpenStoreOptions, type Store } from '../db/client.ts';
 import { loadSeeds } from '../seed/index.ts';
@@ -10,4 +12,12 @@ export function openFixtureStore(options: OpenStoreOptions = {}): Store {
   const store = openStore(':memory:', options);
   loadSeeds(store, fixtureSeedsDir);
   return store;
+}
+
+/** A private copy of the fixture seeds with extra YAML files written into it (path -> content). */
+export function fixtureSeedsWith(extraFiles: Record<string, string>): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'bilateral-fixture-')), 'seeds');
+  cpSync(fixtureSeedsDir, dir, { recursive: true });
+  for (const [path, content] of Object.entries(extraFiles)) writeFileSync(join(dir, path), content);
+  return dir;
 }

@@ -1,0 +1,40 @@
+/** Reads an EventFilter from URL query parameters, validating it as the GraphQL input would. */
+import { EVENT_KIND_VALUES, QueryError, SECTORS, type EventFilter } from '@bilateral/store';
+
+const list = (params: URLSearchParams, name: string) => {
+  const values = params.getAll(name).flatMap((value) => value.split(',')).map((value) => value.trim().toLowerCase()).filter(Boolean);
+  return values.length ? values : undefined;
+};
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], name: string): T | undefined {
+  if (value === null) return undefined;
+  const lower = value.toLowerCase() as T;
+  if (!allowed.includes(lower)) throw new QueryError('BAD_USER_INPUT', `\`${name}\` must be one of ${allowed.join(', ')}; got "${value}".`, name);
+  return lower;
+}
+
+function vocabulary(values: string[] | undefined, allowed: readonly string[], name: string) {
+  const unknown = values?.filter((value) => !allowed.includes(value));
+  if (unknown?.length) throw new QueryError('BAD_USER_INPUT', `Unknown ${name}: ${unknown.join(', ')}. Use values such as ${allowed.slice(0, 3).join(', ')}.`, name);
+  return values;
+}
+
+export const FILTER_PARAMETERS = ['from', 'to', 'dateMatch', 'kinds', 'actors', 'actorsMatch', 'sectors', 'text', 'hasConflicts'];
+
+export function filterFromParams(params: URLSearchParams): EventFilter {
+  for (const name of params.keys()) {
+    if (!FILTER_PARAMETERS.includes(name)) throw new QueryError('BAD_USER_INPUT', `Unknown parameter "${name}". Filters: ${FILTER_PARAMETERS.join(', ')}.`, name);
+  }
+  const hasConflicts = oneOf(params.get('hasConflicts'), ['true', 'false'] as const, 'hasConflicts');
+  return {
+    from: params.get('from'),
+    to: params.get('to'),
+    dateMatch: oneOf(params.get('dateMatch'), ['within', 'overlaps'] as const, 'dateMatch'),
+    kinds: vocabulary(list(params, 'kinds'), EVENT_KIND_VALUES, 'kinds'),
+    actors: params.getAll('actors').flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean),
+    actorsMatch: oneOf(params.get('actorsMatch'), ['any', 'all'] as const, 'actorsMatch'),
+    sectors: vocabulary(list(params, 'sectors'), Object.keys(SECTORS), 'sectors'),
+    text: params.get('text'),
+    hasConflicts: hasConflicts === undefined ? undefined : hasConflicts === 'true',
+  };
+}

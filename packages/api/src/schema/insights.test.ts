@@ -1,0 +1,80 @@
+// Search, statistics, network and timeline fields through GraphQL, on the fixture dataset.
+import { closeStore, type Store } from '@bilateral/store';
+import { openFixtureStore } from '@bilateral/store/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execute } from '../testing/graphql.ts';
+import { createBilateralYoga, type BilateralYoga } from '../yoga.ts';
+
+let store: Store;
+let yoga: BilateralYoga;
+beforeAll(() => {
+  store = openFixtureStore();
+  yoga = createBilateralYoga({ store, logging: false });
+});
+afterAll(() => closeStore(store));
+
+describe('search', () => {
+  it('returns ranked hits with HTML-safe highlighted snippets', async () => {
+    const result = await execute(yoga, `{ search(query: "embargo", first: 5) { totalCount edges { node { type score snippet record { __typename ... on Event { slug } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.search.totalCount).toBe(1);
+    expect(result.data.search.edges[0].node).toMatchObject({ type: 'EVENT', snippet: 'Russia ends its arms <mark>embargo</mark> on Pakistan', record: { __typename: 'Event', slug: '2014-russia-lifts-arms-embargo' } });
+  });
+
+  it('reports unreadable FTS syntax as INVALID_SEARCH, not a server error', async () => {
+    const result = await execute(yoga, `{ search(query: "\\"broken") { totalCount } }`);
+    expect(result.errors![0]!.extensions!.code).toBe('INVALID_SEARCH');
+  });
+});
+
+describe('eventStats, cooperationIndex and actorNetwork', () => {
+  it('buckets by year with totals equal to the filtered totalCount', async () => {
+    const filter = { actors: ['pakistan'] };
+    const result = await execute(yoga, `query ($filter: EventFilter) {
+      eventStats(filter: $filter, groupBy: [YEAR]) { totalCount buckets { count eventIds keys { dimension value span } } }
+      events(filter: $filter) { totalCount }
+      cooperationIndex(filter: $filter) { mapping years { year meanGoldstein } }
+    }`, { filter });
+    expect(result.errors).toBeUndefined();
+    const stats = result.data.eventStats;
+    expect(stats.totalCount).toBe(result.data.events.totalCount);
+    expect(stats.buckets.reduce((sum: number, bucket: { count: number }) => sum + bucket.count, 0)).toBe(stats.totalCount);
+    expect(stats.buckets.map((bucket: any) => bucket.keys[0].value)).toEqual(['2014', '2016']);
+    expect(result.data.cooperationIndex.mapping).toMatch(/Goldstein/);
+    expect(result.data.cooperationIndex.years).toEqual([{ year: 2014, meanGoldstein: 7 }, { year: 2016, meanGoldstein: 7.4 }]);
+    const duplicate = await execute(yoga, `{ eventStats(groupBy: [YEAR, YEAR]) { totalCount } }`);
+    expect(duplicate.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('builds a graph of actors and weighted edges, and each actor\'s relationships', async () => {
+    const result = await execute(yoga, `{
+      actorNetwork { nodes { id eventCount actor { slug } } edges { source target weight firstDate lastDate eventIds } }
+      actor(slug: "pakistan") { id relationships(first: 5) { totalCount edges { node { weight actor { slug } } } } }
+      russia: actor(slug: "russia") { id }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const { nodes, edges } = result.data.actorNetwork;
+    expect(nodes.find((node: any) => node.actor.slug === 'pakistan').eventCount).toBe(2);
+    const pair = [result.data.actor.id, result.data.russia.id];
+    const edge = edges.find((candidate: any) => pair.includes(candidate.source) && pair.includes(candidate.target));
+    expect(edge).toMatchObject({ weight: 2, firstDate: '2014-01-01', lastDate: '2016-09-30' });
+    expect(edge.eventIds).toHaveLength(2);
+    expect(result.data.actor.relationships).toEqual({ totalCount: 1, edges: [{ node: { weight: 2, actor: { slug: 'russia' } } }] });
+  });
+});
+
+describe('timelines', () => {
+  it('offers TimelineJS and vis-timeline shapes without padded dates', async () => {
+    const result = await execute(yoga, `{
+      event(slug: "2014-russia-lifts-arms-embargo") {
+        timelineJs { unique_id start_date { year month day display_date } end_date { year } display_date text { headline } group }
+        visItem { start end type group }
+      }
+      timelineJs(filter: { sectors: [DEFENCE] }) { title { text { headline } } events { start_date { year month day } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.event.timelineJs).toMatchObject({ start_date: { year: 2014, month: null, day: null, display_date: '2014' }, end_date: null, display_date: '2014', group: 'Sanction or embargo lifted' });
+    expect(result.data.event.visItem).toEqual({ start: '2014-01-01', end: '2015-01-01', type: 'range', group: 'Sanction or embargo lifted' });
+    expect(result.data.timelineJs.events).toEqual([{ start_date: { year: 2014, month: null, day: null } }, { start_date: { year: 2016, month: 9, day: null } }]);
+  });
+});

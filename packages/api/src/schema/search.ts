@@ -1,0 +1,66 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { HIGHLIGHT_END, HIGHLIGHT_START, MAX_PAGE_SIZE, search, type ActorRow, type EventRow, type SearchHit } from '@bilateral/store';
+import { builder } from './builder.ts';
+import { toConnection, totalCountField } from './connections.ts';
+import { ActorRef, EventRef } from './refs.ts';
+
+const SearchTypeEnum = builder.enumType('SearchType', {
+  description: 'Kinds of record full-text search can return.',
+  values: {
+    EVENT: { value: 'event', description: 'Events, matched on title, summary and place.' },
+    ACTOR: { value: 'actor', description: 'Actors, matched on name and every alias.' },
+  },
+});
+
+interface LoadedHit extends SearchHit {
+  record: EventRow | ActorRow;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The snippet as safe HTML with each match in <mark>. */
+export const highlighted = (snippet: string) => escapeHtml(snippet).replaceAll(HIGHLIGHT_START, '<mark>').replaceAll(HIGHLIGHT_END, '</mark>');
+
+const SearchHitUnion = builder.unionType('SearchHitRecord', {
+  description: 'The record a search result points at.',
+  types: [EventRef, ActorRef],
+  resolveType: (record) => ('summary' in record ? EventRef : ActorRef),
+});
+
+const SearchResultRef = builder.objectRef<LoadedHit>('SearchResult').implement({
+  description: 'One full-text search hit.',
+  fields: (t) => ({
+    type: t.field({ type: SearchTypeEnum, description: 'Whether the hit is an event or an actor.', resolve: (hit) => hit.type }),
+    record: t.field({ type: SearchHitUnion, description: 'The matching event or actor.', resolve: (hit) => hit.record }),
+    id: t.id({ description: 'Global ID of the matching record.', resolve: (hit) => encodeGlobalID(hit.type === 'event' ? 'Event' : 'Actor', hit.id) }),
+    score: t.float({ description: 'Relevance (bm25, sign flipped so higher is better). Comparable only within one query.', resolve: (hit) => -hit.score }),
+    snippet: t.string({
+      description: 'The best-matching passage of our own text (title, summary, name or aliases) as HTML-escaped text, with each match wrapped in <mark>…</mark>. Safe to insert as HTML.',
+      resolve: (hit) => highlighted(hit.snippet),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  search: t.connection(
+    {
+      type: SearchResultRef,
+      description:
+        `Full-text search over events and actors, best match first (bm25; a title or name match outranks a summary or alias match). ` +
+        `Case and accents are ignored. The query is SQLite FTS5 syntax: all words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT and parentheses combine. ` +
+        `A query that cannot be read fails with INVALID_SEARCH. Pages forward only, at most ${MAX_PAGE_SIZE} hits per page.`,
+      args: {
+        query: t.arg.string({ required: true, description: 'What to look for, such as `pipeline`, `"arms embargo"`, `pipe*` or `Putin OR Lavrov`.' }),
+        types: t.arg({ type: [SearchTypeEnum], description: 'Kinds of record to search; all kinds when omitted.' }),
+      },
+      resolve: async (_root, args, { store, loaders }) => {
+        const found = search(store, args.query, args.types, args);
+        const records = await Promise.all(found.hits.map((hit) => (hit.type === 'event' ? loaders.event.load(hit.id) : loaders.actor.load(hit.id))));
+        const page = { ...found, rows: found.hits.map((hit, index) => ({ ...hit, record: records[index]! })) };
+        return toConnection(page, () => found.totalCount) as never;
+      },
+    },
+    { name: 'SearchResultConnection', description: 'A page of search hits, best first, with the total number of hits.', fields: totalCountField('Number of hits across all pages.') },
+    { name: 'SearchResultEdge', description: 'A search hit with its cursor.' },
+  ),
+}));

@@ -1,0 +1,122 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeStore, openStore } from '../db/client.ts';
+import { loadSeeds } from '../seed/index.ts';
+import { fixtureSeedsWith } from '../testing/fixture-store.ts';
+import { actorBySlug } from './actors.ts';
+import { countEvents, eventBySlug } from './events.ts';
+import { actorNetwork, relationshipsByActorIds } from './network.ts';
+import { search } from './search.ts';
+import { cooperationIndex, eventStats } from './stats.ts';
+
+// The fixture plus an event dated only to a decade and one that mentions a pipeline twice.
+const store = openStore(':memory:');
+loadSeeds(store, fixtureSeedsWith({
+  'events/extra.yaml': `
+- slug: 1980-soviet-pakistan-tension
+  title: Soviet–Pakistani tension over Afghanistan
+  summary: Relations between Moscow and Pakistan were strained through the decade of the Afghan war.
+  kind: criticism
+  date: 198X
+  sectors: [security]
+  participants:
+    - { actor: soviet-union, role: initiator }
+    - { actor: pakistan, role: target }
+  citations: [{ source: fixture-journal, paragraph: 20 }]
+- slug: 2015-gas-pipeline-agreement
+  title: Gas pipeline agreement signed
+  summary: Pakistan and Russia signed an agreement on building a gas pipeline; the pipeline would run from Karachi to Lahore.
+  kind: agreement
+  date: 2015-10
+  sectors: [energy]
+  participants:
+    - { actor: pakistan, role: signatory }
+    - { actor: russia, role: signatory }
+  citations: [{ source: fixture-news, paragraph: 35 }]
+`,
+}));
+afterAll(() => closeStore(store));
+const id = (slug: string) => eventBySlug(store, slug)!.id;
+const actorId = (slug: string) => actorBySlug(store, slug)!.id;
+
+describe('search', () => {
+  it('ranks a title match above a summary match and prefix-matches', () => {
+    const hits = search(store, 'pipe*', ['event'], { first: 10 }).hits;
+    expect(hits.map((hit) => hit.id)).toEqual([id('2015-gas-pipeline-agreement')]);
+    const moscow = search(store, 'moscow', null, { first: 10 }).hits;
+    // Russia's alias "Moscow" outranks the two events that only say Moscow in their summaries.
+    expect(moscow[0]).toMatchObject({ type: 'actor', id: actorId('russia') });
+    expect(moscow.slice(1).map((hit) => hit.id).sort()).toEqual([id('2014-russia-lifts-arms-embargo'), id('1980-soviet-pakistan-tension')].sort());
+  });
+
+  it('highlights matches in the snippet and folds case and accents', () => {
+    const [hit] = search(store, 'PÍPELINE', ['event'], { first: 1 }).hits;
+    expect(hit!.snippet).toContain('\u0002pipeline\u0003');
+  });
+
+  it('pages through hits with cursors and counts them all', () => {
+    const first = search(store, 'pakistan', null, { first: 2 });
+    expect(first.totalCount).toBeGreaterThan(2);
+    const second = search(store, 'pakistan', null, { first: 2, after: first.cursors[1] });
+    expect(second.hits[0]).not.toEqual(first.hits[0]);
+    expect(second.hasPreviousPage).toBe(true);
+  });
+
+  it('rejects unreadable queries with INVALID_SEARCH', () => {
+    expect(() => search(store, '"unclosed', null, {})).toThrow(expect.objectContaining({ code: 'INVALID_SEARCH' }));
+    expect(() => search(store, 'AND', null, {})).toThrow(expect.objectContaining({ code: 'INVALID_SEARCH' }));
+    expect(() => search(store, '   ', null, {})).toThrow(expect.objectContaining({ code: 'INVALID_SEARCH' }));
+  });
+
+  it('sees new and changed rows at once: the index is kept by triggers', () => {
+    store.$client.prepare("update events set title = 'Druzhba drill renamed zephyrine' where slug = '2016-druzhba-exercise'").run();
+    expect(search(store, 'zephyrine', null, {}).hits.map((hit) => hit.id)).toEqual([id('2016-druzhba-exercise')]);
+    store.$client.prepare("update events set title = 'First Druzhba joint exercise' where slug = '2016-druzhba-exercise'").run();
+    expect(search(store, 'zephyrine', null, {}).totalCount).toBe(0);
+  });
+});
+
+describe('eventStats', () => {
+  it('adds YEAR buckets up to the filtered total, keeping a decade-dated event in its own null bucket', () => {
+    const { buckets, totalCount } = eventStats(store, null, ['year']);
+    expect(totalCount).toBe(countEvents(store, null));
+    expect(buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(totalCount);
+    expect(buckets.map((bucket) => [bucket.keys[0]!.value, bucket.count])).toEqual([['2014', 1], ['2015', 1], ['2016', 1], ['2024', 1], [null, 1]]);
+    expect(buckets.at(-1)!.keys[0]!.span).toBe('1980-01-01/1989-12-31');
+    expect(buckets.at(-1)!.eventIds).toEqual([id('1980-soviet-pakistan-tension')]);
+  });
+
+  it('groups by several dimensions and counts multi-valued ones once per value', () => {
+    const filtered = eventStats(store, { sectors: ['defence'] }, ['decade', 'kind']);
+    expect(filtered.buckets.map((bucket) => [bucket.keys.map((key) => key.value), bucket.count])).toEqual([
+      [['2010', 'military_exercise'], 1],
+      [['2010', 'sanction_lifted'], 1],
+    ]);
+    const bySector = eventStats(store, null, ['sector']);
+    expect(bySector.buckets.find((bucket) => bucket.keys[0]!.value === 'defence')!.count).toBe(2);
+    expect(bySector.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBeGreaterThan(bySector.totalCount);
+  });
+
+  it('computes a yearly mean Goldstein index', () => {
+    const years = cooperationIndex(store, null);
+    expect(years.find((year) => year.year === 2014)).toMatchObject({ meanGoldstein: 7, eventCount: 1, codedEventCount: 1 });
+    expect(years.at(-1)).toMatchObject({ year: null, meanGoldstein: -2 });
+  });
+});
+
+describe('actorNetwork', () => {
+  it('weights edges by shared events, with first and last dates, matching a hand count', () => {
+    const network = actorNetwork(store, null);
+    const [pakistan, russia] = [actorId('pakistan'), actorId('russia')].sort((a, b) => a - b);
+    const edge = network.edges.find((candidate) => candidate.sourceId === pakistan && candidate.targetId === russia)!;
+    // 2014 embargo lifted, 2015 pipeline, 2016 Druzhba
+    expect(edge).toMatchObject({ weight: 3, firstDate: '2014-01-01', lastDate: '2016-09-30' });
+    expect(edge.eventIds).toEqual([id('2014-russia-lifts-arms-embargo'), id('2015-gas-pipeline-agreement'), id('2016-druzhba-exercise')]);
+    expect(network.nodes.find((node) => node.actorId === actorId('pakistan'))!.eventCount).toBe(4);
+    expect(actorNetwork(store, null, 2).edges).toHaveLength(1);
+  });
+
+  it('lists an actor\'s relationships heaviest first', () => {
+    const relationships = relationshipsByActorIds(store, [actorId('pakistan')]);
+    expect(relationships.map((relationship) => [relationship.otherId, relationship.weight])).toEqual([[actorId('russia'), 3], [actorId('soviet-union'), 1]]);
+  });
+});
