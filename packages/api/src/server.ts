@@ -7,7 +7,9 @@ import { closeStore, defaultSeedsDir, loadSeeds, openStore, SeedValidationError 
 import { createBilateralYoga } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
-const databasePath = resolve(process.env.DATABASE_PATH ?? join(defaultSeedsDir(), '..', 'data', 'bilateral.db'));
+// pnpm runs this script inside packages/api; a relative DATABASE_PATH means relative to where the user ran pnpm.
+const invokedFrom = process.env.INIT_CWD ?? process.cwd();
+const databasePath = process.env.DATABASE_PATH ? resolve(invokedFrom, process.env.DATABASE_PATH) : join(defaultSeedsDir(), '..', 'data', 'bilateral.db');
 
 mkdirSync(dirname(databasePath), { recursive: true });
 const store = openStore(databasePath);

@@ -1,16 +1,11 @@
-import { closeStore, type Store } from '@bilateral/store';
+import { closeStore } from '@bilateral/store';
 import { openFixtureStore } from '@bilateral/store/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createBilateralYoga } from './yoga.ts';
+import { useFixtureApi } from './testing/fixture-api.ts';
 import { execute } from './testing/graphql.ts';
-import { createBilateralYoga, type BilateralYoga } from './yoga.ts';
 
-let store: Store;
-let yoga: BilateralYoga;
-beforeAll(() => {
-  store = openFixtureStore();
-  yoga = createBilateralYoga({ store, logging: false });
-});
-afterAll(() => closeStore(store));
+const api = useFixtureApi();
 
 const EVENTS = /* GraphQL */ `
   query ($filter: EventFilter, $orderBy: [EventOrder!], $first: Int, $after: String, $last: Int, $before: String) {
@@ -23,22 +18,22 @@ const EVENTS = /* GraphQL */ `
 
 describe('events', () => {
   it('pages with cursors and counts every match', async () => {
-    const first = await execute(yoga, EVENTS, { first: 2 });
+    const first = await execute(api.yoga, EVENTS, { first: 2 });
     expect(first.errors).toBeUndefined();
     expect(first.data.events.totalCount).toBe(3);
     expect(first.data.events.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     expect(first.data.events.edges[0].node.date).toEqual({ earliest: '2014-01-01', latest: '2014-12-31', precision: 'YEAR', approximate: false, display: '2014' });
-    const next = await execute(yoga, EVENTS, { first: 2, after: first.data.events.pageInfo.endCursor });
+    const next = await execute(api.yoga, EVENTS, { first: 2, after: first.data.events.pageInfo.endCursor });
     expect(next.data.events.edges.map((edge: any) => edge.node.slug)).toEqual(['2024-10-trade-pledge']);
     expect(next.data.events.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 
   it('filters with enums and the documented date rule', async () => {
-    const within = await execute(yoga, EVENTS, { filter: { from: '2014-06', to: '2014-06' } });
+    const within = await execute(api.yoga, EVENTS, { filter: { from: '2014-06', to: '2014-06' } });
     expect(within.data.events.totalCount).toBe(0);
-    const overlaps = await execute(yoga, EVENTS, { filter: { from: '2014-06', to: '2014-06', dateMatch: 'OVERLAPS' } });
+    const overlaps = await execute(api.yoga, EVENTS, { filter: { from: '2014-06', to: '2014-06', dateMatch: 'OVERLAPS' } });
     expect(overlaps.data.events.edges.map((edge: any) => edge.node.slug)).toEqual(['2014-russia-lifts-arms-embargo']);
-    const conflicted = await execute(yoga, EVENTS, { filter: { hasConflicts: true, kinds: ['SANCTION_LIFTED'], sectors: ['DEFENCE'] } });
+    const conflicted = await execute(api.yoga, EVENTS, { filter: { hasConflicts: true, kinds: ['SANCTION_LIFTED'], sectors: ['DEFENCE'] } });
     expect(conflicted.data.events.totalCount).toBe(1);
   });
 
@@ -54,7 +49,7 @@ describe('events', () => {
           coding { cameo goldstein plover }
         }
       }`;
-    const bySlug = await execute(yoga, query, { slug: '2014-russia-lifts-arms-embargo' });
+    const bySlug = await execute(api.yoga, query, { slug: '2014-russia-lifts-arms-embargo' });
     expect(bySlug.errors).toBeUndefined();
     const event = bySlug.data.event;
     expect(event).toMatchObject({ kind: 'SANCTION_LIFTED', sectors: ['DEFENCE'], coding: { cameo: '085', goldstein: 7, plover: 'RETREAT' } });
@@ -68,14 +63,14 @@ describe('events', () => {
     expect(event.conflicts[0].claims.map((claim: any) => claim.value)).toEqual(['2014', '2015']);
     expect(event.links).toEqual([{ type: 'FOLLOWS', direction: 'INCOMING', event: { slug: '2016-druzhba-exercise' } }]);
 
-    const byId = await execute(yoga, query, { id: event.id });
+    const byId = await execute(api.yoga, query, { id: event.id });
     expect(byId.data.event.slug).toBe('2014-russia-lifts-arms-embargo');
-    const node = await execute(yoga, `query ($id: ID!) { node(id: $id) { __typename ... on Event { slug } } }`, { id: event.id });
+    const node = await execute(api.yoga, `query ($id: ID!) { node(id: $id) { __typename ... on Event { slug } } }`, { id: event.id });
     expect(node.data.node).toEqual({ __typename: 'Event', slug: '2014-russia-lifts-arms-embargo' });
   });
 
   it('serves actors with aliases, predecessors, offices and their own event pages', async () => {
-    const result = await execute(yoga, /* GraphQL */ `{
+    const result = await execute(api.yoga, /* GraphQL */ `{
       russia: actor(slug: "russia") { name aliases { name kind } predecessor { slug } events(first: 1) { totalCount edges { node { slug } } pageInfo { hasNextPage } } }
       ussr: actor(slug: "soviet-union") { successors { slug } }
       pm: actor(slug: "shehbaz-sharif") { offices { title organization { slug } from { display precision } to { display } citations { paragraph } } }
@@ -91,7 +86,7 @@ describe('events', () => {
   });
 
   it('lists sources with their citations and what each supports', async () => {
-    const result = await execute(yoga, `{ sources(first: 5) { totalCount edges { node { slug genre publishedOn { display } citations(first: 2) { totalCount edges { node { paragraph supports { __typename ... on Event { slug } ... on Office { title } } } } } } } } }`);
+    const result = await execute(api.yoga, `{ sources(first: 5) { totalCount edges { node { slug genre publishedOn { display } citations(first: 2) { totalCount edges { node { paragraph supports { __typename ... on Event { slug } ... on Office { title } } } } } } } } }`);
     expect(result.errors).toBeUndefined();
     const news = result.data.sources.edges[0].node;
     expect(news).toMatchObject({ slug: 'fixture-news', genre: 'NEWS', publishedOn: { display: 'December 2024' } });
@@ -105,7 +100,7 @@ describe('events', () => {
 
 describe('errors', () => {
   const codeOf = async (query: string, variables?: Record<string, unknown>) => {
-    const result = await execute(yoga, query, variables);
+    const result = await execute(api.yoga, query, variables);
     expect(result.errors, JSON.stringify(result)).toBeDefined();
     for (const error of result.errors!) expect(JSON.stringify(error)).not.toMatch(/\bat \S+:\d+|stack/i);
     return result.errors!.map((error) => [error.extensions?.code, error.message]);
@@ -122,7 +117,7 @@ describe('errors', () => {
     expect((await codeOf(EVENTS, { filter: { from: '2023-02-29' } }))[0]![0]).toBe('INVALID_DATE');
     expect((await codeOf(EVENTS, { filter: { actors: ['atlantis'] } }))[0]![0]).toBe('NOT_FOUND');
     expect((await codeOf(EVENTS, { after: 'garbage' }))[0]![0]).toBe('INVALID_CURSOR');
-    const actor = await execute(yoga, `{ actor(slug: "russia") { id } }`);
+    const actor = await execute(api.yoga, `{ actor(slug: "russia") { id } }`);
     expect((await codeOf(`query ($id: ID) { event(id: $id) { slug } }`, { id: actor.data.actor.id }))[0]![1]).toBe(`"${actor.data.actor.id}" is the ID of a Actor, not of a Event.`);
   });
 

@@ -1,21 +1,14 @@
 import { parse } from 'csv-parse/sync';
-import { closeStore, type Store } from '@bilateral/store';
-import { openFixtureStore } from '@bilateral/store/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBilateralYoga, type BilateralYoga } from '../yoga.ts';
+import { describe, expect, it } from 'vitest';
+import { useFixtureApi } from '../testing/fixture-api.ts';
 
-let store: Store;
-let yoga: BilateralYoga;
-beforeAll(() => {
-  store = openFixtureStore();
+const api = useFixtureApi((store) => {
   // A summary with every character CSV must quote.
   store.$client.prepare(`update events set summary = 'He said "yes", then
 left; commas, quotes and line breaks survive.' where slug = '2016-druzhba-exercise'`).run();
-  yoga = createBilateralYoga({ store, logging: false });
 });
-afterAll(() => closeStore(store));
 
-const get = (path: string) => yoga.fetch(`http://bilateral.test${path}`);
+const get = (path: string) => api.yoga.fetch(`http://bilateral.test${path}`);
 
 describe('/export/events.csv', () => {
   it('round-trips through a CSV parser with a header row and correct quoting', async () => {

@@ -1,28 +1,20 @@
 // Search, statistics, network and timeline fields through GraphQL, on the fixture dataset.
-import { closeStore, type Store } from '@bilateral/store';
-import { openFixtureStore } from '@bilateral/store/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useFixtureApi } from '../testing/fixture-api.ts';
 import { execute } from '../testing/graphql.ts';
-import { createBilateralYoga, type BilateralYoga } from '../yoga.ts';
 
-let store: Store;
-let yoga: BilateralYoga;
-beforeAll(() => {
-  store = openFixtureStore();
-  yoga = createBilateralYoga({ store, logging: false });
-});
-afterAll(() => closeStore(store));
+const api = useFixtureApi();
 
 describe('search', () => {
   it('returns ranked hits with HTML-safe highlighted snippets', async () => {
-    const result = await execute(yoga, `{ search(query: "embargo", first: 5) { totalCount edges { node { type score snippet record { __typename ... on Event { slug } } } } } }`);
+    const result = await execute(api.yoga, `{ search(query: "embargo", first: 5) { totalCount edges { node { type score snippet record { __typename ... on Event { slug } } } } } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data.search.totalCount).toBe(1);
     expect(result.data.search.edges[0].node).toMatchObject({ type: 'EVENT', snippet: 'Russia ends its arms <mark>embargo</mark> on Pakistan', record: { __typename: 'Event', slug: '2014-russia-lifts-arms-embargo' } });
   });
 
   it('reports unreadable FTS syntax as INVALID_SEARCH, not a server error', async () => {
-    const result = await execute(yoga, `{ search(query: "\\"broken") { totalCount } }`);
+    const result = await execute(api.yoga, `{ search(query: "\\"broken") { totalCount } }`);
     expect(result.errors![0]!.extensions!.code).toBe('INVALID_SEARCH');
   });
 });
@@ -30,7 +22,7 @@ describe('search', () => {
 describe('eventStats, cooperationIndex and actorNetwork', () => {
   it('buckets by year with totals equal to the filtered totalCount', async () => {
     const filter = { actors: ['pakistan'] };
-    const result = await execute(yoga, `query ($filter: EventFilter) {
+    const result = await execute(api.yoga, `query ($filter: EventFilter) {
       eventStats(filter: $filter, groupBy: [YEAR]) { totalCount buckets { count eventIds keys { dimension value span } } }
       events(filter: $filter) { totalCount }
       cooperationIndex(filter: $filter) { mapping years { year meanGoldstein } }
@@ -42,12 +34,12 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
     expect(stats.buckets.map((bucket: any) => bucket.keys[0].value)).toEqual(['2014', '2016']);
     expect(result.data.cooperationIndex.mapping).toMatch(/Goldstein/);
     expect(result.data.cooperationIndex.years).toEqual([{ year: 2014, meanGoldstein: 7 }, { year: 2016, meanGoldstein: 7.4 }]);
-    const duplicate = await execute(yoga, `{ eventStats(groupBy: [YEAR, YEAR]) { totalCount } }`);
+    const duplicate = await execute(api.yoga, `{ eventStats(groupBy: [YEAR, YEAR]) { totalCount } }`);
     expect(duplicate.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
   it('builds a graph of actors and weighted edges, and each actor\'s relationships', async () => {
-    const result = await execute(yoga, `{
+    const result = await execute(api.yoga, `{
       actorNetwork { nodes { id eventCount actor { slug } } edges { source target weight firstDate lastDate eventIds } }
       actor(slug: "pakistan") { id relationships(first: 5) { totalCount edges { node { weight actor { slug } } } } }
       russia: actor(slug: "russia") { id }
@@ -65,7 +57,7 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
 
 describe('timelines', () => {
   it('offers TimelineJS and vis-timeline shapes without padded dates', async () => {
-    const result = await execute(yoga, `{
+    const result = await execute(api.yoga, `{
       event(slug: "2014-russia-lifts-arms-embargo") {
         timelineJs { unique_id start_date { year month day display_date } end_date { year } display_date text { headline } group }
         visItem { start end type group }
