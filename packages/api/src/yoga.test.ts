@@ -73,7 +73,7 @@ describe('events', () => {
     const result = await execute(api.yoga, /* GraphQL */ `{
       russia: actor(slug: "russia") { name aliases { name kind } predecessor { slug } events(first: 1) { totalCount edges { node { slug } } pageInfo { hasNextPage } } }
       ussr: actor(slug: "soviet-union") { successors { slug } }
-      pm: actor(slug: "shehbaz-sharif") { offices { title organization { slug } from { display precision } to { display } citations { paragraph } } }
+      pm: actor(slug: "shehbaz-sharif") { offices { title organization { slug } from to fromDate { display precision } citations { paragraph } } }
       found: actors(filter: { text: "islamabad" }) { totalCount edges { node { slug } } }
     }`);
     expect(result.errors).toBeUndefined();
@@ -81,7 +81,7 @@ describe('events', () => {
     expect(result.data.russia.predecessor).toEqual({ slug: 'soviet-union' });
     expect(result.data.russia.events).toEqual({ totalCount: 2, edges: [{ node: { slug: '2014-russia-lifts-arms-embargo' } }], pageInfo: { hasNextPage: true } });
     expect(result.data.ussr.successors).toEqual([{ slug: 'russia' }]);
-    expect(result.data.pm.offices).toEqual([{ title: 'Prime Minister', organization: { slug: 'pakistan' }, from: { display: 'March 2024', precision: 'MONTH' }, to: null, citations: [{ paragraph: 15 }] }]);
+    expect(result.data.pm.offices).toEqual([{ title: 'Prime Minister', organization: { slug: 'pakistan' }, from: '2024-03', to: null, fromDate: { display: 'March 2024', precision: 'MONTH' }, citations: [{ paragraph: 15 }] }]);
     expect(result.data.found).toEqual({ totalCount: 1, edges: [{ node: { slug: 'pakistan' } }] });
   });
 
