@@ -1,20 +1,23 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { HIGHLIGHT_END, HIGHLIGHT_START, MAX_PAGE_SIZE, search, type ActorRow, type EventRow, type SearchHit } from '@bilateral/store';
+import { HIGHLIGHT_END, HIGHLIGHT_START, MAX_PAGE_SIZE, search, type ActorRow, type EventRow, type SearchHit, type SourceRow } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { toConnection, totalCountField } from './connections.ts';
-import { ActorRef, EventRef } from './refs.ts';
+import { ActorRef, EventRef, SourceRef } from './refs.ts';
 
 const SearchTypeEnum = builder.enumType('SearchType', {
   description: 'Kinds of record full-text search can return.',
   values: {
     EVENT: { value: 'event', description: 'Events, matched on title, summary and place.' },
     ACTOR: { value: 'actor', description: 'Actors, matched on name and every alias.' },
+    SOURCE: { value: 'source', description: 'Source documents, matched on title, author and outlet.' },
   },
 });
 
 interface LoadedHit extends SearchHit {
-  record: EventRow | ActorRow;
+  record: EventRow | ActorRow | SourceRow;
 }
+
+const TYPENAMES = { event: 'Event', actor: 'Actor', source: 'Source' } as const;
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -23,19 +26,19 @@ export const highlighted = (snippet: string) => escapeHtml(snippet).replaceAll(H
 
 const SearchHitUnion = builder.unionType('SearchHitRecord', {
   description: 'The record a search result points at.',
-  types: [EventRef, ActorRef],
-  resolveType: (record) => ('summary' in record ? EventRef : ActorRef),
+  types: [EventRef, ActorRef, SourceRef],
+  resolveType: (record) => ('summary' in record ? EventRef : 'genre' in record ? SourceRef : ActorRef),
 });
 
 const SearchResultRef = builder.objectRef<LoadedHit>('SearchResult').implement({
   description: 'One full-text search hit.',
   fields: (t) => ({
-    type: t.field({ type: SearchTypeEnum, description: 'Whether the hit is an event or an actor.', resolve: (hit) => hit.type }),
-    record: t.field({ type: SearchHitUnion, description: 'The matching event or actor.', resolve: (hit) => hit.record }),
-    id: t.id({ description: 'Global ID of the matching record.', resolve: (hit) => encodeGlobalID(hit.type === 'event' ? 'Event' : 'Actor', hit.id) }),
+    type: t.field({ type: SearchTypeEnum, description: 'Whether the hit is an event, an actor or a source.', resolve: (hit) => hit.type }),
+    record: t.field({ type: SearchHitUnion, description: 'The matching event, actor or source.', resolve: (hit) => hit.record }),
+    id: t.id({ description: 'Global ID of the matching record.', resolve: (hit) => encodeGlobalID(TYPENAMES[hit.type], hit.id) }),
     score: t.float({ description: 'Relevance (bm25, sign flipped so higher is better). Comparable only within one query.', resolve: (hit) => -hit.score }),
     snippet: t.string({
-      description: 'The best-matching passage of our own text (title, summary, name or aliases) as HTML-escaped text, with each match wrapped in <mark>…</mark>. Safe to insert as HTML.',
+      description: 'The best-matching passage (of our own text, or a source\'s title, author or outlet) as HTML-escaped text, with each match wrapped in <mark>…</mark>. Safe to insert as HTML.',
       resolve: (hit) => highlighted(hit.snippet),
     }),
   }),
@@ -46,7 +49,7 @@ builder.queryFields((t) => ({
     {
       type: SearchResultRef,
       description:
-        `Full-text search over events and actors, best match first (bm25; a title or name match outranks a summary or alias match). ` +
+        `Full-text search over events, actors and sources, best match first (bm25; a title or name match outranks a summary or alias match). ` +
         `Case and accents are ignored. The query is SQLite FTS5 syntax: all words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT and parentheses combine. ` +
         `A query that cannot be read fails with INVALID_SEARCH. Pages forward only, at most ${MAX_PAGE_SIZE} hits per page.`,
       args: {
@@ -55,7 +58,7 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, args, { store, loaders }) => {
         const found = search(store, args.query, args.types, args);
-        const records = await Promise.all(found.hits.map((hit) => (hit.type === 'event' ? loaders.event.load(hit.id) : loaders.actor.load(hit.id))));
+        const records = await Promise.all(found.hits.map((hit) => loaders[hit.type].load(hit.id)));
         const page = { ...found, rows: found.hits.map((hit, index) => ({ ...hit, record: records[index]! })) };
         return toConnection(page, () => found.totalCount) as never;
       },

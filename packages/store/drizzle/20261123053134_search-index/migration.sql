@@ -50,3 +50,22 @@ CREATE TRIGGER `actor_aliases_search_update` AFTER UPDATE ON `actor_aliases` BEG
   UPDATE actor_search SET aliases = coalesce((SELECT group_concat(name, ' | ') FROM actor_aliases WHERE actor_id = old.actor_id), '') WHERE rowid = old.actor_id;
   UPDATE actor_search SET aliases = (SELECT group_concat(name, ' | ') FROM actor_aliases WHERE actor_id = new.actor_id) WHERE rowid = new.actor_id;
 END;
+--> statement-breakpoint
+CREATE VIRTUAL TABLE `source_search` USING fts5(
+  title, author, outlet,
+  content='sources', content_rowid='id',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+--> statement-breakpoint
+CREATE TRIGGER `sources_search_insert` AFTER INSERT ON `sources` BEGIN
+  INSERT INTO source_search(rowid, title, author, outlet) VALUES (new.id, new.title, new.author, new.outlet);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `sources_search_delete` AFTER DELETE ON `sources` BEGIN
+  INSERT INTO source_search(source_search, rowid, title, author, outlet) VALUES ('delete', old.id, old.title, old.author, old.outlet);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `sources_search_update` AFTER UPDATE OF title, author, outlet ON `sources` BEGIN
+  INSERT INTO source_search(source_search, rowid, title, author, outlet) VALUES ('delete', old.id, old.title, old.author, old.outlet);
+  INSERT INTO source_search(rowid, title, author, outlet) VALUES (new.id, new.title, new.author, new.outlet);
+END;

@@ -28,6 +28,26 @@ describe('listEvents', () => {
     expect(beforeThose.rows.map((row) => row.slug)).toEqual(all.slice(0, 1));
   });
 
+  it.each([
+    [[]],
+    [[{ field: 'title', direction: 'desc' }]],
+    [[{ field: 'kind', direction: 'asc' }, { field: 'date', direction: 'desc' }]],
+  ] as const)('pages forwards and backwards over the same sequence, ordered by %j', (order) => {
+    const walk = (forward: boolean) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = listEvents(store, null, order as never, forward ? { first: 1, after: cursor } : { last: 1, before: cursor });
+        seen.push(...page.rows.map((row) => row.slug));
+        if (!(forward ? page.hasNextPage : page.hasPreviousPage)) return seen;
+        cursor = forward ? page.cursors.at(-1) : page.cursors[0];
+      }
+    };
+    const forwards = walk(true);
+    expect(forwards).toHaveLength(3);
+    expect(walk(false).reverse()).toEqual(forwards);
+  });
+
   it('orders by title descending with a stable tie-break', () => {
     const rows = listEvents(store, null, [{ field: 'title', direction: 'desc' }], { first: 10 }).rows.map((row) => row.title);
     expect(rows).toEqual([...rows].sort().reverse());

@@ -48,6 +48,11 @@ describe('search', () => {
     expect(moscow.slice(1).map((hit) => hit.id).sort()).toEqual([id('2014-russia-lifts-arms-embargo'), id('1980-soviet-pakistan-tension')].sort());
   });
 
+  it('finds sources by title, author or outlet', () => {
+    expect(search(store, 'journal', ['source'], {}).hits.map((hit) => hit.type)).toEqual(['source']);
+    expect(search(store, 'fixture author', ['source'], {}).totalCount).toBe(1);
+  });
+
   it('highlights matches in the snippet and folds case and accents', () => {
     const [hit] = search(store, 'PÍPELINE', ['event'], { first: 1 }).hits;
     expect(hit!.snippet).toContain('\u0002pipeline\u0003');
