@@ -28,7 +28,11 @@ builder.node(FigureRef, {
 
 const FigureFilterInput = builder.inputType('FigureFilter', {
   description: 'Narrows a list of figures.',
-  fields: (t) => ({ indicator: t.string({ description: 'Only figures of this indicator, such as `bilateral_trade`.' }) }),
+  fields: (t) => ({
+    indicator: t.string({ description: 'Only figures of this indicator, such as `bilateral_trade`.' }),
+    from: t.string({ description: 'Only figures whose period overlaps a range starting at this date ("2018", "2018-06").' }),
+    to: t.string({ description: 'Only figures whose period overlaps a range ending at this date (its last day).' }),
+  }),
 });
 
 builder.queryFields((t) => ({

@@ -1,23 +1,24 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { HIGHLIGHT_END, HIGHLIGHT_START, MAX_PAGE_SIZE, search, type ActorRow, type EventRow, type SearchHit, type SourceRow } from '@bilateral/store';
+import { HIGHLIGHT_END, HIGHLIGHT_START, MAX_PAGE_SIZE, search, type ActorRow, type EventRow, type FigureRow, type SearchHit, type SourceRow } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { toConnection, totalCountField } from './connections.ts';
-import { ActorRef, EventRef, SourceRef } from './refs.ts';
+import { ActorRef, EventRef, FigureRef, SourceRef } from './refs.ts';
 
 const SearchTypeEnum = builder.enumType('SearchType', {
   description: 'Kinds of record full-text search can return.',
   values: {
     EVENT: { value: 'event', description: 'Events, matched on title, summary and place.' },
     ACTOR: { value: 'actor', description: 'Actors, matched on name and every alias.' },
+    FIGURE: { value: 'figure', description: 'Figures, matched on label and indicator (trade 2018, bilateral trade).' },
     SOURCE: { value: 'source', description: 'Source documents, matched on title, author and outlet.' },
   },
 });
 
 interface LoadedHit extends SearchHit {
-  record: EventRow | ActorRow | SourceRow;
+  record: EventRow | ActorRow | FigureRow | SourceRow;
 }
 
-const TYPENAMES = { event: 'Event', actor: 'Actor', source: 'Source' } as const;
+const TYPENAMES = { event: 'Event', actor: 'Actor', figure: 'Figure', source: 'Source' } as const;
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -26,15 +27,15 @@ export const highlighted = (snippet: string) => escapeHtml(snippet).replaceAll(H
 
 const SearchHitUnion = builder.unionType('SearchHitRecord', {
   description: 'The record a search result points at.',
-  types: [EventRef, ActorRef, SourceRef],
-  resolveType: (record) => ('summary' in record ? EventRef : 'genre' in record ? SourceRef : ActorRef),
+  types: [EventRef, ActorRef, FigureRef, SourceRef],
+  resolveType: (record) => ('summary' in record ? EventRef : 'genre' in record ? SourceRef : 'indicator' in record ? FigureRef : ActorRef),
 });
 
 const SearchResultRef = builder.objectRef<LoadedHit>('SearchResult').implement({
   description: 'One full-text search hit.',
   fields: (t) => ({
-    type: t.field({ type: SearchTypeEnum, description: 'Whether the hit is an event, an actor or a source.', resolve: (hit) => hit.type }),
-    record: t.field({ type: SearchHitUnion, description: 'The matching event, actor or source.', resolve: (hit) => hit.record }),
+    type: t.field({ type: SearchTypeEnum, description: 'Whether the hit is an event, an actor, a figure or a source.', resolve: (hit) => hit.type }),
+    record: t.field({ type: SearchHitUnion, description: 'The matching event, actor, figure or source.', resolve: (hit) => hit.record }),
     id: t.id({ description: 'Global ID of the matching record.', resolve: (hit) => encodeGlobalID(TYPENAMES[hit.type], hit.id) }),
     score: t.float({ description: 'Relevance (bm25, sign flipped so higher is better). Comparable only within one query.', resolve: (hit) => -hit.score }),
     snippet: t.string({
@@ -49,7 +50,7 @@ builder.queryFields((t) => ({
     {
       type: SearchResultRef,
       description:
-        `Full-text search over events, actors and sources, best match first (bm25; a title or name match outranks a summary or alias match). ` +
+        `Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). ` +
         `Case and accents are ignored. The query is SQLite FTS5 syntax: all words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT and parentheses combine. ` +
         `A query that cannot be read fails with INVALID_SEARCH. Pages forward only, at most ${MAX_PAGE_SIZE} hits per page.`,
       args: {

@@ -69,3 +69,22 @@ CREATE TRIGGER `sources_search_update` AFTER UPDATE OF title, author, outlet ON 
   INSERT INTO source_search(source_search, rowid, title, author, outlet) VALUES ('delete', old.id, old.title, old.author, old.outlet);
   INSERT INTO source_search(rowid, title, author, outlet) VALUES (new.id, new.title, new.author, new.outlet);
 END;
+--> statement-breakpoint
+CREATE VIRTUAL TABLE `figure_search` USING fts5(
+  label, indicator,
+  content='figures', content_rowid='id',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+--> statement-breakpoint
+CREATE TRIGGER `figures_search_insert` AFTER INSERT ON `figures` BEGIN
+  INSERT INTO figure_search(rowid, label, indicator) VALUES (new.id, new.label, replace(new.indicator, '_', ' '));
+END;
+--> statement-breakpoint
+CREATE TRIGGER `figures_search_delete` AFTER DELETE ON `figures` BEGIN
+  INSERT INTO figure_search(figure_search, rowid, label, indicator) VALUES ('delete', old.id, old.label, replace(old.indicator, '_', ' '));
+END;
+--> statement-breakpoint
+CREATE TRIGGER `figures_search_update` AFTER UPDATE OF label, indicator ON `figures` BEGIN
+  INSERT INTO figure_search(figure_search, rowid, label, indicator) VALUES ('delete', old.id, old.label, replace(old.indicator, '_', ' '));
+  INSERT INTO figure_search(rowid, label, indicator) VALUES (new.id, new.label, replace(new.indicator, '_', ' '));
+END;

@@ -31,7 +31,8 @@ export interface EventOrder {
   direction: 'asc' | 'desc';
 }
 
-function dateBound(value: string, argument: string) {
+/** Parses a filter date, turning a bad one into the caller's INVALID_DATE error. */
+export function dateBound(value: string, argument: string) {
   try {
     return parseFuzzyDate(value);
   } catch (error) {

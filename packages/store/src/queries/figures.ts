@@ -1,11 +1,25 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { figures } from '../db/schema.ts';
+import { dateBound } from './events.ts';
 import { planPage, type Page, type PageArgs } from './pagination.ts';
 import type { FigureRow } from './related.ts';
 
 export interface FigureFilter {
   indicator?: string | null;
+  /** Fuzzy date; figures whose period overlaps the range from its earliest day. */
+  from?: string | null;
+  /** Fuzzy date; figures whose period overlaps the range up to its latest day. */
+  to?: string | null;
+}
+
+function figureFilterSql(filter: FigureFilter | null | undefined): SQL | undefined {
+  if (!filter) return undefined;
+  return and(
+    filter.indicator ? eq(figures.indicator, filter.indicator) : undefined,
+    filter.from ? gte(figures.periodLatest, dateBound(filter.from, 'filter.from').earliest) : undefined,
+    filter.to ? lte(figures.periodEarliest, dateBound(filter.to, 'filter.to').latest) : undefined,
+  );
 }
 
 const FIGURE_KEYS = [
@@ -16,13 +30,11 @@ const FIGURE_KEYS = [
 /** Figures in period order. */
 export function listFigures(store: Store, filter: FigureFilter | null | undefined, page: PageArgs): Page<FigureRow> {
   const plan = planPage('period:asc', FIGURE_KEYS, page);
-  const byIndicator = filter?.indicator ? sql`${figures.indicator} = ${filter.indicator}` : undefined;
-  const where = byIndicator && plan.where ? sql`${byIndicator} and ${plan.where}` : byIndicator ?? plan.where;
-  return plan.finish(store.select().from(figures).where(where).orderBy(...plan.orderBy).limit(plan.limit).all());
+  return plan.finish(store.select().from(figures).where(and(figureFilterSql(filter), plan.where)).orderBy(...plan.orderBy).limit(plan.limit).all());
 }
 
 export function countFigures(store: Store, filter: FigureFilter | null | undefined): number {
-  return store.select({ n: sql<number>`count(*)` }).from(figures).where(filter?.indicator ? sql`${figures.indicator} = ${filter.indicator}` : undefined).get()!.n;
+  return store.select({ n: sql<number>`count(*)` }).from(figures).where(figureFilterSql(filter)).get()!.n;
 }
 
 export function figureBySlug(store: Store, slug: string): FigureRow | undefined {

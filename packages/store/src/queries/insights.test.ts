@@ -48,6 +48,11 @@ describe('search', () => {
     expect(moscow.slice(1).map((hit) => hit.id).sort()).toEqual([id('2014-russia-lifts-arms-embargo'), id('1980-soviet-pakistan-tension')].sort());
   });
 
+  it('finds figures by label or indicator words', () => {
+    expect(search(store, 'trade 2023', ['figure'], {}).hits.map((hit) => hit.type)).toEqual(['figure']);
+    expect(search(store, 'bilateral trade', null, {}).hits.some((hit) => hit.type === 'figure')).toBe(true);
+  });
+
   it('finds sources by title, author or outlet', () => {
     expect(search(store, 'journal', ['source'], {}).hits.map((hit) => hit.type)).toEqual(['source']);
     expect(search(store, 'fixture author', ['source'], {}).totalCount).toBe(1);

@@ -1,6 +1,6 @@
 /**
- * Full-text search over events (title, summary, place), actors (names and aliases) and sources
- * (title, author, outlet), ranked
+ * Full-text search over events (title, summary, place), actors (names and aliases), figures
+ * (label, indicator) and sources (title, author, outlet), ranked
  * by bm25 with the title/name column weighted highest. The query uses FTS5 syntax: words
  * (all must match), "phrases", prefixes (`pipe*`), OR, NOT and parentheses; case and
  * accents are folded. A query FTS5 cannot parse is the caller's error (INVALID_SEARCH).
@@ -11,7 +11,7 @@ import { QueryError } from './errors.ts';
 import type { PageArgs } from './pagination.ts';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './pagination.ts';
 
-export const SEARCH_TYPES = ['event', 'actor', 'source'] as const;
+export const SEARCH_TYPES = ['event', 'actor', 'figure', 'source'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 export interface SearchHit {
@@ -44,6 +44,10 @@ const SOURCES: Record<SearchType, (match: string) => SQL> = {
     select 'actor' as type, rowid as id, bm25(actor_search, 10.0, 5.0) as score,
       snippet(actor_search, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 16) as snippet
     from actor_search where actor_search match ${match}`,
+  figure: (match) => sql`
+    select 'figure' as type, rowid as id, bm25(figure_search, 10.0, 2.0) as score,
+      snippet(figure_search, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 16) as snippet
+    from figure_search where figure_search match ${match}`,
   source: (match) => sql`
     select 'source' as type, rowid as id, bm25(source_search, 10.0, 5.0, 3.0) as score,
       snippet(source_search, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 16) as snippet
