@@ -11,6 +11,9 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'seeds/**/*.test.ts'],
     testTimeout: 20_000,
+    // The JSON report lets .ci/run print a one-line summary that any CI can read.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.vitest-results.json' },
     hookTimeout: 60_000,
   },
 });
