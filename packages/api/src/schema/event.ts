@@ -17,7 +17,7 @@ builder.node(EventRef, {
   id: { resolve: (event) => event.id },
   loadMany: (ids, { loaders }) => loadNodes(loaders.event, ids),
   fields: (t) => ({
-    slug: t.exposeString('slug', { description: 'Stable, human-readable key, starting with the year: `2014-russia-lifts-arms-embargo`. Use it in URLs.' }),
+    slug: t.exposeString('slug', { description: 'Stable, human-readable key, starting with the year: `2014-06-russia-lifts-arms-embargo-on-pakistan`. Use it in URLs.' }),
     title: t.exposeString('title', { description: 'One-line headline in our own words.' }),
     summary: t.exposeString('summary', { description: 'A few sentences in our own words on what happened and who was involved.' }),
     kind: t.field({ type: EventKindEnum, description: 'Kind of event in our taxonomy; see `coding` for its CAMEO and PLOVER equivalents.', resolve: (event) => event.kind as never }),

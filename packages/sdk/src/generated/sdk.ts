@@ -308,7 +308,7 @@ export type Event = Node & {
   quantity?: Maybe<Quantity>;
   /** Policy areas the event belongs to, alphabetically. */
   sectors: Array<Sector>;
-  /** Stable, human-readable key, starting with the year: `2014-russia-lifts-arms-embargo`. Use it in URLs. */
+  /** Stable, human-readable key, starting with the year: `2014-06-russia-lifts-arms-embargo-on-pakistan`. Use it in URLs. */
   slug: Scalars['String']['output'];
   /** A few sentences in our own words on what happened and who was involved. */
   summary: Scalars['String']['output'];
