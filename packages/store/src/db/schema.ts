@@ -8,6 +8,8 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 
 /** Hash of the seed record a row was last loaded from; lets a reload skip unchanged records. */
 const seedHash = () => text('seed_hash');
+/** Bumped by every write to the record; updates compare it for optimistic concurrency. */
+const version = () => integer('version').notNull().default(1);
 
 export const sources = sqliteTable('sources', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -20,6 +22,7 @@ export const sources = sqliteTable('sources', {
   publishedEdtf: text('published_edtf'),
   paragraphStyle: text('paragraph_style').notNull().default('blank-lines'),
   seedHash: seedHash(),
+  version: version(),
 });
 
 export const actors = sqliteTable(
@@ -34,6 +37,7 @@ export const actors = sqliteTable(
     countryId: integer('country_id').references((): any => actors.id, { onDelete: 'set null' }),
     predecessorId: integer('predecessor_id').references((): any => actors.id, { onDelete: 'set null' }),
     seedHash: seedHash(),
+    version: version(),
   },
   (table) => [index('actors_name_folded').on(table.nameFolded), index('actors_kind').on(table.kind)],
 );
@@ -83,6 +87,9 @@ export const events = sqliteTable(
     quantityValue: integer('quantity_value'),
     quantityUnit: text('quantity_unit'),
     seedHash: seedHash(),
+    version: version(),
+    /** Set when the event was archived: a tombstone that hides it from lists but keeps it and its history. */
+    archivedAt: text('archived_at'),
   },
   (table) => [
     index('events_date').on(table.dateEarliest, table.dateLatest, table.id),
@@ -142,6 +149,7 @@ export const figures = sqliteTable('figures', {
   unit: text('unit'),
   approximate: integer('approximate', { mode: 'boolean' }).notNull().default(false),
   seedHash: seedHash(),
+  version: version(),
 });
 
 export const figureActors = sqliteTable(
@@ -202,4 +210,53 @@ export const citations = sqliteTable(
       sql`(${table.eventId} is not null) + (${table.actorId} is not null) + (${table.officeId} is not null) + (${table.claimId} is not null) + (${table.figureId} is not null) = 1`,
     ),
   ],
+);
+
+/** An API key. Only the SHA-256 of the secret is kept, so a stolen database leaks no usable key. */
+export const apiKeys = sqliteTable('api_keys', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  label: text('label').notNull(),
+  scope: text('scope').notNull(),
+  secretHash: text('secret_hash').notNull().unique(),
+  createdAt: text('created_at').notNull(),
+  revokedAt: text('revoked_at'),
+});
+
+/**
+ * One write to a curated record, appended in the same transaction as the write. `before` and
+ * `after` are the whole record in seed format (JSON), null for a creation or a hard removal.
+ */
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityType: text('entity_type').notNull(),
+    entityId: integer('entity_id').notNull(),
+    entitySlug: text('entity_slug').notNull(),
+    version: integer('version').notNull(),
+    operation: text('operation').notNull(),
+    /** The API key that made the change; null for the seed loader. */
+    keyId: integer('key_id').references(() => apiKeys.id, { onDelete: 'restrict' }),
+    at: text('at').notNull(),
+    before: text('before'),
+    after: text('after'),
+  },
+  (table) => [
+    uniqueIndex('revisions_entity_version').on(table.entityType, table.entityId, table.version),
+    index('revisions_entity_slug').on(table.entityType, table.entitySlug, table.at),
+  ],
+);
+
+/** Results of mutations sent with an idempotency key, replayed when the same request is retried. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    keyId: integer('key_id').notNull().references(() => apiKeys.id, { onDelete: 'cascade' }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    operation: text('operation').notNull(),
+    requestHash: text('request_hash').notNull(),
+    result: text('result').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.keyId, table.idempotencyKey] })],
 );

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { actors, eventParticipants, events } from '../db/schema.ts';
-import { eventSortKeys, type EventOrder, type EventRow } from './events.ts';
+import { eventSortKeys, liveEventSql, type EventOrder, type EventRow } from './events.ts';
 import { groupedPages } from './grouped-pages.ts';
 import { planPage, type Page, type PageArgs } from './pagination.ts';
 import type { ActorRow } from './related.ts';
@@ -56,7 +56,7 @@ export function eventPagesByActorIds(store: Store, actorIds: readonly number[], 
     table: events,
     parent: tookPart.actorId,
     join: (query) => query.innerJoin(tookPart, eq(tookPart.eventId, events.id)),
-    restrict: sql`1 = 1`,
+    restrict: liveEventSql,
     parentIds: actorIds,
     ordering,
     keys,

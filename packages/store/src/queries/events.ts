@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { actors, claims, eventParticipants, events, eventSectors } from '../db/schema.ts';
 import { FuzzyDateError, parseFuzzyDate } from '../dates/fuzzy-date.ts';
@@ -23,6 +23,8 @@ export interface EventFilter {
   sectors?: string[] | null;
   text?: string | null;
   hasConflicts?: boolean | null;
+  /** Archived events (tombstones) are left out unless this is true. */
+  includeArchived?: boolean | null;
 }
 
 export type EventOrderField = 'date' | 'title' | 'kind';
@@ -44,9 +46,12 @@ export function dateBound(value: string, argument: string) {
 /** SQL for events whose claims hold more than one distinct value for some field. */
 export const hasConflictSql = sql`exists (select 1 from ${claims} where ${claims.eventId} = ${events.id} group by ${claims.field} having count(distinct ${claims.value}) > 1)`;
 
+/** SQL for events that are not archived: what every list shows unless asked otherwise. */
+export const liveEventSql = isNull(events.archivedAt);
+
 export function eventFilterSql(store: Store, filter: EventFilter | null | undefined): SQL | undefined {
-  if (!filter) return undefined;
-  const conditions: (SQL | undefined)[] = [];
+  if (!filter) return liveEventSql;
+  const conditions: (SQL | undefined)[] = [filter.includeArchived ? undefined : liveEventSql];
   const from = filter.from ? dateBound(filter.from, 'filter.from').earliest : undefined;
   const to = filter.to ? dateBound(filter.to, 'filter.to').latest : undefined;
   if (from && to && from > to) throw new QueryError('INVALID_DATE', `filter.from (${filter.from}) is after filter.to (${filter.to}).`, 'filter.from');

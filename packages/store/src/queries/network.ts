@@ -74,7 +74,9 @@ export interface Relationship {
 export function relationshipsByActorIds(store: Store, actorIds: readonly number[]): Relationship[] {
   if (!actorIds.length) return [];
   const rows = store.all<{ actorId: number; otherId: number; weight: number; firstDate: string; lastDate: string; eventIds: string }>(sql`
-    with took_part as (select distinct event_id, actor_id from event_participants)
+    with took_part as (
+      select distinct event_id, actor_id from event_participants
+      where event_id not in (select id from events where archived_at is not null))
     select a.actor_id as actorId, b.actor_id as otherId, count(*) as weight,
       min(e.date_earliest) as firstDate, max(e.date_latest) as lastDate, group_concat(e.id) as eventIds
     from took_part a

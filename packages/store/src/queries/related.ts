@@ -3,7 +3,7 @@
  * statement. The API's per-request loaders call these, so a nested selection costs one query
  * per level, not one per row.
  */
-import { asc, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, inArray, or, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Store } from '../db/client.ts';
 import {
@@ -104,7 +104,7 @@ export function eventCountsByActorIds(store: Store, ids: readonly number[]): Map
   const rows = store
     .select({ actorId: eventParticipants.actorId, n: sql<number>`count(distinct ${eventParticipants.eventId})` })
     .from(eventParticipants)
-    .where(inArray(eventParticipants.actorId, [...ids]))
+    .where(and(inArray(eventParticipants.actorId, [...ids]), sql`${eventParticipants.eventId} not in (select id from events where archived_at is not null)`))
     .groupBy(eventParticipants.actorId)
     .all();
   return new Map(rows.map((row) => [row.actorId, row.n]));

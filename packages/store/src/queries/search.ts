@@ -39,7 +39,8 @@ const SOURCES: Record<SearchType, (match: string) => SQL> = {
   event: (match) => sql`
     select 'event' as type, rowid as id, bm25(event_search, 10.0, 3.0, 2.0) as score,
       snippet(event_search, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 16) as snippet
-    from event_search where event_search match ${match}`,
+    from event_search where event_search match ${match}
+      and rowid not in (select id from events where archived_at is not null)`,
   actor: (match) => sql`
     select 'actor' as type, rowid as id, bm25(actor_search, 10.0, 5.0) as score,
       snippet(actor_search, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 16) as snippet
