@@ -6,18 +6,14 @@
  * created through the API (no seed hash) never are.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, isNotNull, notInArray } from 'drizzle-orm';
+import { and, eq, isNotNull, notInArray } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
+import { actors, events, figures, sources } from '../db/schema.ts';
 import {
-  actorAliases, actors, citations, claims, eventLinks, eventParticipants, events, eventSectors,
-  figureActors, figures, offices, sources,
-} from '../db/schema.ts';
-import { parseFuzzyDate } from '../dates/fuzzy-date.ts';
-import { foldName } from '../text/fold.ts';
-import type { CitationRecord, ClaimRecord } from './format.ts';
+  actorColumns, clearActorChildren, eventColumns, figureColumns, sourceColumns, writeActorChildren,
+  writeEventChildren, writeEventLinks, writeFigureChildren, type SlugResolver,
+} from '../records/write-records.ts';
 import type { SeedDataset } from './validate.ts';
-
-type Transaction = Parameters<Parameters<Store['transaction']>[0]>[0];
 type SluggedTable = typeof sources | typeof actors | typeof events | typeof figures;
 
 export interface SeedReport {
@@ -58,102 +54,32 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
     removeMissing(actors, dataset.actors.map(({ record }) => record.slug));
     removeMissing(sources, dataset.sources.map(({ record }) => record.slug));
 
-    const sourceIds = new Map<string, number>();
+    const ids = { actor: new Map<string, number>(), source: new Map<string, number>(), event: new Map<string, number>() };
+    const resolver: SlugResolver = { actor: (slug) => ids.actor.get(slug)!, source: (slug) => ids.source.get(slug)!, event: (slug) => ids.event.get(slug)! };
+
     for (const { record } of dataset.sources) {
-      const { id } = upsert(sources, record.slug, record, {
-        slug: record.slug, file: record.file, title: record.title, author: record.author ?? null, outlet: record.outlet ?? null,
-        genre: record.genre, publishedEdtf: record.published ? parseFuzzyDate(record.published).edtf : null, paragraphStyle: record.paragraphs,
-      });
-      sourceIds.set(record.slug, id);
+      ids.source.set(record.slug, upsert(sources, record.slug, record, sourceColumns(record)).id);
     }
-    const cite = (list: readonly CitationRecord[], subject: Partial<typeof citations.$inferInsert>) => {
-      if (list.length === 0) return;
-      tx.insert(citations).values(list.map((citation, position) => ({
-        sourceId: sourceIds.get(citation.source)!, paragraph: citation.paragraph, note: citation.note ?? null, position, ...subject,
-      }))).run();
-    };
-    const writeClaims = (list: readonly ClaimRecord[], subject: { eventId: number } | { figureId: number }) =>
-      list.forEach((claim, position) => {
-        const value = claim.field === 'date' ? parseFuzzyDate(claim.value).edtf : claim.value;
-        const { id } = tx.insert(claims).values({
-          ...subject, field: claim.field, value, status: claim.status, preferred: claim.preferred, reason: claim.reason ?? null, position,
-        }).returning({ id: claims.id }).get();
-        cite(claim.citations, { claimId: id });
-      });
 
-    const actorIds = new Map<string, number>();
     const changedActors = dataset.actors.flatMap(({ record }) => {
-      const { id, changed } = upsert(actors, record.slug, record, { slug: record.slug, name: record.name, nameFolded: foldName(record.name), kind: record.kind });
-      actorIds.set(record.slug, id);
+      const { id, changed } = upsert(actors, record.slug, record, actorColumns(record));
+      ids.actor.set(record.slug, id);
       return changed ? [{ id, record }] : [];
     });
-    const changedActorIds = changedActors.map(({ id }) => id);
-    if (changedActorIds.length) {
-      // Cleared for every changed actor before any is re-inserted, so an alias can move between actors.
-      tx.delete(actorAliases).where(inArray(actorAliases.actorId, changedActorIds)).run();
-      tx.delete(offices).where(inArray(offices.holderId, changedActorIds)).run();
-      tx.delete(citations).where(inArray(citations.actorId, changedActorIds)).run();
-    }
-    for (const { id, record } of changedActors) {
-      tx.update(actors).set({
-        countryId: record.country ? actorIds.get(record.country)! : null,
-        predecessorId: record.predecessor ? actorIds.get(record.predecessor)! : null,
-      }).where(eq(actors.id, id)).run();
-      if (record.aliases.length) {
-        tx.insert(actorAliases).values(record.aliases.map((alias, position) => ({ actorId: id, name: alias.name, nameFolded: foldName(alias.name), kind: alias.kind, position }))).run();
-      }
-      record.offices.forEach((office, position) => {
-        const inserted = tx.insert(offices).values({
-          holderId: id, title: office.title, organizationId: office.organization ? actorIds.get(office.organization)! : null,
-          fromEdtf: office.from ? parseFuzzyDate(office.from).edtf : null, toEdtf: office.to ? parseFuzzyDate(office.to).edtf : null, position,
-        }).returning({ id: offices.id }).get();
-        cite(office.citations, { officeId: inserted.id });
-      });
-      cite(record.citations, { actorId: id });
-    }
+    clearActorChildren(tx, changedActors.map(({ id }) => id));
+    for (const { id, record } of changedActors) writeActorChildren(tx, resolver, id, record);
 
-    const eventIds = new Map<string, number>();
     const changedEvents = dataset.events.flatMap(({ record }) => {
-      const date = parseFuzzyDate(record.date);
-      const { id, changed } = upsert(events, record.slug, record, {
-        slug: record.slug, title: record.title, summary: record.summary, kind: record.kind,
-        dateEdtf: date.edtf, dateEarliest: date.earliest, dateLatest: date.latest, place: record.place ?? null,
-        amountValue: record.amount?.value ?? null, amountCurrency: record.amount?.currency ?? null, amountApproximate: record.amount?.approximate ?? false,
-        quantityValue: record.quantity?.value ?? null, quantityUnit: record.quantity?.unit ?? null,
-      });
-      eventIds.set(record.slug, id);
+      const { id, changed } = upsert(events, record.slug, record, eventColumns(record));
+      ids.event.set(record.slug, id);
       return changed ? [{ id, record }] : [];
     });
-    for (const { id, record } of changedEvents) {
-      tx.delete(eventSectors).where(eq(eventSectors.eventId, id)).run();
-      tx.delete(eventParticipants).where(eq(eventParticipants.eventId, id)).run();
-      tx.delete(eventLinks).where(eq(eventLinks.eventId, id)).run();
-      tx.delete(claims).where(eq(claims.eventId, id)).run();
-      tx.delete(citations).where(eq(citations.eventId, id)).run();
-      tx.insert(eventSectors).values(record.sectors.map((sector) => ({ eventId: id, sector }))).run();
-      tx.insert(eventParticipants).values(record.participants.map((participant, position) => ({ eventId: id, actorId: actorIds.get(participant.actor)!, role: participant.role, position }))).run();
-      cite(record.citations, { eventId: id });
-      writeClaims(record.claims, { eventId: id });
-    }
-    for (const { id, record } of changedEvents) {
-      if (record.links.length) {
-        tx.insert(eventLinks).values(record.links.map((link) => ({ eventId: id, targetEventId: eventIds.get(link.event)!, type: link.type }))).run();
-      }
-    }
+    for (const { id, record } of changedEvents) writeEventChildren(tx, resolver, id, record);
+    for (const { id, record } of changedEvents) writeEventLinks(tx, resolver, id, record);
 
     for (const { record } of dataset.figures) {
-      const period = parseFuzzyDate(record.period);
-      const { id, changed } = upsert(figures, record.slug, record, {
-        slug: record.slug, label: record.label, indicator: record.indicator, periodEdtf: period.edtf, periodEarliest: period.earliest,
-        periodLatest: period.latest, value: record.value, currency: record.currency ?? null, unit: record.unit ?? null, approximate: record.approximate,
-      });
-      if (!changed) continue;
-      tx.delete(figureActors).where(eq(figureActors.figureId, id)).run();
-      tx.delete(claims).where(eq(claims.figureId, id)).run();
-      tx.delete(citations).where(eq(citations.figureId, id)).run();
-      tx.insert(figureActors).values(record.actors.map((slug) => ({ figureId: id, actorId: actorIds.get(slug)! }))).run();
-      cite(record.citations, { figureId: id });
-      writeClaims(record.claims, { figureId: id });
+      const { id, changed } = upsert(figures, record.slug, record, figureColumns(record));
+      if (changed) writeFigureChildren(tx, resolver, id, record);
     }
   });
   return report;

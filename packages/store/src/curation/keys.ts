@@ -1,0 +1,67 @@
+/**
+ * API keys. A key is shown once, when it is created, as `blt_<random>`; the store keeps only its
+ * SHA-256, so the database alone never yields a usable key. Scopes nest: `admin` can do what
+ * `write` can, and `write` what `read` can.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Store } from '../db/client.ts';
+import { apiKeys } from '../db/schema.ts';
+
+export const KEY_SCOPES = ['read', 'write', 'admin'] as const;
+export type KeyScope = (typeof KEY_SCOPES)[number];
+
+const KEY_PREFIX = 'blt_';
+
+export interface ApiKey {
+  id: number;
+  label: string;
+  scope: KeyScope;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+export const scopeAllows = (held: KeyScope, needed: KeyScope) => KEY_SCOPES.indexOf(held) >= KEY_SCOPES.indexOf(needed);
+
+export function isKeyScope(value: string): value is KeyScope {
+  return (KEY_SCOPES as readonly string[]).includes(value);
+}
+
+/** Creates a key and returns it with its secret, which is never stored and cannot be shown again. */
+export function createApiKey(store: Store, scope: KeyScope, label: string): { key: ApiKey; secret: string } {
+  const secret = KEY_PREFIX + randomBytes(32).toString('base64url');
+  const row = store
+    .insert(apiKeys)
+    .values({ label, scope, secretHash: hashSecret(secret), createdAt: new Date().toISOString() })
+    .returning()
+    .get();
+  return { key: toApiKey(row), secret };
+}
+
+/** Revokes a key; returns false when no unrevoked key has that ID. */
+export function revokeApiKey(store: Store, id: number): boolean {
+  const revoked = store
+    .update(apiKeys)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id })
+    .all();
+  return revoked.length > 0;
+}
+
+export function listApiKeys(store: Store): ApiKey[] {
+  return store.select().from(apiKeys).orderBy(apiKeys.id).all().map(toApiKey);
+}
+
+/** The live key a secret belongs to, or null for an unknown, malformed or revoked secret. */
+export function authenticateApiKey(store: Store, secret: string): ApiKey | null {
+  if (!secret.startsWith(KEY_PREFIX)) return null;
+  const row = store.select().from(apiKeys).where(and(eq(apiKeys.secretHash, hashSecret(secret)), isNull(apiKeys.revokedAt))).get();
+  return row ? toApiKey(row) : null;
+}
+
+function toApiKey(row: typeof apiKeys.$inferSelect): ApiKey {
+  return { id: row.id, label: row.label, scope: row.scope as KeyScope, createdAt: row.createdAt, revokedAt: row.revokedAt };
+}
