@@ -78,17 +78,35 @@ export function validateSeeds(seedsDir: string): { dataset: SeedDataset; problem
     figures: parseRecords(files.figures, 'figure', figureRecord, problems),
     coverage: parseRecords(files.coverage, 'coverage manifest', coverageManifest, problems, false),
   };
-  checkReferences(dataset, problems);
+  checkReferences(dataset, knownIn(dataset), problems);
   return { dataset, problems };
 }
 
-function checkReferences(dataset: SeedDataset, problems: SeedProblem[]) {
+/** What references may point at: the slugs that exist, and which actor owns each folded name or alias. */
+export interface KnownRecords {
+  readonly sources: ReadonlySet<string>;
+  readonly actors: ReadonlySet<string>;
+  readonly events: ReadonlySet<string>;
+  readonly figures: ReadonlySet<string>;
+  readonly actorNames: ReadonlyMap<string, string>;
+}
+
+const knownIn = (dataset: SeedDataset): KnownRecords => ({
+  sources: new Set(dataset.sources.map(({ record }) => record.slug)),
+  actors: new Set(dataset.actors.map(({ record }) => record.slug)),
+  events: new Set(dataset.events.map(({ record }) => record.slug)),
+  figures: new Set(dataset.figures.map(({ record }) => record.slug)),
+  actorNames: new Map(),
+});
+
+/**
+ * The rules that look beyond one record's shape. The seed loader checks a whole dataset against
+ * itself; the API checks the one record it is about to write against what the store holds.
+ */
+export function checkReferences(dataset: SeedDataset, known: KnownRecords, problems: SeedProblem[]) {
   requireUnique(dataset.sources, (source) => source.file, 'file', 'file', problems);
 
-  const sourceSlugs = new Set(dataset.sources.map(({ record }) => record.slug));
-  const actorSlugs = new Set(dataset.actors.map(({ record }) => record.slug));
-  const eventSlugs = new Set(dataset.events.map(({ record }) => record.slug));
-  const figureSlugs = new Set(dataset.figures.map(({ record }) => record.slug));
+  const { sources: sourceSlugs, actors: actorSlugs, events: eventSlugs, figures: figureSlugs } = known;
 
   const checkCitations = (located: Located<unknown>, list: readonly CitationRecord[], at: string) =>
     list.forEach((citation, index) => {
@@ -100,7 +118,7 @@ function checkReferences(dataset: SeedDataset, problems: SeedProblem[]) {
     if (slug !== undefined && !actorSlugs.has(slug)) problems.push({ file: located.file, record: located.label, field, message: `unknown actor "${slug}"` });
   };
 
-  const names = new Map<string, string>();
+  const names = new Map(known.actorNames);
   for (const located of dataset.actors) {
     const actor = located.record;
     const claimName = (name: string, field: string) => {
@@ -155,7 +173,7 @@ function checkReferences(dataset: SeedDataset, problems: SeedProblem[]) {
     if (!sourceSlugs.has(manifest.source)) problems.push({ file: located.file, record: located.label, field: 'source', message: `unknown source "${manifest.source}"` });
     for (const [paragraph, entry] of Object.entries(manifest.paragraphs)) {
       if ('skip' in entry) continue;
-      const refer = (list: string[] | undefined, known: Set<string>, noun: string, key: string) =>
+      const refer = (list: string[] | undefined, known: ReadonlySet<string>, noun: string, key: string) =>
         list?.forEach((slug, index) => {
           if (!known.has(slug)) problems.push({ file: located.file, record: located.label, field: `paragraphs.${paragraph}.${key}[${index}]`, message: `unknown ${noun} "${slug}"` });
         });
