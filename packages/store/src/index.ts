@@ -4,6 +4,10 @@
  */
 export { openStore, closeStore, type Store, type OpenStoreOptions } from './db/client.ts';
 export { loadSeeds, validateSeeds, SeedValidationError, formatProblem, type SeedProblem, type SeedReport } from './seed/index.ts';
+export type { SourceRecord, ActorRecord, EventRecord, FigureRecord, ClaimRecord, CitationRecord } from './seed/format.ts';
+export {
+  readSourceRecord, readActorRecord, readEventRecord, readFigureRecord, readAllRecords, type Reader, type AllRecords,
+} from './records/read-records.ts';
 export { checkAgainstDocuments } from './seed/documents-check.ts';
 export { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from './sources/documents.ts';
 export { splitParagraphs, type ParagraphStyle } from './sources/paragraphs.ts';
