@@ -105,6 +105,7 @@ export const eventSectors = sqliteTable(
   {
     eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
     sector: text('sector').notNull(),
+    position: integer('position').notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.eventId, table.sector] }), index('event_sectors_sector').on(table.sector)],
 );
@@ -129,6 +130,7 @@ export const eventLinks = sqliteTable(
     eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
     targetEventId: integer('target_event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
+    position: integer('position').notNull().default(0),
   },
   (table) => [
     primaryKey({ columns: [table.eventId, table.targetEventId, table.type] }),
@@ -157,6 +159,7 @@ export const figureActors = sqliteTable(
   {
     figureId: integer('figure_id').notNull().references(() => figures.id, { onDelete: 'cascade' }),
     actorId: integer('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.figureId, table.actorId] }), index('figure_actors_actor').on(table.actorId)],
 );

@@ -2,19 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeStore, openStore, type Store } from '../db/client.ts';
 import { actors, events, figures, sources } from '../db/schema.ts';
-import type { EventRecord, FigureRecord } from '../seed/format.ts';
 import { loadSeeds, validateSeeds } from '../seed/index.ts';
 import { defaultSeedsDir } from '../sources/documents.ts';
 import { fixtureSeedsDir } from '../testing/fixture-store.ts';
 import { readActorRecord, readAllRecords, readEventRecord, readFigureRecord, readSourceRecord } from './read-records.ts';
 
-// The tables keep no order for sectors, links and figure actors; the reader returns them sorted.
-const sortedEvent = (record: EventRecord): EventRecord => ({
-  ...record,
-  sectors: record.sectors.toSorted(),
-  links: record.links.toSorted((a, b) => a.type.localeCompare(b.type) || a.event.localeCompare(b.event)),
-});
-const sortedFigure = (record: FigureRecord): FigureRecord => ({ ...record, actors: record.actors.toSorted() });
 
 describe.each([
   ['the seeds/ dataset', defaultSeedsDir()],
@@ -36,21 +28,21 @@ describe.each([
   it('reads every record back as the validated seed record', () => {
     for (const { record } of dataset.sources) expect(readSourceRecord(store, idOf(sources, record.slug))).toStrictEqual(record);
     for (const { record } of dataset.actors) expect(readActorRecord(store, idOf(actors, record.slug))).toStrictEqual(record);
-    for (const { record } of dataset.events) expect(readEventRecord(store, idOf(events, record.slug))).toStrictEqual(sortedEvent(record));
-    for (const { record } of dataset.figures) expect(readFigureRecord(store, idOf(figures, record.slug))).toStrictEqual(sortedFigure(record));
+    for (const { record } of dataset.events) expect(readEventRecord(store, idOf(events, record.slug))).toStrictEqual(record);
+    for (const { record } of dataset.figures) expect(readFigureRecord(store, idOf(figures, record.slug))).toStrictEqual(record);
   });
 
   it('reads all records at once, in id order, equal to the single-record readers', () => {
     const all = readAllRecords(store);
     expect(all.sources).toStrictEqual(dataset.sources.map(({ record }) => record));
     expect(all.actors).toStrictEqual(dataset.actors.map(({ record }) => record));
-    expect(all.events).toStrictEqual(dataset.events.map(({ record }) => sortedEvent(record)));
-    expect(all.figures).toStrictEqual(dataset.figures.map(({ record }) => sortedFigure(record)));
+    expect(all.events).toStrictEqual(dataset.events.map(({ record }) => record));
+    expect(all.figures).toStrictEqual(dataset.figures.map(({ record }) => record));
   });
 
   it('reads inside a transaction', () => {
     const { record } = dataset.events[0]!;
-    expect(store.transaction((tx) => readEventRecord(tx, idOf(events, record.slug)))).toStrictEqual(sortedEvent(record));
+    expect(store.transaction((tx) => readEventRecord(tx, idOf(events, record.slug)))).toStrictEqual(record);
   });
 });
 

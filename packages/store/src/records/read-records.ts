@@ -1,9 +1,6 @@
 /**
  * Reads stored records back in the seed format (format.ts): the inverse of seed/write.ts. Revision
  * history stores these as before/after snapshots, and export writes them back to seed files.
- *
- * Sectors, links and figure actors have no stored position, so they come back in a fixed order
- * (sector, then link type and event slug, then actor slug) rather than the order the seed gave.
  */
 import { asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -117,7 +114,7 @@ function actorRecords(db: Reader, id: Scope, citationsOf: CitationsOf): ActorRec
 function eventRecords(db: Reader, id: Scope, citationsOf: CitationsOf, claimsOf: ClaimsOf): EventRecord[] {
   const rows = db.select().from(events).where(inScope(events.id, id)).orderBy(asc(events.id)).all();
   const sectorsOf = groupBy(
-    db.select().from(eventSectors).where(inScope(eventSectors.eventId, id)).orderBy(asc(eventSectors.sector)).all(),
+    db.select().from(eventSectors).where(inScope(eventSectors.eventId, id)).orderBy(asc(eventSectors.position)).all(),
     (row) => row.eventId,
   );
   const participantsOf = groupBy(
@@ -134,7 +131,7 @@ function eventRecords(db: Reader, id: Scope, citationsOf: CitationsOf, claimsOf:
       .from(eventLinks)
       .innerJoin(targetEvents, eq(targetEvents.id, eventLinks.targetEventId))
       .where(inScope(eventLinks.eventId, id))
-      .orderBy(asc(eventLinks.type), asc(targetEvents.slug))
+      .orderBy(asc(eventLinks.position))
       .all(),
     (row) => row.eventId,
   );
@@ -158,7 +155,7 @@ function figureRecords(db: Reader, id: Scope, citationsOf: CitationsOf, claimsOf
       .from(figureActors)
       .innerJoin(actors, eq(actors.id, figureActors.actorId))
       .where(inScope(figureActors.figureId, id))
-      .orderBy(asc(actors.slug))
+      .orderBy(asc(figureActors.position))
       .all(),
     (row) => row.figureId,
   );

@@ -97,7 +97,7 @@ export function writeEventChildren(tx: Transaction, ids: SlugResolver, eventId: 
   tx.delete(eventParticipants).where(eq(eventParticipants.eventId, eventId)).run();
   tx.delete(claims).where(eq(claims.eventId, eventId)).run();
   tx.delete(citations).where(eq(citations.eventId, eventId)).run();
-  tx.insert(eventSectors).values(record.sectors.map((sector) => ({ eventId, sector }))).run();
+  tx.insert(eventSectors).values(record.sectors.map((sector, position) => ({ eventId, sector, position }))).run();
   tx.insert(eventParticipants).values(record.participants.map((participant, position) => ({ eventId, actorId: ids.actor(participant.actor), role: participant.role, position }))).run();
   writeCitations(tx, ids, record.citations, { eventId });
   writeClaims(tx, ids, record.claims, { eventId });
@@ -106,7 +106,7 @@ export function writeEventChildren(tx: Transaction, ids: SlugResolver, eventId: 
 export function writeEventLinks(tx: Transaction, ids: SlugResolver, eventId: number, record: EventRecord) {
   tx.delete(eventLinks).where(eq(eventLinks.eventId, eventId)).run();
   if (record.links.length) {
-    tx.insert(eventLinks).values(record.links.map((link) => ({ eventId, targetEventId: ids.event(link.event), type: link.type }))).run();
+    tx.insert(eventLinks).values(record.links.map((link, position) => ({ eventId, targetEventId: ids.event(link.event), type: link.type, position }))).run();
   }
 }
 
@@ -114,7 +114,7 @@ export function writeFigureChildren(tx: Transaction, ids: SlugResolver, figureId
   tx.delete(figureActors).where(eq(figureActors.figureId, figureId)).run();
   tx.delete(claims).where(eq(claims.figureId, figureId)).run();
   tx.delete(citations).where(eq(citations.figureId, figureId)).run();
-  tx.insert(figureActors).values(record.actors.map((slug) => ({ figureId, actorId: ids.actor(slug) }))).run();
+  tx.insert(figureActors).values(record.actors.map((slug, position) => ({ figureId, actorId: ids.actor(slug), position }))).run();
   writeCitations(tx, ids, record.citations, { figureId });
   writeClaims(tx, ids, record.claims, { figureId });
 }

@@ -33,8 +33,11 @@ CREATE TABLE `revisions` (
 );
 --> statement-breakpoint
 ALTER TABLE `actors` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE `event_links` ADD `position` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `event_sectors` ADD `position` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `events` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE `events` ADD `archived_at` text;--> statement-breakpoint
+ALTER TABLE `figure_actors` ADD `position` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `figures` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE `sources` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX `revisions_entity_version` ON `revisions` (`entity_type`,`entity_id`,`version`);--> statement-breakpoint
