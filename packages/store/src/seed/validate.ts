@@ -29,7 +29,7 @@ export interface SeedDataset {
   readonly coverage: Located<CoverageManifest>[];
 }
 
-const fieldPath = (path: readonly PropertyKey[]) =>
+export const fieldPath = (path: readonly PropertyKey[]) =>
   path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
 
 function parseRecords<S extends z.ZodType>(files: SeedFile[], noun: string, schema: S, problems: SeedProblem[], asList = true): Located<z.output<S>>[] {

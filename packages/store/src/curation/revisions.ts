@@ -1,0 +1,60 @@
+/**
+ * The revision log: one row per write, appended in the write's own transaction, holding the
+ * whole record before and after in seed format. It answers history, "as of" and change feeds.
+ */
+import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
+import type { Store } from '../db/client.ts';
+import { revisions } from '../db/schema.ts';
+import type { Transaction } from '../records/write-records.ts';
+
+export const ENTITY_TYPES = ['event', 'actor', 'source', 'figure'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const REVISION_OPERATIONS = ['create', 'update', 'archive', 'restore', 'merge', 'seed'] as const;
+export type RevisionOperation = (typeof REVISION_OPERATIONS)[number];
+
+export type RevisionRow = typeof revisions.$inferSelect;
+
+export interface NewRevision {
+  entityType: EntityType;
+  entityId: number;
+  entitySlug: string;
+  version: number;
+  operation: RevisionOperation;
+  keyId: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+export function appendRevision(tx: Transaction, revision: NewRevision): RevisionRow {
+  return tx
+    .insert(revisions)
+    .values({
+      ...revision,
+      at: new Date().toISOString(),
+      before: revision.before == null ? null : JSON.stringify(revision.before),
+      after: revision.after == null ? null : JSON.stringify(revision.after),
+    })
+    .returning()
+    .get();
+}
+
+/** An entity's revisions, newest first. */
+export function revisionsOf(store: Store, entityType: EntityType, entityId: number, limit: number): RevisionRow[] {
+  return store.select().from(revisions).where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, entityId))).orderBy(desc(revisions.version)).limit(limit).all();
+}
+
+/** The newest revision of an entity made at or before `at` (an ISO timestamp), or undefined if it did not exist yet. */
+export function revisionAsOf(store: Store, entityType: EntityType, entityId: number, at: string): RevisionRow | undefined {
+  return store
+    .select()
+    .from(revisions)
+    .where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, entityId), lte(revisions.at, at)))
+    .orderBy(desc(revisions.at), desc(revisions.id))
+    .get();
+}
+
+/** Revisions after the given revision ID, oldest first: a feed a client can poll and resume. */
+export function changesSince(store: Store, afterRevisionId: number, limit: number): RevisionRow[] {
+  return store.select().from(revisions).where(gt(revisions.id, afterRevisionId)).orderBy(asc(revisions.id)).limit(limit).all();
+}

@@ -1,0 +1,183 @@
+/**
+ * The one way the API writes a curated record. In a single IMMEDIATE transaction it reads the
+ * record as it stands, applies the caller's change, validates the result with the same rules as
+ * the seed files, writes it, bumps its version and appends a revision. Any failure rolls all of
+ * it back, so a rejected write changes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, ne } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Store } from '../db/client.ts';
+import { actorAliases, actors, events, figures, idempotencyKeys, sources } from '../db/schema.ts';
+import { readActorRecord, readEventRecord, readFigureRecord, readSourceRecord } from '../records/read-records.ts';
+import {
+  actorColumns, clearActorChildren, databaseResolver, eventColumns, figureColumns, sourceColumns, writeActorChildren,
+  writeEventChildren, writeEventLinks, writeFigureChildren, type Transaction,
+} from '../records/write-records.ts';
+import { actorRecord, eventRecord, figureRecord, sourceRecord, type ActorRecord, type EventRecord, type FigureRecord, type SourceRecord } from '../seed/format.ts';
+import { checkReferences, fieldPath, type KnownRecords, type SeedDataset } from '../seed/validate.ts';
+import { CurationError, type UserError } from './errors.ts';
+import { appendRevision, type EntityType, type RevisionOperation } from './revisions.ts';
+
+interface RecordOf {
+  event: EventRecord;
+  actor: ActorRecord;
+  source: SourceRecord;
+  figure: FigureRecord;
+}
+
+const ENTITIES = {
+  event: {
+    table: events, schema: eventRecord, datasetKey: 'events', read: readEventRecord, columns: eventColumns,
+    writeChildren: (tx: Transaction, id: number, record: EventRecord) => {
+      const ids = databaseResolver(tx);
+      writeEventChildren(tx, ids, id, record);
+      writeEventLinks(tx, ids, id, record);
+    },
+  },
+  actor: {
+    table: actors, schema: actorRecord, datasetKey: 'actors', read: readActorRecord, columns: actorColumns,
+    writeChildren: (tx: Transaction, id: number, record: ActorRecord) => {
+      clearActorChildren(tx, [id]);
+      writeActorChildren(tx, databaseResolver(tx), id, record);
+    },
+  },
+  source: { table: sources, schema: sourceRecord, datasetKey: 'sources', read: readSourceRecord, columns: sourceColumns, writeChildren: () => {} },
+  figure: {
+    table: figures, schema: figureRecord, datasetKey: 'figures', read: readFigureRecord, columns: figureColumns,
+    writeChildren: (tx: Transaction, id: number, record: FigureRecord) => writeFigureChildren(tx, databaseResolver(tx), id, record),
+  },
+} as const;
+
+/** Who is writing: the API key's ID, recorded in each revision. */
+export interface Editor {
+  keyId: number;
+}
+
+export interface Idempotency {
+  key: string;
+  /** Names the mutation, so one key cannot be replayed against another mutation. */
+  operation: string;
+  /** The mutation's input; a retry must send the same. */
+  input: unknown;
+}
+
+export interface SaveRequest<T extends EntityType> {
+  /** The record to change, by ID; absent to create one. */
+  id?: number;
+  /** The version the caller last read; the write fails with STALE_VERSION if the record has moved on. */
+  expectedVersion?: number | null;
+  operation: RevisionOperation;
+  /** Builds the new record from the current one (null when creating). Throw CurationError for input it rejects. */
+  change: (current: RecordOf[T] | null) => unknown;
+  /** For events: set or clear the archive tombstone. */
+  archived?: boolean;
+  idempotency?: Idempotency;
+}
+
+export interface SavedRecord {
+  id: number;
+  version: number;
+  /** True when an idempotent retry returned the result of the first attempt without writing again. */
+  replayed: boolean;
+}
+
+export function saveRecord<T extends EntityType>(store: Store, type: T, request: SaveRequest<T>, editor: Editor): SavedRecord {
+  const entity = ENTITIES[type];
+  return store.transaction(
+    (tx) => {
+      const replay = request.idempotency && findReplay(tx, editor, request.idempotency);
+      if (replay) return { ...replay, replayed: true };
+
+      const table = entity.table as typeof events;
+      const current = request.id === undefined ? undefined : tx.select({ id: table.id, slug: table.slug, version: table.version }).from(table).where(eq(table.id, request.id)).get();
+      if (request.id !== undefined && !current) throw new CurationError([{ field: 'id', message: `No ${type} has this ID; it may have been merged or never existed.`, code: 'NOT_FOUND' }]);
+      if (current && request.expectedVersion != null && request.expectedVersion !== current.version) {
+        throw new CurationError([{
+          field: 'expectedVersion',
+          message: `The ${type} is at version ${current.version}, not ${request.expectedVersion}: someone changed it since you read it. Read it again, reapply your change and send the new version.`,
+          code: 'STALE_VERSION',
+        }]);
+      }
+
+      const before = current ? (entity.read(tx, current.id) as RecordOf[T]) : null;
+      const record = validate(tx, type, request.change(before), current?.id) as RecordOf[T];
+
+      const version = current ? current.version + 1 : 1;
+      const columns = { ...(entity.columns as (record: RecordOf[T]) => object)(record), version, ...archiveColumns(type, request.archived) };
+      const id = current
+        ? (tx.update(table).set(columns as never).where(eq(table.id, current.id)).run(), current.id)
+        : tx.insert(table).values(columns as never).returning({ id: table.id }).get().id;
+      (entity.writeChildren as (tx: Transaction, id: number, record: RecordOf[T]) => void)(tx, id, record);
+
+      appendRevision(tx, { entityType: type, entityId: id, entitySlug: record.slug, version, operation: request.operation, keyId: editor.keyId, before, after: record });
+      const saved = { id, version };
+      if (request.idempotency) rememberResult(tx, editor, request.idempotency, saved);
+      return { ...saved, replayed: false };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+const archiveColumns = (type: EntityType, archived: boolean | undefined) =>
+  type !== 'event' || archived === undefined ? {} : { archivedAt: archived ? new Date().toISOString() : null };
+
+/** Checks a candidate record's shape, then its references against what the store holds. */
+function validate(tx: Transaction, type: EntityType, candidate: unknown, currentId: number | undefined): unknown {
+  const entity = ENTITIES[type];
+  const parsed = (entity.schema as z.ZodType).safeParse(candidate);
+  if (!parsed.success) {
+    throw new CurationError(parsed.error.issues.map((issue) => ({ field: fieldPath(issue.path), message: issue.message, code: 'INVALID' })));
+  }
+  const record = parsed.data as { slug: string };
+  const errors: UserError[] = [];
+  const table = entity.table as typeof events;
+  const taken = tx.select({ id: table.id }).from(table).where(and(eq(table.slug, record.slug), currentId === undefined ? undefined : ne(table.id, currentId))).get();
+  if (taken) errors.push({ field: 'slug', message: `Another ${type} already has the slug "${record.slug}"; choose another.`, code: 'TAKEN' });
+
+  const dataset: SeedDataset = { sources: [], actors: [], events: [], figures: [], coverage: [] };
+  (dataset[entity.datasetKey] as { file: string; label: string; record: unknown }[]).push({ file: 'input', label: `${type} "${record.slug}"`, record });
+  const problems: Parameters<typeof checkReferences>[2] = [];
+  checkReferences(dataset, knownInStore(tx, type === 'actor' ? currentId : undefined, type, record.slug), problems);
+  errors.push(...problems.map((problem) => ({ field: problem.field, message: problem.message, code: problem.message.startsWith('unknown ') ? ('NOT_FOUND' as const) : ('INVALID' as const) })));
+  if (errors.length) throw new CurationError(errors);
+  return record;
+}
+
+/** Everything a record may refer to, plus its own slug (an event may not link to itself, but it exists). */
+function knownInStore(tx: Transaction, editedActorId: number | undefined, type: EntityType, slug: string): KnownRecords {
+  const slugs = (table: typeof events, own: boolean) => new Set([...tx.select({ slug: table.slug }).from(table).all().map((row) => row.slug), ...(own ? [slug] : [])]);
+  const names = new Map<string, string>();
+  const others = (column: typeof actors.id | typeof actorAliases.actorId) => (editedActorId === undefined ? undefined : ne(column, editedActorId));
+  for (const row of tx.select({ folded: actors.nameFolded, slug: actors.slug }).from(actors).where(others(actors.id)).all()) names.set(row.folded, row.slug);
+  for (const row of tx.select({ folded: actorAliases.nameFolded, slug: actors.slug }).from(actorAliases).innerJoin(actors, eq(actors.id, actorAliases.actorId)).where(others(actorAliases.actorId)).all()) names.set(row.folded, row.slug);
+  return {
+    sources: slugs(sources as never, type === 'source'),
+    actors: slugs(actors as never, type === 'actor'),
+    events: slugs(events, type === 'event'),
+    figures: slugs(figures as never, type === 'figure'),
+    actorNames: names,
+  };
+}
+
+const hashInput = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
+
+function findReplay(tx: Transaction, editor: Editor, idempotency: Idempotency): { id: number; version: number } | undefined {
+  const stored = tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.keyId, editor.keyId), eq(idempotencyKeys.idempotencyKey, idempotency.key))).get();
+  if (!stored) return undefined;
+  if (stored.operation !== idempotency.operation || stored.requestHash !== hashInput(idempotency.input)) {
+    throw new CurationError([{
+      field: 'idempotencyKey',
+      message: `This idempotency key was already used for a different request (${stored.operation}). Use a new key for a new change.`,
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    }]);
+  }
+  return JSON.parse(stored.result);
+}
+
+function rememberResult(tx: Transaction, editor: Editor, idempotency: Idempotency, result: { id: number; version: number }) {
+  tx.insert(idempotencyKeys).values({
+    keyId: editor.keyId, idempotencyKey: idempotency.key, operation: idempotency.operation, requestHash: hashInput(idempotency.input),
+    result: JSON.stringify(result), createdAt: new Date().toISOString(),
+  }).run();
+}
