@@ -5,6 +5,8 @@
 import DataLoader from 'dataloader';
 import * as store from '@bilateral/store';
 import type { EventOrder, Page, PageArgs, Store } from '@bilateral/store';
+import { callerOf, type AuditLog, type Caller } from './auth.ts';
+import type { ChangeBus } from './changes.ts';
 
 type Fetch<Row> = (db: Store, ids: readonly number[]) => Row[];
 
@@ -77,8 +79,17 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export interface Context {
   store: Store;
   loaders: Loaders;
+  caller: Caller;
+  audit: AuditLog;
+  changes: ChangeBus;
 }
 
-export function createContext(db: Store): Context {
-  return { store: db, loaders: createLoaders(db) };
+export interface ContextOptions {
+  request?: Request;
+  audit: AuditLog;
+  changes: ChangeBus;
+}
+
+export function createContext(db: Store, options: ContextOptions): Context {
+  return { store: db, loaders: createLoaders(db), caller: callerOf(db, options.request), audit: options.audit, changes: options.changes };
 }

@@ -6,7 +6,9 @@
 import { QueryError } from '@bilateral/store';
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'INVALID_ID' | 'INVALID_CURSOR' | 'INVALID_DATE' | 'INVALID_SEARCH' | 'NOT_FOUND' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode =
+  | 'BAD_USER_INPUT' | 'INVALID_ID' | 'INVALID_CURSOR' | 'INVALID_DATE' | 'INVALID_SEARCH' | 'NOT_FOUND'
+  | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL_SERVER_ERROR';
 
 export function userError(code: ErrorCode, message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...(argument ? { argument } : {}) } });

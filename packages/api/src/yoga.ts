@@ -1,5 +1,7 @@
 import type { Store } from '@bilateral/store';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { consoleAuditLog, type AuditLog } from './auth.ts';
+import { createChangeBus } from './changes.ts';
 import { createContext, type Context } from './context.ts';
 import { maskError } from './errors.ts';
 import { useExports } from './exports/routes.ts';
@@ -10,15 +12,18 @@ export interface BilateralYogaOptions {
   store: Store;
   /** Yoga's logger; pass false to silence it (tests). */
   logging?: boolean;
+  /** Where denied writes are reported; defaults to one JSON line on stderr. */
+  audit?: AuditLog;
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
 
 /** The GraphQL HTTP handler, without a socket: `server.ts` listens, tests call `yoga.fetch`. */
-export function createBilateralYoga({ store, logging = true }: BilateralYogaOptions): BilateralYoga {
+export function createBilateralYoga({ store, logging = true, audit = consoleAuditLog }: BilateralYogaOptions): BilateralYoga {
+  const changes = createChangeBus();
   return createYoga<Record<string, never>, Context>({
     schema,
-    context: () => createContext(store),
+    context: ({ request }) => createContext(store, { request, audit, changes }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging,

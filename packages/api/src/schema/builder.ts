@@ -8,6 +8,7 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number };
     Date: { Input: string; Output: string };
     Decimal: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
   };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;

@@ -5,6 +5,8 @@ import './fuzzy-date.ts';
 import './claim.ts';
 import './citation.ts';
 import './event.ts';
+import './event-mutations.ts';
+import './revision.ts';
 import './actor.ts';
 import './office.ts';
 import './source.ts';
@@ -13,6 +15,10 @@ import './search.ts';
 import './stats.ts';
 import './network.ts';
 import './timeline.ts';
+
+builder.subscriptionType({ description: 'Live updates, over Server-Sent Events at the same /graphql endpoint.' });
+
+builder.mutationType({ description: 'Changes to Bilateral\'s data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision.' });
 
 builder.queryType({ description: 'Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed.' });
 

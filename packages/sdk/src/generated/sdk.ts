@@ -17,6 +17,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An exact decimal number sent as a string, such as `"2500000000"` or `"1.5"`, so that no precision is lost to floating point. Parse it with a decimal library if you need arithmetic. */
   Decimal: { input: string; output: string; }
+  /** Any JSON value. Used for record snapshots, which have the shape of the seed format (seeds/README.md). */
+  JSON: { input: any; output: any; }
 };
 
 /** A party to events: a state, a person, a government body, an armed force, a company, an alliance or an international organisation. A state and the state it succeeded (the Soviet Union and Russia) are separate actors linked by `predecessor` and `successors`. */
@@ -151,6 +153,16 @@ export type AliasKind =
   /** Another accepted spelling or form of the name. */
   | 'VARIANT';
 
+/** A batch of the change feed: revisions in the order they were committed. */
+export type ChangeFeed = {
+  /** Pass this as `since` next time to get only newer changes. Equals `since` when there is nothing new. */
+  cursor: Scalars['String']['output'];
+  /** True when more revisions are waiting: ask again at once with `cursor`. */
+  hasMore: Scalars['Boolean']['output'];
+  /** The revisions after `since`, oldest first. Archives appear as ARCHIVE revisions, so a client can drop them. */
+  revisions: Array<Revision>;
+};
+
 /** A pointer to the passage of a source document that supports a record: the document and the paragraph number. Bilateral stores no text of the documents; open the source and count paragraphs as described in seeds/README.md. */
 export type Citation = {
   /** Where in the document to look, for display: "paragraph 29". */
@@ -181,6 +193,16 @@ export type CitationEdge = {
   cursor: Scalars['String']['output'];
   /** The item itself. */
   node: Citation;
+};
+
+/** A passage that supports a record: a source document and a paragraph number in it. */
+export type CitationInput = {
+  /** What the passage supports, or a caveat, in your own words (at most 1000 characters). Never a quotation. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Paragraph number in the document, counted from 1 as seeds/README.md describes. */
+  paragraph: Scalars['Int']['input'];
+  /** Slug of the source document, such as "policyeast-2024-cold-war-rivals". Must exist. */
+  source: Scalars['String']['input'];
 };
 
 /** The record a citation supports. */
@@ -218,6 +240,22 @@ export type ClaimField =
   | 'QUANTITY'
   /** The value of a figure. */
   | 'VALUE';
+
+/** One value that sources give for a disputable field, with the passages that state it. */
+export type ClaimInput = {
+  /** At least one passage stating this value. */
+  citations: Array<CitationInput>;
+  /** The field the value is for. */
+  field: ClaimField;
+  /** True for the value the record itself shows. Exactly one claim per field is preferred, and it must match the record's own value. */
+  preferred?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Why this value is preferred; required on the preferred claim (at most 1000 characters). */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** How well the value is supported. */
+  status: ClaimStatus;
+  /** The value as text, in the form `Claim.value` describes (an EDTF date for DATE, "<decimal> <ISO 4217>" for AMOUNT ...). */
+  value: Scalars['String']['input'];
+};
 
 /** How well a claimed value is supported. */
 export type ClaimStatus =
@@ -282,6 +320,8 @@ export type DatePrecision =
 export type Event = Node & {
   /** Money involved (a deal's value, a pledge), when the sources state one. */
   amount?: Maybe<Money>;
+  /** True when the event was archived: it is kept, with its history, but left out of lists, search, statistics and exports. */
+  archived: Scalars['Boolean']['output'];
   /** Passages that state this event, across every source that mentions it. */
   citations: Array<Citation>;
   /** Every value sources give for the event's disputable fields, grouped by field. Empty when no field was recorded as a claim. */
@@ -306,6 +346,8 @@ export type Event = Node & {
   place?: Maybe<Scalars['String']['output']>;
   /** A count of items involved (helicopters, aircraft), when the sources state one. */
   quantity?: Maybe<Quantity>;
+  /** Every change to this event, newest first, with the whole record before and after each one. */
+  revisions: Array<Revision>;
   /** Policy areas the event belongs to, alphabetically. */
   sectors: Array<Sector>;
   /** Stable, human-readable key, starting with the year: `2014-06-russia-lifts-arms-embargo-on-pakistan`. Use it in URLs. */
@@ -316,8 +358,16 @@ export type Event = Node & {
   timelineJs: TimelineJsSlide;
   /** One-line headline in our own words. */
   title: Scalars['String']['output'];
+  /** Increases by one with every change. Send it as `expectedVersion` when updating, so a change made meanwhile by someone else is not overwritten. */
+  version: Scalars['Int']['output'];
   /** This event as a vis-timeline item. */
   visItem: VisItem;
+};
+
+
+/** Something that happened between actors, as our sources state it: a visit, an agreement, an arms deal, an exercise, a war. Every event cites the passages it rests on, keeps its date at the precision the sources give, and shows where sources disagree. */
+export type EventRevisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** How an event kind maps to the CAMEO and PLOVER ontologies used by GDELT and POLECAT. Fields are null for kinds these ontologies do not code (a state forming or dissolving). */
@@ -376,6 +426,36 @@ export type EventFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
   /** End of a date range, at any precision. The range ends on its last day, so `to: "2014"` includes 31 December 2014. */
   to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A whole new event, in our own words, with the passages that state it. */
+export type EventInput = {
+  /** Money involved, if the sources state an amount. Null clears it when patching. */
+  amount?: InputMaybe<MoneyInput>;
+  /** Passages that state the event; at least one. */
+  citations: Array<CitationInput>;
+  /** Competing values for disputed fields. Replaces all claims when given in a patch. */
+  claims?: InputMaybe<Array<ClaimInput>>;
+  /** When it happened, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
+  date: Scalars['String']['input'];
+  /** Kind of event; decides its CAMEO and PLOVER coding. */
+  kind: EventKind;
+  /** Relations to other events. Replaces all outgoing links when given in a patch. */
+  links?: InputMaybe<Array<EventLinkInput>>;
+  /** Who took part, at least one, initiator first. The same actor and role twice is refused. */
+  participants: Array<ParticipantInput>;
+  /** Where it happened, at most 200 characters. Null clears it when patching. */
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** A count of items involved. Null clears it when patching. */
+  quantity?: InputMaybe<QuantityInput>;
+  /** Policy areas, at least one, none twice. */
+  sectors: Array<Sector>;
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, starting with the year by convention ("2019-03-strategic-talks"). Unique among events. */
+  slug: Scalars['String']['input'];
+  /** A few sentences in your own words, at most 2000 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  summary: Scalars['String']['input'];
+  /** One-line headline in your own words, at most 200 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  title: Scalars['String']['input'];
 };
 
 /** What kind of event this is, in Bilateral's taxonomy. Each kind maps to one CAMEO code and PLOVER category (see `Event.coding` and `Query.eventKinds`). */
@@ -445,6 +525,14 @@ export type EventLink = {
   type: EventLinkType;
 };
 
+/** A typed relation from this event to another. */
+export type EventLinkInput = {
+  /** Slug of the other event. Must exist and differ from this event. */
+  event: Scalars['String']['input'];
+  /** How this event relates to the other. */
+  type: EventLinkType;
+};
+
 /** How two events are related. */
 export type EventLinkType =
   /** This event follows on from the linked one, such as a return visit or the next round of talks. */
@@ -474,6 +562,46 @@ export type EventOrderField =
   | 'KIND'
   /** By title, alphabetically. */
   | 'TITLE';
+
+/** Changes to an event. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
+export type EventPatch = {
+  /** Money involved, if the sources state an amount. Null clears it when patching. */
+  amount?: InputMaybe<MoneyInput>;
+  /** Passages that state the event; at least one. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** Competing values for disputed fields. Replaces all claims when given in a patch. */
+  claims?: InputMaybe<Array<ClaimInput>>;
+  /** When it happened, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
+  date?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of event; decides its CAMEO and PLOVER coding. */
+  kind?: InputMaybe<EventKind>;
+  /** Relations to other events. Replaces all outgoing links when given in a patch. */
+  links?: InputMaybe<Array<EventLinkInput>>;
+  /** Who took part, at least one, initiator first. The same actor and role twice is refused. */
+  participants?: InputMaybe<Array<ParticipantInput>>;
+  /** Where it happened, at most 200 characters. Null clears it when patching. */
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** A count of items involved. Null clears it when patching. */
+  quantity?: InputMaybe<QuantityInput>;
+  /** Policy areas, at least one, none twice. */
+  sectors?: InputMaybe<Array<Sector>>;
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, starting with the year by convention ("2019-03-strategic-talks"). Unique among events. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** A few sentences in your own words, at most 2000 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** One-line headline in your own words, at most 200 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of a write to an event. */
+export type EventPayload = {
+  /** The event as it stands after the change; null when the input was rejected. */
+  event?: Maybe<Event>;
+  /** True when this answers a retry with an idempotency key already used for the same input: the change was made once, by the first request. */
+  replayed: Scalars['Boolean']['output'];
+  /** Problems with the input. Empty on success; when not empty, nothing was written. */
+  userErrors: Array<UserError>;
+};
 
 /** Counts of events by the requested dimensions. */
 export type EventStats = {
@@ -574,6 +702,106 @@ export type Money = {
   value: Scalars['Decimal']['output'];
 };
 
+/** An amount of money, exact as the source states it. */
+export type MoneyInput = {
+  /** True when the source gives an estimate ("about", "nearly"). Defaults to false. */
+  approximate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ISO 4217 currency code, such as "USD". */
+  currency: Scalars['String']['input'];
+  /** The amount as a decimal string without separators or units, such as "2500000000". Floats are refused. */
+  value: Scalars['Decimal']['input'];
+};
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type Mutation = {
+  /** Adds a passage that states an event. Needs the `write` scope. */
+  addEventCitation: EventPayload;
+  /** Records a value a source gives for a disputed field of an event, beside the values already claimed. Nothing is resolved: the preferred claim stays until `setPreferredEventClaim` changes it. Needs the `write` scope. */
+  addEventClaim: EventPayload;
+  /** Archives an event: a tombstone that hides it from lists, search, statistics and exports, but keeps it, its history and its links. Nothing is ever hard-deleted; `restoreEvent` undoes it. Needs the `write` scope. */
+  archiveEvent: EventPayload;
+  /** Adds an event. Needs a key with the `write` scope. The new event starts at version 1, with a revision recording who created it. */
+  createEvent: EventPayload;
+  /** Relates an event to another: part of a series, follows, implements, supersedes. Needs the `write` scope. Returns the event the link starts from. */
+  linkEvents: EventPayload;
+  /** Brings an archived event back into lists and search. Needs the `write` scope. */
+  restoreEvent: EventPayload;
+  /** Makes one claimed value the one the event shows, with a stated reason; the other claims stay visible. For DATE, AMOUNT, QUANTITY and PLACE the event's own field takes the value. Needs the `write` scope. */
+  setPreferredEventClaim: EventPayload;
+  /** Changes fields of an event. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  updateEvent: EventPayload;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationAddEventCitationArgs = {
+  citation: CitationInput;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationAddEventClaimArgs = {
+  claim: ClaimInput;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationArchiveEventArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationCreateEventArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: EventInput;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationLinkEventsArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  link: EventLinkInput;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationRestoreEventArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationSetPreferredEventClaimArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  field: ClaimField;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationUpdateEventArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  patch: EventPatch;
+};
+
 /** Two actors that took part in the same events, undirected. */
 export type NetworkEdge = {
   /** Global IDs of the shared events, to fetch with `nodes(ids:)`. */
@@ -653,6 +881,14 @@ export type Participant = {
   role: ParticipantRole;
 };
 
+/** An actor's part in an event. An actor may appear more than once only with different roles. */
+export type ParticipantInput = {
+  /** Slug of the actor, such as "russia". Must exist. */
+  actor: Scalars['String']['input'];
+  /** The part the actor played. */
+  role: ParticipantRole;
+};
+
 /** The part an actor played in an event. */
 export type ParticipantRole =
   /** The party that invaded or attacked. */
@@ -725,6 +961,14 @@ export type Quantity = {
   value: Scalars['Int']['output'];
 };
 
+/** A number of things, such as four helicopters. */
+export type QuantityInput = {
+  /** Of what, such as "Mi-35M attack helicopters" (at most 100 characters). */
+  unit: Scalars['String']['input'];
+  /** How many; a positive whole number. */
+  value: Scalars['Int']['input'];
+};
+
 /** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
 export type Query = {
   /** One actor, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
@@ -733,6 +977,8 @@ export type Query = {
   actorNetwork: ActorNetwork;
   /** Actors in name order, one page at a time (at most 100 per page). */
   actors: ActorConnection;
+  /** The change feed, for clients that keep a local copy in step: every write to events, actors, sources and figures (seed loads, edits, archives and merges included), in commit order. Start without `since`, then pass back `cursor`. */
+  changes: ChangeFeed;
   /** Mean Goldstein score per year of the events matching a filter: a cooperation (+10) to conflict (-10) index. `mapping` states which scores were used. */
   cooperationIndex: CooperationIndex;
   /** One event, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
@@ -783,6 +1029,13 @@ export type QueryActorsArgs = {
   filter?: InputMaybe<ActorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
+export type QueryChangesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -910,6 +1163,45 @@ export type RelationshipEdge = {
   /** The item itself. */
   node: Relationship;
 };
+
+/** One write to a record: who made it, when, and the whole record before and after. */
+export type Revision = {
+  /** The whole record after the write, in seed format; null when it was removed. */
+  after?: Maybe<Scalars['JSON']['output']>;
+  /** When the write was committed, as an ISO 8601 UTC timestamp. */
+  at: Scalars['String']['output'];
+  /** The whole record before the write, in seed format; null when it was created. */
+  before?: Maybe<Scalars['JSON']['output']>;
+  /** Position of this revision in the change feed; pass it as `since` to `changes` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** ID of the API key that made the write; null for the seed loader. Keys are listed with `bilateral keys list`. */
+  keyId?: Maybe<Scalars['Int']['output']>;
+  /** What the write did. */
+  operation: RevisionOperation;
+  /** Global ID of the record written; look it up with `node(id:)`. */
+  recordId: Scalars['ID']['output'];
+  /** The type of record written: Event, Actor, Source or Figure. */
+  recordType: Scalars['String']['output'];
+  /** The record's slug after this write. */
+  slug: Scalars['String']['output'];
+  /** The record's version after this write. */
+  version: Scalars['Int']['output'];
+};
+
+/** What a write did. */
+export type RevisionOperation =
+  /** The record was archived (a tombstone: hidden from lists, never deleted). */
+  | 'ARCHIVE'
+  /** The record was created through the API. */
+  | 'CREATE'
+  /** The record was merged into another, or absorbed one. */
+  | 'MERGE'
+  /** An archived record was brought back. */
+  | 'RESTORE'
+  /** The seed loader created, changed or removed the record from the seed files. */
+  | 'SEED'
+  /** The record was changed through the API. */
+  | 'UPDATE';
 
 /** The record a search result points at. */
 export type SearchHitRecord = Actor | Event | Figure | Source;
@@ -1087,6 +1379,12 @@ export type StatsDimension =
   /** Calendar year. An event counts in a year only if every day its date can mean lies in that year; events dated more coarsely (a decade, an interval across years) land in a bucket with a null value and a `span`. */
   | 'YEAR';
 
+/** Live updates, over Server-Sent Events at the same /graphql endpoint. */
+export type Subscription = {
+  /** Sends an event each time one is created, changed, archived or restored, as it stands after the change. Served over Server-Sent Events at /graphql (send `Accept: text/event-stream`), so an open timeline can refresh itself. */
+  eventChanged: Event;
+};
+
 /** A date in TimelineJS form. Only the parts the sources give are present: a year-dated event has no month or day. */
 export type TimelineJsDate = {
   /** Day of the month, when known. */
@@ -1136,6 +1434,29 @@ export type TimelineJsTitle = {
   /** Title slide text. */
   text: TimelineJsText;
 };
+
+/** A problem with a mutation's input that the caller can fix. When a payload has any, nothing was written. */
+export type UserError = {
+  /** Machine-readable kind of problem. */
+  code: UserErrorCode;
+  /** Path of the input field at fault, such as `participants[1].actor` (inside `input` or `patch`); empty when the input as a whole is at fault. */
+  field: Scalars['String']['output'];
+  /** What is wrong and how to fix it, in plain words. */
+  message: Scalars['String']['output'];
+};
+
+/** Why a mutation rejected its input. */
+export type UserErrorCode =
+  /** The idempotency key was already used for a different request. Use a fresh key for each distinct change. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The value breaks a rule stated in the field's description (format, length, range, duplicates). */
+  | 'INVALID'
+  /** The value refers to a record that does not exist: check the slug or ID. */
+  | 'NOT_FOUND'
+  /** Someone changed the record after you read it. Read it again, reapply your change, and send its new `version` as `expectedVersion`. */
+  | 'STALE_VERSION'
+  /** The slug is already used by another record of the same type. */
+  | 'TAKEN';
 
 /** An event as a vis-timeline item. Field names follow vis-timeline's DataSet format. */
 export type VisItem = {

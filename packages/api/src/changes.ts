@@ -1,0 +1,12 @@
+/** In-process notifications of committed writes, which the `eventChanged` subscription streams to clients. */
+import { createPubSub } from 'graphql-yoga';
+import type { RevisionOperation } from '@bilateral/store';
+
+export interface EventChange {
+  eventId: number;
+  version: number;
+  operation: RevisionOperation;
+}
+
+export const createChangeBus = () => createPubSub<{ eventChanged: [EventChange] }>();
+export type ChangeBus = ReturnType<typeof createChangeBus>;

@@ -1,0 +1,63 @@
+/**
+ * The write convention shared by every mutation: the caller needs a key with the `write` scope
+ * (else a top-level UNAUTHENTICATED or FORBIDDEN error); anything the caller can fix in the
+ * input comes back as `userErrors` in the payload, with nothing written; otherwise the payload
+ * holds the changed record as it now stands.
+ */
+import { CurationError, USER_ERROR_CODES, type Editor, type SavedRecord, type UserError } from '@bilateral/store';
+import type { ObjectRef } from '@pothos/core';
+import { requireScope } from '../auth.ts';
+import type { Context } from '../context.ts';
+import { builder } from './builder.ts';
+
+const USER_ERROR_MEANINGS: Record<(typeof USER_ERROR_CODES)[number], string> = {
+  INVALID: 'The value breaks a rule stated in the field\'s description (format, length, range, duplicates).',
+  NOT_FOUND: 'The value refers to a record that does not exist: check the slug or ID.',
+  TAKEN: 'The slug is already used by another record of the same type.',
+  STALE_VERSION: 'Someone changed the record after you read it. Read it again, reapply your change, and send its new `version` as `expectedVersion`.',
+  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was already used for a different request. Use a fresh key for each distinct change.',
+};
+
+export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
+  description: 'Why a mutation rejected its input.',
+  values: Object.fromEntries(USER_ERROR_CODES.map((code) => [code, { value: code, description: USER_ERROR_MEANINGS[code] }])) as Record<(typeof USER_ERROR_CODES)[number], { value: (typeof USER_ERROR_CODES)[number]; description: string }>,
+});
+
+export const UserErrorType = builder.objectRef<UserError>('UserError').implement({
+  description: 'A problem with a mutation\'s input that the caller can fix. When a payload has any, nothing was written.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'Path of the input field at fault, such as `participants[1].actor` (inside `input` or `patch`); empty when the input as a whole is at fault.' }),
+    message: t.exposeString('message', { description: 'What is wrong and how to fix it, in plain words.' }),
+    code: t.field({ type: UserErrorCodeEnum, description: 'Machine-readable kind of problem.', resolve: (error) => error.code }),
+  }),
+});
+
+export interface Payload<Row> {
+  record: Row | null;
+  userErrors: readonly UserError[];
+  replayed: boolean;
+}
+
+/** A mutation payload type: the changed record (null when rejected), its user errors, and whether it was an idempotent replay. */
+export function payloadType<Row>(name: string, field: string, ref: ObjectRef<any, Row>, description: string) {
+  return builder.objectRef<Payload<Row>>(name).implement({
+    description,
+    fields: (t) => ({
+      [field]: t.field({ type: ref, nullable: true, description: `The ${field} as it stands after the change; null when the input was rejected.`, resolve: (payload) => payload.record as never }),
+      userErrors: t.field({ type: [UserErrorType], description: 'Problems with the input. Empty on success; when not empty, nothing was written.', resolve: (payload) => payload.userErrors }),
+      replayed: t.boolean({ description: 'True when this answers a retry with an idempotency key already used for the same input: the change was made once, by the first request.', resolve: (payload) => payload.replayed }),
+    }),
+  });
+}
+
+/** Runs a write for a caller with the `write` scope and shapes the outcome as a payload. */
+export function runWrite<Row>(context: Context, operation: string, write: (editor: Editor) => SavedRecord, load: (id: number) => Row | undefined): Payload<Row> {
+  const key = requireScope(context.caller, 'write', operation, context.audit);
+  try {
+    const saved = write({ keyId: key.id });
+    return { record: load(saved.id) ?? null, userErrors: [], replayed: saved.replayed };
+  } catch (error) {
+    if (error instanceof CurationError) return { record: null, userErrors: error.userErrors, replayed: false };
+    throw error;
+  }
+}
