@@ -3,7 +3,7 @@
  * the seed format, validated with the same rules as seed files, written with a new version and a
  * revision, all in one transaction. References to actors, sources and events are by slug.
  */
-import { CurationError, eventsByIds, saveRecord, type EventRecord, type Editor } from '@bilateral/store';
+import { CurationError, eventsByIds, saveRecord, type Editor, type EventRecord, type RevisionOperation } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { EventRef } from './refs.ts';
 import { decodeId } from './lookup.ts';
@@ -115,17 +115,18 @@ const expectedVersionArg = (t: any) => t.arg.int({ description: 'The `version` y
 const eventIdArg = (t: any) => t.arg.id({ required: true, description: 'Global ID of the event.' });
 
 /** Writes an event and announces it to `eventChanged` subscribers. */
-function writeEvent(context: Context, name: string, args: { idempotencyKey?: string | null }, input: unknown, save: (editor: Editor, idempotency: { key: string; operation: string; input: unknown } | undefined) => ReturnType<typeof saveRecord>) {
+function writeEvent(context: Context, name: string, operation: RevisionOperation, args: { idempotencyKey?: string | null }, input: unknown, save: (editor: Editor, idempotency: { key: string; operation: string; input: unknown } | undefined) => ReturnType<typeof saveRecord>) {
   const payload = runWrite(context, name, (editor) => save(editor, args.idempotencyKey ? { key: args.idempotencyKey, operation: name, input } : undefined), loadEvent(context));
-  if (payload.record && !payload.replayed) context.changes.publish('eventChanged', { eventId: payload.record.id, version: payload.record.version, operation: 'update' });
+  if (payload.record && !payload.replayed) context.changes.publish('eventChanged', { eventId: payload.record.id, version: payload.record.version, operation });
   return payload;
 }
 
 /** A change that edits an existing event's record. */
 function editEvent(context: Context, name: string, args: EditArgs, change: (current: EventRecord) => unknown, options: { operation?: 'update' | 'archive' | 'restore'; archived?: boolean } = {}) {
   const id = decodeId('Event', args.id, 'id');
-  return writeEvent(context, name, args, args, (editor, idempotency) =>
-    saveRecord(context.store, 'event', { id, expectedVersion: args.expectedVersion, operation: options.operation ?? 'update', archived: options.archived, change: (current) => change(current!), idempotency }, editor));
+  const operation = options.operation ?? 'update';
+  return writeEvent(context, name, operation, args, args, (editor, idempotency) =>
+    saveRecord(context.store, 'event', { id, expectedVersion: args.expectedVersion, operation, archived: options.archived, change: (current) => change(current!), idempotency }, editor));
 }
 
 const rejectIf = (condition: boolean, field: string, message: string, code: 'INVALID' | 'NOT_FOUND' = 'INVALID') => {
@@ -138,7 +139,7 @@ builder.mutationFields((t) => ({
     description: 'Adds an event. Needs a key with the `write` scope. The new event starts at version 1, with a revision recording who created it.',
     args: { input: t.arg({ type: EventInput, required: true, description: 'The event.' }), idempotencyKey: idempotencyArg(t) },
     resolve: (_root, args, context) =>
-      writeEvent(context, 'createEvent', args as { idempotencyKey?: string | null }, args.input, (editor, idempotency) =>
+      writeEvent(context, 'createEvent', 'create', args as { idempotencyKey?: string | null }, args.input, (editor, idempotency) =>
         saveRecord(context.store, 'event', { operation: 'create', change: () => withoutNulls(args.input), idempotency }, editor)),
   }),
   updateEvent: t.field({
