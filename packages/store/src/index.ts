@@ -3,6 +3,7 @@
  * never on drizzle or SQL directly.
  */
 export { openStore, closeStore, type Store, type OpenStoreOptions } from './db/client.ts';
+export { resolveDatabasePath, resolveFromInvocation } from './db/database-path.ts';
 export { loadSeeds, validateSeeds, SeedValidationError, formatProblem, type SeedProblem, type SeedReport } from './seed/index.ts';
 export { checkAgainstDocuments } from './seed/documents-check.ts';
 export { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from './sources/documents.ts';
