@@ -4,6 +4,10 @@
  */
 export { openStore, closeStore, type Store, type OpenStoreOptions } from './db/client.ts';
 export { resolveDatabasePath, resolveFromInvocation } from './db/database-path.ts';
+export { backupDatabase, type BackupOptions, type BackupSummary } from './maintenance/backup.ts';
+export { restoreDatabase, type RestoreSummary } from './maintenance/restore.ts';
+export { BackupError, type BackupErrorCode } from './maintenance/backup-error.ts';
+export type { DatabaseContents } from './maintenance/inspect.ts';
 export { loadSeeds, validateSeeds, SeedValidationError, formatProblem, type SeedProblem, type SeedReport } from './seed/index.ts';
 export { checkAgainstDocuments } from './seed/documents-check.ts';
 export { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from './sources/documents.ts';
