@@ -2,14 +2,12 @@
 // serves GraphQL with GraphiQL at http://localhost:$PORT/graphql.
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, join, resolve } from 'node:path';
-import { closeStore, defaultSeedsDir, loadSeeds, openStore, SeedValidationError } from '@bilateral/store';
+import { dirname } from 'node:path';
+import { closeStore, defaultSeedsDir, loadSeeds, openStore, resolveDatabasePath, SeedValidationError } from '@bilateral/store';
 import { createBilateralYoga } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
-// pnpm runs this script inside packages/api; a relative DATABASE_PATH means relative to where the user ran pnpm.
-const invokedFrom = process.env.INIT_CWD ?? process.cwd();
-const databasePath = process.env.DATABASE_PATH ? resolve(invokedFrom, process.env.DATABASE_PATH) : join(defaultSeedsDir(), '..', 'data', 'bilateral.db');
+const databasePath = resolveDatabasePath();
 
 mkdirSync(dirname(databasePath), { recursive: true });
 const store = openStore(databasePath);

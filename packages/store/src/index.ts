@@ -3,6 +3,11 @@
  * never on drizzle or SQL directly.
  */
 export { openStore, closeStore, type Store, type OpenStoreOptions } from './db/client.ts';
+export { resolveDatabasePath, resolveFromInvocation } from './db/database-path.ts';
+export { backupDatabase, type BackupOptions, type BackupSummary } from './maintenance/backup.ts';
+export { restoreDatabase, type RestoreSummary } from './maintenance/restore.ts';
+export { BackupError, type BackupErrorCode } from './maintenance/backup-error.ts';
+export type { DatabaseContents } from './maintenance/inspect.ts';
 export { loadSeeds, validateSeeds, SeedValidationError, formatProblem, type SeedProblem, type SeedReport } from './seed/index.ts';
 export type { SourceRecord, ActorRecord, EventRecord, FigureRecord, ClaimRecord, CitationRecord } from './seed/format.ts';
 export {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { relations } from './relations.ts';
@@ -33,6 +34,12 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   migrate(store, { migrationsFolder });
   return store;
 }
+
+/** The table where drizzle records each migration it has applied, by name. */
+export const MIGRATIONS_TABLE = '__drizzle_migrations';
+
+/** The names of the migrations this checkout ships, oldest first. */
+export const knownMigrationNames = (): string[] => readMigrationFiles({ migrationsFolder }).map((migration) => migration.name);
 
 export function closeStore(store: Store): void {
   store.$client.close();

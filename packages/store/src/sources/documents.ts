@@ -6,6 +6,7 @@ const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../.
 
 /** The repository's own directories, found from this file so any working directory works. */
 export const defaultSeedsDir = () => join(repositoryRoot, 'seeds');
+export const defaultDatabasePath = () => join(repositoryRoot, 'data', 'bilateral.db');
 
 /**
  * The source documents live outside the repository, beside it in `shared/sources`. They are

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { removeTemporaryDirectories, seededDatabaseFile, temporaryDirectory } from '../testing/database-files.ts';
+
+const tsx = join(import.meta.dirname, '../../../../node_modules/.bin/tsx');
+const cli = join(import.meta.dirname, 'bilateral.ts');
+
+/** Runs the CLI as an operator would, in its own process. */
+function bilateral(...args: string[]) {
+  const { status, stdout, stderr } = spawnSync(tsx, [cli, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_PATH: '' } });
+  return { status, stdout, stderr };
+}
+
+afterEach(removeTemporaryDirectories);
+
+describe('bilateral', () => {
+  it('prints usage listing every command for help and for no command', () => {
+    for (const args of [['help'], []]) {
+      const { status, stdout } = bilateral(...args);
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/^usage: bilateral <command>/);
+      expect(stdout).toMatch(/backup FILE \[--force\] +copy the database/);
+      expect(stdout).toMatch(/restore FILE +replace the database/);
+    }
+  });
+
+  it('exits 2 with usage for an unknown command, and for wrong arguments', () => {
+    const unknown = bilateral('frobnicate');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    expect(unknown.stderr).toContain('usage: bilateral <command>');
+
+    const missingFile = bilateral('backup');
+    expect(missingFile.status).toBe(2);
+    expect(missingFile.stderr).toContain('usage: bilateral backup FILE [--force]');
+    expect(bilateral('backup', 'x.db', '--nonsense').status).toBe(2);
+  });
+
+  it('backs up and restores the database named by --database, refusing to overwrite without --force', () => {
+    const dir = temporaryDirectory();
+    const live = seededDatabaseFile(join(dir, 'live.db'));
+    const copy = join(dir, 'copy.db');
+
+    const backup = bilateral('backup', copy, '--database', live);
+    expect(backup).toMatchObject({ status: 0, stderr: '' });
+    expect(backup.stdout).toMatch(/to .*copy\.db: \d+ KiB, 3 events, 5 actors, 2 migrations, integrity ok/);
+
+    const again = bilateral('backup', copy, '--database', live);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already exists');
+    expect(bilateral('backup', copy, '--force', '--database', live).status).toBe(0);
+
+    const restore = bilateral('restore', copy, '--database', live);
+    expect(restore).toMatchObject({ status: 0, stderr: '' });
+    expect(restore.stdout).toContain('3 events, 5 actors');
+
+    const refused = bilateral('restore', join(dir, 'missing.db'), '--database', live);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^bilateral restore: .*missing\.db does not exist\n$/);
+    expect(existsSync(live)).toBe(true);
+  });
+});

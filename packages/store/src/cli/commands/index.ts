@@ -1,0 +1,12 @@
+import type { Command } from '../command.ts';
+import { backup } from './backup.ts';
+import { restore } from './restore.ts';
+
+/**
+ * Every `bilateral` command, by the words that call it. A new command is a module in this folder and
+ * a line here; a name of several words (`keys create`) matches the first words typed.
+ */
+export const commands: Record<string, Command> = {
+  backup,
+  restore,
+};

@@ -1,0 +1,14 @@
+import { resolveFromInvocation } from '../../db/database-path.ts';
+import { restoreDatabase } from '../../maintenance/restore.ts';
+import { requireArguments, type Command } from '../command.ts';
+import { describeContents } from '../describe-contents.ts';
+
+export const restore: Command = {
+  usage: 'restore FILE',
+  summary: 'replace the database with the backup FILE, then migrate it (stop the server first)',
+  async run({ positionals, databasePath }) {
+    const [file] = requireArguments(positionals, 'FILE');
+    const summary = await restoreDatabase(resolveFromInvocation(file), databasePath);
+    console.log(`restored ${summary.path}\nfrom ${summary.from}: ${describeContents(summary)}, ${summary.migrationsApplied} migrations applied now`);
+  },
+};
