@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { knownMigrationNames } from '../db/client.ts';
 import { removeTemporaryDirectories, seededDatabaseFile, temporaryDirectory } from '../testing/database-files.ts';
 
 const tsx = join(import.meta.dirname, '../../../../node_modules/.bin/tsx');
@@ -45,7 +46,7 @@ describe('bilateral', () => {
 
     const backup = bilateral('backup', copy, '--database', live);
     expect(backup).toMatchObject({ status: 0, stderr: '' });
-    expect(backup.stdout).toMatch(/to .*copy\.db: \d+ KiB, 3 events, 5 actors, 2 migrations, integrity ok/);
+    expect(backup.stdout).toMatch(new RegExp(`to .*copy\\.db: \\d+ KiB, 3 events, 5 actors, ${knownMigrationNames().length} migrations, integrity ok`));
 
     const again = bilateral('backup', copy, '--database', live);
     expect(again.status).toBe(1);
@@ -60,5 +61,36 @@ describe('bilateral', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^bilateral restore: .*missing\.db does not exist\n$/);
     expect(existsSync(live)).toBe(true);
+  });
+});
+
+describe('bilateral keys', () => {
+  it('creates a key that authenticates, lists it without its secret, and revokes it', async () => {
+    const database = join(temporaryDirectory(), 'keys.db');
+    const created = bilateral('keys', 'create', '--scope', 'write', '--label', 'editor script', '--database', database);
+    expect(created.status).toBe(0);
+    const secret = created.stdout.trim().split('\n').at(-1)!;
+    expect(secret).toMatch(/^blt_[\w-]{40,}$/);
+
+    const { authenticateApiKey } = await import('../curation/keys.ts');
+    const { openStore, closeStore } = await import('../db/client.ts');
+    const authenticated = () => {
+      const store = openStore(database);
+      try {
+        return authenticateApiKey(store, secret);
+      } finally {
+        closeStore(store);
+      }
+    };
+    expect(authenticated()).toMatchObject({ id: 1, scope: 'write', label: 'editor script' });
+
+    const listed = bilateral('keys', 'list', '--database', database);
+    expect(listed.stdout).toMatch(/^1\twrite\tactive\teditor script$/m);
+    expect(listed.stdout).not.toContain(secret);
+
+    expect(bilateral('keys', 'revoke', '1', '--database', database).status).toBe(0);
+    expect(authenticated()).toBeNull();
+    expect(bilateral('keys', 'revoke', '1', '--database', database).status).toBe(1);
+    expect(bilateral('keys', 'create', '--scope', 'root', '--database', database).status).toBe(2);
   });
 });

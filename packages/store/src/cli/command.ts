@@ -32,3 +32,8 @@ export function requireArguments<const Names extends string[]>(positionals: stri
   if (positionals.length !== names.length) throw new UsageError(`expected ${names.join(' ')}, got ${positionals.length ? positionals.join(' ') : 'nothing'}`);
   return positionals as { [K in keyof Names]: string };
 }
+
+/** The command could not do what was asked; the dispatcher prints the message and exits 1. */
+export class CommandFailure extends Error {
+  override readonly name = 'CommandFailure';
+}

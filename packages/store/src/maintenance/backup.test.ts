@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeStore } from '../db/client.ts';
+import { closeStore, knownMigrationNames } from '../db/client.ts';
 import { removeTemporaryDirectories, seededDatabaseFile, tableContents, temporaryDirectory } from '../testing/database-files.ts';
 import { openFixtureStore } from '../testing/fixture-store.ts';
 import { backupDatabase } from './backup.ts';
@@ -17,7 +17,7 @@ describe('backupDatabase and restoreDatabase', () => {
     const backedUp = tableContents(live);
 
     const summary = await backupDatabase(live, join(dir, 'backup.db'));
-    expect(summary).toEqual({ path: join(dir, 'backup.db'), bytes: statSync(join(dir, 'backup.db')).size, events: 3, actors: 5, migrations: 2 });
+    expect(summary).toEqual({ path: join(dir, 'backup.db'), bytes: statSync(join(dir, 'backup.db')).size, events: 3, actors: 5, migrations: knownMigrationNames().length });
     expect(tableContents(summary.path)).toEqual(backedUp);
 
     const changer = new Database(live);
@@ -26,7 +26,7 @@ describe('backupDatabase and restoreDatabase', () => {
     expect(tableContents(live)).not.toEqual(backedUp);
 
     const restored = await restoreDatabase(summary.path, live);
-    expect(restored).toMatchObject({ path: live, from: summary.path, events: 3, actors: 5, migrations: 2, migrationsApplied: 0 });
+    expect(restored).toMatchObject({ path: live, from: summary.path, events: 3, actors: 5, migrations: knownMigrationNames().length, migrationsApplied: 0 });
     expect(tableContents(live)).toEqual(backedUp);
   });
 

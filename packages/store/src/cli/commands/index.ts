@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { backup } from './backup.ts';
+import { keysCreate, keysList, keysRevoke } from './keys.ts';
 import { restore } from './restore.ts';
 
 /**
@@ -9,4 +10,7 @@ import { restore } from './restore.ts';
 export const commands: Record<string, Command> = {
   backup,
   restore,
+  'keys create': keysCreate,
+  'keys list': keysList,
+  'keys revoke': keysRevoke,
 };

@@ -1,0 +1,47 @@
+import { closeStore, openStore } from '../../db/client.ts';
+import { createApiKey, isKeyScope, KEY_SCOPES, listApiKeys, revokeApiKey } from '../../curation/keys.ts';
+import { CommandFailure, requireArguments, UsageError, type Command } from '../command.ts';
+
+const withStore = <T>(databasePath: string, work: (store: ReturnType<typeof openStore>) => T): T => {
+  const store = openStore(databasePath);
+  try {
+    return work(store);
+  } finally {
+    closeStore(store);
+  }
+};
+
+export const keysCreate: Command = {
+  usage: `keys create --scope ${KEY_SCOPES.join('|')} [--label TEXT]`,
+  summary: 'create an API key and print it once; only its hash is stored',
+  options: { scope: { type: 'string' }, label: { type: 'string' } },
+  run({ positionals, options, databasePath }) {
+    requireArguments(positionals);
+    const scope = String(options.scope ?? '');
+    if (!isKeyScope(scope)) throw new UsageError(`--scope must be one of ${KEY_SCOPES.join(', ')}`);
+    const { key, secret } = withStore(databasePath, (store) => createApiKey(store, scope, String(options.label ?? `${scope} key`)));
+    console.log(`created key ${key.id} (${key.scope}, "${key.label}"). Send it as "Authorization: Bearer <key>"; it cannot be shown again:\n${secret}`);
+  },
+};
+
+export const keysList: Command = {
+  usage: 'keys list',
+  summary: 'list API keys (never their secrets)',
+  run({ positionals, databasePath }) {
+    requireArguments(positionals);
+    for (const key of withStore(databasePath, listApiKeys)) {
+      console.log(`${key.id}\t${key.scope}\t${key.revokedAt ? `revoked ${key.revokedAt}` : 'active'}\t${key.label}`);
+    }
+  },
+};
+
+export const keysRevoke: Command = {
+  usage: 'keys revoke ID',
+  summary: 'revoke an API key at once; its past revisions keep naming it',
+  run({ positionals, databasePath }) {
+    const [id] = requireArguments(positionals, 'ID');
+    if (!/^[1-9]\d*$/.test(id)) throw new UsageError('ID is the number `keys list` shows');
+    if (!withStore(databasePath, (store) => revokeApiKey(store, Number(id)))) throw new CommandFailure(`no active key has ID ${id}; see \`bilateral keys list\``);
+    console.log(`revoked key ${id}`);
+  },
+};
