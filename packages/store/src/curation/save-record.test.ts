@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../db/client.ts';
 import { events, idempotencyKeys, revisions } from '../db/schema.ts';
@@ -41,7 +41,7 @@ describe('saveRecord', () => {
   it('creates a record at version 1 with a revision holding the record', () => {
     const saved = saveRecord(store, 'event', { operation: 'create', change: () => newEvent }, editor);
     expect(saved.version).toBe(1);
-    const revision = store.select().from(revisions).where(eq(revisions.entityId, saved.id)).get()!;
+    const revision = store.select().from(revisions).where(and(eq(revisions.entityType, 'event'), eq(revisions.entityId, saved.id))).get()!;
     expect(revision).toMatchObject({ entityType: 'event', entitySlug: '2019-test-visit', version: 1, operation: 'create', keyId: editor.keyId, before: null });
     expect(JSON.parse(revision.after!)).toEqual(readEventRecord(store, saved.id));
   });
@@ -50,7 +50,7 @@ describe('saveRecord', () => {
     const { id } = saveRecord(store, 'event', { operation: 'create', change: () => newEvent }, editor);
     const saved = saveRecord(store, 'event', { id, expectedVersion: 1, operation: 'update', change: (current) => ({ ...current!, title: 'A renamed visit' }) }, editor);
     expect(saved.version).toBe(2);
-    const revision = store.select().from(revisions).where(eq(revisions.version, 2)).get()!;
+    const revision = store.select().from(revisions).where(and(eq(revisions.entityType, 'event'), eq(revisions.entityId, id), eq(revisions.version, 2))).get()!;
     expect(JSON.parse(revision.before!).title).toBe('A test visit');
     expect(JSON.parse(revision.after!).title).toBe('A renamed visit');
   });

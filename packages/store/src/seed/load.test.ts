@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, openStore, type Store } from '../db/client.ts';
-import { actors, citations, claims, eventLinks, events } from '../db/schema.ts';
+import { actors, citations, claims, eventLinks, events, revisions } from '../db/schema.ts';
 import { loadSeeds, SeedValidationError } from './index.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
@@ -58,6 +58,13 @@ describe('loadSeeds', () => {
     writeFileSync(join(dir, 'coverage/fixture-news.yaml'), 'source: fixture-news\nparagraphs:\n  1: { skip: boilerplate, why: Title line. }\n');
     const report = loadSeeds(store, dir);
     expect(report).toMatchObject({ updated: 1, removed: 1 });
+    const history = (slug: string) => store.select().from(revisions).where(eq(revisions.entitySlug, slug)).orderBy(revisions.id).all()
+      .map((revision) => ({ operation: revision.operation, version: revision.version, keyId: revision.keyId, before: JSON.parse(revision.before ?? 'null')?.title, after: JSON.parse(revision.after ?? 'null')?.title }));
+    expect(history('2016-druzhba-exercise')).toEqual([
+      { operation: 'seed', version: 1, keyId: null, before: undefined, after: 'First Druzhba joint exercise' },
+      { operation: 'seed', version: 2, keyId: null, before: 'First Druzhba joint exercise', after: 'Druzhba 2016, the first joint exercise' },
+    ]);
+    expect(history('2024-10-trade-pledge').map(({ version, before, after }) => ({ version, removed: after === undefined && before !== undefined }))).toEqual([{ version: 1, removed: false }, { version: 2, removed: true }]);
     expect(store.select().from(events).where(eq(events.id, id)).get()!.title).toBe('Druzhba 2016, the first joint exercise');
     expect(countRows(events)).toBe(2);
   });

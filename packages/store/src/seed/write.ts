@@ -6,14 +6,23 @@
  * created through the API (no seed hash) never are.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, isNotNull, notInArray } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, isNotNull, notInArray } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { actors, events, figures, sources } from '../db/schema.ts';
 import {
   actorColumns, clearActorChildren, eventColumns, figureColumns, sourceColumns, writeActorChildren,
   writeEventChildren, writeEventLinks, writeFigureChildren, type SlugResolver,
 } from '../records/write-records.ts';
+import { appendRevision, type EntityType } from '../curation/revisions.ts';
+import { readActorRecord, readEventRecord, readFigureRecord, readSourceRecord, type Reader } from '../records/read-records.ts';
 import type { SeedDataset } from './validate.ts';
+
+const REVISED: Record<string, { type: EntityType; read: (db: Reader, id: number) => unknown }> = {
+  [getTableName(sources)]: { type: 'source', read: readSourceRecord },
+  [getTableName(actors)]: { type: 'actor', read: readActorRecord },
+  [getTableName(events)]: { type: 'event', read: readEventRecord },
+  [getTableName(figures)]: { type: 'figure', read: readFigureRecord },
+};
 type SluggedTable = typeof sources | typeof actors | typeof events | typeof figures;
 
 export interface SeedReport {
@@ -28,11 +37,15 @@ const hashOf = (record: unknown) => createHash('sha256').update(JSON.stringify(r
 export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
   const report: SeedReport = { created: 0, updated: 0, unchanged: 0, removed: 0 };
   store.transaction((tx) => {
+    // Every change the loader makes is a revision like any API write, so history and the change feed miss nothing.
+    const revise = (table: SluggedTable, id: number, slug: string, version: number, before: unknown, after: unknown) =>
+      appendRevision(tx, { entityType: REVISED[getTableName(table)]!.type, entityId: id, entitySlug: slug, version, operation: 'seed', keyId: null, before, after });
     const upsert = <T extends SluggedTable>(table: T, slug: string, record: unknown, values: T['$inferInsert']) => {
       const seedHash = hashOf(record);
-      const existing = tx.select({ id: table.id, seedHash: table.seedHash }).from(table as SluggedTable).where(eq(table.slug, slug)).get();
+      const existing = tx.select({ id: table.id, seedHash: table.seedHash, version: table.version }).from(table as SluggedTable).where(eq(table.slug, slug)).get();
       if (!existing) {
         const inserted = tx.insert(table as SluggedTable).values({ ...values, seedHash } as never).returning({ id: table.id }).get();
+        revise(table, inserted.id, slug, 1, null, record);
         report.created++;
         return { id: inserted.id, changed: true };
       }
@@ -40,13 +53,17 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
         report.unchanged++;
         return { id: existing.id, changed: false };
       }
-      tx.update(table as SluggedTable).set({ ...values, seedHash } as never).where(eq(table.id, existing.id)).run();
+      const before = REVISED[getTableName(table)]!.read(tx, existing.id);
+      tx.update(table as SluggedTable).set({ ...values, seedHash, version: existing.version + 1 } as never).where(eq(table.id, existing.id)).run();
+      revise(table, existing.id, slug, existing.version + 1, before, record);
       report.updated++;
       return { id: existing.id, changed: true };
     };
     const removeMissing = (table: SluggedTable, slugs: string[]) => {
-      const removed = tx.delete(table).where(and(isNotNull(table.seedHash), slugs.length ? notInArray(table.slug, slugs) : undefined)).returning({ id: table.id }).all();
-      report.removed += removed.length;
+      const missing = tx.select({ id: table.id, slug: table.slug, version: table.version }).from(table as SluggedTable).where(and(isNotNull(table.seedHash), slugs.length ? notInArray(table.slug, slugs) : undefined)).all();
+      for (const row of missing) revise(table, row.id, row.slug, row.version + 1, REVISED[getTableName(table)]!.read(tx, row.id), null);
+      if (missing.length) tx.delete(table).where(inArray(table.id, missing.map((row) => row.id))).run();
+      report.removed += missing.length;
     };
 
     removeMissing(events, dataset.events.map(({ record }) => record.slug));
