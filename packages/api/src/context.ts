@@ -42,11 +42,19 @@ function createLoaders(db: Store) {
       return loader;
     };
   };
+  const idBySlug = (table: 'actors' | 'sources' | 'events') =>
+    new DataLoader<string, number | null>(async (slugs) => {
+      const ids = store.idsBySlugs(db, table, slugs);
+      return slugs.map((slug) => ids.get(slug) ?? null);
+    });
   const citationsOf = (subject: store.CitationSubject) =>
     grouped((database, ids) => store.citationsBySubjectIds(database, subject, ids), (row) => row[subject]);
 
   return {
     event: byId(store.eventsByIds),
+    actorIdBySlug: idBySlug('actors'),
+    sourceIdBySlug: idBySlug('sources'),
+    eventIdBySlug: idBySlug('events'),
     actor: byId(store.actorsByIds),
     source: byId(store.sourcesByIds),
     claim: byId(store.claimsByIds),

@@ -16,7 +16,7 @@ builder.node(ClaimRef, {
     status: t.field({ type: ClaimStatusEnum, description: 'How well the value is supported.', resolve: (claim) => claim.status as never }),
     preferred: t.exposeBoolean('preferred', { description: 'True for the value the record itself shows.' }),
     reason: t.exposeString('reason', { nullable: true, description: 'Why this value is preferred (set on the preferred claim).' }),
-    citations: t.field({ type: [CitationRef], description: 'The passages that state this value.', resolve: (claim, _args, { loaders }) => loaders.claimCitations.load(claim.id) }),
+    citations: t.field({ type: [CitationRef], description: 'The passages that state this value.', resolve: (claim, _args, { loaders }) => claim.snapshotCitations ?? loaders.claimCitations.load(claim.id) }),
   }),
 });
 

@@ -151,3 +151,30 @@ describe('eventChanged', () => {
     controller.abort();
   });
 });
+
+describe('event(asOf:)', () => {
+  it('shows the event as it stood at each revision, lists included', async () => {
+    const key = keyFor('write');
+    // Revisions are timed to the millisecond; keep the three writes in different milliseconds.
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const { id, slug } = (await asKey(key, CREATE, { input: newEvent() })).data.createEvent.event;
+    await tick();
+    await asKey(key, UPDATE, { id, patch: { title: 'Talks moved to Gwadar', sectors: ['TRADE', 'CONNECTIVITY'], participants: [{ actor: 'russia', role: 'INITIATOR' }], citations: [{ source: 'fixture-journal', paragraph: 40 }] } });
+    await tick();
+    await asKey(key, `mutation ($id: ID!) { archiveEvent(id: $id) { userErrors { code } } }`, { id });
+    const times = (await execute(api.yoga, `{ event(slug: "${slug}") { revisions { version at } } }`)).data.event.revisions.map((revision: any) => revision.at).reverse();
+    const AS_OF = 'query ($slug: String, $asOf: String) { event(slug: $slug, asOf: $asOf) { title version archived sectors participants { role actor { slug } } citations { source { slug } paragraph } } }';
+    const first = await execute(api.yoga, AS_OF, { slug, asOf: times[0] });
+    expect(first.data.event).toEqual({
+      title: 'Pakistani delegation visits Karachi port talks', version: 1, archived: false, sectors: ['DIPLOMACY'],
+      participants: [{ role: 'HOST', actor: { slug: 'pakistan' } }, { role: 'VISITOR', actor: { slug: 'russia' } }], citations: [{ source: { slug: 'fixture-news' }, paragraph: 3 }],
+    });
+    const second = await execute(api.yoga, AS_OF, { slug, asOf: times[1] });
+    expect(second.data.event).toMatchObject({ title: 'Talks moved to Gwadar', version: 2, archived: false, sectors: ['TRADE', 'CONNECTIVITY'], participants: [{ role: 'INITIATOR', actor: { slug: 'russia' } }] });
+    expect((await execute(api.yoga, AS_OF, { slug, asOf: times[2] })).data.event).toMatchObject({ version: 3, archived: true });
+    const before = await execute(api.yoga, AS_OF, { slug, asOf: '2000-01-01' });
+    expect(before.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'asOf' });
+    const malformed = await execute(api.yoga, AS_OF, { slug, asOf: 'yesterday' });
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'asOf' });
+  });
+});

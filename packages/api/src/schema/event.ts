@@ -2,13 +2,17 @@ import {
   countEvents, EVENT_KINDS, eventBySlug, listEvents, MAX_PAGE_SIZE, parseFuzzyDate,
   type EventFilter, type EventKind, type EventLinkRow, type EventOrder, type EventRow, type ParticipantRow,
 } from '@bilateral/store';
+import type { Loaders } from '../context.ts';
 import { builder } from './builder.ts';
+import { eventAsOf, snapshotCitations, snapshotClaims, snapshotLinks, snapshotParticipants, type ClaimSource, type EventSource } from './event-snapshot.ts';
 import { ActorRef, CitationRef, ClaimRef, EventRef, loadNodes } from './refs.ts';
 import { conflictsOf, ConflictType } from './claim.ts';
 import { toConnection, totalCountField } from './connections.ts';
 import { FuzzyDateType } from './fuzzy-date.ts';
 import { lookupKey, notFound } from './lookup.ts';
 import { EventKindEnum, EventLinkTypeEnum, ParticipantRoleEnum, PloverCategoryEnum, SectorEnum } from './vocabulary.ts';
+
+const claimsOf = (event: EventSource, loaders: Loaders): Promise<ClaimSource[]> => (event.snapshot ? snapshotClaims(event, event.snapshot, loaders) : loaders.eventClaims.load(event.id));
 
 builder.node(EventRef, {
   description:
@@ -21,7 +25,7 @@ builder.node(EventRef, {
     title: t.exposeString('title', { description: 'One-line headline in our own words.' }),
     summary: t.exposeString('summary', { description: 'A few sentences in our own words on what happened and who was involved.' }),
     kind: t.field({ type: EventKindEnum, description: 'Kind of event in our taxonomy; see `coding` for its CAMEO and PLOVER equivalents.', resolve: (event) => event.kind as never }),
-    sectors: t.field({ type: [SectorEnum], description: 'Policy areas the event belongs to, alphabetically.', resolve: async (event, _args, { loaders }) => (await loaders.sectors.load(event.id)).map((row) => row.sector) as never }),
+    sectors: t.field({ type: [SectorEnum], description: 'Policy areas the event belongs to, alphabetically.', resolve: async (event, _args, { loaders }) => (event.snapshot?.sectors ?? (await loaders.sectors.load(event.id)).map((row) => row.sector)) as never }),
     date: t.field({ type: FuzzyDateType, description: 'When it happened, at the precision the sources support. Where sources disagree, the preferred date; see `conflicts`.', resolve: (event) => parseFuzzyDate(event.dateEdtf) }),
     place: t.exposeString('place', { nullable: true, description: 'Where it happened, when the sources say.' }),
     amount: t.field({
@@ -36,12 +40,12 @@ builder.node(EventRef, {
       description: 'A count of items involved (helicopters, aircraft), when the sources state one.',
       resolve: (event) => (event.quantityValue != null && event.quantityUnit ? { value: event.quantityValue, unit: event.quantityUnit } : null),
     }),
-    participants: t.field({ type: [ParticipantType], description: 'Who took part and in what role, in the order the curators listed them (initiator first).', resolve: (event, _args, { loaders }) => loaders.participants.load(event.id) }),
-    citations: t.field({ type: [CitationRef], description: 'Passages that state this event, across every source that mentions it.', resolve: (event, _args, { loaders }) => loaders.eventCitations.load(event.id) }),
-    claims: t.field({ type: [ClaimRef], description: 'Every value sources give for the event\'s disputable fields, grouped by field. Empty when no field was recorded as a claim.', resolve: (event, _args, { loaders }) => loaders.eventClaims.load(event.id) }),
-    conflicts: t.field({ type: [ConflictType], description: 'Fields on which sources disagree (more than one claimed value), each with all its claims. Empty when sources agree.', resolve: async (event, _args, { loaders }) => conflictsOf(await loaders.eventClaims.load(event.id)) }),
-    hasConflicts: t.boolean({ description: 'True when sources disagree on any field of this event.', resolve: async (event, _args, { loaders }) => conflictsOf(await loaders.eventClaims.load(event.id)).length > 0 }),
-    links: t.field({ type: [EventLinkType], description: 'Related events in both directions: the series an exercise belongs to, the visit this one returns, the agreement a delivery implements.', resolve: (event, _args, { loaders }) => loaders.links.load(event.id) }),
+    participants: t.field({ type: [ParticipantType], description: 'Who took part and in what role, in the order the curators listed them (initiator first).', resolve: (event, _args, { loaders }) => (event.snapshot ? snapshotParticipants(event, event.snapshot, loaders) : loaders.participants.load(event.id)) }),
+    citations: t.field({ type: [CitationRef], description: 'Passages that state this event, across every source that mentions it.', resolve: (event, _args, { loaders }) => (event.snapshot ? snapshotCitations(event.snapshot.citations, { eventId: event.id }, loaders) : loaders.eventCitations.load(event.id)) }),
+    claims: t.field({ type: [ClaimRef], description: 'Every value sources give for the event\'s disputable fields, grouped by field. Empty when no field was recorded as a claim.', resolve: (event, _args, { loaders }) => claimsOf(event, loaders) }),
+    conflicts: t.field({ type: [ConflictType], description: 'Fields on which sources disagree (more than one claimed value), each with all its claims. Empty when sources agree.', resolve: async (event, _args, { loaders }) => conflictsOf(await claimsOf(event, loaders)) }),
+    hasConflicts: t.boolean({ description: 'True when sources disagree on any field of this event.', resolve: async (event, _args, { loaders }) => conflictsOf(await claimsOf(event, loaders)).length > 0 }),
+    links: t.field({ type: [EventLinkType], description: 'Related events in both directions: the series an exercise belongs to, the visit this one returns, the agreement a delivery implements.', resolve: (event, _args, { loaders }) => (event.snapshot ? snapshotLinks(event, event.snapshot, loaders) : loaders.links.load(event.id)) }),
     version: t.exposeInt('version', { description: 'Increases by one with every change. Send it as `expectedVersion` when updating, so a change made meanwhile by someone else is not overwritten.' }),
     archived: t.boolean({ description: 'True when the event was archived: it is kept, with its history, but left out of lists, search, statistics and exports.', resolve: (event) => event.archivedAt !== null }),
     coding: t.field({ type: EventCodingType, description: 'The event\'s kind expressed in the CAMEO and PLOVER event ontologies, with its Goldstein score.', resolve: (event) => ({ kind: event.kind as EventKind }) }),
@@ -193,12 +197,13 @@ builder.queryFields((t) => ({
     args: {
       id: t.arg.id({ description: 'The event\'s global ID.' }),
       slug: t.arg.string({ description: 'The event\'s slug.' }),
+      asOf: t.arg.string({ description: 'Show the event as it stood at this moment, rebuilt from its revisions: an ISO 8601 timestamp ("2026-11-23T10:00:00Z") or a day ("2026-11-23", meaning its end, UTC). Give the event\'s current slug or ID. NOT_FOUND when the event did not exist yet. Links show only those the event itself recorded then.' }),
     },
     resolve: async (_root, args, { store, loaders }) => {
       const key = lookupKey('Event', args);
       const event = 'id' in key ? await loaders.event.load(key.id) : eventBySlug(store, key.slug);
       if (!event) throw notFound('Event', key, args);
-      return event;
+      return args.asOf == null ? event : eventAsOf(store, event, args.asOf);
     },
   }),
   eventKinds: t.field({

@@ -3,13 +3,14 @@
  * implemented. Types refer to each other through these, which keeps the modules free of
  * import cycles and TypeScript free of circular inference.
  */
-import type { ActorRow, CitationRow, ClaimRow, EventRow, FigureRow, OfficeRow, SourceRow } from '@bilateral/store';
+import type { ActorRow, CitationRow, FigureRow, OfficeRow, SourceRow } from '@bilateral/store';
+import type { ClaimSource, EventSource } from './event-snapshot.ts';
 import { builder } from './builder.ts';
 
-export const EventRef = builder.objectRef<EventRow>('Event');
+export const EventRef = builder.objectRef<EventSource>('Event');
 export const ActorRef = builder.objectRef<ActorRow>('Actor');
 export const SourceRef = builder.objectRef<SourceRow>('Source');
-export const ClaimRef = builder.objectRef<ClaimRow>('Claim');
+export const ClaimRef = builder.objectRef<ClaimSource>('Claim');
 export const FigureRef = builder.objectRef<FigureRow>('Figure');
 export const OfficeRef = builder.objectRef<OfficeRow>('Office');
 export const CitationRef = builder.objectRef<CitationRow>('Citation');

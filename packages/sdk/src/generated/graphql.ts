@@ -1048,6 +1048,7 @@ export type QueryCooperationIndexArgs = {
 
 /** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
 export type QueryEventArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
 };

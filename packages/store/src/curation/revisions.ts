@@ -2,7 +2,7 @@
  * The revision log: one row per write, appended in the write's own transaction, holding the
  * whole record before and after in seed format. It answers history, "as of" and change feeds.
  */
-import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { revisions } from '../db/schema.ts';
 import type { Transaction } from '../records/write-records.ts';
@@ -45,11 +45,11 @@ export function revisionsOf(store: Store, entityType: EntityType, entityId: numb
 }
 
 /** The newest revision of an entity made at or before `at` (an ISO timestamp), or undefined if it did not exist yet. */
-export function revisionAsOf(store: Store, entityType: EntityType, entityId: number, at: string): RevisionRow | undefined {
+export function revisionAsOf(store: Store, entityType: EntityType, entityId: number, at: string, operations?: readonly RevisionOperation[]): RevisionRow | undefined {
   return store
     .select()
     .from(revisions)
-    .where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, entityId), lte(revisions.at, at)))
+    .where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, entityId), lte(revisions.at, at), operations ? inArray(revisions.operation, [...operations]) : undefined))
     .orderBy(desc(revisions.at), desc(revisions.id))
     .get();
 }

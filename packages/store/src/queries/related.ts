@@ -115,3 +115,11 @@ export function citationCountsBySourceIds(store: Store, ids: readonly number[]):
   const rows = store.select({ sourceId: citations.sourceId, n: sql<number>`count(*)` }).from(citations).where(inArray(citations.sourceId, [...ids])).groupBy(citations.sourceId).all();
   return new Map(rows.map((row) => [row.sourceId, row.n]));
 }
+
+/** Row IDs for slugs of one table; a slug that matches nothing is absent from the map. */
+export function idsBySlugs(store: Store, table: 'actors' | 'sources' | 'events', slugs: readonly string[]): Map<string, number> {
+  if (!slugs.length) return new Map();
+  const source = { actors, sources, events }[table];
+  const rows = store.select({ id: source.id, slug: source.slug }).from(source as typeof actors).where(inArray(source.slug, [...slugs])).all();
+  return new Map(rows.map((row) => [row.slug, row.id]));
+}
