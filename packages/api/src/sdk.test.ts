@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BilateralError, createClient } from '@bilateral/sdk';
-import { closeStore, type Store } from '@bilateral/store';
+import { closeStore, createApiKey, type Store } from '@bilateral/store';
 import { openFixtureStore } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBilateralYoga } from './yoga.ts';
@@ -92,5 +92,25 @@ describe('@bilateral/sdk against a running server', () => {
     await client.sources({ first: 1 });
     expect(seen).toHaveLength(1);
     expect(seen[0]!.get('x-analyst')).toBe('notebook-7');
+  });
+
+  it('writes with an API key: typed payloads, user errors, history and the change feed', async () => {
+    const apiKey = createApiKey(store, 'write', 'sdk test').secret;
+    const writer = createClient({ url, apiKey });
+    const { cursor } = await writer.changes();
+    const input = {
+      slug: '2019-sdk-visit', title: 'A visit recorded through the SDK', summary: 'A delegation visited for talks.', kind: 'VISIT' as const, date: '2019-05',
+      sectors: ['DIPLOMACY' as const], participants: [{ actor: 'pakistan', role: 'VISITOR' as const }, { actor: 'russia', role: 'HOST' as const }],
+      citations: [{ source: 'fixture-news', paragraph: 2 }],
+    };
+    const created = await writer.createEvent({ input, idempotencyKey: 'sdk-visit' });
+    expect(created).toMatchObject({ userErrors: [], replayed: false, event: { slug: '2019-sdk-visit', version: 1, date: { display: 'May 2019', precision: 'MONTH' } } });
+    const rejected = await writer.updateEvent({ id: created.event!.id, patch: { date: '2019-13' }, expectedVersion: 1 });
+    expect(rejected).toMatchObject({ event: null, userErrors: [{ field: 'date', code: 'INVALID' }] });
+    const history = await writer.eventHistory({ slug: '2019-sdk-visit' });
+    expect(history?.revisions.map((revision) => revision.operation)).toEqual(['CREATE']);
+    const feed = await writer.changes({ since: cursor });
+    expect(feed.revisions.map((revision) => [revision.slug, revision.operation])).toEqual([['2019-sdk-visit', 'CREATE']]);
+    expect((await rejectionOf(createClient({ url }).archiveEvent({ id: created.event!.id }))).code).toBe('UNAUTHENTICATED');
   });
 });

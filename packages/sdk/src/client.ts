@@ -6,7 +6,10 @@ import {
   type ActorQueryVariables, type ActorsQueryVariables, type EventQueryVariables, type EventsQuery,
   type ActorNetworkQueryVariables, type CooperationIndexQueryVariables, type EventStatsQueryVariables,
   type EventsQueryVariables, type FiguresQueryVariables, type SearchQueryVariables, type SourcesQueryVariables,
-  type TimelineJsQueryVariables,
+  type TimelineJsQueryVariables, type ChangesQueryVariables, type EventHistoryQueryVariables,
+  type CreateEventMutationVariables, type UpdateEventMutationVariables, type ArchiveEventMutationVariables,
+  type RestoreEventMutationVariables, type AddEventCitationMutationVariables, type AddEventClaimMutationVariables,
+  type SetPreferredEventClaimMutationVariables, type LinkEventsMutationVariables,
 } from './generated/sdk.ts';
 
 export interface ClientOptions {
@@ -16,6 +19,8 @@ export interface ClientOptions {
   headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
   /** A fetch implementation; defaults to the global one (Node 18+, browsers). */
   fetch?: typeof globalThis.fetch;
+  /** An API key with the `write` scope, needed by the write methods; sent as `Authorization: Bearer <key>`. Reads need none. */
+  apiKey?: string;
 }
 
 export interface RequestOptions {
@@ -33,7 +38,10 @@ export function createClient(options: ClientOptions) {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
 
   async function request<Result, Variables>(document: DocumentNode | TypedDocumentNode<Result, Variables>, variables?: Variables, requestOptions?: RequestOptions): Promise<Result> {
-    const extraHeaders = typeof options.headers === 'function' ? await options.headers() : options.headers;
+    const extraHeaders = {
+      ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
+      ...(typeof options.headers === 'function' ? await options.headers() : options.headers),
+    };
     let response: Response;
     try {
       response = await fetchImpl(options.url, {
@@ -85,6 +93,19 @@ export function createClient(options: ClientOptions) {
     actorNetwork: async (variables?: ActorNetworkQueryVariables, requestOptions?: RequestOptions) => (await sdk.ActorNetwork(variables, requestOptions)).actorNetwork,
     /** A TimelineJS document, ready for `new TL.Timeline(element, document)`. */
     timelineJs: async (variables?: TimelineJsQueryVariables, requestOptions?: RequestOptions) => (await sdk.TimelineJs(variables, requestOptions)).timelineJs,
+    /** Every write since a `cursor` from an earlier call (or from the beginning), in commit order. */
+    changes: async (variables?: ChangesQueryVariables, requestOptions?: RequestOptions) => (await sdk.Changes(variables, requestOptions)).changes,
+    /** An event's revisions, and the event as it stood at `asOf`. */
+    eventHistory: async (variables: EventHistoryQueryVariables, requestOptions?: RequestOptions) => (await sdk.EventHistory(variables, requestOptions)).event,
+    // Writes return their payload: `userErrors` lists what to fix (nothing was written); otherwise `event` is the changed event.
+    createEvent: async (variables: CreateEventMutationVariables, requestOptions?: RequestOptions) => (await sdk.CreateEvent(variables, requestOptions)).createEvent,
+    updateEvent: async (variables: UpdateEventMutationVariables, requestOptions?: RequestOptions) => (await sdk.UpdateEvent(variables, requestOptions)).updateEvent,
+    archiveEvent: async (variables: ArchiveEventMutationVariables, requestOptions?: RequestOptions) => (await sdk.ArchiveEvent(variables, requestOptions)).archiveEvent,
+    restoreEvent: async (variables: RestoreEventMutationVariables, requestOptions?: RequestOptions) => (await sdk.RestoreEvent(variables, requestOptions)).restoreEvent,
+    addEventCitation: async (variables: AddEventCitationMutationVariables, requestOptions?: RequestOptions) => (await sdk.AddEventCitation(variables, requestOptions)).addEventCitation,
+    addEventClaim: async (variables: AddEventClaimMutationVariables, requestOptions?: RequestOptions) => (await sdk.AddEventClaim(variables, requestOptions)).addEventClaim,
+    setPreferredEventClaim: async (variables: SetPreferredEventClaimMutationVariables, requestOptions?: RequestOptions) => (await sdk.SetPreferredEventClaim(variables, requestOptions)).setPreferredEventClaim,
+    linkEvents: async (variables: LinkEventsMutationVariables, requestOptions?: RequestOptions) => (await sdk.LinkEvents(variables, requestOptions)).linkEvents,
     /** Every event matching the filter, fetched page by page as you iterate. */
     async *allEvents(variables: AllEventsVariables = {}, requestOptions?: RequestOptions): AsyncGenerator<EventNode, void, undefined> {
       const { pageSize = 100, ...rest } = variables;
