@@ -78,6 +78,40 @@ describe('the seed dataset', () => {
     expect(padded).toEqual([]);
   });
 
+  it('lists in each coverage manifest exactly the events and figures that cite each paragraph', () => {
+    const citing = new Map<string, Set<string>>();
+    const note = (kind: string, slug: string, citations: readonly { source: string; paragraph: number }[]) =>
+      citations.forEach(({ source, paragraph }) => {
+        const key = `${source} ${paragraph} ${kind}`;
+        citing.set(key, new Set([...(citing.get(key) ?? []), slug]));
+      });
+    for (const event of events) {
+      note('events', event.slug, event.citations);
+      event.claims.forEach((claim) => note('events', event.slug, claim.citations));
+    }
+    for (const { record } of dataset.figures) {
+      note('figures', record.slug, record.citations);
+      record.claims.forEach((claim) => note('figures', record.slug, claim.citations));
+    }
+    const listed = new Map<string, Set<string>>();
+    for (const { record: manifest } of dataset.coverage) {
+      for (const [paragraph, entry] of Object.entries(manifest.paragraphs)) {
+        if ('skip' in entry) continue;
+        if (entry.events?.length) listed.set(`${manifest.source} ${paragraph} events`, new Set(entry.events));
+        if (entry.figures?.length) listed.set(`${manifest.source} ${paragraph} figures`, new Set(entry.figures));
+      }
+    }
+    const differences = [...new Set([...citing.keys(), ...listed.keys()])].sort().flatMap((key) => {
+      const cited = citing.get(key) ?? new Set<string>();
+      const inManifest = listed.get(key) ?? new Set<string>();
+      return [
+        ...[...cited].filter((slug) => !inManifest.has(slug)).map((slug) => `${key}: ${slug} cites it but the manifest does not list it`),
+        ...[...inManifest].filter((slug) => !cited.has(slug)).map((slug) => `${key}: the manifest lists ${slug}, which does not cite it`),
+      ];
+    });
+    expect(differences).toEqual([]);
+  });
+
   it.skipIf(!sourcesAvailable())('points every locator at a paragraph that exists and accounts for every paragraph of every document', () => {
     expect(checkAgainstDocuments(dataset, defaultSourcesDir()).map(formatProblem)).toEqual([]);
   });
