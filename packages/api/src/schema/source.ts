@@ -17,6 +17,7 @@ builder.node(SourceRef, {
     author: t.exposeString('author', { nullable: true, description: 'Author, when the document names one.' }),
     outlet: t.exposeString('outlet', { nullable: true, description: 'Publication, site or journal, when the document shows it.' }),
     genre: t.field({ type: SourceGenreEnum, description: 'What kind of document it is.', resolve: (source) => source.genre as never }),
+    url: t.exposeString('url', { nullable: true, description: 'Where the document can be read online (http or https), when known. The five shipped documents have none: their text came without an address.' }),
     publishedOn: t.field({ type: FuzzyDateType, nullable: true, description: 'Publication date at the precision the document shows; null when it shows none.', resolve: (source) => fuzzyDate(source.publishedEdtf) }),
     citations: t.connection(
       {

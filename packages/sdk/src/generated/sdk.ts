@@ -1301,6 +1301,8 @@ export type Source = Node & {
   slug: Scalars['String']['output'];
   /** Title as the document gives it. */
   title: Scalars['String']['output'];
+  /** Where the document can be read online (http or https), when known. The five shipped documents have none: their text came without an address. */
+  url?: Maybe<Scalars['String']['output']>;
 };
 
 

@@ -21,6 +21,8 @@ export const sources = sqliteTable('sources', {
   genre: text('genre').notNull(),
   publishedEdtf: text('published_edtf'),
   paragraphStyle: text('paragraph_style').notNull().default('blank-lines'),
+  /** Where the document can be read online, when known; http(s) only. */
+  url: text('url'),
   seedHash: seedHash(),
   version: version(),
 });

@@ -71,7 +71,7 @@ function sourceRecords(db: Reader, id: Scope): SourceRecord[] {
   return db.select().from(sources).where(inScope(sources.id, id)).orderBy(asc(sources.id)).all().map((row) => ({
     slug: row.slug, file: row.file, title: row.title,
     ...(row.author !== null && { author: row.author }), ...(row.outlet !== null && { outlet: row.outlet }),
-    genre: row.genre as SourceRecord['genre'], ...(row.publishedEdtf !== null && { published: row.publishedEdtf }),
+    genre: row.genre as SourceRecord['genre'], ...(row.publishedEdtf !== null && { published: row.publishedEdtf }), ...(row.url !== null && { url: row.url }),
     paragraphs: row.paragraphStyle as SourceRecord['paragraphs'],
   }));
 }

@@ -24,7 +24,7 @@ export interface SlugResolver {
 
 export const sourceColumns = (record: SourceRecord) => ({
   slug: record.slug, file: record.file, title: record.title, author: record.author ?? null, outlet: record.outlet ?? null,
-  genre: record.genre, publishedEdtf: record.published ? parseFuzzyDate(record.published).edtf : null, paragraphStyle: record.paragraphs,
+  genre: record.genre, publishedEdtf: record.published ? parseFuzzyDate(record.published).edtf : null, paragraphStyle: record.paragraphs, url: record.url ?? null,
 });
 
 export const actorColumns = (record: ActorRecord) => ({ slug: record.slug, name: record.name, nameFolded: foldName(record.name), kind: record.kind });

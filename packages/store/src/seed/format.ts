@@ -50,6 +50,18 @@ export const currencyCode = z
   .string()
   .refine((code) => CURRENCIES.has(code), 'must be an ISO 4217 currency code such as USD, RUB or PKR');
 
+export const httpUrl = z
+  .string()
+  .max(2000, 'must be at most 2000 characters')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http:// or https:// URL');
+
 export const citation = z
   .object({
     source: slug,
@@ -80,6 +92,7 @@ export const sourceRecord = z
     outlet: prose(200).optional(),
     genre: enumOf(SOURCE_GENRES),
     published: fuzzyDate.optional(),
+    url: httpUrl.optional(),
     paragraphs: z.enum(PARAGRAPH_STYLES).default('blank-lines'),
   })
   .strict();

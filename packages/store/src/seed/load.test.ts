@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, openStore, type Store } from '../db/client.ts';
-import { actors, citations, claims, eventLinks, events, revisions } from '../db/schema.ts';
+import { actors, citations, claims, eventLinks, events, revisions, sources } from '../db/schema.ts';
 import { loadSeeds, SeedValidationError } from './index.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
@@ -126,5 +126,17 @@ describe('loadSeeds', () => {
     const messages = error!.problems.map((p) => `${p.field}: ${p.message}`);
     expect(messages).toContain('claims[0]: the date is disputed, so its claims must cite at least two different sources');
     expect(messages).toContain('claims[0].value: the preferred date "2014" differs from the record\'s own date (2015)');
+  });
+});
+
+describe('source URLs', () => {
+  it('accept only absolute http(s) URLs, naming the file, record and field', () => {
+    const dir = copyOf('valid');
+    const path = join(dir, 'sources.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('file: 002_8880533634fae7ba.txt', 'file: 002_8880533634fae7ba.txt\n  url: javascript:alert(1)'));
+    expect(() => loadSeeds(store, dir)).toThrow(/sources\.yaml: source "fixture-news": url: must be an absolute http:\/\/ or https:\/\/ URL/);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('url: javascript:alert(1)', 'url: https://example.org/news'));
+    loadSeeds(store, dir);
+    expect(store.select({ url: sources.url }).from(sources).where(eq(sources.slug, 'fixture-news')).get()).toEqual({ url: 'https://example.org/news' });
   });
 });
