@@ -13,6 +13,7 @@ export type { SourceRecord, ActorRecord, EventRecord, FigureRecord, ClaimRecord,
 export {
   readSourceRecord, readActorRecord, readEventRecord, readFigureRecord, readAllRecords, type Reader, type AllRecords,
 } from './records/read-records.ts';
+export { exportSeeds, type ExportReport, type RecordChanges } from './records/export-seeds.ts';
 export { checkAgainstDocuments } from './seed/documents-check.ts';
 export { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from './sources/documents.ts';
 export { splitParagraphs, type ParagraphStyle } from './sources/paragraphs.ts';

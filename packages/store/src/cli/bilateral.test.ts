@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { knownMigrationNames } from '../db/client.ts';
+import { validateSeeds } from '../seed/validate.ts';
 import { removeTemporaryDirectories, seededDatabaseFile, temporaryDirectory } from '../testing/database-files.ts';
+import { fixtureSeedsDir } from '../testing/fixture-store.ts';
 
 const tsx = join(import.meta.dirname, '../../../../node_modules/.bin/tsx');
 const cli = join(import.meta.dirname, 'bilateral.ts');
@@ -92,5 +94,32 @@ describe('bilateral keys', () => {
     expect(authenticated()).toBeNull();
     expect(bilateral('keys', 'revoke', '1', '--database', database).status).toBe(1);
     expect(bilateral('keys', 'create', '--scope', 'root', '--database', database).status).toBe(2);
+  });
+});
+
+describe('bilateral export-seeds', () => {
+  it('writes the database to seed files, changing none when they already match', () => {
+    const dir = temporaryDirectory();
+    const database = seededDatabaseFile(join(dir, 'live.db'));
+    const seeds = join(dir, 'seeds');
+    cpSync(fixtureSeedsDir, seeds, { recursive: true });
+
+    const unchanged = bilateral('export-seeds', seeds, '--database', database);
+    expect(unchanged).toMatchObject({ status: 0, stderr: '' });
+    expect(unchanged.stdout).toMatch(/events +0 updated, 0 added, 0 removed\n.*\nno file changed\n$/);
+
+    const fresh = bilateral('export-seeds', join(dir, 'fresh'), '--database', database);
+    expect(fresh.status).toBe(0);
+    expect(fresh.stdout).toMatch(/events +0 updated, 3 added, 0 removed/);
+    expect(validateSeeds(join(dir, 'fresh')).problems).toEqual([]);
+  });
+
+  it('refuses a database that does not exist, and more than one directory', () => {
+    const dir = temporaryDirectory();
+    const missing = bilateral('export-seeds', join(dir, 'seeds'), '--database', join(dir, 'missing.db'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('no database at');
+    expect(existsSync(join(dir, 'missing.db'))).toBe(false);
+    expect(bilateral('export-seeds', 'a', 'b').status).toBe(2);
   });
 });

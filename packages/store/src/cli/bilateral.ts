@@ -3,13 +3,14 @@
 import { parseArgs } from 'node:util';
 import { resolveDatabasePath } from '../db/database-path.ts';
 import { BackupError } from '../maintenance/backup-error.ts';
+import { SeedValidationError } from '../seed/problems.ts';
 import { CommandFailure, UsageError, type Command } from './command.ts';
 import { commands } from './commands/index.ts';
 
 const globalOptions = { database: { type: 'string' } } as const;
 
 // Failures whose message tells an operator everything; any other error is a bug and keeps its stack.
-const operatorErrors = [BackupError, CommandFailure];
+const operatorErrors = [BackupError, CommandFailure, SeedValidationError];
 
 function usage(): string {
   const rows = [...Object.values(commands).map((command) => [command.usage, command.summary] as const), ['help', 'print this list'] as const];

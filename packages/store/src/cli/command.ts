@@ -18,7 +18,7 @@ export interface Command {
   summary: string;
   /** Options besides `--database`, in parseArgs form. */
   options?: NonNullable<ParseArgsConfig['options']>;
-  /** Does the work; throwing UsageError exits 2, BackupError exits 1 with its message. */
+  /** Does the work; throwing UsageError exits 2, CommandFailure, BackupError or SeedValidationError exits 1 with its message. */
   run(input: CommandInput): void | Promise<void>;
 }
 

@@ -140,3 +140,17 @@ describe('source URLs', () => {
     expect(store.select({ url: sources.url }).from(sources).where(eq(sources.slug, 'fixture-news')).get()).toEqual({ url: 'https://example.org/news' });
   });
 });
+
+describe('archived events', () => {
+  it('survive a reload of files that no longer hold them', () => {
+    const dir = copyOf('valid');
+    loadSeeds(store, dir);
+    store.update(events).set({ archivedAt: '2026-01-01T00:00:00.000Z' }).where(eq(events.slug, '2024-10-trade-pledge')).run();
+    const path = join(dir, 'events/all.yaml');
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, text.slice(0, text.indexOf('- slug: 2024-10-trade-pledge')));
+    writeFileSync(join(dir, 'coverage/fixture-news.yaml'), 'source: fixture-news\nparagraphs:\n  1: { skip: boilerplate, why: Title line. }\n');
+    expect(loadSeeds(store, dir)).toMatchObject({ removed: 0 });
+    expect(store.select({ archivedAt: events.archivedAt }).from(events).where(eq(events.slug, '2024-10-trade-pledge')).get()).toEqual({ archivedAt: '2026-01-01T00:00:00.000Z' });
+  });
+});

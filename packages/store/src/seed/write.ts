@@ -2,11 +2,11 @@
  * Writes a validated dataset in one transaction. Records are matched by slug, so IDs survive
  * reloads; a record whose seed content is unchanged (same hash) is not touched at all, which
  * makes loading twice a no-op and leaves edits made through the API alone until the seed
- * record itself changes. Seeded records that were removed from the files are deleted; records
- * created through the API (no seed hash) never are.
+ * record itself changes. Seeded records that were removed from the files are deleted, except
+ * archived events; records created through the API (no seed hash) never are.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, getTableName, inArray, isNotNull, notInArray } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, isNotNull, isNull, notInArray } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { actors, events, figures, sources } from '../db/schema.ts';
 import {
@@ -60,7 +60,9 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
       return { id: existing.id, changed: true };
     };
     const removeMissing = (table: SluggedTable, slugs: string[]) => {
-      const missing = tx.select({ id: table.id, slug: table.slug, version: table.version }).from(table as SluggedTable).where(and(isNotNull(table.seedHash), slugs.length ? notInArray(table.slug, slugs) : undefined)).all();
+      // An archived event is a tombstone: export-seeds leaves it out of the files, and a reload must not delete it.
+      const tombstone = table === events ? isNull(events.archivedAt) : undefined;
+      const missing = tx.select({ id: table.id, slug: table.slug, version: table.version }).from(table as SluggedTable).where(and(isNotNull(table.seedHash), slugs.length ? notInArray(table.slug, slugs) : undefined, tombstone)).all();
       for (const row of missing) revise(table, row.id, row.slug, row.version + 1, REVISED[getTableName(table)]!.read(tx, row.id), null);
       if (missing.length) tx.delete(table).where(inArray(table.id, missing.map((row) => row.id))).run();
       report.removed += missing.length;

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { backup } from './backup.ts';
+import { exportSeedsCommand } from './export-seeds.ts';
 import { keysCreate, keysList, keysRevoke } from './keys.ts';
 import { restore } from './restore.ts';
 
@@ -13,4 +14,5 @@ export const commands: Record<string, Command> = {
   'keys create': keysCreate,
   'keys list': keysList,
   'keys revoke': keysRevoke,
+  'export-seeds': exportSeedsCommand,
 };

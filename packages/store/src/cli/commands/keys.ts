@@ -1,15 +1,6 @@
-import { closeStore, openStore } from '../../db/client.ts';
 import { createApiKey, isKeyScope, KEY_SCOPES, listApiKeys, revokeApiKey } from '../../curation/keys.ts';
 import { CommandFailure, requireArguments, UsageError, type Command } from '../command.ts';
-
-const withStore = <T>(databasePath: string, work: (store: ReturnType<typeof openStore>) => T): T => {
-  const store = openStore(databasePath);
-  try {
-    return work(store);
-  } finally {
-    closeStore(store);
-  }
-};
+import { withStore } from '../with-store.ts';
 
 export const keysCreate: Command = {
   usage: `keys create --scope ${KEY_SCOPES.join('|')} [--label TEXT]`,

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { resolveFromInvocation } from '../../db/database-path.ts';
+import { exportSeeds, type ExportReport } from '../../records/export-seeds.ts';
+import { formatProblem } from '../../seed/problems.ts';
+import { defaultSeedsDir } from '../../sources/documents.ts';
+import { CommandFailure, UsageError, type Command } from '../command.ts';
+import { withStore } from '../with-store.ts';
+
+const NOUNS = { sources: 'source', actors: 'actor', events: 'event', figures: 'figure' } as const;
+
+function describeExport(report: ExportReport): string[] {
+  const types = Object.keys(NOUNS) as (keyof typeof NOUNS)[];
+  return [
+    ...types.map((type) => `  ${type.padEnd(8)} ${report[type].updated.length} updated, ${report[type].added.length} added, ${report[type].removed.length} removed`),
+    ...types.flatMap((type) => (['updated', 'added', 'removed'] as const).flatMap((change) => report[type][change].map((slug) => `${change} ${NOUNS[type]} ${slug}`))),
+    ...(report.archived.length ? [`left out ${report.archived.length} archived event(s): ${report.archived.join(', ')}`] : []),
+    report.files.length ? `wrote ${report.files.join(', ')}` : 'no file changed',
+  ];
+}
+
+export const exportSeedsCommand: Command = {
+  usage: 'export-seeds [DIR]',
+  summary: 'write the database back to the seed files in DIR (default seeds/) for review in git',
+  run({ positionals, databasePath }) {
+    if (positionals.length > 1) throw new UsageError(`expected at most DIR, got ${positionals.join(' ')}`);
+    // openStore would create an empty database, and exporting that would empty the seed files.
+    if (!existsSync(databasePath)) throw new CommandFailure(`no database at ${databasePath}`);
+    const dir = positionals[0] === undefined ? defaultSeedsDir() : resolveFromInvocation(positionals[0]);
+    const report = withStore(databasePath, (store) => exportSeeds(store, dir));
+    console.log([`exported ${databasePath}`, `to ${dir}:`, ...describeExport(report)].join('\n'));
+    if (report.problems.length > 0) {
+      throw new CommandFailure(`the files were written, but seed:check finds ${report.problems.length} problem(s) the server would refuse to load; fix them before it next starts:\n${report.problems.map(formatProblem).join('\n')}`);
+    }
+  },
+};
