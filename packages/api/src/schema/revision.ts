@@ -7,6 +7,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
 import { builder } from './builder.ts';
 import { EventRef } from './refs.ts';
+import { vocabularyEnum } from './vocabulary.ts';
 
 builder.scalarType('JSON', {
   description: 'Any JSON value. Used for record snapshots, which have the shape of the seed format (seeds/README.md).',
@@ -22,10 +23,7 @@ const OPERATION_MEANINGS: Record<(typeof REVISION_OPERATIONS)[number], string> =
   seed: 'The seed loader created, changed or removed the record from the seed files.',
 };
 
-const RevisionOperationEnum = builder.enumType('RevisionOperation', {
-  description: 'What a write did.',
-  values: Object.fromEntries(REVISION_OPERATIONS.map((operation) => [operation.toUpperCase(), { value: operation, description: OPERATION_MEANINGS[operation] }])) as Record<Uppercase<(typeof REVISION_OPERATIONS)[number]>, { value: (typeof REVISION_OPERATIONS)[number]; description: string }>,
-});
+const RevisionOperationEnum = vocabularyEnum('RevisionOperation', 'What a write did.', OPERATION_MEANINGS);
 
 const typenames = { event: 'Event', actor: 'Actor', source: 'Source', figure: 'Figure' } as const;
 const parse = (json: string | null) => (json === null ? null : JSON.parse(json));

@@ -4,13 +4,14 @@
  * input comes back as `userErrors` in the payload, with nothing written; otherwise the payload
  * holds the changed record as it now stands.
  */
-import { CurationError, USER_ERROR_CODES, type Editor, type SavedRecord, type UserError } from '@bilateral/store';
+import { CurationError, type Editor, type SavedRecord, type UserError, type UserErrorCode } from '@bilateral/store';
 import type { ObjectRef } from '@pothos/core';
 import { requireScope } from '../auth.ts';
 import type { Context } from '../context.ts';
 import { builder } from './builder.ts';
+import { vocabularyEnum } from './vocabulary.ts';
 
-const USER_ERROR_MEANINGS: Record<(typeof USER_ERROR_CODES)[number], string> = {
+const USER_ERROR_MEANINGS: Record<UserErrorCode, string> = {
   INVALID: 'The value breaks a rule stated in the field\'s description (format, length, range, duplicates).',
   NOT_FOUND: 'The value refers to a record that does not exist: check the slug or ID.',
   TAKEN: 'The slug is already used by another record of the same type.',
@@ -18,10 +19,7 @@ const USER_ERROR_MEANINGS: Record<(typeof USER_ERROR_CODES)[number], string> = {
   IDEMPOTENCY_KEY_REUSED: 'The idempotency key was already used for a different request. Use a fresh key for each distinct change.',
 };
 
-export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
-  description: 'Why a mutation rejected its input.',
-  values: Object.fromEntries(USER_ERROR_CODES.map((code) => [code, { value: code, description: USER_ERROR_MEANINGS[code] }])) as Record<(typeof USER_ERROR_CODES)[number], { value: (typeof USER_ERROR_CODES)[number]; description: string }>,
-});
+export const UserErrorCodeEnum = vocabularyEnum('UserErrorCode', 'Why a mutation rejected its input.', USER_ERROR_MEANINGS);
 
 export const UserErrorType = builder.objectRef<UserError>('UserError').implement({
   description: 'A problem with a mutation\'s input that the caller can fix. When a payload has any, nothing was written.',

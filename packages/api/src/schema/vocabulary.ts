@@ -9,7 +9,7 @@ import {
 } from '@bilateral/store';
 import { builder } from './builder.ts';
 
-function vocabularyEnum<const Key extends string>(name: string, description: string, terms: Record<Key, string>) {
+export function vocabularyEnum<const Key extends string>(name: string, description: string, terms: Record<Key, string>) {
   const values = Object.fromEntries(
     (Object.entries(terms) as [Key, string][]).map(([key, meaning]) => [key.toUpperCase(), { value: key, description: meaning }]),
   ) as Record<Uppercase<Key>, { value: Key; description: string }>;
