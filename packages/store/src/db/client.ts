@@ -25,7 +25,9 @@ export interface OpenStoreOptions {
  */
 export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const connection = new Database(path, options.onStatement ? { verbose: (sql) => options.onStatement!(String(sql)) } : {});
-  // WAL lets readers run while a write is in progress; NORMAL sync is durable across crashes in WAL mode.
+  // WAL lets readers run while a write is in progress. With WAL, NORMAL sync keeps every committed
+  // write if the process crashes or is killed (the commit is in the OS's page cache), but a power
+  // loss may roll back the last commits; FULL would fsync every commit. See crash-durability.test.ts.
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
