@@ -10,6 +10,7 @@ import './revision.ts';
 import './actor.ts';
 import './office.ts';
 import './source.ts';
+import './source-mutations.ts';
 import './figure.ts';
 import './search.ts';
 import './stats.ts';

@@ -46,10 +46,14 @@ export type Actor = Node & {
   predecessor?: Maybe<Actor>;
   /** Actors this one took part in events with, heaviest relationship first (ties by the other actor's key), at most 100 per page. Pages forward only. */
   relationships: RelationshipConnection;
+  /** Every change to this actor, newest first, with the whole record before and after each one. */
+  revisions: Array<Revision>;
   /** Stable, human-readable key, such as `russia` or `vladimir-putin`. Use it in filters and URLs. */
   slug: Scalars['String']['output'];
   /** States that succeeded this one. */
   successors: Array<Actor>;
+  /** Increases by one with every change. Send it as `expectedVersion` when updating, so a change made meanwhile by someone else is not overwritten. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -69,6 +73,12 @@ export type ActorRelationshipsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A party to events: a state, a person, a government body, an armed force, a company, an alliance or an international organisation. A state and the state it succeeded (the Soviet Union and Russia) are separate actors linked by `predecessor` and `successors`. */
+export type ActorRevisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of actors, with cursors and the total count. */
@@ -254,7 +264,7 @@ export type ClaimInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
   /** How well the value is supported. */
   status: ClaimStatus;
-  /** The value as text, in the form `Claim.value` describes (an EDTF date for DATE, "<decimal> <ISO 4217>" for AMOUNT ...). */
+  /** The value as text, in the form `Claim.value` describes (an EDTF date for DATE, "<decimal> <ISO 4217>" for AMOUNT, a plain decimal for a figure's VALUE ...). */
   value: Scalars['String']['input'];
 };
 
@@ -634,12 +644,22 @@ export type Figure = Node & {
   label: Scalars['String']['output'];
   /** The period the figure covers. */
   period: FuzzyDate;
+  /** Every change to this figure, newest first, with the whole record before and after each one. */
+  revisions: Array<Revision>;
   /** Stable, human-readable key, such as `pakistan-russia-trade-2018`. */
   slug: Scalars['String']['output'];
   /** Unit when the figure is not money. */
   unit?: Maybe<Scalars['String']['output']>;
   /** The preferred value, as an exact decimal string in the main unit of `currency` or in `unit`. */
   value: Scalars['Decimal']['output'];
+  /** Increases by one with every change. Send it as `expectedVersion` when updating, so a change made meanwhile by someone else is not overwritten. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A number that describes the relationship over a period, such as bilateral trade in a year, with the sources that give it and any disagreement between them. */
+export type FigureRevisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of figures, with cursors and the total count. */
@@ -723,6 +743,8 @@ export type Mutation = {
   archiveEvent: EventPayload;
   /** Adds an event. Needs a key with the `write` scope. The new event starts at version 1, with a revision recording who created it. */
   createEvent: EventPayload;
+  /** Adds a source. Needs a key with the `write` scope. The new source starts at version 1, with a revision recording who created it. */
+  createSource: SourcePayload;
   /** Relates an event to another: part of a series, follows, implements, supersedes. Needs the `write` scope. Returns the event the link starts from. */
   linkEvents: EventPayload;
   /** Brings an archived event back into lists and search. Needs the `write` scope. */
@@ -731,6 +753,8 @@ export type Mutation = {
   setPreferredEventClaim: EventPayload;
   /** Changes fields of an event. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
   updateEvent: EventPayload;
+  /** Changes fields of a source. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  updateSource: SourcePayload;
 };
 
 
@@ -768,6 +792,13 @@ export type MutationCreateEventArgs = {
 
 
 /** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationCreateSourceArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: SourceInput;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
 export type MutationLinkEventsArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -801,6 +832,15 @@ export type MutationUpdateEventArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   patch: EventPatch;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationUpdateSourceArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  patch: SourcePatch;
 };
 
 /** Two actors that took part in the same events, undirected. */
@@ -873,6 +913,13 @@ export type PageInfo = {
   /** Cursor of the first item on this page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
+
+/** How a source document is cut into the numbered paragraphs that citations point at (seeds/README.md). */
+export type ParagraphStyle =
+  /** Ordinary text: empty lines separate paragraphs. */
+  | 'BLANK_LINES'
+  /** Text extracted from a PDF page layout, where every printed line is followed by an empty line: only a line holding nothing but spaces or tabs ends a paragraph. */
+  | 'LAYOUT';
 
 /** An actor's part in an event. */
 export type Participant = {
@@ -1179,6 +1226,8 @@ export type Revision = {
   keyId?: Maybe<Scalars['Int']['output']>;
   /** What the write did. */
   operation: RevisionOperation;
+  /** Why the change was made, when the writer gave a reason (the `reason` of `mergeActors`, for example). */
+  reason?: Maybe<Scalars['String']['output']>;
   /** Global ID of the record written; look it up with `node(id:)`. */
   recordId: Scalars['ID']['output'];
   /** The type of record written: Event, Actor, Source or Figure. */
@@ -1195,7 +1244,7 @@ export type RevisionOperation =
   | 'ARCHIVE'
   /** The record was created through the API. */
   | 'CREATE'
-  /** The record was merged into another, or absorbed one. */
+  /** The record was merged into another (and removed), absorbed one, or referred to a merged actor and now refers to the one it merged into. */
   | 'MERGE'
   /** An archived record was brought back. */
   | 'RESTORE'
@@ -1295,12 +1344,18 @@ export type Source = Node & {
   id: Scalars['ID']['output'];
   /** Publication, site or journal, when the document shows it. */
   outlet?: Maybe<Scalars['String']['output']>;
+  /** How the document is cut into the numbered paragraphs that citations point at. */
+  paragraphs: ParagraphStyle;
   /** Publication date at the precision the document shows; null when it shows none. */
   publishedOn?: Maybe<FuzzyDate>;
+  /** Every change to this source, newest first, with the whole record before and after each one. */
+  revisions: Array<Revision>;
   /** Stable, human-readable key for the document. */
   slug: Scalars['String']['output'];
   /** Title as the document gives it. */
   title: Scalars['String']['output'];
+  /** Increases by one with every change. Send it as `expectedVersion` when updating, so a change made meanwhile by someone else is not overwritten. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -1310,6 +1365,12 @@ export type SourceCitationsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A document that Bilateral's records cite: a news report, op-ed, blog post or journal article. Bilateral keeps its metadata, not its text. */
+export type SourceRevisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of sources, with cursors and the total count. */
@@ -1342,6 +1403,56 @@ export type SourceGenre =
   | 'NEWS'
   /** An opinion article. */
   | 'OP_ED';
+
+/** A new source document: where its file is and what it is. Records cite it by slug and paragraph number. */
+export type SourceInput = {
+  /** Author, when the document names one; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
+  author?: InputMaybe<Scalars['String']['input']>;
+  /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. */
+  file: Scalars['String']['input'];
+  /** What kind of document it is. */
+  genre: SourceGenre;
+  /** Publication, site or journal, when the document shows it; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
+  outlet?: InputMaybe<Scalars['String']['input']>;
+  /** How the document is cut into numbered paragraphs. Defaults to BLANK_LINES. Changing it renumbers the paragraphs existing citations point at. */
+  paragraphs?: InputMaybe<ParagraphStyle>;
+  /** Publication date, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. Null clears it when patching. */
+  published?: InputMaybe<Scalars['String']['input']>;
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "policyeast-2024-cold-war-rivals". Unique among sources. */
+  slug: Scalars['String']['input'];
+  /** Title as the document gives it, at most 300 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  title: Scalars['String']['input'];
+};
+
+/** Changes to a source. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
+export type SourcePatch = {
+  /** Author, when the document names one; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
+  author?: InputMaybe<Scalars['String']['input']>;
+  /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. */
+  file?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of document it is. */
+  genre?: InputMaybe<SourceGenre>;
+  /** Publication, site or journal, when the document shows it; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
+  outlet?: InputMaybe<Scalars['String']['input']>;
+  /** How the document is cut into numbered paragraphs. Defaults to BLANK_LINES. Changing it renumbers the paragraphs existing citations point at. */
+  paragraphs?: InputMaybe<ParagraphStyle>;
+  /** Publication date, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. Null clears it when patching. */
+  published?: InputMaybe<Scalars['String']['input']>;
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "policyeast-2024-cold-war-rivals". Unique among sources. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** Title as the document gives it, at most 300 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of a write to a source. */
+export type SourcePayload = {
+  /** True when this answers a retry with an idempotency key already used for the same input: the change was made once, by the first request. */
+  replayed: Scalars['Boolean']['output'];
+  /** The source as it stands after the change; null when the input was rejected. */
+  source?: Maybe<Source>;
+  /** Problems with the input. Empty on success; when not empty, nothing was written. */
+  userErrors: Array<UserError>;
+};
 
 /** Events that share one value per requested dimension. */
 export type StatsBucket = {
