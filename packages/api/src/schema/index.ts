@@ -12,6 +12,7 @@ import './office.ts';
 import './source.ts';
 import './source-mutations.ts';
 import './figure.ts';
+import './figure-mutations.ts';
 import './search.ts';
 import './stats.ts';
 import './network.ts';

@@ -689,6 +689,68 @@ export type FigureFilter = {
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new figure, with the passages that give it. */
+export type FigureInput = {
+  /** Slugs of the actors the figure is between, at least one; each must exist. */
+  actors: Array<Scalars['String']['input']>;
+  /** True when the source gives the figure as an estimate. Defaults to false. */
+  approximate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Passages that give the figure; at least one. */
+  citations: Array<CitationInput>;
+  /** Competing values sources give (field VALUE). Replaces all claims when given in a patch. */
+  claims?: InputMaybe<Array<ClaimInput>>;
+  /** ISO 4217 currency code when the figure is money, such as "USD". Give either a currency or a unit, never both; null clears it when patching. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Machine name of what is measured, in snake_case, such as "bilateral_trade". Figures with the same indicator form a series. */
+  indicator: Scalars['String']['input'];
+  /** What the figure measures, for display; at most 200 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  label: Scalars['String']['input'];
+  /** The period the figure covers, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
+  period: Scalars['String']['input'];
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "pakistan-russia-trade-2023". Unique among figures. */
+  slug: Scalars['String']['input'];
+  /** Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** The value as a decimal string without separators or units, such as "1000000000". Floats are refused. */
+  value: Scalars['Decimal']['input'];
+};
+
+/** Changes to a figure. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
+export type FigurePatch = {
+  /** Slugs of the actors the figure is between, at least one; each must exist. */
+  actors?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** True when the source gives the figure as an estimate. Defaults to false. */
+  approximate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Passages that give the figure; at least one. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** Competing values sources give (field VALUE). Replaces all claims when given in a patch. */
+  claims?: InputMaybe<Array<ClaimInput>>;
+  /** ISO 4217 currency code when the figure is money, such as "USD". Give either a currency or a unit, never both; null clears it when patching. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Machine name of what is measured, in snake_case, such as "bilateral_trade". Figures with the same indicator form a series. */
+  indicator?: InputMaybe<Scalars['String']['input']>;
+  /** What the figure measures, for display; at most 200 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** The period the figure covers, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
+  period?: InputMaybe<Scalars['String']['input']>;
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "pakistan-russia-trade-2023". Unique among figures. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** The value as a decimal string without separators or units, such as "1000000000". Floats are refused. */
+  value?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+/** The outcome of a write to a figure. */
+export type FigurePayload = {
+  /** The figure as it stands after the change; null when the input was rejected. */
+  figure?: Maybe<Figure>;
+  /** True when this answers a retry with an idempotency key already used for the same input: the change was made once, by the first request. */
+  replayed: Scalars['Boolean']['output'];
+  /** Problems with the input. Empty on success; when not empty, nothing was written. */
+  userErrors: Array<UserError>;
+};
+
 /** A date kept at the precision its sources support. "2014" stays a year: `earliest` is 2014-01-01 and `latest` 2014-12-31, and it is never shown as 1 January. To place it on a timeline, draw a span from `earliest` to `latest`, or a point labelled with `display`. */
 export type FuzzyDate = {
   /** True when the sources give the date as approximate ("about 2016") or uncertain. */
@@ -738,10 +800,14 @@ export type Mutation = {
   addEventCitation: EventPayload;
   /** Records a value a source gives for a disputed field of an event, beside the values already claimed. Nothing is resolved: the preferred claim stays until `setPreferredEventClaim` changes it. Needs the `write` scope. */
   addEventClaim: EventPayload;
+  /** Records a value a source gives for a disputed field of a figure, beside the values already claimed. Nothing is resolved: the preferred claim stays until `setPreferredFigureClaim` changes it. Needs the `write` scope. */
+  addFigureClaim: FigurePayload;
   /** Archives an event: a tombstone that hides it from lists, search, statistics and exports, but keeps it, its history and its links. Nothing is ever hard-deleted; `restoreEvent` undoes it. Needs the `write` scope. */
   archiveEvent: EventPayload;
   /** Adds an event. Needs a key with the `write` scope. The new event starts at version 1, with a revision recording who created it. */
   createEvent: EventPayload;
+  /** Adds a figure. Needs a key with the `write` scope. The new figure starts at version 1, with a revision recording who created it. */
+  createFigure: FigurePayload;
   /** Adds a source. Needs a key with the `write` scope. The new source starts at version 1, with a revision recording who created it. */
   createSource: SourcePayload;
   /** Relates an event to another: part of a series, follows, implements, supersedes. Needs the `write` scope. Returns the event the link starts from. */
@@ -750,8 +816,12 @@ export type Mutation = {
   restoreEvent: EventPayload;
   /** Makes one claimed value the one the event shows, with a stated reason; the other claims stay visible. For DATE, AMOUNT, QUANTITY and PLACE the event's own field takes the value. Needs the `write` scope. */
   setPreferredEventClaim: EventPayload;
+  /** Makes one claimed value the one the figure shows, with a stated reason; the other claims stay visible. The figure's own `value` takes the preferred VALUE. Needs the `write` scope. */
+  setPreferredFigureClaim: FigurePayload;
   /** Changes fields of an event. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
   updateEvent: EventPayload;
+  /** Changes fields of a figure. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  updateFigure: FigurePayload;
   /** Changes fields of a source. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
   updateSource: SourcePayload;
 };
@@ -776,6 +846,15 @@ export type MutationAddEventClaimArgs = {
 
 
 /** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationAddFigureClaimArgs = {
+  claim: ClaimInput;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
 export type MutationArchiveEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -787,6 +866,13 @@ export type MutationArchiveEventArgs = {
 export type MutationCreateEventArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: EventInput;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationCreateFigureArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: FigureInput;
 };
 
 
@@ -826,11 +912,31 @@ export type MutationSetPreferredEventClaimArgs = {
 
 
 /** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationSetPreferredFigureClaimArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  field: ClaimField;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
 export type MutationUpdateEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   patch: EventPatch;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationUpdateFigureArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  patch: FigurePatch;
 };
 
 
