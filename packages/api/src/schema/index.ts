@@ -8,6 +8,7 @@ import './event.ts';
 import './event-mutations.ts';
 import './revision.ts';
 import './actor.ts';
+import './actor-mutations.ts';
 import './office.ts';
 import './source.ts';
 import './source-mutations.ts';

@@ -40,7 +40,7 @@ export function withoutNulls(value: unknown): unknown {
 export const patched = (current: object, patch: Record<string, unknown>) =>
   withoutNulls({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) });
 
-const idempotencyOf = (name: string, args: WriteArgs, input: unknown) => (args.idempotencyKey ? { key: args.idempotencyKey, operation: name, input } : undefined);
+export const idempotencyOf = (name: string, args: WriteArgs, input: unknown) => (args.idempotencyKey ? { key: args.idempotencyKey, operation: name, input } : undefined);
 
 function save<T extends EntityType, Row>(context: Context, kind: RecordKind<T, Row>, name: string, operation: RevisionOperation, request: (idempotency: ReturnType<typeof idempotencyOf>) => SaveRequest<T>, input: unknown, args: WriteArgs): Payload<Row> {
   const payload = runWrite(context, name, (editor) => saveRecord(context.store, kind.type, request(idempotencyOf(name, args, input)), editor), (id) => kind.load(context, id));

@@ -107,6 +107,26 @@ export type ActorFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new actor: a state, person, body, force, company or organisation. */
+export type ActorInput = {
+  /** Other names sources use. Replaces all aliases when given in a patch. */
+  aliases?: InputMaybe<Array<AliasInput>>;
+  /** Passages that state facts about the actor itself. Replaces all its citations when given in a patch. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** Slug of the state a person, body, force or company belongs to. Must exist. Null clears it when patching. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of actor this is. */
+  kind: ActorKind;
+  /** Canonical name, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). Text is normalised to Unicode NFC; control characters are refused. */
+  name: Scalars['String']['input'];
+  /** Posts the actor held. Replaces all offices when given in a patch. */
+  offices?: InputMaybe<Array<OfficeInput>>;
+  /** Slug of the state this one succeeded, such as "soviet-union". Must exist and differ from this actor. Null clears it when patching. */
+  predecessor?: InputMaybe<Scalars['String']['input']>;
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "vladimir-putin". Unique among actors. */
+  slug: Scalars['String']['input'];
+};
+
 /** What kind of actor this is. */
 export type ActorKind =
   /** A military or political alliance or pact between states. */
@@ -136,6 +156,36 @@ export type ActorNetwork = {
   nodes: Array<NetworkNode>;
 };
 
+/** Changes to an actor. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
+export type ActorPatch = {
+  /** Other names sources use. Replaces all aliases when given in a patch. */
+  aliases?: InputMaybe<Array<AliasInput>>;
+  /** Passages that state facts about the actor itself. Replaces all its citations when given in a patch. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** Slug of the state a person, body, force or company belongs to. Must exist. Null clears it when patching. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of actor this is. */
+  kind?: InputMaybe<ActorKind>;
+  /** Canonical name, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). Text is normalised to Unicode NFC; control characters are refused. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Posts the actor held. Replaces all offices when given in a patch. */
+  offices?: InputMaybe<Array<OfficeInput>>;
+  /** Slug of the state this one succeeded, such as "soviet-union". Must exist and differ from this actor. Null clears it when patching. */
+  predecessor?: InputMaybe<Scalars['String']['input']>;
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "vladimir-putin". Unique among actors. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of a write to an actor. */
+export type ActorPayload = {
+  /** The actor as it stands after the change; null when the input was rejected. */
+  actor?: Maybe<Actor>;
+  /** True when this answers a retry with an idempotency key already used for the same input: the change was made once, by the first request. */
+  replayed: Scalars['Boolean']['output'];
+  /** Problems with the input. Empty on success; when not empty, nothing was written. */
+  userErrors: Array<UserError>;
+};
+
 /** How the `actors` filter combines several actors. */
 export type ActorsMatch =
   /** Events in which every one of the actors took part. */
@@ -149,6 +199,14 @@ export type Alias = {
   kind: AliasKind;
   /** The name as written. */
   name: Scalars['String']['output'];
+};
+
+/** Another name sources use for the actor. A name or alias leads to one actor only. */
+export type AliasInput = {
+  /** Why the name differs from the canonical one. */
+  kind: AliasKind;
+  /** The name as written, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). Text is normalised to Unicode NFC; control characters are refused. */
+  name: Scalars['String']['input'];
 };
 
 /** Why a source uses another name for an actor. */
@@ -805,6 +863,8 @@ export type Mutation = {
   addFigureClaim: FigurePayload;
   /** Archives an event: a tombstone that hides it from lists, search, statistics and exports, but keeps it, its history and its links. Nothing is ever hard-deleted; `restoreEvent` undoes it. Needs the `write` scope. */
   archiveEvent: EventPayload;
+  /** Adds an actor. Needs a key with the `write` scope. The new actor starts at version 1, with a revision recording who created it. */
+  createActor: ActorPayload;
   /** Adds an event. Needs a key with the `write` scope. The new event starts at version 1, with a revision recording who created it. */
   createEvent: EventPayload;
   /** Adds a figure. Needs a key with the `write` scope. The new figure starts at version 1, with a revision recording who created it. */
@@ -813,12 +873,16 @@ export type Mutation = {
   createSource: SourcePayload;
   /** Relates an event to another: part of a series, follows, implements, supersedes. Needs the `write` scope. Returns the event the link starts from. */
   linkEvents: EventPayload;
+  /** Folds a duplicate actor into another: the `from` actor's name and aliases become aliases of `into`, its offices and citations move to `into`, and every reference to it moves to `into` (event participants and participant claims, figures, other actors' country, predecessor and office organisation; duplicates that result are dropped). Then `from` is removed. Every record that changed gets a MERGE revision and a new version, so the change feed shows them all. All or nothing: on a user error nothing is written. Needs the `write` scope. Returns `into`. */
+  mergeActors: ActorPayload;
   /** Brings an archived event back into lists and search. Needs the `write` scope. */
   restoreEvent: EventPayload;
   /** Makes one claimed value the one the event shows, with a stated reason; the other claims stay visible. For DATE, AMOUNT, QUANTITY and PLACE the event's own field takes the value. Needs the `write` scope. */
   setPreferredEventClaim: EventPayload;
   /** Makes one claimed value the one the figure shows, with a stated reason; the other claims stay visible. The figure's own `value` takes the preferred VALUE. Needs the `write` scope. */
   setPreferredFigureClaim: FigurePayload;
+  /** Changes fields of an actor. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  updateActor: ActorPayload;
   /** Changes fields of an event. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
   updateEvent: EventPayload;
   /** Changes fields of a figure. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
@@ -864,6 +928,13 @@ export type MutationArchiveEventArgs = {
 
 
 /** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationCreateActorArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: ActorInput;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
 export type MutationCreateEventArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: EventInput;
@@ -894,6 +965,16 @@ export type MutationLinkEventsArgs = {
 
 
 /** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationMergeActorsArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  into: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
 export type MutationRestoreEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -920,6 +1001,15 @@ export type MutationSetPreferredFigureClaimArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   reason: Scalars['String']['input'];
   value: Scalars['String']['input'];
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationUpdateActorArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  patch: ActorPatch;
 };
 
 
@@ -999,6 +1089,20 @@ export type Office = {
   to?: Maybe<Scalars['String']['output']>;
   /** When the holder left the post, with display text and bounds. */
   toDate?: Maybe<FuzzyDate>;
+};
+
+/** A post the actor held, as the sources state it. */
+export type OfficeInput = {
+  /** Passages that state the office. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** When the holder took the post, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the state or organisation the post belongs to, such as "pakistan". Must exist. */
+  organization?: InputMaybe<Scalars['String']['input']>;
+  /** The post, such as "Prime Minister", at most 200 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  title: Scalars['String']['input'];
+  /** When the holder left the post, in the same form as `from`; not before `from`. */
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Sort direction. */
