@@ -36,13 +36,16 @@ describe('actor mutations', () => {
     expect(stale).toEqual({ actor: null, userErrors: [{ field: 'expectedVersion', code: 'STALE_VERSION' }] });
   });
 
-  it('report a name another actor holds, an unknown country and an office ending before it starts, writing nothing', async () => {
+  it('report a name another actor holds, an alias given twice, an unknown country and an office ending before it starts, writing nothing', async () => {
     const before = await execute(api.yoga, COUNT);
     const result = (await asKey(keyFor('write'), CREATE_ACTOR, {
-      input: { slug: 'moscow-city', name: 'Moscow', kind: 'GOVERNMENT_BODY', country: 'atlantis', offices: [{ title: 'Mayor', from: '2010', to: '2009' }] },
+      input: {
+        slug: 'moscow-city', name: 'Moscow', kind: 'GOVERNMENT_BODY', country: 'atlantis', offices: [{ title: 'Mayor', from: '2010', to: '2009' }],
+        aliases: [{ name: 'Moskva', kind: 'VARIANT' }, { name: 'MOSKVA', kind: 'VARIANT' }],
+      },
     })).data.createActor;
     expect(result.actor).toBeNull();
-    expect(result.userErrors.map((error: any) => `${error.field}:${error.code}`).sort()).toEqual(['country:NOT_FOUND', 'name:INVALID', 'offices[0].to:INVALID']);
+    expect(result.userErrors.map((error: any) => `${error.field}:${error.code}`).sort()).toEqual(['aliases[1]:INVALID', 'country:NOT_FOUND', 'name:INVALID', 'offices[0].to:INVALID']);
     expect(await execute(api.yoga, COUNT)).toEqual(before);
   });
 });

@@ -37,7 +37,7 @@ const actorInputFields = (required: boolean) => (t: any) => ({
   kind: t.field({ type: ActorKindEnum, required, description: 'What kind of actor this is.' }),
   country: t.string({ description: 'Slug of the state a person, body, force or company belongs to. Must exist. Null clears it when patching.' }),
   predecessor: t.string({ description: 'Slug of the state this one succeeded, such as "soviet-union". Must exist and differ from this actor. Null clears it when patching.' }),
-  aliases: t.field({ type: [AliasInput], description: 'Other names sources use. Replaces all aliases when given in a patch.' }),
+  aliases: t.field({ type: [AliasInput], description: 'Other names sources use, none twice (ignoring case and accents). Replaces all aliases when given in a patch.' }),
   offices: t.field({ type: [OfficeInput], description: 'Posts the actor held. Replaces all offices when given in a patch.' }),
   citations: t.field({ type: [CitationInput], description: 'Passages that state facts about the actor itself. Replaces all its citations when given in a patch.' }),
 });

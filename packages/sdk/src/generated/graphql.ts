@@ -109,7 +109,7 @@ export type ActorFilter = {
 
 /** A new actor: a state, person, body, force, company or organisation. */
 export type ActorInput = {
-  /** Other names sources use. Replaces all aliases when given in a patch. */
+  /** Other names sources use, none twice (ignoring case and accents). Replaces all aliases when given in a patch. */
   aliases?: InputMaybe<Array<AliasInput>>;
   /** Passages that state facts about the actor itself. Replaces all its citations when given in a patch. */
   citations?: InputMaybe<Array<CitationInput>>;
@@ -158,7 +158,7 @@ export type ActorNetwork = {
 
 /** Changes to an actor. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
 export type ActorPatch = {
-  /** Other names sources use. Replaces all aliases when given in a patch. */
+  /** Other names sources use, none twice (ignoring case and accents). Replaces all aliases when given in a patch. */
   aliases?: InputMaybe<Array<AliasInput>>;
   /** Passages that state facts about the actor itself. Replaces all its citations when given in a patch. */
   citations?: InputMaybe<Array<CitationInput>>;
