@@ -31,6 +31,7 @@ export * from './queries/search.ts';
 export * from './queries/stats.ts';
 export * from './queries/network.ts';
 export * from './queries/export.ts';
+export { mergeActors, type MergeRequest, type MergedActors } from './curation/merge-actors.ts';
 export { saveRecord, type Editor, type Idempotency, type SaveRequest, type SavedRecord } from './curation/save-record.ts';
 export { CurationError, USER_ERROR_CODES, type UserError, type UserErrorCode } from './curation/errors.ts';
 export { appendRevision, changesSince, revisionAsOf, revisionsOf, ENTITY_TYPES, REVISION_OPERATIONS, type EntityType, type RevisionOperation, type RevisionRow } from './curation/revisions.ts';

@@ -1,15 +1,9 @@
-import { createApiKey, type KeyScope } from '@bilateral/store';
 import { describe, expect, it } from 'vitest';
-import type { DeniedWrite } from '../auth.ts';
-import { useFixtureApi } from '../testing/fixture-api.ts';
 import { execute } from '../testing/graphql.ts';
+import { useWriteApi } from '../testing/write-api.ts';
 import { createBilateralYoga } from '../yoga.ts';
 
-const api = useFixtureApi();
-const denied: DeniedWrite[] = [];
-const keyFor = (scope: KeyScope) => createApiKey(api.store, scope, `${scope} test key`).secret;
-const asKey = (secret: string | null, query: string, variables?: Record<string, unknown>) =>
-  execute(createBilateralYoga({ store: api.store, logging: false, audit: (entry) => denied.push(entry) }), query, variables, secret ? { authorization: `Bearer ${secret}` } : {});
+const { api, denied, keyFor, asKey } = useWriteApi();
 
 const EVENT_FIELDS = 'id slug title version archived date { display precision } participants { role actor { slug } } citations { source { slug } paragraph }';
 const CREATE = `mutation ($input: EventInput!, $key: String) { createEvent(input: $input, idempotencyKey: $key) { replayed event { ${EVENT_FIELDS} } userErrors { field message code } } }`;

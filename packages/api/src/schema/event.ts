@@ -46,7 +46,6 @@ builder.node(EventRef, {
     conflicts: t.field({ type: [ConflictType], description: 'Fields on which sources disagree (more than one claimed value), each with all its claims. Empty when sources agree.', resolve: async (event, _args, { loaders }) => conflictsOf(await claimsOf(event, loaders)) }),
     hasConflicts: t.boolean({ description: 'True when sources disagree on any field of this event.', resolve: async (event, _args, { loaders }) => conflictsOf(await claimsOf(event, loaders)).length > 0 }),
     links: t.field({ type: [EventLinkType], description: 'Related events in both directions: the series an exercise belongs to, the visit this one returns, the agreement a delivery implements.', resolve: (event, _args, { loaders }) => (event.snapshot ? snapshotLinks(event, event.snapshot, loaders) : loaders.links.load(event.id)) }),
-    version: t.exposeInt('version', { description: 'Increases by one with every change. Send it as `expectedVersion` when updating, so a change made meanwhile by someone else is not overwritten.' }),
     archived: t.boolean({ description: 'True when the event was archived: it is kept, with its history, but left out of lists, search, statistics and exports.', resolve: (event) => event.archivedAt !== null }),
     coding: t.field({ type: EventCodingType, description: 'The event\'s kind expressed in the CAMEO and PLOVER event ontologies, with its Goldstein score.', resolve: (event) => ({ kind: event.kind as EventKind }) }),
   }),

@@ -1,12 +1,13 @@
 /**
- * History: every write's revision, per event and as a feed for clients that keep a copy in step,
+ * History: every write's revision, per record and as a feed for clients that keep a copy in step,
  * and the live `eventChanged` subscription.
  */
-import { changesSince, eventsByIds, MAX_PAGE_SIZE, REVISION_OPERATIONS, revisionsOf, type RevisionRow } from '@bilateral/store';
+import { changesSince, eventsByIds, MAX_PAGE_SIZE, REVISION_OPERATIONS, revisionsOf, type EntityType, type RevisionRow } from '@bilateral/store';
+import type { ObjectRef } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
 import { builder } from './builder.ts';
-import { EventRef } from './refs.ts';
+import { ActorRef, EventRef, FigureRef, SourceRef } from './refs.ts';
 import { vocabularyEnum } from './vocabulary.ts';
 
 builder.scalarType('JSON', {
@@ -19,7 +20,7 @@ const OPERATION_MEANINGS: Record<(typeof REVISION_OPERATIONS)[number], string> =
   update: 'The record was changed through the API.',
   archive: 'The record was archived (a tombstone: hidden from lists, never deleted).',
   restore: 'An archived record was brought back.',
-  merge: 'The record was merged into another, or absorbed one.',
+  merge: 'The record was merged into another (and removed), absorbed one, or referred to a merged actor and now refers to the one it merged into.',
   seed: 'The seed loader created, changed or removed the record from the seed files.',
 };
 
@@ -41,6 +42,7 @@ const RevisionType = builder.objectRef<RevisionRow>('Revision').implement({
     keyId: t.int({ nullable: true, description: 'ID of the API key that made the write; null for the seed loader. Keys are listed with `bilateral keys list`.', resolve: (revision) => revision.keyId }),
     before: t.field({ type: 'JSON', nullable: true, description: 'The whole record before the write, in seed format; null when it was created.', resolve: (revision) => parse(revision.before) }),
     after: t.field({ type: 'JSON', nullable: true, description: 'The whole record after the write, in seed format; null when it was removed.', resolve: (revision) => parse(revision.after) }),
+    reason: t.exposeString('reason', { nullable: true, description: 'Why the change was made, when the writer gave a reason (the `reason` of `mergeActors`, for example).' }),
   }),
 });
 
@@ -50,14 +52,23 @@ const checkedLimit = (first: number | null | undefined, argument: string) => {
   return limit;
 };
 
-builder.objectField(EventRef, 'revisions', (t) =>
-  t.field({
-    type: [RevisionType],
-    description: 'Every change to this event, newest first, with the whole record before and after each one.',
-    args: { first: t.arg.int({ description: `How many revisions to return, newest first; 1 to ${MAX_PAGE_SIZE}, default 20.` }) },
-    resolve: (event, args, { store }) => revisionsOf(store, 'event', event.id, checkedLimit(args.first, 'first')),
-  }),
-);
+/** `version` and `revisions` on a record type. */
+function historyFields(ref: ObjectRef<any, { id: number; version: number }>, entityType: EntityType) {
+  builder.objectFields(ref, (t) => ({
+    version: t.exposeInt('version', { description: 'Increases by one with every change. Send it as `expectedVersion` when updating, so a change made meanwhile by someone else is not overwritten.' }),
+    revisions: t.field({
+      type: [RevisionType],
+      description: `Every change to this ${entityType}, newest first, with the whole record before and after each one.`,
+      args: { first: t.arg.int({ description: `How many revisions to return, newest first; 1 to ${MAX_PAGE_SIZE}, default 20.` }) },
+      resolve: (record, args, { store }) => revisionsOf(store, entityType, record.id, checkedLimit(args.first, 'first')),
+    }),
+  }));
+}
+
+historyFields(EventRef, 'event');
+historyFields(ActorRef, 'actor');
+historyFields(SourceRef, 'source');
+historyFields(FigureRef, 'figure');
 
 const ChangeFeedType = builder.objectRef<{ revisions: RevisionRow[]; since: number; hasMore: boolean }>('ChangeFeed').implement({
   description: 'A batch of the change feed: revisions in the order they were committed.',

@@ -4,7 +4,7 @@ import { CitationRef, SourceRef, loadNodes } from './refs.ts';
 import { toConnection, totalCountField } from './connections.ts';
 import { fuzzyDate, FuzzyDateType } from './fuzzy-date.ts';
 import { lookupKey, notFound } from './lookup.ts';
-import { SourceGenreEnum } from './vocabulary.ts';
+import { ParagraphStyleEnum, SourceGenreEnum } from './vocabulary.ts';
 
 builder.node(SourceRef, {
   description: 'A document that Bilateral\'s records cite: a news report, op-ed, blog post or journal article. Bilateral keeps its metadata, not its text.',
@@ -18,6 +18,7 @@ builder.node(SourceRef, {
     outlet: t.exposeString('outlet', { nullable: true, description: 'Publication, site or journal, when the document shows it.' }),
     genre: t.field({ type: SourceGenreEnum, description: 'What kind of document it is.', resolve: (source) => source.genre as never }),
     url: t.exposeString('url', { nullable: true, description: 'Where the document can be read online (http or https), when known. The five shipped documents have none: their text came without an address.' }),
+    paragraphs: t.field({ type: ParagraphStyleEnum, description: 'How the document is cut into the numbered paragraphs that citations point at.', resolve: (source) => source.paragraphStyle as never }),
     publishedOn: t.field({ type: FuzzyDateType, nullable: true, description: 'Publication date at the precision the document shows; null when it shows none.', resolve: (source) => fuzzyDate(source.publishedEdtf) }),
     citations: t.connection(
       {

@@ -5,7 +5,7 @@
  */
 import {
   ACTOR_KINDS, ALIAS_KINDS, CLAIM_FIELDS, CLAIM_STATUSES, DATE_PRECISIONS, EVENT_KINDS, EVENT_LINK_TYPES,
-  PARTICIPANT_ROLES, PLOVER_CATEGORIES, SECTORS, SOURCE_GENRES,
+  PARTICIPANT_ROLES, PLOVER_CATEGORIES, SECTORS, SOURCE_GENRES, type ParagraphStyle,
 } from '@bilateral/store';
 import { builder } from './builder.ts';
 
@@ -38,4 +38,11 @@ export const DatePrecisionEnum = vocabularyEnum('DatePrecision', 'How precisely 
 export const PloverCategoryEnum = builder.enumType('PloverCategory', {
   description: 'Top-level event category of the PLOVER ontology (the successor of CAMEO used by POLECAT).',
   values: Object.fromEntries(PLOVER_CATEGORIES.map((category) => [category, { value: category, description: `PLOVER category ${category}.` }])) as Record<(typeof PLOVER_CATEGORIES)[number], { value: (typeof PLOVER_CATEGORIES)[number]; description: string }>,
+});
+export const ParagraphStyleEnum = builder.enumType('ParagraphStyle', {
+  description: 'How a source document is cut into the numbered paragraphs that citations point at (seeds/README.md).',
+  values: {
+    BLANK_LINES: { value: 'blank-lines', description: 'Ordinary text: empty lines separate paragraphs.' },
+    LAYOUT: { value: 'layout', description: 'Text extracted from a PDF page layout, where every printed line is followed by an empty line: only a line holding nothing but spaces or tabs ends a paragraph.' },
+  } satisfies Record<string, { value: ParagraphStyle; description: string }>,
 });

@@ -46,10 +46,14 @@ export type Actor = Node & {
   predecessor?: Maybe<Actor>;
   /** Actors this one took part in events with, heaviest relationship first (ties by the other actor's key), at most 100 per page. Pages forward only. */
   relationships: RelationshipConnection;
+  /** Every change to this actor, newest first, with the whole record before and after each one. */
+  revisions: Array<Revision>;
   /** Stable, human-readable key, such as `russia` or `vladimir-putin`. Use it in filters and URLs. */
   slug: Scalars['String']['output'];
   /** States that succeeded this one. */
   successors: Array<Actor>;
+  /** Increases by one with every change. Send it as `expectedVersion` when updating, so a change made meanwhile by someone else is not overwritten. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -69,6 +73,12 @@ export type ActorRelationshipsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A party to events: a state, a person, a government body, an armed force, a company, an alliance or an international organisation. A state and the state it succeeded (the Soviet Union and Russia) are separate actors linked by `predecessor` and `successors`. */
+export type ActorRevisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of actors, with cursors and the total count. */
@@ -95,6 +105,26 @@ export type ActorFilter = {
   kinds?: InputMaybe<Array<ActorKind>>;
   /** Words that must each begin a word of the actor's name or one of its aliases, ignoring case and accents: "mos" finds Russia through its alias Moscow. */
   text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new actor: a state, person, body, force, company or organisation. */
+export type ActorInput = {
+  /** Other names sources use, none twice (ignoring case and accents). Replaces all aliases when given in a patch. */
+  aliases?: InputMaybe<Array<AliasInput>>;
+  /** Passages that state facts about the actor itself. Replaces all its citations when given in a patch. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** Slug of the state a person, body, force or company belongs to. Must exist. Null clears it when patching. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of actor this is. */
+  kind: ActorKind;
+  /** Canonical name, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). Text is normalised to Unicode NFC; control characters are refused. */
+  name: Scalars['String']['input'];
+  /** Posts the actor held. Replaces all offices when given in a patch. */
+  offices?: InputMaybe<Array<OfficeInput>>;
+  /** Slug of the state this one succeeded, such as "soviet-union". Must exist and differ from this actor. Null clears it when patching. */
+  predecessor?: InputMaybe<Scalars['String']['input']>;
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "vladimir-putin". Unique among actors. */
+  slug: Scalars['String']['input'];
 };
 
 /** What kind of actor this is. */
@@ -126,6 +156,36 @@ export type ActorNetwork = {
   nodes: Array<NetworkNode>;
 };
 
+/** Changes to an actor. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
+export type ActorPatch = {
+  /** Other names sources use, none twice (ignoring case and accents). Replaces all aliases when given in a patch. */
+  aliases?: InputMaybe<Array<AliasInput>>;
+  /** Passages that state facts about the actor itself. Replaces all its citations when given in a patch. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** Slug of the state a person, body, force or company belongs to. Must exist. Null clears it when patching. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of actor this is. */
+  kind?: InputMaybe<ActorKind>;
+  /** Canonical name, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). Text is normalised to Unicode NFC; control characters are refused. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Posts the actor held. Replaces all offices when given in a patch. */
+  offices?: InputMaybe<Array<OfficeInput>>;
+  /** Slug of the state this one succeeded, such as "soviet-union". Must exist and differ from this actor. Null clears it when patching. */
+  predecessor?: InputMaybe<Scalars['String']['input']>;
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "vladimir-putin". Unique among actors. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of a write to an actor. */
+export type ActorPayload = {
+  /** The actor as it stands after the change; null when the input was rejected. */
+  actor?: Maybe<Actor>;
+  /** True when this answers a retry with an idempotency key already used for the same input: the change was made once, by the first request. */
+  replayed: Scalars['Boolean']['output'];
+  /** Problems with the input. Empty on success; when not empty, nothing was written. */
+  userErrors: Array<UserError>;
+};
+
 /** How the `actors` filter combines several actors. */
 export type ActorsMatch =
   /** Events in which every one of the actors took part. */
@@ -139,6 +199,14 @@ export type Alias = {
   kind: AliasKind;
   /** The name as written. */
   name: Scalars['String']['output'];
+};
+
+/** Another name sources use for the actor. A name or alias leads to one actor only. */
+export type AliasInput = {
+  /** Why the name differs from the canonical one. */
+  kind: AliasKind;
+  /** The name as written, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). Text is normalised to Unicode NFC; control characters are refused. */
+  name: Scalars['String']['input'];
 };
 
 /** Why a source uses another name for an actor. */
@@ -254,7 +322,7 @@ export type ClaimInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
   /** How well the value is supported. */
   status: ClaimStatus;
-  /** The value as text, in the form `Claim.value` describes (an EDTF date for DATE, "<decimal> <ISO 4217>" for AMOUNT ...). */
+  /** The value as text, in the form `Claim.value` describes (an EDTF date for DATE, "<decimal> <ISO 4217>" for AMOUNT, a plain decimal for a figure's VALUE ...). */
   value: Scalars['String']['input'];
 };
 
@@ -634,12 +702,22 @@ export type Figure = Node & {
   label: Scalars['String']['output'];
   /** The period the figure covers. */
   period: FuzzyDate;
+  /** Every change to this figure, newest first, with the whole record before and after each one. */
+  revisions: Array<Revision>;
   /** Stable, human-readable key, such as `pakistan-russia-trade-2018`. */
   slug: Scalars['String']['output'];
   /** Unit when the figure is not money. */
   unit?: Maybe<Scalars['String']['output']>;
   /** The preferred value, as an exact decimal string in the main unit of `currency` or in `unit`. */
   value: Scalars['Decimal']['output'];
+  /** Increases by one with every change. Send it as `expectedVersion` when updating, so a change made meanwhile by someone else is not overwritten. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A number that describes the relationship over a period, such as bilateral trade in a year, with the sources that give it and any disagreement between them. */
+export type FigureRevisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of figures, with cursors and the total count. */
@@ -668,6 +746,68 @@ export type FigureFilter = {
   indicator?: InputMaybe<Scalars['String']['input']>;
   /** Only figures whose period overlaps a range ending at this date (its last day). */
   to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new figure, with the passages that give it. */
+export type FigureInput = {
+  /** Slugs of the actors the figure is between, at least one; each must exist. */
+  actors: Array<Scalars['String']['input']>;
+  /** True when the source gives the figure as an estimate. Defaults to false. */
+  approximate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Passages that give the figure; at least one. */
+  citations: Array<CitationInput>;
+  /** Competing values sources give (field VALUE). Replaces all claims when given in a patch. */
+  claims?: InputMaybe<Array<ClaimInput>>;
+  /** ISO 4217 currency code when the figure is money, such as "USD". Give either a currency or a unit, never both; null clears it when patching. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Machine name of what is measured, in snake_case, such as "bilateral_trade". Figures with the same indicator form a series. */
+  indicator: Scalars['String']['input'];
+  /** What the figure measures, for display; at most 200 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  label: Scalars['String']['input'];
+  /** The period the figure covers, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
+  period: Scalars['String']['input'];
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "pakistan-russia-trade-2023". Unique among figures. */
+  slug: Scalars['String']['input'];
+  /** Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** The value as a decimal string without separators or units, such as "1000000000". Floats are refused. */
+  value: Scalars['Decimal']['input'];
+};
+
+/** Changes to a figure. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
+export type FigurePatch = {
+  /** Slugs of the actors the figure is between, at least one; each must exist. */
+  actors?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** True when the source gives the figure as an estimate. Defaults to false. */
+  approximate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Passages that give the figure; at least one. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** Competing values sources give (field VALUE). Replaces all claims when given in a patch. */
+  claims?: InputMaybe<Array<ClaimInput>>;
+  /** ISO 4217 currency code when the figure is money, such as "USD". Give either a currency or a unit, never both; null clears it when patching. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Machine name of what is measured, in snake_case, such as "bilateral_trade". Figures with the same indicator form a series. */
+  indicator?: InputMaybe<Scalars['String']['input']>;
+  /** What the figure measures, for display; at most 200 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** The period the figure covers, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
+  period?: InputMaybe<Scalars['String']['input']>;
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "pakistan-russia-trade-2023". Unique among figures. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** The value as a decimal string without separators or units, such as "1000000000". Floats are refused. */
+  value?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+/** The outcome of a write to a figure. */
+export type FigurePayload = {
+  /** The figure as it stands after the change; null when the input was rejected. */
+  figure?: Maybe<Figure>;
+  /** True when this answers a retry with an idempotency key already used for the same input: the change was made once, by the first request. */
+  replayed: Scalars['Boolean']['output'];
+  /** Problems with the input. Empty on success; when not empty, nothing was written. */
+  userErrors: Array<UserError>;
 };
 
 /** A date kept at the precision its sources support. "2014" stays a year: `earliest` is 2014-01-01 and `latest` 2014-12-31, and it is never shown as 1 January. To place it on a timeline, draw a span from `earliest` to `latest`, or a point labelled with `display`. */
@@ -719,18 +859,36 @@ export type Mutation = {
   addEventCitation: EventPayload;
   /** Records a value a source gives for a disputed field of an event, beside the values already claimed. Nothing is resolved: the preferred claim stays until `setPreferredEventClaim` changes it. Needs the `write` scope. */
   addEventClaim: EventPayload;
+  /** Records a value a source gives for a disputed field of a figure, beside the values already claimed. Nothing is resolved: the preferred claim stays until `setPreferredFigureClaim` changes it. Needs the `write` scope. */
+  addFigureClaim: FigurePayload;
   /** Archives an event: a tombstone that hides it from lists, search, statistics and exports, but keeps it, its history and its links. Nothing is ever hard-deleted; `restoreEvent` undoes it. Needs the `write` scope. */
   archiveEvent: EventPayload;
+  /** Adds an actor. Needs a key with the `write` scope. The new actor starts at version 1, with a revision recording who created it. */
+  createActor: ActorPayload;
   /** Adds an event. Needs a key with the `write` scope. The new event starts at version 1, with a revision recording who created it. */
   createEvent: EventPayload;
+  /** Adds a figure. Needs a key with the `write` scope. The new figure starts at version 1, with a revision recording who created it. */
+  createFigure: FigurePayload;
+  /** Adds a source. Needs a key with the `write` scope. The new source starts at version 1, with a revision recording who created it. */
+  createSource: SourcePayload;
   /** Relates an event to another: part of a series, follows, implements, supersedes. Needs the `write` scope. Returns the event the link starts from. */
   linkEvents: EventPayload;
+  /** Folds a duplicate actor into another: the `from` actor's name and aliases become aliases of `into`, its offices and citations move to `into`, and every reference to it moves to `into` (event participants and participant claims, figures, other actors' country, predecessor and office organisation; duplicates that result are dropped). Then `from` is removed. Every record that changed gets a MERGE revision and a new version, so the change feed shows them all. All or nothing: on a user error nothing is written. Needs the `write` scope. Returns `into`. */
+  mergeActors: ActorPayload;
   /** Brings an archived event back into lists and search. Needs the `write` scope. */
   restoreEvent: EventPayload;
   /** Makes one claimed value the one the event shows, with a stated reason; the other claims stay visible. For DATE, AMOUNT, QUANTITY and PLACE the event's own field takes the value. Needs the `write` scope. */
   setPreferredEventClaim: EventPayload;
+  /** Makes one claimed value the one the figure shows, with a stated reason; the other claims stay visible. The figure's own `value` takes the preferred VALUE. Needs the `write` scope. */
+  setPreferredFigureClaim: FigurePayload;
+  /** Changes fields of an actor. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  updateActor: ActorPayload;
   /** Changes fields of an event. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
   updateEvent: EventPayload;
+  /** Changes fields of a figure. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  updateFigure: FigurePayload;
+  /** Changes fields of a source. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  updateSource: SourcePayload;
 };
 
 
@@ -753,10 +911,26 @@ export type MutationAddEventClaimArgs = {
 
 
 /** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationAddFigureClaimArgs = {
+  claim: ClaimInput;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
 export type MutationArchiveEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationCreateActorArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: ActorInput;
 };
 
 
@@ -768,11 +942,35 @@ export type MutationCreateEventArgs = {
 
 
 /** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationCreateFigureArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: FigureInput;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationCreateSourceArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: SourceInput;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
 export type MutationLinkEventsArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   link: EventLinkInput;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationMergeActorsArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  into: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -796,11 +994,49 @@ export type MutationSetPreferredEventClaimArgs = {
 
 
 /** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationSetPreferredFigureClaimArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  field: ClaimField;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationUpdateActorArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  patch: ActorPatch;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
 export type MutationUpdateEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   patch: EventPatch;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationUpdateFigureArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  patch: FigurePatch;
+};
+
+
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+export type MutationUpdateSourceArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  patch: SourcePatch;
 };
 
 /** Two actors that took part in the same events, undirected. */
@@ -855,6 +1091,20 @@ export type Office = {
   toDate?: Maybe<FuzzyDate>;
 };
 
+/** A post the actor held, as the sources state it. */
+export type OfficeInput = {
+  /** Passages that state the office. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** When the holder took the post, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the state or organisation the post belongs to, such as "pakistan". Must exist. */
+  organization?: InputMaybe<Scalars['String']['input']>;
+  /** The post, such as "Prime Minister", at most 200 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  title: Scalars['String']['input'];
+  /** When the holder left the post, in the same form as `from`; not before `from`. */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Sort direction. */
 export type OrderDirection =
   /** Smallest, earliest or A first. */
@@ -873,6 +1123,13 @@ export type PageInfo = {
   /** Cursor of the first item on this page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
+
+/** How a source document is cut into the numbered paragraphs that citations point at (seeds/README.md). */
+export type ParagraphStyle =
+  /** Ordinary text: empty lines separate paragraphs. */
+  | 'BLANK_LINES'
+  /** Text extracted from a PDF page layout, where every printed line is followed by an empty line: only a line holding nothing but spaces or tabs ends a paragraph. */
+  | 'LAYOUT';
 
 /** An actor's part in an event. */
 export type Participant = {
@@ -1180,6 +1437,8 @@ export type Revision = {
   keyId?: Maybe<Scalars['Int']['output']>;
   /** What the write did. */
   operation: RevisionOperation;
+  /** Why the change was made, when the writer gave a reason (the `reason` of `mergeActors`, for example). */
+  reason?: Maybe<Scalars['String']['output']>;
   /** Global ID of the record written; look it up with `node(id:)`. */
   recordId: Scalars['ID']['output'];
   /** The type of record written: Event, Actor, Source or Figure. */
@@ -1196,7 +1455,7 @@ export type RevisionOperation =
   | 'ARCHIVE'
   /** The record was created through the API. */
   | 'CREATE'
-  /** The record was merged into another, or absorbed one. */
+  /** The record was merged into another (and removed), absorbed one, or referred to a merged actor and now refers to the one it merged into. */
   | 'MERGE'
   /** An archived record was brought back. */
   | 'RESTORE'
@@ -1296,14 +1555,20 @@ export type Source = Node & {
   id: Scalars['ID']['output'];
   /** Publication, site or journal, when the document shows it. */
   outlet?: Maybe<Scalars['String']['output']>;
+  /** How the document is cut into the numbered paragraphs that citations point at. */
+  paragraphs: ParagraphStyle;
   /** Publication date at the precision the document shows; null when it shows none. */
   publishedOn?: Maybe<FuzzyDate>;
+  /** Every change to this source, newest first, with the whole record before and after each one. */
+  revisions: Array<Revision>;
   /** Stable, human-readable key for the document. */
   slug: Scalars['String']['output'];
   /** Title as the document gives it. */
   title: Scalars['String']['output'];
   /** Where the document can be read online (http or https), when known. The five shipped documents have none: their text came without an address. */
   url?: Maybe<Scalars['String']['output']>;
+  /** Increases by one with every change. Send it as `expectedVersion` when updating, so a change made meanwhile by someone else is not overwritten. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -1313,6 +1578,12 @@ export type SourceCitationsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A document that Bilateral's records cite: a news report, op-ed, blog post or journal article. Bilateral keeps its metadata, not its text. */
+export type SourceRevisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of sources, with cursors and the total count. */
@@ -1345,6 +1616,56 @@ export type SourceGenre =
   | 'NEWS'
   /** An opinion article. */
   | 'OP_ED';
+
+/** A new source document: where its file is and what it is. Records cite it by slug and paragraph number. */
+export type SourceInput = {
+  /** Author, when the document names one; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
+  author?: InputMaybe<Scalars['String']['input']>;
+  /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. */
+  file: Scalars['String']['input'];
+  /** What kind of document it is. */
+  genre: SourceGenre;
+  /** Publication, site or journal, when the document shows it; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
+  outlet?: InputMaybe<Scalars['String']['input']>;
+  /** How the document is cut into numbered paragraphs. Defaults to BLANK_LINES. Changing it renumbers the paragraphs existing citations point at. */
+  paragraphs?: InputMaybe<ParagraphStyle>;
+  /** Publication date, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. Null clears it when patching. */
+  published?: InputMaybe<Scalars['String']['input']>;
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "policyeast-2024-cold-war-rivals". Unique among sources. */
+  slug: Scalars['String']['input'];
+  /** Title as the document gives it, at most 300 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  title: Scalars['String']['input'];
+};
+
+/** Changes to a source. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
+export type SourcePatch = {
+  /** Author, when the document names one; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
+  author?: InputMaybe<Scalars['String']['input']>;
+  /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. */
+  file?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of document it is. */
+  genre?: InputMaybe<SourceGenre>;
+  /** Publication, site or journal, when the document shows it; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
+  outlet?: InputMaybe<Scalars['String']['input']>;
+  /** How the document is cut into numbered paragraphs. Defaults to BLANK_LINES. Changing it renumbers the paragraphs existing citations point at. */
+  paragraphs?: InputMaybe<ParagraphStyle>;
+  /** Publication date, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. Null clears it when patching. */
+  published?: InputMaybe<Scalars['String']['input']>;
+  /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "policyeast-2024-cold-war-rivals". Unique among sources. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** Title as the document gives it, at most 300 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of a write to a source. */
+export type SourcePayload = {
+  /** True when this answers a retry with an idempotency key already used for the same input: the change was made once, by the first request. */
+  replayed: Scalars['Boolean']['output'];
+  /** The source as it stands after the change; null when the input was rejected. */
+  source?: Maybe<Source>;
+  /** Problems with the input. Empty on success; when not empty, nothing was written. */
+  userErrors: Array<UserError>;
+};
 
 /** Events that share one value per requested dimension. */
 export type StatsBucket = {

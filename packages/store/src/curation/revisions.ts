@@ -24,6 +24,8 @@ export interface NewRevision {
   keyId: number | null;
   before: unknown;
   after: unknown;
+  /** Why the change was made, when the writer said. */
+  reason?: string | null;
 }
 
 export function appendRevision(tx: Transaction, revision: NewRevision): RevisionRow {
@@ -31,6 +33,7 @@ export function appendRevision(tx: Transaction, revision: NewRevision): Revision
     .insert(revisions)
     .values({
       ...revision,
+      reason: revision.reason ?? null,
       at: new Date().toISOString(),
       before: revision.before == null ? null : JSON.stringify(revision.before),
       after: revision.after == null ? null : JSON.stringify(revision.after),

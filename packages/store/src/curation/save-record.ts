@@ -72,6 +72,8 @@ export interface SaveRequest<T extends EntityType> {
   change: (current: RecordOf[T] | null) => unknown;
   /** For events: set or clear the archive tombstone. */
   archived?: boolean;
+  /** Why the change was made, kept in the revision. */
+  reason?: string;
   idempotency?: Idempotency;
 }
 
@@ -83,40 +85,50 @@ export interface SavedRecord {
 }
 
 export function saveRecord<T extends EntityType>(store: Store, type: T, request: SaveRequest<T>, editor: Editor): SavedRecord {
+  return store.transaction((tx) => idempotently(tx, editor, request.idempotency, () => writeRecord(tx, type, request, editor)), { behavior: 'immediate' });
+}
+
+/** The record's ID and version after a write. */
+export type Written = Omit<SavedRecord, 'replayed'>;
+
+/**
+ * Runs a write once per idempotency key: a retry with the same key and input returns the first
+ * result; the same key with other input is refused. Call inside the write's transaction.
+ */
+export function idempotently<R extends Written>(tx: Transaction, editor: Editor, idempotency: Idempotency | undefined, write: () => R): R & { replayed: boolean } {
+  const replay = idempotency && findReplay(tx, editor, idempotency);
+  if (replay) return { ...(replay as R), replayed: true };
+  const result = write();
+  if (idempotency) rememberResult(tx, editor, idempotency, { id: result.id, version: result.version });
+  return { ...result, replayed: false };
+}
+
+/** saveRecord's write without its transaction, for writes that change several records at once. */
+export function writeRecord<T extends EntityType>(tx: Transaction, type: T, request: Omit<SaveRequest<T>, 'idempotency'>, editor: Editor): Written {
   const entity = ENTITIES[type];
-  return store.transaction(
-    (tx) => {
-      const replay = request.idempotency && findReplay(tx, editor, request.idempotency);
-      if (replay) return { ...replay, replayed: true };
+  const table = entity.table as typeof events;
+  const current = request.id === undefined ? undefined : tx.select({ id: table.id, slug: table.slug, version: table.version }).from(table).where(eq(table.id, request.id)).get();
+  if (request.id !== undefined && !current) throw new CurationError([{ field: 'id', message: `No ${type} has this ID; it may have been merged or never existed.`, code: 'NOT_FOUND' }]);
+  if (current && request.expectedVersion != null && request.expectedVersion !== current.version) {
+    throw new CurationError([{
+      field: 'expectedVersion',
+      message: `The ${type} is at version ${current.version}, not ${request.expectedVersion}: someone changed it since you read it. Read it again, reapply your change and send the new version.`,
+      code: 'STALE_VERSION',
+    }]);
+  }
 
-      const table = entity.table as typeof events;
-      const current = request.id === undefined ? undefined : tx.select({ id: table.id, slug: table.slug, version: table.version }).from(table).where(eq(table.id, request.id)).get();
-      if (request.id !== undefined && !current) throw new CurationError([{ field: 'id', message: `No ${type} has this ID; it may have been merged or never existed.`, code: 'NOT_FOUND' }]);
-      if (current && request.expectedVersion != null && request.expectedVersion !== current.version) {
-        throw new CurationError([{
-          field: 'expectedVersion',
-          message: `The ${type} is at version ${current.version}, not ${request.expectedVersion}: someone changed it since you read it. Read it again, reapply your change and send the new version.`,
-          code: 'STALE_VERSION',
-        }]);
-      }
+  const before = current ? (entity.read(tx, current.id) as RecordOf[T]) : null;
+  const record = validate(tx, type, request.change(before), current?.id) as RecordOf[T];
 
-      const before = current ? (entity.read(tx, current.id) as RecordOf[T]) : null;
-      const record = validate(tx, type, request.change(before), current?.id) as RecordOf[T];
+  const version = current ? current.version + 1 : 1;
+  const columns = { ...(entity.columns as (record: RecordOf[T]) => object)(record), version, ...archiveColumns(type, request.archived) };
+  const id = current
+    ? (tx.update(table).set(columns as never).where(eq(table.id, current.id)).run(), current.id)
+    : tx.insert(table).values(columns as never).returning({ id: table.id }).get().id;
+  (entity.writeChildren as (tx: Transaction, id: number, record: RecordOf[T]) => void)(tx, id, record);
 
-      const version = current ? current.version + 1 : 1;
-      const columns = { ...(entity.columns as (record: RecordOf[T]) => object)(record), version, ...archiveColumns(type, request.archived) };
-      const id = current
-        ? (tx.update(table).set(columns as never).where(eq(table.id, current.id)).run(), current.id)
-        : tx.insert(table).values(columns as never).returning({ id: table.id }).get().id;
-      (entity.writeChildren as (tx: Transaction, id: number, record: RecordOf[T]) => void)(tx, id, record);
-
-      appendRevision(tx, { entityType: type, entityId: id, entitySlug: record.slug, version, operation: request.operation, keyId: editor.keyId, before, after: record });
-      const saved = { id, version };
-      if (request.idempotency) rememberResult(tx, editor, request.idempotency, saved);
-      return { ...saved, replayed: false };
-    },
-    { behavior: 'immediate' },
-  );
+  appendRevision(tx, { entityType: type, entityId: id, entitySlug: record.slug, version, operation: request.operation, keyId: editor.keyId, before, after: record, reason: request.reason });
+  return { id, version };
 }
 
 const archiveColumns = (type: EntityType, archived: boolean | undefined) =>
@@ -132,8 +144,12 @@ function validate(tx: Transaction, type: EntityType, candidate: unknown, current
   const record = parsed.data as { slug: string };
   const errors: UserError[] = [];
   const table = entity.table as typeof events;
-  const taken = tx.select({ id: table.id }).from(table).where(and(eq(table.slug, record.slug), currentId === undefined ? undefined : ne(table.id, currentId))).get();
-  if (taken) errors.push({ field: 'slug', message: `Another ${type} already has the slug "${record.slug}"; choose another.`, code: 'TAKEN' });
+  // A source's file is unique too: two sources for one document would split its citations.
+  for (const field of type === 'source' ? (['slug', 'file'] as const) : (['slug'] as const)) {
+    const value = (record as { slug: string; file?: string })[field]!;
+    const taken = tx.select({ id: table.id }).from(table).where(and(eq((table as unknown as typeof sources)[field], value), currentId === undefined ? undefined : ne(table.id, currentId))).get();
+    if (taken) errors.push({ field, message: `Another ${type} already has the ${field} "${value}"; choose another.`, code: 'TAKEN' });
+  }
 
   const dataset: SeedDataset = { sources: [], actors: [], events: [], figures: [], coverage: [] };
   (dataset[entity.datasetKey] as { file: string; label: string; record: unknown }[]).push({ file: 'input', label: `${type} "${record.slug}"`, record });
@@ -162,7 +178,7 @@ function knownInStore(tx: Transaction, editedActorId: number | undefined, type: 
 
 const hashInput = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
-function findReplay(tx: Transaction, editor: Editor, idempotency: Idempotency): { id: number; version: number } | undefined {
+function findReplay(tx: Transaction, editor: Editor, idempotency: Idempotency): Written | undefined {
   const stored = tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.keyId, editor.keyId), eq(idempotencyKeys.idempotencyKey, idempotency.key))).get();
   if (!stored) return undefined;
   if (stored.operation !== idempotency.operation || stored.requestHash !== hashInput(idempotency.input)) {
@@ -175,7 +191,7 @@ function findReplay(tx: Transaction, editor: Editor, idempotency: Idempotency): 
   return JSON.parse(stored.result);
 }
 
-function rememberResult(tx: Transaction, editor: Editor, idempotency: Idempotency, result: { id: number; version: number }) {
+function rememberResult(tx: Transaction, editor: Editor, idempotency: Idempotency, result: Written) {
   tx.insert(idempotencyKeys).values({
     keyId: editor.keyId, idempotencyKey: idempotency.key, operation: idempotency.operation, requestHash: hashInput(idempotency.input),
     result: JSON.stringify(result), createdAt: new Date().toISOString(),

@@ -245,6 +245,8 @@ export const revisions = sqliteTable(
     at: text('at').notNull(),
     before: text('before'),
     after: text('after'),
+    /** Why the change was made, when the writer gave a reason (a merge's reason, for example). */
+    reason: text('reason'),
   },
   (table) => [
     uniqueIndex('revisions_entity_version').on(table.entityType, table.entityId, table.version),

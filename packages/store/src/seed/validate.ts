@@ -128,7 +128,12 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
       names.set(folded, actor.slug);
     };
     claimName(actor.name, 'name');
-    actor.aliases.forEach((alias, index) => claimName(alias.name, `aliases[${index}]`));
+    const aliases = new Set<string>();
+    actor.aliases.forEach((alias, index) => {
+      claimName(alias.name, `aliases[${index}]`);
+      if (aliases.has(foldName(alias.name))) problems.push({ file: located.file, record: located.label, field: `aliases[${index}]`, message: `the alias "${alias.name}" is listed twice` });
+      aliases.add(foldName(alias.name));
+    });
     checkActor(located, actor.country, 'country');
     checkActor(located, actor.predecessor, 'predecessor');
     if (actor.predecessor === actor.slug) problems.push({ file: located.file, record: located.label, field: 'predecessor', message: 'an actor cannot be its own predecessor' });

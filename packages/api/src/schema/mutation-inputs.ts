@@ -1,0 +1,39 @@
+/**
+ * Inputs and arguments that mutations of every record type share: citations, claims, the
+ * record's ID, `expectedVersion` and `idempotencyKey`.
+ */
+import { builder } from './builder.ts';
+import { ClaimFieldEnum, ClaimStatusEnum } from './vocabulary.ts';
+
+export const TEXT_RULES = 'Text is normalised to Unicode NFC; control characters are refused.';
+
+export const SLUG_RULES = 'lower-case letters, digits and single hyphens, 3 to 80 characters';
+
+export const DATE_RULES = 'at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day.';
+
+export const CitationInput = builder.inputType('CitationInput', {
+  description: 'A passage that supports a record: a source document and a paragraph number in it.',
+  fields: (t) => ({
+    source: t.string({ required: true, description: 'Slug of the source document, such as "policyeast-2024-cold-war-rivals". Must exist.' }),
+    paragraph: t.int({ required: true, description: 'Paragraph number in the document, counted from 1 as seeds/README.md describes.' }),
+    note: t.string({ description: 'What the passage supports, or a caveat, in your own words (at most 1000 characters). Never a quotation.' }),
+  }),
+});
+
+export const ClaimInput = builder.inputType('ClaimInput', {
+  description: 'One value that sources give for a disputable field, with the passages that state it.',
+  fields: (t) => ({
+    field: t.field({ type: ClaimFieldEnum, required: true, description: 'The field the value is for.' }),
+    value: t.string({ required: true, description: 'The value as text, in the form `Claim.value` describes (an EDTF date for DATE, "<decimal> <ISO 4217>" for AMOUNT, a plain decimal for a figure\'s VALUE ...).' }),
+    status: t.field({ type: ClaimStatusEnum, required: true, description: 'How well the value is supported.' }),
+    preferred: t.boolean({ description: 'True for the value the record itself shows. Exactly one claim per field is preferred, and it must match the record\'s own value.' }),
+    reason: t.string({ description: 'Why this value is preferred; required on the preferred claim (at most 1000 characters).' }),
+    citations: t.field({ type: [CitationInput], required: true, description: 'At least one passage stating this value.' }),
+  }),
+});
+
+export const idempotencyArg = (t: any) => t.arg.string({ description: 'Any unique string (a UUID) that makes retries safe: sending the same key with the same input again returns the first result without writing twice; the same key with different input is refused (IDEMPOTENCY_KEY_REUSED). Keys are kept per API key.' });
+
+export const expectedVersionArg = (t: any, noun: string) => t.arg.int({ description: `The \`version\` of the ${noun} you last read. If it has changed since, nothing is written and a STALE_VERSION user error is returned. Omit to overwrite whatever is there.` });
+
+export const recordIdArg = (t: any, typename: string) => t.arg.id({ required: true, description: `Global ID of the ${typename.toLowerCase()}.` });

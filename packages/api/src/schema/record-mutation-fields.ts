@@ -1,0 +1,85 @@
+/**
+ * The mutations every record type has, declared once: `create<Type>` and `update<Type>` with
+ * their input, patch and payload types, and for types with claims `add<Type>Claim` and
+ * `setPreferred<Type>Claim`.
+ */
+import type { ClaimRecord, EntityType } from '@bilateral/store';
+import type { ObjectRef } from '@pothos/core';
+import { builder } from './builder.ts';
+import { ClaimInput, expectedVersionArg, idempotencyArg, recordIdArg } from './mutation-inputs.ts';
+import { createRecord, editRecord, patched, preferClaim, withoutNulls, type CurrentRecord, type EditArgs, type RecordKind } from './record-writes.ts';
+import { payloadType } from './user-errors.ts';
+import { ClaimFieldEnum } from './vocabulary.ts';
+
+const nounOf = (kind: { typename: string }) => kind.typename.toLowerCase();
+const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/** Declares `<Type>Input`, `<Type>Patch` and `<Type>Payload`, and the create and update mutations; returns the payload for the type's other mutations. */
+export function recordMutations<T extends EntityType, Row>(
+  kind: RecordKind<T, Row>,
+  types: { ref: ObjectRef<any, Row>; inputDescription: string; fields: (required: boolean) => (t: any) => Record<string, unknown> },
+) {
+  const { typename } = kind;
+  const noun = nounOf(kind);
+  const Input = builder.inputType(`${typename}Input`, { description: types.inputDescription, fields: types.fields(true) as never });
+  const Patch = builder.inputType(`${typename}Patch`, {
+    description: `Changes to ${withArticle(noun)}. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field.`,
+    fields: types.fields(false) as never,
+  });
+  const Payload = payloadType(`${typename}Payload`, noun, types.ref, `The outcome of a write to ${withArticle(noun)}.`);
+  builder.mutationFields((t) => ({
+    [`create${typename}`]: t.field({
+      type: Payload,
+      description: `Adds ${withArticle(noun)}. Needs a key with the \`write\` scope. The new ${noun} starts at version 1, with a revision recording who created it.`,
+      args: { input: t.arg({ type: Input, required: true, description: `The ${noun}.` }), idempotencyKey: idempotencyArg(t) },
+      resolve: (_root, args, context) => createRecord(context, kind, `create${typename}`, args as never),
+    }),
+    [`update${typename}`]: t.field({
+      type: Payload,
+      description: `Changes fields of ${withArticle(noun)}. Needs the \`write\` scope. Send \`expectedVersion\` to avoid overwriting someone else's change.`,
+      args: { id: recordIdArg(t, typename), patch: t.arg({ type: Patch, required: true, description: 'The fields to change.' }), expectedVersion: expectedVersionArg(t, noun), idempotencyKey: idempotencyArg(t) },
+      resolve: (_root, args, context) => editRecord(context, kind, `update${typename}`, args as unknown as EditArgs, (current) => patched(current, args.patch as Record<string, unknown>)),
+    }),
+  }));
+  return Payload;
+}
+
+type Claimed = { claims: ClaimRecord[] };
+
+/** Declares `add<Type>Claim` and `setPreferred<Type>Claim`. `preferredValue` copies a preferred value into the record's own field. */
+export function claimMutations<T extends EntityType, Row>(
+  kind: RecordKind<T, Row>,
+  Payload: ObjectRef<any, unknown>,
+  options: { fieldsTakingValue: string; preferredValue: (current: CurrentRecord<T>, field: string, value: string) => Partial<CurrentRecord<T>> },
+) {
+  const { typename } = kind;
+  const noun = nounOf(kind);
+  const [add, prefer] = [`add${typename}Claim`, `setPreferred${typename}Claim`];
+  builder.mutationFields((t) => ({
+    [add]: t.field({
+      type: Payload,
+      description: `Records a value a source gives for a disputed field of ${withArticle(noun)}, beside the values already claimed. Nothing is resolved: the preferred claim stays until \`${prefer}\` changes it. Needs the \`write\` scope.`,
+      args: { id: recordIdArg(t, typename), claim: t.arg({ type: ClaimInput, required: true, description: 'The claim. Leave `preferred` false unless the field has no claims yet.' }), expectedVersion: expectedVersionArg(t, noun), idempotencyKey: idempotencyArg(t) },
+      resolve: (_root, args, context) =>
+        editRecord(context, kind, add, args as unknown as EditArgs, (current) => ({ ...current, claims: [...(current as Claimed).claims, withoutNulls(args.claim) as ClaimRecord] })),
+    }),
+    [prefer]: t.field({
+      type: Payload,
+      description: `Makes one claimed value the one the ${noun} shows, with a stated reason; the other claims stay visible. ${options.fieldsTakingValue} Needs the \`write\` scope.`,
+      args: {
+        id: recordIdArg(t, typename),
+        field: t.arg({ type: ClaimFieldEnum, required: true, description: 'The disputed field.' }),
+        value: t.arg.string({ required: true, description: 'The claimed value to prefer, exactly as in `Claim.value`.' }),
+        reason: t.arg.string({ required: true, description: 'Why this value is preferred, in your own words (at most 1000 characters).' }),
+        expectedVersion: expectedVersionArg(t, noun),
+        idempotencyKey: idempotencyArg(t),
+      },
+      resolve: (_root, args, context) =>
+        editRecord(context, kind, prefer, args as unknown as EditArgs, (current) => {
+          const [field, value] = [args.field as string, args.value as string];
+          const claims = preferClaim((current as Claimed).claims, field, value, args.reason as string, `The ${noun} has no ${field} claim with the value "${value}". Add it with ${add} first.`);
+          return { ...current, ...options.preferredValue(current, field, value), claims };
+        }),
+    }),
+  }));
+}

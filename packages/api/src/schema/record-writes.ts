@@ -1,0 +1,75 @@
+/**
+ * How a mutation writes one record: the GraphQL input becomes a seed-format record, which the
+ * store's saveRecord validates with the seed rules and writes with a new version and a revision,
+ * all in one transaction. References to actors, sources and events are by slug.
+ */
+import { CurationError, saveRecord, type ClaimRecord, type EntityType, type RevisionOperation, type SaveRequest } from '@bilateral/store';
+import type { Context } from '../context.ts';
+import { decodeId } from './lookup.ts';
+import { runWrite, type Payload } from './user-errors.ts';
+
+/** How mutations reach one type of record. */
+export interface RecordKind<T extends EntityType, Row> {
+  type: T;
+  typename: 'Event' | 'Actor' | 'Source' | 'Figure';
+  load: (context: Context, id: number) => Row | undefined;
+  /** Told of every write that changed the record (not of replays). */
+  changed?: (context: Context, row: Row, operation: RevisionOperation) => void;
+}
+
+/** The seed-format record of type T, as a change function receives it. */
+export type CurrentRecord<T extends EntityType> = NonNullable<Parameters<SaveRequest<T>['change']>[0]>;
+
+export interface WriteArgs {
+  idempotencyKey?: string | null;
+}
+
+export interface EditArgs extends WriteArgs {
+  id: string;
+  expectedVersion?: number | null;
+}
+
+/** GraphQL input to a seed-format record: nulls mean "absent", as the seed format has no nulls. */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null).map(([key, field]) => [key, withoutNulls(field)]));
+}
+
+/** A patch applied to a record: omitted fields stay, null clears, a given list replaces the list. */
+export const patched = (current: object, patch: Record<string, unknown>) =>
+  withoutNulls({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) });
+
+export const idempotencyOf = (name: string, args: WriteArgs, input: unknown) => (args.idempotencyKey ? { key: args.idempotencyKey, operation: name, input } : undefined);
+
+function save<T extends EntityType, Row>(context: Context, kind: RecordKind<T, Row>, name: string, operation: RevisionOperation, request: (idempotency: ReturnType<typeof idempotencyOf>) => SaveRequest<T>, input: unknown, args: WriteArgs): Payload<Row> {
+  const payload = runWrite(context, name, (editor) => saveRecord(context.store, kind.type, request(idempotencyOf(name, args, input)), editor), (id) => kind.load(context, id));
+  if (payload.record && !payload.replayed) kind.changed?.(context, payload.record, operation);
+  return payload;
+}
+
+export function createRecord<T extends EntityType, Row>(context: Context, kind: RecordKind<T, Row>, name: string, args: WriteArgs & { input: unknown }): Payload<Row> {
+  return save(context, kind, name, 'create', (idempotency) => ({ operation: 'create', change: () => withoutNulls(args.input), idempotency }), args.input, args);
+}
+
+/** A change to an existing record, built from the record as it stands. */
+export function editRecord<T extends EntityType, Row>(
+  context: Context, kind: RecordKind<T, Row>, name: string, args: EditArgs, change: (current: CurrentRecord<T>) => unknown,
+  options: { operation?: 'update' | 'archive' | 'restore'; archived?: boolean } = {},
+): Payload<Row> {
+  const id = decodeId(kind.typename, args.id, 'id');
+  const operation = options.operation ?? 'update';
+  return save(context, kind, name, operation, (idempotency) => ({ id, expectedVersion: args.expectedVersion, operation, archived: options.archived, change: (current) => change(current!), idempotency }), args, args);
+}
+
+export const rejectIf = (condition: boolean, field: string, message: string, code: 'INVALID' | 'NOT_FOUND' = 'INVALID') => {
+  if (condition) throw new CurationError([{ field, message, code }]);
+};
+
+const withoutReason = ({ reason: _reason, ...claim }: ClaimRecord) => ({ ...claim, preferred: false });
+
+/** The claims with `value` preferred for `field` and the field's other claims no longer preferred. */
+export function preferClaim(claims: readonly ClaimRecord[], field: string, value: string, reason: string, missing: string): ClaimRecord[] {
+  rejectIf(!claims.some((claim) => claim.field === field && claim.value === value), 'value', missing, 'NOT_FOUND');
+  return claims.map((claim) => (claim.field !== field ? claim : claim.value === value ? { ...claim, preferred: true, reason } : withoutReason(claim)));
+}

@@ -1,0 +1,15 @@
+import { createApiKey, type KeyScope } from '@bilateral/store';
+import type { DeniedWrite } from '../auth.ts';
+import { createBilateralYoga } from '../yoga.ts';
+import { useFixtureApi } from './fixture-api.ts';
+import { execute } from './graphql.ts';
+
+/** The fixture API for mutation tests: create keys, call as a key's holder, and see the refused writes it logged. */
+export function useWriteApi() {
+  const api = useFixtureApi();
+  const denied: DeniedWrite[] = [];
+  const keyFor = (scope: KeyScope) => createApiKey(api.store, scope, `${scope} test key`).secret;
+  const asKey = (secret: string | null, query: string, variables?: Record<string, unknown>) =>
+    execute(createBilateralYoga({ store: api.store, logging: false, audit: (entry) => denied.push(entry) }), query, variables, secret ? { authorization: `Bearer ${secret}` } : {});
+  return { api, denied, keyFor, asKey };
+}
