@@ -41,4 +41,12 @@ describe('source mutations', () => {
     expect(taken.data.createSource.userErrors).toEqual([{ field: 'file', code: 'TAKEN' }]);
     expect(await execute(api.yoga, COUNT)).toEqual(before);
   });
+
+  it('accept only http(s) URLs', async () => {
+    const key = keyFor('write');
+    const refused = await asKey(key, CREATE, { input: newSource({ slug: 'linked-report', file: '998_linked.txt', url: 'ftp://example.org/report' }) });
+    expect(refused.data.createSource.userErrors).toEqual([{ field: 'url', code: 'INVALID' }]);
+    const accepted = await asKey(key, `mutation ($input: SourceInput!) { createSource(input: $input) { source { url } userErrors { field } } }`, { input: newSource({ slug: 'linked-report', file: '998_linked.txt', url: 'https://example.org/report' }) });
+    expect(accepted.data.createSource).toEqual({ source: { url: 'https://example.org/report' }, userErrors: [] });
+  });
 });

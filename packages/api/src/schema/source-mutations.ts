@@ -14,6 +14,7 @@ const sourceInputFields = (required: boolean) => (t: any) => ({
   genre: t.field({ type: SourceGenreEnum, required, description: 'What kind of document it is.' }),
   published: t.string({ description: `Publication date, ${DATE_RULES} Null clears it when patching.` }),
   paragraphs: t.field({ type: ParagraphStyleEnum, description: 'How the document is cut into numbered paragraphs. Defaults to BLANK_LINES. Changing it renumbers the paragraphs existing citations point at.' }),
+  url: t.string({ description: 'Where the document can be read online: an absolute http:// or https:// URL, at most 2000 characters. Other schemes are refused. Null clears it when patching.' }),
 });
 
 recordMutations(

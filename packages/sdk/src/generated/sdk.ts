@@ -1634,6 +1634,8 @@ export type SourceInput = {
   slug: Scalars['String']['input'];
   /** Title as the document gives it, at most 300 characters. Text is normalised to Unicode NFC; control characters are refused. */
   title: Scalars['String']['input'];
+  /** Where the document can be read online: an absolute http:// or https:// URL, at most 2000 characters. Other schemes are refused. Null clears it when patching. */
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Changes to a source. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
@@ -1654,6 +1656,8 @@ export type SourcePatch = {
   slug?: InputMaybe<Scalars['String']['input']>;
   /** Title as the document gives it, at most 300 characters. Text is normalised to Unicode NFC; control characters are refused. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** Where the document can be read online: an absolute http:// or https:// URL, at most 2000 characters. Other schemes are refused. Null clears it when patching. */
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The outcome of a write to a source. */
