@@ -10,6 +10,7 @@ import {
   type CreateEventMutationVariables, type UpdateEventMutationVariables, type ArchiveEventMutationVariables,
   type RestoreEventMutationVariables, type AddEventCitationMutationVariables, type AddEventClaimMutationVariables,
   type SetPreferredEventClaimMutationVariables, type LinkEventsMutationVariables,
+  type CreateActorMutationVariables, type UpdateActorMutationVariables, type MergeActorsMutationVariables, type CreateSourceMutationVariables, type UpdateSourceMutationVariables, type CreateFigureMutationVariables, type UpdateFigureMutationVariables, type AddFigureClaimMutationVariables, type SetPreferredFigureClaimMutationVariables,
 } from './generated/sdk.ts';
 
 export interface ClientOptions {
@@ -106,6 +107,15 @@ export function createClient(options: ClientOptions) {
     addEventClaim: async (variables: AddEventClaimMutationVariables, requestOptions?: RequestOptions) => (await sdk.AddEventClaim(variables, requestOptions)).addEventClaim,
     setPreferredEventClaim: async (variables: SetPreferredEventClaimMutationVariables, requestOptions?: RequestOptions) => (await sdk.SetPreferredEventClaim(variables, requestOptions)).setPreferredEventClaim,
     linkEvents: async (variables: LinkEventsMutationVariables, requestOptions?: RequestOptions) => (await sdk.LinkEvents(variables, requestOptions)).linkEvents,
+    createActor: async (variables: CreateActorMutationVariables, requestOptions?: RequestOptions) => (await sdk.CreateActor(variables, requestOptions)).createActor,
+    updateActor: async (variables: UpdateActorMutationVariables, requestOptions?: RequestOptions) => (await sdk.UpdateActor(variables, requestOptions)).updateActor,
+    mergeActors: async (variables: MergeActorsMutationVariables, requestOptions?: RequestOptions) => (await sdk.MergeActors(variables, requestOptions)).mergeActors,
+    createSource: async (variables: CreateSourceMutationVariables, requestOptions?: RequestOptions) => (await sdk.CreateSource(variables, requestOptions)).createSource,
+    updateSource: async (variables: UpdateSourceMutationVariables, requestOptions?: RequestOptions) => (await sdk.UpdateSource(variables, requestOptions)).updateSource,
+    createFigure: async (variables: CreateFigureMutationVariables, requestOptions?: RequestOptions) => (await sdk.CreateFigure(variables, requestOptions)).createFigure,
+    updateFigure: async (variables: UpdateFigureMutationVariables, requestOptions?: RequestOptions) => (await sdk.UpdateFigure(variables, requestOptions)).updateFigure,
+    addFigureClaim: async (variables: AddFigureClaimMutationVariables, requestOptions?: RequestOptions) => (await sdk.AddFigureClaim(variables, requestOptions)).addFigureClaim,
+    setPreferredFigureClaim: async (variables: SetPreferredFigureClaimMutationVariables, requestOptions?: RequestOptions) => (await sdk.SetPreferredFigureClaim(variables, requestOptions)).setPreferredFigureClaim,
     /** Every event matching the filter, fetched page by page as you iterate. */
     async *allEvents(variables: AllEventsVariables = {}, requestOptions?: RequestOptions): AsyncGenerator<EventNode, void, undefined> {
       const { pageSize = 100, ...rest } = variables;
