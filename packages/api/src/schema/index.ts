@@ -13,6 +13,7 @@ import './search.ts';
 import './stats.ts';
 import './network.ts';
 import './timeline.ts';
+import './node.ts';
 
 builder.queryType({ description: 'Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed.' });
 

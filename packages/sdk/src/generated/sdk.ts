@@ -747,9 +747,9 @@ export type Query = {
   figure?: Maybe<Figure>;
   /** Figures in period order (at most 100 per page). */
   figures: FigureConnection;
-  /** Fetches any object by its global ID. Fails with `INVALID_ID` when the ID is malformed and returns null when nothing has that ID. */
+  /** Fetches any object by its global ID. Fails with `INVALID_ID` when the ID is malformed or names a type that does not exist; returns null when the ID is well formed but nothing has it (deleted, or from another database). */
   node?: Maybe<Node>;
-  /** Fetches many objects by global ID, in the order given; null for each ID that matches nothing. */
+  /** Fetches many objects by global ID, in the order given; null for each ID that matches nothing. A malformed ID (or one naming a type that does not exist) nulls only its own item and adds an `INVALID_ID` error whose `path` ends with that item's index. */
   nodes: Array<Maybe<Node>>;
   /** Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). Case and accents are ignored. The query is SQLite FTS5 syntax: all words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT and parentheses combine. A query that cannot be read fails with INVALID_SEARCH. Pages forward only, at most 100 hits per page. */
   search: SearchResultConnection;
