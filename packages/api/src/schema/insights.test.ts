@@ -70,3 +70,21 @@ describe('timelines', () => {
     expect(result.data.timelineJs.events).toEqual([{ start_date: { year: 2014, month: null, day: null } }, { start_date: { year: 2016, month: 9, day: null } }]);
   });
 });
+
+describe('timelineJs over more events than a document holds', () => {
+  const crowded = useFixtureApi((store) => {
+    const insert = store.$client.prepare(`insert into events (slug, title, summary, kind, date_edtf, date_earliest, date_latest) values (?, 'Filler meeting', 'A generated meeting.', 'meeting', '2001', '2001-01-01', '2001-12-31')`);
+    store.$client.transaction(() => {
+      for (let index = 0; index < 1000; index++) insert.run(`2001-filler-${index}`);
+    })();
+  });
+
+  it('rejects the filter, stating the limit, instead of silently returning the first 1000', async () => {
+    const result = await execute(crowded.yoga, `{ timelineJs { events { unique_id } } }`);
+    expect(result.data).toBeNull();
+    expect(result.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument: 'filter' } })]);
+    expect(result.errors![0]!.message).toMatch(/^A TimelineJS document holds at most 1000 events and this filter matches 10\d\d\./);
+    const narrowed = await execute(crowded.yoga, `{ timelineJs(filter: { from: "2001", to: "2001" }) { events { unique_id } } }`);
+    expect(narrowed.data.timelineJs.events).toHaveLength(1000);
+  });
+});

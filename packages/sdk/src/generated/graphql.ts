@@ -758,7 +758,7 @@ export type Query = {
   source?: Maybe<Source>;
   /** The documents Bilateral cites, in the order they were added (at most 100 per page). */
   sources: SourceConnection;
-  /** A TimelineJS document of the events matching a filter, earliest first (at most 1000; narrow the filter for more). */
+  /** A TimelineJS document of every event matching a filter, earliest first. A document holds at most 1,000 events: a filter matching more fails with `BAD_USER_INPUT` (argument `filter`) rather than returning part of the events; narrow it, or page through `events` and use each event's `timelineJs`. */
   timelineJs: TimelineJsDocument;
 };
 
