@@ -3,6 +3,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START, MAX_PAGE_SIZE, search, type ActorRow, t
 import { builder } from './builder.ts';
 import { toConnection, totalCountField } from './connections.ts';
 import { ActorRef, EventRef, FigureRef, SourceRef } from './refs.ts';
+import { SEARCH_SYNTAX } from './search-syntax.ts';
 
 const SearchTypeEnum = builder.enumType('SearchType', {
   description: 'Kinds of record full-text search can return.',
@@ -51,10 +52,9 @@ builder.queryFields((t) => ({
       type: SearchResultRef,
       description:
         `Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). ` +
-        `Case and accents are ignored. The query is SQLite FTS5 syntax: all words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT and parentheses combine. ` +
-        `A query that cannot be read fails with INVALID_SEARCH. Pages forward only, at most ${MAX_PAGE_SIZE} hits per page.`,
+        `${SEARCH_SYNTAX} Pages forward only, at most ${MAX_PAGE_SIZE} hits per page.`,
       args: {
-        query: t.arg.string({ required: true, description: 'What to look for, such as `pipeline`, `"arms embargo"`, `pipe*` or `Putin OR Lavrov`.' }),
+        query: t.arg.string({ required: true, description: 'What to look for, such as `pipeline`, `"arms embargo"`, `pipe*`, `Mi-35` or `Putin OR Lavrov`.' }),
         types: t.arg({ type: [SearchTypeEnum], description: 'Kinds of record to search; all kinds when omitted.' }),
       },
       resolve: async (_root, args, { store, loaders }) => {
