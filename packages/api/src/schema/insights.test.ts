@@ -38,6 +38,23 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
     expect(duplicate.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('spells KIND, SECTOR and ACTOR bucket values so they can be fed back into an EventFilter', async () => {
+    const filterFields = { KIND: 'kinds', SECTOR: 'sectors', ACTOR: 'actors' } as const;
+    for (const [dimension, filterField] of Object.entries(filterFields)) {
+      const stats = await execute(api.yoga, `query ($groupBy: [StatsDimension!]!) { eventStats(groupBy: $groupBy) { buckets { count keys { value } } } }`, { groupBy: [dimension] });
+      expect(stats.errors).toBeUndefined();
+      expect(stats.data.eventStats.buckets.length).toBeGreaterThan(0);
+      for (const bucket of stats.data.eventStats.buckets) {
+        const value = bucket.keys[0].value;
+        const drilled = await execute(api.yoga, `query ($filter: EventFilter) { events(filter: $filter) { totalCount } }`, { filter: { [filterField]: [value] } });
+        expect(drilled.errors, `${dimension} ${value}`).toBeUndefined();
+        expect(drilled.data.events.totalCount, `${dimension} ${value}`).toBe(bucket.count);
+      }
+    }
+    const actorValues = await execute(api.yoga, `{ eventStats(groupBy: [ACTOR]) { buckets { keys { value actor { slug } } } } }`);
+    for (const bucket of actorValues.data.eventStats.buckets) expect(bucket.keys[0].value).toBe(bucket.keys[0].actor.slug);
+  });
+
   it('builds a graph of actors and weighted edges, and each actor\'s relationships', async () => {
     const result = await execute(api.yoga, `{
       actorNetwork { nodes { id eventCount actor { slug } } edges { source target weight firstDate lastDate eventIds } }

@@ -1068,21 +1068,21 @@ export type StatsBucketKey = {
   dimension: StatsDimension;
   /** For a null YEAR or DECADE value: the range of days the events' dates can cover, as "1980-01-01/1989-12-31". */
   span?: Maybe<Scalars['String']['output']>;
-  /** The bucket's value: a year, a decade's first year, a kind, a sector, an actor key or a PLOVER category. Null for events dated too coarsely for a YEAR or DECADE bucket, and for kinds without a PLOVER code. */
+  /** The bucket's value, spelled so it can be fed back into an `EventFilter` to list the bucket's events: a year ("2014": `from` and `to`), a decade's first year ("1980"), an EventKind name (`ARMS_DEAL`: `kinds`), a Sector name (`DEFENCE`: `sectors`), an actor slug (`russia`: `actors`) or a PLOVER category. Null for events dated too coarsely for a YEAR or DECADE bucket, and for kinds without a PLOVER code. */
   value?: Maybe<Scalars['String']['output']>;
 };
 
 /** A way to group events for counting. */
 export type StatsDimension =
-  /** Participating actor (the value is the actor's database key; use `actor` on the key). An event counts once per actor. */
+  /** Participating actor. The value is the actor's slug, such as `russia`, ready for `EventFilter.actors`; `actor` on the key gives the whole actor. An event counts once per actor. */
   | 'ACTOR'
   /** Decade, such as 1980 for the 1980s, with the same rule as YEAR. */
   | 'DECADE'
-  /** Event kind (EventKind values in lower case, such as `arms_deal`). */
+  /** Event kind. The value is the EventKind name, such as `ARMS_DEAL`, ready for `EventFilter.kinds`. */
   | 'KIND'
   /** PLOVER category of the event's kind; null for kinds PLOVER does not code. */
   | 'PLOVER'
-  /** Sector. An event in two sectors counts in both, so these buckets can add up to more than the total. */
+  /** Sector. The value is the Sector name, such as `DEFENCE`, ready for `EventFilter.sectors`. An event in two sectors counts in both, so these buckets can add up to more than the total. */
   | 'SECTOR'
   /** Calendar year. An event counts in a year only if every day its date can mean lies in that year; events dated more coarsely (a decade, an interval across years) land in a bucket with a null value and a `span`. */
   | 'YEAR';
