@@ -13,7 +13,7 @@ export interface ActorFilter {
   kinds?: string[] | null;
 }
 
-function actorFilterSql(filter: ActorFilter | null | undefined): SQL | undefined {
+export function actorFilterSql(filter: ActorFilter | null | undefined): SQL | undefined {
   if (!filter) return undefined;
   const conditions: (SQL | undefined)[] = [];
   if (filter.kinds?.length) conditions.push(inArray(actors.kind, filter.kinds));
