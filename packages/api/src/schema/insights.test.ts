@@ -19,6 +19,20 @@ describe('search', () => {
   });
 });
 
+describe('forward-only lists', () => {
+  it('offer only first and after on search and Actor.relationships, not last/before they cannot honour', async () => {
+    const result = await execute(api.yoga, `{
+      query: __type(name: "Query") { fields { name args { name } } }
+      actor: __type(name: "Actor") { fields { name args { name } } }
+    }`);
+    const argsOf = (type: any, field: string) => type.fields.find((candidate: any) => candidate.name === field).args.map((arg: any) => arg.name).sort();
+    expect(argsOf(result.data.query, 'search')).toEqual(['after', 'first', 'query', 'types']);
+    expect(argsOf(result.data.actor, 'relationships')).toEqual(['after', 'first']);
+    const rejected = await execute(api.yoga, `{ search(query: "embargo", last: 1) { totalCount } }`);
+    expect(rejected.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
 describe('eventStats, cooperationIndex and actorNetwork', () => {
   it('buckets by year with totals equal to the filtered totalCount', async () => {
     const filter = { actors: ['pakistan'] };

@@ -41,7 +41,7 @@ export type Actor = Node & {
   offices: Array<Office>;
   /** The state this one succeeded, such as the Soviet Union for Russia. */
   predecessor?: Maybe<Actor>;
-  /** Actors this one took part in events with, heaviest relationship first (ties by the other actor's key), at most 100 per page. Pages forward only. */
+  /** Actors this one took part in events with, heaviest relationship first (ties by the other actor's key), at most 100 per page. Pages forward only (`first` and `after`). */
   relationships: RelationshipConnection;
   /** Stable, human-readable key, such as `russia` or `vladimir-putin`. Use it in filters and URLs. */
   slug: Scalars['String']['output'];
@@ -63,9 +63,7 @@ export type ActorEventsArgs = {
 /** A party to events: a state, a person, a government body, an armed force, a company, an alliance or an international organisation. A state and the state it succeeded (the Soviet Union and Russia) are separate actors linked by `predecessor` and `successors`. */
 export type ActorRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of actors, with cursors and the total count. */
@@ -751,7 +749,7 @@ export type Query = {
   node?: Maybe<Node>;
   /** Fetches many objects by global ID, in the order given; null for each ID that matches nothing. A malformed ID (or one naming a type that does not exist) nulls only its own item and adds an `INVALID_ID` error whose `path` ends with that item's index. */
   nodes: Array<Maybe<Node>>;
-  /** Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written. Operators or parentheses that do not fit together fail with INVALID_SEARCH. Pages forward only, at most 100 hits per page. */
+  /** Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written. Operators or parentheses that do not fit together fail with INVALID_SEARCH. Pages forward only (`first` and `after`), at most 100 hits per page. */
   search: SearchResultConnection;
   /** One source, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
   source?: Maybe<Source>;
@@ -849,9 +847,7 @@ export type QueryNodesArgs = {
 /** Read access to Bilateral: events, actors, sources and figures of Pakistan–Russia relations. Public; no key needed. */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
   types?: InputMaybe<Array<SearchType>>;
 };
