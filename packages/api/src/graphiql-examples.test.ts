@@ -18,7 +18,7 @@ describe('GraphiQL example tabs', () => {
   const examples = exampleOperations();
 
   it('include one tab per SDK operation', () => {
-    expect(examples.map((example) => example.name)).toEqual(expect.arrayContaining(['Events', 'Event', 'Actors', 'Actor', 'Sources', 'Search', 'EventStats']));
+    expect(examples.map((example) => example.name)).toEqual(expect.arrayContaining(['Events', 'Event', 'Actors', 'Actor', 'Sources', 'Search', 'EventStats', 'ActorRelationships']));
   });
 
   it.each(examples.map((example) => [example.name, example] as const))('%s returns real data with its example variables', async (_name, example) => {

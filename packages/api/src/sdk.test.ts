@@ -1,7 +1,7 @@
 // The SDK against a real server listening on a port, as an analyst's script would use it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BilateralError, createClient } from '@bilateral/sdk';
+import { BilateralError, createClient, exportUrl } from '@bilateral/sdk';
 import { closeStore, createApiKey, type Store } from '@bilateral/store';
 import { openFixtureStore } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,30 @@ describe('@bilateral/sdk against a running server', () => {
     const timeline = await client.timelineJs({ title: 'Test' });
     expect(timeline.title.text.headline).toBe('Test');
     expect(timeline.events[0]?.start_date).toEqual({ year: 2014, month: null, day: null, display_date: '2014' });
+  });
+
+  it('lists an actor\'s relationships and draws events on timelines', async () => {
+    const client = createClient({ url });
+    const pakistan = await client.actorRelationships({ slug: 'pakistan', first: 5 });
+    expect(pakistan?.relationships.totalCount).toBe(1);
+    expect(pakistan?.relationships.edges[0]?.node).toMatchObject({ weight: 2, actor: { slug: 'russia' } });
+    expect((await rejectionOf(client.actorRelationships({ slug: 'atlantis' }))).code).toBe('NOT_FOUND');
+    const event = await client.event({ slug: '2014-russia-lifts-arms-embargo' });
+    expect(event?.visItem).toMatchObject({ start: '2014-01-01', end: '2015-01-01', type: 'range' });
+    expect(event?.timelineJs.start_date).toEqual({ year: 2014, month: null, day: null, display_date: '2014' });
+  });
+
+  it('builds export URLs that the server answers with the filtered rows', async () => {
+    const client = createClient({ url });
+    const events = client.exportUrl('events.jsonl', { sectors: ['DEFENCE'], actors: ['pakistan', 'russia'], actorsMatch: 'ALL', from: '2015', hasConflicts: false, kinds: [] });
+    expect(events).toBe(`${url.replace(/\/graphql$/, '')}/export/events.jsonl?sectors=DEFENCE&actors=pakistan%2Crussia&actorsMatch=ALL&from=2015&hasConflicts=false`);
+    const lines = (await (await fetch(events)).text()).trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.event_id)).toEqual(['2016-druzhba-exercise']);
+    const actors = await fetch(client.exportUrl('actors.csv', { kinds: ['STATE'], text: 'mos' }));
+    expect(actors.status).toBe(200);
+    expect((await actors.text()).trim().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual(['russia']);
+    expect((await fetch(client.exportUrl('events.csv'))).status).toBe(200);
+    expect(exportUrl('/graphql', 'events.csv', { text: 'Mi-35' })).toBe('/export/events.csv?text=Mi-35');
   });
 
   it('walks every page with allEvents', async () => {

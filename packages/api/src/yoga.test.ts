@@ -121,6 +121,19 @@ describe('errors', () => {
     expect((await codeOf(`query ($id: ID) { event(id: $id) { slug } }`, { id: actor.data.actor.id }))[0]![1]).toBe(`"${actor.data.actor.id}" is the ID of a Actor, not of a Event.`);
   });
 
+  it('answers node and nodes with INVALID_ID for malformed IDs and IDs of unknown types', async () => {
+    const unknownType = Buffer.from('Foo:1').toString('base64');
+    expect(await codeOf(`{ node(id: "zz") { id } }`)).toEqual([['INVALID_ID', '"zz" is not a valid ID. IDs are opaque strings returned by the API\'s `id` fields.']]);
+    expect(await codeOf(`query ($id: ID!) { node(id: $id) { id } }`, { id: unknownType })).toEqual([
+      ['INVALID_ID', `"${unknownType}" is not a valid ID: no Foo can be fetched by ID. IDs are opaque strings returned by the API's \`id\` fields.`],
+    ]);
+    const russia = (await execute(api.yoga, `{ actor(slug: "russia") { id } }`)).data.actor.id;
+    const missing = Buffer.from('Actor:999999').toString('base64');
+    const result = await execute(api.yoga, `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [russia, 'zz', missing] });
+    expect(result.data).toEqual({ nodes: [{ id: russia }, null, null] });
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['nodes', 1], extensions: { code: 'INVALID_ID', argument: 'ids' } })]);
+  });
+
   it('reports malformed and invalid operations with codes', async () => {
     expect((await codeOf(`{ events { `))[0]![0]).toBe('GRAPHQL_PARSE_FAILED');
     expect((await codeOf(`{ events { nonsense } }`))[0]![0]).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -4,7 +4,7 @@ import { BilateralError, type BilateralGraphQLError } from './errors.ts';
 import {
   getSdk,
   type ActorQueryVariables, type ActorsQueryVariables, type EventQueryVariables, type EventsQuery,
-  type ActorNetworkQueryVariables, type CooperationIndexQueryVariables, type EventStatsQueryVariables,
+  type ActorFilter, type ActorNetworkQueryVariables, type ActorRelationshipsQueryVariables, type CooperationIndexQueryVariables, type EventFilter, type EventStatsQueryVariables,
   type EventsQueryVariables, type FiguresQueryVariables, type SearchQueryVariables, type SourcesQueryVariables,
   type TimelineJsQueryVariables, type ChangesQueryVariables, type EventHistoryQueryVariables,
   type CreateEventMutationVariables, type UpdateEventMutationVariables, type ArchiveEventMutationVariables,
@@ -34,6 +34,30 @@ export type AllEventsVariables = Omit<EventsQueryVariables, 'first' | 'after' | 
   /** Events fetched per request, 1 to 100; defaults to 100. */
   pageSize?: number;
 };
+
+/** The filter each export takes, as query parameters named like the GraphQL input's fields. */
+export interface ExportFilters {
+  'events.csv': EventFilter;
+  'events.jsonl': EventFilter;
+  'actors.csv': ActorFilter;
+}
+export type ExportKind = keyof ExportFilters;
+
+/**
+ * The URL of an export (`/export/events.csv`, `/export/events.jsonl`, `/export/actors.csv`) on
+ * the server of `graphqlUrl`, with the filter as query parameters; lists are comma-separated.
+ * A relative `graphqlUrl` (`/graphql`, in a browser) gives a relative URL.
+ */
+export function exportUrl<Kind extends ExportKind>(graphqlUrl: string, kind: Kind, filter?: ExportFilters[Kind] | null): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter ?? {})) {
+    if (value == null || (Array.isArray(value) && value.length === 0)) continue;
+    params.set(name, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const query = params.toString();
+  const path = `/export/${kind}${query ? `?${query}` : ''}`;
+  return /^[a-z][a-z\d+.-]*:/i.test(graphqlUrl) ? new URL(path, graphqlUrl).href : path;
+}
 
 export function createClient(options: ClientOptions) {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -84,7 +108,7 @@ export function createClient(options: ClientOptions) {
     sources: async (variables?: SourcesQueryVariables, requestOptions?: RequestOptions) => (await sdk.Sources(variables, requestOptions)).sources,
     figures: async (variables?: FiguresQueryVariables, requestOptions?: RequestOptions) => (await sdk.Figures(variables, requestOptions)).figures,
     eventKinds: async (requestOptions?: RequestOptions) => (await sdk.EventKinds({}, requestOptions)).eventKinds,
-    /** Full-text search over events and actors. Throws BilateralError with code INVALID_SEARCH for unreadable query syntax. */
+    /** Full-text search over events, actors, figures and sources, best match first. Throws BilateralError with code INVALID_SEARCH for unreadable query syntax. */
     search: async (variables: SearchQueryVariables, requestOptions?: RequestOptions) => (await sdk.Search(variables, requestOptions)).search,
     /** Event counts grouped by YEAR, DECADE, KIND, SECTOR, ACTOR or PLOVER, with drill-down IDs. */
     eventStats: async (variables: EventStatsQueryVariables, requestOptions?: RequestOptions) => (await sdk.EventStats(variables, requestOptions)).eventStats,
@@ -92,6 +116,8 @@ export function createClient(options: ClientOptions) {
     cooperationIndex: async (variables?: CooperationIndexQueryVariables, requestOptions?: RequestOptions) => (await sdk.CooperationIndex(variables, requestOptions)).cooperationIndex,
     /** Co-participation network: nodes and weighted edges. */
     actorNetwork: async (variables?: ActorNetworkQueryVariables, requestOptions?: RequestOptions) => (await sdk.ActorNetwork(variables, requestOptions)).actorNetwork,
+    /** One actor's partners by `slug` or `id`, heaviest relationship first (pages forward with `first`/`after`). Throws BilateralError with code NOT_FOUND when there is no such actor. */
+    actorRelationships: async (variables: ActorRelationshipsQueryVariables, requestOptions?: RequestOptions) => (await sdk.ActorRelationships(variables, requestOptions)).actor,
     /** A TimelineJS document, ready for `new TL.Timeline(element, document)`. */
     timelineJs: async (variables?: TimelineJsQueryVariables, requestOptions?: RequestOptions) => (await sdk.TimelineJs(variables, requestOptions)).timelineJs,
     /** Every write since a `cursor` from an earlier call (or from the beginning), in commit order. */
@@ -116,6 +142,8 @@ export function createClient(options: ClientOptions) {
     updateFigure: async (variables: UpdateFigureMutationVariables, requestOptions?: RequestOptions) => (await sdk.UpdateFigure(variables, requestOptions)).updateFigure,
     addFigureClaim: async (variables: AddFigureClaimMutationVariables, requestOptions?: RequestOptions) => (await sdk.AddFigureClaim(variables, requestOptions)).addFigureClaim,
     setPreferredFigureClaim: async (variables: SetPreferredFigureClaimMutationVariables, requestOptions?: RequestOptions) => (await sdk.SetPreferredFigureClaim(variables, requestOptions)).setPreferredFigureClaim,
+    /** The URL of `/export/events.csv`, `/export/events.jsonl` or `/export/actors.csv` on this server, filtered: `exportUrl('events.csv', { kinds: ['ARMS_DEAL'] })`. */
+    exportUrl: <Kind extends ExportKind>(kind: Kind, filter?: ExportFilters[Kind] | null) => exportUrl(options.url, kind, filter),
     /** Every event matching the filter, fetched page by page as you iterate. */
     async *allEvents(variables: AllEventsVariables = {}, requestOptions?: RequestOptions): AsyncGenerator<EventNode, void, undefined> {
       const { pageSize = 100, ...rest } = variables;

@@ -7,6 +7,8 @@
  *
  * Typed documents for urql or Apollo are exported from `@bilateral/sdk/documents`.
  */
-export { createClient, type AllEventsVariables, type BilateralClient, type ClientOptions, type EventNode, type RequestOptions } from './client.ts';
+export {
+  createClient, exportUrl, type AllEventsVariables, type BilateralClient, type ClientOptions, type EventNode, type ExportFilters, type ExportKind, type RequestOptions,
+} from './client.ts';
 export { BilateralError, type BilateralGraphQLError } from './errors.ts';
 export type * from './generated/sdk.ts';

@@ -1,5 +1,5 @@
-/** Reads an EventFilter from URL query parameters, validating it as the GraphQL input would. */
-import { EVENT_KIND_VALUES, QueryError, SECTORS, type EventFilter } from '@bilateral/store';
+/** Reads an EventFilter or ActorFilter from URL query parameters, validating it as the GraphQL input would. */
+import { ACTOR_KINDS, EVENT_KIND_VALUES, QueryError, SECTORS, type ActorFilter, type EventFilter } from '@bilateral/store';
 
 const list = (params: URLSearchParams, name: string) => {
   const values = params.getAll(name).flatMap((value) => value.split(',')).map((value) => value.trim().toLowerCase()).filter(Boolean);
@@ -19,12 +19,17 @@ function vocabulary(values: string[] | undefined, allowed: readonly string[], na
   return values;
 }
 
+function rejectUnknown(params: URLSearchParams, known: readonly string[]) {
+  for (const name of params.keys()) {
+    if (!known.includes(name)) throw new QueryError('BAD_USER_INPUT', `Unknown parameter "${name}". Filters: ${known.join(', ')}.`, name);
+  }
+}
+
 export const FILTER_PARAMETERS = ['from', 'to', 'dateMatch', 'kinds', 'actors', 'actorsMatch', 'sectors', 'text', 'hasConflicts'];
+export const ACTOR_FILTER_PARAMETERS = ['text', 'kinds'];
 
 export function filterFromParams(params: URLSearchParams): EventFilter {
-  for (const name of params.keys()) {
-    if (!FILTER_PARAMETERS.includes(name)) throw new QueryError('BAD_USER_INPUT', `Unknown parameter "${name}". Filters: ${FILTER_PARAMETERS.join(', ')}.`, name);
-  }
+  rejectUnknown(params, FILTER_PARAMETERS);
   const hasConflicts = oneOf(params.get('hasConflicts'), ['true', 'false'] as const, 'hasConflicts');
   return {
     from: params.get('from'),
@@ -37,4 +42,9 @@ export function filterFromParams(params: URLSearchParams): EventFilter {
     text: params.get('text'),
     hasConflicts: hasConflicts === undefined ? undefined : hasConflicts === 'true',
   };
+}
+
+export function actorFilterFromParams(params: URLSearchParams): ActorFilter {
+  rejectUnknown(params, ACTOR_FILTER_PARAMETERS);
+  return { text: params.get('text'), kinds: vocabulary(list(params, 'kinds'), Object.keys(ACTOR_KINDS), 'kinds') };
 }

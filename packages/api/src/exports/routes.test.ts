@@ -52,4 +52,16 @@ describe('/export/events.jsonl and /export/actors.csv', () => {
     expect(rows.find((row) => row.actor_id === 'russia')).toEqual({ actor_id: 'russia', name: 'Russia', kind: 'state', country: '', predecessor: 'soviet-union', aliases: 'Russian Federation|Moscow' });
     expect((await get('/export/nothing.csv')).status).toBe(404);
   });
+
+  it('filters actors by ActorFilter fields and rejects unknown parameters', async () => {
+    const slugs = async (query: string) => (parse(await (await get(`/export/actors.csv?${query}`)).text(), { columns: true }) as Record<string, string>[]).map((row) => row.actor_id);
+    expect(await slugs('kinds=state&text=mos')).toEqual(['russia']);
+    expect((await slugs('kinds=person')).length).toBeGreaterThan(0);
+    expect(await slugs('kinds=person,state')).toEqual(await slugs(''));
+    for (const [query, code] of [['kinds=planet', 'BAD_USER_INPUT'], ['colour=red', 'BAD_USER_INPUT'], ['sectors=defence', 'BAD_USER_INPUT'], ['text=(mos', 'INVALID_SEARCH']] as const) {
+      const response = await get(`/export/actors.csv?${query}`);
+      expect(response.status, query).toBe(400);
+      expect((await response.json()).errors[0].extensions.code, query).toBe(code);
+    }
+  });
 });

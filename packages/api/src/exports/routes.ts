@@ -1,14 +1,14 @@
 /**
  * HTTP exports beside /graphql:
  *   /export/events.csv, /export/events.jsonl  (EventFilter fields as query parameters)
- *   /export/actors.csv
+ *   /export/actors.csv                         (ActorFilter fields as query parameters)
  * Rows are streamed from the store a batch at a time, so memory stays flat for any size.
  */
 import { exportActors, exportEvents, QueryError, type Store } from '@bilateral/store';
 import type { Plugin } from 'graphql-yoga';
 import { csvLine } from './csv.ts';
 import { ACTOR_COLUMNS, actorCsvValues, EVENT_COLUMNS, eventCsvValues, eventRecord } from './records.ts';
-import { filterFromParams } from './filter-params.ts';
+import { actorFilterFromParams, filterFromParams } from './filter-params.ts';
 
 const LINES_PER_CHUNK = 200;
 
@@ -58,7 +58,7 @@ export function useExports(store: Store): Plugin {
             return respond(streamLines(null, map(rows, (row) => `${JSON.stringify(eventRecord(row))}\n`)), 200, 'application/jsonl; charset=utf-8', 'events.jsonl');
           }
           case '/export/actors.csv':
-            return respond(streamLines(csvLine(ACTOR_COLUMNS), map(exportActors(store), (row) => csvLine(actorCsvValues(row)))), 200, 'text/csv; charset=utf-8', 'actors.csv');
+            return respond(streamLines(csvLine(ACTOR_COLUMNS), map(exportActors(store, actorFilterFromParams(url.searchParams)), (row) => csvLine(actorCsvValues(row)))), 200, 'text/csv; charset=utf-8', 'actors.csv');
           default:
             return respond(JSON.stringify({ errors: [{ message: `No export at ${url.pathname}. Available: /export/events.csv, /export/events.jsonl, /export/actors.csv.`, extensions: { code: 'NOT_FOUND' } }] }), 404, 'application/json');
         }

@@ -4,6 +4,7 @@ import { ActorRef, CitationRef, EventRef, OfficeRef, loadNodes } from './refs.ts
 import { toConnection, totalCountField } from './connections.ts';
 import { EventConnection, eventListArgs, toEventOrder } from './event.ts';
 import { lookupKey, notFound } from './lookup.ts';
+import { SEARCH_SYNTAX } from './search-syntax.ts';
 import { ActorKindEnum, AliasKindEnum } from './vocabulary.ts';
 
 builder.node(ActorRef, {
@@ -49,7 +50,7 @@ const AliasType = builder.objectRef<AliasRow>('Alias').implement({
 const ActorFilterInput = builder.inputType('ActorFilter', {
   description: 'Narrows a list of actors. All given conditions must hold.',
   fields: (t) => ({
-    text: t.string({ description: 'Words that must each begin a word of the actor\'s name or one of its aliases, ignoring case and accents: "mos" finds Russia through its alias Moscow.' }),
+    text: t.string({ description: `Words that must each begin a word of the actor's name or one of its aliases: "mos" finds Russia through its alias Moscow. Otherwise read as \`search(query:)\` reads its query. ${SEARCH_SYNTAX}` }),
     kinds: t.field({ type: [ActorKindEnum], description: 'Only actors of any of these kinds.' }),
   }),
 });

@@ -20,14 +20,9 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     nodeTypeOptions: { description: 'Anything that can be fetched by its global ID with `node(id:)` or `nodes(ids:)`.' },
     idFieldOptions: { description: 'Opaque global ID. Stable across restarts; pass it to `node(id:)` or the type\'s own lookup field.' },
-    nodeQueryOptions: {
-      description: 'Fetches any object by its global ID. Fails with `INVALID_ID` when the ID is malformed and returns null when nothing has that ID.',
-      args: { id: { description: 'A global ID, as returned in any `id` field.' } },
-    },
-    nodesQueryOptions: {
-      description: 'Fetches many objects by global ID, in the order given; null for each ID that matches nothing.',
-      args: { ids: { description: 'Global IDs, as returned in any `id` field.' } },
-    },
+    // Replaced by schema/node.ts, which reports malformed IDs as INVALID_ID.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     pageInfoTypeOptions: { description: 'Where a page sits in the whole result, for cursor pagination.' },
     hasNextPageFieldOptions: { description: 'True when more items follow this page; fetch them with `after: endCursor`.' },
     hasPreviousPageFieldOptions: { description: 'True when items come before this page; fetch them with `before: startCursor` and `last`.' },

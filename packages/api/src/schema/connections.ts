@@ -1,4 +1,5 @@
 import type { Page } from '@bilateral/store';
+import { builder } from './builder.ts';
 
 export interface CountedConnection<Row> {
   edges: { node: Row; cursor: string }[];
@@ -24,3 +25,13 @@ export function toConnection<Row>(page: Page<Row>, totalCount: () => number | Pr
 export const totalCountField = (description: string) => (t: any) => ({
   totalCount: t.int({ description, resolve: (connection: CountedConnection<unknown>) => connection.totalCount() }),
 });
+
+/**
+ * `first` and `after` only, for lists that page forwards only (ranked lists paged by offset),
+ * so the schema does not offer `last`/`before` only to reject them.
+ */
+export const forwardPageArgs = () =>
+  builder.args((t) => ({
+    first: t.int({ description: 'Number of items to return (after `after`), 1 to 100; defaults to 20. This list pages forwards only.' }),
+    after: t.string({ description: 'Return items after this cursor.' }),
+  }));

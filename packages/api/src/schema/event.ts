@@ -10,6 +10,7 @@ import { conflictsOf, ConflictType } from './claim.ts';
 import { toConnection, totalCountField } from './connections.ts';
 import { FuzzyDateType } from './fuzzy-date.ts';
 import { lookupKey, notFound } from './lookup.ts';
+import { SEARCH_SYNTAX } from './search-syntax.ts';
 import { EventKindEnum, EventLinkTypeEnum, ParticipantRoleEnum, PloverCategoryEnum, SectorEnum } from './vocabulary.ts';
 
 const claimsOf = (event: EventSource, loaders: Loaders): Promise<ClaimSource[]> => (event.snapshot ? snapshotClaims(event, event.snapshot, loaders) : loaders.eventClaims.load(event.id));
@@ -137,7 +138,7 @@ export const EventFilterInput = builder.inputType('EventFilter', {
     actors: t.stringList({ description: 'Actor slugs, such as ["pakistan", "russia"]. Unknown slugs are an error (NOT_FOUND). Combine with `actorsMatch`.' }),
     actorsMatch: t.field({ type: ActorsMatchEnum, defaultValue: 'any', description: 'Whether events need any (the default) or all of the `actors`.' }),
     sectors: t.field({ type: [SectorEnum], description: 'Only events in any of these sectors.' }),
-    text: t.string({ description: 'Words that must all appear in the title, summary or place, ignoring case and accents. End a word with * to match a prefix ("pipe*"); put words in double quotes to match a phrase.' }),
+    text: t.string({ description: `Full-text condition on the title, summary or place, read exactly as \`search(query:)\` reads its query. ${SEARCH_SYNTAX}` }),
     hasConflicts: t.boolean({ description: 'True: only events on which sources disagree. False: only events on which they do not.' }),
   }),
 });

@@ -18,6 +18,7 @@ import './search.ts';
 import './stats.ts';
 import './network.ts';
 import './timeline.ts';
+import './node.ts';
 
 builder.subscriptionType({ description: 'Live updates, over Server-Sent Events at the same /graphql endpoint.' });
 

@@ -19,6 +19,20 @@ describe('search', () => {
   });
 });
 
+describe('forward-only lists', () => {
+  it('offer only first and after on search and Actor.relationships, not last/before they cannot honour', async () => {
+    const result = await execute(api.yoga, `{
+      query: __type(name: "Query") { fields { name args { name } } }
+      actor: __type(name: "Actor") { fields { name args { name } } }
+    }`);
+    const argsOf = (type: any, field: string) => type.fields.find((candidate: any) => candidate.name === field).args.map((arg: any) => arg.name).sort();
+    expect(argsOf(result.data.query, 'search')).toEqual(['after', 'first', 'query', 'types']);
+    expect(argsOf(result.data.actor, 'relationships')).toEqual(['after', 'first']);
+    const rejected = await execute(api.yoga, `{ search(query: "embargo", last: 1) { totalCount } }`);
+    expect(rejected.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
 describe('eventStats, cooperationIndex and actorNetwork', () => {
   it('buckets by year with totals equal to the filtered totalCount', async () => {
     const filter = { actors: ['pakistan'] };
@@ -36,6 +50,23 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
     expect(result.data.cooperationIndex.years).toEqual([{ year: 2014, meanGoldstein: 7 }, { year: 2016, meanGoldstein: 7.4 }]);
     const duplicate = await execute(api.yoga, `{ eventStats(groupBy: [YEAR, YEAR]) { totalCount } }`);
     expect(duplicate.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('spells KIND, SECTOR and ACTOR bucket values so they can be fed back into an EventFilter', async () => {
+    const filterFields = { KIND: 'kinds', SECTOR: 'sectors', ACTOR: 'actors' } as const;
+    for (const [dimension, filterField] of Object.entries(filterFields)) {
+      const stats = await execute(api.yoga, `query ($groupBy: [StatsDimension!]!) { eventStats(groupBy: $groupBy) { buckets { count keys { value } } } }`, { groupBy: [dimension] });
+      expect(stats.errors).toBeUndefined();
+      expect(stats.data.eventStats.buckets.length).toBeGreaterThan(0);
+      for (const bucket of stats.data.eventStats.buckets) {
+        const value = bucket.keys[0].value;
+        const drilled = await execute(api.yoga, `query ($filter: EventFilter) { events(filter: $filter) { totalCount } }`, { filter: { [filterField]: [value] } });
+        expect(drilled.errors, `${dimension} ${value}`).toBeUndefined();
+        expect(drilled.data.events.totalCount, `${dimension} ${value}`).toBe(bucket.count);
+      }
+    }
+    const actorValues = await execute(api.yoga, `{ eventStats(groupBy: [ACTOR]) { buckets { keys { value actor { slug } } } } }`);
+    for (const bucket of actorValues.data.eventStats.buckets) expect(bucket.keys[0].value).toBe(bucket.keys[0].actor.slug);
   });
 
   it('builds a graph of actors and weighted edges, and each actor\'s relationships', async () => {
@@ -68,5 +99,23 @@ describe('timelines', () => {
     expect(result.data.event.timelineJs).toMatchObject({ start_date: { year: 2014, month: null, day: null, display_date: '2014' }, end_date: null, display_date: '2014', group: 'Sanction or embargo lifted' });
     expect(result.data.event.visItem).toEqual({ start: '2014-01-01', end: '2015-01-01', type: 'range', group: 'Sanction or embargo lifted' });
     expect(result.data.timelineJs.events).toEqual([{ start_date: { year: 2014, month: null, day: null } }, { start_date: { year: 2016, month: 9, day: null } }]);
+  });
+});
+
+describe('timelineJs over more events than a document holds', () => {
+  const crowded = useFixtureApi((store) => {
+    const insert = store.$client.prepare(`insert into events (slug, title, summary, kind, date_edtf, date_earliest, date_latest) values (?, 'Filler meeting', 'A generated meeting.', 'meeting', '2001', '2001-01-01', '2001-12-31')`);
+    store.$client.transaction(() => {
+      for (let index = 0; index < 1000; index++) insert.run(`2001-filler-${index}`);
+    })();
+  });
+
+  it('rejects the filter, stating the limit, instead of silently returning the first 1000', async () => {
+    const result = await execute(crowded.yoga, `{ timelineJs { events { unique_id } } }`);
+    expect(result.data).toBeNull();
+    expect(result.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument: 'filter' } })]);
+    expect(result.errors![0]!.message).toMatch(/^A TimelineJS document holds at most 1000 events and this filter matches 10\d\d\./);
+    const narrowed = await execute(crowded.yoga, `{ timelineJs(filter: { from: "2001", to: "2001" }) { events { unique_id } } }`);
+    expect(narrowed.data.timelineJs.events).toHaveLength(1000);
   });
 });

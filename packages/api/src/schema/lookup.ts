@@ -14,6 +14,15 @@ export function lookupKey(typename: string, args: { id?: string | null; slug?: s
 }
 
 export function decodeId(typename: string, globalId: string, argument: string): number {
+  const decoded = parseGlobalId(globalId, argument);
+  if (decoded.typename !== typename) {
+    throw userError('INVALID_ID', `"${globalId}" is the ID of a ${decoded.typename}, not of a ${typename}.`, argument);
+  }
+  return decoded.id;
+}
+
+/** Splits a global ID into its type name and numeric row ID; throws INVALID_ID when it is not one. */
+export function parseGlobalId(globalId: string, argument: string): { typename: string; id: number } {
   let decoded: { typename: string; id: string } | undefined;
   try {
     decoded = decodeGlobalID(globalId);
@@ -23,10 +32,7 @@ export function decodeId(typename: string, globalId: string, argument: string): 
   if (!decoded || !/^[1-9]\d*$/.test(decoded.id)) {
     throw userError('INVALID_ID', `"${globalId}" is not a valid ID. IDs are opaque strings returned by the API's \`id\` fields.`, argument);
   }
-  if (decoded.typename !== typename) {
-    throw userError('INVALID_ID', `"${globalId}" is the ID of a ${decoded.typename}, not of a ${typename}.`, argument);
-  }
-  return Number(decoded.id);
+  return { typename: decoded.typename, id: Number(decoded.id) };
 }
 
 export function notFound(typename: string, key: { id: number } | { slug: string }, given: { id?: string | null; slug?: string | null }) {

@@ -2,7 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { actorNetwork, MAX_PAGE_SIZE, QueryError, type NetworkEdge, type Relationship } from '@bilateral/store';
 import { userError } from '../errors.ts';
 import { builder } from './builder.ts';
-import { toConnection, totalCountField } from './connections.ts';
+import { forwardPageArgs, toConnection, totalCountField } from './connections.ts';
 import { EventFilterInput, toEventFilter } from './event.ts';
 import { ActorRef } from './refs.ts';
 
@@ -57,27 +57,28 @@ function offsetAfter(cursor: string | null | undefined): number {
   return Number(match[1]) + 1;
 }
 
+const RelationshipConnection = builder.connectionObject(
+  { type: RelationshipRef, name: 'RelationshipConnection', description: 'A page of an actor\'s relationships, with the total count.', fields: totalCountField('Number of other actors this one shares events with.') },
+  { name: 'RelationshipEdge', description: 'A relationship with its cursor.' },
+);
+
 builder.objectField(ActorRef, 'relationships', (t) =>
-  t.connection(
-    {
-      type: RelationshipRef,
-      description: `Actors this one took part in events with, heaviest relationship first (ties by the other actor's key), at most ${MAX_PAGE_SIZE} per page. Pages forward only.`,
-      resolve: async (actor, args, { loaders }) => {
-        const size = args.first ?? 20;
-        if (args.last != null || args.before != null) throw userError('BAD_USER_INPUT', 'Relationships page forwards only: use `first` and `after`.', 'last');
-        if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw userError('BAD_USER_INPUT', `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${size}.`, 'first');
-        const all = await loaders.relationships.load(actor.id);
-        const offset = offsetAfter(args.after);
-        const rows = all.slice(offset, offset + size);
-        return toConnection(
-          { rows, cursors: rows.map((_, index) => offsetCursor(offset + index)), hasNextPage: offset + size < all.length, hasPreviousPage: offset > 0 },
-          () => all.length,
-        ) as never;
-      },
+  t.field({
+    type: RelationshipConnection,
+    description: `Actors this one took part in events with, heaviest relationship first (ties by the other actor's key), at most ${MAX_PAGE_SIZE} per page. Pages forward only (\`first\` and \`after\`).`,
+    args: forwardPageArgs(),
+    resolve: async (actor, args, { loaders }) => {
+      const size = args.first ?? 20;
+      if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw userError('BAD_USER_INPUT', `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${size}.`, 'first');
+      const all = await loaders.relationships.load(actor.id);
+      const offset = offsetAfter(args.after);
+      const rows = all.slice(offset, offset + size);
+      return toConnection(
+        { rows, cursors: rows.map((_, index) => offsetCursor(offset + index)), hasNextPage: offset + size < all.length, hasPreviousPage: offset > 0 },
+        () => all.length,
+      ) as never;
     },
-    { name: 'RelationshipConnection', description: 'A page of an actor\'s relationships, with the total count.', fields: totalCountField('Number of other actors this one shares events with.') },
-    { name: 'RelationshipEdge', description: 'A relationship with its cursor.' },
-  ),
+  }),
 );
 
 builder.queryFields((t) => ({

@@ -1,8 +1,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { HIGHLIGHT_END, HIGHLIGHT_START, MAX_PAGE_SIZE, search, type ActorRow, type EventRow, type FigureRow, type SearchHit, type SourceRow } from '@bilateral/store';
 import { builder } from './builder.ts';
-import { toConnection, totalCountField } from './connections.ts';
+import { forwardPageArgs, toConnection, totalCountField } from './connections.ts';
 import { ActorRef, EventRef, FigureRef, SourceRef } from './refs.ts';
+import { SEARCH_SYNTAX } from './search-syntax.ts';
 
 const SearchTypeEnum = builder.enumType('SearchType', {
   description: 'Kinds of record full-text search can return.',
@@ -45,26 +46,27 @@ const SearchResultRef = builder.objectRef<LoadedHit>('SearchResult').implement({
   }),
 });
 
+const SearchResultConnection = builder.connectionObject(
+  { type: SearchResultRef, name: 'SearchResultConnection', description: 'A page of search hits, best first, with the total number of hits.', fields: totalCountField('Number of hits across all pages.') },
+  { name: 'SearchResultEdge', description: 'A search hit with its cursor.' },
+);
+
 builder.queryFields((t) => ({
-  search: t.connection(
-    {
-      type: SearchResultRef,
-      description:
-        `Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). ` +
-        `Case and accents are ignored. The query is SQLite FTS5 syntax: all words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT and parentheses combine. ` +
-        `A query that cannot be read fails with INVALID_SEARCH. Pages forward only, at most ${MAX_PAGE_SIZE} hits per page.`,
-      args: {
-        query: t.arg.string({ required: true, description: 'What to look for, such as `pipeline`, `"arms embargo"`, `pipe*` or `Putin OR Lavrov`.' }),
-        types: t.arg({ type: [SearchTypeEnum], description: 'Kinds of record to search; all kinds when omitted.' }),
-      },
-      resolve: async (_root, args, { store, loaders }) => {
-        const found = search(store, args.query, args.types, args);
-        const records = await Promise.all(found.hits.map((hit) => loaders[hit.type].load(hit.id)));
-        const page = { ...found, rows: found.hits.map((hit, index) => ({ ...hit, record: records[index]! })) };
-        return toConnection(page, () => found.totalCount) as never;
-      },
+  search: t.field({
+    type: SearchResultConnection,
+    description:
+      `Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). ` +
+      `${SEARCH_SYNTAX} Pages forward only (\`first\` and \`after\`), at most ${MAX_PAGE_SIZE} hits per page.`,
+    args: {
+      query: t.arg.string({ required: true, description: 'What to look for, such as `pipeline`, `"arms embargo"`, `pipe*`, `Mi-35` or `Putin OR Lavrov`.' }),
+      types: t.arg({ type: [SearchTypeEnum], description: 'Kinds of record to search; all kinds when omitted.' }),
+      ...forwardPageArgs(),
     },
-    { name: 'SearchResultConnection', description: 'A page of search hits, best first, with the total number of hits.', fields: totalCountField('Number of hits across all pages.') },
-    { name: 'SearchResultEdge', description: 'A search hit with its cursor.' },
-  ),
+    resolve: async (_root, args, { store, loaders }) => {
+      const found = search(store, args.query, args.types, args);
+      const records = await Promise.all(found.hits.map((hit) => loaders[hit.type].load(hit.id)));
+      const page = { ...found, rows: found.hits.map((hit, index) => ({ ...hit, record: records[index]! })) };
+      return toConnection(page, () => found.totalCount) as never;
+    },
+  }),
 }));

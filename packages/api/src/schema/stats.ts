@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { cooperationIndex, eventStats, GOLDSTEIN_MAPPING, STATS_DIMENSIONS, type BucketKey, type CooperationYear, type StatsBucket } from '@bilateral/store';
+import type { Context } from '../context.ts';
 import { userError } from '../errors.ts';
 import { builder } from './builder.ts';
 import { EventFilterInput, toEventFilter } from './event.ts';
@@ -8,9 +9,9 @@ import { ActorRef } from './refs.ts';
 const DIMENSION_DESCRIPTIONS: Record<(typeof STATS_DIMENSIONS)[number], string> = {
   year: 'Calendar year. An event counts in a year only if every day its date can mean lies in that year; events dated more coarsely (a decade, an interval across years) land in a bucket with a null value and a `span`.',
   decade: 'Decade, such as 1980 for the 1980s, with the same rule as YEAR.',
-  kind: 'Event kind (EventKind values in lower case, such as `arms_deal`).',
-  sector: 'Sector. An event in two sectors counts in both, so these buckets can add up to more than the total.',
-  actor: 'Participating actor (the value is the actor\'s database key; use `actor` on the key). An event counts once per actor.',
+  kind: 'Event kind. The value is the EventKind name, such as `ARMS_DEAL`, ready for `EventFilter.kinds`.',
+  sector: 'Sector. The value is the Sector name, such as `DEFENCE`, ready for `EventFilter.sectors`. An event in two sectors counts in both, so these buckets can add up to more than the total.',
+  actor: 'Participating actor. The value is the actor\'s slug, such as `russia`, ready for `EventFilter.actors`; `actor` on the key gives the whole actor. An event counts once per actor.',
   plover: 'PLOVER category of the event\'s kind; null for kinds PLOVER does not code.',
 };
 
@@ -19,11 +20,26 @@ const StatsDimensionEnum = builder.enumType('StatsDimension', {
   values: Object.fromEntries(STATS_DIMENSIONS.map((dimension) => [dimension.toUpperCase(), { value: dimension, description: DIMENSION_DESCRIPTIONS[dimension] }])) as Record<Uppercase<(typeof STATS_DIMENSIONS)[number]>, { value: (typeof STATS_DIMENSIONS)[number]; description: string }>,
 });
 
+/** A bucket key's value as the matching `EventFilter` field spells it: enum names for kinds and sectors, slugs for actors. */
+async function filterValueOf(key: BucketKey, loaders: Context['loaders']): Promise<string | null> {
+  if (key.value === null) return null;
+  if (key.dimension === 'kind' || key.dimension === 'sector') return key.value.toUpperCase();
+  if (key.dimension === 'actor') return (await loaders.actor.load(Number(key.value)))?.slug ?? null;
+  return key.value;
+}
+
 const BucketKeyRef = builder.objectRef<BucketKey>('StatsBucketKey').implement({
   description: 'The value of one dimension for a bucket.',
   fields: (t) => ({
     dimension: t.field({ type: StatsDimensionEnum, description: 'The dimension.', resolve: (key) => key.dimension }),
-    value: t.exposeString('value', { nullable: true, description: 'The bucket\'s value: a year, a decade\'s first year, a kind, a sector, an actor key or a PLOVER category. Null for events dated too coarsely for a YEAR or DECADE bucket, and for kinds without a PLOVER code.' }),
+    value: t.string({
+      nullable: true,
+      description:
+        'The bucket\'s value, spelled so it can be fed back into an `EventFilter` to list the bucket\'s events: a year ("2014": `from` and `to`), a decade\'s first year ("1980"), ' +
+        'an EventKind name (`ARMS_DEAL`: `kinds`), a Sector name (`DEFENCE`: `sectors`), an actor slug (`russia`: `actors`) or a PLOVER category. ' +
+        'Null for events dated too coarsely for a YEAR or DECADE bucket, and for kinds without a PLOVER code.',
+      resolve: (key, _args, { loaders }) => filterValueOf(key, loaders),
+    }),
     span: t.exposeString('span', { nullable: true, description: 'For a null YEAR or DECADE value: the range of days the events\' dates can cover, as "1980-01-01/1989-12-31".' }),
     actor: t.field({ type: ActorRef, nullable: true, description: 'The actor, for the ACTOR dimension.', resolve: (key, _args, { loaders }) => (key.dimension === 'actor' && key.value ? loaders.actor.load(Number(key.value)) : null) }),
   }),

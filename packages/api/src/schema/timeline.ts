@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { EVENT_KINDS, listEvents, parseFuzzyDate, type EventKind, type EventRow } from '@bilateral/store';
+import { countEvents, EVENT_KINDS, listEvents, parseFuzzyDate, type EventKind, type EventRow } from '@bilateral/store';
 import { timelineJsSlide, visItem, type TimelineJsDate, type TimelineJsSlide, type VisItem } from '../projections/timeline.ts';
+import { userError } from '../errors.ts';
 import { builder } from './builder.ts';
 import { EventFilterInput, toEventFilter } from './event.ts';
 import { EventRef } from './refs.ts';
@@ -85,20 +86,26 @@ const TimelineJsDocumentRef = builder.objectRef<{ headline: string; events: Time
 builder.queryFields((t) => ({
   timelineJs: t.field({
     type: TimelineJsDocumentRef,
-    description: `A TimelineJS document of the events matching a filter, earliest first (at most ${TIMELINE_MAX_EVENTS}; narrow the filter for more).`,
+    description:
+      `A TimelineJS document of every event matching a filter, earliest first. A document holds at most ${TIMELINE_MAX_EVENTS.toLocaleString('en')} events: ` +
+      'a filter matching more fails with `BAD_USER_INPUT` (argument `filter`) rather than returning part of the events; narrow it, or page through `events` and use each event\'s `timelineJs`.',
     args: {
       filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet, as for `events`.' }),
       title: t.arg.string({ description: 'Headline of the title slide.', defaultValue: 'Pakistan–Russia relations' }),
     },
     resolve: (_root, args, { store }) => {
+      const matching = countEvents(store, toEventFilter(args.filter));
+      if (matching > TIMELINE_MAX_EVENTS) {
+        throw userError('BAD_USER_INPUT', `A TimelineJS document holds at most ${TIMELINE_MAX_EVENTS} events and this filter matches ${matching}. Narrow the filter, or page through \`events\` and use each event's \`timelineJs\`.`, 'filter');
+      }
       const rows: EventRow[] = [];
       let after: string | undefined;
       do {
         const page = listEvents(store, toEventFilter(args.filter), [], { first: 100, after });
         rows.push(...page.rows);
-        after = page.hasNextPage && rows.length < TIMELINE_MAX_EVENTS ? page.cursors.at(-1) : undefined;
+        after = page.hasNextPage ? page.cursors.at(-1) : undefined;
       } while (after);
-      return { headline: args.title ?? 'Pakistan–Russia relations', events: rows.slice(0, TIMELINE_MAX_EVENTS).map((event) => timelineJsSlide(projectionInput(event), parseFuzzyDate(event.dateEdtf))) };
+      return { headline: args.title ?? 'Pakistan–Russia relations', events: rows.map((event) => timelineJsSlide(projectionInput(event), parseFuzzyDate(event.dateEdtf))) };
     },
   }),
 }));

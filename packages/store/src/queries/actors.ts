@@ -13,12 +13,12 @@ export interface ActorFilter {
   kinds?: string[] | null;
 }
 
-function actorFilterSql(filter: ActorFilter | null | undefined): SQL | undefined {
+export function actorFilterSql(filter: ActorFilter | null | undefined): SQL | undefined {
   if (!filter) return undefined;
   const conditions: (SQL | undefined)[] = [];
   if (filter.kinds?.length) conditions.push(inArray(actors.kind, filter.kinds));
   if (filter.text != null) {
-    const query = toFtsQuery(filter.text, { prefixEveryWord: true });
+    const query = toFtsQuery(filter.text, 'filter.text', { prefixEveryWord: true });
     if (query) conditions.push(sql`${actors.id} in (select rowid from actor_search where actor_search match ${query})`);
   }
   return and(...conditions);

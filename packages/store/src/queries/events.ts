@@ -70,7 +70,7 @@ export function eventFilterSql(store: Store, filter: EventFilter | null | undefi
     else conditions.push(tookPart(actorIds));
   }
   if (filter.text != null) {
-    const query = toFtsQuery(filter.text);
+    const query = toFtsQuery(filter.text, 'filter.text');
     if (query) conditions.push(sql`${events.id} in (select rowid from event_search where event_search match ${query})`);
   }
   if (filter.hasConflicts != null) conditions.push(filter.hasConflicts ? hasConflictSql : sql`not ${hasConflictSql}`);

@@ -1,11 +1,12 @@
 /**
- * Streams filtered events (or all actors) in batches with their related rows, so an export of
+ * Streams filtered events or actors in batches with their related rows, so an export of
  * any size holds only one batch in memory at a time.
  */
 import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Store } from '../db/client.ts';
 import { actorAliases, actors, citations, eventParticipants, events, eventSectors, sources } from '../db/schema.ts';
+import { actorFilterSql, type ActorFilter } from './actors.ts';
 import { eventFilterSql, hasConflictSql, type EventFilter, type EventRow } from './events.ts';
 import { groupBy, type ActorRow } from './related.ts';
 
@@ -84,7 +85,12 @@ export interface ExportedActor {
   aliases: string[];
 }
 
-export function* exportActors(store: Store, batchSize = EXPORT_BATCH_SIZE): Generator<ExportedActor> {
+/** Validates the filter at once, like `exportEvents`, then streams actors in ID order. */
+export function exportActors(store: Store, filter: ActorFilter | null | undefined, batchSize = EXPORT_BATCH_SIZE): Generator<ExportedActor> {
+  return actorBatches(store, actorFilterSql(filter), batchSize);
+}
+
+function* actorBatches(store: Store, condition: SQL | undefined, batchSize: number): Generator<ExportedActor> {
   let lastId = 0;
   const predecessors = alias(actors, 'predecessors');
   for (;;) {
@@ -93,7 +99,7 @@ export function* exportActors(store: Store, batchSize = EXPORT_BATCH_SIZE): Gene
       .from(actors)
       .leftJoin(countries, eq(countries.id, actors.countryId))
       .leftJoin(predecessors, eq(predecessors.id, actors.predecessorId))
-      .where(gt(actors.id, lastId))
+      .where(and(condition, gt(actors.id, lastId)))
       .orderBy(asc(actors.id))
       .limit(batchSize)
       .all();

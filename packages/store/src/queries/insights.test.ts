@@ -3,12 +3,12 @@ import { closeStore, openStore } from '../db/client.ts';
 import { loadSeeds } from '../seed/index.ts';
 import { fixtureSeedsWith } from '../testing/fixture-store.ts';
 import { actorBySlug } from './actors.ts';
-import { countEvents, eventBySlug } from './events.ts';
+import { countEvents, eventBySlug, listEvents } from './events.ts';
 import { actorNetwork, relationshipsByActorIds } from './network.ts';
 import { search } from './search.ts';
 import { cooperationIndex, eventStats } from './stats.ts';
 
-// The fixture plus an event dated only to a decade and one that mentions a pipeline twice.
+// The fixture plus an event dated only to a decade and one that mentions a pipeline twice (and hyphenated model names).
 const store = openStore(':memory:');
 loadSeeds(store, fixtureSeedsWith({
   'events/extra.yaml': `
@@ -24,7 +24,7 @@ loadSeeds(store, fixtureSeedsWith({
   citations: [{ source: fixture-journal, paragraph: 20 }]
 - slug: 2015-gas-pipeline-agreement
   title: Gas pipeline agreement signed
-  summary: Pakistan and Russia signed an agreement on building a gas pipeline; the pipeline would run from Karachi to Lahore.
+  summary: Pakistan and Russia signed an agreement on building a gas pipeline; the pipeline would run from Karachi to Lahore. Talks on Mi-35 helicopters and JF-17 engines ran alongside.
   kind: agreement
   date: 2015-10
   sectors: [energy]
@@ -75,6 +75,38 @@ describe('search', () => {
     expect(() => search(store, '"unclosed', null, {})).toThrow(expect.objectContaining({ code: 'INVALID_SEARCH' }));
     expect(() => search(store, 'AND', null, {})).toThrow(expect.objectContaining({ code: 'INVALID_SEARCH' }));
     expect(() => search(store, '   ', null, {})).toThrow(expect.objectContaining({ code: 'INVALID_SEARCH' }));
+    for (const query of ['embargo OR', 'NOT pipeline', '(embargo', 'embargo)', '()', 'OR AND', '---']) {
+      expect(() => search(store, query, null, {}), query).toThrow(expect.objectContaining({ code: 'INVALID_SEARCH', argument: 'query' }));
+    }
+    expect(() => search(store, 'embargo OR', null, {})).toThrow('The search needs a word after OR. Use words, "quoted phrases", prefix*, OR, NOT and parentheses.');
+  });
+
+  it('reads words with punctuation as they are written, not as FTS5 syntax', () => {
+    const gasDeal = [id('2015-gas-pipeline-agreement')];
+    expect(search(store, 'Mi-35', null, {}).hits.map((hit) => hit.id)).toEqual(gasDeal);
+    expect(search(store, 'JF-17 engines', null, {}).hits.map((hit) => hit.id)).toEqual(gasDeal);
+    for (const query of ['U.S.', 'title:pipeline', 'a-b:c.d', '^start', 'NEAR(gas pipeline)', 'pipe*line']) expect(() => search(store, query, null, {}), query).not.toThrow();
+    expect(search(store, 'title:pipeline', null, {}).totalCount).toBe(0);
+  });
+
+  it('keeps the documented syntax: phrases, prefixes, OR, NOT, AND and parentheses', () => {
+    const slugsOf = (query: string) => search(store, query, ['event'], {}).hits.map((hit) => hit.id).sort();
+    expect(slugsOf('"gas pipeline"')).toEqual([id('2015-gas-pipeline-agreement')]);
+    expect(slugsOf('"pipeline Karachi"')).toEqual([]);
+    expect(slugsOf('embargo OR pipeline')).toEqual([id('2014-russia-lifts-arms-embargo'), id('2015-gas-pipeline-agreement')].sort());
+    expect(slugsOf('pipeline NOT karachi')).toEqual([]);
+    expect(slugsOf('(embargo OR pipeline) AND lahore')).toEqual([id('2015-gas-pipeline-agreement')]);
+    expect(slugsOf('(embargo OR pipeline) lahore')).toEqual([id('2015-gas-pipeline-agreement')]);
+    expect(slugsOf('pipe* or')).toEqual([]);
+  });
+
+  it('reads EventFilter.text exactly as search reads its query', () => {
+    for (const text of ['embargo OR pipeline', 'Mi-35', '"gas pipeline"', 'pipe*', 'pipeline NOT karachi', '(embargo OR druzhba) pakistan']) {
+      const searched = search(store, text, ['event'], { first: 100 }).hits.map((hit) => hit.id).sort();
+      expect(listEvents(store, { text }, [], { first: 100 }).rows.map((row) => row.id).sort(), text).toEqual(searched);
+    }
+    expect(countEvents(store, { text: 'embargo OR pipeline' })).toBe(2);
+    expect(() => countEvents(store, { text: 'embargo OR' })).toThrow(expect.objectContaining({ code: 'INVALID_SEARCH', argument: 'filter.text' }));
   });
 
   it('sees new and changed rows at once: the index is kept by triggers', () => {

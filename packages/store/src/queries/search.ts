@@ -1,13 +1,13 @@
 /**
  * Full-text search over events (title, summary, place), actors (names and aliases), figures
  * (label, indicator) and sources (title, author, outlet), ranked
- * by bm25 with the title/name column weighted highest. The query uses FTS5 syntax: words
- * (all must match), "phrases", prefixes (`pipe*`), OR, NOT and parentheses; case and
- * accents are folded. A query FTS5 cannot parse is the caller's error (INVALID_SEARCH).
+ * by bm25 with the title/name column weighted highest. The query is read by `toFtsQuery`, as
+ * every `text` filter is; a query it cannot read is the caller's error (INVALID_SEARCH).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { QueryError } from './errors.ts';
+import { toFtsQuery } from './text-search.ts';
 import type { PageArgs } from './pagination.ts';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './pagination.ts';
 
@@ -69,7 +69,8 @@ function decodeOffset(cursor: string, query: string, argument: string): number {
 
 export function search(store: Store, query: string, types: readonly SearchType[] | null | undefined, page: PageArgs): SearchPage {
   const text = query.trim();
-  if (!text) throw new QueryError('INVALID_SEARCH', 'The search query is empty; give at least one word.', 'query');
+  const match = toFtsQuery(text, 'query');
+  if (!match) throw new QueryError('INVALID_SEARCH', 'The search query has no word in it; give at least one word.', 'query');
   if (page.last != null || page.before != null) throw new QueryError('BAD_USER_INPUT', 'Search results page forwards only: use `first` and `after`.', 'last');
   const size = page.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
@@ -77,24 +78,15 @@ export function search(store: Store, query: string, types: readonly SearchType[]
   }
   const offset = page.after ? decodeOffset(page.after, text, 'after') + 1 : 0;
   const wanted = types?.length ? types : SEARCH_TYPES;
-  const union = sql.join(wanted.map((type) => SOURCES[type](text)), sql` union all `);
-  try {
-    const totalCount = store.get<{ n: number }>(sql`select count(*) as n from (${union})`)!.n;
-    const rows = store.all<SearchHit>(sql`select * from (${union}) order by score, type, id limit ${size + 1} offset ${offset}`);
-    const hits = rows.slice(0, size);
-    return {
-      hits,
-      cursors: hits.map((_, index) => encodeOffset(text, offset + index)),
-      hasNextPage: rows.length > size,
-      hasPreviousPage: offset > 0,
-      totalCount,
-    };
-  } catch (error) {
-    // drizzle wraps the driver's error; SQLite reports an unreadable MATCH query as one of these.
-    const reason = ((error as { cause?: Error }).cause ?? (error as Error)).message ?? '';
-    if (/^(fts5: |no such column: |unknown special query|unterminated string)/.test(reason)) {
-      throw new QueryError('INVALID_SEARCH', `The search query could not be read (${reason}). Use words, "quoted phrases", prefix*, OR, NOT and parentheses; put a word that contains punctuation in double quotes.`, 'query');
-    }
-    throw error;
-  }
+  const union = sql.join(wanted.map((type) => SOURCES[type](match)), sql` union all `);
+  const totalCount = store.get<{ n: number }>(sql`select count(*) as n from (${union})`)!.n;
+  const rows = store.all<SearchHit>(sql`select * from (${union}) order by score, type, id limit ${size + 1} offset ${offset}`);
+  const hits = rows.slice(0, size);
+  return {
+    hits,
+    cursors: hits.map((_, index) => encodeOffset(text, offset + index)),
+    hasNextPage: rows.length > size,
+    hasPreviousPage: offset > 0,
+    totalCount,
+  };
 }
