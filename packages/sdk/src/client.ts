@@ -10,7 +10,7 @@ import {
   type CreateEventMutationVariables, type UpdateEventMutationVariables, type ArchiveEventMutationVariables,
   type RestoreEventMutationVariables, type AddEventCitationMutationVariables, type AddEventClaimMutationVariables,
   type SetPreferredEventClaimMutationVariables, type LinkEventsMutationVariables,
-  type CreateActorMutationVariables, type UpdateActorMutationVariables, type MergeActorsMutationVariables, type CreateSourceMutationVariables, type UpdateSourceMutationVariables, type CreateFigureMutationVariables, type UpdateFigureMutationVariables, type AddFigureClaimMutationVariables, type SetPreferredFigureClaimMutationVariables,
+  type AddActorCitationMutationVariables, type AddFigureCitationMutationVariables, type CreateActorMutationVariables, type UpdateActorMutationVariables, type MergeActorsMutationVariables, type CreateSourceMutationVariables, type UpdateSourceMutationVariables, type CreateFigureMutationVariables, type UpdateFigureMutationVariables, type AddFigureClaimMutationVariables, type SetPreferredFigureClaimMutationVariables,
 } from './generated/sdk.ts';
 
 export interface ClientOptions {
@@ -140,6 +140,8 @@ export function createClient(options: ClientOptions) {
     updateSource: async (variables: UpdateSourceMutationVariables, requestOptions?: RequestOptions) => (await sdk.UpdateSource(variables, requestOptions)).updateSource,
     createFigure: async (variables: CreateFigureMutationVariables, requestOptions?: RequestOptions) => (await sdk.CreateFigure(variables, requestOptions)).createFigure,
     updateFigure: async (variables: UpdateFigureMutationVariables, requestOptions?: RequestOptions) => (await sdk.UpdateFigure(variables, requestOptions)).updateFigure,
+    addActorCitation: async (variables: AddActorCitationMutationVariables, requestOptions?: RequestOptions) => (await sdk.AddActorCitation(variables, requestOptions)).addActorCitation,
+    addFigureCitation: async (variables: AddFigureCitationMutationVariables, requestOptions?: RequestOptions) => (await sdk.AddFigureCitation(variables, requestOptions)).addFigureCitation,
     addFigureClaim: async (variables: AddFigureClaimMutationVariables, requestOptions?: RequestOptions) => (await sdk.AddFigureClaim(variables, requestOptions)).addFigureClaim,
     setPreferredFigureClaim: async (variables: SetPreferredFigureClaimMutationVariables, requestOptions?: RequestOptions) => (await sdk.SetPreferredFigureClaim(variables, requestOptions)).setPreferredFigureClaim,
     /** The URL of `/export/events.csv`, `/export/events.jsonl` or `/export/actors.csv` on this server, filtered: `exportUrl('events.csv', { kinds: ['ARMS_DEAL'] })`. */

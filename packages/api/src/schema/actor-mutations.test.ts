@@ -34,6 +34,11 @@ describe('actor mutations', () => {
     expect(updated).toMatchObject({ userErrors: [], actor: { name: 'Sergei Lavrov', country: null, aliases: [{ name: 'Lavrov' }], version: 2 } });
     const stale = (await asKey(key, UPDATE_ACTOR, { id: actor.id, patch: { name: 'S. Lavrov' }, version: 1 })).data.updateActor;
     expect(stale).toEqual({ actor: null, userErrors: [{ field: 'expectedVersion', code: 'STALE_VERSION' }] });
+    const ADD_CITATION = `mutation ($id: ID!, $citation: CitationInput!) { addActorCitation(id: $id, citation: $citation, expectedVersion: 2) { actor { version citations { source { slug } paragraph note } } userErrors { field code } } }`;
+    const cited = (await asKey(key, ADD_CITATION, { id: actor.id, citation: { source: 'fixture-journal', paragraph: 40, note: 'Names him as foreign minister.' } })).data.addActorCitation;
+    expect(cited).toEqual({ userErrors: [], actor: { version: 3, citations: [{ source: { slug: 'fixture-news' }, paragraph: 29, note: null }, { source: { slug: 'fixture-journal' }, paragraph: 40, note: 'Names him as foreign minister.' }] } });
+    const unknownSource = (await asKey(key, ADD_CITATION.replace('expectedVersion: 2', 'expectedVersion: 3'), { id: actor.id, citation: { source: 'no-such-source', paragraph: 1 } })).data.addActorCitation;
+    expect(unknownSource).toEqual({ actor: null, userErrors: [{ field: 'citations[2].source', code: 'NOT_FOUND' }] });
   });
 
   it('report a name another actor holds, an alias given twice, an unknown country and an office ending before it starts, writing nothing', async () => {

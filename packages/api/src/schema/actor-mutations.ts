@@ -7,7 +7,7 @@ import { builder } from './builder.ts';
 import { ActorRef } from './refs.ts';
 import { decodeId } from './lookup.ts';
 import { CitationInput, DATE_RULES, expectedVersionArg, idempotencyArg, SLUG_RULES, TEXT_RULES } from './mutation-inputs.ts';
-import { recordMutations } from './record-mutation-fields.ts';
+import { citationMutation, recordMutations } from './record-mutation-fields.ts';
 import { idempotencyOf, type RecordKind } from './record-writes.ts';
 import { runWrite } from './user-errors.ts';
 import { ActorKindEnum, AliasKindEnum } from './vocabulary.ts';
@@ -45,6 +45,7 @@ const actorInputFields = (required: boolean) => (t: any) => ({
 const actorKind: RecordKind<'actor', ReturnType<typeof actorsByIds>[number]> = { type: 'actor', typename: 'Actor', load: (context, id) => actorsByIds(context.store, [id])[0] };
 
 const ActorPayload = recordMutations(actorKind, { ref: ActorRef, inputDescription: 'A new actor: a state, person, body, force, company or organisation.', fields: actorInputFields });
+citationMutation(actorKind, ActorPayload);
 
 builder.mutationFields((t) => ({
   mergeActors: t.field({

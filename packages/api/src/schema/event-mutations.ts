@@ -6,7 +6,7 @@ import { eventsByIds, type EventRecord } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { EventRef } from './refs.ts';
 import { CitationInput, ClaimInput, DATE_RULES, expectedVersionArg, idempotencyArg, recordIdArg, SLUG_RULES, TEXT_RULES } from './mutation-inputs.ts';
-import { claimMutations, recordMutations } from './record-mutation-fields.ts';
+import { citationMutation, claimMutations, recordMutations } from './record-mutation-fields.ts';
 import { editRecord, rejectIf, withoutNulls, type EditArgs, type RecordKind } from './record-writes.ts';
 import { EventKindEnum, EventLinkTypeEnum, ParticipantRoleEnum, SectorEnum } from './vocabulary.ts';
 
@@ -69,6 +69,7 @@ const eventKind: RecordKind<'event', ReturnType<typeof eventsByIds>[number]> = {
 
 const EventPayload = recordMutations(eventKind, { ref: EventRef, inputDescription: 'A whole new event, in our own words, with the passages that state it.', fields: eventInputFields });
 
+citationMutation(eventKind, EventPayload);
 claimMutations(eventKind, EventPayload, {
   fieldsTakingValue: 'For DATE, AMOUNT, QUANTITY and PLACE the event\'s own field takes the value.',
   preferredValue: preferredFieldValue,
@@ -88,12 +89,6 @@ builder.mutationFields((t) => ({
     description: 'Brings an archived event back into lists and search. Needs the `write` scope.',
     args: { id: eventIdArg(t), expectedVersion: expectedVersionArg(t, 'event'), idempotencyKey: idempotencyArg(t) },
     resolve: (_root, args, context) => editRecord(context, eventKind, 'restoreEvent', args as unknown as EditArgs, (current) => current, { operation: 'restore', archived: false }),
-  }),
-  addEventCitation: t.field({
-    type: EventPayload,
-    description: 'Adds a passage that states an event. Needs the `write` scope.',
-    args: { id: eventIdArg(t), citation: t.arg({ type: CitationInput, required: true, description: 'The passage.' }), expectedVersion: expectedVersionArg(t, 'event'), idempotencyKey: idempotencyArg(t) },
-    resolve: (_root, args, context) => editRecord(context, eventKind, 'addEventCitation', args as unknown as EditArgs, (current) => ({ ...current, citations: [...current.citations, withoutNulls(args.citation) as EventRecord['citations'][number]] })),
   }),
   linkEvents: t.field({
     type: EventPayload,

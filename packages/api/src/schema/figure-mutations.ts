@@ -2,7 +2,7 @@
 import { figuresByIds } from '@bilateral/store';
 import { FigureRef } from './refs.ts';
 import { CitationInput, ClaimInput, DATE_RULES, SLUG_RULES, TEXT_RULES } from './mutation-inputs.ts';
-import { claimMutations, recordMutations } from './record-mutation-fields.ts';
+import { citationMutation, claimMutations, recordMutations } from './record-mutation-fields.ts';
 import type { RecordKind } from './record-writes.ts';
 
 const figureInputFields = (required: boolean) => (t: any) => ({
@@ -23,6 +23,7 @@ const figureKind: RecordKind<'figure', ReturnType<typeof figuresByIds>[number]> 
 
 const FigurePayload = recordMutations(figureKind, { ref: FigureRef, inputDescription: 'A new figure, with the passages that give it.', fields: figureInputFields });
 
+citationMutation(figureKind, FigurePayload);
 claimMutations(figureKind, FigurePayload, {
   fieldsTakingValue: 'The figure\'s own `value` takes the preferred VALUE.',
   preferredValue: (_current, field, value) => (field === 'value' ? { value } : {}),

@@ -3,10 +3,10 @@
  * their input, patch and payload types, and for types with claims `add<Type>Claim` and
  * `setPreferred<Type>Claim`.
  */
-import type { ClaimRecord, EntityType } from '@bilateral/store';
+import type { CitationRecord, ClaimRecord, EntityType } from '@bilateral/store';
 import type { ObjectRef } from '@pothos/core';
 import { builder } from './builder.ts';
-import { ClaimInput, expectedVersionArg, idempotencyArg, recordIdArg } from './mutation-inputs.ts';
+import { CitationInput, ClaimInput, expectedVersionArg, idempotencyArg, recordIdArg } from './mutation-inputs.ts';
 import { createRecord, editRecord, patched, preferClaim, withoutNulls, type CurrentRecord, type EditArgs, type RecordKind } from './record-writes.ts';
 import { payloadType } from './user-errors.ts';
 import { ClaimFieldEnum } from './vocabulary.ts';
@@ -80,6 +80,22 @@ export function claimMutations<T extends EntityType, Row>(
           const claims = preferClaim((current as Claimed).claims, field, value, args.reason as string, `The ${noun} has no ${field} claim with the value "${value}". Add it with ${add} first.`);
           return { ...current, ...options.preferredValue(current, field, value), claims };
         }),
+    }),
+  }));
+}
+
+/** Declares `add<Type>Citation`: one more passage supporting the record as a whole. */
+export function citationMutation<T extends EntityType, Row>(kind: RecordKind<T, Row>, Payload: ObjectRef<any, unknown>) {
+  const { typename } = kind;
+  const noun = nounOf(kind);
+  const name = `add${typename}Citation`;
+  builder.mutationFields((t) => ({
+    [name]: t.field({
+      type: Payload,
+      description: `Adds a passage that supports ${withArticle(noun)}. Needs the \`write\` scope.`,
+      args: { id: recordIdArg(t, typename), citation: t.arg({ type: CitationInput, required: true, description: 'The passage.' }), expectedVersion: expectedVersionArg(t, noun), idempotencyKey: idempotencyArg(t) },
+      resolve: (_root, args, context) =>
+        editRecord(context, kind, name, args as unknown as EditArgs, (current) => ({ ...current, citations: [...(current as { citations: CitationRecord[] }).citations, withoutNulls(args.citation) as CitationRecord] })),
     }),
   }));
 }
