@@ -160,19 +160,26 @@ function validate(tx: Transaction, type: EntityType, candidate: unknown, current
   return record;
 }
 
-/** Everything a record may refer to, plus its own slug (an event may not link to itself, but it exists). */
+/**
+ * What a record may refer to, answered by indexed lookups so a write costs the same however big
+ * the store is. The record's own slug counts as existing (an event may not link to itself, but
+ * the rule saying so needs the slug known); an edited actor's own names are not "taken".
+ */
 function knownInStore(tx: Transaction, editedActorId: number | undefined, type: EntityType, slug: string): KnownRecords {
-  const slugs = (table: typeof events, own: boolean) => new Set([...tx.select({ slug: table.slug }).from(table).all().map((row) => row.slug), ...(own ? [slug] : [])]);
-  const names = new Map<string, string>();
-  const others = (column: typeof actors.id | typeof actorAliases.actorId) => (editedActorId === undefined ? undefined : ne(column, editedActorId));
-  for (const row of tx.select({ folded: actors.nameFolded, slug: actors.slug }).from(actors).where(others(actors.id)).all()) names.set(row.folded, row.slug);
-  for (const row of tx.select({ folded: actorAliases.nameFolded, slug: actors.slug }).from(actorAliases).innerJoin(actors, eq(actors.id, actorAliases.actorId)).where(others(actorAliases.actorId)).all()) names.set(row.folded, row.slug);
+  const lookup = (table: typeof events, own: boolean) => ({
+    has: (wanted: string) => (own && wanted === slug) || tx.select({ id: table.id }).from(table).where(eq(table.slug, wanted)).get() !== undefined,
+  });
+  const notEdited = (column: typeof actors.id | typeof actorAliases.actorId) => (editedActorId === undefined ? undefined : ne(column, editedActorId));
   return {
-    sources: slugs(sources as never, type === 'source'),
-    actors: slugs(actors as never, type === 'actor'),
-    events: slugs(events, type === 'event'),
-    figures: slugs(figures as never, type === 'figure'),
-    actorNames: names,
+    sources: lookup(sources as never, type === 'source'),
+    actors: lookup(actors as never, type === 'actor'),
+    events: lookup(events, type === 'event'),
+    figures: lookup(figures as never, type === 'figure'),
+    actorNames: {
+      get: (folded) =>
+        tx.select({ slug: actors.slug }).from(actors).where(and(eq(actors.nameFolded, folded), notEdited(actors.id))).get()?.slug ??
+        tx.select({ slug: actors.slug }).from(actorAliases).innerJoin(actors, eq(actors.id, actorAliases.actorId)).where(and(eq(actorAliases.nameFolded, folded), notEdited(actorAliases.actorId))).get()?.slug,
+    },
   };
 }
 

@@ -84,11 +84,17 @@ export function validateSeeds(seedsDir: string): { dataset: SeedDataset; problem
 
 /** What references may point at: the slugs that exist, and which actor owns each folded name or alias. */
 export interface KnownRecords {
-  readonly sources: ReadonlySet<string>;
-  readonly actors: ReadonlySet<string>;
-  readonly events: ReadonlySet<string>;
-  readonly figures: ReadonlySet<string>;
-  readonly actorNames: ReadonlyMap<string, string>;
+  readonly sources: SlugLookup;
+  readonly actors: SlugLookup;
+  readonly events: SlugLookup;
+  readonly figures: SlugLookup;
+  /** The actor slug that owns a folded name or alias. */
+  readonly actorNames: { get(folded: string): string | undefined };
+}
+
+/** Only `has` is asked, so the store can answer with an indexed lookup instead of loading every slug. */
+export interface SlugLookup {
+  has(slug: string): boolean;
 }
 
 const knownIn = (dataset: SeedDataset): KnownRecords => ({
@@ -118,12 +124,12 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
     if (slug !== undefined && !actorSlugs.has(slug)) problems.push({ file: located.file, record: located.label, field, message: `unknown actor "${slug}"` });
   };
 
-  const names = new Map(known.actorNames);
+  const names = new Map<string, string>();
   for (const located of dataset.actors) {
     const actor = located.record;
     const claimName = (name: string, field: string) => {
       const folded = foldName(name);
-      const owner = names.get(folded);
+      const owner = names.get(folded) ?? known.actorNames.get(folded);
       if (owner && owner !== actor.slug) problems.push({ file: located.file, record: located.label, field, message: `"${name}" is already a name or alias of actor "${owner}"; a name must lead to one actor` });
       names.set(folded, actor.slug);
     };
@@ -178,7 +184,7 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
     if (!sourceSlugs.has(manifest.source)) problems.push({ file: located.file, record: located.label, field: 'source', message: `unknown source "${manifest.source}"` });
     for (const [paragraph, entry] of Object.entries(manifest.paragraphs)) {
       if ('skip' in entry) continue;
-      const refer = (list: string[] | undefined, known: ReadonlySet<string>, noun: string, key: string) =>
+      const refer = (list: string[] | undefined, known: SlugLookup, noun: string, key: string) =>
         list?.forEach((slug, index) => {
           if (!known.has(slug)) problems.push({ file: located.file, record: located.label, field: `paragraphs.${paragraph}.${key}[${index}]`, message: `unknown ${noun} "${slug}"` });
         });
