@@ -13,12 +13,19 @@ mkdirSync(dirname(databasePath), { recursive: true });
 const store = openStore(databasePath);
 try {
   const report = loadSeeds(store, defaultSeedsDir());
-  console.log(`database ${databasePath}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed)`);
+  console.log(`database ${databasePath}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.mergedAway} merged away)`);
 } catch (error) {
-  if (!(error instanceof SeedValidationError)) throw error;
-  console.error(error.message);
-  closeStore(store);
-  process.exit(1);
+  if (error instanceof SeedValidationError) {
+    console.error(error.message);
+    closeStore(store);
+    process.exit(1);
+  }
+  // The load ran in one transaction, so the database is as it was: serve it rather than go down.
+  console.error(
+    `seeds/ could not be written into ${databasePath}, so the database was left exactly as it was and is served as it is.\n` +
+      `The seed files probably conflict with edits made through the API: run \`npx -y pnpm@10 bilateral export-seeds\`, review the diff, and restart.\n` +
+      `Cause: ${(error as Error).message}`,
+  );
 }
 
 const yoga = createBilateralYoga({ store });

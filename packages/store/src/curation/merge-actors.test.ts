@@ -1,9 +1,12 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../db/client.ts';
-import { actors, revisions } from '../db/schema.ts';
+import { actors, events, revisions } from '../db/schema.ts';
 import { readEventRecord } from '../records/read-records.ts';
-import { openFixtureStore } from '../testing/fixture-store.ts';
+import { loadSeeds } from '../seed/index.ts';
+import { fixtureSeedsDir, fixtureSeedsWith, openFixtureStore } from '../testing/fixture-store.ts';
 import { createApiKey } from './keys.ts';
 import { mergeActors } from './merge-actors.ts';
 import { saveRecord } from './save-record.ts';
@@ -55,5 +58,25 @@ describe('mergeActors', () => {
     expect(written[0]!.after).toBeNull();
     expect(JSON.parse(written[1]!.after!).aliases.map((alias: { name: string }) => alias.name)).toEqual(['Russian Federation', 'Moscow', 'Rossiya', 'Moskva']);
     expect(store.select().from(actors).where(eq(actors.id, from)).get()).toBeUndefined();
+  });
+});
+
+describe('seed reloads after a merge', () => {
+  it('leave the merged actor out and send its references to the actor it was merged into', () => {
+    const russia = idOf('russia');
+    const pakistan = idOf('pakistan');
+    mergeActors(store, { from: russia, into: pakistan }, editor);
+    // The fixture seed files still hold russia, with aliases pakistan now carries.
+    const report = loadSeeds(store, fixtureSeedsDir);
+    expect(report).toMatchObject({ mergedAway: 1, created: 0 });
+    expect(store.select().from(actors).where(eq(actors.slug, 'russia')).get()).toBeUndefined();
+
+    // A changed seed record that still names russia is written with pakistan in its place.
+    const dir = fixtureSeedsWith({});
+    const path = join(dir, 'events/all.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('First Druzhba joint exercise', 'Druzhba 2016'));
+    expect(loadSeeds(store, dir)).toMatchObject({ updated: 1, mergedAway: 1 });
+    const druzhba = store.select({ id: events.id }).from(events).where(eq(events.slug, '2016-druzhba-exercise')).get()!;
+    expect(readEventRecord(store, druzhba.id)!.participants.map((participant) => participant.actor)).not.toContain('russia');
   });
 });

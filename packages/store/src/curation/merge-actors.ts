@@ -7,7 +7,7 @@
  */
 import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
-import { actors, claims, eventParticipants, figureActors, offices } from '../db/schema.ts';
+import { actorMerges, actors, claims, eventParticipants, figureActors, offices } from '../db/schema.ts';
 import { groupBy } from '../queries/related.ts';
 import { readActorRecord } from '../records/read-records.ts';
 import type { Transaction } from '../records/write-records.ts';
@@ -68,6 +68,7 @@ function merge(tx: Transaction, request: MergeRequest, editor: Editor) {
 
   const absorbed = readActorRecord(tx, from.id)!;
   tx.delete(actors).where(eq(actors.id, from.id)).run();
+  rememberMerge(tx, from, into.id);
   appendRevision(tx, { entityType: 'actor', entityId: from.id, entitySlug: from.slug, version: from.version + 1, operation: 'merge', keyId: editor.keyId, before: absorbed, after: null, reason: because });
 
   const written = writeRecord(tx, 'actor', {
@@ -75,6 +76,13 @@ function merge(tx: Transaction, request: MergeRequest, editor: Editor) {
     change: (current) => absorb(current!, absorbed, swap),
   }, editor);
   return { ...written, moved };
+}
+
+/** So a reload of seed files that still hold `from` neither recreates it nor loses its references; earlier merges into `from` now point at `into` too. */
+function rememberMerge(tx: Transaction, from: { id: number; slug: string }, intoId: number) {
+  tx.update(actorMerges).set({ intoActorId: intoId }).where(eq(actorMerges.intoActorId, from.id)).run();
+  tx.insert(actorMerges).values({ fromSlug: from.slug, intoActorId: intoId, mergedAt: new Date().toISOString() })
+    .onConflictDoUpdate({ target: actorMerges.fromSlug, set: { intoActorId: intoId } }).run();
 }
 
 const findActor = (tx: Transaction, id: number) => tx.select({ id: actors.id, slug: actors.slug, version: actors.version }).from(actors).where(eq(actors.id, id)).get();

@@ -267,3 +267,14 @@ export const idempotencyKeys = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.keyId, table.idempotencyKey] })],
 );
+
+/**
+ * Slugs of actors merged away through the API, and the actor each now lives on. The seed files
+ * may still hold a merged actor until `export-seeds` rewrites them; the loader reads this table
+ * to leave such a record out and send its references to the actor it was merged into.
+ */
+export const actorMerges = sqliteTable('actor_merges', {
+  fromSlug: text('from_slug').primaryKey(),
+  intoActorId: integer('into_actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+  mergedAt: text('merged_at').notNull(),
+});

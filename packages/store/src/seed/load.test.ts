@@ -28,7 +28,7 @@ const countRows = (table: typeof events | typeof actors | typeof citations | typ
 describe('loadSeeds', () => {
   it('loads every record with its participants, citations, claims and links', () => {
     const report = loadSeeds(store, fixture('valid'));
-    expect(report).toEqual({ created: 11, updated: 0, unchanged: 0, removed: 0 });
+    expect(report).toEqual({ created: 11, updated: 0, unchanged: 0, removed: 0, mergedAway: 0 });
     expect(countRows(events)).toBe(3);
     expect(countRows(actors)).toBe(5);
     expect(countRows(claims)).toBe(2);
@@ -43,7 +43,7 @@ describe('loadSeeds', () => {
     const ids = store.select({ id: events.id, slug: events.slug }).from(events).all();
     const report = loadSeeds(store, fixture('valid'));
     const after = store.$client.prepare('select total_changes() as n').get() as { n: number };
-    expect(report).toEqual({ created: 0, updated: 0, unchanged: 11, removed: 0 });
+    expect(report).toEqual({ created: 0, updated: 0, unchanged: 11, removed: 0, mergedAway: 0 });
     expect(after.n).toBe(before.n);
     expect(store.select({ id: events.id, slug: events.slug }).from(events).all()).toEqual(ids);
   });

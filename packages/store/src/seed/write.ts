@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, getTableName, inArray, isNotNull, isNull, notInArray } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
-import { actors, events, figures, sources } from '../db/schema.ts';
+import { actorMerges, actors, events, figures, sources } from '../db/schema.ts';
 import {
   actorColumns, clearActorChildren, eventColumns, figureColumns, sourceColumns, writeActorChildren,
   writeEventChildren, writeEventLinks, writeFigureChildren, type SlugResolver,
@@ -30,12 +30,14 @@ export interface SeedReport {
   updated: number;
   unchanged: number;
   removed: number;
+  /** Records left out because they were merged into another actor through the API (see actor_merges). */
+  mergedAway: number;
 }
 
 const hashOf = (record: unknown) => createHash('sha256').update(JSON.stringify(record)).digest('hex');
 
 export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
-  const report: SeedReport = { created: 0, updated: 0, unchanged: 0, removed: 0 };
+  const report: SeedReport = { created: 0, updated: 0, unchanged: 0, removed: 0, mergedAway: 0 };
   store.transaction((tx) => {
     // Every change the loader makes is a revision like any API write, so history and the change feed miss nothing.
     const revise = (table: SluggedTable, id: number, slug: string, version: number, before: unknown, after: unknown) =>
@@ -80,7 +82,14 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
       ids.source.set(record.slug, upsert(sources, record.slug, record, sourceColumns(record)).id);
     }
 
+    const mergedInto = new Map(tx.select().from(actorMerges).all().map((merge) => [merge.fromSlug, merge.intoActorId]));
     const changedActors = dataset.actors.flatMap(({ record }) => {
+      const into = mergedInto.get(record.slug);
+      if (into !== undefined && !tx.select({ id: actors.id }).from(actors).where(eq(actors.slug, record.slug)).get()) {
+        ids.actor.set(record.slug, into);
+        report.mergedAway++;
+        return [];
+      }
       const { id, changed } = upsert(actors, record.slug, record, actorColumns(record));
       ids.actor.set(record.slug, id);
       return changed ? [{ id, record }] : [];
