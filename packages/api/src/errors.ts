@@ -29,6 +29,11 @@ export function maskError(error: unknown, message: string): Error {
       ? new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: original.extensions })
       : original;
   }
+  // graphql-js reports variables that do not fit their types (an unknown enum value, a string for
+  // an Int) without a code; they are the caller's to fix, and the message says what is wrong.
+  if (error instanceof GraphQLError && /^Variable "\$\w+"/.test(error.message)) {
+    return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } });
+  }
   return new GraphQLError(message, {
     nodes: error instanceof GraphQLError ? error.nodes : undefined,
     path: error instanceof GraphQLError ? error.path : undefined,

@@ -149,3 +149,12 @@ describe('errors', () => {
     expect(JSON.stringify(result)).not.toMatch(/sqlite|database|\.ts/i);
   });
 });
+
+describe('variables that do not fit their types', () => {
+  it('are the caller\'s error (BAD_USER_INPUT) with graphql-js\'s explanation, not a masked internal error', async () => {
+    const unknownKind = await execute(api.yoga, 'query ($kinds: [EventKind!]) { events(filter: { kinds: $kinds }) { totalCount } }', { kinds: ['NOPE'] });
+    expect(unknownKind.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('Value "NOPE" does not exist in "EventKind" enum') })]);
+    const wrongType = await execute(api.yoga, 'query ($first: Int) { events(first: $first) { totalCount } }', { first: 'ten' });
+    expect(wrongType.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+  });
+});

@@ -108,3 +108,20 @@ describe('mergeActors', () => {
     expect(again).toEqual({ actor: null, userErrors: [{ field: 'from', code: 'NOT_FOUND' }] });
   });
 });
+
+describe('event(asOf:) after a merge', () => {
+  it('shows a past participant merged away since as the actor it was merged into', async () => {
+    const key = keyFor('write');
+    const created = await create(key, CREATE_ACTOR, { slug: 'krasnaya-zvezda', name: 'Krasnaya Zvezda', kind: 'ORGANIZATION', country: 'russia' });
+    const result = await asKey(key, `mutation ($input: EventInput!) { createEvent(input: $input) { event { slug } userErrors { field } } }`, {
+      input: { slug: '2019-test-interview', title: 'A test interview', summary: 'A newspaper interviewed an official.', kind: 'DECLARATION', date: '2019', sectors: ['DIPLOMACY'], participants: [{ actor: 'krasnaya-zvezda', role: 'INITIATOR' }], citations: [citation] },
+    });
+    expect(result.errors).toBeUndefined();
+    const event = result.data.createEvent.event;
+    const { at } = (await execute(api.yoga, `{ event(slug: "${event.slug}") { revisions { at } } }`)).data.event.revisions[0];
+    const into = await idOf('russia');
+    expect((await asKey(key, MERGE, { from: created.id, into: into.id })).data.mergeActors.userErrors).toEqual([]);
+    const past = await execute(api.yoga, `{ event(slug: "${event.slug}", asOf: "${at}") { participants { role actor { slug } } } }`);
+    expect(past.data.event.participants).toEqual([{ role: 'INITIATOR', actor: { slug: 'russia' } }]);
+  });
+});

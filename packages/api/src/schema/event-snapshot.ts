@@ -2,7 +2,7 @@
  * An event as it stood at a past moment (`event(asOf:)`), rebuilt from the revision log. The
  * snapshot rides on the event row, and the Event type's list fields read it instead of the
  * live tables. References are resolved by slug against today's records: an actor merged away
- * since then is left out of the participants.
+ * since then shows as the actor it was merged into; a record removed outright is left out.
  */
 import { parseFuzzyDate, revisionAsOf, type CitationRecord, type CitationRow, type ClaimRow, type EventLinkRow, type EventRecord, type EventRow, type ParticipantRow, type Store } from '@bilateral/store';
 import type { Loaders } from '../context.ts';

@@ -7,7 +7,7 @@ import { and, asc, inArray, or, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Store } from '../db/client.ts';
 import {
-  actorAliases, actors, citations, claims, eventLinks, eventParticipants, events, eventSectors,
+  actorAliases, actorMerges, actors, citations, claims, eventLinks, eventParticipants, events, eventSectors,
   figureActors, figures, offices, sources,
 } from '../db/schema.ts';
 
@@ -116,10 +116,18 @@ export function citationCountsBySourceIds(store: Store, ids: readonly number[]):
   return new Map(rows.map((row) => [row.sourceId, row.n]));
 }
 
-/** Row IDs for slugs of one table; a slug that matches nothing is absent from the map. */
+/**
+ * Row IDs for slugs of one table; a slug that matches nothing is absent from the map. An actor
+ * merged away through the API resolves to the actor it was merged into.
+ */
 export function idsBySlugs(store: Store, table: 'actors' | 'sources' | 'events', slugs: readonly string[]): Map<string, number> {
   if (!slugs.length) return new Map();
   const source = { actors, sources, events }[table];
   const rows = store.select({ id: source.id, slug: source.slug }).from(source as typeof actors).where(inArray(source.slug, [...slugs])).all();
-  return new Map(rows.map((row) => [row.slug, row.id]));
+  const ids = new Map(rows.map((row) => [row.slug, row.id]));
+  const missing = slugs.filter((slug) => !ids.has(slug));
+  if (table === 'actors' && missing.length) {
+    for (const merge of store.select().from(actorMerges).where(inArray(actorMerges.fromSlug, missing)).all()) ids.set(merge.fromSlug, merge.intoActorId);
+  }
+  return ids;
 }
