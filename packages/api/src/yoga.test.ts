@@ -113,7 +113,7 @@ describe('errors', () => {
   it('gives actionable codes for bad IDs, unknown slugs, bad dates and bad cursors', async () => {
     expect(await codeOf(`{ event(id: "nonsense") { slug } }`)).toEqual([['INVALID_ID', '"nonsense" is not a valid ID. IDs are opaque strings returned by the API\'s `id` fields.']]);
     expect(await codeOf(`{ event(slug: "1999-nothing") { slug } }`)).toEqual([['NOT_FOUND', 'No Event has the slug "1999-nothing".']]);
-    expect(await codeOf(`{ event { slug } }`)).toEqual([['BAD_USER_INPUT', 'Pass exactly one of `id` or `slug` to look up a Event.']]);
+    expect(await codeOf(`{ event { slug } }`)).toEqual([['BAD_USER_INPUT', 'Pass exactly one of `id` or `slug` to look up an Event.']]);
     expect((await codeOf(EVENTS, { filter: { from: '2023-02-29' } }))[0]![0]).toBe('INVALID_DATE');
     expect((await codeOf(EVENTS, { filter: { actors: ['atlantis'] } }))[0]![0]).toBe('NOT_FOUND');
     expect((await codeOf(EVENTS, { after: 'garbage' }))[0]![0]).toBe('INVALID_CURSOR');

@@ -62,9 +62,9 @@ builder.mutationFields((t) => ({
       idempotencyKey: idempotencyArg(t),
     },
     resolve: (_root, args, context) => {
-      const [from, into] = [decodeId('Actor', args.from, 'from'), decodeId('Actor', args.into, 'into')];
       const { expectedVersion, idempotencyKey } = args as { expectedVersion?: number | null; idempotencyKey?: string | null };
       return runWrite(context, 'mergeActors', (editor) => {
+        const [from, into] = [decodeId('Actor', args.from, 'from'), decodeId('Actor', args.into, 'into')];
         const merged = mergeActors(context.store, { from, into, expectedVersion, reason: args.reason ?? undefined, idempotency: idempotencyOf('mergeActors', { idempotencyKey }, args) }, editor);
         for (const moved of merged.moved) {
           if (moved.entityType === 'event') context.changes.publish('eventChanged', { eventId: moved.id, version: moved.version, operation: 'merge' });

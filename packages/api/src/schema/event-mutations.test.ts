@@ -28,6 +28,9 @@ describe('event mutations', () => {
     expect(reader.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     expect(denied.map((entry) => entry.reason)).toEqual(['no_key', 'invalid_key', 'insufficient_scope']);
     expect(JSON.stringify(denied)).not.toContain('blt_');
+    // The key is checked before the input, so a caller without one learns nothing about it.
+    const probing = await asKey(null, UPDATE, { id: 'not-an-id', patch: { title: 'x' } });
+    expect(probing.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await execute(api.yoga, COUNT)).toEqual(before);
   });
 

@@ -7,7 +7,7 @@ import { userError } from '../errors.ts';
  */
 export function lookupKey(typename: string, args: { id?: string | null; slug?: string | null }): { id: number } | { slug: string } {
   if ((args.id == null) === (args.slug == null)) {
-    throw userError('BAD_USER_INPUT', `Pass exactly one of \`id\` or \`slug\` to look up a ${typename}.`, args.id == null ? 'slug' : 'id');
+    throw userError('BAD_USER_INPUT', `Pass exactly one of \`id\` or \`slug\` to look up ${/^[AEIOU]/.test(typename) ? 'an' : 'a'} ${typename}.`, args.id == null ? 'slug' : 'id');
   }
   if (args.slug != null) return { slug: args.slug };
   return { id: decodeId(typename, args.id!, 'id') };

@@ -88,7 +88,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({ description: `How many revisions to return; 1 to ${MAX_PAGE_SIZE}, default 100.` }),
     },
     resolve: (_root, args, { store }) => {
-      if (args.since != null && !/^(0|[1-9]\d*)$/.test(args.since)) throw userError('INVALID_CURSOR', '`since` must be a `cursor` returned by `changes`.', 'since');
+      if (args.since != null && !(/^(0|[1-9]\d{0,14})$/.test(args.since))) throw userError('INVALID_CURSOR', '`since` must be a `cursor` returned by `changes`.', 'since');
       const since = Number(args.since ?? 0);
       const limit = checkedLimit(args.first ?? MAX_PAGE_SIZE, 'first');
       const revisions = changesSince(store, since, limit + 1);
