@@ -69,6 +69,8 @@ describe('event mutations', () => {
     expect(updated.data.updateEvent).toMatchObject({ userErrors: [], event: { title: 'Renamed talks', version: 2 } });
     const stale = await asKey(key, UPDATE, { id, patch: { title: 'Late rename' }, version: 1 });
     expect(stale.data.updateEvent).toMatchObject({ event: null, userErrors: [{ field: 'expectedVersion', code: 'STALE_VERSION' }] });
+    const cleared = await asKey(key, UPDATE, { id, patch: { title: null } });
+    expect(cleared.data.updateEvent.userErrors).toEqual([{ field: 'title', code: 'INVALID', message: 'is required' }]);
     const now = await execute(api.yoga, `query ($id: ID!) { node(id: $id) { ... on Event { title version revisions { version before after } } } }`, { id });
     expect(now.data.node).toMatchObject({ title: 'Renamed talks', version: 2 });
     expect(now.data.node.revisions[0]).toMatchObject({ version: 2, before: { title: 'Pakistani delegation visits Karachi port talks' }, after: { title: 'Renamed talks', place: 'Karachi' } });

@@ -14,7 +14,7 @@ import {
   actorColumns, clearActorChildren, databaseResolver, eventColumns, figureColumns, sourceColumns, writeActorChildren,
   writeEventChildren, writeEventLinks, writeFigureChildren, type Transaction,
 } from '../records/write-records.ts';
-import { actorRecord, eventRecord, figureRecord, sourceRecord, type ActorRecord, type EventRecord, type FigureRecord, type SourceRecord } from '../seed/format.ts';
+import { RECORD_PARSE_OPTIONS, actorRecord, eventRecord, figureRecord, sourceRecord, type ActorRecord, type EventRecord, type FigureRecord, type SourceRecord } from '../seed/format.ts';
 import { checkReferences, fieldPath, type KnownRecords, type SeedDataset } from '../seed/validate.ts';
 import { CurationError, type UserError } from './errors.ts';
 import { appendRevision, type EntityType, type RevisionOperation } from './revisions.ts';
@@ -137,7 +137,7 @@ const archiveColumns = (type: EntityType, archived: boolean | undefined) =>
 /** Checks a candidate record's shape, then its references against what the store holds. */
 function validate(tx: Transaction, type: EntityType, candidate: unknown, currentId: number | undefined): unknown {
   const entity = ENTITIES[type];
-  const parsed = (entity.schema as z.ZodType).safeParse(candidate);
+  const parsed = (entity.schema as z.ZodType).safeParse(candidate, RECORD_PARSE_OPTIONS);
   if (!parsed.success) {
     throw new CurationError(parsed.error.issues.map((issue) => ({ field: fieldPath(issue.path), message: issue.message, code: 'INVALID' })));
   }

@@ -11,6 +11,9 @@ import {
 import { PARAGRAPH_STYLES } from '../sources/paragraphs.ts';
 import { tryParseFuzzyDate } from '../dates/fuzzy-date.ts';
 
+/** Parse options for every record: a missing field says so plainly instead of zod's "expected string, received undefined". */
+export const RECORD_PARSE_OPTIONS = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : undefined) };
+
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import { foldName } from '../text/fold.ts';
 import {
-  actorRecord, coverageManifest, eventRecord, figureRecord, sourceRecord,
+  RECORD_PARSE_OPTIONS, actorRecord, coverageManifest, eventRecord, figureRecord, sourceRecord,
   type ActorRecord, type CitationRecord, type ClaimRecord, type CoverageManifest, type EventRecord,
   type FigureRecord, type SourceRecord,
 } from './format.ts';
@@ -50,7 +50,7 @@ function parseRecords<S extends z.ZodType>(files: SeedFile[], noun: string, sche
         if (first) problems.push({ file: file.path, record: label, field: 'slug', message: `slug "${rawSlug}" is already used by ${first}` });
         else firstUse.set(rawSlug, `${label} in ${file.path}`);
       }
-      const result = schema.safeParse(item);
+      const result = schema.safeParse(item, RECORD_PARSE_OPTIONS);
       if (result.success) parsed.push({ file: file.path, label, record: result.data });
       else for (const issue of result.error.issues) problems.push({ file: file.path, record: label, field: fieldPath(issue.path), message: issue.message });
     });
