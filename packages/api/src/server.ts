@@ -2,6 +2,7 @@
 // serves GraphQL with GraphiQL at http://localhost:$PORT/graphql.
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { closeStore, defaultSeedsDir, loadSeeds, openStore, resolveDatabasePath, SeedValidationError } from '@bilateral/store';
 import { createBilateralYoga } from './yoga.ts';
@@ -30,7 +31,8 @@ try {
 
 const yoga = createBilateralYoga({ store });
 const server = createServer(yoga);
-server.listen(port, () => console.log(`Bilateral GraphQL API and GraphiQL at http://localhost:${port}${yoga.graphqlEndpoint}`));
+// PORT=0 picks a free port; print the one actually bound so scripts and tests can find it.
+server.listen(port, () => console.log(`Bilateral GraphQL API and GraphiQL at http://localhost:${(server.address() as AddressInfo).port}${yoga.graphqlEndpoint}`));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
