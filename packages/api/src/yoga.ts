@@ -6,6 +6,7 @@ import { createContext, type Context } from './context.ts';
 import { maskError } from './errors.ts';
 import { useExports } from './exports/routes.ts';
 import { graphiqlTabs } from './graphiql-examples.ts';
+import { useQueryDepthLimit } from './query-depth.ts';
 import { schema } from './schema/index.ts';
 
 export interface BilateralYogaOptions {
@@ -28,7 +29,7 @@ export function createBilateralYoga({ store, logging = true, audit = consoleAudi
     landingPage: false,
     logging,
     maskedErrors: { maskError },
-    plugins: [useExports(store)],
+    plugins: [useExports(store), useQueryDepthLimit()],
     graphiql: {
       title: 'Bilateral — Pakistan–Russia relations',
       defaultTabs: graphiqlTabs(),
