@@ -36,7 +36,7 @@ function start(): Promise<{ url: string; output: string }> {
 describe('the server process', () => {
   it('creates the database, loads the seeds and serves GraphiQL and queries', async () => {
     const { url, output } = await start();
-    expect(output).toMatch(/seeds loaded \(\d+ created, 0 updated, 0 unchanged, 0 removed, 0 merged away\)/);
+    expect(output).toMatch(/seeds loaded \(\d+ created, 0 updated, 0 unchanged, 0 removed, 0 kept, 0 merged away\)/);
     const page = await fetch(url, { headers: { accept: 'text/html' } });
     expect(await page.text()).toContain('<title>Bilateral');
     const response = await fetch(url, {

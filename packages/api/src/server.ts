@@ -14,7 +14,7 @@ mkdirSync(dirname(databasePath), { recursive: true });
 const store = openStore(databasePath);
 try {
   const report = loadSeeds(store, defaultSeedsDir());
-  console.log(`database ${databasePath}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.mergedAway} merged away)`);
+  console.log(`database ${databasePath}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.kept} kept, ${report.mergedAway} merged away)`);
 } catch (error) {
   if (error instanceof SeedValidationError) {
     console.error(error.message);

@@ -55,7 +55,7 @@ export function eventCsvValues(record: EventRecord): (string | number | boolean 
 }
 
 export const EVENT_COLUMNS = Object.keys(eventRecord({
-  event: { id: 0, slug: '', title: '', summary: '', kind: 'visit', dateEdtf: '2000', dateEarliest: '', dateLatest: '', place: null, amountValue: null, amountCurrency: null, amountApproximate: false, quantityValue: null, quantityUnit: null, seedHash: null, version: 1, archivedAt: null },
+  event: { id: 0, slug: '', title: '', summary: '', kind: 'visit', dateEdtf: '2000', dateEarliest: '', dateLatest: '', place: null, amountValue: null, amountCurrency: null, amountApproximate: false, quantityValue: null, quantityUnit: null, seedHash: null, seedSlug: null, version: 1, archivedAt: null },
   hasConflicts: false, sectors: [], participants: [], citations: [],
 })) as (keyof EventRecord)[];
 

@@ -8,6 +8,8 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 
 /** Hash of the seed record a row was last loaded from; lets a reload skip unchanged records. */
 const seedHash = () => text('seed_hash');
+/** The slug the row has in the seed files. It stays when the API renames the row, so a reload still finds it. */
+const seedSlug = () => text('seed_slug');
 /** Bumped by every write to the record; updates compare it for optimistic concurrency. */
 const version = () => integer('version').notNull().default(1);
 
@@ -24,6 +26,7 @@ export const sources = sqliteTable('sources', {
   /** Where the document can be read online, when known; http(s) only. */
   url: text('url'),
   seedHash: seedHash(),
+  seedSlug: seedSlug(),
   version: version(),
 });
 
@@ -39,6 +42,7 @@ export const actors = sqliteTable(
     countryId: integer('country_id').references((): any => actors.id, { onDelete: 'set null' }),
     predecessorId: integer('predecessor_id').references((): any => actors.id, { onDelete: 'set null' }),
     seedHash: seedHash(),
+    seedSlug: seedSlug(),
     version: version(),
   },
   (table) => [index('actors_name_folded').on(table.nameFolded), index('actors_kind').on(table.kind)],
@@ -89,6 +93,7 @@ export const events = sqliteTable(
     quantityValue: integer('quantity_value'),
     quantityUnit: text('quantity_unit'),
     seedHash: seedHash(),
+    seedSlug: seedSlug(),
     version: version(),
     /** Set when the event was archived: a tombstone that hides it from lists but keeps it and its history. */
     archivedAt: text('archived_at'),
@@ -153,6 +158,7 @@ export const figures = sqliteTable('figures', {
   unit: text('unit'),
   approximate: integer('approximate', { mode: 'boolean' }).notNull().default(false),
   seedHash: seedHash(),
+  seedSlug: seedSlug(),
   version: version(),
 });
 

@@ -1,10 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, openStore, type Store } from '../db/client.ts';
-import { actors, citations, claims, eventLinks, events, revisions, sources } from '../db/schema.ts';
+import { actors, citations, claims, eventLinks, eventParticipants, events, revisions, sources } from '../db/schema.ts';
+import { createApiKey } from '../curation/keys.ts';
+import { saveRecord } from '../curation/save-record.ts';
 import { loadSeeds, SeedValidationError } from './index.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
@@ -28,7 +30,7 @@ const countRows = (table: typeof events | typeof actors | typeof citations | typ
 describe('loadSeeds', () => {
   it('loads every record with its participants, citations, claims and links', () => {
     const report = loadSeeds(store, fixture('valid'));
-    expect(report).toEqual({ created: 11, updated: 0, unchanged: 0, removed: 0, mergedAway: 0 });
+    expect(report).toEqual({ created: 11, updated: 0, unchanged: 0, removed: 0, mergedAway: 0, kept: 0 });
     expect(countRows(events)).toBe(3);
     expect(countRows(actors)).toBe(5);
     expect(countRows(claims)).toBe(2);
@@ -43,7 +45,7 @@ describe('loadSeeds', () => {
     const ids = store.select({ id: events.id, slug: events.slug }).from(events).all();
     const report = loadSeeds(store, fixture('valid'));
     const after = store.$client.prepare('select total_changes() as n').get() as { n: number };
-    expect(report).toEqual({ created: 0, updated: 0, unchanged: 11, removed: 0, mergedAway: 0 });
+    expect(report).toEqual({ created: 0, updated: 0, unchanged: 11, removed: 0, mergedAway: 0, kept: 0 });
     expect(after.n).toBe(before.n);
     expect(store.select({ id: events.id, slug: events.slug }).from(events).all()).toEqual(ids);
   });
@@ -141,16 +143,66 @@ describe('source URLs', () => {
   });
 });
 
-describe('archived events', () => {
-  it('survive a reload of files that no longer hold them', () => {
-    const dir = copyOf('valid');
-    loadSeeds(store, dir);
-    store.update(events).set({ archivedAt: '2026-01-01T00:00:00.000Z' }).where(eq(events.slug, '2024-10-trade-pledge')).run();
+describe('records edited through the API', () => {
+  const editor = () => ({ keyId: createApiKey(store, 'write', 'test').key.id });
+  const idOf = (table: typeof events | typeof actors, slug: string) => store.select({ id: table.id }).from(table as typeof events).where(eq(table.slug, slug)).get()?.id;
+  const dropEvent = (dir: string, slug: string) => {
     const path = join(dir, 'events/all.yaml');
     const text = readFileSync(path, 'utf8');
-    writeFileSync(path, text.slice(0, text.indexOf('- slug: 2024-10-trade-pledge')));
+    const start = text.indexOf(`- slug: ${slug}`);
+    const end = text.indexOf('\n- slug:', start + 1);
+    writeFileSync(path, text.slice(0, start) + (end === -1 ? '' : text.slice(end + 1)));
     writeFileSync(join(dir, 'coverage/fixture-news.yaml'), 'source: fixture-news\nparagraphs:\n  1: { skip: boilerplate, why: Title line. }\n');
-    expect(loadSeeds(store, dir)).toMatchObject({ removed: 0 });
-    expect(store.select({ archivedAt: events.archivedAt }).from(events).where(eq(events.slug, '2024-10-trade-pledge')).get()).toEqual({ archivedAt: '2026-01-01T00:00:00.000Z' });
+  };
+
+  it('keep an archived event that the files no longer hold', () => {
+    const dir = copyOf('valid');
+    loadSeeds(store, dir);
+    const id = idOf(events, '2024-10-trade-pledge')!;
+    saveRecord(store, 'event', { id, operation: 'archive', archived: true, change: (current) => current }, editor());
+    dropEvent(dir, '2024-10-trade-pledge');
+    expect(loadSeeds(store, dir)).toMatchObject({ removed: 0, kept: 1 });
+    expect(store.select({ archivedAt: events.archivedAt }).from(events).where(eq(events.id, id)).get()!.archivedAt).not.toBeNull();
+  });
+
+  it('keep a rename through the API across reloads, with every reference', () => {
+    const dir = copyOf('valid');
+    loadSeeds(store, dir);
+    const russia = idOf(actors, 'russia')!;
+    const participations = () => store.select().from(eventParticipants).where(eq(eventParticipants.actorId, russia)).all().length;
+    const before = participations();
+    saveRecord(store, 'actor', { id: russia, operation: 'update', change: (current) => ({ ...current!, slug: 'russian-federation' }) }, editor());
+    expect(loadSeeds(store, dir)).toMatchObject({ created: 0, removed: 0, updated: 0 });
+    expect(idOf(actors, 'russian-federation')).toBe(russia);
+    expect(idOf(actors, 'russia')).toBeUndefined();
+    expect(participations()).toBe(before);
+  });
+
+  it('keep a seeded actor that an event created through the API still names, though the files dropped it', () => {
+    const dir = copyOf('valid');
+    const extra = join(dir, 'actors/extra.yaml');
+    writeFileSync(extra, '- slug: sergey-lavrov\n  name: Sergey Lavrov\n  kind: person\n  country: russia\n');
+    loadSeeds(store, dir);
+    saveRecord(store, 'event', {
+      operation: 'create',
+      change: () => ({ slug: '2019-api-visit', title: 'A visit', summary: 'A visit recorded through the API.', kind: 'visit', date: '2019', sectors: ['diplomacy'], participants: [{ actor: 'sergey-lavrov', role: 'visitor' }], citations: [{ source: 'fixture-news', paragraph: 3 }] }),
+    }, editor());
+    rmSync(extra);
+    expect(loadSeeds(store, dir)).toMatchObject({ removed: 0, kept: 1 });
+    const event = idOf(events, '2019-api-visit')!;
+    expect(store.select().from(eventParticipants).where(eq(eventParticipants.eventId, event)).all()).toHaveLength(1);
+  });
+
+  it('write no revision when the files catch up with an API edit', () => {
+    const dir = copyOf('valid');
+    loadSeeds(store, dir);
+    const id = idOf(events, '2016-druzhba-exercise')!;
+    saveRecord(store, 'event', { id, operation: 'update', change: (current) => ({ ...current!, title: 'Druzhba 2016' }) }, editor());
+    const path = join(dir, 'events/all.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('First Druzhba joint exercise', 'Druzhba 2016'));
+    const versionBefore = store.select({ version: events.version }).from(events).where(eq(events.id, id)).get()!.version;
+    expect(loadSeeds(store, dir)).toMatchObject({ updated: 0 });
+    expect(store.select({ version: events.version }).from(events).where(eq(events.id, id)).get()!.version).toBe(versionBefore);
+    expect(loadSeeds(store, dir)).toMatchObject({ updated: 0, unchanged: 11 });
   });
 });

@@ -6,7 +6,8 @@
  * archived events; records created through the API (no seed hash) never are.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, getTableName, inArray, isNotNull, isNull, notInArray } from 'drizzle-orm';
+import { isDeepStrictEqual } from 'node:util';
+import { eq, getTableName, inArray } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { actorMerges, actors, events, figures, sources } from '../db/schema.ts';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../records/write-records.ts';
 import { appendRevision, type EntityType } from '../curation/revisions.ts';
 import { readActorRecord, readEventRecord, readFigureRecord, readSourceRecord, type Reader } from '../records/read-records.ts';
+import { removalPlan, type HashesInFiles } from './removal.ts';
 import type { SeedDataset } from './validate.ts';
 
 const REVISED: Record<string, { type: EntityType; read: (db: Reader, id: number) => unknown }> = {
@@ -32,48 +34,66 @@ export interface SeedReport {
   removed: number;
   /** Records left out because they were merged into another actor through the API (see actor_merges). */
   mergedAway: number;
+  /** Records no longer in the files but kept: edited through the API since they were loaded, or still referred to by a record the files do not hold. */
+  kept: number;
 }
 
 const hashOf = (record: unknown) => createHash('sha256').update(JSON.stringify(record)).digest('hex');
 
 export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
-  const report: SeedReport = { created: 0, updated: 0, unchanged: 0, removed: 0, mergedAway: 0 };
+  const report: SeedReport = { created: 0, updated: 0, unchanged: 0, removed: 0, mergedAway: 0, kept: 0 };
   store.transaction((tx) => {
     // Every change the loader makes is a revision like any API write, so history and the change feed miss nothing.
     const revise = (table: SluggedTable, id: number, slug: string, version: number, before: unknown, after: unknown) =>
       appendRevision(tx, { entityType: REVISED[getTableName(table)]!.type, entityId: id, entitySlug: slug, version, operation: 'seed', keyId: null, before, after });
+    // A record is found by the slug it has in the files, even after the API renamed it; failing that, by its slug.
+    const findSeeded = (table: SluggedTable, slug: string) => {
+      const columns = { id: table.id, slug: table.slug, seedHash: table.seedHash, seedSlug: table.seedSlug, version: table.version };
+      return tx.select(columns).from(table as typeof events).where(eq(table.seedSlug, slug)).get() ?? tx.select(columns).from(table as typeof events).where(eq(table.slug, slug)).get();
+    };
     const upsert = <T extends SluggedTable>(table: T, slug: string, record: unknown, values: T['$inferInsert']) => {
       const seedHash = hashOf(record);
-      const existing = tx.select({ id: table.id, seedHash: table.seedHash, version: table.version }).from(table as SluggedTable).where(eq(table.slug, slug)).get();
+      const existing = findSeeded(table, slug);
       if (!existing) {
-        const inserted = tx.insert(table as SluggedTable).values({ ...values, seedHash } as never).returning({ id: table.id }).get();
+        const inserted = tx.insert(table as SluggedTable).values({ ...values, seedHash, seedSlug: slug } as never).returning({ id: table.id }).get();
         revise(table, inserted.id, slug, 1, null, record);
         report.created++;
         return { id: inserted.id, changed: true };
       }
-      if (existing.seedHash === seedHash) {
+      if (existing.seedHash === seedHash && existing.seedSlug === slug) {
         report.unchanged++;
         return { id: existing.id, changed: false };
       }
       const before = REVISED[getTableName(table)]!.read(tx, existing.id);
-      tx.update(table as SluggedTable).set({ ...values, seedHash, version: existing.version + 1 } as never).where(eq(table.id, existing.id)).run();
+      if (isDeepStrictEqual(before, record)) {
+        // The files caught up with the database (export-seeds after an API edit): remember that, write nothing else.
+        tx.update(table as SluggedTable).set({ seedHash, seedSlug: slug } as never).where(eq(table.id, existing.id)).run();
+        report.unchanged++;
+        return { id: existing.id, changed: false };
+      }
+      tx.update(table as SluggedTable).set({ ...values, seedHash, seedSlug: slug, version: existing.version + 1 } as never).where(eq(table.id, existing.id)).run();
       revise(table, existing.id, slug, existing.version + 1, before, record);
       report.updated++;
       return { id: existing.id, changed: true };
     };
-    const removeMissing = (table: SluggedTable, slugs: string[]) => {
-      // An archived event is a tombstone: export-seeds leaves it out of the files, and a reload must not delete it.
-      const tombstone = table === events ? isNull(events.archivedAt) : undefined;
-      const missing = tx.select({ id: table.id, slug: table.slug, version: table.version }).from(table as SluggedTable).where(and(isNotNull(table.seedHash), slugs.length ? notInArray(table.slug, slugs) : undefined, tombstone)).all();
-      for (const row of missing) revise(table, row.id, row.slug, row.version + 1, REVISED[getTableName(table)]!.read(tx, row.id), null);
-      if (missing.length) tx.delete(table).where(inArray(table.id, missing.map((row) => row.id))).run();
-      report.removed += missing.length;
+    const removeMissing = (type: EntityType, table: SluggedTable) => {
+      const { remove, keep } = removalPlan(tx, type, inFiles);
+      for (const row of remove) revise(table, row.id, row.slug, row.version + 1, REVISED[getTableName(table)]!.read(tx, row.id), null);
+      if (remove.length) tx.delete(table).where(inArray(table.id, remove.map((row) => row.id))).run();
+      report.removed += remove.length;
+      report.kept += keep.length;
     };
 
-    removeMissing(events, dataset.events.map(({ record }) => record.slug));
-    removeMissing(figures, dataset.figures.map(({ record }) => record.slug));
-    removeMissing(actors, dataset.actors.map(({ record }) => record.slug));
-    removeMissing(sources, dataset.sources.map(({ record }) => record.slug));
+    const inFiles: HashesInFiles = {
+      source: new Map(dataset.sources.map(({ record }) => [record.slug, hashOf(record)])),
+      actor: new Map(dataset.actors.map(({ record }) => [record.slug, hashOf(record)])),
+      event: new Map(dataset.events.map(({ record }) => [record.slug, hashOf(record)])),
+      figure: new Map(dataset.figures.map(({ record }) => [record.slug, hashOf(record)])),
+    };
+    removeMissing('event', events);
+    removeMissing('figure', figures);
+    removeMissing('actor', actors);
+    removeMissing('source', sources);
 
     const ids = { actor: new Map<string, number>(), source: new Map<string, number>(), event: new Map<string, number>() };
     const resolver: SlugResolver = { actor: (slug) => ids.actor.get(slug)!, source: (slug) => ids.source.get(slug)!, event: (slug) => ids.event.get(slug)! };
@@ -85,7 +105,7 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
     const mergedInto = new Map(tx.select().from(actorMerges).all().map((merge) => [merge.fromSlug, merge.intoActorId]));
     const changedActors = dataset.actors.flatMap(({ record }) => {
       const into = mergedInto.get(record.slug);
-      if (into !== undefined && !tx.select({ id: actors.id }).from(actors).where(eq(actors.slug, record.slug)).get()) {
+      if (into !== undefined && !findSeeded(actors, record.slug)) {
         ids.actor.set(record.slug, into);
         report.mergedAway++;
         return [];
