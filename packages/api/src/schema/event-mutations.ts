@@ -82,13 +82,13 @@ builder.mutationFields((t) => ({
     type: EventPayload,
     description: 'Archives an event: a tombstone that hides it from lists, search, statistics and exports, but keeps it, its history and its links. Nothing is ever hard-deleted; `restoreEvent` undoes it. Needs the `write` scope.',
     args: { id: eventIdArg(t), expectedVersion: expectedVersionArg(t, 'event'), idempotencyKey: idempotencyArg(t) },
-    resolve: (_root, args, context) => editRecord(context, eventKind, 'archiveEvent', args as unknown as EditArgs, (current) => current, { operation: 'archive', archived: true }),
+    resolve: (_root, args, context) => editRecord(context, eventKind, 'archiveEvent', args as unknown as EditArgs, (current) => ({ ...current, archived: true }), { operation: 'archive' }),
   }),
   restoreEvent: t.field({
     type: EventPayload,
     description: 'Brings an archived event back into lists and search. Needs the `write` scope.',
     args: { id: eventIdArg(t), expectedVersion: expectedVersionArg(t, 'event'), idempotencyKey: idempotencyArg(t) },
-    resolve: (_root, args, context) => editRecord(context, eventKind, 'restoreEvent', args as unknown as EditArgs, (current) => current, { operation: 'restore', archived: false }),
+    resolve: (_root, args, context) => editRecord(context, eventKind, 'restoreEvent', args as unknown as EditArgs, ({ archived: _archived, ...live }) => live, { operation: 'restore' }),
   }),
   linkEvents: t.field({
     type: EventPayload,

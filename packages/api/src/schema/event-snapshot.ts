@@ -27,7 +27,7 @@ export function eventAsOf(store: Store, current: EventRow, asOf: string): EventS
   if (!revision?.after) throw userError('NOT_FOUND', `Event "${current.slug}" did not exist at ${instant}; its history starts later.`, 'asOf');
   const record = JSON.parse(revision.after) as EventRecord;
   const date = parseFuzzyDate(record.date);
-  const archivedAt = revision.operation === 'archive' ? revision.at : archivedBefore(store, current.id, instant);
+  const archivedAt = record.archived ? archivedBefore(store, current.id, instant) ?? revision.at : null;
   return {
     ...current, slug: record.slug, title: record.title, summary: record.summary, kind: record.kind, place: record.place ?? null,
     dateEdtf: date.edtf, dateEarliest: date.earliest, dateLatest: date.latest,

@@ -55,11 +55,11 @@ export function createRecord<T extends EntityType, Row>(context: Context, kind: 
 /** A change to an existing record, built from the record as it stands. */
 export function editRecord<T extends EntityType, Row>(
   context: Context, kind: RecordKind<T, Row>, name: string, args: EditArgs, change: (current: CurrentRecord<T>) => unknown,
-  options: { operation?: 'update' | 'archive' | 'restore'; archived?: boolean } = {},
+  options: { operation?: 'update' | 'archive' | 'restore' } = {},
 ): Payload<Row> {
   const operation = options.operation ?? 'update';
   // The ID is read only once the caller's key is checked, so a caller without one learns nothing about the input.
-  return save(context, kind, name, operation, (idempotency) => ({ id: decodeId(kind.typename, args.id, 'id'), expectedVersion: args.expectedVersion, operation, archived: options.archived, change: (current) => change(current!), idempotency }), args, args);
+  return save(context, kind, name, operation, (idempotency) => ({ id: decodeId(kind.typename, args.id, 'id'), expectedVersion: args.expectedVersion, operation, change: (current) => change(current!), idempotency }), args, args);
 }
 
 export const rejectIf = (condition: boolean, field: string, message: string, code: 'INVALID' | 'NOT_FOUND' = 'INVALID') => {

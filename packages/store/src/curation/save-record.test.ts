@@ -100,10 +100,9 @@ describe('saveRecord', () => {
 
   it('archives and restores an event as new versions, never deleting it', () => {
     const { id } = saveRecord(store, 'event', { operation: 'create', change: () => newEvent }, editor);
-    const keep = (current: EventRecord | null) => current;
-    saveRecord(store, 'event', { id, operation: 'archive', archived: true, change: keep }, editor);
+    saveRecord(store, 'event', { id, operation: 'archive', change: (current) => ({ ...current!, archived: true as const }) }, editor);
     expect(store.select().from(events).where(eq(events.id, id)).get()!.archivedAt).not.toBeNull();
-    const restored = saveRecord(store, 'event', { id, operation: 'restore', archived: false, change: keep }, editor);
+    const restored = saveRecord(store, 'event', { id, operation: 'restore', change: (current) => ({ ...current!, archived: undefined }) }, editor);
     expect(restored.version).toBe(3);
     expect(store.select().from(events).where(eq(events.id, id)).get()!.archivedAt).toBeNull();
   });

@@ -11,7 +11,7 @@ import type { Store } from '../db/client.ts';
 import { actorAliases, actors, events, figures, idempotencyKeys, sources } from '../db/schema.ts';
 import { readActorRecord, readEventRecord, readFigureRecord, readSourceRecord } from '../records/read-records.ts';
 import {
-  actorColumns, clearActorChildren, databaseResolver, eventColumns, figureColumns, sourceColumns, writeActorChildren,
+  actorColumns, archiveColumn, clearActorChildren, databaseResolver, eventColumns, figureColumns, sourceColumns, writeActorChildren,
   writeEventChildren, writeEventLinks, writeFigureChildren, type Transaction,
 } from '../records/write-records.ts';
 import { RECORD_PARSE_OPTIONS, actorRecord, eventRecord, figureRecord, sourceRecord, type ActorRecord, type EventRecord, type FigureRecord, type SourceRecord } from '../seed/format.ts';
@@ -70,8 +70,6 @@ export interface SaveRequest<T extends EntityType> {
   operation: RevisionOperation;
   /** Builds the new record from the current one (null when creating). Throw CurationError for input it rejects. */
   change: (current: RecordOf[T] | null) => unknown;
-  /** For events: set or clear the archive tombstone. */
-  archived?: boolean;
   /** Why the change was made, kept in the revision. */
   reason?: string;
   idempotency?: Idempotency;
@@ -121,7 +119,7 @@ export function writeRecord<T extends EntityType>(tx: Transaction, type: T, requ
   const record = validate(tx, type, request.change(before), current?.id) as RecordOf[T];
 
   const version = current ? current.version + 1 : 1;
-  const columns = { ...(entity.columns as (record: RecordOf[T]) => object)(record), version, ...archiveColumns(type, request.archived) };
+  const columns = { ...(entity.columns as (record: RecordOf[T]) => object)(record), version, ...(type === 'event' ? archiveColumn(record as EventRecord, !current) : {}) };
   const id = current
     ? (tx.update(table).set(columns as never).where(eq(table.id, current.id)).run(), current.id)
     : tx.insert(table).values(columns as never).returning({ id: table.id }).get().id;
@@ -131,8 +129,6 @@ export function writeRecord<T extends EntityType>(tx: Transaction, type: T, requ
   return { id, version };
 }
 
-const archiveColumns = (type: EntityType, archived: boolean | undefined) =>
-  type !== 'event' || archived === undefined ? {} : { archivedAt: archived ? new Date().toISOString() : null };
 
 /** Checks a candidate record's shape, then its references against what the store holds. */
 function validate(tx: Transaction, type: EntityType, candidate: unknown, currentId: number | undefined): unknown {

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../curation/keys.ts';
 import { saveRecord } from '../curation/save-record.ts';
 import { closeStore, openStore, type Store } from '../db/client.ts';
-import { events, figures, sources } from '../db/schema.ts';
+import { actors, events, figures, sources } from '../db/schema.ts';
+import { mergeActors } from '../curation/merge-actors.ts';
 import type { ActorRecord, EventRecord } from '../seed/format.ts';
 import { loadSeeds, validateSeeds } from '../seed/index.ts';
 import { seedFilePaths } from '../seed/read.ts';
@@ -146,13 +147,33 @@ describe('exportSeeds', () => {
     expect(fileIn('events/2014-2019.yaml')).toBe(originalFile('events/2014-2019.yaml'));
   });
 
-  it('leaves archived events out of the files and lists them', () => {
-    const { id } = createEvent(newEvent);
-    exportSeeds(store, dir);
-    saveRecord(store, 'event', { id, operation: 'archive', archived: true, change: (current) => current }, editor);
+  it('keeps an archived event in the files as a tombstone, which a reload keeps archived', () => {
+    const id = idOf('1955-01-pakistan-joins-seato');
+    saveRecord(store, 'event', { id, operation: 'archive', change: (current) => ({ ...current!, archived: true as const }) }, editor);
     const report = exportSeeds(store, dir);
-    expect(report).toMatchObject({ archived: [newEvent.slug], events: { removed: [] }, problems: [] });
-    expect(fileIn('events/2025.yaml')).toBe('');
+    expect(report).toMatchObject({ events: { updated: ['1955-01-pakistan-joins-seato'], removed: [] }, problems: [] });
+    expect(fileIn('events/1947-1991.yaml')).toMatch(/- slug: 1955-01-pakistan-joins-seato[\s\S]*?archived: true/);
+    const reloaded = openStore(':memory:');
+    loadSeeds(reloaded, dir);
+    expect(reloaded.select({ archivedAt: events.archivedAt }).from(events).where(eq(events.slug, '1955-01-pakistan-joins-seato')).get()!.archivedAt).not.toBeNull();
+    closeStore(reloaded);
+  });
+
+  it('rewrites a record renamed through the API where it stands', () => {
+    updateEvent('2014-shoigu-visits-pakistan', (event) => ({ ...event, slug: '2014-11-shoigu-visits-pakistan' }));
+    const before = fileIn('events/2014-2019.yaml');
+    const report = exportSeeds(store, dir);
+    expect(report.events).toMatchObject({ updated: ['2014-11-shoigu-visits-pakistan'], added: [], removed: [] });
+    expect(fileIn('events/2014-2019.yaml')).toBe(before.replace('- slug: 2014-shoigu-visits-pakistan', '- slug: 2014-11-shoigu-visits-pakistan'));
+  });
+
+  it('replaces the slug of an actor merged away in the coverage manifests, so the files stay valid', () => {
+    const actorId = (slug: string) => store.select({ id: actors.id }).from(actors).where(eq(actors.slug, slug)).get()!.id;
+    mergeActors(store, { from: actorId('saleem-qamar-butt'), into: actorId('pakistan') }, editor);
+    const report = exportSeeds(store, dir);
+    expect(report.manifests).toEqual(['seeds/coverage/butt-2019-budding-pak-russia-strategic-relationship.yaml']);
+    expect(report.problems).toEqual([]);
+    expect(fileIn('coverage/butt-2019-budding-pak-russia-strategic-relationship.yaml')).toBe(originalFile('coverage/butt-2019-budding-pak-russia-strategic-relationship.yaml').replace('actors: [saleem-qamar-butt]', 'actors: [pakistan]'));
   });
 
   it('round-trips: the exported files load into a store holding the same records', () => {

@@ -2,16 +2,18 @@
  * Writes the store back to seed files, so that edits made through the API can be reviewed in git
  * and the files stay the source of truth. A record already in a file under the directory is
  * rewritten where it is, and only when its content changed; a new record is appended to the file
- * seed-placement.ts names; a record the files hold but the store no longer does is removed.
- * Archived events are left out: the seed format has no archive flag. Coverage manifests are not
- * in the store and are never touched.
+ * seed-placement.ts names; a record the files hold but the store no longer does is removed. A
+ * record renamed through the API is rewritten where its old slug stands. Archived events stay, as
+ * `archived: true`. Coverage manifests are not in the store; only the slugs of actors merged away
+ * through the API are replaced in them, so they keep pointing at records that exist.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, ne } from 'drizzle-orm';
+import { isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import type { Store } from '../db/client.ts';
-import { events } from '../db/schema.ts';
+import { actorMerges, actors, events, figures, sources } from '../db/schema.ts';
 import { actorRecord, eventRecord, figureRecord, sourceRecord, type ActorRecord, type EventRecord } from '../seed/format.ts';
 import { SeedValidationError, type SeedProblem } from '../seed/problems.ts';
 import { seedFilePaths } from '../seed/read.ts';
@@ -38,23 +40,22 @@ export interface ExportReport {
   actors: RecordChanges;
   events: RecordChanges;
   figures: RecordChanges;
-  /** Archived events, left out of the files (and removed from the file that held one). */
-  archived: string[];
+  /** Coverage manifests in which the slug of an actor merged away was replaced. */
+  manifests: string[];
   /** What `seed:check` finds in the directory after the export, such as a coverage manifest naming a removed record. */
   problems: SeedProblem[];
 }
 
 const SCHEMAS: Record<RecordType, z.ZodType> = { sources: sourceRecord, actors: actorRecord, events: eventRecord, figures: figureRecord };
 const TYPES = Object.keys(SCHEMAS) as RecordType[];
+const TABLES = { sources, actors, events, figures };
 
 /**
  * Exports the store to `seedsDir`. Throws SeedValidationError, writing nothing, when a seed file
  * cannot be parsed as YAML or is not a list.
  */
 export function exportSeeds(store: Store, seedsDir: string): ExportReport {
-  const records = readAllRecords(store);
-  const archived = new Set(store.select({ slug: events.slug }).from(events).where(isNotNull(events.archivedAt)).all().map(({ slug }) => slug));
-  const wanted: AllRecords = { ...records, events: records.events.filter(({ slug }) => !archived.has(slug)) };
+  const wanted = readAllRecords(store);
 
   const base = join(seedsDir, '..');
   const problems: SeedProblem[] = [];
@@ -72,7 +73,8 @@ export function exportSeeds(store: Store, seedsDir: string): ExportReport {
 
   const changes = Object.fromEntries(TYPES.map((type) => [type, { updated: [], added: [], removed: [] } as RecordChanges])) as Record<RecordType, RecordChanges>;
   for (const type of TYPES) {
-    const inStore = new Set(wanted[type].map(({ slug }) => slug));
+    const renamed = renamedSlugs(store, type);
+    const inStore = new Set([...wanted[type].map(({ slug }) => slug), ...renamed.values()]);
     const homes = new Map<string, { editor: SeedFileEditor; item: SeedItem }>();
     for (const editor of filesOf[type].map(editorOf)) {
       for (const item of editor.items) {
@@ -80,11 +82,11 @@ export function exportSeeds(store: Store, seedsDir: string): ExportReport {
         homes.set(item.slug, { editor, item });
         if (inStore.has(item.slug)) continue;
         editor.remove(item);
-        if (!archived.has(item.slug)) changes[type].removed.push(item.slug);
+        changes[type].removed.push(item.slug);
       }
     }
     for (const record of wanted[type]) {
-      const home = homes.get(record.slug);
+      const home = homes.get(record.slug) ?? homes.get(renamed.get(record.slug) ?? '');
       if (!home) {
         editorOf(newRecordFile(type, record, filesOf[type])).append(styledNode(record, undefined, true));
         changes[type].added.push(record.slug);
@@ -105,8 +107,67 @@ export function exportSeeds(store: Store, seedsDir: string): ExportReport {
     mkdirSync(dirname(absolute), { recursive: true });
     writeFileSync(absolute, text);
   }
-  const files = outputs.map(({ path }) => path);
-  return { files, ...changes, archived: [...archived], problems: validateSeeds(seedsDir).problems };
+  const manifests = replaceMergedSlugsInManifests(store, seedsDir);
+  const files = [...outputs.map(({ path }) => path), ...manifests];
+  return { files, ...changes, manifests, problems: validateSeeds(seedsDir).problems };
+}
+
+/** Current slug -> slug in the files, for records the API renamed since they were loaded. */
+function renamedSlugs(store: Store, type: RecordType): Map<string, string> {
+  const table = TABLES[type] as typeof events;
+  const rows = store.select({ slug: table.slug, seedSlug: table.seedSlug }).from(table).where(and(isNotNull(table.seedSlug), ne(table.seedSlug, table.slug))).all();
+  return new Map(rows.map((row) => [row.slug, row.seedSlug!]));
+}
+
+/** Rewrites actor slugs merged away in the coverage manifests; returns the files changed, relative like `files`. */
+function replaceMergedSlugsInManifests(store: Store, seedsDir: string): string[] {
+  const merged = new Map(store.select({ from: actorMerges.fromSlug, into: actors.slug }).from(actorMerges).innerJoin(actors, eq(actors.id, actorMerges.intoActorId)).all().map((row) => [row.from, row.into]));
+  if (!merged.size) return [];
+  return seedFilePaths(seedsDir, 'coverage').flatMap((absolute) => {
+    const text = readFileSync(absolute, 'utf8');
+    const edits = actorListEdits(text, merged);
+    if (!edits.length) return [];
+    // Spliced into the text, last edit first, so the rest of the file keeps its bytes and comments.
+    const edited = edits.sort((x, y) => y.start - x.start).reduce((result, edit) => result.slice(0, edit.start) + edit.text + result.slice(edit.end), text);
+    writeFileSync(absolute, edited);
+    return [relative(join(seedsDir, '..'), absolute)];
+  });
+}
+
+interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Text edits that replace merged slugs in every `actors:` list of a manifest, dropping duplicates they create. */
+function actorListEdits(text: string, merged: ReadonlyMap<string, string>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  visit(parseDocument(text), {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.value !== 'actors' || !isSeq(pair.value)) return;
+      const list = pair.value;
+      const slugs = list.items.map((item) => (isScalar(item) ? String(item.value) : ''));
+      const replaced = slugs.map((slug) => merged.get(slug) ?? slug);
+      if (replaced.every((slug, index) => slug === slugs[index])) return;
+      const kept = replaced.filter((slug, index) => replaced.indexOf(slug) === index);
+      if (list.flow) {
+        edits.push({ start: list.range![0], end: list.range![1], text: `[${kept.join(', ')}]` });
+        return;
+      }
+      list.items.forEach((item, index) => {
+        const [start, end] = (item as { range: [number, number] }).range;
+        if (replaced.indexOf(replaced[index]!) !== index) {
+          const lineStart = text.lastIndexOf('\n', start) + 1;
+          const lineEnd = text.indexOf('\n', end);
+          edits.push({ start: lineStart, end: lineEnd === -1 ? text.length : lineEnd + 1, text: '' });
+        } else if (replaced[index] !== slugs[index]) {
+          edits.push({ start, end, text: replaced[index]! });
+        }
+      });
+    },
+  });
+  return edits;
 }
 
 function newRecordFile(type: RecordType, record: unknown, files: string[]): string {

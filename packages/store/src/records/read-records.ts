@@ -145,6 +145,7 @@ function eventRecords(db: Reader, id: Scope, citationsOf: CitationsOf, claimsOf:
     citations: citationsOf('eventId', row.id),
     claims: claimsOf('eventId', row.id),
     links: (linksOf.get(row.id) ?? []).map(({ type, event }) => ({ type: type as EventRecord['links'][number]['type'], event })),
+    ...(row.archivedAt !== null && { archived: true as const }),
   }));
 }
 

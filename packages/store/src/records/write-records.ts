@@ -3,7 +3,7 @@
  * write through these, so a record means the same thing whichever way it arrives. A record's
  * child rows (aliases, participants, citations, claims ...) are replaced wholesale.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import {
   actorAliases, actors, citations, claims, eventLinks, eventParticipants, events, eventSectors,
@@ -37,6 +37,13 @@ export function eventColumns(record: EventRecord) {
     amountValue: record.amount?.value ?? null, amountCurrency: record.amount?.currency ?? null, amountApproximate: record.amount?.approximate ?? false,
     quantityValue: record.quantity?.value ?? null, quantityUnit: record.quantity?.unit ?? null,
   };
+}
+
+/** The archive tombstone's time: kept from the first archiving while the record stays archived. */
+export function archiveColumn(record: EventRecord, inserting: boolean) {
+  const now = new Date().toISOString();
+  if (!record.archived) return { archivedAt: null };
+  return { archivedAt: inserting ? now : sql<string>`coalesce(${events.archivedAt}, ${now})` };
 }
 
 export function figureColumns(record: FigureRecord) {

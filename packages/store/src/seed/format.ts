@@ -147,6 +147,8 @@ export const eventRecord = z
     citations: citations.min(1, 'every event needs at least one citation'),
     claims: z.array(claim).default([]),
     links: z.array(z.object({ type: enumOf(EVENT_LINK_TYPES), event: slug }).strict()).default([]),
+    /** A tombstone: kept with its history, left out of lists. Absent for a live event. */
+    archived: z.literal(true, { error: 'write `archived: true` for an archived event, or leave the field out' }).optional(),
   })
   .strict();
 

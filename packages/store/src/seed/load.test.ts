@@ -159,7 +159,7 @@ describe('records edited through the API', () => {
     const dir = copyOf('valid');
     loadSeeds(store, dir);
     const id = idOf(events, '2024-10-trade-pledge')!;
-    saveRecord(store, 'event', { id, operation: 'archive', archived: true, change: (current) => current }, editor());
+    saveRecord(store, 'event', { id, operation: 'archive', change: (current) => ({ ...current!, archived: true as const }) }, editor());
     dropEvent(dir, '2024-10-trade-pledge');
     expect(loadSeeds(store, dir)).toMatchObject({ removed: 0, kept: 1 });
     expect(store.select({ archivedAt: events.archivedAt }).from(events).where(eq(events.id, id)).get()!.archivedAt).not.toBeNull();

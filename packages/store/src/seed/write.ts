@@ -11,12 +11,13 @@ import { eq, getTableName, inArray } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { actorMerges, actors, events, figures, sources } from '../db/schema.ts';
 import {
-  actorColumns, clearActorChildren, eventColumns, figureColumns, sourceColumns, writeActorChildren,
+  actorColumns, archiveColumn, clearActorChildren, eventColumns, figureColumns, sourceColumns, writeActorChildren,
   writeEventChildren, writeEventLinks, writeFigureChildren, type SlugResolver,
 } from '../records/write-records.ts';
 import { appendRevision, type EntityType } from '../curation/revisions.ts';
 import { readActorRecord, readEventRecord, readFigureRecord, readSourceRecord, type Reader } from '../records/read-records.ts';
 import { removalPlan, type HashesInFiles } from './removal.ts';
+import type { EventRecord } from './format.ts';
 import type { SeedDataset } from './validate.ts';
 
 const REVISED: Record<string, { type: EntityType; read: (db: Reader, id: number) => unknown }> = {
@@ -51,11 +52,12 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
       const columns = { id: table.id, slug: table.slug, seedHash: table.seedHash, seedSlug: table.seedSlug, version: table.version };
       return tx.select(columns).from(table as typeof events).where(eq(table.seedSlug, slug)).get() ?? tx.select(columns).from(table as typeof events).where(eq(table.slug, slug)).get();
     };
+    const tombstone = (table: SluggedTable, record: unknown, inserting: boolean) => (table === events ? archiveColumn(record as EventRecord, inserting) : {});
     const upsert = <T extends SluggedTable>(table: T, slug: string, record: unknown, values: T['$inferInsert']) => {
       const seedHash = hashOf(record);
       const existing = findSeeded(table, slug);
       if (!existing) {
-        const inserted = tx.insert(table as SluggedTable).values({ ...values, seedHash, seedSlug: slug } as never).returning({ id: table.id }).get();
+        const inserted = tx.insert(table as SluggedTable).values({ ...values, ...tombstone(table, record, true), seedHash, seedSlug: slug } as never).returning({ id: table.id }).get();
         revise(table, inserted.id, slug, 1, null, record);
         report.created++;
         return { id: inserted.id, changed: true };
@@ -71,7 +73,7 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
         report.unchanged++;
         return { id: existing.id, changed: false };
       }
-      tx.update(table as SluggedTable).set({ ...values, seedHash, seedSlug: slug, version: existing.version + 1 } as never).where(eq(table.id, existing.id)).run();
+      tx.update(table as SluggedTable).set({ ...values, ...tombstone(table, record, false), seedHash, seedSlug: slug, version: existing.version + 1 } as never).where(eq(table.id, existing.id)).run();
       revise(table, existing.id, slug, existing.version + 1, before, record);
       report.updated++;
       return { id: existing.id, changed: true };
