@@ -1,15 +1,26 @@
 /**
  * The columns of the exports. Event exports use PLOVER's field names where PLOVER has one
  * (event_id, event_date, event_type, event_intensity, contexts, actor_*, recipient_*,
- * place_name, headline) and Bilateral's own names for the rest. "actor" is the first
- * participant the curators list and "recipient" the second.
+ * place_name, headline) and Bilateral's own names for the rest. PLOVER's "actor" is the side
+ * that acts and its "recipient" the side acted on, so they are chosen by role: the first
+ * participant in an acting role (initiator, supplier, visitor ...) and the first in a receiving
+ * role (recipient, target, buyer, host ...), falling back to the curators' order.
  */
 import { EVENT_KINDS, parseFuzzyDate, type EventKind, type ExportedActor, type ExportedEvent } from '@bilateral/store';
+
+const ACTING_ROLES = new Set(['initiator', 'supplier', 'aggressor', 'visitor', 'member', 'mediator']);
+const RECEIVING_ROLES = new Set(['recipient', 'target', 'buyer', 'host', 'organization']);
+
+function actorAndRecipient<P extends { slug: string; role: string }>(participants: readonly P[]): [P | undefined, P | undefined] {
+  const actor = participants.find((participant) => ACTING_ROLES.has(participant.role)) ?? participants[0];
+  const others = participants.filter((participant) => participant.slug !== actor?.slug);
+  return [actor, others.find((participant) => RECEIVING_ROLES.has(participant.role)) ?? others[0]];
+}
 
 export function eventRecord({ event, hasConflicts, sectors, participants, citations }: ExportedEvent) {
   const coding = EVENT_KINDS[event.kind as EventKind];
   const date = parseFuzzyDate(event.dateEdtf);
-  const [actor, recipient] = participants;
+  const [actor, recipient] = actorAndRecipient(participants);
   return {
     event_id: event.slug,
     event_date: date.display,
