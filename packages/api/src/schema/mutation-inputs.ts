@@ -32,7 +32,7 @@ export const ClaimInput = builder.inputType('ClaimInput', {
   }),
 });
 
-export const idempotencyArg = (t: any) => t.arg.string({ description: 'Any unique string (a UUID) that makes retries safe: sending the same key with the same input again returns the first result without writing twice; the same key with different input is refused (IDEMPOTENCY_KEY_REUSED). Keys are kept per API key.' });
+export const idempotencyArg = (t: any) => t.arg.string({ description: 'Any unique string (a UUID) that makes retries safe: sending the same key with the same input again writes nothing and answers with `replayed: true` and the record the first request wrote, as it stands now (so a later edit shows); the same key with different input is refused (IDEMPOTENCY_KEY_REUSED). Keys are kept per API key.' });
 
 export const expectedVersionArg = (t: any, noun: string) => t.arg.int({ description: `The \`version\` of the ${noun} you last read. If it has changed since, nothing is written and a STALE_VERSION user error is returned. Omit to overwrite whatever is there.` });
 
