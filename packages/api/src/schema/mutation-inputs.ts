@@ -24,7 +24,7 @@ export const ClaimInput = builder.inputType('ClaimInput', {
   description: 'One value that sources give for a disputable field, with the passages that state it.',
   fields: (t) => ({
     field: t.field({ type: ClaimFieldEnum, required: true, description: 'The field the value is for.' }),
-    value: t.string({ required: true, description: 'The value as text, in the form `Claim.value` describes (an EDTF date for DATE, "<decimal> <ISO 4217>" for AMOUNT, a plain decimal for a figure\'s VALUE ...).' }),
+    value: t.string({ required: true, description: 'The value as text, checked by field: an EDTF date for DATE, "<decimal> <ISO 4217>" for AMOUNT (such as "2500000000 USD"), a positive integer for QUANTITY, an existing actor slug for PARTICIPANT, one line of at most 200 characters for PLACE, a plain decimal for a figure\'s VALUE. A value that breaks its rule is an INVALID user error at `claims[n].value`.' }),
     status: t.field({ type: ClaimStatusEnum, required: true, description: 'How well the value is supported.' }),
     preferred: t.boolean({ description: 'True for the value the record itself shows. Exactly one claim per field is preferred, and it must match the record\'s own value.' }),
     reason: t.string({ description: 'Why this value is preferred; required on the preferred claim (at most 1000 characters).' }),

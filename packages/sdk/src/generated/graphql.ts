@@ -320,7 +320,7 @@ export type ClaimInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
   /** How well the value is supported. */
   status: ClaimStatus;
-  /** The value as text, in the form `Claim.value` describes (an EDTF date for DATE, "<decimal> <ISO 4217>" for AMOUNT, a plain decimal for a figure's VALUE ...). */
+  /** The value as text, checked by field: an EDTF date for DATE, "<decimal> <ISO 4217>" for AMOUNT (such as "2500000000 USD"), a positive integer for QUANTITY, an existing actor slug for PARTICIPANT, one line of at most 200 characters for PLACE, a plain decimal for a figure's VALUE. A value that breaks its rule is an INVALID user error at `claims[n].value`. */
   value: Scalars['String']['input'];
 };
 

@@ -75,6 +75,27 @@ export const citation = z
 
 const citations = z.array(citation);
 
+/** An amount as claims write it: "<decimal> <ISO 4217 code>", the same rules as an event's `amount`. */
+const amountText = z.string().superRefine((text, context) => {
+  const parts = text.split(' ');
+  if (parts.length !== 2) return context.addIssue({ code: 'custom', message: 'must be "<decimal> <currency>", like "2500000000 USD"' });
+  const problems = [
+    ...(decimalString.safeParse(parts[0]).error?.issues.map((issue) => `its number ${issue.message}`) ?? []),
+    ...(currencyCode.safeParse(parts[1]).error?.issues.map((issue) => `its currency ${issue.message}`) ?? []),
+  ];
+  for (const message of problems) context.addIssue({ code: 'custom', message });
+});
+
+/** What a claim's value must be, by the field it is for; each matches the rule for the record's own field. */
+const CLAIM_VALUE_RULES: Record<keyof typeof CLAIM_FIELDS, z.ZodType<string>> = {
+  date: fuzzyDate,
+  amount: amountText,
+  quantity: z.string().regex(/^[1-9]\d{0,14}$/, 'must be a positive whole number, like "12"'),
+  participant: slug,
+  place: prose(200),
+  value: decimalString,
+};
+
 export const claim = z
   .object({
     field: enumOf(CLAIM_FIELDS),
@@ -84,7 +105,13 @@ export const claim = z
     reason: prose(1000).optional(),
     citations: citations.min(1, 'every claim needs at least one citation'),
   })
-  .strict();
+  .strict()
+  .transform((claim, context) => {
+    const value = CLAIM_VALUE_RULES[claim.field].safeParse(claim.value);
+    if (value.success) return { ...claim, value: value.data };
+    for (const issue of value.error.issues) context.addIssue({ code: 'custom', message: issue.message, path: ['value'] });
+    return z.NEVER;
+  });
 
 export const sourceRecord = z
   .object({

@@ -219,13 +219,6 @@ function checkClaims(
   claims.forEach((claim, index) => {
     const at = `claims[${index}]`;
     checkCitations(located, claim.citations, `${at}.citations`);
-    if (claim.field === 'date') {
-      try {
-        parseFuzzyDate(claim.value);
-      } catch (error) {
-        problems.push({ file: located.file, record: located.label, field: `${at}.value`, message: (error as Error).message });
-      }
-    }
     if (claim.field === 'participant') checkActor(claim.value, `${at}.value`);
     if (claim.preferred && !claim.reason) problems.push({ file: located.file, record: located.label, field: `${at}.reason`, message: 'a preferred claim must say why it is preferred' });
     byField.set(claim.field, [...(byField.get(claim.field) ?? []), { claim, index }]);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { useWriteApi } from '../testing/write-api.ts';
+
+const { keyFor, asKey } = useWriteApi();
+
+const CREATE = 'mutation ($input: EventInput!) { createEvent(input: $input) { event { id } userErrors { field message code } } }';
+const ADD_CLAIM = 'mutation ($id: ID!, $claim: ClaimInput!) { addEventClaim(id: $id, claim: $claim) { event { claims { field value } } userErrors { field message code } } }';
+
+let serial = 0;
+const newEvent = (overrides: Record<string, unknown> = {}) => ({
+  slug: `2019-validation-visit-${++serial}`, title: 'A delegation visits', summary: 'A delegation held talks.', kind: 'VISIT', date: '2019-03',
+  sectors: ['DIPLOMACY'], participants: [{ actor: 'pakistan', role: 'HOST' }, { actor: 'russia', role: 'VISITOR' }],
+  citations: [{ source: 'fixture-news', paragraph: 3 }], ...overrides,
+});
+const createEvent = async (key: string, overrides: Record<string, unknown> = {}) => {
+  const result = await asKey(key, CREATE, { input: newEvent(overrides) });
+  expect(result.data.createEvent.userErrors).toEqual([]);
+  return result.data.createEvent.event.id as string;
+};
+const claimOf = (field: string, value: string) => ({ field, value, status: 'DISPUTED', citations: [{ source: 'fixture-journal', paragraph: 1 }] });
+
+describe('write validation through the API', () => {
+  it('checks each claim value by its field and stores a place in NFC', async () => {
+    const key = keyFor('write');
+    const id = await createEvent(key, { place: 'Karachi', claims: [{ ...claimOf('PLACE', 'Karachi'), preferred: true, reason: 'The news report names it.', citations: [{ source: 'fixture-news', paragraph: 3 }] }] });
+    const refused = async (field: string, value: string) => (await asKey(key, ADD_CLAIM, { id, claim: claimOf(field, value) })).data.addEventClaim.userErrors;
+    expect(await refused('AMOUNT', 'lots of money NaN')).toEqual([expect.objectContaining({ field: 'claims[1].value', code: 'INVALID' })]);
+    expect(await refused('QUANTITY', '1.5e3')).toEqual([expect.objectContaining({ field: 'claims[1].value', code: 'INVALID' })]);
+    expect(await refused('PLACE', 'Karachi\u0001port')).toEqual([expect.objectContaining({ field: 'claims[1].value', message: 'must not contain control characters' })]);
+    expect(await refused('PLACE', 'K'.repeat(300))).toEqual([expect.objectContaining({ field: 'claims[1].value', message: 'must be at most 200 characters' })]);
+    const nfd = await asKey(key, ADD_CLAIM, { id, claim: claimOf('PLACE', 'Gwa\u0301dar') });
+    expect(nfd.data.addEventClaim.userErrors).toEqual([]);
+    expect(nfd.data.addEventClaim.event.claims).toContainEqual({ field: 'PLACE', value: 'Gw\u00e1dar' });
+  });
+});
