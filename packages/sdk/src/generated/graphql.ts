@@ -851,7 +851,7 @@ export type MoneyInput = {
   value: Scalars['Decimal']['input'];
 };
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type Mutation = {
   /** Adds a passage that supports an actor. Needs the `write` scope. */
   addActorCitation: ActorPayload;
@@ -894,7 +894,7 @@ export type Mutation = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddActorCitationArgs = {
   citation: CitationInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -903,7 +903,7 @@ export type MutationAddActorCitationArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddEventCitationArgs = {
   citation: CitationInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -912,7 +912,7 @@ export type MutationAddEventCitationArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddEventClaimArgs = {
   claim: ClaimInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -921,7 +921,7 @@ export type MutationAddEventClaimArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddFigureCitationArgs = {
   citation: CitationInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -930,7 +930,7 @@ export type MutationAddFigureCitationArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddFigureClaimArgs = {
   claim: ClaimInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -939,7 +939,7 @@ export type MutationAddFigureClaimArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationArchiveEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -947,35 +947,35 @@ export type MutationArchiveEventArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationCreateActorArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: ActorInput;
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationCreateEventArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: EventInput;
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationCreateFigureArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: FigureInput;
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationCreateSourceArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: SourceInput;
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationLinkEventsArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -984,7 +984,7 @@ export type MutationLinkEventsArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationMergeActorsArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
@@ -994,7 +994,7 @@ export type MutationMergeActorsArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationRestoreEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1002,7 +1002,7 @@ export type MutationRestoreEventArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationSetPreferredEventClaimArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   field: ClaimField;
@@ -1013,7 +1013,7 @@ export type MutationSetPreferredEventClaimArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationSetPreferredFigureClaimArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   field: ClaimField;
@@ -1024,7 +1024,7 @@ export type MutationSetPreferredFigureClaimArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationUpdateActorArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1033,7 +1033,7 @@ export type MutationUpdateActorArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationUpdateEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1042,7 +1042,7 @@ export type MutationUpdateEventArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationUpdateFigureArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1051,7 +1051,7 @@ export type MutationUpdateFigureArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationUpdateSourceArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];

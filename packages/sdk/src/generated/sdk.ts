@@ -850,7 +850,7 @@ export type MoneyInput = {
   value: Scalars['Decimal']['input'];
 };
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type Mutation = {
   /** Adds a passage that supports an actor. Needs the `write` scope. */
   addActorCitation: ActorPayload;
@@ -893,7 +893,7 @@ export type Mutation = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddActorCitationArgs = {
   citation: CitationInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -902,7 +902,7 @@ export type MutationAddActorCitationArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddEventCitationArgs = {
   citation: CitationInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -911,7 +911,7 @@ export type MutationAddEventCitationArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddEventClaimArgs = {
   claim: ClaimInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -920,7 +920,7 @@ export type MutationAddEventClaimArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddFigureCitationArgs = {
   citation: CitationInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -929,7 +929,7 @@ export type MutationAddFigureCitationArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddFigureClaimArgs = {
   claim: ClaimInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -938,7 +938,7 @@ export type MutationAddFigureClaimArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationArchiveEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -946,35 +946,35 @@ export type MutationArchiveEventArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationCreateActorArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: ActorInput;
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationCreateEventArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: EventInput;
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationCreateFigureArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: FigureInput;
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationCreateSourceArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: SourceInput;
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationLinkEventsArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -983,7 +983,7 @@ export type MutationLinkEventsArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationMergeActorsArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
@@ -993,7 +993,7 @@ export type MutationMergeActorsArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationRestoreEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1001,7 +1001,7 @@ export type MutationRestoreEventArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationSetPreferredEventClaimArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   field: ClaimField;
@@ -1012,7 +1012,7 @@ export type MutationSetPreferredEventClaimArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationSetPreferredFigureClaimArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   field: ClaimField;
@@ -1023,7 +1023,7 @@ export type MutationSetPreferredFigureClaimArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationUpdateActorArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1032,7 +1032,7 @@ export type MutationUpdateActorArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationUpdateEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1041,7 +1041,7 @@ export type MutationUpdateEventArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationUpdateFigureArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1050,7 +1050,7 @@ export type MutationUpdateFigureArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationUpdateSourceArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
