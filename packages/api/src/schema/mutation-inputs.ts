@@ -15,7 +15,7 @@ export const CitationInput = builder.inputType('CitationInput', {
   description: 'A passage that supports a record: a source document and a paragraph number in it.',
   fields: (t) => ({
     source: t.string({ required: true, description: 'Slug of the source document, such as "policyeast-2024-cold-war-rivals". Must exist.' }),
-    paragraph: t.int({ required: true, description: 'Paragraph number in the document, counted from 1 as seeds/README.md describes.' }),
+    paragraph: t.int({ required: true, description: 'Paragraph number in the document, counted from 1 as seeds/README.md describes. When the server has the documents directory, a paragraph past the end of the document is an INVALID user error naming its paragraph count.' }),
     note: t.string({ description: 'What the passage supports, or a caveat, in your own words (at most 1000 characters). Never a quotation.' }),
   }),
 });

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFixtureDocuments } from '@bilateral/store/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useWriteApi } from '../testing/write-api.ts';
 
 const { keyFor, asKey } = useWriteApi();
@@ -31,5 +35,20 @@ describe('write validation through the API', () => {
     const nfd = await asKey(key, ADD_CLAIM, { id, claim: claimOf('PLACE', 'Gwa\u0301dar') });
     expect(nfd.data.addEventClaim.userErrors).toEqual([]);
     expect(nfd.data.addEventClaim.event.claims).toContainEqual({ field: 'PLACE', value: 'Gw\u00e1dar' });
+  });
+});
+
+describe('writes checked against the documents, through the API', () => {
+  beforeAll(() => void vi.stubEnv('BILATERAL_SOURCES_DIR', writeFixtureDocuments(mkdtempSync(join(tmpdir(), 'bilateral-documents-')), 5)));
+  afterAll(() => void vi.unstubAllEnvs());
+
+  it('refuse a paragraph the document does not have, and a source whose file is missing', async () => {
+    const key = keyFor('write');
+    const cited = await asKey(key, CREATE, { input: newEvent({ citations: [{ source: 'fixture-news', paragraph: 99999 }] }) });
+    expect(cited.data.createEvent.userErrors).toEqual([{ field: 'citations[0].paragraph', code: 'INVALID', message: 'source "fixture-news" has 5 paragraphs, so paragraph 99999 does not exist' }]);
+    const source = await asKey(key, 'mutation ($input: SourceInput!) { createSource(input: $input) { source { slug } userErrors { field code } } }', {
+      input: { slug: 'missing-report', file: '404_missing.txt', title: 'A report nobody has', genre: 'NEWS' },
+    });
+    expect(source.data.createSource).toEqual({ source: null, userErrors: [{ field: 'file', code: 'NOT_FOUND' }] });
   });
 });

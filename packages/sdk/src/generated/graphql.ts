@@ -266,7 +266,7 @@ export type CitationEdge = {
 export type CitationInput = {
   /** What the passage supports, or a caveat, in your own words (at most 1000 characters). Never a quotation. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Paragraph number in the document, counted from 1 as seeds/README.md describes. */
+  /** Paragraph number in the document, counted from 1 as seeds/README.md describes. When the server has the documents directory, a paragraph past the end of the document is an INVALID user error naming its paragraph count. */
   paragraph: Scalars['Int']['input'];
   /** Slug of the source document, such as "policyeast-2024-cold-war-rivals". Must exist. */
   source: Scalars['String']['input'];
@@ -1639,7 +1639,7 @@ export type SourceGenre =
 export type SourceInput = {
   /** Author, when the document names one; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
   author?: InputMaybe<Scalars['String']['input']>;
-  /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. */
+  /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. When the server has the documents directory, the file must be in it (NOT_FOUND otherwise). */
   file: Scalars['String']['input'];
   /** What kind of document it is. */
   genre: SourceGenre;
@@ -1661,7 +1661,7 @@ export type SourceInput = {
 export type SourcePatch = {
   /** Author, when the document names one; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
   author?: InputMaybe<Scalars['String']['input']>;
-  /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. */
+  /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. When the server has the documents directory, the file must be in it (NOT_FOUND otherwise). */
   file?: InputMaybe<Scalars['String']['input']>;
   /** What kind of document it is. */
   genre?: InputMaybe<SourceGenre>;

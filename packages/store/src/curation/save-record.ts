@@ -16,6 +16,7 @@ import {
 } from '../records/write-records.ts';
 import { RECORD_PARSE_OPTIONS, actorRecord, eventRecord, figureRecord, sourceRecord, type ActorRecord, type EventRecord, type FigureRecord, type SourceRecord } from '../seed/format.ts';
 import { checkReferences, fieldPath, type KnownRecords, type SeedDataset } from '../seed/validate.ts';
+import { checkDocuments } from './document-checks.ts';
 import { CurationError, type UserError } from './errors.ts';
 import { appendRevision, type EntityType, type RevisionOperation } from './revisions.ts';
 
@@ -156,6 +157,7 @@ function validate(tx: Transaction, type: EntityType, candidate: unknown, current
   const problems: Parameters<typeof checkReferences>[2] = [];
   checkReferences(dataset, knownInStore(tx, type === 'actor' ? currentId : undefined, type, record.slug), problems);
   errors.push(...problems.map((problem) => ({ field: problem.field, message: problem.message, code: problem.message.startsWith('unknown ') ? ('NOT_FOUND' as const) : ('INVALID' as const) })));
+  errors.push(...checkDocuments(tx, dataset));
   if (errors.length) throw new CurationError(errors);
   return record;
 }
