@@ -57,7 +57,7 @@ const eventInputFields = (required: boolean) => (t: any) => ({
   participants: t.field({ type: [ParticipantInput], required, description: 'Who took part, at least one, initiator first. The same actor and role twice is refused.' }),
   citations: t.field({ type: [CitationInput], required, description: 'Passages that state the event; at least one.' }),
   claims: t.field({ type: [ClaimInput], description: 'Competing values for disputed fields. Replaces all claims when given in a patch.' }),
-  links: t.field({ type: [EventLinkInput], description: 'Relations to other events. Replaces all outgoing links when given in a patch.' }),
+  links: t.field({ type: [EventLinkInput], description: 'Relations to other events, each type and event once. Replaces all outgoing links when given in a patch.' }),
 });
 
 const eventKind: RecordKind<'event', ReturnType<typeof eventsByIds>[number]> = {

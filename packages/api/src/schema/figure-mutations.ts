@@ -10,7 +10,7 @@ const figureInputFields = (required: boolean) => (t: any) => ({
   label: t.string({ required, description: `What the figure measures, for display; at most 200 characters. ${TEXT_RULES}` }),
   indicator: t.string({ required, description: 'Machine name of what is measured, in snake_case, such as "bilateral_trade". Figures with the same indicator form a series.' }),
   period: t.string({ required, description: `The period the figure covers, ${DATE_RULES}` }),
-  actors: t.stringList({ required, description: 'Slugs of the actors the figure is between, at least one; each must exist.' }),
+  actors: t.stringList({ required, description: 'Slugs of the actors the figure is between, at least one; each must exist and be listed once.' }),
   value: t.field({ type: 'Decimal', required, description: 'The value as a decimal string without separators or units, such as "1000000000". Floats are refused.' }),
   currency: t.string({ description: 'ISO 4217 currency code when the figure is money, such as "USD". Give either a currency or a unit, never both; null clears it when patching.' }),
   unit: t.string({ description: 'Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching.' }),

@@ -12,7 +12,7 @@ export const SLUG_RULES = 'lower-case letters, digits and single hyphens, 3 to 8
 export const DATE_RULES = 'at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day.';
 
 export const CitationInput = builder.inputType('CitationInput', {
-  description: 'A passage that supports a record: a source document and a paragraph number in it.',
+  description: 'A passage that supports a record: a source document and a paragraph number in it. One list cites a paragraph of a source once.',
   fields: (t) => ({
     source: t.string({ required: true, description: 'Slug of the source document, such as "policyeast-2024-cold-war-rivals". Must exist.' }),
     paragraph: t.int({ required: true, description: 'Paragraph number in the document, counted from 1 as seeds/README.md describes. When the server has the documents directory, a paragraph past the end of the document is an INVALID user error naming its paragraph count.' }),

@@ -52,3 +52,23 @@ describe('writes checked against the documents, through the API', () => {
     expect(source.data.createSource).toEqual({ source: null, userErrors: [{ field: 'file', code: 'NOT_FOUND' }] });
   });
 });
+
+describe('lists that name the same thing twice', () => {
+  it('are user errors, not masked primary-key failures', async () => {
+    const key = keyFor('write');
+    const id = await createEvent(key);
+    const twice = { type: 'FOLLOWS', event: '2016-druzhba-exercise' };
+    const linked = await asKey(key, 'mutation ($id: ID!, $patch: EventPatch!) { updateEvent(id: $id, patch: $patch) { userErrors { field code } } }', { id, patch: { links: [twice, twice] } });
+    expect(linked.errors).toBeUndefined();
+    expect(linked.data.updateEvent.userErrors).toEqual([{ field: 'links[1]', code: 'INVALID' }]);
+
+    const cite = 'mutation ($id: ID!) { addEventCitation(id: $id, citation: { source: "fixture-news", paragraph: 3 }) { userErrors { field code } } }';
+    expect((await asKey(key, cite, { id })).data.addEventCitation.userErrors).toEqual([{ field: 'citations[1]', code: 'INVALID' }]);
+
+    const figure = await asKey(key, 'mutation ($input: FigureInput!) { createFigure(input: $input) { figure { id } userErrors { field code } } }', {
+      input: { slug: 'twice-named-trade', label: 'Trade', indicator: 'bilateral_trade', period: '2019', actors: ['pakistan', 'russia', 'pakistan'], value: '5', currency: 'USD', citations: [{ source: 'fixture-news', paragraph: 1 }] },
+    });
+    expect(figure.errors).toBeUndefined();
+    expect(figure.data.createFigure.userErrors).toEqual([{ field: 'actors[2]', code: 'INVALID' }]);
+  });
+});

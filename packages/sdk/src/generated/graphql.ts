@@ -262,7 +262,7 @@ export type CitationEdge = {
   node: Citation;
 };
 
-/** A passage that supports a record: a source document and a paragraph number in it. */
+/** A passage that supports a record: a source document and a paragraph number in it. One list cites a paragraph of a source once. */
 export type CitationInput = {
   /** What the passage supports, or a caveat, in your own words (at most 1000 characters). Never a quotation. */
   note?: InputMaybe<Scalars['String']['input']>;
@@ -507,7 +507,7 @@ export type EventInput = {
   date: Scalars['String']['input'];
   /** Kind of event; decides its CAMEO and PLOVER coding. */
   kind: EventKind;
-  /** Relations to other events. Replaces all outgoing links when given in a patch. */
+  /** Relations to other events, each type and event once. Replaces all outgoing links when given in a patch. */
   links?: InputMaybe<Array<EventLinkInput>>;
   /** Who took part, at least one, initiator first. The same actor and role twice is refused. */
   participants: Array<ParticipantInput>;
@@ -642,7 +642,7 @@ export type EventPatch = {
   date?: InputMaybe<Scalars['String']['input']>;
   /** Kind of event; decides its CAMEO and PLOVER coding. */
   kind?: InputMaybe<EventKind>;
-  /** Relations to other events. Replaces all outgoing links when given in a patch. */
+  /** Relations to other events, each type and event once. Replaces all outgoing links when given in a patch. */
   links?: InputMaybe<Array<EventLinkInput>>;
   /** Who took part, at least one, initiator first. The same actor and role twice is refused. */
   participants?: InputMaybe<Array<ParticipantInput>>;
@@ -748,7 +748,7 @@ export type FigureFilter = {
 
 /** A new figure, with the passages that give it. */
 export type FigureInput = {
-  /** Slugs of the actors the figure is between, at least one; each must exist. */
+  /** Slugs of the actors the figure is between, at least one; each must exist and be listed once. */
   actors: Array<Scalars['String']['input']>;
   /** True when the source gives the figure as an estimate. Defaults to false. */
   approximate?: InputMaybe<Scalars['Boolean']['input']>;
@@ -774,7 +774,7 @@ export type FigureInput = {
 
 /** Changes to a figure. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
 export type FigurePatch = {
-  /** Slugs of the actors the figure is between, at least one; each must exist. */
+  /** Slugs of the actors the figure is between, at least one; each must exist and be listed once. */
   actors?: InputMaybe<Array<Scalars['String']['input']>>;
   /** True when the source gives the figure as an estimate. Defaults to false. */
   approximate?: InputMaybe<Scalars['Boolean']['input']>;
