@@ -13,7 +13,7 @@ const figureInputFields = (required: boolean) => (t: any) => ({
   actors: t.stringList({ required, description: 'Slugs of the actors the figure is between, at least one; each must exist and be listed once.' }),
   value: t.field({ type: 'Decimal', required, description: 'The value as a decimal string without separators or units, such as "1000000000". Floats are refused.' }),
   currency: t.string({ description: 'ISO 4217 currency code when the figure is money, such as "USD". Give either a currency or a unit, never both; null clears it when patching.' }),
-  unit: t.string({ description: 'Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching.' }),
+  unit: t.string({ description: `Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching. ${TEXT_RULES}` }),
   approximate: t.boolean({ description: 'True when the source gives the figure as an estimate. Defaults to false.' }),
   citations: t.field({ type: [CitationInput], required, description: 'Passages that give the figure; at least one.' }),
   claims: t.field({ type: [ClaimInput], description: 'Competing values sources give (field VALUE). Replaces all claims when given in a patch.' }),

@@ -72,3 +72,17 @@ describe('lists that name the same thing twice', () => {
     expect(figure.data.createFigure.userErrors).toEqual([{ field: 'actors[2]', code: 'INVALID' }]);
   });
 });
+
+describe('text hygiene', () => {
+  it('keeps one-line fields on one line, lets a summary break lines, and counts length after NFC', async () => {
+    const key = keyFor('write');
+    const refused = await asKey(key, CREATE, { input: newEvent({ title: 'A visit\nin two lines', place: 'Karachi\tport', summary: 'Talks.\u202eevil' }) });
+    expect(refused.data.createEvent.userErrors).toEqual([
+      { field: 'title', code: 'INVALID', message: 'must be one line, without line breaks or tabs' },
+      { field: 'summary', code: 'INVALID', message: 'must not contain bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069)' },
+      { field: 'place', code: 'INVALID', message: 'must be one line, without line breaks or tabs' },
+    ]);
+    const accepted = await asKey(key, CREATE, { input: newEvent({ title: 'e\u0301'.repeat(150), summary: 'First talks.\nThen a visit.' }) });
+    expect(accepted.data.createEvent.userErrors).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECORD_PARSE_OPTIONS, claim } from './format.ts';
+import { RECORD_PARSE_OPTIONS, claim, prose } from './format.ts';
 import { fieldPath } from './validate.ts';
 
 const citations = [{ source: 'fixture-news', paragraph: 1 }];
@@ -32,5 +32,30 @@ describe('claim values', () => {
     expect(valueOf('date', 2014)).toBe('2014');
     expect(valueOf('participant', 'russia')).toBe('russia');
     expect(valueOf('place', 'Que\u0301bec')).toBe('Qu\u00e9bec');
+  });
+});
+
+describe('prose', () => {
+  const messagesOf = (schema: ReturnType<typeof prose>, value: string) => schema.safeParse(value).error?.issues.map((issue) => issue.message) ?? [];
+  const oneLine = prose(200);
+  const lines = prose(200, 'lines');
+
+  it('counts the length after NFC normalisation', () => {
+    const decomposed = 'e\u0301'.repeat(150);
+    expect(oneLine.parse(decomposed)).toBe('\u00e9'.repeat(150));
+    expect(messagesOf(oneLine, 'e\u0301'.repeat(201))).toEqual(['must be at most 200 characters']);
+  });
+
+  it('keeps a one-line field on one line, and lets multi-line prose break lines but not tab', () => {
+    for (const text of ['a\nb', 'a\r\nb', 'a\tb', 'a\u2028b']) expect(messagesOf(oneLine, text)).toEqual(['must be one line, without line breaks or tabs']);
+    expect(lines.parse('First line.\nSecond line.')).toBe('First line.\nSecond line.');
+    expect(messagesOf(lines, 'a\tb')).toEqual(['must not contain tabs']);
+  });
+
+  it('refuses C1 controls and bidirectional overrides and isolates everywhere', () => {
+    for (const schema of [oneLine, lines]) {
+      for (const text of ['a\u0085b', 'a\u009bb']) expect(messagesOf(schema, text)).toEqual(['must not contain control characters']);
+      for (const text of ['a\u202eb', 'a\u2066b', 'a\u2069b']) expect(messagesOf(schema, text)).toEqual(['must not contain bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069)']);
+    }
   });
 });
