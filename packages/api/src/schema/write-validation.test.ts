@@ -86,3 +86,31 @@ describe('text hygiene', () => {
     expect(accepted.data.createEvent.userErrors).toEqual([]);
   });
 });
+
+describe('writes that change nothing', () => {
+  const HISTORY = 'query ($id: ID!) { node(id: $id) { ... on Event { version revisions { version } } ... on Actor { version revisions { version } } ... on Source { version revisions { version } } ... on Figure { version revisions { version } } } }';
+
+  it('keep the version and append no revision, for an empty patch or the same values', async () => {
+    const key = keyFor('write');
+    const id = await createEvent(key, { place: 'Karachi' });
+    const update = 'mutation ($id: ID!, $patch: EventPatch!) { updateEvent(id: $id, patch: $patch) { replayed event { version } userErrors { field } } }';
+    expect((await asKey(key, update, { id, patch: {} })).data.updateEvent).toEqual({ replayed: false, event: { version: 1 }, userErrors: [] });
+    expect((await asKey(key, update, { id, patch: { place: 'Karachi', sectors: ['DIPLOMACY'] } })).data.updateEvent.event).toEqual({ version: 1 });
+    expect((await asKey(key, update, { id, patch: { place: 'Gwadar' } })).data.updateEvent.event).toEqual({ version: 2 });
+    expect((await asKey(null, HISTORY, { id })).data.node.revisions).toHaveLength(2);
+  });
+
+  it('leave every seeded record as it is when patched with nothing', async () => {
+    const key = keyFor('write');
+    const ids = await asKey(null, '{ events(first: 100) { edges { node { id } } } actors(first: 100) { edges { node { id } } } sources { edges { node { id } } } figures { edges { node { id } } } }');
+    for (const [list, { edges }] of Object.entries(ids.data) as [string, { edges: { node: { id: string } }[] }][]) {
+      const mutation = `update${list[0]!.toUpperCase()}${list.slice(1, -1)}`;
+      for (const { node: { id } } of edges) {
+        const before = (await asKey(null, HISTORY, { id })).data.node;
+        const result = await asKey(key, `mutation ($id: ID!) { ${mutation}(id: $id, patch: {}) { userErrors { field message } } }`, { id });
+        expect(result.data[mutation].userErrors, `${mutation} ${id}`).toEqual([]);
+        expect((await asKey(null, HISTORY, { id })).data.node, `${mutation} ${id}`).toEqual(before);
+      }
+    }
+  });
+});

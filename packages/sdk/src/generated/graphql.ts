@@ -883,13 +883,13 @@ export type Mutation = {
   setPreferredEventClaim: EventPayload;
   /** Makes one claimed value the one the figure shows, with a stated reason; the other claims stay visible. The figure's own `value` takes the preferred VALUE. Needs the `write` scope. */
   setPreferredFigureClaim: FigurePayload;
-  /** Changes fields of an actor. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  /** Changes fields of an actor. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. A patch that leaves the actor as it was writes nothing: its version stays and no revision is added. */
   updateActor: ActorPayload;
-  /** Changes fields of an event. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  /** Changes fields of an event. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. A patch that leaves the event as it was writes nothing: its version stays and no revision is added. */
   updateEvent: EventPayload;
-  /** Changes fields of a figure. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  /** Changes fields of a figure. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. A patch that leaves the figure as it was writes nothing: its version stays and no revision is added. */
   updateFigure: FigurePayload;
-  /** Changes fields of a source. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  /** Changes fields of a source. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. A patch that leaves the source as it was writes nothing: its version stays and no revision is added. */
   updateSource: SourcePayload;
 };
 

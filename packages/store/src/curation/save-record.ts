@@ -5,6 +5,7 @@
  * it back, so a rejected write changes nothing.
  */
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Store } from '../db/client.ts';
@@ -83,6 +84,8 @@ export interface SavedRecord {
   version: number;
   /** True when an idempotent retry returned the result of the first attempt without writing again. */
   replayed: boolean;
+  /** True when the change left the record as it was, so no version or revision was written. */
+  unchanged?: boolean;
 }
 
 export function saveRecord<T extends EntityType>(store: Store, type: T, request: SaveRequest<T>, editor: Editor): SavedRecord {
@@ -120,6 +123,8 @@ export function writeRecord<T extends EntityType>(tx: Transaction, type: T, requ
 
   const before = current ? (entity.read(tx, current.id) as RecordOf[T]) : null;
   const record = validate(tx, type, request.change(before), current?.id) as RecordOf[T];
+  // A change that leaves the record as it was is not a new version: nothing to record or announce.
+  if (current && request.archived === undefined && sameRecord(before, record)) return { id: current.id, version: current.version, unchanged: true };
 
   const version = current ? current.version + 1 : 1;
   const columns = { ...(entity.columns as (record: RecordOf[T]) => object)(record), version, ...archiveColumns(type, request.archived) };
@@ -131,6 +136,9 @@ export function writeRecord<T extends EntityType>(tx: Transaction, type: T, requ
   appendRevision(tx, { entityType: type, entityId: id, entitySlug: record.slug, version, operation: request.operation, keyId: editor.keyId, before, after: record, reason: request.reason });
   return { id, version };
 }
+
+/** Equal as stored: absent and undefined fields alike, key order ignored. */
+const sameRecord = (a: unknown, b: unknown) => isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 
 const archiveColumns = (type: EntityType, archived: boolean | undefined) =>
   type !== 'event' || archived === undefined ? {} : { archivedAt: archived ? new Date().toISOString() : null };
