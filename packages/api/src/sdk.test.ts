@@ -136,7 +136,7 @@ describe('@bilateral/sdk against a running server', () => {
     const feed = await writer.changes({ since: cursor });
     expect(feed.revisions.map((revision) => [revision.slug, revision.operation])).toEqual([['2019-sdk-visit', 'CREATE']]);
     expect((await rejectionOf(createClient({ url }).archiveEvent({ id: created.event!.id }))).code).toBe('UNAUTHENTICATED');
-    const source = await writer.createSource({ input: { slug: 'sdk-test-source', file: '997_sdk.txt', title: 'A source added by a script', genre: 'BLOG', url: 'https://example.org/post' } });
+    const source = await writer.createSource({ input: { slug: 'sdk-test-source', file: '003_d15266b882396dcd.txt', title: 'A source added by a script', genre: 'BLOG', url: 'https://example.org/post' } });
     expect(source).toMatchObject({ userErrors: [], source: { slug: 'sdk-test-source', version: 1, url: 'https://example.org/post' } });
   });
 });

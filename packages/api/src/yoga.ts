@@ -1,6 +1,7 @@
 import type { Store } from '@bilateral/store';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { consoleAuditLog, type AuditLog } from './auth.ts';
+import { useBodyLimit } from './body-limit.ts';
 import { createChangeBus } from './changes.ts';
 import { createContext, type Context } from './context.ts';
 import { maskError } from './errors.ts';
@@ -29,7 +30,7 @@ export function createBilateralYoga({ store, logging = true, audit = consoleAudi
     landingPage: false,
     logging,
     maskedErrors: { maskError },
-    plugins: [useExports(store), useQueryDepthLimit()],
+    plugins: [useBodyLimit(), useExports(store), useQueryDepthLimit()],
     graphiql: {
       title: 'Bilateral — Pakistan–Russia relations',
       defaultTabs: graphiqlTabs(),

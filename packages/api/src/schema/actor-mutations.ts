@@ -6,7 +6,7 @@ import { actorsByIds, mergeActors } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { ActorRef } from './refs.ts';
 import { decodeId } from './lookup.ts';
-import { CitationInput, DATE_RULES, expectedVersionArg, idempotencyArg, SLUG_RULES, TEXT_RULES } from './mutation-inputs.ts';
+import { CitationInput, DATE_RULES, expectedVersionArg, idempotencyArg, MULTILINE_TEXT_RULES, SLUG_RULES, TEXT_RULES } from './mutation-inputs.ts';
 import { citationMutation, recordMutations } from './record-mutation-fields.ts';
 import { idempotencyOf, type RecordKind } from './record-writes.ts';
 import { runWrite } from './user-errors.ts';
@@ -57,7 +57,7 @@ builder.mutationFields((t) => ({
     args: {
       from: t.arg.id({ required: true, description: 'Global ID of the actor that disappears.' }),
       into: t.arg.id({ required: true, description: 'Global ID of the actor that remains. Must differ from `from`.' }),
-      reason: t.arg.string({ description: `Why the two are one actor, kept in every revision the merge writes (at most 1000 characters). ${TEXT_RULES}` }),
+      reason: t.arg.string({ description: `Why the two are one actor, kept in every revision the merge writes (at most 1000 characters). ${MULTILINE_TEXT_RULES}` }),
       expectedVersion: expectedVersionArg(t, '`into` actor'),
       idempotencyKey: idempotencyArg(t),
     },

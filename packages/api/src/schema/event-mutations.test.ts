@@ -93,6 +93,8 @@ describe('event mutations', () => {
     const listed = async () => (await execute(api.yoga, '{ events(first: 100, filter: { text: "Karachi" }) { edges { node { slug } } } }')).data.events.edges.map((edge: any) => edge.node.slug);
     const archived = await asKey(key, `mutation ($id: ID!) { archiveEvent(id: $id) { event { archived version } userErrors { code } } }`, { id });
     expect(archived.data.archiveEvent).toEqual({ event: { archived: true, version: 2 }, userErrors: [] });
+    const again = await asKey(key, `mutation ($id: ID!) { archiveEvent(id: $id) { event { archived version } userErrors { code } } }`, { id });
+    expect(again.data.archiveEvent).toEqual({ event: { archived: true, version: 2 }, userErrors: [] });
     expect(await listed()).not.toContain(slug);
     expect((await execute(api.yoga, `{ event(slug: "${slug}") { archived } }`)).data.event).toEqual({ archived: true });
     await asKey(key, `mutation ($id: ID!) { restoreEvent(id: $id) { event { archived } } }`, { id });

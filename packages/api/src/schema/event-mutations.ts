@@ -5,7 +5,7 @@
 import { eventsByIds, type EventRecord } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { EventRef } from './refs.ts';
-import { CitationInput, ClaimInput, DATE_RULES, expectedVersionArg, idempotencyArg, recordIdArg, SLUG_RULES, TEXT_RULES } from './mutation-inputs.ts';
+import { CitationInput, ClaimInput, DATE_RULES, expectedVersionArg, idempotencyArg, recordIdArg, MULTILINE_TEXT_RULES, SLUG_RULES, TEXT_RULES } from './mutation-inputs.ts';
 import { citationMutation, claimMutations, recordMutations } from './record-mutation-fields.ts';
 import { editRecord, rejectIf, withoutNulls, type EditArgs, type RecordKind } from './record-writes.ts';
 import { EventKindEnum, EventLinkTypeEnum, ParticipantRoleEnum, SectorEnum } from './vocabulary.ts';
@@ -31,7 +31,7 @@ const QuantityInput = builder.inputType('QuantityInput', {
   description: 'A number of things, such as four helicopters.',
   fields: (t) => ({
     value: t.int({ required: true, description: 'How many; a positive whole number.' }),
-    unit: t.string({ required: true, description: 'Of what, such as "Mi-35M attack helicopters" (at most 100 characters).' }),
+    unit: t.string({ required: true, description: `Of what, such as "Mi-35M attack helicopters" (at most 100 characters). ${TEXT_RULES}` }),
   }),
 });
 
@@ -47,17 +47,17 @@ const EventLinkInput = builder.inputType('EventLinkInput', {
 const eventInputFields = (required: boolean) => (t: any) => ({
   slug: t.string({ required, description: `Stable key: ${SLUG_RULES}, starting with the year by convention ("2019-03-strategic-talks"). Unique among events.` }),
   title: t.string({ required, description: `One-line headline in your own words, at most 200 characters. ${TEXT_RULES}` }),
-  summary: t.string({ required, description: `A few sentences in your own words, at most 2000 characters. ${TEXT_RULES}` }),
+  summary: t.string({ required, description: `A few sentences in your own words, at most 2000 characters. ${MULTILINE_TEXT_RULES}` }),
   kind: t.field({ type: EventKindEnum, required, description: 'Kind of event; decides its CAMEO and PLOVER coding.' }),
   date: t.string({ required, description: `When it happened, ${DATE_RULES}` }),
-  place: t.string({ description: 'Where it happened, at most 200 characters. Null clears it when patching.' }),
+  place: t.string({ description: `Where it happened, at most 200 characters. Null clears it when patching. ${TEXT_RULES}` }),
   sectors: t.field({ type: [SectorEnum], required, description: 'Policy areas, at least one, none twice.' }),
   amount: t.field({ type: MoneyInput, description: 'Money involved, if the sources state an amount. Null clears it when patching.' }),
   quantity: t.field({ type: QuantityInput, description: 'A count of items involved. Null clears it when patching.' }),
   participants: t.field({ type: [ParticipantInput], required, description: 'Who took part, at least one, initiator first. The same actor and role twice is refused.' }),
   citations: t.field({ type: [CitationInput], required, description: 'Passages that state the event; at least one.' }),
   claims: t.field({ type: [ClaimInput], description: 'Competing values for disputed fields. Replaces all claims when given in a patch.' }),
-  links: t.field({ type: [EventLinkInput], description: 'Relations to other events. Replaces all outgoing links when given in a patch.' }),
+  links: t.field({ type: [EventLinkInput], description: 'Relations to other events, each type and event once. Replaces all outgoing links when given in a patch.' }),
 });
 
 const eventKind: RecordKind<'event', ReturnType<typeof eventsByIds>[number]> = {

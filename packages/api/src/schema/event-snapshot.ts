@@ -18,6 +18,12 @@ export function asOfInstant(asOf: string): string {
   if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(asOf) || Number.isNaN(time)) {
     throw userError('BAD_USER_INPUT', `asOf must be an ISO 8601 timestamp such as "2026-11-23T10:00:00Z", or a day such as "2026-11-23" (its end, UTC); got "${asOf}".`, 'asOf');
   }
+  // Date.parse rolls an impossible day over ("2026-02-30" becomes March 2); the date rules refuse it.
+  try {
+    parseFuzzyDate(asOf.slice(0, 10));
+  } catch (error) {
+    throw userError('BAD_USER_INPUT', `asOf: ${(error as Error).message}`, 'asOf');
+  }
   return new Date(time).toISOString();
 }
 

@@ -197,7 +197,7 @@ builder.queryFields((t) => ({
     args: {
       id: t.arg.id({ description: 'The event\'s global ID.' }),
       slug: t.arg.string({ description: 'The event\'s slug.' }),
-      asOf: t.arg.string({ description: 'Show the event as it stood at this moment, rebuilt from its revisions: an ISO 8601 timestamp ("2026-11-23T10:00:00Z") or a day ("2026-11-23", meaning its end, UTC). Give the event\'s current slug or ID. NOT_FOUND when the event did not exist yet. Links show only those the event itself recorded then; an actor merged away since shows as the actor it was merged into.' }),
+      asOf: t.arg.string({ description: 'Show the event as it stood at this moment, rebuilt from its revisions: an ISO 8601 timestamp ("2026-11-23T10:00:00Z") or a day ("2026-11-23", meaning its end, UTC). An impossible day such as "2026-02-30" is BAD_USER_INPUT, never rolled over. Give the event\'s current slug or ID. NOT_FOUND when the event did not exist yet. Links show only those the event itself recorded then; an actor merged away since shows as the actor it was merged into.' }),
     },
     resolve: async (_root, args, { store, loaders }) => {
       const key = lookupKey('Event', args);

@@ -36,7 +36,7 @@ export function recordMutations<T extends EntityType, Row>(
     }),
     [`update${typename}`]: t.field({
       type: Payload,
-      description: `Changes fields of ${withArticle(noun)}. Needs the \`write\` scope. Send \`expectedVersion\` to avoid overwriting someone else's change.`,
+      description: `Changes fields of ${withArticle(noun)}. Needs the \`write\` scope. Send \`expectedVersion\` to avoid overwriting someone else's change. A patch that leaves the ${noun} as it was writes nothing: its version stays and no revision is added.`,
       args: { id: recordIdArg(t, typename), patch: t.arg({ type: Patch, required: true, description: 'The fields to change.' }), expectedVersion: expectedVersionArg(t, noun), idempotencyKey: idempotencyArg(t) },
       resolve: (_root, args, context) => editRecord(context, kind, `update${typename}`, args as unknown as EditArgs, (current) => patched(current, args.patch as Record<string, unknown>)),
     }),

@@ -13,7 +13,7 @@ export interface RecordKind<T extends EntityType, Row> {
   type: T;
   typename: 'Event' | 'Actor' | 'Source' | 'Figure';
   load: (context: Context, id: number) => Row | undefined;
-  /** Told of every write that changed the record (not of replays). */
+  /** Told of every write that changed the record (not of replays, nor of changes that left it as it was). */
   changed?: (context: Context, row: Row, operation: RevisionOperation) => void;
 }
 
@@ -43,8 +43,13 @@ export const patched = (current: object, patch: Record<string, unknown>) =>
 export const idempotencyOf = (name: string, args: WriteArgs, input: unknown) => (args.idempotencyKey ? { key: args.idempotencyKey, operation: name, input } : undefined);
 
 function save<T extends EntityType, Row>(context: Context, kind: RecordKind<T, Row>, name: string, operation: RevisionOperation, request: (idempotency: ReturnType<typeof idempotencyOf>) => SaveRequest<T>, input: unknown, args: WriteArgs): Payload<Row> {
-  const payload = runWrite(context, name, (editor) => saveRecord(context.store, kind.type, request(idempotencyOf(name, args, input)), editor), (id) => kind.load(context, id));
-  if (payload.record && !payload.replayed) kind.changed?.(context, payload.record, operation);
+  let unchanged = false;
+  const payload = runWrite(context, name, (editor) => {
+    const saved = saveRecord(context.store, kind.type, request(idempotencyOf(name, args, input)), editor);
+    unchanged = saved.unchanged === true;
+    return saved;
+  }, (id) => kind.load(context, id));
+  if (payload.record && !payload.replayed && !unchanged) kind.changed?.(context, payload.record, operation);
   return payload;
 }
 

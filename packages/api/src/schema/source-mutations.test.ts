@@ -10,7 +10,7 @@ const UPDATE = `mutation ($id: ID!, $patch: SourcePatch!, $version: Int) { updat
 const COUNT = '{ sources { totalCount } changes { cursor } }';
 
 const newSource = (overrides: Record<string, unknown> = {}) => ({
-  slug: 'test-report-2021', file: '999_test-report.txt', title: 'A test report on port talks', outlet: 'Test Wire', genre: 'NEWS', published: '2021-05', ...overrides,
+  slug: 'test-report-2021', file: '000_a5a9ecb81bb08c62.txt', title: 'A test report on port talks', outlet: 'Test Wire', genre: 'NEWS', published: '2021-05', ...overrides,
 });
 
 describe('source mutations', () => {
@@ -44,9 +44,9 @@ describe('source mutations', () => {
 
   it('accept only http(s) URLs', async () => {
     const key = keyFor('write');
-    const refused = await asKey(key, CREATE, { input: newSource({ slug: 'linked-report', file: '998_linked.txt', url: 'ftp://example.org/report' }) });
+    const refused = await asKey(key, CREATE, { input: newSource({ slug: 'linked-report', file: '001_8c441e2d551f0940.txt', url: 'ftp://example.org/report' }) });
     expect(refused.data.createSource.userErrors).toEqual([{ field: 'url', code: 'INVALID' }]);
-    const accepted = await asKey(key, `mutation ($input: SourceInput!) { createSource(input: $input) { source { url } userErrors { field } } }`, { input: newSource({ slug: 'linked-report', file: '998_linked.txt', url: 'https://example.org/report' }) });
+    const accepted = await asKey(key, `mutation ($input: SourceInput!) { createSource(input: $input) { source { url } userErrors { field } } }`, { input: newSource({ slug: 'linked-report', file: '001_8c441e2d551f0940.txt', url: 'https://example.org/report' }) });
     expect(accepted.data.createSource).toEqual({ source: { url: 'https://example.org/report' }, userErrors: [] });
   });
 });

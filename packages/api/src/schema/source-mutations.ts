@@ -7,7 +7,7 @@ import { ParagraphStyleEnum, SourceGenreEnum } from './vocabulary.ts';
 
 const sourceInputFields = (required: boolean) => (t: any) => ({
   slug: t.string({ required, description: `Stable key: ${SLUG_RULES}, such as "policyeast-2024-cold-war-rivals". Unique among sources.` }),
-  file: t.string({ required, description: 'File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources.' }),
+  file: t.string({ required, description: 'File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. When the server has the documents directory, the file must be in it (NOT_FOUND otherwise).' }),
   title: t.string({ required, description: `Title as the document gives it, at most 300 characters. ${TEXT_RULES}` }),
   author: t.string({ description: `Author, when the document names one; at most 200 characters. Null clears it when patching. ${TEXT_RULES}` }),
   outlet: t.string({ description: `Publication, site or journal, when the document shows it; at most 200 characters. Null clears it when patching. ${TEXT_RULES}` }),

@@ -115,7 +115,7 @@ export type ActorInput = {
   country?: InputMaybe<Scalars['String']['input']>;
   /** What kind of actor this is. */
   kind: ActorKind;
-  /** Canonical name, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). Text is normalised to Unicode NFC; control characters are refused. */
+  /** Canonical name, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   name: Scalars['String']['input'];
   /** Posts the actor held. Replaces all offices when given in a patch. */
   offices?: InputMaybe<Array<OfficeInput>>;
@@ -164,7 +164,7 @@ export type ActorPatch = {
   country?: InputMaybe<Scalars['String']['input']>;
   /** What kind of actor this is. */
   kind?: InputMaybe<ActorKind>;
-  /** Canonical name, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). Text is normalised to Unicode NFC; control characters are refused. */
+  /** Canonical name, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Posts the actor held. Replaces all offices when given in a patch. */
   offices?: InputMaybe<Array<OfficeInput>>;
@@ -203,7 +203,7 @@ export type Alias = {
 export type AliasInput = {
   /** Why the name differs from the canonical one. */
   kind: AliasKind;
-  /** The name as written, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). Text is normalised to Unicode NFC; control characters are refused. */
+  /** The name as written, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   name: Scalars['String']['input'];
 };
 
@@ -262,11 +262,11 @@ export type CitationEdge = {
   node: Citation;
 };
 
-/** A passage that supports a record: a source document and a paragraph number in it. */
+/** A passage that supports a record: a source document and a paragraph number in it. One list cites a paragraph of a source once. */
 export type CitationInput = {
-  /** What the passage supports, or a caveat, in your own words (at most 1000 characters). Never a quotation. */
+  /** What the passage supports, or a caveat, in your own words (at most 1000 characters). Never a quotation. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Paragraph number in the document, counted from 1 as seeds/README.md describes. */
+  /** Paragraph number in the document, counted from 1 as seeds/README.md describes. When the server has the documents directory, a paragraph past the end of the document is an INVALID user error naming its paragraph count. */
   paragraph: Scalars['Int']['input'];
   /** Slug of the source document, such as "policyeast-2024-cold-war-rivals". Must exist. */
   source: Scalars['String']['input'];
@@ -316,11 +316,11 @@ export type ClaimInput = {
   field: ClaimField;
   /** True for the value the record itself shows. Exactly one claim per field is preferred, and it must match the record's own value. */
   preferred?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Why this value is preferred; required on the preferred claim (at most 1000 characters). */
+  /** Why this value is preferred; required on the preferred claim (at most 1000 characters). Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   reason?: InputMaybe<Scalars['String']['input']>;
   /** How well the value is supported. */
   status: ClaimStatus;
-  /** The value as text, in the form `Claim.value` describes (an EDTF date for DATE, "<decimal> <ISO 4217>" for AMOUNT, a plain decimal for a figure's VALUE ...). */
+  /** The value as text, checked by field: an EDTF date for DATE, "<decimal> <ISO 4217>" for AMOUNT (such as "2500000000 USD"), a positive integer for QUANTITY, an existing actor slug for PARTICIPANT, one line of at most 200 characters for PLACE, a plain decimal for a figure's VALUE. A value that breaks its rule is an INVALID user error at `claims[n].value`. */
   value: Scalars['String']['input'];
 };
 
@@ -507,11 +507,11 @@ export type EventInput = {
   date: Scalars['String']['input'];
   /** Kind of event; decides its CAMEO and PLOVER coding. */
   kind: EventKind;
-  /** Relations to other events. Replaces all outgoing links when given in a patch. */
+  /** Relations to other events, each type and event once. Replaces all outgoing links when given in a patch. */
   links?: InputMaybe<Array<EventLinkInput>>;
   /** Who took part, at least one, initiator first. The same actor and role twice is refused. */
   participants: Array<ParticipantInput>;
-  /** Where it happened, at most 200 characters. Null clears it when patching. */
+  /** Where it happened, at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   place?: InputMaybe<Scalars['String']['input']>;
   /** A count of items involved. Null clears it when patching. */
   quantity?: InputMaybe<QuantityInput>;
@@ -519,9 +519,9 @@ export type EventInput = {
   sectors: Array<Sector>;
   /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, starting with the year by convention ("2019-03-strategic-talks"). Unique among events. */
   slug: Scalars['String']['input'];
-  /** A few sentences in your own words, at most 2000 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  /** A few sentences in your own words, at most 2000 characters. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   summary: Scalars['String']['input'];
-  /** One-line headline in your own words, at most 200 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  /** One-line headline in your own words, at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   title: Scalars['String']['input'];
 };
 
@@ -642,11 +642,11 @@ export type EventPatch = {
   date?: InputMaybe<Scalars['String']['input']>;
   /** Kind of event; decides its CAMEO and PLOVER coding. */
   kind?: InputMaybe<EventKind>;
-  /** Relations to other events. Replaces all outgoing links when given in a patch. */
+  /** Relations to other events, each type and event once. Replaces all outgoing links when given in a patch. */
   links?: InputMaybe<Array<EventLinkInput>>;
   /** Who took part, at least one, initiator first. The same actor and role twice is refused. */
   participants?: InputMaybe<Array<ParticipantInput>>;
-  /** Where it happened, at most 200 characters. Null clears it when patching. */
+  /** Where it happened, at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   place?: InputMaybe<Scalars['String']['input']>;
   /** A count of items involved. Null clears it when patching. */
   quantity?: InputMaybe<QuantityInput>;
@@ -654,9 +654,9 @@ export type EventPatch = {
   sectors?: InputMaybe<Array<Sector>>;
   /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, starting with the year by convention ("2019-03-strategic-talks"). Unique among events. */
   slug?: InputMaybe<Scalars['String']['input']>;
-  /** A few sentences in your own words, at most 2000 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  /** A few sentences in your own words, at most 2000 characters. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** One-line headline in your own words, at most 200 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  /** One-line headline in your own words, at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -748,7 +748,7 @@ export type FigureFilter = {
 
 /** A new figure, with the passages that give it. */
 export type FigureInput = {
-  /** Slugs of the actors the figure is between, at least one; each must exist. */
+  /** Slugs of the actors the figure is between, at least one; each must exist and be listed once. */
   actors: Array<Scalars['String']['input']>;
   /** True when the source gives the figure as an estimate. Defaults to false. */
   approximate?: InputMaybe<Scalars['Boolean']['input']>;
@@ -760,13 +760,13 @@ export type FigureInput = {
   currency?: InputMaybe<Scalars['String']['input']>;
   /** Machine name of what is measured, in snake_case, such as "bilateral_trade". Figures with the same indicator form a series. */
   indicator: Scalars['String']['input'];
-  /** What the figure measures, for display; at most 200 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  /** What the figure measures, for display; at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   label: Scalars['String']['input'];
   /** The period the figure covers, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
   period: Scalars['String']['input'];
   /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "pakistan-russia-trade-2023". Unique among figures. */
   slug: Scalars['String']['input'];
-  /** Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching. */
+  /** Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   unit?: InputMaybe<Scalars['String']['input']>;
   /** The value as a decimal string without separators or units, such as "1000000000". Floats are refused. */
   value: Scalars['Decimal']['input'];
@@ -774,7 +774,7 @@ export type FigureInput = {
 
 /** Changes to a figure. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
 export type FigurePatch = {
-  /** Slugs of the actors the figure is between, at least one; each must exist. */
+  /** Slugs of the actors the figure is between, at least one; each must exist and be listed once. */
   actors?: InputMaybe<Array<Scalars['String']['input']>>;
   /** True when the source gives the figure as an estimate. Defaults to false. */
   approximate?: InputMaybe<Scalars['Boolean']['input']>;
@@ -786,13 +786,13 @@ export type FigurePatch = {
   currency?: InputMaybe<Scalars['String']['input']>;
   /** Machine name of what is measured, in snake_case, such as "bilateral_trade". Figures with the same indicator form a series. */
   indicator?: InputMaybe<Scalars['String']['input']>;
-  /** What the figure measures, for display; at most 200 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  /** What the figure measures, for display; at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   label?: InputMaybe<Scalars['String']['input']>;
   /** The period the figure covers, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
   period?: InputMaybe<Scalars['String']['input']>;
   /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "pakistan-russia-trade-2023". Unique among figures. */
   slug?: InputMaybe<Scalars['String']['input']>;
-  /** Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching. */
+  /** Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   unit?: InputMaybe<Scalars['String']['input']>;
   /** The value as a decimal string without separators or units, such as "1000000000". Floats are refused. */
   value?: InputMaybe<Scalars['Decimal']['input']>;
@@ -851,7 +851,7 @@ export type MoneyInput = {
   value: Scalars['Decimal']['input'];
 };
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type Mutation = {
   /** Adds a passage that supports an actor. Needs the `write` scope. */
   addActorCitation: ActorPayload;
@@ -883,18 +883,18 @@ export type Mutation = {
   setPreferredEventClaim: EventPayload;
   /** Makes one claimed value the one the figure shows, with a stated reason; the other claims stay visible. The figure's own `value` takes the preferred VALUE. Needs the `write` scope. */
   setPreferredFigureClaim: FigurePayload;
-  /** Changes fields of an actor. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  /** Changes fields of an actor. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. A patch that leaves the actor as it was writes nothing: its version stays and no revision is added. */
   updateActor: ActorPayload;
-  /** Changes fields of an event. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  /** Changes fields of an event. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. A patch that leaves the event as it was writes nothing: its version stays and no revision is added. */
   updateEvent: EventPayload;
-  /** Changes fields of a figure. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  /** Changes fields of a figure. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. A patch that leaves the figure as it was writes nothing: its version stays and no revision is added. */
   updateFigure: FigurePayload;
-  /** Changes fields of a source. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. */
+  /** Changes fields of a source. Needs the `write` scope. Send `expectedVersion` to avoid overwriting someone else's change. A patch that leaves the source as it was writes nothing: its version stays and no revision is added. */
   updateSource: SourcePayload;
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddActorCitationArgs = {
   citation: CitationInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -903,7 +903,7 @@ export type MutationAddActorCitationArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddEventCitationArgs = {
   citation: CitationInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -912,7 +912,7 @@ export type MutationAddEventCitationArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddEventClaimArgs = {
   claim: ClaimInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -921,7 +921,7 @@ export type MutationAddEventClaimArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddFigureCitationArgs = {
   citation: CitationInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -930,7 +930,7 @@ export type MutationAddFigureCitationArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationAddFigureClaimArgs = {
   claim: ClaimInput;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -939,7 +939,7 @@ export type MutationAddFigureClaimArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationArchiveEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -947,35 +947,35 @@ export type MutationArchiveEventArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationCreateActorArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: ActorInput;
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationCreateEventArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: EventInput;
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationCreateFigureArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: FigureInput;
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationCreateSourceArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: SourceInput;
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationLinkEventsArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -984,7 +984,7 @@ export type MutationLinkEventsArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationMergeActorsArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
@@ -994,7 +994,7 @@ export type MutationMergeActorsArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationRestoreEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1002,7 +1002,7 @@ export type MutationRestoreEventArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationSetPreferredEventClaimArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   field: ClaimField;
@@ -1013,7 +1013,7 @@ export type MutationSetPreferredEventClaimArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationSetPreferredFigureClaimArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   field: ClaimField;
@@ -1024,7 +1024,7 @@ export type MutationSetPreferredFigureClaimArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationUpdateActorArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1033,7 +1033,7 @@ export type MutationUpdateActorArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationUpdateEventArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1042,7 +1042,7 @@ export type MutationUpdateEventArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationUpdateFigureArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1051,7 +1051,7 @@ export type MutationUpdateFigureArgs = {
 };
 
 
-/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. */
+/** Changes to Bilateral's data. Every mutation needs an API key with the `write` scope (`Authorization: Bearer <key>`); input problems come back as `userErrors` with nothing written, and every change is recorded as a revision. A request body may be at most 1 MiB; a larger one is refused with HTTP 413 and `PAYLOAD_TOO_LARGE`. */
 export type MutationUpdateSourceArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1119,7 +1119,7 @@ export type OfficeInput = {
   from?: InputMaybe<Scalars['String']['input']>;
   /** Slug of the state or organisation the post belongs to, such as "pakistan". Must exist. */
   organization?: InputMaybe<Scalars['String']['input']>;
-  /** The post, such as "Prime Minister", at most 200 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  /** The post, such as "Prime Minister", at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   title: Scalars['String']['input'];
   /** When the holder left the post, in the same form as `from`; not before `from`. */
   to?: InputMaybe<Scalars['String']['input']>;
@@ -1241,7 +1241,7 @@ export type Quantity = {
 
 /** A number of things, such as four helicopters. */
 export type QuantityInput = {
-  /** Of what, such as "Mi-35M attack helicopters" (at most 100 characters). */
+  /** Of what, such as "Mi-35M attack helicopters" (at most 100 characters). One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   unit: Scalars['String']['input'];
   /** How many; a positive whole number. */
   value: Scalars['Int']['input'];
@@ -1637,13 +1637,13 @@ export type SourceGenre =
 
 /** A new source document: where its file is and what it is. Records cite it by slug and paragraph number. */
 export type SourceInput = {
-  /** Author, when the document names one; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
+  /** Author, when the document names one; at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   author?: InputMaybe<Scalars['String']['input']>;
-  /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. */
+  /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. When the server has the documents directory, the file must be in it (NOT_FOUND otherwise). */
   file: Scalars['String']['input'];
   /** What kind of document it is. */
   genre: SourceGenre;
-  /** Publication, site or journal, when the document shows it; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
+  /** Publication, site or journal, when the document shows it; at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   outlet?: InputMaybe<Scalars['String']['input']>;
   /** How the document is cut into numbered paragraphs. Defaults to BLANK_LINES. Changing it renumbers the paragraphs existing citations point at. */
   paragraphs?: InputMaybe<ParagraphStyle>;
@@ -1651,7 +1651,7 @@ export type SourceInput = {
   published?: InputMaybe<Scalars['String']['input']>;
   /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "policyeast-2024-cold-war-rivals". Unique among sources. */
   slug: Scalars['String']['input'];
-  /** Title as the document gives it, at most 300 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  /** Title as the document gives it, at most 300 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   title: Scalars['String']['input'];
   /** Where the document can be read online: an absolute http:// or https:// URL, at most 2000 characters. Other schemes are refused. Null clears it when patching. */
   url?: InputMaybe<Scalars['String']['input']>;
@@ -1659,13 +1659,13 @@ export type SourceInput = {
 
 /** Changes to a source. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
 export type SourcePatch = {
-  /** Author, when the document names one; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
+  /** Author, when the document names one; at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   author?: InputMaybe<Scalars['String']['input']>;
-  /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. */
+  /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. When the server has the documents directory, the file must be in it (NOT_FOUND otherwise). */
   file?: InputMaybe<Scalars['String']['input']>;
   /** What kind of document it is. */
   genre?: InputMaybe<SourceGenre>;
-  /** Publication, site or journal, when the document shows it; at most 200 characters. Null clears it when patching. Text is normalised to Unicode NFC; control characters are refused. */
+  /** Publication, site or journal, when the document shows it; at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   outlet?: InputMaybe<Scalars['String']['input']>;
   /** How the document is cut into numbered paragraphs. Defaults to BLANK_LINES. Changing it renumbers the paragraphs existing citations point at. */
   paragraphs?: InputMaybe<ParagraphStyle>;
@@ -1673,7 +1673,7 @@ export type SourcePatch = {
   published?: InputMaybe<Scalars['String']['input']>;
   /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "policyeast-2024-cold-war-rivals". Unique among sources. */
   slug?: InputMaybe<Scalars['String']['input']>;
-  /** Title as the document gives it, at most 300 characters. Text is normalised to Unicode NFC; control characters are refused. */
+  /** Title as the document gives it, at most 300 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   title?: InputMaybe<Scalars['String']['input']>;
   /** Where the document can be read online: an absolute http:// or https:// URL, at most 2000 characters. Other schemes are refused. Null clears it when patching. */
   url?: InputMaybe<Scalars['String']['input']>;

@@ -49,7 +49,7 @@ function merge(tx: Transaction, request: MergeRequest, editor: Editor) {
   if (!from) errors.push({ field: 'from', message: 'No actor has this ID; it may have been merged already.', code: 'NOT_FOUND' });
   if (!into) errors.push({ field: 'into', message: 'No actor has this ID; it may have been merged into another.', code: 'NOT_FOUND' });
   if (from && into && from.id === into.id) errors.push({ field: 'into', message: 'An actor cannot be merged into itself; give two different actors.', code: 'INVALID' });
-  const reason = request.reason === undefined ? undefined : prose(1000).safeParse(request.reason);
+  const reason = request.reason === undefined ? undefined : prose(1000, 'lines').safeParse(request.reason);
   if (reason && !reason.success) errors.push({ field: 'reason', message: reason.error.issues[0]!.message, code: 'INVALID' });
   if (errors.length || !from || !into) throw new CurationError(errors);
   const because = reason?.data;

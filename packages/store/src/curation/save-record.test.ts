@@ -55,6 +55,15 @@ describe('saveRecord', () => {
     expect(JSON.parse(revision.after!).title).toBe('A renamed visit');
   });
 
+  it('leaves the version and the revisions alone when the change leaves the record as it was', () => {
+    const { id } = saveRecord(store, 'event', { operation: 'create', change: () => newEvent }, editor);
+    const before = countRows();
+    const same = saveRecord(store, 'event', { id, expectedVersion: 1, operation: 'update', change: (current) => ({ ...current!, title: ' A test visit ' }) }, editor);
+    expect(same).toEqual({ id, version: 1, replayed: false, unchanged: true });
+    expect(countRows()).toEqual(before);
+    expect(store.select().from(events).where(eq(events.id, id)).get()!.version).toBe(1);
+  });
+
   it('rejects a stale expected version and writes nothing', () => {
     const { id } = saveRecord(store, 'event', { operation: 'create', change: () => newEvent }, editor);
     saveRecord(store, 'event', { id, operation: 'update', change: (current) => ({ ...current!, title: 'First edit' }) }, editor);

@@ -5,6 +5,7 @@
  * it back, so a rejected write changes nothing.
  */
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Store } from '../db/client.ts';
@@ -16,6 +17,7 @@ import {
 } from '../records/write-records.ts';
 import { RECORD_PARSE_OPTIONS, actorRecord, eventRecord, figureRecord, sourceRecord, type ActorRecord, type EventRecord, type FigureRecord, type SourceRecord } from '../seed/format.ts';
 import { checkReferences, fieldPath, type KnownRecords, type SeedDataset } from '../seed/validate.ts';
+import { checkDocuments } from './document-checks.ts';
 import { CurationError, type UserError } from './errors.ts';
 import { appendRevision, type EntityType, type RevisionOperation } from './revisions.ts';
 
@@ -80,6 +82,8 @@ export interface SavedRecord {
   version: number;
   /** True when an idempotent retry returned the result of the first attempt without writing again. */
   replayed: boolean;
+  /** True when the change left the record as it was, so no version or revision was written. */
+  unchanged?: boolean;
 }
 
 export function saveRecord<T extends EntityType>(store: Store, type: T, request: SaveRequest<T>, editor: Editor): SavedRecord {
@@ -117,6 +121,8 @@ export function writeRecord<T extends EntityType>(tx: Transaction, type: T, requ
 
   const before = current ? (entity.read(tx, current.id) as RecordOf[T]) : null;
   const record = validate(tx, type, request.change(before), current?.id) as RecordOf[T];
+  // A change that leaves the record as it was is not a new version: nothing to record or announce.
+  if (current && sameRecord(before, record)) return { id: current.id, version: current.version, unchanged: true };
 
   const version = current ? current.version + 1 : 1;
   const columns = { ...(entity.columns as (record: RecordOf[T]) => object)(record), version, ...(type === 'event' ? archiveColumn(record as EventRecord, !current) : {}) };
@@ -129,6 +135,8 @@ export function writeRecord<T extends EntityType>(tx: Transaction, type: T, requ
   return { id, version };
 }
 
+/** Equal as stored: absent and undefined fields alike, key order ignored. */
+const sameRecord = (a: unknown, b: unknown) => isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 
 /** Checks a candidate record's shape, then its references against what the store holds. */
 function validate(tx: Transaction, type: EntityType, candidate: unknown, currentId: number | undefined): unknown {
@@ -152,6 +160,7 @@ function validate(tx: Transaction, type: EntityType, candidate: unknown, current
   const problems: Parameters<typeof checkReferences>[2] = [];
   checkReferences(dataset, knownInStore(tx, type === 'actor' ? currentId : undefined, type, record.slug), problems);
   errors.push(...problems.map((problem) => ({ field: problem.field, message: problem.message, code: problem.message.startsWith('unknown ') ? ('NOT_FOUND' as const) : ('INVALID' as const) })));
+  errors.push(...checkDocuments(tx, dataset));
   if (errors.length) throw new CurationError(errors);
   return record;
 }

@@ -15,7 +15,11 @@ import { tryParseFuzzyDate } from '../dates/fuzzy-date.ts';
 export const RECORD_PARSE_OPTIONS = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : undefined) };
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** C0 controls other than tab and line breaks, DEL, and the C1 controls. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Bidirectional overrides and isolates: they can make text display in another order than it reads. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+const LINE_BREAKS_AND_TABS = /[\t\n\r\u2028\u2029]/;
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 const enumOf = <T extends Record<string, string>>(vocabulary: T) =>
@@ -27,14 +31,24 @@ export const slug = z
   .max(80, 'a slug has at most 80 characters')
   .regex(SLUG_PATTERN, 'use lower-case letters, digits and single hyphens, like "2014-arms-embargo-lifted"');
 
-export const prose = (max: number) =>
+/**
+ * Text in our own words. Names, titles and labels are one line; summaries, notes and reasons may
+ * break lines. The length is counted after NFC normalisation, as stored.
+ */
+export const prose = (max: number, lines: 'one line' | 'lines' = 'one line') =>
   z
     .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
-    .transform((value) => value.normalize('NFC'));
+    .transform((value) => value.normalize('NFC'))
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(max, `must be at most ${max} characters`)
+        .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
+        .refine((value) => !BIDI_CONTROLS.test(value), 'must not contain bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069)')
+        .refine((value) => (lines === 'lines' ? !value.includes('\t') : !LINE_BREAKS_AND_TABS.test(value)), lines === 'lines' ? 'must not contain tabs' : 'must be one line, without line breaks or tabs'),
+    );
 
 /** YAML reads an unquoted `2014` as a number; a year is still a date, so accept it as text. */
 export const fuzzyDate = z
@@ -69,11 +83,32 @@ export const citation = z
   .object({
     source: slug,
     paragraph: z.number({ error: 'must be a paragraph number' }).int('must be a whole paragraph number').positive('paragraphs are numbered from 1'),
-    note: prose(1000).optional(),
+    note: prose(1000, 'lines').optional(),
   })
   .strict();
 
 const citations = z.array(citation);
+
+/** An amount as claims write it: "<decimal> <ISO 4217 code>", the same rules as an event's `amount`. */
+const amountText = z.string().superRefine((text, context) => {
+  const parts = text.split(' ');
+  if (parts.length !== 2) return context.addIssue({ code: 'custom', message: 'must be "<decimal> <currency>", like "2500000000 USD"' });
+  const problems = [
+    ...(decimalString.safeParse(parts[0]).error?.issues.map((issue) => `its number ${issue.message}`) ?? []),
+    ...(currencyCode.safeParse(parts[1]).error?.issues.map((issue) => `its currency ${issue.message}`) ?? []),
+  ];
+  for (const message of problems) context.addIssue({ code: 'custom', message });
+});
+
+/** What a claim's value must be, by the field it is for; each matches the rule for the record's own field. */
+const CLAIM_VALUE_RULES: Record<keyof typeof CLAIM_FIELDS, z.ZodType<string>> = {
+  date: fuzzyDate,
+  amount: amountText,
+  quantity: z.string().regex(/^[1-9]\d{0,14}$/, 'must be a positive whole number, like "12"'),
+  participant: slug,
+  place: prose(200),
+  value: decimalString,
+};
 
 export const claim = z
   .object({
@@ -81,10 +116,16 @@ export const claim = z
     value: z.union([z.string(), z.number()]).transform(String),
     status: enumOf(CLAIM_STATUSES),
     preferred: z.boolean().default(false),
-    reason: prose(1000).optional(),
+    reason: prose(1000, 'lines').optional(),
     citations: citations.min(1, 'every claim needs at least one citation'),
   })
-  .strict();
+  .strict()
+  .transform((claim, context) => {
+    const value = CLAIM_VALUE_RULES[claim.field].safeParse(claim.value);
+    if (value.success) return { ...claim, value: value.data };
+    for (const issue of value.error.issues) context.addIssue({ code: 'custom', message: issue.message, path: ['value'] });
+    return z.NEVER;
+  });
 
 export const sourceRecord = z
   .object({
@@ -134,7 +175,7 @@ export const eventRecord = z
   .object({
     slug,
     title: prose(200),
-    summary: prose(2000),
+    summary: prose(2000, 'lines'),
     kind: z.enum(EVENT_KIND_VALUES as [string, ...string[]]),
     date: fuzzyDate,
     place: prose(200).optional(),
@@ -173,9 +214,9 @@ export const figureRecord = z
   });
 
 const paragraphEntry = z.union([
-  z.object({ skip: enumOf(SKIP_REASONS), why: prose(500) }).strict(),
+  z.object({ skip: enumOf(SKIP_REASONS), why: prose(500, 'lines') }).strict(),
   z
-    .object({ events: z.array(slug).optional(), actors: z.array(slug).optional(), figures: z.array(slug).optional(), note: prose(500).optional() })
+    .object({ events: z.array(slug).optional(), actors: z.array(slug).optional(), figures: z.array(slug).optional(), note: prose(500, 'lines').optional() })
     .strict()
     .refine((entry) => (entry.events?.length ?? 0) + (entry.actors?.length ?? 0) + (entry.figures?.length ?? 0) > 0, 'list the records coded from this paragraph, or give a skip reason'),
 ]);

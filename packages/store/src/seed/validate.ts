@@ -114,12 +114,22 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
 
   const { sources: sourceSlugs, actors: actorSlugs, events: eventSlugs, figures: figureSlugs } = known;
 
-  const checkCitations = (located: Located<unknown>, list: readonly CitationRecord[], at: string) =>
+  /** Each item whose key an earlier item in the list already has; the tables hold one row per key. */
+  const listedTwice = <T>(located: Located<unknown>, list: readonly T[], key: (item: T) => string, field: (index: number) => string, message: (item: T) => string) => {
+    const seen = new Set<string>();
+    list.forEach((item, index) => {
+      if (seen.has(key(item))) problems.push({ file: located.file, record: located.label, field: field(index), message: message(item) });
+      seen.add(key(item));
+    });
+  };
+  const checkCitations = (located: Located<unknown>, list: readonly CitationRecord[], at: string) => {
     list.forEach((citation, index) => {
       if (!sourceSlugs.has(citation.source)) {
         problems.push({ file: located.file, record: located.label, field: `${at}[${index}].source`, message: `unknown source "${citation.source}"` });
       }
     });
+    listedTwice(located, list, (citation) => `${citation.source}#${citation.paragraph}`, (index) => `${at}[${index}]`, (citation) => `paragraph ${citation.paragraph} of source "${citation.source}" is already cited here`);
+  };
   const checkActor = (located: Located<unknown>, slug: string | undefined, field: string) => {
     if (slug !== undefined && !actorSlugs.has(slug)) problems.push({ file: located.file, record: located.label, field, message: `unknown actor "${slug}"` });
   };
@@ -156,24 +166,21 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
   for (const located of dataset.events) {
     const event = located.record;
     checkCitations(located, event.citations, 'citations');
-    const roles = new Set<string>();
-    event.participants.forEach((participant, index) => {
-      checkActor(located, participant.actor, `participants[${index}].actor`);
-      const key = `${participant.actor}/${participant.role}`;
-      if (roles.has(key)) problems.push({ file: located.file, record: located.label, field: `participants[${index}]`, message: `actor "${participant.actor}" is already listed as ${participant.role}` });
-      roles.add(key);
-    });
+    event.participants.forEach((participant, index) => checkActor(located, participant.actor, `participants[${index}].actor`));
+    listedTwice(located, event.participants, (participant) => `${participant.actor}/${participant.role}`, (index) => `participants[${index}]`, (participant) => `actor "${participant.actor}" is already listed as ${participant.role}`);
     if (new Set(event.sectors).size !== event.sectors.length) problems.push({ file: located.file, record: located.label, field: 'sectors', message: 'a sector is listed twice' });
     event.links.forEach((link, index) => {
       if (!eventSlugs.has(link.event)) problems.push({ file: located.file, record: located.label, field: `links[${index}].event`, message: `unknown event "${link.event}"` });
       if (link.event === event.slug) problems.push({ file: located.file, record: located.label, field: `links[${index}].event`, message: 'an event cannot link to itself' });
     });
+    listedTwice(located, event.links, (link) => `${link.type}/${link.event}`, (index) => `links[${index}]`, (link) => `the ${link.type} link to event "${link.event}" is already listed`);
     checkClaims(located, event.claims, eventFieldValue(event), checkCitations, problems, (slug, field) => checkActor(located, slug, field));
   }
 
   for (const located of dataset.figures) {
     const figure = located.record;
     figure.actors.forEach((slug, index) => checkActor(located, slug, `actors[${index}]`));
+    listedTwice(located, figure.actors, (slug) => slug, (index) => `actors[${index}]`, (slug) => `actor "${slug}" is already listed`);
     checkCitations(located, figure.citations, 'citations');
     checkClaims(located, figure.claims, (field) => (field === 'value' ? [figure.value] : undefined), checkCitations, problems, () => {});
   }
@@ -219,13 +226,6 @@ function checkClaims(
   claims.forEach((claim, index) => {
     const at = `claims[${index}]`;
     checkCitations(located, claim.citations, `${at}.citations`);
-    if (claim.field === 'date') {
-      try {
-        parseFuzzyDate(claim.value);
-      } catch (error) {
-        problems.push({ file: located.file, record: located.label, field: `${at}.value`, message: (error as Error).message });
-      }
-    }
     if (claim.field === 'participant') checkActor(claim.value, `${at}.value`);
     if (claim.preferred && !claim.reason) problems.push({ file: located.file, record: located.label, field: `${at}.reason`, message: 'a preferred claim must say why it is preferred' });
     byField.set(claim.field, [...(byField.get(claim.field) ?? []), { claim, index }]);

@@ -21,3 +21,15 @@ export function fixtureSeedsWith(extraFiles: Record<string, string>): string {
   for (const [path, content] of Object.entries(extraFiles)) writeFileSync(join(dir, path), content);
   return dir;
 }
+
+/**
+ * Writes the fixture sources' documents into `dir` with `paragraphs` numbered paragraphs each (in
+ * each source's paragraph style), so tests of the checks against the documents need not depend on
+ * the shared folder. Point BILATERAL_SOURCES_DIR at `dir` to use them.
+ */
+export function writeFixtureDocuments(dir: string, paragraphs: number): string {
+  const text = (separator: string) => Array.from({ length: paragraphs }, (_, index) => `Paragraph ${index + 1}.`).join(separator);
+  writeFileSync(join(dir, '002_8880533634fae7ba.txt'), text('\n\n'));
+  writeFileSync(join(dir, '004_4a7f552bde28ea82.txt'), text('\n \n'));
+  return dir;
+}

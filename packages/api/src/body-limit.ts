@@ -1,0 +1,53 @@
+/**
+ * A ceiling on the size of a request body. Without it one request could make the server buffer
+ * and parse any amount of JSON. A declared Content-Length over the limit is refused before
+ * anything is read; a body sent without one (chunked) is counted as it arrives and refused as
+ * soon as it passes the limit, so no more than the limit is ever held in memory.
+ */
+import type { Plugin } from 'graphql-yoga';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const tooLarge = (fetchAPI: { Response: typeof Response }) =>
+  new fetchAPI.Response(
+    JSON.stringify({
+      errors: [{
+        message: `The request body is larger than 1 MiB (${MAX_BODY_BYTES} bytes), the most this server accepts. Send less in one request: split a large change into several mutations.`,
+        extensions: { code: 'PAYLOAD_TOO_LARGE', limit: MAX_BODY_BYTES },
+      }],
+    }),
+    { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' } },
+  );
+
+/** The body's bytes, or undefined as soon as they pass `limit`. */
+async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(read.value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+export const useBodyLimit = (): Plugin => ({
+  async onRequestParse({ request, requestParser, setRequestParser, endResponse, fetchAPI }) {
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return endResponse(tooLarge(fetchAPI));
+    if (!request.body || !requestParser) return;
+    const bytes = await readAtMost(request.body, MAX_BODY_BYTES);
+    if (!bytes) return endResponse(tooLarge(fetchAPI));
+    const buffered = new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: bytes });
+    setRequestParser(() => requestParser(buffered));
+  },
+});
