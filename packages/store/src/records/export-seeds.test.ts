@@ -165,6 +165,19 @@ describe('exportSeeds', () => {
     const report = exportSeeds(store, dir);
     expect(report.events).toMatchObject({ updated: ['2014-11-shoigu-visits-pakistan'], added: [], removed: [] });
     expect(fileIn('events/2014-2019.yaml')).toBe(before.replace('- slug: 2014-shoigu-visits-pakistan', '- slug: 2014-11-shoigu-visits-pakistan'));
+    expect(report.problems).toEqual([]);
+    expect(report.manifests.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the coverage manifests valid when an actor is renamed through the API', () => {
+    const id = store.select({ id: actors.id }).from(actors).where(eq(actors.slug, 'taliban')).get()!.id;
+    saveRecord(store, 'actor', { id, operation: 'update', change: (current) => ({ ...current!, slug: 'afghan-taliban' }) }, editor);
+    const report = exportSeeds(store, dir);
+    expect(report.problems).toEqual([]);
+    const reloaded = openStore(':memory:');
+    loadSeeds(reloaded, dir);
+    expect(reloaded.select({ id: actors.id }).from(actors).where(eq(actors.slug, 'afghan-taliban')).get()).toBeDefined();
+    closeStore(reloaded);
   });
 
   it('replaces the slug of an actor merged away in the coverage manifests, so the files stay valid', () => {

@@ -4,7 +4,7 @@
  * rewritten where it is, and only when its content changed; a new record is appended to the file
  * seed-placement.ts names; a record the files hold but the store no longer does is removed. A
  * record renamed through the API is rewritten where its old slug stands. Archived events stay, as
- * `archived: true`. Coverage manifests are not in the store; only the slugs of actors merged away
+ * `archived: true`. Coverage manifests are not in the store; only slugs renamed or merged away
  * through the API are replaced in them, so they keep pointing at records that exist.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ export interface ExportReport {
   actors: RecordChanges;
   events: RecordChanges;
   figures: RecordChanges;
-  /** Coverage manifests in which the slug of an actor merged away was replaced. */
+  /** Coverage manifests in which a renamed record's or a merged-away actor's slug was replaced. */
   manifests: string[];
   /** What `seed:check` finds in the directory after the export, such as a coverage manifest naming a removed record. */
   problems: SeedProblem[];
@@ -107,7 +107,7 @@ export function exportSeeds(store: Store, seedsDir: string): ExportReport {
     mkdirSync(dirname(absolute), { recursive: true });
     writeFileSync(absolute, text);
   }
-  const manifests = replaceMergedSlugsInManifests(store, seedsDir);
+  const manifests = replaceChangedSlugsInManifests(store, seedsDir);
   const files = [...outputs.map(({ path }) => path), ...manifests];
   return { files, ...changes, manifests, problems: validateSeeds(seedsDir).problems };
 }
@@ -119,13 +119,23 @@ function renamedSlugs(store: Store, type: RecordType): Map<string, string> {
   return new Map(rows.map((row) => [row.slug, row.seedSlug!]));
 }
 
-/** Rewrites actor slugs merged away in the coverage manifests; returns the files changed, relative like `files`. */
-function replaceMergedSlugsInManifests(store: Store, seedsDir: string): string[] {
-  const merged = new Map(store.select({ from: actorMerges.fromSlug, into: actors.slug }).from(actorMerges).innerJoin(actors, eq(actors.id, actorMerges.intoActorId)).all().map((row) => [row.from, row.into]));
-  if (!merged.size) return [];
+/**
+ * Keeps the coverage manifests pointing at records that exist: a slug renamed through the API, or
+ * an actor merged away, is replaced in the manifests' `events`, `actors` and `figures` lists.
+ * Returns the files changed, relative like `files`.
+ */
+function replaceChangedSlugsInManifests(store: Store, seedsDir: string): string[] {
+  const renamed = (type: RecordType) => new Map([...renamedSlugs(store, type)].map(([slug, seedSlug]) => [seedSlug, slug]));
+  const merged = store.select({ from: actorMerges.fromSlug, into: actors.slug }).from(actorMerges).innerJoin(actors, eq(actors.id, actorMerges.intoActorId)).all().map((row) => [row.from, row.into] as const);
+  const replacements: Record<string, ReadonlyMap<string, string>> = {
+    events: renamed('events'),
+    actors: new Map([...renamed('actors'), ...merged]),
+    figures: renamed('figures'),
+  };
+  if (Object.values(replacements).every((map) => map.size === 0)) return [];
   return seedFilePaths(seedsDir, 'coverage').flatMap((absolute) => {
     const text = readFileSync(absolute, 'utf8');
-    const edits = actorListEdits(text, merged);
+    const edits = slugListEdits(text, replacements);
     if (!edits.length) return [];
     // Spliced into the text, last edit first, so the rest of the file keeps its bytes and comments.
     const edited = edits.sort((x, y) => y.start - x.start).reduce((result, edit) => result.slice(0, edit.start) + edit.text + result.slice(edit.end), text);
@@ -140,15 +150,16 @@ interface TextEdit {
   text: string;
 }
 
-/** Text edits that replace merged slugs in every `actors:` list of a manifest, dropping duplicates they create. */
-function actorListEdits(text: string, merged: ReadonlyMap<string, string>): TextEdit[] {
+/** Text edits that replace slugs in a manifest's lists named like `replacements`' keys, dropping duplicates they create. */
+function slugListEdits(text: string, replacements: Record<string, ReadonlyMap<string, string>>): TextEdit[] {
   const edits: TextEdit[] = [];
   visit(parseDocument(text), {
     Pair(_, pair) {
-      if (!isScalar(pair.key) || pair.key.value !== 'actors' || !isSeq(pair.value)) return;
+      const map = isScalar(pair.key) ? replacements[String(pair.key.value)] : undefined;
+      if (!map || !isSeq(pair.value)) return;
       const list = pair.value;
       const slugs = list.items.map((item) => (isScalar(item) ? String(item.value) : ''));
-      const replaced = slugs.map((slug) => merged.get(slug) ?? slug);
+      const replaced = slugs.map((slug) => map.get(slug) ?? slug);
       if (replaced.every((slug, index) => slug === slugs[index])) return;
       const kept = replaced.filter((slug, index) => replaced.indexOf(slug) === index);
       if (list.flow) {
