@@ -13,7 +13,7 @@ function describeExport(report: ExportReport): string[] {
   return [
     ...types.map((type) => `  ${type.padEnd(8)} ${report[type].updated.length} updated, ${report[type].added.length} added, ${report[type].removed.length} removed`),
     ...types.flatMap((type) => (['updated', 'added', 'removed'] as const).flatMap((change) => report[type][change].map((slug) => `${change} ${NOUNS[type]} ${slug}`))),
-    ...(report.manifests.length ? [`replaced merged actors' slugs in ${report.manifests.join(', ')}`] : []),
+    ...(report.manifests.length ? [`replaced renamed or merged-away slugs in ${report.manifests.join(', ')}`] : []),
     report.files.length ? `wrote ${report.files.join(', ')}` : 'no file changed',
   ];
 }
