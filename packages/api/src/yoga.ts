@@ -7,6 +7,7 @@ import { createContext, type Context } from './context.ts';
 import { maskError } from './errors.ts';
 import { useExports } from './exports/routes.ts';
 import { graphiqlTabs } from './graphiql-examples.ts';
+import { operatorLogger } from './logging.ts';
 import { useQueryDepthLimit } from './query-depth.ts';
 import { schema } from './schema/index.ts';
 
@@ -28,7 +29,7 @@ export function createBilateralYoga({ store, logging = true, audit = consoleAudi
     context: ({ request }) => createContext(store, { request, audit, changes }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    logging,
+    logging: logging && operatorLogger,
     maskedErrors: { maskError },
     plugins: [useBodyLimit(), useExports(store), useQueryDepthLimit()],
     graphiql: {
