@@ -101,7 +101,7 @@ export type ActorEdge = {
 export type ActorFilter = {
   /** Only actors of any of these kinds. */
   kinds?: InputMaybe<Array<ActorKind>>;
-  /** Words that must each begin a word of the actor's name or one of its aliases: "mos" finds Russia through its alias Moscow. Otherwise read as `search(query:)` reads its query. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written. Operators or parentheses that do not fit together fail with INVALID_SEARCH. */
+  /** Words that must each begin a word of the actor's name or one of its aliases: "mos" finds Russia through its alias Moscow. Otherwise read as `search(query:)` reads its query. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). Operators or parentheses that do not fit together fail with INVALID_SEARCH. */
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -489,7 +489,7 @@ export type EventFilter = {
   kinds?: InputMaybe<Array<EventKind>>;
   /** Only events in any of these sectors. */
   sectors?: InputMaybe<Array<Sector>>;
-  /** Full-text condition on the title, summary or place, read exactly as `search(query:)` reads its query. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written. Operators or parentheses that do not fit together fail with INVALID_SEARCH. */
+  /** Full-text condition on the title, summary or place, read exactly as `search(query:)` reads its query. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). Operators or parentheses that do not fit together fail with INVALID_SEARCH. */
   text?: InputMaybe<Scalars['String']['input']>;
   /** End of a date range, at any precision. The range ends on its last day, so `to: "2014"` includes 31 December 2014. */
   to?: InputMaybe<Scalars['String']['input']>;
@@ -1275,7 +1275,7 @@ export type Query = {
   node?: Maybe<Node>;
   /** Fetches many objects by global ID, in the order given; null for each ID that matches nothing. A malformed ID (or one naming a type that does not exist) nulls only its own item and adds an `INVALID_ID` error whose `path` ends with that item's index. */
   nodes: Array<Maybe<Node>>;
-  /** Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written. Operators or parentheses that do not fit together fail with INVALID_SEARCH. Pages forward only (`first` and `after`), at most 100 hits per page. */
+  /** Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). Operators or parentheses that do not fit together fail with INVALID_SEARCH. Pages forward only (`first` and `after`), at most 100 hits per page. */
   search: SearchResultConnection;
   /** One source, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
   source?: Maybe<Source>;

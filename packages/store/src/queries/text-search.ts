@@ -3,13 +3,16 @@
  * alike. The syntax is FTS5's: words (all must match), "phrases", prefixes (`pipe*`), OR, NOT,
  * AND and parentheses. Each word is quoted before it reaches FTS5, so a word with punctuation
  * ("Mi-35", "JF-17", "U.S.") means its parts as a phrase instead of being read as a column name
- * or an operator. Case and accents are folded by the index's tokenizer.
+ * or an operator. A designation that ends in a hyphen and digits also matches its variants
+ * ("Mi-35" finds "Mi-35M", "JF-17" finds "JF-17B"): the index splits "35M" into one token, so the
+ * last part is matched as a prefix. Case and accents are folded by the index's tokenizer.
  */
 import { QueryError } from './errors.ts';
 
 const OPERATORS = new Set(['AND', 'OR', 'NOT']);
 const TOKEN = /"([^"]*)("?)(\*?)|([()])|([^\s()"]+)/g;
 const HAS_TERM = /[\p{L}\p{N}]/u;
+const DESIGNATION = /\p{L}-\d+$/u;
 
 const SYNTAX_HINT = 'Use words, "quoted phrases", prefix*, OR, NOT and parentheses.';
 
@@ -26,7 +29,7 @@ function tokenize(input: string, prefixEveryWord: boolean, argument: string): To
     } else if (OPERATORS.has(word!)) {
       tokens.push({ kind: 'operator', fts: word! });
     } else if (HAS_TERM.test(word!)) {
-      const prefix = word!.endsWith('*') || prefixEveryWord;
+      const prefix = word!.endsWith('*') || prefixEveryWord || DESIGNATION.test(word!);
       tokens.push({ kind: 'operand', fts: `"${word!.replace(/\*+$/, '')}"${prefix ? '*' : ''}` });
     }
   }
