@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execute } from '../testing/graphql.ts';
-import { useWriteApi } from '../testing/write-api.ts';
+import { eventInputs, useWriteApi } from '../testing/write-api.ts';
 import { createBilateralYoga } from '../yoga.ts';
 
 const { api, denied, keyFor, asKey } = useWriteApi();
@@ -10,12 +10,7 @@ const CREATE = `mutation ($input: EventInput!, $key: String) { createEvent(input
 const UPDATE = `mutation ($id: ID!, $patch: EventPatch!, $version: Int) { updateEvent(id: $id, patch: $patch, expectedVersion: $version) { event { ${EVENT_FIELDS} } userErrors { field code message } } }`;
 const COUNT = '{ events(filter: { text: "Karachi" }) { totalCount } changes { cursor } }';
 
-let serial = 0;
-const newEvent = (overrides: Record<string, unknown> = {}) => ({
-  slug: `2019-test-visit-${++serial}`, title: 'Pakistani delegation visits Karachi port talks', summary: 'A delegation held port talks in Karachi.', kind: 'VISIT', date: '2019-03',
-  sectors: ['DIPLOMACY'], participants: [{ actor: 'pakistan', role: 'HOST' }, { actor: 'russia', role: 'VISITOR' }],
-  citations: [{ source: 'fixture-news', paragraph: 3 }], ...overrides,
-});
+const newEvent = eventInputs('2019-test-visit', { title: 'Pakistani delegation visits Karachi port talks', summary: 'A delegation held port talks in Karachi.' });
 
 describe('event mutations', () => {
   it('refuse callers without a write key, log the attempt without the key, and write nothing', async () => {

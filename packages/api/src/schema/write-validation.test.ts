@@ -3,19 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFixtureDocuments } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { useWriteApi } from '../testing/write-api.ts';
+import { eventInputs, useWriteApi } from '../testing/write-api.ts';
 
 const { keyFor, asKey } = useWriteApi();
 
 const CREATE = 'mutation ($input: EventInput!) { createEvent(input: $input) { event { id } userErrors { field message code } } }';
 const ADD_CLAIM = 'mutation ($id: ID!, $claim: ClaimInput!) { addEventClaim(id: $id, claim: $claim) { event { claims { field value } } userErrors { field message code } } }';
 
-let serial = 0;
-const newEvent = (overrides: Record<string, unknown> = {}) => ({
-  slug: `2019-validation-visit-${++serial}`, title: 'A delegation visits', summary: 'A delegation held talks.', kind: 'VISIT', date: '2019-03',
-  sectors: ['DIPLOMACY'], participants: [{ actor: 'pakistan', role: 'HOST' }, { actor: 'russia', role: 'VISITOR' }],
-  citations: [{ source: 'fixture-news', paragraph: 3 }], ...overrides,
-});
+const newEvent = eventInputs('2019-validation-visit');
 const createEvent = async (key: string, overrides: Record<string, unknown> = {}) => {
   const result = await asKey(key, CREATE, { input: newEvent(overrides) });
   expect(result.data.createEvent.userErrors).toEqual([]);

@@ -13,3 +13,13 @@ export function useWriteApi() {
     execute(createBilateralYoga({ store: api.store, logging: false, audit: (entry) => denied.push(entry) }), query, variables, secret ? { authorization: `Bearer ${secret}` } : {});
   return { api, denied, keyFor, asKey };
 }
+
+/** Valid EventInput for the fixture data, each call with a new slug starting with `slugPrefix`. */
+export function eventInputs(slugPrefix: string, base: Record<string, unknown> = {}) {
+  let serial = 0;
+  return (overrides: Record<string, unknown> = {}) => ({
+    slug: `${slugPrefix}-${++serial}`, title: 'A delegation visits', summary: 'A delegation held talks.', kind: 'VISIT', date: '2019-03',
+    sectors: ['DIPLOMACY'], participants: [{ actor: 'pakistan', role: 'HOST' }, { actor: 'russia', role: 'VISITOR' }],
+    citations: [{ source: 'fixture-news', paragraph: 3 }], ...base, ...overrides,
+  });
+}
