@@ -7,7 +7,7 @@ import { builder } from './builder.ts';
 import { EventRef } from './refs.ts';
 import { CitationInput, ClaimInput, DATE_RULES, expectedVersionArg, idempotencyArg, recordIdArg, MULTILINE_TEXT_RULES, SLUG_RULES, TEXT_RULES } from './mutation-inputs.ts';
 import { citationMutation, claimMutations, recordMutations } from './record-mutation-fields.ts';
-import { editRecord, rejectIf, withoutNulls, type EditArgs, type RecordKind } from './record-writes.ts';
+import { editRecord, rejectIf, type EditArgs, type RecordKind } from './record-writes.ts';
 import { EventKindEnum, EventLinkTypeEnum, ParticipantRoleEnum, SectorEnum } from './vocabulary.ts';
 
 const ParticipantInput = builder.inputType('ParticipantInput', {

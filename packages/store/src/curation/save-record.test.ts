@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../db/client.ts';
 import { events, idempotencyKeys, revisions } from '../db/schema.ts';
 import { readEventRecord } from '../records/read-records.ts';
-import type { EventRecord } from '../seed/format.ts';
 import { openFixtureStore } from '../testing/fixture-store.ts';
 import { CurationError } from './errors.ts';
 import { createApiKey } from './keys.ts';

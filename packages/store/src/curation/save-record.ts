@@ -4,13 +4,11 @@
  * the seed files, writes it, bumps its version and appends a revision. Any failure rolls all of
  * it back, so a rejected write changes nothing.
  */
-import { createHash } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Store } from '../db/client.ts';
 import { actorAliases, actors, events, figures, idempotencyKeys, sources } from '../db/schema.ts';
-import { readActorRecord, readEventRecord, readFigureRecord, readSourceRecord } from '../records/read-records.ts';
+import { jsonHash, RECORD_KINDS, sameRecord } from '../records/record-kinds.ts';
 import {
   actorColumns, archiveColumn, clearActorChildren, databaseResolver, eventColumns, figureColumns, sourceColumns, writeActorChildren,
   writeEventChildren, writeEventLinks, writeFigureChildren, type Transaction,
@@ -30,7 +28,7 @@ interface RecordOf {
 
 const ENTITIES = {
   event: {
-    table: events, schema: eventRecord, datasetKey: 'events', read: readEventRecord, columns: eventColumns,
+    ...RECORD_KINDS.event, schema: eventRecord, datasetKey: 'events', columns: eventColumns,
     writeChildren: (tx: Transaction, id: number, record: EventRecord) => {
       const ids = databaseResolver(tx);
       writeEventChildren(tx, ids, id, record);
@@ -38,15 +36,15 @@ const ENTITIES = {
     },
   },
   actor: {
-    table: actors, schema: actorRecord, datasetKey: 'actors', read: readActorRecord, columns: actorColumns,
+    ...RECORD_KINDS.actor, schema: actorRecord, datasetKey: 'actors', columns: actorColumns,
     writeChildren: (tx: Transaction, id: number, record: ActorRecord) => {
       clearActorChildren(tx, [id]);
       writeActorChildren(tx, databaseResolver(tx), id, record);
     },
   },
-  source: { table: sources, schema: sourceRecord, datasetKey: 'sources', read: readSourceRecord, columns: sourceColumns, writeChildren: () => {} },
+  source: { ...RECORD_KINDS.source, schema: sourceRecord, datasetKey: 'sources', columns: sourceColumns, writeChildren: () => {} },
   figure: {
-    table: figures, schema: figureRecord, datasetKey: 'figures', read: readFigureRecord, columns: figureColumns,
+    ...RECORD_KINDS.figure, schema: figureRecord, datasetKey: 'figures', columns: figureColumns,
     writeChildren: (tx: Transaction, id: number, record: FigureRecord) => writeFigureChildren(tx, databaseResolver(tx), id, record),
   },
 } as const;
@@ -135,9 +133,6 @@ export function writeRecord<T extends EntityType>(tx: Transaction, type: T, requ
   return { id, version };
 }
 
-/** Equal as stored: absent and undefined fields alike, key order ignored. */
-const sameRecord = (a: unknown, b: unknown) => isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
-
 /** Checks a candidate record's shape, then its references against what the store holds. */
 function validate(tx: Transaction, type: EntityType, candidate: unknown, currentId: number | undefined): unknown {
   const entity = ENTITIES[type];
@@ -188,12 +183,10 @@ function knownInStore(tx: Transaction, editedActorId: number | undefined, type: 
   };
 }
 
-const hashInput = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
-
 function findReplay(tx: Transaction, editor: Editor, idempotency: Idempotency): Written | undefined {
   const stored = tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.keyId, editor.keyId), eq(idempotencyKeys.idempotencyKey, idempotency.key))).get();
   if (!stored) return undefined;
-  if (stored.operation !== idempotency.operation || stored.requestHash !== hashInput(idempotency.input)) {
+  if (stored.operation !== idempotency.operation || stored.requestHash !== jsonHash(idempotency.input)) {
     throw new CurationError([{
       field: 'idempotencyKey',
       message: `This idempotency key was already used for a different request (${stored.operation}). Use a new key for a new change.`,
@@ -205,7 +198,7 @@ function findReplay(tx: Transaction, editor: Editor, idempotency: Idempotency): 
 
 function rememberResult(tx: Transaction, editor: Editor, idempotency: Idempotency, result: Written) {
   tx.insert(idempotencyKeys).values({
-    keyId: editor.keyId, idempotencyKey: idempotency.key, operation: idempotency.operation, requestHash: hashInput(idempotency.input),
+    keyId: editor.keyId, idempotencyKey: idempotency.key, operation: idempotency.operation, requestHash: jsonHash(idempotency.input),
     result: JSON.stringify(result), createdAt: new Date().toISOString(),
   }).run();
 }

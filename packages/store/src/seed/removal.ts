@@ -5,11 +5,10 @@
  * seeded actor, say). Anything else is kept and counted, so a reload never destroys an API edit.
  */
 import { and, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
-import { actors, citations, claims, eventLinks, eventParticipants, events, figureActors, figures, offices, revisions, sources } from '../db/schema.ts';
+import { actors, citations, claims, eventLinks, eventParticipants, events, figureActors, offices, revisions } from '../db/schema.ts';
 import type { EntityType } from '../curation/revisions.ts';
+import { RECORD_KINDS } from '../records/record-kinds.ts';
 import type { Transaction } from '../records/write-records.ts';
-
-export type SeededTable = typeof sources | typeof actors | typeof events | typeof figures;
 
 /** For each record type, the seed hash of every record in the files, by its slug there. */
 export type HashesInFiles = Record<EntityType, ReadonlyMap<string, string>>;
@@ -20,10 +19,8 @@ interface Candidate {
   version: number;
 }
 
-const TABLES: Record<EntityType, SeededTable> = { source: sources, actor: actors, event: events, figure: figures };
-
 export function removalPlan(tx: Transaction, type: EntityType, inFiles: HashesInFiles): { remove: Candidate[]; keep: Candidate[] } {
-  const table = TABLES[type] as typeof events;
+  const table = RECORD_KINDS[type].table as typeof events;
   const seeded = tx.select({ id: table.id, slug: table.slug, seedSlug: table.seedSlug, version: table.version }).from(table).where(isNotNull(table.seedHash)).all();
   const gone = seeded.filter((row) => !inFiles[type].has(row.seedSlug ?? row.slug) && !inFiles[type].has(row.slug));
   const remove: Candidate[] = [];
@@ -45,7 +42,7 @@ function referencedFromOutside(tx: Transaction, type: EntityType, id: number, in
 }
 
 function rewrittenByThisLoad(tx: Transaction, { type, id }: Referrer, inFiles: HashesInFiles): boolean {
-  const table = TABLES[type] as typeof events;
+  const table = RECORD_KINDS[type].table as typeof events;
   const row = tx.select({ seedSlug: table.seedSlug, seedHash: table.seedHash }).from(table).where(eq(table.id, id)).get();
   const hashInFiles = row?.seedSlug ? inFiles[type].get(row.seedSlug) : undefined;
   return hashInFiles !== undefined && hashInFiles !== row!.seedHash;
@@ -61,7 +58,7 @@ function referrersOf(tx: Transaction, type: EntityType, id: number): Referrer[] 
         ...as('event')(tx.select({ id: eventParticipants.eventId }).from(eventParticipants).where(eq(eventParticipants.actorId, id)).all()),
         ...as('figure')(tx.select({ id: figureActors.figureId }).from(figureActors).where(eq(figureActors.actorId, id)).all()),
         ...as('actor')(tx.select({ id: actors.id }).from(actors).where(or(eq(actors.countryId, id), eq(actors.predecessorId, id))).all()),
-        ...as('actor')(tx.select({ id: offices.holderId }).from(offices).where(and(eq(offices.organizationId, id))).all().filter((row) => row.id !== id)),
+        ...as('actor')(tx.select({ id: offices.holderId }).from(offices).where(eq(offices.organizationId, id)).all().filter((row) => row.id !== id)),
       ];
     case 'source': {
       const cited = tx.select().from(citations).where(eq(citations.sourceId, id)).all();
