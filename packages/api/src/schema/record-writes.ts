@@ -43,13 +43,8 @@ export const patched = (current: object, patch: Record<string, unknown>) =>
 export const idempotencyOf = (name: string, args: WriteArgs, input: unknown) => (args.idempotencyKey ? { key: args.idempotencyKey, operation: name, input } : undefined);
 
 function save<T extends EntityType, Row>(context: Context, kind: RecordKind<T, Row>, name: string, operation: RevisionOperation, request: (idempotency: ReturnType<typeof idempotencyOf>) => SaveRequest<T>, input: unknown, args: WriteArgs): Payload<Row> {
-  let unchanged = false;
-  const payload = runWrite(context, name, (editor) => {
-    const saved = saveRecord(context.store, kind.type, request(idempotencyOf(name, args, input)), editor);
-    unchanged = saved.unchanged === true;
-    return saved;
-  }, (id) => kind.load(context, id));
-  if (payload.record && !payload.replayed && !unchanged) kind.changed?.(context, payload.record, operation);
+  const payload = runWrite(context, name, (editor) => saveRecord(context.store, kind.type, request(idempotencyOf(name, args, input)), editor), (id) => kind.load(context, id));
+  if (payload.record && payload.changed) kind.changed?.(context, payload.record, operation);
   return payload;
 }
 

@@ -34,6 +34,8 @@ export interface Payload<Row> {
   record: Row | null;
   userErrors: readonly UserError[];
   replayed: boolean;
+  /** True when this request wrote something: not rejected, not a replay, not a change that left the record as it was. */
+  changed: boolean;
 }
 
 /** A mutation payload type: the changed record (null when rejected), its user errors, and whether it was an idempotent replay. */
@@ -53,9 +55,9 @@ export function runWrite<Row>(context: Context, operation: string, write: (edito
   const key = requireScope(context.caller, 'write', operation, context.audit);
   try {
     const saved = write({ keyId: key.id });
-    return { record: load(saved.id) ?? null, userErrors: [], replayed: saved.replayed };
+    return { record: load(saved.id) ?? null, userErrors: [], replayed: saved.replayed, changed: !saved.replayed && saved.unchanged !== true };
   } catch (error) {
-    if (error instanceof CurationError) return { record: null, userErrors: error.userErrors, replayed: false };
+    if (error instanceof CurationError) return { record: null, userErrors: error.userErrors, replayed: false, changed: false };
     throw error;
   }
 }
