@@ -72,8 +72,9 @@ export function exportSeeds(store: Store, seedsDir: string): ExportReport {
   if (problems.length > 0) throw new SeedValidationError(problems);
 
   const changes = Object.fromEntries(TYPES.map((type) => [type, { updated: [], added: [], removed: [] } as RecordChanges])) as Record<RecordType, RecordChanges>;
+  const renamedByType = Object.fromEntries(TYPES.map((type) => [type, renamedSlugs(store, type)])) as Record<RecordType, Map<string, string>>;
   for (const type of TYPES) {
-    const renamed = renamedSlugs(store, type);
+    const renamed = renamedByType[type];
     const inStore = new Set([...wanted[type].map(({ slug }) => slug), ...renamed.values()]);
     const homes = new Map<string, { editor: SeedFileEditor; item: SeedItem }>();
     for (const editor of filesOf[type].map(editorOf)) {
@@ -107,7 +108,7 @@ export function exportSeeds(store: Store, seedsDir: string): ExportReport {
     mkdirSync(dirname(absolute), { recursive: true });
     writeFileSync(absolute, text);
   }
-  const manifests = replaceChangedSlugsInManifests(store, seedsDir);
+  const manifests = replaceChangedSlugsInManifests(store, seedsDir, renamedByType);
   const files = [...outputs.map(({ path }) => path), ...manifests];
   return { files, ...changes, manifests, problems: validateSeeds(seedsDir).problems };
 }
@@ -124,8 +125,8 @@ function renamedSlugs(store: Store, type: RecordType): Map<string, string> {
  * an actor merged away, is replaced in the manifests' `events`, `actors` and `figures` lists.
  * Returns the files changed, relative like `files`.
  */
-function replaceChangedSlugsInManifests(store: Store, seedsDir: string): string[] {
-  const renamed = (type: RecordType) => new Map([...renamedSlugs(store, type)].map(([slug, seedSlug]) => [seedSlug, slug]));
+function replaceChangedSlugsInManifests(store: Store, seedsDir: string, renamedByType: Record<RecordType, Map<string, string>>): string[] {
+  const renamed = (type: RecordType) => new Map([...renamedByType[type]].map(([slug, seedSlug]) => [seedSlug, slug]));
   const merged = store.select({ from: actorMerges.fromSlug, into: actors.slug }).from(actorMerges).innerJoin(actors, eq(actors.id, actorMerges.intoActorId)).all().map((row) => [row.from, row.into] as const);
   const replacements: Record<string, ReadonlyMap<string, string>> = {
     events: renamed('events'),
