@@ -20,9 +20,14 @@ export function checkDocuments(tx: Transaction, dataset: SeedDataset): UserError
   if (!sourcesAvailable(dir)) return [];
   const missing: SeedProblem[] = [];
   countParagraphs(dataset.sources, dir, missing);
+  // A record cites few documents many times: look each one up once.
+  const counts = new Map<string, number | undefined>();
   const paragraphsIn = (slug: string) => {
-    const source = tx.select({ file: sources.file, style: sources.paragraphStyle }).from(sources).where(eq(sources.slug, slug)).get();
-    return source && paragraphCount(dir, source.file, source.style as ParagraphStyle);
+    if (!counts.has(slug)) {
+      const source = tx.select({ file: sources.file, style: sources.paragraphStyle }).from(sources).where(eq(sources.slug, slug)).get();
+      counts.set(slug, source && paragraphCount(dir, source.file, source.style as ParagraphStyle));
+    }
+    return counts.get(slug);
   };
   return [
     ...missing.map(({ field, message }) => ({ field, message, code: 'NOT_FOUND' as const })),
