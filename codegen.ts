@@ -20,7 +20,14 @@ const config: CodegenConfig = {
     },
     'packages/sdk/src/generated/sdk.ts': {
       plugins: ['typescript', 'typescript-operations', 'typescript-generic-sdk'],
-      config: { scalars, enumsAsTypes: true, useTypeImports: true, documentMode: 'documentNode', skipTypename: true, rawRequest: false },
+      config: {
+        scalars,
+        enumsAsTypes: true,
+        useTypeImports: true,
+        documentMode: 'documentNode',
+        skipTypename: true,
+        rawRequest: false,
+      },
     },
   },
   hooks: {},

@@ -16,14 +16,25 @@ function syntheticStore(count: number): Store {
   const db = store.$client;
   db.exec(`insert into sources (slug, file, title, genre) values ('bench-source', 'bench.txt', 'Benchmark source', 'news');
            insert into actors (slug, name, name_folded, kind) values ('pakistan', 'Pakistan', 'pakistan', 'state'), ('russia', 'Russia', 'russia', 'state');`);
-  const event = db.prepare(`insert into events (slug, title, summary, kind, date_edtf, date_earliest, date_latest) values (?, ?, ?, 'meeting', ?, ?, ?)`);
-  const participant = db.prepare(`insert into event_participants (event_id, actor_id, role, position) values (?, ?, ?, ?)`);
+  const event = db.prepare(
+    `insert into events (slug, title, summary, kind, date_edtf, date_earliest, date_latest) values (?, ?, ?, 'meeting', ?, ?, ?)`,
+  );
+  const participant = db.prepare(
+    `insert into event_participants (event_id, actor_id, role, position) values (?, ?, ?, ?)`,
+  );
   const sector = db.prepare(`insert into event_sectors (event_id, sector) values (?, ?)`);
   const citation = db.prepare(`insert into citations (source_id, paragraph, event_id, position) values (1, ?, ?, 0)`);
   db.transaction(() => {
     for (let index = 0; index < count; index++) {
       const year = 1950 + (index % 75);
-      const { lastInsertRowid } = event.run(`${year}-bench-${index}`, `Synthetic meeting number ${index}`, `A generated meeting, "quoted", with commas, and a line\nbreak, number ${index}.`, String(year), `${year}-01-01`, `${year}-12-31`);
+      const { lastInsertRowid } = event.run(
+        `${year}-bench-${index}`,
+        `Synthetic meeting number ${index}`,
+        `A generated meeting, "quoted", with commas, and a line\nbreak, number ${index}.`,
+        String(year),
+        `${year}-01-01`,
+        `${year}-12-31`,
+      );
       const id = Number(lastInsertRowid);
       participant.run(id, 1, 'host', 0);
       participant.run(id, 2, 'visitor', 1);
@@ -57,11 +68,20 @@ async function measure(count: number) {
   }
   const seconds = (performance.now() - started) / 1000;
   closeStore(store);
-  return { count, bytes, lines, seconds, peakHeapGrowthMiB: (peak - baseline) / 2 ** 20, rssMiB: process.memoryUsage().rss / 2 ** 20 };
+  return {
+    count,
+    bytes,
+    lines,
+    seconds,
+    peakHeapGrowthMiB: (peak - baseline) / 2 ** 20,
+    rssMiB: process.memoryUsage().rss / 2 ** 20,
+  };
 }
 
 console.log('events\tCSV MiB\tseconds\tpeak heap growth MiB\tRSS after MiB');
 for (const size of SIZES) {
   const result = await measure(size);
-  console.log(`${result.count}\t${(result.bytes / 2 ** 20).toFixed(1)}\t${result.seconds.toFixed(1)}\t${result.peakHeapGrowthMiB.toFixed(1)}\t${result.rssMiB.toFixed(0)}`);
+  console.log(
+    `${result.count}\t${(result.bytes / 2 ** 20).toFixed(1)}\t${result.seconds.toFixed(1)}\t${result.peakHeapGrowthMiB.toFixed(1)}\t${result.rssMiB.toFixed(0)}`,
+  );
 }

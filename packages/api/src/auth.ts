@@ -3,7 +3,7 @@
  * A denied write is reported to the audit log with the reason and the key's ID when one was
  * recognised, never with the key itself.
  */
-import { authenticateApiKey, scopeAllows, type ApiKey, type KeyScope, type Store } from '@bilateral/store';
+import { type ApiKey, authenticateApiKey, type KeyScope, type Store, scopeAllows } from '@bilateral/store';
 import { userError } from './errors.ts';
 
 export interface Caller {
@@ -21,7 +21,8 @@ export interface DeniedWrite {
 
 export type AuditLog = (entry: DeniedWrite) => void;
 
-export const consoleAuditLog: AuditLog = (entry) => console.warn(JSON.stringify({ at: new Date().toISOString(), event: 'write_denied', ...entry }));
+export const consoleAuditLog: AuditLog = (entry) =>
+  console.warn(JSON.stringify({ at: new Date().toISOString(), event: 'write_denied', ...entry }));
 
 export function callerOf(store: Store, request: Request | undefined): Caller {
   const header = request?.headers.get('authorization');
@@ -29,18 +30,27 @@ export function callerOf(store: Store, request: Request | undefined): Caller {
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) return { key: null, refused: 'The Authorization header must be "Bearer <API key>".' };
   const key = authenticateApiKey(store, match[1]!);
-  return key ? { key, refused: null } : { key: null, refused: 'The API key is not valid: it is unknown or was revoked.' };
+  return key
+    ? { key, refused: null }
+    : { key: null, refused: 'The API key is not valid: it is unknown or was revoked.' };
 }
 
 /** The caller's key if it holds `scope`; otherwise UNAUTHENTICATED or FORBIDDEN, logged. */
 export function requireScope(caller: Caller, scope: KeyScope, operation: string, audit: AuditLog): ApiKey {
   if (!caller.key) {
     audit({ operation, reason: caller.refused ? 'invalid_key' : 'no_key', keyId: null });
-    throw userError('UNAUTHENTICATED', caller.refused ?? `${operation} changes data and needs an API key with the "${scope}" scope, sent as "Authorization: Bearer <key>". Ask an admin to create one with \`bilateral keys create --scope ${scope}\`.`);
+    throw userError(
+      'UNAUTHENTICATED',
+      caller.refused ??
+        `${operation} changes data and needs an API key with the "${scope}" scope, sent as "Authorization: Bearer <key>". Ask an admin to create one with \`bilateral keys create --scope ${scope}\`.`,
+    );
   }
   if (!scopeAllows(caller.key.scope, scope)) {
     audit({ operation, reason: 'insufficient_scope', keyId: caller.key.id });
-    throw userError('FORBIDDEN', `${operation} needs a key with the "${scope}" scope; this key has only "${caller.key.scope}".`);
+    throw userError(
+      'FORBIDDEN',
+      `${operation} needs a key with the "${scope}" scope; this key has only "${caller.key.scope}".`,
+    );
   }
   return caller.key;
 }

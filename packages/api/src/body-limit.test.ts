@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from './body-limit.ts';
-import { useWriteApi } from './testing/write-api.ts';
 import { execute } from './testing/graphql.ts';
+import { useWriteApi } from './testing/write-api.ts';
 
 const { api, keyFor, asKey } = useWriteApi();
 
@@ -11,7 +11,12 @@ const bodyOfSize = (bytes: number) => {
   return `${prefix}${'x'.repeat(bytes - prefix.length - 3)}"}}`;
 };
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
-  api.yoga.fetch('http://bilateral.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, duplex: 'half' } as RequestInit);
+  api.yoga.fetch('http://bilateral.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    duplex: 'half',
+  } as RequestInit);
 /** The body as a stream of 64 KiB chunks, so no Content-Length is sent. */
 const streamed = (text: string) => {
   const bytes = new TextEncoder().encode(text);
@@ -30,7 +35,12 @@ describe('the request body limit', () => {
     for (const response of [await post(body, { 'content-length': String(body.length) }), await post(streamed(body))]) {
       expect(response.status).toBe(413);
       const answer = await response.json();
-      expect(answer.errors).toEqual([{ message: expect.stringContaining('1 MiB (1048576 bytes)'), extensions: { code: 'PAYLOAD_TOO_LARGE', limit: MAX_BODY_BYTES } }]);
+      expect(answer.errors).toEqual([
+        {
+          message: expect.stringContaining('1 MiB (1048576 bytes)'),
+          extensions: { code: 'PAYLOAD_TOO_LARGE', limit: MAX_BODY_BYTES },
+        },
+      ]);
     }
   });
 
@@ -44,7 +54,16 @@ describe('the request body limit', () => {
 
   it('refuses an oversized write before reading it, so nothing is written', async () => {
     const before = await execute(api.yoga, '{ events { totalCount } }');
-    const huge = { slug: '2019-huge-visit', title: 'A visit', summary: 's'.repeat(MAX_BODY_BYTES), kind: 'VISIT', date: '2019', sectors: ['DIPLOMACY'], participants: [{ actor: 'russia', role: 'HOST' }], citations: [{ source: 'fixture-news', paragraph: 1 }] };
+    const huge = {
+      slug: '2019-huge-visit',
+      title: 'A visit',
+      summary: 's'.repeat(MAX_BODY_BYTES),
+      kind: 'VISIT',
+      date: '2019',
+      sectors: ['DIPLOMACY'],
+      participants: [{ actor: 'russia', role: 'HOST' }],
+      citations: [{ source: 'fixture-news', paragraph: 1 }],
+    };
     const result = await asKey(keyFor('write'), CREATE, { input: huge });
     expect(result.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await execute(api.yoga, '{ events { totalCount } }')).toEqual(before);

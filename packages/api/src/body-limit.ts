@@ -11,16 +11,21 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const tooLarge = (fetchAPI: { Response: typeof Response }) =>
   new fetchAPI.Response(
     JSON.stringify({
-      errors: [{
-        message: `The request body is larger than 1 MiB (${MAX_BODY_BYTES} bytes), the most this server accepts. Send less in one request: split a large change into several mutations.`,
-        extensions: { code: 'PAYLOAD_TOO_LARGE', limit: MAX_BODY_BYTES },
-      }],
+      errors: [
+        {
+          message: `The request body is larger than 1 MiB (${MAX_BODY_BYTES} bytes), the most this server accepts. Send less in one request: split a large change into several mutations.`,
+          extensions: { code: 'PAYLOAD_TOO_LARGE', limit: MAX_BODY_BYTES },
+        },
+      ],
     }),
     { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' } },
   );
 
 /** The body's bytes, or undefined as soon as they pass `limit`. */
-async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+async function readAtMost(
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -47,7 +52,11 @@ export const useBodyLimit = (): Plugin => ({
     if (!request.body || !requestParser) return;
     const bytes = await readAtMost(request.body, MAX_BODY_BYTES);
     if (!bytes) return endResponse(tooLarge(fetchAPI));
-    const buffered = new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: bytes });
+    const buffered = new fetchAPI.Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: bytes,
+    });
     setRequestParser(() => requestParser(buffered));
   },
 });

@@ -1,6 +1,7 @@
 /** In-process notifications of committed writes, which the `eventChanged` subscription streams to clients. */
-import { createPubSub } from 'graphql-yoga';
+
 import type { RevisionOperation } from '@bilateral/store';
+import { createPubSub } from 'graphql-yoga';
 
 export interface EventChange {
   eventId: number;

@@ -2,10 +2,11 @@
  * Per-request context: the store and a set of DataLoaders. Every nested field goes through a
  * loader, so all the rows asked for at one level of a query are fetched in one statement.
  */
-import DataLoader from 'dataloader';
-import * as store from '@bilateral/store';
+
 import type { EventOrder, Page, PageArgs, Store } from '@bilateral/store';
-import { callerOf, type AuditLog, type Caller } from './auth.ts';
+import * as store from '@bilateral/store';
+import DataLoader from 'dataloader';
+import { type AuditLog, type Caller, callerOf } from './auth.ts';
 import type { ChangeBus } from './changes.ts';
 
 type Fetch<Row> = (db: Store, ids: readonly number[]) => Row[];
@@ -48,7 +49,10 @@ function createLoaders(db: Store) {
       return slugs.map((slug) => ids.get(slug) ?? null);
     });
   const citationsOf = (subject: store.CitationSubject) =>
-    grouped((database, ids) => store.citationsBySubjectIds(database, subject, ids), (row) => row[subject]);
+    grouped(
+      (database, ids) => store.citationsBySubjectIds(database, subject, ids),
+      (row) => row[subject],
+    );
 
   return {
     event: byId(store.eventsByIds),
@@ -77,7 +81,9 @@ function createLoaders(db: Store) {
     relationships: grouped(store.relationshipsByActorIds, (row) => row.actorId),
     actorEventCounts: counted(store.eventCountsByActorIds),
     sourceCitationCounts: counted(store.citationCountsBySourceIds),
-    actorEvents: paged((database, ids, args: { order: EventOrder[]; page: PageArgs }) => store.eventPagesByActorIds(database, ids, args.order, args.page)),
+    actorEvents: paged((database, ids, args: { order: EventOrder[]; page: PageArgs }) =>
+      store.eventPagesByActorIds(database, ids, args.order, args.page),
+    ),
     sourceCitations: paged((database, ids, page: PageArgs) => store.citationPagesBySourceIds(database, ids, page)),
   };
 }
@@ -99,5 +105,11 @@ export interface ContextOptions {
 }
 
 export function createContext(db: Store, options: ContextOptions): Context {
-  return { store: db, loaders: createLoaders(db), caller: callerOf(db, options.request), audit: options.audit, changes: options.changes };
+  return {
+    store: db,
+    loaders: createLoaders(db),
+    caller: callerOf(db, options.request),
+    audit: options.audit,
+    changes: options.changes,
+  };
 }

@@ -7,8 +7,15 @@ import { QueryError } from '@bilateral/store';
 import { GraphQLError } from 'graphql';
 
 export type ErrorCode =
-  | 'BAD_USER_INPUT' | 'INVALID_ID' | 'INVALID_CURSOR' | 'INVALID_DATE' | 'INVALID_SEARCH' | 'NOT_FOUND'
-  | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL_SERVER_ERROR';
+  | 'BAD_USER_INPUT'
+  | 'INVALID_ID'
+  | 'INVALID_CURSOR'
+  | 'INVALID_DATE'
+  | 'INVALID_SEARCH'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'INTERNAL_SERVER_ERROR';
 
 export function userError(code: ErrorCode, message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...(argument ? { argument } : {}) } });
@@ -16,7 +23,7 @@ export function userError(code: ErrorCode, message: string, argument?: string): 
 
 /** Used as Yoga's `maskedErrors.maskError`. */
 export function maskError(error: unknown, message: string): Error {
-  const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof QueryError) {
     return new GraphQLError(original.message, {
       nodes: error instanceof GraphQLError ? error.nodes : undefined,

@@ -12,18 +12,34 @@ afterAll(() => closeStore(store));
 
 /** True when a result holds at least one non-empty list or a non-null object beyond the root. */
 const hasData = (value: unknown): boolean =>
-  Array.isArray(value) ? value.length > 0 : value !== null && typeof value === 'object' && Object.values(value).some(hasData);
+  Array.isArray(value)
+    ? value.length > 0
+    : value !== null && typeof value === 'object' && Object.values(value).some(hasData);
 
 describe('GraphiQL example tabs', () => {
   const examples = exampleOperations();
 
   it('include one tab per SDK operation', () => {
-    expect(examples.map((example) => example.name)).toEqual(expect.arrayContaining(['Events', 'Event', 'Actors', 'Actor', 'Sources', 'Search', 'EventStats', 'ActorRelationships']));
+    expect(examples.map((example) => example.name)).toEqual(
+      expect.arrayContaining([
+        'Events',
+        'Event',
+        'Actors',
+        'Actor',
+        'Sources',
+        'Search',
+        'EventStats',
+        'ActorRelationships',
+      ]),
+    );
   });
 
-  it.each(examples.map((example) => [example.name, example] as const))('%s returns real data with its example variables', async (_name, example) => {
-    const result = await execute(yoga, example.query, example.variables ? JSON.parse(example.variables) : undefined);
-    expect(result.errors).toBeUndefined();
-    expect(hasData(result.data)).toBe(true);
-  });
+  it.each(examples.map((example) => [example.name, example] as const))(
+    '%s returns real data with its example variables',
+    async (_name, example) => {
+      const result = await execute(yoga, example.query, example.variables ? JSON.parse(example.variables) : undefined);
+      expect(result.errors).toBeUndefined();
+      expect(hasData(result.data)).toBe(true);
+    },
+  );
 });

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
+import { type DefinitionNode, type FragmentDefinitionNode, Kind, parse, print, visit } from 'graphql';
 
 export interface ExampleTab {
   name: string;
@@ -14,14 +14,19 @@ export interface ExampleTab {
   variables: string | null;
 }
 
-const operationsDir = () => dirname(createRequire(import.meta.url).resolve('@bilateral/sdk/operations/fragments.graphql'));
+const operationsDir = () =>
+  dirname(createRequire(import.meta.url).resolve('@bilateral/sdk/operations/fragments.graphql'));
 
 export function exampleOperations(dir = operationsDir()): ExampleTab[] {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.graphql')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.graphql'))
+    .sort();
   const texts = files.map((name) => readFileSync(join(dir, name), 'utf8'));
   const definitions: DefinitionNode[] = texts.flatMap((text) => parse(text).definitions);
   const fragments = new Map(
-    definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
   );
   const fragmentsUsedBy = (node: DefinitionNode, found = new Set<string>()) => {
     visit(node, {
@@ -38,7 +43,13 @@ export function exampleOperations(dir = operationsDir()): ExampleTab[] {
     return parse(text).definitions.flatMap((definition) => {
       if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.name) return [];
       const used = [...fragmentsUsedBy(definition)].map((name) => print(fragments.get(name)!));
-      return [{ name: definition.name.value, query: [print(definition), ...used].join('\n\n'), variables: variables && JSON.stringify(JSON.parse(variables), null, 2) }];
+      return [
+        {
+          name: definition.name.value,
+          query: [print(definition), ...used].join('\n\n'),
+          variables: variables && JSON.stringify(JSON.parse(variables), null, 2),
+        },
+      ];
     });
   });
 }

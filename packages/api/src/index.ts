@@ -1,2 +1,2 @@
-export { createBilateralYoga, type BilateralYoga, type BilateralYogaOptions } from './yoga.ts';
 export { schema } from './schema/index.ts';
+export { type BilateralYoga, type BilateralYogaOptions, createBilateralYoga } from './yoga.ts';

@@ -9,7 +9,9 @@ describe('the operator log', () => {
   it('leaves out errors already answered to the caller and keeps the unexpected ones', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     operatorLogger.error(userError('NOT_FOUND', 'No Event has the slug "x".'));
-    operatorLogger.error(new GraphQLError('Variable "$k" got invalid value', { extensions: { code: 'BAD_USER_INPUT' } }));
+    operatorLogger.error(
+      new GraphQLError('Variable "$k" got invalid value', { extensions: { code: 'BAD_USER_INPUT' } }),
+    );
     expect(logged).not.toHaveBeenCalled();
     const boom = new GraphQLError('Unexpected error.', { originalError: new TypeError('boom') });
     operatorLogger.error(boom);

@@ -18,7 +18,8 @@ const sourceFiles = (dir: string): string[] =>
     return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
   });
 
-const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((match) => match[1]!);
+const importsOf = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((match) => match[1]!);
 
 describe('package graph', () => {
   const packages = readdirSync(packagesDir).filter((name) => statSync(join(packagesDir, name)).isDirectory());
@@ -33,15 +34,24 @@ describe('package graph', () => {
     const violations: string[] = [];
     for (const name of packages) {
       const manifest = JSON.parse(readFileSync(join(packagesDir, name, 'package.json'), 'utf8'));
-      const declared = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((dependency) => dependency.startsWith('@bilateral/'));
-      for (const dependency of declared) if (!allowed[manifest.name]!.includes(dependency)) violations.push(`${manifest.name} declares ${dependency}`);
+      const declared = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((dependency) =>
+        dependency.startsWith('@bilateral/'),
+      );
+      for (const dependency of declared)
+        if (!allowed[manifest.name]!.includes(dependency)) violations.push(`${manifest.name} declares ${dependency}`);
       for (const file of sourceFiles(join(packagesDir, name, 'src'))) {
         for (const specifier of importsOf(file)) {
           const where = relative(packagesDir, file);
           const workspace = /^@bilateral\/[^/]+/.exec(specifier)?.[0];
-          if (workspace && workspace !== manifest.name && !allowed[manifest.name]!.includes(workspace)) violations.push(`${where} imports ${specifier}`);
-          if (manifest.name !== '@bilateral/store' && storeOnly.some((library) => specifier === library || specifier.startsWith(`${library}/`))) violations.push(`${where} imports ${specifier}; go through @bilateral/store`);
-          if (workspace && /\/src\//.test(specifier)) violations.push(`${where} reaches into ${specifier}; import what the package exports`);
+          if (workspace && workspace !== manifest.name && !allowed[manifest.name]!.includes(workspace))
+            violations.push(`${where} imports ${specifier}`);
+          if (
+            manifest.name !== '@bilateral/store' &&
+            storeOnly.some((library) => specifier === library || specifier.startsWith(`${library}/`))
+          )
+            violations.push(`${where} imports ${specifier}; go through @bilateral/store`);
+          if (workspace && /\/src\//.test(specifier))
+            violations.push(`${where} reaches into ${specifier}; import what the package exports`);
         }
       }
     }

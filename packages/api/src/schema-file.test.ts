@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, isIntrospectionType } from 'graphql';
+import {
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isIntrospectionType,
+  isObjectType,
+  isSpecifiedScalarType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from './schema/index.ts';
 import { printedSchema, schemaFile } from './schema-file.ts';
@@ -23,7 +30,8 @@ describe('schema.graphql', () => {
           for (const arg of field.args) need(arg.description, `${type.name}.${field.name}(${arg.name})`);
         }
       }
-      if (isInputObjectType(type)) for (const field of Object.values(type.getFields())) need(field.description, `${type.name}.${field.name}`);
+      if (isInputObjectType(type))
+        for (const field of Object.values(type.getFields())) need(field.description, `${type.name}.${field.name}`);
       if (isEnumType(type)) for (const value of type.getValues()) need(value.description, `${type.name}.${value.name}`);
     }
     expect(missing).toEqual([]);

@@ -37,7 +37,10 @@ describe('@bilateral/sdk against a running server', () => {
     const client = createClient({ url });
     const page = await client.events({ first: 2, filter: { sectors: ['DEFENCE'] } });
     expect(page.totalCount).toBe(2);
-    expect(page.edges.map((edge) => edge.node.slug)).toEqual(['2014-russia-lifts-arms-embargo', '2016-druzhba-exercise']);
+    expect(page.edges.map((edge) => edge.node.slug)).toEqual([
+      '2014-russia-lifts-arms-embargo',
+      '2016-druzhba-exercise',
+    ]);
     const event = await client.event({ slug: '2014-russia-lifts-arms-embargo' });
     expect(event?.conflicts[0]?.claims.map((claim) => claim.value)).toEqual(['2014', '2015']);
     const actor = await client.actor({ slug: 'russia', eventsFirst: 1 });
@@ -62,7 +65,7 @@ describe('@bilateral/sdk against a running server', () => {
     expect(timeline.events[0]?.start_date).toEqual({ year: 2014, month: null, day: null, display_date: '2014' });
   });
 
-  it('lists an actor\'s relationships and draws events on timelines', async () => {
+  it("lists an actor's relationships and draws events on timelines", async () => {
     const client = createClient({ url });
     const pakistan = await client.actorRelationships({ slug: 'pakistan', first: 5 });
     expect(pakistan?.relationships.totalCount).toBe(1);
@@ -75,13 +78,31 @@ describe('@bilateral/sdk against a running server', () => {
 
   it('builds export URLs that the server answers with the filtered rows', async () => {
     const client = createClient({ url });
-    const events = client.exportUrl('events.jsonl', { sectors: ['DEFENCE'], actors: ['pakistan', 'russia'], actorsMatch: 'ALL', from: '2015', hasConflicts: false, kinds: [] });
-    expect(events).toBe(`${url.replace(/\/graphql$/, '')}/export/events.jsonl?sectors=DEFENCE&actors=pakistan%2Crussia&actorsMatch=ALL&from=2015&hasConflicts=false`);
-    const lines = (await (await fetch(events)).text()).trim().split('\n').map((line) => JSON.parse(line));
+    const events = client.exportUrl('events.jsonl', {
+      sectors: ['DEFENCE'],
+      actors: ['pakistan', 'russia'],
+      actorsMatch: 'ALL',
+      from: '2015',
+      hasConflicts: false,
+      kinds: [],
+    });
+    expect(events).toBe(
+      `${url.replace(/\/graphql$/, '')}/export/events.jsonl?sectors=DEFENCE&actors=pakistan%2Crussia&actorsMatch=ALL&from=2015&hasConflicts=false`,
+    );
+    const lines = (await (await fetch(events)).text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.event_id)).toEqual(['2016-druzhba-exercise']);
     const actors = await fetch(client.exportUrl('actors.csv', { kinds: ['STATE'], text: 'mos' }));
     expect(actors.status).toBe(200);
-    expect((await actors.text()).trim().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual(['russia']);
+    expect(
+      (await actors.text())
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]),
+    ).toEqual(['russia']);
     expect((await fetch(client.exportUrl('events.csv'))).status).toBe(200);
     expect(exportUrl('/graphql', 'events.csv', { text: 'Mi-35' })).toBe('/export/events.csv?text=Mi-35');
   });
@@ -123,20 +144,51 @@ describe('@bilateral/sdk against a running server', () => {
     const writer = createClient({ url, apiKey });
     const { cursor } = await writer.changes();
     const input = {
-      slug: '2019-sdk-visit', title: 'A visit recorded through the SDK', summary: 'A delegation visited for talks.', kind: 'VISIT' as const, date: '2019-05',
-      sectors: ['DIPLOMACY' as const], participants: [{ actor: 'pakistan', role: 'VISITOR' as const }, { actor: 'russia', role: 'HOST' as const }],
+      slug: '2019-sdk-visit',
+      title: 'A visit recorded through the SDK',
+      summary: 'A delegation visited for talks.',
+      kind: 'VISIT' as const,
+      date: '2019-05',
+      sectors: ['DIPLOMACY' as const],
+      participants: [
+        { actor: 'pakistan', role: 'VISITOR' as const },
+        { actor: 'russia', role: 'HOST' as const },
+      ],
       citations: [{ source: 'fixture-news', paragraph: 2 }],
     };
     const created = await writer.createEvent({ input, idempotencyKey: 'sdk-visit' });
-    expect(created).toMatchObject({ userErrors: [], replayed: false, event: { slug: '2019-sdk-visit', version: 1, date: { display: 'May 2019', precision: 'MONTH' } } });
-    const rejected = await writer.updateEvent({ id: created.event!.id, patch: { date: '2019-13' }, expectedVersion: 1 });
+    expect(created).toMatchObject({
+      userErrors: [],
+      replayed: false,
+      event: { slug: '2019-sdk-visit', version: 1, date: { display: 'May 2019', precision: 'MONTH' } },
+    });
+    const rejected = await writer.updateEvent({
+      id: created.event!.id,
+      patch: { date: '2019-13' },
+      expectedVersion: 1,
+    });
     expect(rejected).toMatchObject({ event: null, userErrors: [{ field: 'date', code: 'INVALID' }] });
     const history = await writer.eventHistory({ slug: '2019-sdk-visit' });
     expect(history?.revisions.map((revision) => revision.operation)).toEqual(['CREATE']);
     const feed = await writer.changes({ since: cursor });
-    expect(feed.revisions.map((revision) => [revision.slug, revision.operation])).toEqual([['2019-sdk-visit', 'CREATE']]);
-    expect((await rejectionOf(createClient({ url }).archiveEvent({ id: created.event!.id }))).code).toBe('UNAUTHENTICATED');
-    const source = await writer.createSource({ input: { slug: 'sdk-test-source', file: '003_d15266b882396dcd.txt', title: 'A source added by a script', genre: 'BLOG', url: 'https://example.org/post' } });
-    expect(source).toMatchObject({ userErrors: [], source: { slug: 'sdk-test-source', version: 1, url: 'https://example.org/post' } });
+    expect(feed.revisions.map((revision) => [revision.slug, revision.operation])).toEqual([
+      ['2019-sdk-visit', 'CREATE'],
+    ]);
+    expect((await rejectionOf(createClient({ url }).archiveEvent({ id: created.event!.id }))).code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const source = await writer.createSource({
+      input: {
+        slug: 'sdk-test-source',
+        file: '003_d15266b882396dcd.txt',
+        title: 'A source added by a script',
+        genre: 'BLOG',
+        url: 'https://example.org/post',
+      },
+    });
+    expect(source).toMatchObject({
+      userErrors: [],
+      source: { slug: 'sdk-test-source', version: 1, url: 'https://example.org/post' },
+    });
   });
 });

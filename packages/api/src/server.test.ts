@@ -1,6 +1,6 @@
 // The quick start, end to end: the server process creates and migrates a fresh database, loads the
 // shipped seeds, and answers GraphiQL and a query, as `npx -y pnpm@10 start` does.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +42,10 @@ describe('the server process', () => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ event(slug: "2014-06-russia-lifts-arms-embargo-on-pakistan") { date { display precision } citations { source { slug } } } }' }),
+      body: JSON.stringify({
+        query:
+          '{ event(slug: "2014-06-russia-lifts-arms-embargo-on-pakistan") { date { display precision } citations { source { slug } } } }',
+      }),
     });
     const { data } = await response.json();
     expect(data.event.date.precision).toBe('MONTH');

@@ -4,7 +4,14 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
-import { closeStore, defaultSeedsDir, loadSeeds, openStore, resolveDatabasePath, SeedValidationError } from '@bilateral/store';
+import {
+  closeStore,
+  defaultSeedsDir,
+  loadSeeds,
+  openStore,
+  resolveDatabasePath,
+  SeedValidationError,
+} from '@bilateral/store';
 import { createBilateralYoga } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
@@ -14,7 +21,9 @@ mkdirSync(dirname(databasePath), { recursive: true });
 const store = openStore(databasePath);
 try {
   const report = loadSeeds(store, defaultSeedsDir());
-  console.log(`database ${databasePath}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.kept} kept, ${report.mergedAway} merged away)`);
+  console.log(
+    `database ${databasePath}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.kept} kept, ${report.mergedAway} merged away)`,
+  );
 } catch (error) {
   if (error instanceof SeedValidationError) {
     console.error(error.message);
@@ -32,7 +41,11 @@ try {
 const yoga = createBilateralYoga({ store });
 const server = createServer(yoga);
 // PORT=0 picks a free port; print the one actually bound so scripts and tests can find it.
-server.listen(port, () => console.log(`Bilateral GraphQL API and GraphiQL at http://localhost:${(server.address() as AddressInfo).port}${yoga.graphqlEndpoint}`));
+server.listen(port, () =>
+  console.log(
+    `Bilateral GraphQL API and GraphiQL at http://localhost:${(server.address() as AddressInfo).port}${yoga.graphqlEndpoint}`,
+  ),
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

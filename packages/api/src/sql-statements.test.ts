@@ -1,5 +1,5 @@
 // Nested selections must cost a fixed number of SQL statements, whatever the page size.
-import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSeeds, openStore } from '@bilateral/store';
@@ -12,7 +12,9 @@ import { createBilateralYoga } from './yoga.ts';
 function seedsWithManyEvents(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'bilateral-sql-')), 'seeds');
   cpSync(fixtureSeedsDir, dir, { recursive: true });
-  const events = Array.from({ length: 60 }, (_, index) => `
+  const events = Array.from(
+    { length: 60 },
+    (_, index) => `
 - slug: 2000-generated-${index}
   title: Generated meeting ${index}
   summary: A generated meeting used to count SQL statements.
@@ -24,7 +26,8 @@ function seedsWithManyEvents(): string {
     - { actor: russia, role: visitor }
   citations:
     - { source: fixture-news, paragraph: ${index + 1} }
-    - { source: fixture-journal, paragraph: ${index + 2} }`).join('\n');
+    - { source: fixture-journal, paragraph: ${index + 2} }`,
+  ).join('\n');
   writeFileSync(join(dir, 'events/generated.yaml'), events);
   return dir;
 }

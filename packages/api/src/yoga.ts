@@ -1,9 +1,9 @@
 import type { Store } from '@bilateral/store';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { consoleAuditLog, type AuditLog } from './auth.ts';
+import { type AuditLog, consoleAuditLog } from './auth.ts';
 import { useBodyLimit } from './body-limit.ts';
 import { createChangeBus } from './changes.ts';
-import { createContext, type Context } from './context.ts';
+import { type Context, createContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { useExports } from './exports/routes.ts';
 import { graphiqlTabs } from './graphiql-examples.ts';
@@ -22,7 +22,11 @@ export interface BilateralYogaOptions {
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
 
 /** The GraphQL HTTP handler, without a socket: `server.ts` listens, tests call `yoga.fetch`. */
-export function createBilateralYoga({ store, logging = true, audit = consoleAuditLog }: BilateralYogaOptions): BilateralYoga {
+export function createBilateralYoga({
+  store,
+  logging = true,
+  audit = consoleAuditLog,
+}: BilateralYogaOptions): BilateralYoga {
   const changes = createChangeBus();
   return createYoga<Record<string, never>, Context>({
     schema,

@@ -5,7 +5,9 @@ import { BilateralError, createClient } from '@bilateral/sdk';
 const bilateral = createClient({ url: process.env.BILATERAL_URL ?? 'http://localhost:4000/graphql' });
 
 try {
-  for await (const event of bilateral.allEvents({ filter: { actors: ['pakistan', 'russia'], actorsMatch: 'ALL', sectors: ['DEFENCE'] } })) {
+  for await (const event of bilateral.allEvents({
+    filter: { actors: ['pakistan', 'russia'], actorsMatch: 'ALL', sectors: ['DEFENCE'] },
+  })) {
     const flag = event.hasConflicts ? '  (sources disagree)' : '';
     console.log(`${event.date.display.padEnd(18)} ${event.kind.padEnd(18)} ${event.title}${flag}`);
   }

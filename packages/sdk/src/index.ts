@@ -8,7 +8,15 @@
  * Typed documents for urql or Apollo are exported from `@bilateral/sdk/documents`.
  */
 export {
-  createClient, exportUrl, type AllEventsVariables, type BilateralClient, type ClientOptions, type EventNode, type ExportFilters, type ExportKind, type RequestOptions,
+  type AllEventsVariables,
+  type BilateralClient,
+  type ClientOptions,
+  createClient,
+  type EventNode,
+  type ExportFilters,
+  type ExportKind,
+  exportUrl,
+  type RequestOptions,
 } from './client.ts';
 export { BilateralError, type BilateralGraphQLError } from './errors.ts';
 export type * from './generated/sdk.ts';

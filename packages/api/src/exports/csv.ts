@@ -5,4 +5,5 @@ export function csvField(value: string | number | boolean | null | undefined): s
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export const csvLine = (values: readonly (string | number | boolean | null | undefined)[]) => `${values.map(csvField).join(',')}\r\n`;
+export const csvLine = (values: readonly (string | number | boolean | null | undefined)[]) =>
+  `${values.map(csvField).join(',')}\r\n`;

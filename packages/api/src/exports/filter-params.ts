@@ -1,31 +1,59 @@
 /** Reads an EventFilter or ActorFilter from URL query parameters, validating it as the GraphQL input would. */
-import { ACTOR_KINDS, EVENT_KIND_VALUES, QueryError, SECTORS, type ActorFilter, type EventFilter } from '@bilateral/store';
+import {
+  ACTOR_KINDS,
+  type ActorFilter,
+  EVENT_KIND_VALUES,
+  type EventFilter,
+  QueryError,
+  SECTORS,
+} from '@bilateral/store';
 
 const list = (params: URLSearchParams, name: string) => {
-  const values = params.getAll(name).flatMap((value) => value.split(',')).map((value) => value.trim().toLowerCase()).filter(Boolean);
+  const values = params
+    .getAll(name)
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim().toLowerCase())
+    .filter(Boolean);
   return values.length ? values : undefined;
 };
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], name: string): T | undefined {
   if (value === null) return undefined;
   const lower = value.toLowerCase() as T;
-  if (!allowed.includes(lower)) throw new QueryError('BAD_USER_INPUT', `\`${name}\` must be one of ${allowed.join(', ')}; got "${value}".`, name);
+  if (!allowed.includes(lower))
+    throw new QueryError('BAD_USER_INPUT', `\`${name}\` must be one of ${allowed.join(', ')}; got "${value}".`, name);
   return lower;
 }
 
 function vocabulary(values: string[] | undefined, allowed: readonly string[], name: string) {
   const unknown = values?.filter((value) => !allowed.includes(value));
-  if (unknown?.length) throw new QueryError('BAD_USER_INPUT', `Unknown ${name}: ${unknown.join(', ')}. Use values such as ${allowed.slice(0, 3).join(', ')}.`, name);
+  if (unknown?.length)
+    throw new QueryError(
+      'BAD_USER_INPUT',
+      `Unknown ${name}: ${unknown.join(', ')}. Use values such as ${allowed.slice(0, 3).join(', ')}.`,
+      name,
+    );
   return values;
 }
 
 function rejectUnknown(params: URLSearchParams, known: readonly string[]) {
   for (const name of params.keys()) {
-    if (!known.includes(name)) throw new QueryError('BAD_USER_INPUT', `Unknown parameter "${name}". Filters: ${known.join(', ')}.`, name);
+    if (!known.includes(name))
+      throw new QueryError('BAD_USER_INPUT', `Unknown parameter "${name}". Filters: ${known.join(', ')}.`, name);
   }
 }
 
-export const FILTER_PARAMETERS = ['from', 'to', 'dateMatch', 'kinds', 'actors', 'actorsMatch', 'sectors', 'text', 'hasConflicts'];
+export const FILTER_PARAMETERS = [
+  'from',
+  'to',
+  'dateMatch',
+  'kinds',
+  'actors',
+  'actorsMatch',
+  'sectors',
+  'text',
+  'hasConflicts',
+];
 export const ACTOR_FILTER_PARAMETERS = ['text', 'kinds'];
 
 export function filterFromParams(params: URLSearchParams): EventFilter {
@@ -36,7 +64,11 @@ export function filterFromParams(params: URLSearchParams): EventFilter {
     to: params.get('to'),
     dateMatch: oneOf(params.get('dateMatch'), ['within', 'overlaps'] as const, 'dateMatch'),
     kinds: vocabulary(list(params, 'kinds'), EVENT_KIND_VALUES, 'kinds'),
-    actors: params.getAll('actors').flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean),
+    actors: params
+      .getAll('actors')
+      .flatMap((value) => value.split(','))
+      .map((value) => value.trim())
+      .filter(Boolean),
     actorsMatch: oneOf(params.get('actorsMatch'), ['any', 'all'] as const, 'actorsMatch'),
     sectors: vocabulary(list(params, 'sectors'), Object.keys(SECTORS), 'sectors'),
     text: params.get('text'),

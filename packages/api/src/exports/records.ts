@@ -6,12 +6,14 @@
  * participant in an acting role (initiator, supplier, visitor ...) and the first in a receiving
  * role (recipient, target, buyer, host ...), falling back to the curators' order.
  */
-import { EVENT_KINDS, parseFuzzyDate, type EventKind, type ExportedActor, type ExportedEvent } from '@bilateral/store';
+import { EVENT_KINDS, type EventKind, type ExportedActor, type ExportedEvent, parseFuzzyDate } from '@bilateral/store';
 
 const ACTING_ROLES = new Set(['initiator', 'supplier', 'aggressor', 'visitor', 'member', 'mediator']);
 const RECEIVING_ROLES = new Set(['recipient', 'target', 'buyer', 'host', 'organization']);
 
-function actorAndRecipient<P extends { slug: string; role: string }>(participants: readonly P[]): [P | undefined, P | undefined] {
+function actorAndRecipient<P extends { slug: string; role: string }>(
+  participants: readonly P[],
+): [P | undefined, P | undefined] {
   const actor = participants.find((participant) => ACTING_ROLES.has(participant.role)) ?? participants[0];
   const others = participants.filter((participant) => participant.slug !== actor?.slug);
   return [actor, others.find((participant) => RECEIVING_ROLES.has(participant.role)) ?? others[0]];
@@ -28,9 +30,9 @@ export function eventRecord({ event, hasConflicts, sectors, participants, citati
     event_intensity: coding?.goldstein ?? null,
     contexts: sectors,
     actor_name: actor?.name ?? null,
-    actor_country: actor?.kind === 'state' ? actor.slug : actor?.country ?? null,
+    actor_country: actor?.kind === 'state' ? actor.slug : (actor?.country ?? null),
     recipient_name: recipient?.name ?? null,
-    recipient_country: recipient?.kind === 'state' ? recipient.slug : recipient?.country ?? null,
+    recipient_country: recipient?.kind === 'state' ? recipient.slug : (recipient?.country ?? null),
     place_name: event.place,
     headline: event.title,
     summary: event.summary,
@@ -59,17 +61,50 @@ export function eventCsvValues(record: EventRecord): (string | number | boolean 
   return EVENT_COLUMNS.map((column) => {
     const value = record[column];
     if (column === 'contexts') return (value as string[]).join('|');
-    if (column === 'participants') return record.participants.map((participant) => `${participant.actor}:${participant.role}`).join('|');
-    if (column === 'citations') return record.citations.map((citation) => `${citation.source}#${citation.paragraph}`).join('|');
+    if (column === 'participants')
+      return record.participants.map((participant) => `${participant.actor}:${participant.role}`).join('|');
+    if (column === 'citations')
+      return record.citations.map((citation) => `${citation.source}#${citation.paragraph}`).join('|');
     return value as string | number | boolean | null;
   });
 }
 
-export const EVENT_COLUMNS = Object.keys(eventRecord({
-  event: { id: 0, slug: '', title: '', summary: '', kind: 'visit', dateEdtf: '2000', dateEarliest: '', dateLatest: '', place: null, amountValue: null, amountCurrency: null, amountApproximate: false, quantityValue: null, quantityUnit: null, seedHash: null, seedSlug: null, version: 1, archivedAt: null },
-  hasConflicts: false, sectors: [], participants: [], citations: [],
-})) as (keyof EventRecord)[];
+export const EVENT_COLUMNS = Object.keys(
+  eventRecord({
+    event: {
+      id: 0,
+      slug: '',
+      title: '',
+      summary: '',
+      kind: 'visit',
+      dateEdtf: '2000',
+      dateEarliest: '',
+      dateLatest: '',
+      place: null,
+      amountValue: null,
+      amountCurrency: null,
+      amountApproximate: false,
+      quantityValue: null,
+      quantityUnit: null,
+      seedHash: null,
+      seedSlug: null,
+      version: 1,
+      archivedAt: null,
+    },
+    hasConflicts: false,
+    sectors: [],
+    participants: [],
+    citations: [],
+  }),
+) as (keyof EventRecord)[];
 
 export const ACTOR_COLUMNS = ['actor_id', 'name', 'kind', 'country', 'predecessor', 'aliases'] as const;
 
-export const actorCsvValues = ({ actor, country, predecessor, aliases }: ExportedActor) => [actor.slug, actor.name, actor.kind, country, predecessor, aliases.join('|')];
+export const actorCsvValues = ({ actor, country, predecessor, aliases }: ExportedActor) => [
+  actor.slug,
+  actor.name,
+  actor.kind,
+  country,
+  predecessor,
+  aliases.join('|'),
+];

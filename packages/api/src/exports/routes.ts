@@ -7,8 +7,8 @@
 import { exportActors, exportEvents, QueryError, type Store } from '@bilateral/store';
 import type { Plugin } from 'graphql-yoga';
 import { csvLine } from './csv.ts';
-import { ACTOR_COLUMNS, actorCsvValues, EVENT_COLUMNS, eventCsvValues, eventRecord } from './records.ts';
 import { actorFilterFromParams, filterFromParams } from './filter-params.ts';
+import { ACTOR_COLUMNS, actorCsvValues, EVENT_COLUMNS, eventCsvValues, eventRecord } from './records.ts';
 
 const LINES_PER_CHUNK = 200;
 
@@ -42,29 +42,84 @@ export function useExports(store: Store): Plugin {
     onRequest({ url, request, fetchAPI, endResponse }) {
       if (!url.pathname.startsWith('/export/')) return;
       const respond = (body: ReadableStream<Uint8Array> | string, status: number, type: string, filename?: string) =>
-        endResponse(new fetchAPI.Response(body, {
-          status,
-          headers: { 'content-type': type, ...(filename ? { 'content-disposition': `attachment; filename="${filename}"` } : {}) },
-        }));
-      if (request.method !== 'GET') return respond(JSON.stringify({ errors: [{ message: 'Exports answer GET only.', extensions: { code: 'METHOD_NOT_ALLOWED' } }] }), 405, 'application/json');
+        endResponse(
+          new fetchAPI.Response(body, {
+            status,
+            headers: {
+              'content-type': type,
+              ...(filename ? { 'content-disposition': `attachment; filename="${filename}"` } : {}),
+            },
+          }),
+        );
+      if (request.method !== 'GET')
+        return respond(
+          JSON.stringify({
+            errors: [{ message: 'Exports answer GET only.', extensions: { code: 'METHOD_NOT_ALLOWED' } }],
+          }),
+          405,
+          'application/json',
+        );
       try {
         switch (url.pathname) {
           case '/export/events.csv': {
             const rows = exportEvents(store, filterFromParams(url.searchParams));
-            return respond(streamLines(csvLine(EVENT_COLUMNS), map(rows, (row) => csvLine(eventCsvValues(eventRecord(row))))), 200, 'text/csv; charset=utf-8', 'events.csv');
+            return respond(
+              streamLines(
+                csvLine(EVENT_COLUMNS),
+                map(rows, (row) => csvLine(eventCsvValues(eventRecord(row)))),
+              ),
+              200,
+              'text/csv; charset=utf-8',
+              'events.csv',
+            );
           }
           case '/export/events.jsonl': {
             const rows = exportEvents(store, filterFromParams(url.searchParams));
-            return respond(streamLines(null, map(rows, (row) => `${JSON.stringify(eventRecord(row))}\n`)), 200, 'application/jsonl; charset=utf-8', 'events.jsonl');
+            return respond(
+              streamLines(
+                null,
+                map(rows, (row) => `${JSON.stringify(eventRecord(row))}\n`),
+              ),
+              200,
+              'application/jsonl; charset=utf-8',
+              'events.jsonl',
+            );
           }
           case '/export/actors.csv':
-            return respond(streamLines(csvLine(ACTOR_COLUMNS), map(exportActors(store, actorFilterFromParams(url.searchParams)), (row) => csvLine(actorCsvValues(row)))), 200, 'text/csv; charset=utf-8', 'actors.csv');
+            return respond(
+              streamLines(
+                csvLine(ACTOR_COLUMNS),
+                map(exportActors(store, actorFilterFromParams(url.searchParams)), (row) =>
+                  csvLine(actorCsvValues(row)),
+                ),
+              ),
+              200,
+              'text/csv; charset=utf-8',
+              'actors.csv',
+            );
           default:
-            return respond(JSON.stringify({ errors: [{ message: `No export at ${url.pathname}. Available: /export/events.csv, /export/events.jsonl, /export/actors.csv.`, extensions: { code: 'NOT_FOUND' } }] }), 404, 'application/json');
+            return respond(
+              JSON.stringify({
+                errors: [
+                  {
+                    message: `No export at ${url.pathname}. Available: /export/events.csv, /export/events.jsonl, /export/actors.csv.`,
+                    extensions: { code: 'NOT_FOUND' },
+                  },
+                ],
+              }),
+              404,
+              'application/json',
+            );
         }
       } catch (error) {
         if (!(error instanceof QueryError)) throw error;
-        return respond(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, argument: error.argument } }] }), 400, 'application/json');
+        return respond(
+          JSON.stringify({
+            errors: [{ message: error.message, extensions: { code: error.code, argument: error.argument } }],
+          }),
+          400,
+          'application/json',
+        );
       }
     },
   };

@@ -41,7 +41,10 @@ function timelineJsDate(iso: string, precision: FuzzyDate['precision']): Timelin
   return { year };
 }
 
-export function timelineJsSlide(event: { id: string; title: string; summary: string; group: string }, date: FuzzyDate): TimelineJsSlide {
+export function timelineJsSlide(
+  event: { id: string; title: string; summary: string; group: string },
+  date: FuzzyDate,
+): TimelineJsSlide {
   const singlePoint = date.precision === 'day' || date.precision === 'month' || date.precision === 'year';
   const start = timelineJsDate(date.earliest, date.precision);
   const end = timelineJsDate(date.latest, date.precision);

@@ -1,9 +1,9 @@
-import { actorBySlug, countActors, listActors, MAX_PAGE_SIZE, type ActorRow, type AliasRow } from '@bilateral/store';
+import { type ActorRow, type AliasRow, actorBySlug, countActors, listActors, MAX_PAGE_SIZE } from '@bilateral/store';
 import { builder } from './builder.ts';
-import { ActorRef, CitationRef, EventRef, OfficeRef, loadNodes } from './refs.ts';
 import { toConnection, totalCountField } from './connections.ts';
 import { EventConnection, eventListArgs, toEventOrder } from './event.ts';
 import { lookupKey, notFound } from './lookup.ts';
+import { ActorRef, CitationRef, EventRef, loadNodes, OfficeRef } from './refs.ts';
 import { SEARCH_SYNTAX } from './search-syntax.ts';
 import { ActorKindEnum, AliasKindEnum } from './vocabulary.ts';
 
@@ -14,23 +14,64 @@ builder.node(ActorRef, {
   id: { resolve: (actor) => actor.id },
   loadMany: (ids, { loaders }) => loadNodes(loaders.actor, ids),
   fields: (t) => ({
-    slug: t.exposeString('slug', { description: 'Stable, human-readable key, such as `russia` or `vladimir-putin`. Use it in filters and URLs.' }),
+    slug: t.exposeString('slug', {
+      description: 'Stable, human-readable key, such as `russia` or `vladimir-putin`. Use it in filters and URLs.',
+    }),
     name: t.exposeString('name', { description: 'Canonical name.' }),
-    kind: t.field({ type: ActorKindEnum, description: 'What kind of actor this is.', resolve: (actor) => actor.kind as never }),
-    aliases: t.field({ type: [AliasType], description: 'Other names sources use for the actor: spelling variants, abbreviations, misspellings and metonyms such as a capital standing for its state.', resolve: (actor, _args, { loaders }) => loaders.aliases.load(actor.id) }),
-    country: t.field({ type: ActorRef, nullable: true, description: 'The state a person, body, force or company belongs to.', resolve: (actor, _args, { loaders }) => (actor.countryId ? loaders.actor.load(actor.countryId) : null) }),
-    predecessor: t.field({ type: ActorRef, nullable: true, description: 'The state this one succeeded, such as the Soviet Union for Russia.', resolve: (actor, _args, { loaders }) => (actor.predecessorId ? loaders.actor.load(actor.predecessorId) : null) }),
-    successors: t.field({ type: [ActorRef], description: 'States that succeeded this one.', resolve: (actor, _args, { loaders }) => loaders.successors.load(actor.id) }),
-    offices: t.field({ type: [OfficeRef], description: 'Posts this person held, as the sources state them.', resolve: (actor, _args, { loaders }) => loaders.offices.load(actor.id) }),
-    citations: t.field({ type: [CitationRef], description: 'Passages that state facts about the actor itself (not its events).', resolve: (actor, _args, { loaders }) => loaders.actorCitations.load(actor.id) }),
-    eventCount: t.int({ description: 'Number of events the actor took part in.', resolve: (actor, _args, { loaders }) => loaders.actorEventCounts.load(actor.id) }),
+    kind: t.field({
+      type: ActorKindEnum,
+      description: 'What kind of actor this is.',
+      resolve: (actor) => actor.kind as never,
+    }),
+    aliases: t.field({
+      type: [AliasType],
+      description:
+        'Other names sources use for the actor: spelling variants, abbreviations, misspellings and metonyms such as a capital standing for its state.',
+      resolve: (actor, _args, { loaders }) => loaders.aliases.load(actor.id),
+    }),
+    country: t.field({
+      type: ActorRef,
+      nullable: true,
+      description: 'The state a person, body, force or company belongs to.',
+      resolve: (actor, _args, { loaders }) => (actor.countryId ? loaders.actor.load(actor.countryId) : null),
+    }),
+    predecessor: t.field({
+      type: ActorRef,
+      nullable: true,
+      description: 'The state this one succeeded, such as the Soviet Union for Russia.',
+      resolve: (actor, _args, { loaders }) => (actor.predecessorId ? loaders.actor.load(actor.predecessorId) : null),
+    }),
+    successors: t.field({
+      type: [ActorRef],
+      description: 'States that succeeded this one.',
+      resolve: (actor, _args, { loaders }) => loaders.successors.load(actor.id),
+    }),
+    offices: t.field({
+      type: [OfficeRef],
+      description: 'Posts this person held, as the sources state them.',
+      resolve: (actor, _args, { loaders }) => loaders.offices.load(actor.id),
+    }),
+    citations: t.field({
+      type: [CitationRef],
+      description: 'Passages that state facts about the actor itself (not its events).',
+      resolve: (actor, _args, { loaders }) => loaders.actorCitations.load(actor.id),
+    }),
+    eventCount: t.int({
+      description: 'Number of events the actor took part in.',
+      resolve: (actor, _args, { loaders }) => loaders.actorEventCounts.load(actor.id),
+    }),
     events: t.connection(
       {
         type: EventRef,
         description: `Events the actor took part in, in any role, one page at a time (at most ${MAX_PAGE_SIZE} per page).`,
         args: eventListArgs(t),
         resolve: async (actor, args, { loaders }) => {
-          const page = await loaders.actorEvents({ order: toEventOrder(args.orderBy as never), page: { first: args.first, after: args.after, last: args.last, before: args.before } }).load(actor.id);
+          const page = await loaders
+            .actorEvents({
+              order: toEventOrder(args.orderBy as never),
+              page: { first: args.first, after: args.after, last: args.last, before: args.before },
+            })
+            .load(actor.id);
           return toConnection(page, () => loaders.actorEventCounts.load(actor.id)) as never;
         },
       },
@@ -43,14 +84,20 @@ const AliasType = builder.objectRef<AliasRow>('Alias').implement({
   description: 'Another name for an actor, as a source uses it.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The name as written.' }),
-    kind: t.field({ type: AliasKindEnum, description: 'Why the name differs from the canonical one.', resolve: (alias) => alias.kind as never }),
+    kind: t.field({
+      type: AliasKindEnum,
+      description: 'Why the name differs from the canonical one.',
+      resolve: (alias) => alias.kind as never,
+    }),
   }),
 });
 
 const ActorFilterInput = builder.inputType('ActorFilter', {
   description: 'Narrows a list of actors. All given conditions must hold.',
   fields: (t) => ({
-    text: t.string({ description: `Words that must each begin a word of the actor's name or one of its aliases: "mos" finds Russia through its alias Moscow. Otherwise read as \`search(query:)\` reads its query. ${SEARCH_SYNTAX}` }),
+    text: t.string({
+      description: `Words that must each begin a word of the actor's name or one of its aliases: "mos" finds Russia through its alias Moscow. Otherwise read as \`search(query:)\` reads its query. ${SEARCH_SYNTAX}`,
+    }),
     kinds: t.field({ type: [ActorKindEnum], description: 'Only actors of any of these kinds.' }),
   }),
 });
@@ -61,16 +108,24 @@ builder.queryFields((t) => ({
       type: ActorRef,
       description: `Actors in name order, one page at a time (at most ${MAX_PAGE_SIZE} per page).`,
       args: { filter: t.arg({ type: ActorFilterInput, description: 'Conditions actors must meet.' }) },
-      resolve: (_root, args, { store }) => toConnection(listActors(store, args.filter, args), () => countActors(store, args.filter)) as never,
+      resolve: (_root, args, { store }) =>
+        toConnection(listActors(store, args.filter, args), () => countActors(store, args.filter)) as never,
     },
-    { name: 'ActorConnection', description: 'A page of actors, with cursors and the total count.', fields: totalCountField('Number of actors matching the filter, across all pages.') },
+    {
+      name: 'ActorConnection',
+      description: 'A page of actors, with cursors and the total count.',
+      fields: totalCountField('Number of actors matching the filter, across all pages.'),
+    },
     { name: 'ActorEdge', description: 'An actor on a page, with its cursor.' },
   ),
   actor: t.field({
     type: ActorRef,
     nullable: true,
     description: 'One actor, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error.',
-    args: { id: t.arg.id({ description: 'The actor\'s global ID.' }), slug: t.arg.string({ description: 'The actor\'s slug.' }) },
+    args: {
+      id: t.arg.id({ description: "The actor's global ID." }),
+      slug: t.arg.string({ description: "The actor's slug." }),
+    },
     resolve: async (_root, args, { store, loaders }) => {
       const key = lookupKey('Actor', args);
       const actor = 'id' in key ? await loaders.actor.load(key.id) : actorBySlug(store, key.slug);

@@ -18,22 +18,38 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeTypeOptions: { description: 'Anything that can be fetched by its global ID with `node(id:)` or `nodes(ids:)`.' },
-    idFieldOptions: { description: 'Opaque global ID. Stable across restarts; pass it to `node(id:)` or the type\'s own lookup field.' },
+    nodeTypeOptions: {
+      description: 'Anything that can be fetched by its global ID with `node(id:)` or `nodes(ids:)`.',
+    },
+    idFieldOptions: {
+      description: "Opaque global ID. Stable across restarts; pass it to `node(id:)` or the type's own lookup field.",
+    },
     // Replaced by schema/node.ts, which reports malformed IDs as INVALID_ID.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
     pageInfoTypeOptions: { description: 'Where a page sits in the whole result, for cursor pagination.' },
-    hasNextPageFieldOptions: { description: 'True when more items follow this page; fetch them with `after: endCursor`.' },
-    hasPreviousPageFieldOptions: { description: 'True when items come before this page; fetch them with `before: startCursor` and `last`.' },
+    hasNextPageFieldOptions: {
+      description: 'True when more items follow this page; fetch them with `after: endCursor`.',
+    },
+    hasPreviousPageFieldOptions: {
+      description: 'True when items come before this page; fetch them with `before: startCursor` and `last`.',
+    },
     startCursorFieldOptions: { description: 'Cursor of the first item on this page; null when the page is empty.' },
     endCursorFieldOptions: { description: 'Cursor of the last item on this page; null when the page is empty.' },
     pageInfoFieldOptions: { description: 'Paging information for this page.' },
     edgesFieldOptions: { description: 'The items on this page, each with its cursor.' },
     nodeFieldOptions: { description: 'The item itself.' },
-    cursorFieldOptions: { description: 'Opaque position of this item; pass it as `after` or `before` to continue from here.' },
-    firstArgOptions: { description: 'Number of items to return from the start (after `after`), 1 to 100. Defaults to 20 when neither `first` nor `last` is given.' },
-    lastArgOptions: { description: 'Number of items to return from the end (before `before`), 1 to 100. Cannot be combined with `first`.' },
+    cursorFieldOptions: {
+      description: 'Opaque position of this item; pass it as `after` or `before` to continue from here.',
+    },
+    firstArgOptions: {
+      description:
+        'Number of items to return from the start (after `after`), 1 to 100. Defaults to 20 when neither `first` nor `last` is given.',
+    },
+    lastArgOptions: {
+      description:
+        'Number of items to return from the end (before `before`), 1 to 100. Cannot be combined with `first`.',
+    },
     afterArgOptions: { description: 'Return items after this cursor.' },
     beforeArgOptions: { description: 'Return items before this cursor.' },
     defaultConnectionTypeOptions: { description: 'One page of results, with cursors and the total count.' },

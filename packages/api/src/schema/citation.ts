@@ -10,11 +10,16 @@ export const CitedRecordUnion = builder.unionType('CitedRecord', {
 
 const subjectOf = async (citation: CitationRow, context: import('../context.ts').Context) => {
   const { loaders } = context;
-  const found = citation.eventId != null ? { __typename: 'Event', row: await loaders.event.load(citation.eventId) }
-    : citation.actorId != null ? { __typename: 'Actor', row: await loaders.actor.load(citation.actorId) }
-    : citation.officeId != null ? { __typename: 'Office', row: await loaders.office.load(citation.officeId) }
-    : citation.claimId != null ? { __typename: 'Claim', row: await loaders.claim.load(citation.claimId) }
-    : { __typename: 'Figure', row: await loaders.figure.load(citation.figureId!) };
+  const found =
+    citation.eventId != null
+      ? { __typename: 'Event', row: await loaders.event.load(citation.eventId) }
+      : citation.actorId != null
+        ? { __typename: 'Actor', row: await loaders.actor.load(citation.actorId) }
+        : citation.officeId != null
+          ? { __typename: 'Office', row: await loaders.office.load(citation.officeId) }
+          : citation.claimId != null
+            ? { __typename: 'Claim', row: await loaders.claim.load(citation.claimId) }
+            : { __typename: 'Figure', row: await loaders.figure.load(citation.figureId!) };
   return { ...found.row!, __typename: found.__typename };
 };
 
@@ -22,10 +27,24 @@ CitationRef.implement({
   description:
     'A pointer to the passage of a source document that supports a record: the document and the paragraph number. Bilateral stores no text of the documents; open the source and count paragraphs as described in seeds/README.md.',
   fields: (t) => ({
-    source: t.field({ type: SourceRef, description: 'The document cited.', resolve: async (citation, _args, { loaders }) => (await loaders.source.load(citation.sourceId))! }),
+    source: t.field({
+      type: SourceRef,
+      description: 'The document cited.',
+      resolve: async (citation, _args, { loaders }) => (await loaders.source.load(citation.sourceId))!,
+    }),
     paragraph: t.exposeInt('paragraph', { description: 'Paragraph number in the document, counted from 1.' }),
-    locator: t.string({ description: 'Where in the document to look, for display: "paragraph 29".', resolve: (citation) => `paragraph ${citation.paragraph}` }),
-    note: t.exposeString('note', { nullable: true, description: 'What the passage supports or a caveat about it, in our own words.' }),
-    supports: t.field({ type: CitedRecordUnion, description: 'The event, actor, office, claim or figure this citation supports.', resolve: (citation, _args, context) => subjectOf(citation, context) as never }),
+    locator: t.string({
+      description: 'Where in the document to look, for display: "paragraph 29".',
+      resolve: (citation) => `paragraph ${citation.paragraph}`,
+    }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'What the passage supports or a caveat about it, in our own words.',
+    }),
+    supports: t.field({
+      type: CitedRecordUnion,
+      description: 'The event, actor, office, claim or figure this citation supports.',
+      resolve: (citation, _args, context) => subjectOf(citation, context) as never,
+    }),
   }),
 });

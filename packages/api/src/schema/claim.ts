@@ -9,14 +9,30 @@ builder.node(ClaimRef, {
   id: { resolve: (claim) => claim.id },
   loadMany: (ids, { loaders }) => loadNodes(loaders.claim, ids),
   fields: (t) => ({
-    field: t.field({ type: ClaimFieldEnum, description: 'The field this claim gives a value for.', resolve: (claim) => claim.field as never }),
-    value: t.exposeString('value', {
-      description: 'The claimed value as text: a fuzzy date in EDTF for DATE, "<decimal> <ISO 4217>" for AMOUNT, an integer for QUANTITY, an actor slug for PARTICIPANT, free text for PLACE, a decimal for VALUE.',
+    field: t.field({
+      type: ClaimFieldEnum,
+      description: 'The field this claim gives a value for.',
+      resolve: (claim) => claim.field as never,
     }),
-    status: t.field({ type: ClaimStatusEnum, description: 'How well the value is supported.', resolve: (claim) => claim.status as never }),
+    value: t.exposeString('value', {
+      description:
+        'The claimed value as text: a fuzzy date in EDTF for DATE, "<decimal> <ISO 4217>" for AMOUNT, an integer for QUANTITY, an actor slug for PARTICIPANT, free text for PLACE, a decimal for VALUE.',
+    }),
+    status: t.field({
+      type: ClaimStatusEnum,
+      description: 'How well the value is supported.',
+      resolve: (claim) => claim.status as never,
+    }),
     preferred: t.exposeBoolean('preferred', { description: 'True for the value the record itself shows.' }),
-    reason: t.exposeString('reason', { nullable: true, description: 'Why this value is preferred (set on the preferred claim).' }),
-    citations: t.field({ type: [CitationRef], description: 'The passages that state this value.', resolve: (claim, _args, { loaders }) => claim.snapshotCitations ?? loaders.claimCitations.load(claim.id) }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'Why this value is preferred (set on the preferred claim).',
+    }),
+    citations: t.field({
+      type: [CitationRef],
+      description: 'The passages that state this value.',
+      resolve: (claim, _args, { loaders }) => claim.snapshotCitations ?? loaders.claimCitations.load(claim.id),
+    }),
   }),
 });
 
@@ -29,14 +45,30 @@ export interface Conflict {
 export function conflictsOf(claims: readonly ClaimRow[]): Conflict[] {
   const byField = new Map<string, ClaimRow[]>();
   for (const claim of claims) byField.set(claim.field, [...(byField.get(claim.field) ?? []), claim]);
-  return [...byField].filter(([, list]) => new Set(list.map((claim) => claim.value)).size > 1).map(([field, list]) => ({ field, claims: list }));
+  return [...byField]
+    .filter(([, list]) => new Set(list.map((claim) => claim.value)).size > 1)
+    .map(([field, list]) => ({ field, claims: list }));
 }
 
 export const ConflictType = builder.objectRef<Conflict>('Conflict').implement({
-  description: 'A field that sources disagree on, with every competing value. Nothing is resolved silently: the preferred claim says why it was chosen.',
+  description:
+    'A field that sources disagree on, with every competing value. Nothing is resolved silently: the preferred claim says why it was chosen.',
   fields: (t) => ({
-    field: t.field({ type: ClaimFieldEnum, description: 'The disputed field.', resolve: (conflict) => conflict.field as never }),
-    preferred: t.field({ type: ClaimRef, nullable: true, description: 'The claim whose value the record shows.', resolve: (conflict) => conflict.claims.find((claim) => claim.preferred) ?? null }),
-    claims: t.field({ type: [ClaimRef], description: 'All claims for the field, the preferred one included.', resolve: (conflict) => conflict.claims }),
+    field: t.field({
+      type: ClaimFieldEnum,
+      description: 'The disputed field.',
+      resolve: (conflict) => conflict.field as never,
+    }),
+    preferred: t.field({
+      type: ClaimRef,
+      nullable: true,
+      description: 'The claim whose value the record shows.',
+      resolve: (conflict) => conflict.claims.find((claim) => claim.preferred) ?? null,
+    }),
+    claims: t.field({
+      type: [ClaimRef],
+      description: 'All claims for the field, the preferred one included.',
+      resolve: (conflict) => conflict.claims,
+    }),
   }),
 });

@@ -32,6 +32,9 @@ export const totalCountField = (description: string) => (t: any) => ({
  */
 export const forwardPageArgs = () =>
   builder.args((t) => ({
-    first: t.int({ description: 'Number of items to return (after `after`), 1 to 100; defaults to 20. This list pages forwards only.' }),
+    first: t.int({
+      description:
+        'Number of items to return (after `after`), 1 to 100; defaults to 20. This list pages forwards only.',
+    }),
     after: t.string({ description: 'Return items after this cursor.' }),
   }));

@@ -29,7 +29,10 @@ describe('asOfInstant', () => {
   });
 
   it('is refused through the API with BAD_USER_INPUT', async () => {
-    const result = await execute(api.yoga, '{ event(slug: "2014-russia-lifts-arms-embargo", asOf: "2026-02-30") { title } }');
+    const result = await execute(
+      api.yoga,
+      '{ event(slug: "2014-russia-lifts-arms-embargo", asOf: "2026-02-30") { title } }',
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'asOf' });
   });
 });

@@ -1,19 +1,38 @@
 import {
-  countEvents, EVENT_KINDS, eventBySlug, listEvents, MAX_PAGE_SIZE, parseFuzzyDate,
-  type EventFilter, type EventKind, type EventLinkRow, type EventOrder, type EventRow, type ParticipantRow,
+  countEvents,
+  EVENT_KINDS,
+  type EventFilter,
+  type EventKind,
+  type EventLinkRow,
+  type EventOrder,
+  type EventRow,
+  eventBySlug,
+  listEvents,
+  MAX_PAGE_SIZE,
+  type ParticipantRow,
+  parseFuzzyDate,
 } from '@bilateral/store';
 import type { Loaders } from '../context.ts';
 import { builder } from './builder.ts';
-import { eventAsOf, snapshotCitations, snapshotClaims, snapshotLinks, snapshotParticipants, type ClaimSource, type EventSource } from './event-snapshot.ts';
-import { ActorRef, CitationRef, ClaimRef, EventRef, loadNodes } from './refs.ts';
-import { conflictsOf, ConflictType } from './claim.ts';
+import { ConflictType, conflictsOf } from './claim.ts';
 import { toConnection, totalCountField } from './connections.ts';
+import {
+  type ClaimSource,
+  type EventSource,
+  eventAsOf,
+  snapshotCitations,
+  snapshotClaims,
+  snapshotLinks,
+  snapshotParticipants,
+} from './event-snapshot.ts';
 import { FuzzyDateType } from './fuzzy-date.ts';
 import { lookupKey, notFound } from './lookup.ts';
+import { ActorRef, CitationRef, ClaimRef, EventRef, loadNodes } from './refs.ts';
 import { SEARCH_SYNTAX } from './search-syntax.ts';
 import { EventKindEnum, EventLinkTypeEnum, ParticipantRoleEnum, PloverCategoryEnum, SectorEnum } from './vocabulary.ts';
 
-const claimsOf = (event: EventSource, loaders: Loaders): Promise<ClaimSource[]> => (event.snapshot ? snapshotClaims(event, event.snapshot, loaders) : loaders.eventClaims.load(event.id));
+const claimsOf = (event: EventSource, loaders: Loaders): Promise<ClaimSource[]> =>
+  event.snapshot ? snapshotClaims(event, event.snapshot, loaders) : loaders.eventClaims.load(event.id);
 
 builder.node(EventRef, {
   description:
@@ -22,42 +41,112 @@ builder.node(EventRef, {
   id: { resolve: (event) => event.id },
   loadMany: (ids, { loaders }) => loadNodes(loaders.event, ids),
   fields: (t) => ({
-    slug: t.exposeString('slug', { description: 'Stable, human-readable key, starting with the year: `2014-06-russia-lifts-arms-embargo-on-pakistan`. Use it in URLs.' }),
+    slug: t.exposeString('slug', {
+      description:
+        'Stable, human-readable key, starting with the year: `2014-06-russia-lifts-arms-embargo-on-pakistan`. Use it in URLs.',
+    }),
     title: t.exposeString('title', { description: 'One-line headline in our own words.' }),
-    summary: t.exposeString('summary', { description: 'A few sentences in our own words on what happened and who was involved.' }),
-    kind: t.field({ type: EventKindEnum, description: 'Kind of event in our taxonomy; see `coding` for its CAMEO and PLOVER equivalents.', resolve: (event) => event.kind as never }),
-    sectors: t.field({ type: [SectorEnum], description: 'Policy areas the event belongs to, alphabetically.', resolve: async (event, _args, { loaders }) => (event.snapshot?.sectors ?? (await loaders.sectors.load(event.id)).map((row) => row.sector)) as never }),
-    date: t.field({ type: FuzzyDateType, description: 'When it happened, at the precision the sources support. Where sources disagree, the preferred date; see `conflicts`.', resolve: (event) => parseFuzzyDate(event.dateEdtf) }),
+    summary: t.exposeString('summary', {
+      description: 'A few sentences in our own words on what happened and who was involved.',
+    }),
+    kind: t.field({
+      type: EventKindEnum,
+      description: 'Kind of event in our taxonomy; see `coding` for its CAMEO and PLOVER equivalents.',
+      resolve: (event) => event.kind as never,
+    }),
+    sectors: t.field({
+      type: [SectorEnum],
+      description: 'Policy areas the event belongs to, alphabetically.',
+      resolve: async (event, _args, { loaders }) =>
+        (event.snapshot?.sectors ?? (await loaders.sectors.load(event.id)).map((row) => row.sector)) as never,
+    }),
+    date: t.field({
+      type: FuzzyDateType,
+      description:
+        'When it happened, at the precision the sources support. Where sources disagree, the preferred date; see `conflicts`.',
+      resolve: (event) => parseFuzzyDate(event.dateEdtf),
+    }),
     place: t.exposeString('place', { nullable: true, description: 'Where it happened, when the sources say.' }),
     amount: t.field({
       type: MoneyType,
       nullable: true,
-      description: 'Money involved (a deal\'s value, a pledge), when the sources state one.',
-      resolve: (event) => (event.amountValue && event.amountCurrency ? { value: event.amountValue, currency: event.amountCurrency, approximate: event.amountApproximate } : null),
+      description: "Money involved (a deal's value, a pledge), when the sources state one.",
+      resolve: (event) =>
+        event.amountValue && event.amountCurrency
+          ? { value: event.amountValue, currency: event.amountCurrency, approximate: event.amountApproximate }
+          : null,
     }),
     quantity: t.field({
       type: QuantityType,
       nullable: true,
       description: 'A count of items involved (helicopters, aircraft), when the sources state one.',
-      resolve: (event) => (event.quantityValue != null && event.quantityUnit ? { value: event.quantityValue, unit: event.quantityUnit } : null),
+      resolve: (event) =>
+        event.quantityValue != null && event.quantityUnit
+          ? { value: event.quantityValue, unit: event.quantityUnit }
+          : null,
     }),
-    participants: t.field({ type: [ParticipantType], description: 'Who took part and in what role, in the order the curators listed them (initiator first).', resolve: (event, _args, { loaders }) => (event.snapshot ? snapshotParticipants(event, event.snapshot, loaders) : loaders.participants.load(event.id)) }),
-    citations: t.field({ type: [CitationRef], description: 'Passages that state this event, across every source that mentions it.', resolve: (event, _args, { loaders }) => (event.snapshot ? snapshotCitations(event.snapshot.citations, { eventId: event.id }, loaders) : loaders.eventCitations.load(event.id)) }),
-    claims: t.field({ type: [ClaimRef], description: 'Every value sources give for the event\'s disputable fields, grouped by field. Empty when no field was recorded as a claim.', resolve: (event, _args, { loaders }) => claimsOf(event, loaders) }),
-    conflicts: t.field({ type: [ConflictType], description: 'Fields on which sources disagree (more than one claimed value), each with all its claims. Empty when sources agree.', resolve: async (event, _args, { loaders }) => conflictsOf(await claimsOf(event, loaders)) }),
-    hasConflicts: t.boolean({ description: 'True when sources disagree on any field of this event.', resolve: async (event, _args, { loaders }) => conflictsOf(await claimsOf(event, loaders)).length > 0 }),
-    links: t.field({ type: [EventLinkType], description: 'Related events in both directions: the series an exercise belongs to, the visit this one returns, the agreement a delivery implements.', resolve: (event, _args, { loaders }) => (event.snapshot ? snapshotLinks(event, event.snapshot, loaders) : loaders.links.load(event.id)) }),
-    archived: t.boolean({ description: 'True when the event was archived: it is kept, with its history, but left out of lists, search, statistics and exports.', resolve: (event) => event.archivedAt !== null }),
-    coding: t.field({ type: EventCodingType, description: 'The event\'s kind expressed in the CAMEO and PLOVER event ontologies, with its Goldstein score.', resolve: (event) => ({ kind: event.kind as EventKind }) }),
+    participants: t.field({
+      type: [ParticipantType],
+      description: 'Who took part and in what role, in the order the curators listed them (initiator first).',
+      resolve: (event, _args, { loaders }) =>
+        event.snapshot ? snapshotParticipants(event, event.snapshot, loaders) : loaders.participants.load(event.id),
+    }),
+    citations: t.field({
+      type: [CitationRef],
+      description: 'Passages that state this event, across every source that mentions it.',
+      resolve: (event, _args, { loaders }) =>
+        event.snapshot
+          ? snapshotCitations(event.snapshot.citations, { eventId: event.id }, loaders)
+          : loaders.eventCitations.load(event.id),
+    }),
+    claims: t.field({
+      type: [ClaimRef],
+      description:
+        "Every value sources give for the event's disputable fields, grouped by field. Empty when no field was recorded as a claim.",
+      resolve: (event, _args, { loaders }) => claimsOf(event, loaders),
+    }),
+    conflicts: t.field({
+      type: [ConflictType],
+      description:
+        'Fields on which sources disagree (more than one claimed value), each with all its claims. Empty when sources agree.',
+      resolve: async (event, _args, { loaders }) => conflictsOf(await claimsOf(event, loaders)),
+    }),
+    hasConflicts: t.boolean({
+      description: 'True when sources disagree on any field of this event.',
+      resolve: async (event, _args, { loaders }) => conflictsOf(await claimsOf(event, loaders)).length > 0,
+    }),
+    links: t.field({
+      type: [EventLinkType],
+      description:
+        'Related events in both directions: the series an exercise belongs to, the visit this one returns, the agreement a delivery implements.',
+      resolve: (event, _args, { loaders }) =>
+        event.snapshot ? snapshotLinks(event, event.snapshot, loaders) : loaders.links.load(event.id),
+    }),
+    archived: t.boolean({
+      description:
+        'True when the event was archived: it is kept, with its history, but left out of lists, search, statistics and exports.',
+      resolve: (event) => event.archivedAt !== null,
+    }),
+    coding: t.field({
+      type: EventCodingType,
+      description: "The event's kind expressed in the CAMEO and PLOVER event ontologies, with its Goldstein score.",
+      resolve: (event) => ({ kind: event.kind as EventKind }),
+    }),
   }),
 });
 
 const MoneyType = builder.objectRef<{ value: string; currency: string; approximate: boolean }>('Money').implement({
   description: 'An amount of money, exact as the source states it.',
   fields: (t) => ({
-    value: t.field({ type: 'Decimal', description: 'The amount in the currency\'s main unit, as an exact decimal string: "2500000000" for 2.5 billion.', resolve: (money) => money.value }),
+    value: t.field({
+      type: 'Decimal',
+      description: 'The amount in the currency\'s main unit, as an exact decimal string: "2500000000" for 2.5 billion.',
+      resolve: (money) => money.value,
+    }),
     currency: t.exposeString('currency', { description: 'ISO 4217 currency code, such as USD.' }),
-    approximate: t.exposeBoolean('approximate', { description: 'True when the source gives the amount as an estimate ("about", "nearly").' }),
+    approximate: t.exposeBoolean('approximate', {
+      description: 'True when the source gives the amount as an estimate ("about", "nearly").',
+    }),
   }),
 });
 
@@ -70,53 +159,119 @@ const QuantityType = builder.objectRef<{ value: number; unit: string }>('Quantit
 });
 
 const ParticipantType = builder.objectRef<ParticipantRow>('Participant').implement({
-  description: 'An actor\'s part in an event.',
+  description: "An actor's part in an event.",
   fields: (t) => ({
-    role: t.field({ type: ParticipantRoleEnum, description: 'The part the actor played.', resolve: (participant) => participant.role as never }),
-    actor: t.field({ type: ActorRef, description: 'The actor.', resolve: async (participant, _args, { loaders }) => (await loaders.actor.load(participant.actorId))! }),
+    role: t.field({
+      type: ParticipantRoleEnum,
+      description: 'The part the actor played.',
+      resolve: (participant) => participant.role as never,
+    }),
+    actor: t.field({
+      type: ActorRef,
+      description: 'The actor.',
+      resolve: async (participant, _args, { loaders }) => (await loaders.actor.load(participant.actorId))!,
+    }),
   }),
 });
 
 const LinkDirectionEnum = builder.enumType('LinkDirection', {
   description: 'Which way a link between two events points.',
   values: {
-    OUTGOING: { value: 'outgoing', description: 'This event points at the other: this event follows, implements, supersedes or belongs to the series of the other.' },
-    INCOMING: { value: 'incoming', description: 'The other event points at this one: it follows, implements or supersedes this event.' },
+    OUTGOING: {
+      value: 'outgoing',
+      description:
+        'This event points at the other: this event follows, implements, supersedes or belongs to the series of the other.',
+    },
+    INCOMING: {
+      value: 'incoming',
+      description: 'The other event points at this one: it follows, implements or supersedes this event.',
+    },
   },
 });
 
 const EventLinkType = builder.objectRef<EventLinkRow>('EventLink').implement({
   description: 'A typed relation from one event to another.',
   fields: (t) => ({
-    type: t.field({ type: EventLinkTypeEnum, description: 'How the events are related, read from the event that points (see `direction`).', resolve: (link) => link.type as never }),
-    direction: t.field({ type: LinkDirectionEnum, description: 'Whether this event points at the other or the other at it.', resolve: (link) => link.direction }),
-    event: t.field({ type: EventRef, description: 'The other event.', resolve: async (link, _args, { loaders }) => (await loaders.event.load(link.otherEventId))! }),
+    type: t.field({
+      type: EventLinkTypeEnum,
+      description: 'How the events are related, read from the event that points (see `direction`).',
+      resolve: (link) => link.type as never,
+    }),
+    direction: t.field({
+      type: LinkDirectionEnum,
+      description: 'Whether this event points at the other or the other at it.',
+      resolve: (link) => link.direction,
+    }),
+    event: t.field({
+      type: EventRef,
+      description: 'The other event.',
+      resolve: async (link, _args, { loaders }) => (await loaders.event.load(link.otherEventId))!,
+    }),
   }),
 });
 
 export const EventCodingType = builder.objectRef<{ kind: EventKind }>('EventCoding').implement({
-  description: 'How an event kind maps to the CAMEO and PLOVER ontologies used by GDELT and POLECAT. Fields are null for kinds these ontologies do not code (a state forming or dissolving).',
+  description:
+    'How an event kind maps to the CAMEO and PLOVER ontologies used by GDELT and POLECAT. Fields are null for kinds these ontologies do not code (a state forming or dissolving).',
   fields: (t) => ({
-    kind: t.field({ type: EventKindEnum, description: 'The kind this coding belongs to.', resolve: (coding) => coding.kind as never }),
+    kind: t.field({
+      type: EventKindEnum,
+      description: 'The kind this coding belongs to.',
+      resolve: (coding) => coding.kind as never,
+    }),
     label: t.string({ description: 'Readable name of the kind.', resolve: (coding) => EVENT_KINDS[coding.kind].label }),
-    description: t.string({ description: 'What events of this kind are.', resolve: (coding) => EVENT_KINDS[coding.kind].description }),
-    cameo: t.string({ nullable: true, description: 'CAMEO event code, such as "057" (Sign formal agreement).', resolve: (coding) => EVENT_KINDS[coding.kind].cameo }),
-    cameoLabel: t.string({ nullable: true, description: 'The CAMEO code\'s name.', resolve: (coding) => EVENT_KINDS[coding.kind].cameoLabel }),
-    goldstein: t.float({ nullable: true, description: 'Goldstein conflict-cooperation score of the CAMEO code, from -10 (most conflictual) to +10 (most cooperative).', resolve: (coding) => EVENT_KINDS[coding.kind].goldstein }),
-    plover: t.field({ type: PloverCategoryEnum, nullable: true, description: 'PLOVER top-level category.', resolve: (coding) => EVENT_KINDS[coding.kind].plover }),
+    description: t.string({
+      description: 'What events of this kind are.',
+      resolve: (coding) => EVENT_KINDS[coding.kind].description,
+    }),
+    cameo: t.string({
+      nullable: true,
+      description: 'CAMEO event code, such as "057" (Sign formal agreement).',
+      resolve: (coding) => EVENT_KINDS[coding.kind].cameo,
+    }),
+    cameoLabel: t.string({
+      nullable: true,
+      description: "The CAMEO code's name.",
+      resolve: (coding) => EVENT_KINDS[coding.kind].cameoLabel,
+    }),
+    goldstein: t.float({
+      nullable: true,
+      description:
+        'Goldstein conflict-cooperation score of the CAMEO code, from -10 (most conflictual) to +10 (most cooperative).',
+      resolve: (coding) => EVENT_KINDS[coding.kind].goldstein,
+    }),
+    plover: t.field({
+      type: PloverCategoryEnum,
+      nullable: true,
+      description: 'PLOVER top-level category.',
+      resolve: (coding) => EVENT_KINDS[coding.kind].plover,
+    }),
   }),
 });
 
 export const EventConnection = builder.connectionObject(
-  { type: EventRef, name: 'EventConnection', description: 'A page of events, with cursors and the total count.', fields: totalCountField('Number of events matching the filter, across all pages.') },
+  {
+    type: EventRef,
+    name: 'EventConnection',
+    description: 'A page of events, with cursors and the total count.',
+    fields: totalCountField('Number of events matching the filter, across all pages.'),
+  },
   { name: 'EventEdge', description: 'An event on a page, with its cursor.' },
 );
 
 const DateMatchEnum = builder.enumType('DateMatch', {
   description: 'How a date range filter treats events whose date is less precise than the range.',
   values: {
-    WITHIN: { value: 'within', description: 'Only events that certainly fall in the range: every day the event\'s date can mean lies inside it. An event dated "2014" does not match June 2014.' },
-    OVERLAPS: { value: 'overlaps', description: 'Events that may fall in the range: any day the event\'s date can mean lies inside it. An event dated "2014" matches June 2014.' },
+    WITHIN: {
+      value: 'within',
+      description:
+        'Only events that certainly fall in the range: every day the event\'s date can mean lies inside it. An event dated "2014" does not match June 2014.',
+    },
+    OVERLAPS: {
+      value: 'overlaps',
+      description:
+        'Events that may fall in the range: any day the event\'s date can mean lies inside it. An event dated "2014" matches June 2014.',
+    },
   },
 });
 
@@ -131,22 +286,47 @@ const ActorsMatchEnum = builder.enumType('ActorsMatch', {
 export const EventFilterInput = builder.inputType('EventFilter', {
   description: 'Narrows a list of events. All given conditions must hold; omitted ones do not filter.',
   fields: (t) => ({
-    from: t.string({ description: 'Start of a date range, as a date at any precision: "2014", "2014-06", "2014-06-15". The range starts on its first day.' }),
-    to: t.string({ description: 'End of a date range, at any precision. The range ends on its last day, so `to: "2014"` includes 31 December 2014.' }),
-    dateMatch: t.field({ type: DateMatchEnum, defaultValue: 'within', description: 'Whether an event must lie wholly inside the date range (WITHIN, the default) or merely overlap it (OVERLAPS). Matters for events dated less precisely than the range.' }),
+    from: t.string({
+      description:
+        'Start of a date range, as a date at any precision: "2014", "2014-06", "2014-06-15". The range starts on its first day.',
+    }),
+    to: t.string({
+      description:
+        'End of a date range, at any precision. The range ends on its last day, so `to: "2014"` includes 31 December 2014.',
+    }),
+    dateMatch: t.field({
+      type: DateMatchEnum,
+      defaultValue: 'within',
+      description:
+        'Whether an event must lie wholly inside the date range (WITHIN, the default) or merely overlap it (OVERLAPS). Matters for events dated less precisely than the range.',
+    }),
     kinds: t.field({ type: [EventKindEnum], description: 'Only events of any of these kinds.' }),
-    actors: t.stringList({ description: 'Actor slugs, such as ["pakistan", "russia"]. Unknown slugs are an error (NOT_FOUND). Combine with `actorsMatch`.' }),
-    actorsMatch: t.field({ type: ActorsMatchEnum, defaultValue: 'any', description: 'Whether events need any (the default) or all of the `actors`.' }),
+    actors: t.stringList({
+      description:
+        'Actor slugs, such as ["pakistan", "russia"]. Unknown slugs are an error (NOT_FOUND). Combine with `actorsMatch`.',
+    }),
+    actorsMatch: t.field({
+      type: ActorsMatchEnum,
+      defaultValue: 'any',
+      description: 'Whether events need any (the default) or all of the `actors`.',
+    }),
     sectors: t.field({ type: [SectorEnum], description: 'Only events in any of these sectors.' }),
-    text: t.string({ description: `Full-text condition on the title, summary or place, read exactly as \`search(query:)\` reads its query. ${SEARCH_SYNTAX}` }),
-    hasConflicts: t.boolean({ description: 'True: only events on which sources disagree. False: only events on which they do not.' }),
+    text: t.string({
+      description: `Full-text condition on the title, summary or place, read exactly as \`search(query:)\` reads its query. ${SEARCH_SYNTAX}`,
+    }),
+    hasConflicts: t.boolean({
+      description: 'True: only events on which sources disagree. False: only events on which they do not.',
+    }),
   }),
 });
 
 const EventOrderFieldEnum = builder.enumType('EventOrderField', {
   description: 'What to sort events by.',
   values: {
-    DATE: { value: 'date', description: 'By the earliest day the date can mean, then by the latest, so "2014" comes before "2014-06".' },
+    DATE: {
+      value: 'date',
+      description: 'By the earliest day the date can mean, then by the latest, so "2014" comes before "2014-06".',
+    },
     TITLE: { value: 'title', description: 'By title, alphabetically.' },
     KIND: { value: 'kind', description: 'By kind.' },
   },
@@ -154,25 +334,41 @@ const EventOrderFieldEnum = builder.enumType('EventOrderField', {
 
 const OrderDirectionEnum = builder.enumType('OrderDirection', {
   description: 'Sort direction.',
-  values: { ASC: { value: 'asc', description: 'Smallest, earliest or A first.' }, DESC: { value: 'desc', description: 'Largest, latest or Z first.' } },
+  values: {
+    ASC: { value: 'asc', description: 'Smallest, earliest or A first.' },
+    DESC: { value: 'desc', description: 'Largest, latest or Z first.' },
+  },
 });
 
 const EventOrderInput = builder.inputType('EventOrder', {
   description: 'One sort key. Ties are always broken by ID, so cursors are stable.',
   fields: (t) => ({
     field: t.field({ type: EventOrderFieldEnum, required: true, description: 'What to sort by.' }),
-    direction: t.field({ type: OrderDirectionEnum, defaultValue: 'asc', description: 'Which way; ascending by default.' }),
+    direction: t.field({
+      type: OrderDirectionEnum,
+      defaultValue: 'asc',
+      description: 'Which way; ascending by default.',
+    }),
   }),
 });
 
 export const eventListArgs = (t: any) => ({
-  orderBy: t.arg({ type: [EventOrderInput], description: 'Sort keys, most significant first. Defaults to date, earliest first.' }),
+  orderBy: t.arg({
+    type: [EventOrderInput],
+    description: 'Sort keys, most significant first. Defaults to date, earliest first.',
+  }),
 });
 
 /** GraphQL input shapes to store shapes. */
-export const toEventFilter = (filter: Record<string, unknown> | null | undefined) => (filter ?? null) as EventFilter | null;
-export const toEventOrder = (orderBy: { field: string; direction?: string | null }[] | null | undefined): EventOrder[] =>
-  (orderBy ?? []).map((entry) => ({ field: entry.field as EventOrder['field'], direction: (entry.direction ?? 'asc') as EventOrder['direction'] }));
+export const toEventFilter = (filter: Record<string, unknown> | null | undefined) =>
+  (filter ?? null) as EventFilter | null;
+export const toEventOrder = (
+  orderBy: { field: string; direction?: string | null }[] | null | undefined,
+): EventOrder[] =>
+  (orderBy ?? []).map((entry) => ({
+    field: entry.field as EventOrder['field'],
+    direction: (entry.direction ?? 'asc') as EventOrder['direction'],
+  }));
 
 builder.queryFields((t) => ({
   events: t.connection(
@@ -185,7 +381,9 @@ builder.queryFields((t) => ({
       },
       resolve: (_root, args, { store }) => {
         const filter = toEventFilter(args.filter);
-        return toConnection(listEvents(store, filter, toEventOrder(args.orderBy as never), args), () => countEvents(store, filter)) as never;
+        return toConnection(listEvents(store, filter, toEventOrder(args.orderBy as never), args), () =>
+          countEvents(store, filter),
+        ) as never;
       },
     },
     EventConnection,
@@ -195,9 +393,12 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One event, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error.',
     args: {
-      id: t.arg.id({ description: 'The event\'s global ID.' }),
-      slug: t.arg.string({ description: 'The event\'s slug.' }),
-      asOf: t.arg.string({ description: 'Show the event as it stood at this moment, rebuilt from its revisions: an ISO 8601 timestamp ("2026-11-23T10:00:00Z") or a day ("2026-11-23", meaning its end, UTC). An impossible day such as "2026-02-30" is BAD_USER_INPUT, never rolled over. Give the event\'s current slug or ID. NOT_FOUND when the event did not exist yet. Links show only those the event itself recorded then; an actor merged away since shows as the actor it was merged into.' }),
+      id: t.arg.id({ description: "The event's global ID." }),
+      slug: t.arg.string({ description: "The event's slug." }),
+      asOf: t.arg.string({
+        description:
+          'Show the event as it stood at this moment, rebuilt from its revisions: an ISO 8601 timestamp ("2026-11-23T10:00:00Z") or a day ("2026-11-23", meaning its end, UTC). An impossible day such as "2026-02-30" is BAD_USER_INPUT, never rolled over. Give the event\'s current slug or ID. NOT_FOUND when the event did not exist yet. Links show only those the event itself recorded then; an actor merged away since shows as the actor it was merged into.',
+      }),
     },
     resolve: async (_root, args, { store, loaders }) => {
       const key = lookupKey('Event', args);
@@ -208,7 +409,8 @@ builder.queryFields((t) => ({
   }),
   eventKinds: t.field({
     type: [EventCodingType],
-    description: 'The whole event taxonomy with each kind\'s CAMEO code, Goldstein score and PLOVER category, for legends and filters.',
+    description:
+      "The whole event taxonomy with each kind's CAMEO code, Goldstein score and PLOVER category, for legends and filters.",
     resolve: () => (Object.keys(EVENT_KINDS) as EventKind[]).map((kind) => ({ kind })),
   }),
 }));

@@ -7,10 +7,17 @@ const api = useFixtureApi();
 
 describe('search', () => {
   it('returns ranked hits with HTML-safe highlighted snippets', async () => {
-    const result = await execute(api.yoga, `{ search(query: "embargo", first: 5) { totalCount edges { node { type score snippet record { __typename ... on Event { slug } } } } } }`);
+    const result = await execute(
+      api.yoga,
+      `{ search(query: "embargo", first: 5) { totalCount edges { node { type score snippet record { __typename ... on Event { slug } } } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.search.totalCount).toBe(1);
-    expect(result.data.search.edges[0].node).toMatchObject({ type: 'EVENT', snippet: 'Russia ends its arms <mark>embargo</mark> on Pakistan', record: { __typename: 'Event', slug: '2014-russia-lifts-arms-embargo' } });
+    expect(result.data.search.edges[0].node).toMatchObject({
+      type: 'EVENT',
+      snippet: 'Russia ends its arms <mark>embargo</mark> on Pakistan',
+      record: { __typename: 'Event', slug: '2014-russia-lifts-arms-embargo' },
+    });
   });
 
   it('reports unreadable FTS syntax as INVALID_SEARCH, not a server error', async () => {
@@ -21,11 +28,18 @@ describe('search', () => {
 
 describe('forward-only lists', () => {
   it('offer only first and after on search and Actor.relationships, not last/before they cannot honour', async () => {
-    const result = await execute(api.yoga, `{
+    const result = await execute(
+      api.yoga,
+      `{
       query: __type(name: "Query") { fields { name args { name } } }
       actor: __type(name: "Actor") { fields { name args { name } } }
-    }`);
-    const argsOf = (type: any, field: string) => type.fields.find((candidate: any) => candidate.name === field).args.map((arg: any) => arg.name).sort();
+    }`,
+    );
+    const argsOf = (type: any, field: string) =>
+      type.fields
+        .find((candidate: any) => candidate.name === field)
+        .args.map((arg: any) => arg.name)
+        .sort();
     expect(argsOf(result.data.query, 'search')).toEqual(['after', 'first', 'query', 'types']);
     expect(argsOf(result.data.actor, 'relationships')).toEqual(['after', 'first']);
     const rejected = await execute(api.yoga, `{ search(query: "embargo", last: 1) { totalCount } }`);
@@ -36,18 +50,27 @@ describe('forward-only lists', () => {
 describe('eventStats, cooperationIndex and actorNetwork', () => {
   it('buckets by year with totals equal to the filtered totalCount', async () => {
     const filter = { actors: ['pakistan'] };
-    const result = await execute(api.yoga, `query ($filter: EventFilter) {
+    const result = await execute(
+      api.yoga,
+      `query ($filter: EventFilter) {
       eventStats(filter: $filter, groupBy: [YEAR]) { totalCount buckets { count eventIds keys { dimension value span } } }
       events(filter: $filter) { totalCount }
       cooperationIndex(filter: $filter) { mapping years { year meanGoldstein } }
-    }`, { filter });
+    }`,
+      { filter },
+    );
     expect(result.errors).toBeUndefined();
     const stats = result.data.eventStats;
     expect(stats.totalCount).toBe(result.data.events.totalCount);
-    expect(stats.buckets.reduce((sum: number, bucket: { count: number }) => sum + bucket.count, 0)).toBe(stats.totalCount);
+    expect(stats.buckets.reduce((sum: number, bucket: { count: number }) => sum + bucket.count, 0)).toBe(
+      stats.totalCount,
+    );
     expect(stats.buckets.map((bucket: any) => bucket.keys[0].value)).toEqual(['2014', '2016']);
     expect(result.data.cooperationIndex.mapping).toMatch(/Goldstein/);
-    expect(result.data.cooperationIndex.years).toEqual([{ year: 2014, meanGoldstein: 7 }, { year: 2016, meanGoldstein: 7.4 }]);
+    expect(result.data.cooperationIndex.years).toEqual([
+      { year: 2014, meanGoldstein: 7 },
+      { year: 2016, meanGoldstein: 7.4 },
+    ]);
     const duplicate = await execute(api.yoga, `{ eventStats(groupBy: [YEAR, YEAR]) { totalCount } }`);
     expect(duplicate.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
@@ -55,26 +78,41 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
   it('spells KIND, SECTOR and ACTOR bucket values so they can be fed back into an EventFilter', async () => {
     const filterFields = { KIND: 'kinds', SECTOR: 'sectors', ACTOR: 'actors' } as const;
     for (const [dimension, filterField] of Object.entries(filterFields)) {
-      const stats = await execute(api.yoga, `query ($groupBy: [StatsDimension!]!) { eventStats(groupBy: $groupBy) { buckets { count keys { value } } } }`, { groupBy: [dimension] });
+      const stats = await execute(
+        api.yoga,
+        `query ($groupBy: [StatsDimension!]!) { eventStats(groupBy: $groupBy) { buckets { count keys { value } } } }`,
+        { groupBy: [dimension] },
+      );
       expect(stats.errors).toBeUndefined();
       expect(stats.data.eventStats.buckets.length).toBeGreaterThan(0);
       for (const bucket of stats.data.eventStats.buckets) {
         const value = bucket.keys[0].value;
-        const drilled = await execute(api.yoga, `query ($filter: EventFilter) { events(filter: $filter) { totalCount } }`, { filter: { [filterField]: [value] } });
+        const drilled = await execute(
+          api.yoga,
+          `query ($filter: EventFilter) { events(filter: $filter) { totalCount } }`,
+          { filter: { [filterField]: [value] } },
+        );
         expect(drilled.errors, `${dimension} ${value}`).toBeUndefined();
         expect(drilled.data.events.totalCount, `${dimension} ${value}`).toBe(bucket.count);
       }
     }
-    const actorValues = await execute(api.yoga, `{ eventStats(groupBy: [ACTOR]) { buckets { keys { value actor { slug } } } } }`);
-    for (const bucket of actorValues.data.eventStats.buckets) expect(bucket.keys[0].value).toBe(bucket.keys[0].actor.slug);
+    const actorValues = await execute(
+      api.yoga,
+      `{ eventStats(groupBy: [ACTOR]) { buckets { keys { value actor { slug } } } } }`,
+    );
+    for (const bucket of actorValues.data.eventStats.buckets)
+      expect(bucket.keys[0].value).toBe(bucket.keys[0].actor.slug);
   });
 
-  it('builds a graph of actors and weighted edges, and each actor\'s relationships', async () => {
-    const result = await execute(api.yoga, `{
+  it("builds a graph of actors and weighted edges, and each actor's relationships", async () => {
+    const result = await execute(
+      api.yoga,
+      `{
       actorNetwork { nodes { id eventCount actor { slug } } edges { source target weight firstDate lastDate eventIds } }
       actor(slug: "pakistan") { id relationships(first: 5) { totalCount edges { node { weight actor { slug } } } } }
       russia: actor(slug: "russia") { id }
-    }`);
+    }`,
+    );
     expect(result.errors).toBeUndefined();
     const { nodes, edges } = result.data.actorNetwork;
     expect(nodes.find((node: any) => node.actor.slug === 'pakistan').eventCount).toBe(2);
@@ -82,29 +120,50 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
     const edge = edges.find((candidate: any) => pair.includes(candidate.source) && pair.includes(candidate.target));
     expect(edge).toMatchObject({ weight: 2, firstDate: '2014-01-01', lastDate: '2016-09-30' });
     expect(edge.eventIds).toHaveLength(2);
-    expect(result.data.actor.relationships).toEqual({ totalCount: 1, edges: [{ node: { weight: 2, actor: { slug: 'russia' } } }] });
+    expect(result.data.actor.relationships).toEqual({
+      totalCount: 1,
+      edges: [{ node: { weight: 2, actor: { slug: 'russia' } } }],
+    });
   });
 });
 
 describe('timelines', () => {
   it('offers TimelineJS and vis-timeline shapes without padded dates', async () => {
-    const result = await execute(api.yoga, `{
+    const result = await execute(
+      api.yoga,
+      `{
       event(slug: "2014-russia-lifts-arms-embargo") {
         timelineJs { unique_id start_date { year month day display_date } end_date { year } display_date text { headline } group }
         visItem { start end type group }
       }
       timelineJs(filter: { sectors: [DEFENCE] }) { title { text { headline } } events { start_date { year month day } } }
-    }`);
+    }`,
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data.event.timelineJs).toMatchObject({ start_date: { year: 2014, month: null, day: null, display_date: '2014' }, end_date: null, display_date: '2014', group: 'Sanction or embargo lifted' });
-    expect(result.data.event.visItem).toEqual({ start: '2014-01-01', end: '2015-01-01', type: 'range', group: 'Sanction or embargo lifted' });
-    expect(result.data.timelineJs.events).toEqual([{ start_date: { year: 2014, month: null, day: null } }, { start_date: { year: 2016, month: 9, day: null } }]);
+    expect(result.data.event.timelineJs).toMatchObject({
+      start_date: { year: 2014, month: null, day: null, display_date: '2014' },
+      end_date: null,
+      display_date: '2014',
+      group: 'Sanction or embargo lifted',
+    });
+    expect(result.data.event.visItem).toEqual({
+      start: '2014-01-01',
+      end: '2015-01-01',
+      type: 'range',
+      group: 'Sanction or embargo lifted',
+    });
+    expect(result.data.timelineJs.events).toEqual([
+      { start_date: { year: 2014, month: null, day: null } },
+      { start_date: { year: 2016, month: 9, day: null } },
+    ]);
   });
 });
 
 describe('timelineJs over more events than a document holds', () => {
   const crowded = useFixtureApi((store) => {
-    const insert = store.$client.prepare(`insert into events (slug, title, summary, kind, date_edtf, date_earliest, date_latest) values (?, 'Filler meeting', 'A generated meeting.', 'meeting', '2001', '2001-01-01', '2001-12-31')`);
+    const insert = store.$client.prepare(
+      `insert into events (slug, title, summary, kind, date_edtf, date_earliest, date_latest) values (?, 'Filler meeting', 'A generated meeting.', 'meeting', '2001', '2001-01-01', '2001-12-31')`,
+    );
     store.$client.transaction(() => {
       for (let index = 0; index < 1000; index++) insert.run(`2001-filler-${index}`);
     })();
@@ -113,9 +172,16 @@ describe('timelineJs over more events than a document holds', () => {
   it('rejects the filter, stating the limit, instead of silently returning the first 1000', async () => {
     const result = await execute(crowded.yoga, `{ timelineJs { events { unique_id } } }`);
     expect(result.data).toBeNull();
-    expect(result.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument: 'filter' } })]);
-    expect(result.errors![0]!.message).toMatch(/^A TimelineJS document holds at most 1000 events and this filter matches 10\d\d\./);
-    const narrowed = await execute(crowded.yoga, `{ timelineJs(filter: { from: "2001", to: "2001" }) { events { unique_id } } }`);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument: 'filter' } }),
+    ]);
+    expect(result.errors![0]!.message).toMatch(
+      /^A TimelineJS document holds at most 1000 events and this filter matches 10\d\d\./,
+    );
+    const narrowed = await execute(
+      crowded.yoga,
+      `{ timelineJs(filter: { from: "2001", to: "2001" }) { events { unique_id } } }`,
+    );
     expect(narrowed.data.timelineJs.events).toHaveLength(1000);
   });
 });

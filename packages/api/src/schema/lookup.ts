@@ -5,9 +5,16 @@ import { userError } from '../errors.ts';
  * Resolves the `(id, slug)` arguments of a single-object lookup field: exactly one must be
  * given; an ID must be a well-formed global ID of the right type.
  */
-export function lookupKey(typename: string, args: { id?: string | null; slug?: string | null }): { id: number } | { slug: string } {
+export function lookupKey(
+  typename: string,
+  args: { id?: string | null; slug?: string | null },
+): { id: number } | { slug: string } {
   if ((args.id == null) === (args.slug == null)) {
-    throw userError('BAD_USER_INPUT', `Pass exactly one of \`id\` or \`slug\` to look up ${/^[AEIOU]/.test(typename) ? 'an' : 'a'} ${typename}.`, args.id == null ? 'slug' : 'id');
+    throw userError(
+      'BAD_USER_INPUT',
+      `Pass exactly one of \`id\` or \`slug\` to look up ${/^[AEIOU]/.test(typename) ? 'an' : 'a'} ${typename}.`,
+      args.id == null ? 'slug' : 'id',
+    );
   }
   if (args.slug != null) return { slug: args.slug };
   return { id: decodeId(typename, args.id!, 'id') };
@@ -30,12 +37,20 @@ export function parseGlobalId(globalId: string, argument: string): { typename: s
     decoded = undefined;
   }
   if (!decoded || !/^[1-9]\d*$/.test(decoded.id)) {
-    throw userError('INVALID_ID', `"${globalId}" is not a valid ID. IDs are opaque strings returned by the API's \`id\` fields.`, argument);
+    throw userError(
+      'INVALID_ID',
+      `"${globalId}" is not a valid ID. IDs are opaque strings returned by the API's \`id\` fields.`,
+      argument,
+    );
   }
   return { typename: decoded.typename, id: Number(decoded.id) };
 }
 
-export function notFound(typename: string, key: { id: number } | { slug: string }, given: { id?: string | null; slug?: string | null }) {
+export function notFound(
+  typename: string,
+  key: { id: number } | { slug: string },
+  given: { id?: string | null; slug?: string | null },
+) {
   const described = 'slug' in key ? `slug "${key.slug}"` : `ID "${given.id}"`;
   return userError('NOT_FOUND', `No ${typename} has the ${described}.`, 'slug' in key ? 'slug' : 'id');
 }

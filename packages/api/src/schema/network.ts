@@ -1,5 +1,5 @@
+import { actorNetwork, MAX_PAGE_SIZE, type NetworkEdge, QueryError, type Relationship } from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { actorNetwork, MAX_PAGE_SIZE, QueryError, type NetworkEdge, type Relationship } from '@bilateral/store';
 import { userError } from '../errors.ts';
 import { builder } from './builder.ts';
 import { forwardPageArgs, toConnection, totalCountField } from './connections.ts';
@@ -7,44 +7,91 @@ import { EventFilterInput, toEventFilter } from './event.ts';
 import { ActorRef } from './refs.ts';
 
 const eventIdsField = (t: any) =>
-  t.idList({ description: 'Global IDs of the shared events, to fetch with `nodes(ids:)`.', resolve: (edge: { eventIds: number[] }) => edge.eventIds.map((id) => encodeGlobalID('Event', id)) });
+  t.idList({
+    description: 'Global IDs of the shared events, to fetch with `nodes(ids:)`.',
+    resolve: (edge: { eventIds: number[] }) => edge.eventIds.map((id) => encodeGlobalID('Event', id)),
+  });
 
 const NetworkNodeRef = builder.objectRef<{ actorId: number; eventCount: number }>('NetworkNode').implement({
   description: 'An actor in the network.',
   fields: (t) => ({
-    id: t.id({ description: 'The actor\'s global ID; edges refer to nodes by it.', resolve: (node) => encodeGlobalID('Actor', node.actorId) }),
-    actor: t.field({ type: ActorRef, description: 'The actor.', resolve: async (node, _args, { loaders }) => (await loaders.actor.load(node.actorId))! }),
-    eventCount: t.exposeInt('eventCount', { description: 'Number of matching events the actor took part in; a good node size.' }),
+    id: t.id({
+      description: "The actor's global ID; edges refer to nodes by it.",
+      resolve: (node) => encodeGlobalID('Actor', node.actorId),
+    }),
+    actor: t.field({
+      type: ActorRef,
+      description: 'The actor.',
+      resolve: async (node, _args, { loaders }) => (await loaders.actor.load(node.actorId))!,
+    }),
+    eventCount: t.exposeInt('eventCount', {
+      description: 'Number of matching events the actor took part in; a good node size.',
+    }),
   }),
 });
 
 const NetworkEdgeRef = builder.objectRef<NetworkEdge>('NetworkEdge').implement({
   description: 'Two actors that took part in the same events, undirected.',
   fields: (t) => ({
-    source: t.id({ description: 'Global ID of one actor (the one created first).', resolve: (edge) => encodeGlobalID('Actor', edge.sourceId) }),
-    target: t.id({ description: 'Global ID of the other actor.', resolve: (edge) => encodeGlobalID('Actor', edge.targetId) }),
+    source: t.id({
+      description: 'Global ID of one actor (the one created first).',
+      resolve: (edge) => encodeGlobalID('Actor', edge.sourceId),
+    }),
+    target: t.id({
+      description: 'Global ID of the other actor.',
+      resolve: (edge) => encodeGlobalID('Actor', edge.targetId),
+    }),
     weight: t.exposeInt('weight', { description: 'Number of matching events both took part in.' }),
-    firstDate: t.field({ type: 'Date', description: 'Earliest possible day of the first shared event.', resolve: (edge) => edge.firstDate }),
-    lastDate: t.field({ type: 'Date', description: 'Latest possible day of the last shared event.', resolve: (edge) => edge.lastDate }),
+    firstDate: t.field({
+      type: 'Date',
+      description: 'Earliest possible day of the first shared event.',
+      resolve: (edge) => edge.firstDate,
+    }),
+    lastDate: t.field({
+      type: 'Date',
+      description: 'Latest possible day of the last shared event.',
+      resolve: (edge) => edge.lastDate,
+    }),
     eventIds: eventIdsField(t),
   }),
 });
 
 const ActorNetworkRef = builder.objectRef<ReturnType<typeof actorNetwork>>('ActorNetwork').implement({
-  description: 'Actors as nodes and co-participation in events as weighted edges, shaped for graph libraries (nodes with ids; edges with source and target ids).',
+  description:
+    'Actors as nodes and co-participation in events as weighted edges, shaped for graph libraries (nodes with ids; edges with source and target ids).',
   fields: (t) => ({
-    nodes: t.field({ type: [NetworkNodeRef], description: 'Actors in at least one matching event, most active first.', resolve: (network) => network.nodes }),
-    edges: t.field({ type: [NetworkEdgeRef], description: 'Pairs of actors with at least `minWeight` shared events, heaviest first.', resolve: (network) => network.edges }),
+    nodes: t.field({
+      type: [NetworkNodeRef],
+      description: 'Actors in at least one matching event, most active first.',
+      resolve: (network) => network.nodes,
+    }),
+    edges: t.field({
+      type: [NetworkEdgeRef],
+      description: 'Pairs of actors with at least `minWeight` shared events, heaviest first.',
+      resolve: (network) => network.edges,
+    }),
   }),
 });
 
 const RelationshipRef = builder.objectRef<Relationship>('Relationship').implement({
   description: 'Another actor this one took part in events with.',
   fields: (t) => ({
-    actor: t.field({ type: ActorRef, description: 'The other actor.', resolve: async (relationship, _args, { loaders }) => (await loaders.actor.load(relationship.otherId))! }),
+    actor: t.field({
+      type: ActorRef,
+      description: 'The other actor.',
+      resolve: async (relationship, _args, { loaders }) => (await loaders.actor.load(relationship.otherId))!,
+    }),
     weight: t.exposeInt('weight', { description: 'Number of events both took part in.' }),
-    firstDate: t.field({ type: 'Date', description: 'Earliest possible day of the first shared event.', resolve: (relationship) => relationship.firstDate }),
-    lastDate: t.field({ type: 'Date', description: 'Latest possible day of the last shared event.', resolve: (relationship) => relationship.lastDate }),
+    firstDate: t.field({
+      type: 'Date',
+      description: 'Earliest possible day of the first shared event.',
+      resolve: (relationship) => relationship.firstDate,
+    }),
+    lastDate: t.field({
+      type: 'Date',
+      description: 'Latest possible day of the last shared event.',
+      resolve: (relationship) => relationship.lastDate,
+    }),
     eventIds: eventIdsField(t),
   }),
 });
@@ -53,12 +100,22 @@ const offsetCursor = (offset: number) => Buffer.from(`relationship:${offset}`).t
 function offsetAfter(cursor: string | null | undefined): number {
   if (!cursor) return 0;
   const match = /^relationship:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw userError('INVALID_CURSOR', '`after` is not a cursor from this list. Use a cursor from the same field.', 'after');
+  if (!match)
+    throw userError(
+      'INVALID_CURSOR',
+      '`after` is not a cursor from this list. Use a cursor from the same field.',
+      'after',
+    );
   return Number(match[1]) + 1;
 }
 
 const RelationshipConnection = builder.connectionObject(
-  { type: RelationshipRef, name: 'RelationshipConnection', description: 'A page of an actor\'s relationships, with the total count.', fields: totalCountField('Number of other actors this one shares events with.') },
+  {
+    type: RelationshipRef,
+    name: 'RelationshipConnection',
+    description: "A page of an actor's relationships, with the total count.",
+    fields: totalCountField('Number of other actors this one shares events with.'),
+  },
   { name: 'RelationshipEdge', description: 'A relationship with its cursor.' },
 );
 
@@ -69,12 +126,18 @@ builder.objectField(ActorRef, 'relationships', (t) =>
     args: forwardPageArgs(),
     resolve: async (actor, args, { loaders }) => {
       const size = args.first ?? 20;
-      if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw userError('BAD_USER_INPUT', `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${size}.`, 'first');
+      if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
+        throw userError('BAD_USER_INPUT', `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${size}.`, 'first');
       const all = await loaders.relationships.load(actor.id);
       const offset = offsetAfter(args.after);
       const rows = all.slice(offset, offset + size);
       return toConnection(
-        { rows, cursors: rows.map((_, index) => offsetCursor(offset + index)), hasNextPage: offset + size < all.length, hasPreviousPage: offset > 0 },
+        {
+          rows,
+          cursors: rows.map((_, index) => offsetCursor(offset + index)),
+          hasNextPage: offset + size < all.length,
+          hasPreviousPage: offset > 0,
+        },
         () => all.length,
       ) as never;
     },
@@ -84,13 +147,18 @@ builder.objectField(ActorRef, 'relationships', (t) =>
 builder.queryFields((t) => ({
   actorNetwork: t.field({
     type: ActorNetworkRef,
-    description: 'The co-participation network of the events matching a filter: who acts with whom, how often, and from when to when.',
+    description:
+      'The co-participation network of the events matching a filter: who acts with whom, how often, and from when to when.',
     args: {
       filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet, as for `events`.' }),
-      minWeight: t.arg.int({ defaultValue: 1, description: 'Leave out edges with fewer shared events than this (at least 1).' }),
+      minWeight: t.arg.int({
+        defaultValue: 1,
+        description: 'Leave out edges with fewer shared events than this (at least 1).',
+      }),
     },
     resolve: (_root, args, { store }) => {
-      if (args.minWeight != null && args.minWeight < 1) throw new QueryError('BAD_USER_INPUT', '`minWeight` must be at least 1.', 'minWeight');
+      if (args.minWeight != null && args.minWeight < 1)
+        throw new QueryError('BAD_USER_INPUT', '`minWeight` must be at least 1.', 'minWeight');
       return actorNetwork(store, toEventFilter(args.filter), args.minWeight ?? 1);
     },
   }),

@@ -13,12 +13,22 @@ import { parseGlobalId } from './lookup.ts';
 const NodeInterface = builder.nodeInterfaceRef();
 
 /** The `{ typename, id }` the Relay plugin loads, or the INVALID_ID error explaining why the ID names no node. */
-function nodeKey(globalId: string, argument: string, info: GraphQLResolveInfo): { typename: string; id: string } | GraphQLError {
+function nodeKey(
+  globalId: string,
+  argument: string,
+  info: GraphQLResolveInfo,
+): { typename: string; id: string } | GraphQLError {
   try {
     const { typename, id } = parseGlobalId(globalId, argument);
-    const nodeTypes = info.schema.getPossibleTypes(info.schema.getType(NodeInterface.name) as never).map((type) => type.name);
+    const nodeTypes = info.schema
+      .getPossibleTypes(info.schema.getType(NodeInterface.name) as never)
+      .map((type) => type.name);
     if (!nodeTypes.includes(typename)) {
-      return userError('INVALID_ID', `"${globalId}" is not a valid ID: no ${typename} can be fetched by ID. IDs are opaque strings returned by the API's \`id\` fields.`, argument);
+      return userError(
+        'INVALID_ID',
+        `"${globalId}" is not a valid ID: no ${typename} can be fetched by ID. IDs are opaque strings returned by the API's \`id\` fields.`,
+        argument,
+      );
     }
     return { typename, id: String(id) };
   } catch (error) {
@@ -28,8 +38,17 @@ function nodeKey(globalId: string, argument: string, info: GraphQLResolveInfo): 
 }
 
 /** Loads each key's object; an INVALID_ID error stays in its slot, so one bad ID fails only its own item. */
-async function loadNodeKeys(keys: ({ typename: string; id: string } | GraphQLError)[], context: Context, info: GraphQLResolveInfo) {
-  const loaded = await resolveNodes(builder, context, info, keys.map((key) => (key instanceof GraphQLError ? null : key)));
+async function loadNodeKeys(
+  keys: ({ typename: string; id: string } | GraphQLError)[],
+  context: Context,
+  info: GraphQLResolveInfo,
+) {
+  const loaded = await resolveNodes(
+    builder,
+    context,
+    info,
+    keys.map((key) => (key instanceof GraphQLError ? null : key)),
+  );
   return keys.map((key, index) => (key instanceof GraphQLError ? key : loaded[index]));
 }
 
@@ -37,7 +56,8 @@ builder.queryField('node', (t) =>
   t.field({
     type: NodeInterface,
     nullable: true,
-    description: 'Fetches any object by its global ID. Fails with `INVALID_ID` when the ID is malformed or names a type that does not exist; returns null when the ID is well formed but nothing has it (deleted, or from another database).',
+    description:
+      'Fetches any object by its global ID. Fails with `INVALID_ID` when the ID is malformed or names a type that does not exist; returns null when the ID is well formed but nothing has it (deleted, or from another database).',
     args: { id: t.arg.id({ required: true, description: 'A global ID, as returned in any `id` field.' }) },
     resolve: async (_root, { id }, context, info) => {
       const [node] = await loadNodeKeys([nodeKey(String(id), 'id', info)], context, info);
@@ -51,8 +71,14 @@ builder.queryField('nodes', (t) =>
   t.field({
     type: [NodeInterface],
     nullable: { list: false, items: true },
-    description: 'Fetches many objects by global ID, in the order given; null for each ID that matches nothing. A malformed ID (or one naming a type that does not exist) nulls only its own item and adds an `INVALID_ID` error whose `path` ends with that item\'s index.',
+    description:
+      "Fetches many objects by global ID, in the order given; null for each ID that matches nothing. A malformed ID (or one naming a type that does not exist) nulls only its own item and adds an `INVALID_ID` error whose `path` ends with that item's index.",
     args: { ids: t.arg.idList({ required: true, description: 'Global IDs, as returned in any `id` field.' }) },
-    resolve: (_root, { ids }, context, info) => loadNodeKeys(ids.map((id) => nodeKey(String(id), 'ids', info)), context, info) as never,
+    resolve: (_root, { ids }, context, info) =>
+      loadNodeKeys(
+        ids.map((id) => nodeKey(String(id), 'ids', info)),
+        context,
+        info,
+      ) as never,
   }),
 );

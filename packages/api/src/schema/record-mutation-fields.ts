@@ -7,7 +7,16 @@ import type { CitationRecord, ClaimRecord, EntityType } from '@bilateral/store';
 import type { ObjectRef } from '@pothos/core';
 import { builder } from './builder.ts';
 import { CitationInput, ClaimInput, expectedVersionArg, idempotencyArg, recordIdArg } from './mutation-inputs.ts';
-import { createRecord, editRecord, patched, preferClaim, withoutNulls, type CurrentRecord, type EditArgs, type RecordKind } from './record-writes.ts';
+import {
+  type CurrentRecord,
+  createRecord,
+  type EditArgs,
+  editRecord,
+  patched,
+  preferClaim,
+  type RecordKind,
+  withoutNulls,
+} from './record-writes.ts';
 import { payloadType } from './user-errors.ts';
 import { ClaimFieldEnum } from './vocabulary.ts';
 
@@ -17,11 +26,18 @@ const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${n
 /** Declares `<Type>Input`, `<Type>Patch` and `<Type>Payload`, and the create and update mutations; returns the payload for the type's other mutations. */
 export function recordMutations<T extends EntityType, Row>(
   kind: RecordKind<T, Row>,
-  types: { ref: ObjectRef<any, Row>; inputDescription: string; fields: (required: boolean) => (t: any) => Record<string, unknown> },
+  types: {
+    ref: ObjectRef<any, Row>;
+    inputDescription: string;
+    fields: (required: boolean) => (t: any) => Record<string, unknown>;
+  },
 ) {
   const { typename } = kind;
   const noun = nounOf(kind);
-  const Input = builder.inputType(`${typename}Input`, { description: types.inputDescription, fields: types.fields(true) as never });
+  const Input = builder.inputType(`${typename}Input`, {
+    description: types.inputDescription,
+    fields: types.fields(true) as never,
+  });
   const Patch = builder.inputType(`${typename}Patch`, {
     description: `Changes to ${withArticle(noun)}. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field.`,
     fields: types.fields(false) as never,
@@ -31,14 +47,25 @@ export function recordMutations<T extends EntityType, Row>(
     [`create${typename}`]: t.field({
       type: Payload,
       description: `Adds ${withArticle(noun)}. Needs a key with the \`write\` scope. The new ${noun} starts at version 1, with a revision recording who created it.`,
-      args: { input: t.arg({ type: Input, required: true, description: `The ${noun}.` }), idempotencyKey: idempotencyArg(t) },
+      args: {
+        input: t.arg({ type: Input, required: true, description: `The ${noun}.` }),
+        idempotencyKey: idempotencyArg(t),
+      },
       resolve: (_root, args, context) => createRecord(context, kind, `create${typename}`, args as never),
     }),
     [`update${typename}`]: t.field({
       type: Payload,
       description: `Changes fields of ${withArticle(noun)}. Needs the \`write\` scope. Send \`expectedVersion\` to avoid overwriting someone else's change. A patch that leaves the ${noun} as it was writes nothing: its version stays and no revision is added.`,
-      args: { id: recordIdArg(t, typename), patch: t.arg({ type: Patch, required: true, description: 'The fields to change.' }), expectedVersion: expectedVersionArg(t, noun), idempotencyKey: idempotencyArg(t) },
-      resolve: (_root, args, context) => editRecord(context, kind, `update${typename}`, args as unknown as EditArgs, (current) => patched(current, args.patch as Record<string, unknown>)),
+      args: {
+        id: recordIdArg(t, typename),
+        patch: t.arg({ type: Patch, required: true, description: 'The fields to change.' }),
+        expectedVersion: expectedVersionArg(t, noun),
+        idempotencyKey: idempotencyArg(t),
+      },
+      resolve: (_root, args, context) =>
+        editRecord(context, kind, `update${typename}`, args as unknown as EditArgs, (current) =>
+          patched(current, args.patch as Record<string, unknown>),
+        ),
     }),
   }));
   return Payload;
@@ -50,7 +77,10 @@ type Claimed = { claims: ClaimRecord[] };
 export function claimMutations<T extends EntityType, Row>(
   kind: RecordKind<T, Row>,
   Payload: ObjectRef<any, unknown>,
-  options: { fieldsTakingValue: string; preferredValue: (current: CurrentRecord<T>, field: string, value: string) => Partial<CurrentRecord<T>> },
+  options: {
+    fieldsTakingValue: string;
+    preferredValue: (current: CurrentRecord<T>, field: string, value: string) => Partial<CurrentRecord<T>>;
+  },
 ) {
   const { typename } = kind;
   const noun = nounOf(kind);
@@ -59,9 +89,21 @@ export function claimMutations<T extends EntityType, Row>(
     [add]: t.field({
       type: Payload,
       description: `Records a value a source gives for a disputed field of ${withArticle(noun)}, beside the values already claimed. Nothing is resolved: the preferred claim stays until \`${prefer}\` changes it. Needs the \`write\` scope.`,
-      args: { id: recordIdArg(t, typename), claim: t.arg({ type: ClaimInput, required: true, description: 'The claim. Leave `preferred` false unless the field has no claims yet.' }), expectedVersion: expectedVersionArg(t, noun), idempotencyKey: idempotencyArg(t) },
+      args: {
+        id: recordIdArg(t, typename),
+        claim: t.arg({
+          type: ClaimInput,
+          required: true,
+          description: 'The claim. Leave `preferred` false unless the field has no claims yet.',
+        }),
+        expectedVersion: expectedVersionArg(t, noun),
+        idempotencyKey: idempotencyArg(t),
+      },
       resolve: (_root, args, context) =>
-        editRecord(context, kind, add, args as unknown as EditArgs, (current) => ({ ...current, claims: [...(current as Claimed).claims, withoutNulls(args.claim) as ClaimRecord] })),
+        editRecord(context, kind, add, args as unknown as EditArgs, (current) => ({
+          ...current,
+          claims: [...(current as Claimed).claims, withoutNulls(args.claim) as ClaimRecord],
+        })),
     }),
     [prefer]: t.field({
       type: Payload,
@@ -69,15 +111,27 @@ export function claimMutations<T extends EntityType, Row>(
       args: {
         id: recordIdArg(t, typename),
         field: t.arg({ type: ClaimFieldEnum, required: true, description: 'The disputed field.' }),
-        value: t.arg.string({ required: true, description: 'The claimed value to prefer, exactly as in `Claim.value`.' }),
-        reason: t.arg.string({ required: true, description: 'Why this value is preferred, in your own words (at most 1000 characters).' }),
+        value: t.arg.string({
+          required: true,
+          description: 'The claimed value to prefer, exactly as in `Claim.value`.',
+        }),
+        reason: t.arg.string({
+          required: true,
+          description: 'Why this value is preferred, in your own words (at most 1000 characters).',
+        }),
         expectedVersion: expectedVersionArg(t, noun),
         idempotencyKey: idempotencyArg(t),
       },
       resolve: (_root, args, context) =>
         editRecord(context, kind, prefer, args as unknown as EditArgs, (current) => {
           const [field, value] = [args.field as string, args.value as string];
-          const claims = preferClaim((current as Claimed).claims, field, value, args.reason as string, `The ${noun} has no ${field} claim with the value "${value}". Add it with ${add} first.`);
+          const claims = preferClaim(
+            (current as Claimed).claims,
+            field,
+            value,
+            args.reason as string,
+            `The ${noun} has no ${field} claim with the value "${value}". Add it with ${add} first.`,
+          );
           return { ...current, ...options.preferredValue(current, field, value), claims };
         }),
     }),
@@ -85,7 +139,10 @@ export function claimMutations<T extends EntityType, Row>(
 }
 
 /** Declares `add<Type>Citation`: one more passage supporting the record as a whole. */
-export function citationMutation<T extends EntityType, Row>(kind: RecordKind<T, Row>, Payload: ObjectRef<any, unknown>) {
+export function citationMutation<T extends EntityType, Row>(
+  kind: RecordKind<T, Row>,
+  Payload: ObjectRef<any, unknown>,
+) {
   const { typename } = kind;
   const noun = nounOf(kind);
   const name = `add${typename}Citation`;
@@ -93,9 +150,20 @@ export function citationMutation<T extends EntityType, Row>(kind: RecordKind<T, 
     [name]: t.field({
       type: Payload,
       description: `Adds a passage that supports ${withArticle(noun)}. Needs the \`write\` scope.`,
-      args: { id: recordIdArg(t, typename), citation: t.arg({ type: CitationInput, required: true, description: 'The passage.' }), expectedVersion: expectedVersionArg(t, noun), idempotencyKey: idempotencyArg(t) },
+      args: {
+        id: recordIdArg(t, typename),
+        citation: t.arg({ type: CitationInput, required: true, description: 'The passage.' }),
+        expectedVersion: expectedVersionArg(t, noun),
+        idempotencyKey: idempotencyArg(t),
+      },
       resolve: (_root, args, context) =>
-        editRecord(context, kind, name, args as unknown as EditArgs, (current) => ({ ...current, citations: [...(current as { citations: CitationRecord[] }).citations, withoutNulls(args.citation) as CitationRecord] })),
+        editRecord(context, kind, name, args as unknown as EditArgs, (current) => ({
+          ...current,
+          citations: [
+            ...(current as { citations: CitationRecord[] }).citations,
+            withoutNulls(args.citation) as CitationRecord,
+          ],
+        })),
     }),
   }));
 }

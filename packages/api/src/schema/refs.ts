@@ -4,8 +4,8 @@
  * import cycles and TypeScript free of circular inference.
  */
 import type { ActorRow, CitationRow, FigureRow, OfficeRow, SourceRow } from '@bilateral/store';
-import type { ClaimSource, EventSource } from './event-snapshot.ts';
 import { builder } from './builder.ts';
+import type { ClaimSource, EventSource } from './event-snapshot.ts';
 
 export const EventRef = builder.objectRef<EventSource>('Event');
 export const ActorRef = builder.objectRef<ActorRow>('Actor');
@@ -16,5 +16,7 @@ export const OfficeRef = builder.objectRef<OfficeRow>('Office');
 export const CitationRef = builder.objectRef<CitationRow>('Citation');
 
 /** Loads rows for `node`/`nodes`; a missing row is null, as the Relay spec asks. */
-export const loadNodes = async <Row>(loader: { loadMany(keys: number[]): Promise<(Row | null | Error)[]> }, ids: string[]) =>
-  (await loader.loadMany(ids.map(Number))).map((row) => (row instanceof Error ? null : row));
+export const loadNodes = async <Row>(
+  loader: { loadMany(keys: number[]): Promise<(Row | null | Error)[]> },
+  ids: string[],
+) => (await loader.loadMany(ids.map(Number))).map((row) => (row instanceof Error ? null : row));

@@ -2,7 +2,15 @@
  * History: every write's revision, per record and as a feed for clients that keep a copy in step,
  * and the live `eventChanged` subscription.
  */
-import { changesSince, eventsByIds, MAX_PAGE_SIZE, REVISION_OPERATIONS, revisionsOf, type EntityType, type RevisionRow } from '@bilateral/store';
+import {
+  changesSince,
+  type EntityType,
+  eventsByIds,
+  MAX_PAGE_SIZE,
+  REVISION_OPERATIONS,
+  type RevisionRow,
+  revisionsOf,
+} from '@bilateral/store';
 import type { ObjectRef } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
@@ -20,7 +28,8 @@ const OPERATION_MEANINGS: Record<(typeof REVISION_OPERATIONS)[number], string> =
   update: 'The record was changed through the API.',
   archive: 'The record was archived (a tombstone: hidden from lists, never deleted).',
   restore: 'An archived record was brought back.',
-  merge: 'The record was merged into another (and removed), absorbed one, or referred to a merged actor and now refers to the one it merged into.',
+  merge:
+    'The record was merged into another (and removed), absorbed one, or referred to a merged actor and now refers to the one it merged into.',
   seed: 'The seed loader created, changed or removed the record from the seed files.',
 };
 
@@ -32,35 +41,82 @@ const parse = (json: string | null) => (json === null ? null : JSON.parse(json))
 const RevisionType = builder.objectRef<RevisionRow>('Revision').implement({
   description: 'One write to a record: who made it, when, and the whole record before and after.',
   fields: (t) => ({
-    cursor: t.string({ description: 'Position of this revision in the change feed; pass it as `since` to `changes` to continue after it.', resolve: (revision) => String(revision.id) }),
-    recordType: t.string({ description: 'The type of record written: Event, Actor, Source or Figure.', resolve: (revision) => typenames[revision.entityType as keyof typeof typenames] }),
-    recordId: t.id({ description: 'Global ID of the record written; look it up with `node(id:)`.', resolve: (revision) => encodeGlobalID(typenames[revision.entityType as keyof typeof typenames], revision.entityId) }),
-    slug: t.exposeString('entitySlug', { description: 'The record\'s slug after this write.' }),
-    version: t.exposeInt('version', { description: 'The record\'s version after this write.' }),
-    operation: t.field({ type: RevisionOperationEnum, description: 'What the write did.', resolve: (revision) => revision.operation as never }),
+    cursor: t.string({
+      description:
+        'Position of this revision in the change feed; pass it as `since` to `changes` to continue after it.',
+      resolve: (revision) => String(revision.id),
+    }),
+    recordType: t.string({
+      description: 'The type of record written: Event, Actor, Source or Figure.',
+      resolve: (revision) => typenames[revision.entityType as keyof typeof typenames],
+    }),
+    recordId: t.id({
+      description: 'Global ID of the record written; look it up with `node(id:)`.',
+      resolve: (revision) =>
+        encodeGlobalID(typenames[revision.entityType as keyof typeof typenames], revision.entityId),
+    }),
+    slug: t.exposeString('entitySlug', { description: "The record's slug after this write." }),
+    version: t.exposeInt('version', { description: "The record's version after this write." }),
+    operation: t.field({
+      type: RevisionOperationEnum,
+      description: 'What the write did.',
+      resolve: (revision) => revision.operation as never,
+    }),
     at: t.exposeString('at', { description: 'When the write was committed, as an ISO 8601 UTC timestamp.' }),
-    keyId: t.int({ nullable: true, description: 'ID of the API key that made the write; null for the seed loader. Keys are listed with `bilateral keys list`.', resolve: (revision) => revision.keyId }),
-    before: t.field({ type: 'JSON', nullable: true, description: 'The whole record before the write, in seed format; null when it was created.', resolve: (revision) => parse(revision.before) }),
-    after: t.field({ type: 'JSON', nullable: true, description: 'The whole record after the write, in seed format; null when it was removed.', resolve: (revision) => parse(revision.after) }),
-    reason: t.exposeString('reason', { nullable: true, description: 'Why the change was made, when the writer gave a reason (the `reason` of `mergeActors`, for example).' }),
+    keyId: t.int({
+      nullable: true,
+      description:
+        'ID of the API key that made the write; null for the seed loader. Keys are listed with `bilateral keys list`.',
+      resolve: (revision) => revision.keyId,
+    }),
+    before: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'The whole record before the write, in seed format; null when it was created.',
+      resolve: (revision) => parse(revision.before),
+    }),
+    after: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'The whole record after the write, in seed format; null when it was removed.',
+      resolve: (revision) => parse(revision.after),
+    }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description:
+        'Why the change was made, when the writer gave a reason (the `reason` of `mergeActors`, for example).',
+    }),
   }),
 });
 
 const checkedLimit = (first: number | null | undefined, argument: string) => {
   const limit = first ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw userError('BAD_USER_INPUT', `\`${argument}\` must be between 1 and ${MAX_PAGE_SIZE}; got ${limit}.`, argument);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
+    throw userError(
+      'BAD_USER_INPUT',
+      `\`${argument}\` must be between 1 and ${MAX_PAGE_SIZE}; got ${limit}.`,
+      argument,
+    );
   return limit;
 };
 
 /** `version` and `revisions` on a record type. */
 function historyFields(ref: ObjectRef<any, { id: number; version: number }>, entityType: EntityType) {
   builder.objectFields(ref, (t) => ({
-    version: t.exposeInt('version', { description: 'Increases by one with every change. Send it as `expectedVersion` when updating, so a change made meanwhile by someone else is not overwritten.' }),
+    version: t.exposeInt('version', {
+      description:
+        'Increases by one with every change. Send it as `expectedVersion` when updating, so a change made meanwhile by someone else is not overwritten.',
+    }),
     revisions: t.field({
       type: [RevisionType],
       description: `Every change to this ${entityType}, newest first, with the whole record before and after each one.`,
-      args: { first: t.arg.int({ description: `How many revisions to return, newest first; 1 to ${MAX_PAGE_SIZE}, default 20.` }) },
-      resolve: (record, args, { store }) => revisionsOf(store, entityType, record.id, checkedLimit(args.first, 'first')),
+      args: {
+        first: t.arg.int({
+          description: `How many revisions to return, newest first; 1 to ${MAX_PAGE_SIZE}, default 20.`,
+        }),
+      },
+      resolve: (record, args, { store }) =>
+        revisionsOf(store, entityType, record.id, checkedLimit(args.first, 'first')),
     }),
   }));
 }
@@ -70,25 +126,43 @@ historyFields(ActorRef, 'actor');
 historyFields(SourceRef, 'source');
 historyFields(FigureRef, 'figure');
 
-const ChangeFeedType = builder.objectRef<{ revisions: RevisionRow[]; since: number; hasMore: boolean }>('ChangeFeed').implement({
-  description: 'A batch of the change feed: revisions in the order they were committed.',
-  fields: (t) => ({
-    revisions: t.field({ type: [RevisionType], description: 'The revisions after `since`, oldest first. Archives appear as ARCHIVE revisions, so a client can drop them.', resolve: (feed) => feed.revisions }),
-    cursor: t.string({ description: 'Pass this as `since` next time to get only newer changes. Equals `since` when there is nothing new.', resolve: (feed) => String(feed.revisions.at(-1)?.id ?? feed.since) }),
-    hasMore: t.boolean({ description: 'True when more revisions are waiting: ask again at once with `cursor`.', resolve: (feed) => feed.hasMore }),
-  }),
-});
+const ChangeFeedType = builder
+  .objectRef<{ revisions: RevisionRow[]; since: number; hasMore: boolean }>('ChangeFeed')
+  .implement({
+    description: 'A batch of the change feed: revisions in the order they were committed.',
+    fields: (t) => ({
+      revisions: t.field({
+        type: [RevisionType],
+        description:
+          'The revisions after `since`, oldest first. Archives appear as ARCHIVE revisions, so a client can drop them.',
+        resolve: (feed) => feed.revisions,
+      }),
+      cursor: t.string({
+        description:
+          'Pass this as `since` next time to get only newer changes. Equals `since` when there is nothing new.',
+        resolve: (feed) => String(feed.revisions.at(-1)?.id ?? feed.since),
+      }),
+      hasMore: t.boolean({
+        description: 'True when more revisions are waiting: ask again at once with `cursor`.',
+        resolve: (feed) => feed.hasMore,
+      }),
+    }),
+  });
 
 builder.queryFields((t) => ({
   changes: t.field({
     type: ChangeFeedType,
-    description: 'The change feed, for clients that keep a local copy in step: every write to events, actors, sources and figures (seed loads, edits, archives and merges included), in commit order. Start without `since`, then pass back `cursor`.',
+    description:
+      'The change feed, for clients that keep a local copy in step: every write to events, actors, sources and figures (seed loads, edits, archives and merges included), in commit order. Start without `since`, then pass back `cursor`.',
     args: {
-      since: t.arg.string({ description: 'The `cursor` of the last batch you processed; omit to start from the beginning.' }),
+      since: t.arg.string({
+        description: 'The `cursor` of the last batch you processed; omit to start from the beginning.',
+      }),
       first: t.arg.int({ description: `How many revisions to return; 1 to ${MAX_PAGE_SIZE}, default 100.` }),
     },
     resolve: (_root, args, { store }) => {
-      if (args.since != null && !(/^(0|[1-9]\d{0,14})$/.test(args.since))) throw userError('INVALID_CURSOR', '`since` must be a `cursor` returned by `changes`.', 'since');
+      if (args.since != null && !/^(0|[1-9]\d{0,14})$/.test(args.since))
+        throw userError('INVALID_CURSOR', '`since` must be a `cursor` returned by `changes`.', 'since');
       const since = Number(args.since ?? 0);
       const limit = checkedLimit(args.first ?? MAX_PAGE_SIZE, 'first');
       const revisions = changesSince(store, since, limit + 1);
@@ -100,7 +174,8 @@ builder.queryFields((t) => ({
 builder.subscriptionFields((t) => ({
   eventChanged: t.field({
     type: EventRef,
-    description: 'Sends an event each time one is created, changed, archived or restored, as it stands after the change. Served over Server-Sent Events at /graphql (send `Accept: text/event-stream`), so an open timeline can refresh itself.',
+    description:
+      'Sends an event each time one is created, changed, archived or restored, as it stands after the change. Served over Server-Sent Events at /graphql (send `Accept: text/event-stream`), so an open timeline can refresh itself.',
     subscribe: (_root, _args, { changes }) => changes.subscribe('eventChanged'),
     resolve: (change, _args, { store }) => eventsByIds(store, [change.eventId])[0]!,
   }),

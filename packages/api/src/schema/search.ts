@@ -1,5 +1,15 @@
+import {
+  type ActorRow,
+  type EventRow,
+  type FigureRow,
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  MAX_PAGE_SIZE,
+  type SearchHit,
+  type SourceRow,
+  search,
+} from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { HIGHLIGHT_END, HIGHLIGHT_START, MAX_PAGE_SIZE, search, type ActorRow, type EventRow, type FigureRow, type SearchHit, type SourceRow } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { forwardPageArgs, toConnection, totalCountField } from './connections.ts';
 import { ActorRef, EventRef, FigureRef, SourceRef } from './refs.ts';
@@ -21,33 +31,56 @@ interface LoadedHit extends SearchHit {
 
 const TYPENAMES = { event: 'Event', actor: 'Actor', figure: 'Figure', source: 'Source' } as const;
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The snippet as safe HTML with each match in <mark>. */
-export const highlighted = (snippet: string) => escapeHtml(snippet).replaceAll(HIGHLIGHT_START, '<mark>').replaceAll(HIGHLIGHT_END, '</mark>');
+export const highlighted = (snippet: string) =>
+  escapeHtml(snippet).replaceAll(HIGHLIGHT_START, '<mark>').replaceAll(HIGHLIGHT_END, '</mark>');
 
 const SearchHitUnion = builder.unionType('SearchHitRecord', {
   description: 'The record a search result points at.',
   types: [EventRef, ActorRef, FigureRef, SourceRef],
-  resolveType: (record) => ('summary' in record ? EventRef : 'genre' in record ? SourceRef : 'indicator' in record ? FigureRef : ActorRef),
+  resolveType: (record) =>
+    'summary' in record ? EventRef : 'genre' in record ? SourceRef : 'indicator' in record ? FigureRef : ActorRef,
 });
 
 const SearchResultRef = builder.objectRef<LoadedHit>('SearchResult').implement({
   description: 'One full-text search hit.',
   fields: (t) => ({
-    type: t.field({ type: SearchTypeEnum, description: 'Whether the hit is an event, an actor, a figure or a source.', resolve: (hit) => hit.type }),
-    record: t.field({ type: SearchHitUnion, description: 'The matching event, actor, figure or source.', resolve: (hit) => hit.record }),
-    id: t.id({ description: 'Global ID of the matching record.', resolve: (hit) => encodeGlobalID(TYPENAMES[hit.type], hit.id) }),
-    score: t.float({ description: 'Relevance (bm25, sign flipped so higher is better). Comparable only within one query.', resolve: (hit) => -hit.score }),
+    type: t.field({
+      type: SearchTypeEnum,
+      description: 'Whether the hit is an event, an actor, a figure or a source.',
+      resolve: (hit) => hit.type,
+    }),
+    record: t.field({
+      type: SearchHitUnion,
+      description: 'The matching event, actor, figure or source.',
+      resolve: (hit) => hit.record,
+    }),
+    id: t.id({
+      description: 'Global ID of the matching record.',
+      resolve: (hit) => encodeGlobalID(TYPENAMES[hit.type], hit.id),
+    }),
+    score: t.float({
+      description: 'Relevance (bm25, sign flipped so higher is better). Comparable only within one query.',
+      resolve: (hit) => -hit.score,
+    }),
     snippet: t.string({
-      description: 'The best-matching passage (of our own text, or a source\'s title, author or outlet) as HTML-escaped text, with each match wrapped in <mark>…</mark>. Safe to insert as HTML.',
+      description:
+        "The best-matching passage (of our own text, or a source's title, author or outlet) as HTML-escaped text, with each match wrapped in <mark>…</mark>. Safe to insert as HTML.",
       resolve: (hit) => highlighted(hit.snippet),
     }),
   }),
 });
 
 const SearchResultConnection = builder.connectionObject(
-  { type: SearchResultRef, name: 'SearchResultConnection', description: 'A page of search hits, best first, with the total number of hits.', fields: totalCountField('Number of hits across all pages.') },
+  {
+    type: SearchResultRef,
+    name: 'SearchResultConnection',
+    description: 'A page of search hits, best first, with the total number of hits.',
+    fields: totalCountField('Number of hits across all pages.'),
+  },
   { name: 'SearchResultEdge', description: 'A search hit with its cursor.' },
 );
 
@@ -58,7 +91,10 @@ builder.queryFields((t) => ({
       `Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). ` +
       `${SEARCH_SYNTAX} Pages forward only (\`first\` and \`after\`), at most ${MAX_PAGE_SIZE} hits per page.`,
     args: {
-      query: t.arg.string({ required: true, description: 'What to look for, such as `pipeline`, `"arms embargo"`, `pipe*`, `Mi-35` or `Putin OR Lavrov`.' }),
+      query: t.arg.string({
+        required: true,
+        description: 'What to look for, such as `pipeline`, `"arms embargo"`, `pipe*`, `Mi-35` or `Putin OR Lavrov`.',
+      }),
       types: t.arg({ type: [SearchTypeEnum], description: 'Kinds of record to search; all kinds when omitted.' }),
       ...forwardPageArgs(),
     },

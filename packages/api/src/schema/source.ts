@@ -1,35 +1,65 @@
-import { countSources, listSources, MAX_PAGE_SIZE, sourceBySlug, type SourceRow } from '@bilateral/store';
+import { countSources, listSources, MAX_PAGE_SIZE, type SourceRow, sourceBySlug } from '@bilateral/store';
 import { builder } from './builder.ts';
-import { CitationRef, SourceRef, loadNodes } from './refs.ts';
 import { toConnection, totalCountField } from './connections.ts';
-import { fuzzyDate, FuzzyDateType } from './fuzzy-date.ts';
+import { FuzzyDateType, fuzzyDate } from './fuzzy-date.ts';
 import { lookupKey, notFound } from './lookup.ts';
+import { CitationRef, loadNodes, SourceRef } from './refs.ts';
 import { ParagraphStyleEnum, SourceGenreEnum } from './vocabulary.ts';
 
 builder.node(SourceRef, {
-  description: 'A document that Bilateral\'s records cite: a news report, op-ed, blog post or journal article. Bilateral keeps its metadata, not its text.',
+  description:
+    "A document that Bilateral's records cite: a news report, op-ed, blog post or journal article. Bilateral keeps its metadata, not its text.",
   id: { resolve: (source) => source.id },
   loadMany: (ids, { loaders }) => loadNodes(loaders.source, ids),
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable, human-readable key for the document.' }),
-    file: t.exposeString('file', { description: 'File name of the document in the project\'s shared sources folder, which paragraph numbers refer to.' }),
+    file: t.exposeString('file', {
+      description:
+        "File name of the document in the project's shared sources folder, which paragraph numbers refer to.",
+    }),
     title: t.exposeString('title', { description: 'Title as the document gives it.' }),
     author: t.exposeString('author', { nullable: true, description: 'Author, when the document names one.' }),
-    outlet: t.exposeString('outlet', { nullable: true, description: 'Publication, site or journal, when the document shows it.' }),
-    genre: t.field({ type: SourceGenreEnum, description: 'What kind of document it is.', resolve: (source) => source.genre as never }),
-    url: t.exposeString('url', { nullable: true, description: 'Where the document can be read online (http or https), when known. The five shipped documents have none: their text came without an address.' }),
-    paragraphs: t.field({ type: ParagraphStyleEnum, description: 'How the document is cut into the numbered paragraphs that citations point at.', resolve: (source) => source.paragraphStyle as never }),
-    publishedOn: t.field({ type: FuzzyDateType, nullable: true, description: 'Publication date at the precision the document shows; null when it shows none.', resolve: (source) => fuzzyDate(source.publishedEdtf) }),
+    outlet: t.exposeString('outlet', {
+      nullable: true,
+      description: 'Publication, site or journal, when the document shows it.',
+    }),
+    genre: t.field({
+      type: SourceGenreEnum,
+      description: 'What kind of document it is.',
+      resolve: (source) => source.genre as never,
+    }),
+    url: t.exposeString('url', {
+      nullable: true,
+      description:
+        'Where the document can be read online (http or https), when known. The five shipped documents have none: their text came without an address.',
+    }),
+    paragraphs: t.field({
+      type: ParagraphStyleEnum,
+      description: 'How the document is cut into the numbered paragraphs that citations point at.',
+      resolve: (source) => source.paragraphStyle as never,
+    }),
+    publishedOn: t.field({
+      type: FuzzyDateType,
+      nullable: true,
+      description: 'Publication date at the precision the document shows; null when it shows none.',
+      resolve: (source) => fuzzyDate(source.publishedEdtf),
+    }),
     citations: t.connection(
       {
         type: CitationRef,
         description: `Every citation of this document, in paragraph order, one page at a time (at most ${MAX_PAGE_SIZE} per page). Each says what record it supports.`,
         resolve: async (source, args, { loaders }) => {
-          const page = await loaders.sourceCitations({ first: args.first, after: args.after, last: args.last, before: args.before }).load(source.id);
+          const page = await loaders
+            .sourceCitations({ first: args.first, after: args.after, last: args.last, before: args.before })
+            .load(source.id);
           return toConnection(page, () => loaders.sourceCitationCounts.load(source.id)) as never;
         },
       },
-      { name: 'CitationConnection', description: 'A page of citations, with cursors and the total count.', fields: totalCountField('Number of citations of the document, across all pages.') },
+      {
+        name: 'CitationConnection',
+        description: 'A page of citations, with cursors and the total count.',
+        fields: totalCountField('Number of citations of the document, across all pages.'),
+      },
       { name: 'CitationEdge', description: 'A citation on a page, with its cursor.' },
     ),
   }),
@@ -42,14 +72,22 @@ builder.queryFields((t) => ({
       description: `The documents Bilateral cites, in the order they were added (at most ${MAX_PAGE_SIZE} per page).`,
       resolve: (_root, args, { store }) => toConnection(listSources(store, args), () => countSources(store)) as never,
     },
-    { name: 'SourceConnection', description: 'A page of sources, with cursors and the total count.', fields: totalCountField('Number of sources, across all pages.') },
+    {
+      name: 'SourceConnection',
+      description: 'A page of sources, with cursors and the total count.',
+      fields: totalCountField('Number of sources, across all pages.'),
+    },
     { name: 'SourceEdge', description: 'A source on a page, with its cursor.' },
   ),
   source: t.field({
     type: SourceRef,
     nullable: true,
-    description: 'One source, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error.',
-    args: { id: t.arg.id({ description: 'The source\'s global ID.' }), slug: t.arg.string({ description: 'The source\'s slug.' }) },
+    description:
+      'One source, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error.',
+    args: {
+      id: t.arg.id({ description: "The source's global ID." }),
+      slug: t.arg.string({ description: "The source's slug." }),
+    },
     resolve: async (_root, args, { store, loaders }) => {
       const key = lookupKey('Source', args);
       const source = 'id' in key ? await loaders.source.load(key.id) : sourceBySlug(store, key.slug);

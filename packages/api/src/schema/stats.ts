@@ -1,5 +1,13 @@
+import {
+  type BucketKey,
+  type CooperationYear,
+  cooperationIndex,
+  eventStats,
+  GOLDSTEIN_MAPPING,
+  STATS_DIMENSIONS,
+  type StatsBucket,
+} from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { cooperationIndex, eventStats, GOLDSTEIN_MAPPING, STATS_DIMENSIONS, type BucketKey, type CooperationYear, type StatsBucket } from '@bilateral/store';
 import type { Context } from '../context.ts';
 import { userError } from '../errors.ts';
 import { builder } from './builder.ts';
@@ -10,14 +18,24 @@ const DIMENSION_DESCRIPTIONS: Record<(typeof STATS_DIMENSIONS)[number], string> 
   year: 'Calendar year. An event counts in a year only if every day its date can mean lies in that year; events dated more coarsely (a decade, an interval across years) land in a bucket with a null value and a `span`.',
   decade: 'Decade, such as 1980 for the 1980s, with the same rule as YEAR.',
   kind: 'Event kind. The value is the EventKind name, such as `ARMS_DEAL`, ready for `EventFilter.kinds`.',
-  sector: 'Sector. The value is the Sector name, such as `DEFENCE`, ready for `EventFilter.sectors`. An event in two sectors counts in both, so these buckets can add up to more than the total.',
-  actor: 'Participating actor. The value is the actor\'s slug, such as `russia`, ready for `EventFilter.actors`; `actor` on the key gives the whole actor. An event counts once per actor.',
-  plover: 'PLOVER category of the event\'s kind; null for kinds PLOVER does not code.',
+  sector:
+    'Sector. The value is the Sector name, such as `DEFENCE`, ready for `EventFilter.sectors`. An event in two sectors counts in both, so these buckets can add up to more than the total.',
+  actor:
+    "Participating actor. The value is the actor's slug, such as `russia`, ready for `EventFilter.actors`; `actor` on the key gives the whole actor. An event counts once per actor.",
+  plover: "PLOVER category of the event's kind; null for kinds PLOVER does not code.",
 };
 
 const StatsDimensionEnum = builder.enumType('StatsDimension', {
   description: 'A way to group events for counting.',
-  values: Object.fromEntries(STATS_DIMENSIONS.map((dimension) => [dimension.toUpperCase(), { value: dimension, description: DIMENSION_DESCRIPTIONS[dimension] }])) as Record<Uppercase<(typeof STATS_DIMENSIONS)[number]>, { value: (typeof STATS_DIMENSIONS)[number]; description: string }>,
+  values: Object.fromEntries(
+    STATS_DIMENSIONS.map((dimension) => [
+      dimension.toUpperCase(),
+      { value: dimension, description: DIMENSION_DESCRIPTIONS[dimension] },
+    ]),
+  ) as Record<
+    Uppercase<(typeof STATS_DIMENSIONS)[number]>,
+    { value: (typeof STATS_DIMENSIONS)[number]; description: string }
+  >,
 });
 
 /** A bucket key's value as the matching `EventFilter` field spells it: enum names for kinds and sectors, slugs for actors. */
@@ -40,54 +58,101 @@ const BucketKeyRef = builder.objectRef<BucketKey>('StatsBucketKey').implement({
         'Null for events dated too coarsely for a YEAR or DECADE bucket, and for kinds without a PLOVER code.',
       resolve: (key, _args, { loaders }) => filterValueOf(key, loaders),
     }),
-    span: t.exposeString('span', { nullable: true, description: 'For a null YEAR or DECADE value: the range of days the events\' dates can cover, as "1980-01-01/1989-12-31".' }),
-    actor: t.field({ type: ActorRef, nullable: true, description: 'The actor, for the ACTOR dimension.', resolve: (key, _args, { loaders }) => (key.dimension === 'actor' && key.value ? loaders.actor.load(Number(key.value)) : null) }),
+    span: t.exposeString('span', {
+      nullable: true,
+      description:
+        'For a null YEAR or DECADE value: the range of days the events\' dates can cover, as "1980-01-01/1989-12-31".',
+    }),
+    actor: t.field({
+      type: ActorRef,
+      nullable: true,
+      description: 'The actor, for the ACTOR dimension.',
+      resolve: (key, _args, { loaders }) =>
+        key.dimension === 'actor' && key.value ? loaders.actor.load(Number(key.value)) : null,
+    }),
   }),
 });
 
 const StatsBucketRef = builder.objectRef<StatsBucket>('StatsBucket').implement({
   description: 'Events that share one value per requested dimension.',
   fields: (t) => ({
-    keys: t.field({ type: [BucketKeyRef], description: 'One key per dimension of `groupBy`, in the same order.', resolve: (bucket) => bucket.keys }),
+    keys: t.field({
+      type: [BucketKeyRef],
+      description: 'One key per dimension of `groupBy`, in the same order.',
+      resolve: (bucket) => bucket.keys,
+    }),
     count: t.exposeInt('count', { description: 'Number of events in the bucket.' }),
-    eventIds: t.idList({ description: 'Global IDs of the events counted, earliest first, to drill down with `nodes(ids:)`.', resolve: (bucket) => bucket.eventIds.map((id) => encodeGlobalID('Event', id)) }),
+    eventIds: t.idList({
+      description: 'Global IDs of the events counted, earliest first, to drill down with `nodes(ids:)`.',
+      resolve: (bucket) => bucket.eventIds.map((id) => encodeGlobalID('Event', id)),
+    }),
   }),
 });
 
 const EventStatsRef = builder.objectRef<{ buckets: StatsBucket[]; totalCount: number }>('EventStats').implement({
   description: 'Counts of events by the requested dimensions.',
   fields: (t) => ({
-    totalCount: t.exposeInt('totalCount', { description: 'Number of events matching the filter; YEAR, DECADE, KIND and PLOVER buckets add up to it.' }),
-    buckets: t.field({ type: [StatsBucketRef], description: 'Non-empty buckets, ordered by their keys (null time buckets last).', resolve: (stats) => stats.buckets }),
+    totalCount: t.exposeInt('totalCount', {
+      description: 'Number of events matching the filter; YEAR, DECADE, KIND and PLOVER buckets add up to it.',
+    }),
+    buckets: t.field({
+      type: [StatsBucketRef],
+      description: 'Non-empty buckets, ordered by their keys (null time buckets last).',
+      resolve: (stats) => stats.buckets,
+    }),
   }),
 });
 
 const CooperationYearRef = builder.objectRef<CooperationYear>('CooperationYear').implement({
-  description: 'Mean Goldstein score of one year\'s events.',
+  description: "Mean Goldstein score of one year's events.",
   fields: (t) => ({
-    year: t.exposeInt('year', { nullable: true, description: 'The year; null for events whose date spans more than one year (they are kept apart, not spread).' }),
-    meanGoldstein: t.exposeFloat('meanGoldstein', { nullable: true, description: 'Mean Goldstein score, -10 (conflict) to +10 (cooperation), of the year\'s coded events; null when none is coded.' }),
+    year: t.exposeInt('year', {
+      nullable: true,
+      description: 'The year; null for events whose date spans more than one year (they are kept apart, not spread).',
+    }),
+    meanGoldstein: t.exposeFloat('meanGoldstein', {
+      nullable: true,
+      description:
+        "Mean Goldstein score, -10 (conflict) to +10 (cooperation), of the year's coded events; null when none is coded.",
+    }),
     eventCount: t.exposeInt('eventCount', { description: 'Events in the year.' }),
-    codedEventCount: t.exposeInt('codedEventCount', { description: 'Events in the year whose kind has a Goldstein score; the mean is over these.' }),
-    eventIds: t.idList({ description: 'Global IDs of the year\'s events.', resolve: (year) => year.eventIds.map((id) => encodeGlobalID('Event', id)) }),
+    codedEventCount: t.exposeInt('codedEventCount', {
+      description: 'Events in the year whose kind has a Goldstein score; the mean is over these.',
+    }),
+    eventIds: t.idList({
+      description: "Global IDs of the year's events.",
+      resolve: (year) => year.eventIds.map((id) => encodeGlobalID('Event', id)),
+    }),
   }),
 });
 
 const CooperationIndexRef = builder.objectRef<{ years: CooperationYear[] }>('CooperationIndex').implement({
-  description: 'A yearly cooperation–conflict index: the mean Goldstein score of each year\'s events.',
+  description: "A yearly cooperation–conflict index: the mean Goldstein score of each year's events.",
   fields: (t) => ({
-    mapping: t.string({ description: 'Which scores were averaged and how kinds map to them.', resolve: () => GOLDSTEIN_MAPPING }),
-    years: t.field({ type: [CooperationYearRef], description: 'One entry per year with events, earliest first; events spanning several years last.', resolve: (index) => index.years }),
+    mapping: t.string({
+      description: 'Which scores were averaged and how kinds map to them.',
+      resolve: () => GOLDSTEIN_MAPPING,
+    }),
+    years: t.field({
+      type: [CooperationYearRef],
+      description: 'One entry per year with events, earliest first; events spanning several years last.',
+      resolve: (index) => index.years,
+    }),
   }),
 });
 
 builder.queryFields((t) => ({
   eventStats: t.field({
     type: EventStatsRef,
-    description: 'Counts events matching a filter, grouped by one or more dimensions (YEAR then KIND gives a stacked chart). See StatsDimension for how fuzzy dates and multi-valued dimensions are counted.',
+    description:
+      'Counts events matching a filter, grouped by one or more dimensions (YEAR then KIND gives a stacked chart). See StatsDimension for how fuzzy dates and multi-valued dimensions are counted.',
     args: {
       filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet, as for `events`.' }),
-      groupBy: t.arg({ type: [StatsDimensionEnum], required: true, description: 'Dimensions to group by, outermost first; at least one, each at most once.' }),
+      groupBy: t.arg({
+        type: [StatsDimensionEnum],
+        required: true,
+        description: 'Dimensions to group by, outermost first; at least one, each at most once.',
+      }),
     },
     resolve: (_root, args, { store }) => {
       if (args.groupBy.length === 0 || new Set(args.groupBy).size !== args.groupBy.length) {
@@ -98,7 +163,8 @@ builder.queryFields((t) => ({
   }),
   cooperationIndex: t.field({
     type: CooperationIndexRef,
-    description: 'Mean Goldstein score per year of the events matching a filter: a cooperation (+10) to conflict (-10) index. `mapping` states which scores were used.',
+    description:
+      'Mean Goldstein score per year of the events matching a filter: a cooperation (+10) to conflict (-10) index. `mapping` states which scores were used.',
     args: { filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet, as for `events`.' }) },
     resolve: (_root, args, { store }) => ({ years: cooperationIndex(store, toEventFilter(args.filter)) }),
   }),

@@ -12,21 +12,35 @@ import { builder } from './builder.ts';
 import { vocabularyEnum } from './vocabulary.ts';
 
 const USER_ERROR_MEANINGS: Record<UserErrorCode, string> = {
-  INVALID: 'The value breaks a rule stated in the field\'s description (format, length, range, duplicates).',
+  INVALID: "The value breaks a rule stated in the field's description (format, length, range, duplicates).",
   NOT_FOUND: 'The value refers to a record that does not exist: check the slug or ID.',
   TAKEN: 'The slug is already used by another record of the same type.',
-  STALE_VERSION: 'Someone changed the record after you read it. Read it again, reapply your change, and send its new `version` as `expectedVersion`.',
-  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was already used for a different request. Use a fresh key for each distinct change.',
+  STALE_VERSION:
+    'Someone changed the record after you read it. Read it again, reapply your change, and send its new `version` as `expectedVersion`.',
+  IDEMPOTENCY_KEY_REUSED:
+    'The idempotency key was already used for a different request. Use a fresh key for each distinct change.',
 };
 
-export const UserErrorCodeEnum = vocabularyEnum('UserErrorCode', 'Why a mutation rejected its input.', USER_ERROR_MEANINGS);
+export const UserErrorCodeEnum = vocabularyEnum(
+  'UserErrorCode',
+  'Why a mutation rejected its input.',
+  USER_ERROR_MEANINGS,
+);
 
 export const UserErrorType = builder.objectRef<UserError>('UserError').implement({
-  description: 'A problem with a mutation\'s input that the caller can fix. When a payload has any, nothing was written.',
+  description:
+    "A problem with a mutation's input that the caller can fix. When a payload has any, nothing was written.",
   fields: (t) => ({
-    field: t.exposeString('field', { description: 'Path of the input field at fault, such as `participants[1].actor` (inside `input` or `patch`); empty when the input as a whole is at fault.' }),
+    field: t.exposeString('field', {
+      description:
+        'Path of the input field at fault, such as `participants[1].actor` (inside `input` or `patch`); empty when the input as a whole is at fault.',
+    }),
     message: t.exposeString('message', { description: 'What is wrong and how to fix it, in plain words.' }),
-    code: t.field({ type: UserErrorCodeEnum, description: 'Machine-readable kind of problem.', resolve: (error) => error.code }),
+    code: t.field({
+      type: UserErrorCodeEnum,
+      description: 'Machine-readable kind of problem.',
+      resolve: (error) => error.code,
+    }),
   }),
 });
 
@@ -43,21 +57,45 @@ export function payloadType<Row>(name: string, field: string, ref: ObjectRef<any
   return builder.objectRef<Payload<Row>>(name).implement({
     description,
     fields: (t) => ({
-      [field]: t.field({ type: ref, nullable: true, description: `The ${field} as it stands after the change; null when the input was rejected.`, resolve: (payload) => payload.record as never }),
-      userErrors: t.field({ type: [UserErrorType], description: 'Problems with the input. Empty on success; when not empty, nothing was written.', resolve: (payload) => payload.userErrors }),
-      replayed: t.boolean({ description: 'True when this answers a retry with an idempotency key already used for the same input: the change was made once, by the first request.', resolve: (payload) => payload.replayed }),
+      [field]: t.field({
+        type: ref,
+        nullable: true,
+        description: `The ${field} as it stands after the change; null when the input was rejected.`,
+        resolve: (payload) => payload.record as never,
+      }),
+      userErrors: t.field({
+        type: [UserErrorType],
+        description: 'Problems with the input. Empty on success; when not empty, nothing was written.',
+        resolve: (payload) => payload.userErrors,
+      }),
+      replayed: t.boolean({
+        description:
+          'True when this answers a retry with an idempotency key already used for the same input: the change was made once, by the first request.',
+        resolve: (payload) => payload.replayed,
+      }),
     }),
   });
 }
 
 /** Runs a write for a caller with the `write` scope and shapes the outcome as a payload. */
-export function runWrite<Row>(context: Context, operation: string, write: (editor: Editor) => SavedRecord, load: (id: number) => Row | undefined): Payload<Row> {
+export function runWrite<Row>(
+  context: Context,
+  operation: string,
+  write: (editor: Editor) => SavedRecord,
+  load: (id: number) => Row | undefined,
+): Payload<Row> {
   const key = requireScope(context.caller, 'write', operation, context.audit);
   try {
     const saved = write({ keyId: key.id });
-    return { record: load(saved.id) ?? null, userErrors: [], replayed: saved.replayed, changed: !saved.replayed && saved.unchanged !== true };
+    return {
+      record: load(saved.id) ?? null,
+      userErrors: [],
+      replayed: saved.replayed,
+      changed: !saved.replayed && saved.unchanged !== true,
+    };
   } catch (error) {
-    if (error instanceof CurationError) return { record: null, userErrors: error.userErrors, replayed: false, changed: false };
+    if (error instanceof CurationError)
+      return { record: null, userErrors: error.userErrors, replayed: false, changed: false };
     throw error;
   }
 }

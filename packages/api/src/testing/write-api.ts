@@ -10,7 +10,12 @@ export function useWriteApi() {
   const denied: DeniedWrite[] = [];
   const keyFor = (scope: KeyScope) => createApiKey(api.store, scope, `${scope} test key`).secret;
   const asKey = (secret: string | null, query: string, variables?: Record<string, unknown>) =>
-    execute(createBilateralYoga({ store: api.store, logging: false, audit: (entry) => denied.push(entry) }), query, variables, secret ? { authorization: `Bearer ${secret}` } : {});
+    execute(
+      createBilateralYoga({ store: api.store, logging: false, audit: (entry) => denied.push(entry) }),
+      query,
+      variables,
+      secret ? { authorization: `Bearer ${secret}` } : {},
+    );
   return { api, denied, keyFor, asKey };
 }
 
@@ -18,8 +23,18 @@ export function useWriteApi() {
 export function eventInputs(slugPrefix: string, base: Record<string, unknown> = {}) {
   let serial = 0;
   return (overrides: Record<string, unknown> = {}) => ({
-    slug: `${slugPrefix}-${++serial}`, title: 'A delegation visits', summary: 'A delegation held talks.', kind: 'VISIT', date: '2019-03',
-    sectors: ['DIPLOMACY'], participants: [{ actor: 'pakistan', role: 'HOST' }, { actor: 'russia', role: 'VISITOR' }],
-    citations: [{ source: 'fixture-news', paragraph: 3 }], ...base, ...overrides,
+    slug: `${slugPrefix}-${++serial}`,
+    title: 'A delegation visits',
+    summary: 'A delegation held talks.',
+    kind: 'VISIT',
+    date: '2019-03',
+    sectors: ['DIPLOMACY'],
+    participants: [
+      { actor: 'pakistan', role: 'HOST' },
+      { actor: 'russia', role: 'VISITOR' },
+    ],
+    citations: [{ source: 'fixture-news', paragraph: 3 }],
+    ...base,
+    ...overrides,
   });
 }

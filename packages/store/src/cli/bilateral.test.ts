@@ -12,7 +12,10 @@ const cli = join(import.meta.dirname, 'bilateral.ts');
 
 /** Runs the CLI as an operator would, in its own process. */
 function bilateral(...args: string[]) {
-  const { status, stdout, stderr } = spawnSync(tsx, [cli, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_PATH: '' } });
+  const { status, stdout, stderr } = spawnSync(tsx, [cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_PATH: '' },
+  });
   return { status, stdout, stderr };
 }
 
@@ -48,7 +51,11 @@ describe('bilateral', () => {
 
     const backup = bilateral('backup', copy, '--database', live);
     expect(backup).toMatchObject({ status: 0, stderr: '' });
-    expect(backup.stdout).toMatch(new RegExp(`to .*copy\\.db: \\d+ KiB, 3 events, 5 actors, ${knownMigrationNames().length} migrations, integrity ok`));
+    expect(backup.stdout).toMatch(
+      new RegExp(
+        `to .*copy\\.db: \\d+ KiB, 3 events, 5 actors, ${knownMigrationNames().length} migrations, integrity ok`,
+      ),
+    );
 
     const again = bilateral('backup', copy, '--database', live);
     expect(again.status).toBe(1);

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { resolveDatabasePath } from '../db/database-path.ts';
 import { BackupError } from '../maintenance/backup-error.ts';
 import { SeedValidationError } from '../seed/problems.ts';
-import { CommandFailure, UsageError, type Command } from './command.ts';
+import { type Command, CommandFailure, UsageError } from './command.ts';
 import { commands } from './commands/index.ts';
 
 const globalOptions = { database: { type: 'string' } } as const;
@@ -13,7 +13,10 @@ const globalOptions = { database: { type: 'string' } } as const;
 const operatorErrors = [BackupError, CommandFailure, SeedValidationError];
 
 function usage(): string {
-  const rows = [...Object.values(commands).map((command) => [command.usage, command.summary] as const), ['help', 'print this list'] as const];
+  const rows = [
+    ...Object.values(commands).map((command) => [command.usage, command.summary] as const),
+    ['help', 'print this list'] as const,
+  ];
   const width = Math.max(...rows.map(([call]) => call.length));
   return [
     'usage: bilateral <command> [arguments] [--database PATH]',
@@ -31,7 +34,8 @@ function findCommand(words: string[]): { name: string; command: Command } | unde
   return match && { name: match[0], command: match[1] };
 }
 
-const isParseArgsError = (error: unknown) => error instanceof TypeError && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+const isParseArgsError = (error: unknown) =>
+  error instanceof TypeError && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
 
 async function main(argv: string[]): Promise<number> {
   // pnpm hands a `--` typed before the arguments on to the script.
@@ -49,7 +53,12 @@ async function main(argv: string[]): Promise<number> {
 
   const { name, command } = found;
   try {
-    const { values, positionals } = parseArgs({ args, options: { ...globalOptions, ...command.options }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...globalOptions, ...command.options },
+      strict: true,
+      allowPositionals: true,
+    });
     const { database, ...options } = values as Record<string, string | boolean | undefined>;
     const databasePath = resolveDatabasePath(typeof database === 'string' ? database : undefined);
     await command.run({ positionals: positionals.slice(name.split(' ').length), options, databasePath });

@@ -28,8 +28,12 @@ export class UsageError extends Error {
 }
 
 /** Returns the positionals when there are exactly as many as `names` (e.g. `FILE`) says. */
-export function requireArguments<const Names extends string[]>(positionals: string[], ...names: Names): { [K in keyof Names]: string } {
-  if (positionals.length !== names.length) throw new UsageError(`expected ${names.join(' ')}, got ${positionals.length ? positionals.join(' ') : 'nothing'}`);
+export function requireArguments<const Names extends string[]>(
+  positionals: string[],
+  ...names: Names
+): { [K in keyof Names]: string } {
+  if (positionals.length !== names.length)
+    throw new UsageError(`expected ${names.join(' ')}, got ${positionals.length ? positionals.join(' ') : 'nothing'}`);
   return positionals as { [K in keyof Names]: string };
 }
 

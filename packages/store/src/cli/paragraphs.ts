@@ -2,8 +2,8 @@
 // Usage: paragraphs <file name in ../shared/sources> [layout|blank-lines]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PARAGRAPH_STYLES, splitParagraphs, type ParagraphStyle } from '../sources/paragraphs.ts';
 import { defaultSourcesDir } from '../sources/documents.ts';
+import { PARAGRAPH_STYLES, type ParagraphStyle, splitParagraphs } from '../sources/paragraphs.ts';
 
 const [file, styleArgument] = process.argv.slice(2);
 if (!file) {

@@ -16,4 +16,6 @@ if (problems.length) {
   console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${seedsDir} (${counts}).`);
   process.exit(1);
 }
-console.log(`seeds are valid: ${counts}${documentsChecked ? '; every locator and paragraph checked against the documents' : '; documents not found, locators not checked'}.`);
+console.log(
+  `seeds are valid: ${counts}${documentsChecked ? '; every locator and paragraph checked against the documents' : '; documents not found, locators not checked'}.`,
+);

@@ -82,7 +82,9 @@ interface Writer {
  * starts the next writer while it checks the last crash; the writer opens nothing until `go`.
  */
 function startWriter(path: string, run: number, keyId: number): Writer {
-  const child = spawn(process.execPath, ['--import', tsxLoader, writerScript, path, String(run), String(keyId)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsxLoader, writerScript, path, String(run), String(keyId)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const acks: Ack[] = [];
   let partial = '';
   let stderr = '';
@@ -188,7 +190,9 @@ describe('crash durability', () => {
     // The writer's third acknowledgement is always an update, and no kill comes before the third.
     expect(totals.updates).toBeGreaterThanOrEqual(ROUNDS);
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-    console.log(`crash durability: ${totals.kills} SIGKILLs, ${totals.creates} creates and ${totals.updates} updates acknowledged, none lost, in ${seconds} s`);
+    console.log(
+      `crash durability: ${totals.kills} SIGKILLs, ${totals.creates} creates and ${totals.updates} updates acknowledged, none lost, in ${seconds} s`,
+    );
   }, 120_000);
 });
 
@@ -201,23 +205,34 @@ function checkAfterCrash(path: string, run: number, acknowledged: Map<string, nu
     expect(db.pragma('integrity_check'), `integrity after kill ${run}`).toEqual([{ integrity_check: 'ok' }]);
     expect(db.pragma('foreign_key_check'), `foreign keys after kill ${run}`).toEqual([]);
 
-    const rows = db.prepare("select slug, version from events where slug like 'crash-%'").all() as { slug: string; version: number }[];
+    const rows = db.prepare("select slug, version from events where slug like 'crash-%'").all() as {
+      slug: string;
+      version: number;
+    }[];
     const stored = new Map(rows.map((row) => [row.slug, row.version]));
     const lost = [...acknowledged]
       .filter(([slug, version]) => (stored.get(slug) ?? 0) < version)
-      .map(([slug, version]) => `${slug} v${version} (stored: ${stored.has(slug) ? `v${stored.get(slug)}` : 'missing'})`);
+      .map(
+        ([slug, version]) => `${slug} v${version} (stored: ${stored.has(slug) ? `v${stored.get(slug)}` : 'missing'})`,
+      );
     expect(lost, `acknowledged writes missing after kill ${run}`).toEqual([]);
 
     // Each version of each written event has its revision, appended in the same transaction, and
     // the latest revision is the event's current version.
-    const unmatched = db.prepare(`
+    const unmatched = db
+      .prepare(`
       select e.slug, e.version, count(r.id) as revisions, max(r.version) as latest
       from events e left join revisions r on r.entity_type = 'event' and r.entity_id = e.id
       where e.slug like 'crash-%'
       group by e.id
-      having latest is not e.version or revisions != e.version`).all();
+      having latest is not e.version or revisions != e.version`)
+      .all();
     expect(unmatched, `events whose revisions do not match their version after kill ${run}`).toEqual([]);
-    const orphans = db.prepare("select r.id, r.entity_slug, r.version from revisions r where r.entity_type = 'event' and not exists (select 1 from events e where e.id = r.entity_id)").all();
+    const orphans = db
+      .prepare(
+        "select r.id, r.entity_slug, r.version from revisions r where r.entity_type = 'event' and not exists (select 1 from events e where e.id = r.entity_id)",
+      )
+      .all();
     expect(orphans, `revisions of events that do not exist after kill ${run}`).toEqual([]);
   } finally {
     closeStore(store);

@@ -9,9 +9,17 @@ import { createApiKey } from './keys.ts';
 import { saveRecord } from './save-record.ts';
 
 const citedEvent = (paragraph: number) => ({
-  slug: '2019-cited-visit', title: 'A cited visit', summary: 'Someone visited someone.', kind: 'visit', date: '2019-03',
-  sectors: ['diplomacy'], participants: [{ actor: 'pakistan', role: 'visitor' }],
-  citations: [{ source: 'fixture-news', paragraph: 1 }, { source: 'fixture-journal', paragraph }],
+  slug: '2019-cited-visit',
+  title: 'A cited visit',
+  summary: 'Someone visited someone.',
+  kind: 'visit',
+  date: '2019-03',
+  sectors: ['diplomacy'],
+  participants: [{ actor: 'pakistan', role: 'visitor' }],
+  citations: [
+    { source: 'fixture-news', paragraph: 1 },
+    { source: 'fixture-journal', paragraph },
+  ],
 });
 const newSource = (file: string) => ({ slug: 'new-report', file, title: 'A new report', genre: 'news' });
 
@@ -41,7 +49,13 @@ afterEach(() => {
 
 describe('writes checked against the documents', () => {
   it('refuse a citation of a paragraph past the end of the document, naming its count', () => {
-    expect(write('event', citedEvent(4))).toEqual([{ field: 'citations[1].paragraph', code: 'INVALID', message: 'source "fixture-journal" has 3 paragraphs, so paragraph 4 does not exist' }]);
+    expect(write('event', citedEvent(4))).toEqual([
+      {
+        field: 'citations[1].paragraph',
+        code: 'INVALID',
+        message: 'source "fixture-journal" has 3 paragraphs, so paragraph 4 does not exist',
+      },
+    ]);
     expect(write('event', citedEvent(3))).toEqual([]);
   });
 
@@ -52,7 +66,13 @@ describe('writes checked against the documents', () => {
   });
 
   it('refuse a source whose file is not in the documents directory', () => {
-    expect(write('source', newSource('404_missing.txt'))).toEqual([{ field: 'file', code: 'NOT_FOUND', message: 'there is no document named 404_missing.txt in the documents directory' }]);
+    expect(write('source', newSource('404_missing.txt'))).toEqual([
+      {
+        field: 'file',
+        code: 'NOT_FOUND',
+        message: 'there is no document named 404_missing.txt in the documents directory',
+      },
+    ]);
     writeFileSync(join(documents, '404_missing.txt'), 'Now it exists.');
     expect(write('source', newSource('404_missing.txt'))).toEqual([]);
   });

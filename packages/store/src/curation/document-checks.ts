@@ -24,13 +24,21 @@ export function checkDocuments(tx: Transaction, dataset: SeedDataset): UserError
   const counts = new Map<string, number | undefined>();
   const paragraphsIn = (slug: string) => {
     if (!counts.has(slug)) {
-      const source = tx.select({ file: sources.file, style: sources.paragraphStyle }).from(sources).where(eq(sources.slug, slug)).get();
+      const source = tx
+        .select({ file: sources.file, style: sources.paragraphStyle })
+        .from(sources)
+        .where(eq(sources.slug, slug))
+        .get();
       counts.set(slug, source && paragraphCount(dir, source.file, source.style as ParagraphStyle));
     }
     return counts.get(slug);
   };
   return [
     ...missing.map(({ field, message }) => ({ field, message, code: 'NOT_FOUND' as const })),
-    ...checkCitedParagraphs(dataset, paragraphsIn).map(({ field, message }) => ({ field, message, code: 'INVALID' as const })),
+    ...checkCitedParagraphs(dataset, paragraphsIn).map(({ field, message }) => ({
+      field,
+      message,
+      code: 'INVALID' as const,
+    })),
   ];
 }

@@ -58,10 +58,20 @@ export function listApiKeys(store: Store): ApiKey[] {
 /** The live key a secret belongs to, or null for an unknown, malformed or revoked secret. */
 export function authenticateApiKey(store: Store, secret: string): ApiKey | null {
   if (!secret.startsWith(KEY_PREFIX)) return null;
-  const row = store.select().from(apiKeys).where(and(eq(apiKeys.secretHash, hashSecret(secret)), isNull(apiKeys.revokedAt))).get();
+  const row = store
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.secretHash, hashSecret(secret)), isNull(apiKeys.revokedAt)))
+    .get();
   return row ? toApiKey(row) : null;
 }
 
 function toApiKey(row: typeof apiKeys.$inferSelect): ApiKey {
-  return { id: row.id, label: row.label, scope: row.scope as KeyScope, createdAt: row.createdAt, revokedAt: row.revokedAt };
+  return {
+    id: row.id,
+    label: row.label,
+    scope: row.scope as KeyScope,
+    createdAt: row.createdAt,
+    revokedAt: row.revokedAt,
+  };
 }

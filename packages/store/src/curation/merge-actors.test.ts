@@ -18,7 +18,20 @@ const idOf = (slug: string) => store.select({ id: actors.id }).from(actors).wher
 beforeEach(() => {
   store = openFixtureStore();
   editor = { keyId: createApiKey(store, 'write', 'test').key.id };
-  saveRecord(store, 'actor', { operation: 'create', change: () => ({ slug: 'rossiya', name: 'Rossiya', kind: 'state', aliases: [{ name: 'Moskva', kind: 'metonym' }] }) }, editor);
+  saveRecord(
+    store,
+    'actor',
+    {
+      operation: 'create',
+      change: () => ({
+        slug: 'rossiya',
+        name: 'Rossiya',
+        kind: 'state',
+        aliases: [{ name: 'Moskva', kind: 'metonym' }],
+      }),
+    },
+    editor,
+  );
 });
 afterEach(() => closeStore(store));
 
@@ -26,22 +39,51 @@ describe('mergeActors', () => {
   it('joins participant claims that now name one actor, keeping the preferred one and the citations of both', () => {
     const news = { source: 'fixture-news', paragraph: 30 };
     const journal = { source: 'fixture-journal', paragraph: 40 };
-    const event = saveRecord(store, 'event', {
-      operation: 'create',
-      change: () => ({
-        slug: '2020-joint-talks', title: 'Joint talks', summary: 'Talks.', kind: 'meeting', date: '2020', sectors: ['diplomacy'],
-        participants: [{ actor: 'russia', role: 'host' }, { actor: 'rossiya', role: 'host' }], citations: [news],
-        claims: [
-          { field: 'participant', value: 'rossiya', status: 'asserted', citations: [journal] },
-          { field: 'participant', value: 'russia', status: 'asserted', preferred: true, reason: 'The report names Russia.', citations: [news] },
-        ],
-      }),
-    }, editor);
+    const event = saveRecord(
+      store,
+      'event',
+      {
+        operation: 'create',
+        change: () => ({
+          slug: '2020-joint-talks',
+          title: 'Joint talks',
+          summary: 'Talks.',
+          kind: 'meeting',
+          date: '2020',
+          sectors: ['diplomacy'],
+          participants: [
+            { actor: 'russia', role: 'host' },
+            { actor: 'rossiya', role: 'host' },
+          ],
+          citations: [news],
+          claims: [
+            { field: 'participant', value: 'rossiya', status: 'asserted', citations: [journal] },
+            {
+              field: 'participant',
+              value: 'russia',
+              status: 'asserted',
+              preferred: true,
+              reason: 'The report names Russia.',
+              citations: [news],
+            },
+          ],
+        }),
+      },
+      editor,
+    );
     const merged = mergeActors(store, { from: idOf('rossiya'), into: idOf('russia') }, editor);
     expect(merged.moved).toEqual([{ entityType: 'event', id: event.id, version: 2 }]);
     expect(readEventRecord(store, event.id)).toMatchObject({
       participants: [{ actor: 'russia', role: 'host' }],
-      claims: [{ field: 'participant', value: 'russia', preferred: true, reason: 'The report names Russia.', citations: [journal, news] }],
+      claims: [
+        {
+          field: 'participant',
+          value: 'russia',
+          preferred: true,
+          reason: 'The report names Russia.',
+          citations: [journal, news],
+        },
+      ],
     });
   });
 
@@ -56,7 +98,12 @@ describe('mergeActors', () => {
       { entityId: into, version: 2, reason: 'One state.' },
     ]);
     expect(written[0]!.after).toBeNull();
-    expect(JSON.parse(written[1]!.after!).aliases.map((alias: { name: string }) => alias.name)).toEqual(['Russian Federation', 'Moscow', 'Rossiya', 'Moskva']);
+    expect(JSON.parse(written[1]!.after!).aliases.map((alias: { name: string }) => alias.name)).toEqual([
+      'Russian Federation',
+      'Moscow',
+      'Rossiya',
+      'Moskva',
+    ]);
     expect(store.select().from(actors).where(eq(actors.id, from)).get()).toBeUndefined();
   });
 });
@@ -77,6 +124,8 @@ describe('seed reloads after a merge', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace('First Druzhba joint exercise', 'Druzhba 2016'));
     expect(loadSeeds(store, dir)).toMatchObject({ updated: 1, mergedAway: 1 });
     const druzhba = store.select({ id: events.id }).from(events).where(eq(events.slug, '2016-druzhba-exercise')).get()!;
-    expect(readEventRecord(store, druzhba.id)!.participants.map((participant) => participant.actor)).not.toContain('russia');
+    expect(readEventRecord(store, druzhba.id)!.participants.map((participant) => participant.actor)).not.toContain(
+      'russia',
+    );
   });
 });

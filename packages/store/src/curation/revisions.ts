@@ -44,20 +44,45 @@ export function appendRevision(tx: Transaction, revision: NewRevision): Revision
 
 /** An entity's revisions, newest first. */
 export function revisionsOf(store: Store, entityType: EntityType, entityId: number, limit: number): RevisionRow[] {
-  return store.select().from(revisions).where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, entityId))).orderBy(desc(revisions.version)).limit(limit).all();
-}
-
-/** The newest revision of an entity made at or before `at` (an ISO timestamp), or undefined if it did not exist yet. */
-export function revisionAsOf(store: Store, entityType: EntityType, entityId: number, at: string, operations?: readonly RevisionOperation[]): RevisionRow | undefined {
   return store
     .select()
     .from(revisions)
-    .where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, entityId), lte(revisions.at, at), operations ? inArray(revisions.operation, [...operations]) : undefined))
+    .where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, entityId)))
+    .orderBy(desc(revisions.version))
+    .limit(limit)
+    .all();
+}
+
+/** The newest revision of an entity made at or before `at` (an ISO timestamp), or undefined if it did not exist yet. */
+export function revisionAsOf(
+  store: Store,
+  entityType: EntityType,
+  entityId: number,
+  at: string,
+  operations?: readonly RevisionOperation[],
+): RevisionRow | undefined {
+  return store
+    .select()
+    .from(revisions)
+    .where(
+      and(
+        eq(revisions.entityType, entityType),
+        eq(revisions.entityId, entityId),
+        lte(revisions.at, at),
+        operations ? inArray(revisions.operation, [...operations]) : undefined,
+      ),
+    )
     .orderBy(desc(revisions.at), desc(revisions.id))
     .get();
 }
 
 /** Revisions after the given revision ID, oldest first: a feed a client can poll and resume. */
 export function changesSince(store: Store, afterRevisionId: number, limit: number): RevisionRow[] {
-  return store.select().from(revisions).where(gt(revisions.id, afterRevisionId)).orderBy(asc(revisions.id)).limit(limit).all();
+  return store
+    .select()
+    .from(revisions)
+    .where(gt(revisions.id, afterRevisionId))
+    .orderBy(asc(revisions.id))
+    .limit(limit)
+    .all();
 }

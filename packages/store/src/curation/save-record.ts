@@ -10,10 +10,30 @@ import type { Store } from '../db/client.ts';
 import { actorAliases, actors, events, figures, idempotencyKeys, sources } from '../db/schema.ts';
 import { jsonHash, RECORD_KINDS, sameRecord } from '../records/record-kinds.ts';
 import {
-  actorColumns, archiveColumn, clearActorChildren, databaseResolver, eventColumns, figureColumns, sourceColumns, writeActorChildren,
-  writeEventChildren, writeEventLinks, writeFigureChildren, type Transaction,
+  actorColumns,
+  archiveColumn,
+  clearActorChildren,
+  databaseResolver,
+  eventColumns,
+  figureColumns,
+  sourceColumns,
+  type Transaction,
+  writeActorChildren,
+  writeEventChildren,
+  writeEventLinks,
+  writeFigureChildren,
 } from '../records/write-records.ts';
-import { RECORD_PARSE_OPTIONS, actorRecord, eventRecord, figureRecord, sourceRecord, type ActorRecord, type EventRecord, type FigureRecord, type SourceRecord } from '../seed/format.ts';
+import {
+  type ActorRecord,
+  actorRecord,
+  type EventRecord,
+  eventRecord,
+  type FigureRecord,
+  figureRecord,
+  RECORD_PARSE_OPTIONS,
+  type SourceRecord,
+  sourceRecord,
+} from '../seed/format.ts';
 import { checkReferences, fieldPath, type KnownRecords, type SeedDataset } from '../seed/validate.ts';
 import { checkDocuments } from './document-checks.ts';
 import { CurationError, type UserError } from './errors.ts';
@@ -28,7 +48,10 @@ interface RecordOf {
 
 const ENTITIES = {
   event: {
-    ...RECORD_KINDS.event, schema: eventRecord, datasetKey: 'events', columns: eventColumns,
+    ...RECORD_KINDS.event,
+    schema: eventRecord,
+    datasetKey: 'events',
+    columns: eventColumns,
     writeChildren: (tx: Transaction, id: number, record: EventRecord) => {
       const ids = databaseResolver(tx);
       writeEventChildren(tx, ids, id, record);
@@ -36,16 +59,29 @@ const ENTITIES = {
     },
   },
   actor: {
-    ...RECORD_KINDS.actor, schema: actorRecord, datasetKey: 'actors', columns: actorColumns,
+    ...RECORD_KINDS.actor,
+    schema: actorRecord,
+    datasetKey: 'actors',
+    columns: actorColumns,
     writeChildren: (tx: Transaction, id: number, record: ActorRecord) => {
       clearActorChildren(tx, [id]);
       writeActorChildren(tx, databaseResolver(tx), id, record);
     },
   },
-  source: { ...RECORD_KINDS.source, schema: sourceRecord, datasetKey: 'sources', columns: sourceColumns, writeChildren: () => {} },
+  source: {
+    ...RECORD_KINDS.source,
+    schema: sourceRecord,
+    datasetKey: 'sources',
+    columns: sourceColumns,
+    writeChildren: () => {},
+  },
   figure: {
-    ...RECORD_KINDS.figure, schema: figureRecord, datasetKey: 'figures', columns: figureColumns,
-    writeChildren: (tx: Transaction, id: number, record: FigureRecord) => writeFigureChildren(tx, databaseResolver(tx), id, record),
+    ...RECORD_KINDS.figure,
+    schema: figureRecord,
+    datasetKey: 'figures',
+    columns: figureColumns,
+    writeChildren: (tx: Transaction, id: number, record: FigureRecord) =>
+      writeFigureChildren(tx, databaseResolver(tx), id, record),
   },
 } as const;
 
@@ -84,8 +120,16 @@ export interface SavedRecord {
   unchanged?: boolean;
 }
 
-export function saveRecord<T extends EntityType>(store: Store, type: T, request: SaveRequest<T>, editor: Editor): SavedRecord {
-  return store.transaction((tx) => idempotently(tx, editor, request.idempotency, () => writeRecord(tx, type, request, editor)), { behavior: 'immediate' });
+export function saveRecord<T extends EntityType>(
+  store: Store,
+  type: T,
+  request: SaveRequest<T>,
+  editor: Editor,
+): SavedRecord {
+  return store.transaction(
+    (tx) => idempotently(tx, editor, request.idempotency, () => writeRecord(tx, type, request, editor)),
+    { behavior: 'immediate' },
+  );
 }
 
 /** The record's ID and version after a write. */
@@ -95,7 +139,12 @@ export type Written = Omit<SavedRecord, 'replayed'>;
  * Runs a write once per idempotency key: a retry with the same key and input returns the first
  * result; the same key with other input is refused. Call inside the write's transaction.
  */
-export function idempotently<R extends Written>(tx: Transaction, editor: Editor, idempotency: Idempotency | undefined, write: () => R): R & { replayed: boolean } {
+export function idempotently<R extends Written>(
+  tx: Transaction,
+  editor: Editor,
+  idempotency: Idempotency | undefined,
+  write: () => R,
+): R & { replayed: boolean } {
   const replay = idempotency && findReplay(tx, editor, idempotency);
   if (replay) return { ...(replay as R), replayed: true };
   const result = write();
@@ -104,17 +153,34 @@ export function idempotently<R extends Written>(tx: Transaction, editor: Editor,
 }
 
 /** saveRecord's write without its transaction, for writes that change several records at once. */
-export function writeRecord<T extends EntityType>(tx: Transaction, type: T, request: Omit<SaveRequest<T>, 'idempotency'>, editor: Editor): Written {
+export function writeRecord<T extends EntityType>(
+  tx: Transaction,
+  type: T,
+  request: Omit<SaveRequest<T>, 'idempotency'>,
+  editor: Editor,
+): Written {
   const entity = ENTITIES[type];
   const table = entity.table as typeof events;
-  const current = request.id === undefined ? undefined : tx.select({ id: table.id, slug: table.slug, version: table.version }).from(table).where(eq(table.id, request.id)).get();
-  if (request.id !== undefined && !current) throw new CurationError([{ field: 'id', message: `No ${type} has this ID; it may have been merged or never existed.`, code: 'NOT_FOUND' }]);
+  const current =
+    request.id === undefined
+      ? undefined
+      : tx
+          .select({ id: table.id, slug: table.slug, version: table.version })
+          .from(table)
+          .where(eq(table.id, request.id))
+          .get();
+  if (request.id !== undefined && !current)
+    throw new CurationError([
+      { field: 'id', message: `No ${type} has this ID; it may have been merged or never existed.`, code: 'NOT_FOUND' },
+    ]);
   if (current && request.expectedVersion != null && request.expectedVersion !== current.version) {
-    throw new CurationError([{
-      field: 'expectedVersion',
-      message: `The ${type} is at version ${current.version}, not ${request.expectedVersion}: someone changed it since you read it. Read it again, reapply your change and send the new version.`,
-      code: 'STALE_VERSION',
-    }]);
+    throw new CurationError([
+      {
+        field: 'expectedVersion',
+        message: `The ${type} is at version ${current.version}, not ${request.expectedVersion}: someone changed it since you read it. Read it again, reapply your change and send the new version.`,
+        code: 'STALE_VERSION',
+      },
+    ]);
   }
 
   const before = current ? (entity.read(tx, current.id) as RecordOf[T]) : null;
@@ -123,13 +189,36 @@ export function writeRecord<T extends EntityType>(tx: Transaction, type: T, requ
   if (current && sameRecord(before, record)) return { id: current.id, version: current.version, unchanged: true };
 
   const version = current ? current.version + 1 : 1;
-  const columns = { ...(entity.columns as (record: RecordOf[T]) => object)(record), version, ...(type === 'event' ? archiveColumn(record as EventRecord, !current) : {}) };
+  const columns = {
+    ...(entity.columns as (record: RecordOf[T]) => object)(record),
+    version,
+    ...(type === 'event' ? archiveColumn(record as EventRecord, !current) : {}),
+  };
   const id = current
-    ? (tx.update(table).set(columns as never).where(eq(table.id, current.id)).run(), current.id)
-    : tx.insert(table).values(columns as never).returning({ id: table.id }).get().id;
+    ? (tx
+        .update(table)
+        .set(columns as never)
+        .where(eq(table.id, current.id))
+        .run(),
+      current.id)
+    : tx
+        .insert(table)
+        .values(columns as never)
+        .returning({ id: table.id })
+        .get().id;
   (entity.writeChildren as (tx: Transaction, id: number, record: RecordOf[T]) => void)(tx, id, record);
 
-  appendRevision(tx, { entityType: type, entityId: id, entitySlug: record.slug, version, operation: request.operation, keyId: editor.keyId, before, after: record, reason: request.reason });
+  appendRevision(tx, {
+    entityType: type,
+    entityId: id,
+    entitySlug: record.slug,
+    version,
+    operation: request.operation,
+    keyId: editor.keyId,
+    before,
+    after: record,
+    reason: request.reason,
+  });
   return { id, version };
 }
 
@@ -138,7 +227,9 @@ function validate(tx: Transaction, type: EntityType, candidate: unknown, current
   const entity = ENTITIES[type];
   const parsed = (entity.schema as z.ZodType).safeParse(candidate, RECORD_PARSE_OPTIONS);
   if (!parsed.success) {
-    throw new CurationError(parsed.error.issues.map((issue) => ({ field: fieldPath(issue.path), message: issue.message, code: 'INVALID' })));
+    throw new CurationError(
+      parsed.error.issues.map((issue) => ({ field: fieldPath(issue.path), message: issue.message, code: 'INVALID' })),
+    );
   }
   const record = parsed.data as { slug: string };
   const errors: UserError[] = [];
@@ -146,15 +237,39 @@ function validate(tx: Transaction, type: EntityType, candidate: unknown, current
   // A source's file is unique too: two sources for one document would split its citations.
   for (const field of type === 'source' ? (['slug', 'file'] as const) : (['slug'] as const)) {
     const value = (record as { slug: string; file?: string })[field]!;
-    const taken = tx.select({ id: table.id }).from(table).where(and(eq((table as unknown as typeof sources)[field], value), currentId === undefined ? undefined : ne(table.id, currentId))).get();
-    if (taken) errors.push({ field, message: `Another ${type} already has the ${field} "${value}"; choose another.`, code: 'TAKEN' });
+    const taken = tx
+      .select({ id: table.id })
+      .from(table)
+      .where(
+        and(
+          eq((table as unknown as typeof sources)[field], value),
+          currentId === undefined ? undefined : ne(table.id, currentId),
+        ),
+      )
+      .get();
+    if (taken)
+      errors.push({
+        field,
+        message: `Another ${type} already has the ${field} "${value}"; choose another.`,
+        code: 'TAKEN',
+      });
   }
 
   const dataset: SeedDataset = { sources: [], actors: [], events: [], figures: [], coverage: [] };
-  (dataset[entity.datasetKey] as { file: string; label: string; record: unknown }[]).push({ file: 'input', label: `${type} "${record.slug}"`, record });
+  (dataset[entity.datasetKey] as { file: string; label: string; record: unknown }[]).push({
+    file: 'input',
+    label: `${type} "${record.slug}"`,
+    record,
+  });
   const problems: Parameters<typeof checkReferences>[2] = [];
   checkReferences(dataset, knownInStore(tx, type === 'actor' ? currentId : undefined, type, record.slug), problems);
-  errors.push(...problems.map((problem) => ({ field: problem.field, message: problem.message, code: problem.message.startsWith('unknown ') ? ('NOT_FOUND' as const) : ('INVALID' as const) })));
+  errors.push(
+    ...problems.map((problem) => ({
+      field: problem.field,
+      message: problem.message,
+      code: problem.message.startsWith('unknown ') ? ('NOT_FOUND' as const) : ('INVALID' as const),
+    })),
+  );
   errors.push(...checkDocuments(tx, dataset));
   if (errors.length) throw new CurationError(errors);
   return record;
@@ -165,11 +280,19 @@ function validate(tx: Transaction, type: EntityType, candidate: unknown, current
  * the store is. The record's own slug counts as existing (an event may not link to itself, but
  * the rule saying so needs the slug known); an edited actor's own names are not "taken".
  */
-function knownInStore(tx: Transaction, editedActorId: number | undefined, type: EntityType, slug: string): KnownRecords {
+function knownInStore(
+  tx: Transaction,
+  editedActorId: number | undefined,
+  type: EntityType,
+  slug: string,
+): KnownRecords {
   const lookup = (table: typeof events, own: boolean) => ({
-    has: (wanted: string) => (own && wanted === slug) || tx.select({ id: table.id }).from(table).where(eq(table.slug, wanted)).get() !== undefined,
+    has: (wanted: string) =>
+      (own && wanted === slug) ||
+      tx.select({ id: table.id }).from(table).where(eq(table.slug, wanted)).get() !== undefined,
   });
-  const notEdited = (column: typeof actors.id | typeof actorAliases.actorId) => (editedActorId === undefined ? undefined : ne(column, editedActorId));
+  const notEdited = (column: typeof actors.id | typeof actorAliases.actorId) =>
+    editedActorId === undefined ? undefined : ne(column, editedActorId);
   return {
     sources: lookup(sources as never, type === 'source'),
     actors: lookup(actors as never, type === 'actor'),
@@ -177,28 +300,49 @@ function knownInStore(tx: Transaction, editedActorId: number | undefined, type: 
     figures: lookup(figures as never, type === 'figure'),
     actorNames: {
       get: (folded) =>
-        tx.select({ slug: actors.slug }).from(actors).where(and(eq(actors.nameFolded, folded), notEdited(actors.id))).get()?.slug ??
-        tx.select({ slug: actors.slug }).from(actorAliases).innerJoin(actors, eq(actors.id, actorAliases.actorId)).where(and(eq(actorAliases.nameFolded, folded), notEdited(actorAliases.actorId))).get()?.slug,
+        tx
+          .select({ slug: actors.slug })
+          .from(actors)
+          .where(and(eq(actors.nameFolded, folded), notEdited(actors.id)))
+          .get()?.slug ??
+        tx
+          .select({ slug: actors.slug })
+          .from(actorAliases)
+          .innerJoin(actors, eq(actors.id, actorAliases.actorId))
+          .where(and(eq(actorAliases.nameFolded, folded), notEdited(actorAliases.actorId)))
+          .get()?.slug,
     },
   };
 }
 
 function findReplay(tx: Transaction, editor: Editor, idempotency: Idempotency): Written | undefined {
-  const stored = tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.keyId, editor.keyId), eq(idempotencyKeys.idempotencyKey, idempotency.key))).get();
+  const stored = tx
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.keyId, editor.keyId), eq(idempotencyKeys.idempotencyKey, idempotency.key)))
+    .get();
   if (!stored) return undefined;
   if (stored.operation !== idempotency.operation || stored.requestHash !== jsonHash(idempotency.input)) {
-    throw new CurationError([{
-      field: 'idempotencyKey',
-      message: `This idempotency key was already used for a different request (${stored.operation}). Use a new key for a new change.`,
-      code: 'IDEMPOTENCY_KEY_REUSED',
-    }]);
+    throw new CurationError([
+      {
+        field: 'idempotencyKey',
+        message: `This idempotency key was already used for a different request (${stored.operation}). Use a new key for a new change.`,
+        code: 'IDEMPOTENCY_KEY_REUSED',
+      },
+    ]);
   }
   return JSON.parse(stored.result);
 }
 
 function rememberResult(tx: Transaction, editor: Editor, idempotency: Idempotency, result: Written) {
-  tx.insert(idempotencyKeys).values({
-    keyId: editor.keyId, idempotencyKey: idempotency.key, operation: idempotency.operation, requestHash: jsonHash(idempotency.input),
-    result: JSON.stringify(result), createdAt: new Date().toISOString(),
-  }).run();
+  tx.insert(idempotencyKeys)
+    .values({
+      keyId: editor.keyId,
+      idempotencyKey: idempotency.key,
+      operation: idempotency.operation,
+      requestHash: jsonHash(idempotency.input),
+      result: JSON.stringify(result),
+      createdAt: new Date().toISOString(),
+    })
+    .run();
 }

@@ -4,15 +4,35 @@ import { parseFuzzyDate } from './fuzzy-date.ts';
 describe('parseFuzzyDate', () => {
   it('keeps a year a year instead of padding it to a day', () => {
     expect(parseFuzzyDate('2014')).toEqual({
-      edtf: '2014', earliest: '2014-01-01', latest: '2014-12-31', precision: 'year', approximate: false, display: '2014',
+      edtf: '2014',
+      earliest: '2014-01-01',
+      latest: '2014-12-31',
+      precision: 'year',
+      approximate: false,
+      display: '2014',
     });
   });
 
   it('reads months, days and decades at their own precision', () => {
-    expect(parseFuzzyDate('2014-06')).toMatchObject({ earliest: '2014-06-01', latest: '2014-06-30', precision: 'month', display: 'June 2014' });
+    expect(parseFuzzyDate('2014-06')).toMatchObject({
+      earliest: '2014-06-01',
+      latest: '2014-06-30',
+      precision: 'month',
+      display: 'June 2014',
+    });
     expect(parseFuzzyDate('2024-02')).toMatchObject({ latest: '2024-02-29' });
-    expect(parseFuzzyDate('2014-11-21')).toMatchObject({ earliest: '2014-11-21', latest: '2014-11-21', precision: 'day', display: '21 November 2014' });
-    expect(parseFuzzyDate('198X')).toMatchObject({ earliest: '1980-01-01', latest: '1989-12-31', precision: 'decade', display: '1980s' });
+    expect(parseFuzzyDate('2014-11-21')).toMatchObject({
+      earliest: '2014-11-21',
+      latest: '2014-11-21',
+      precision: 'day',
+      display: '21 November 2014',
+    });
+    expect(parseFuzzyDate('198X')).toMatchObject({
+      earliest: '1980-01-01',
+      latest: '1989-12-31',
+      precision: 'decade',
+      display: '1980s',
+    });
   });
 
   it('marks approximate and uncertain dates and says so in the display', () => {
@@ -21,7 +41,12 @@ describe('parseFuzzyDate', () => {
   });
 
   it('reads intervals from the start of the first date to the end of the second', () => {
-    expect(parseFuzzyDate('2002/2003')).toMatchObject({ earliest: '2002-01-01', latest: '2003-12-31', precision: 'year', display: '2002 – 2003' });
+    expect(parseFuzzyDate('2002/2003')).toMatchObject({
+      earliest: '2002-01-01',
+      latest: '2003-12-31',
+      precision: 'year',
+      display: '2002 – 2003',
+    });
     expect(parseFuzzyDate('2014-06/2015')).toMatchObject({ precision: 'year', earliest: '2014-06-01' });
   });
 

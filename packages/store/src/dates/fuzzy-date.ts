@@ -28,7 +28,20 @@ export class FuzzyDateError extends Error {
   override readonly name = 'FuzzyDateError';
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2, decade: 3 };
 
 interface SinglePoint {
@@ -53,27 +66,56 @@ function parsePoint(text: string, whole: string): SinglePoint {
   const [, yearText = '', monthText, dayText, qualifierText = ''] = match;
   const qualifier = qualifierText as SinglePoint['qualifier'];
   if (yearText.endsWith('X')) {
-    if (monthText) throw new FuzzyDateError(`"${whole}" gives a month inside a decade; write the year instead of ${yearText}.`);
+    if (monthText)
+      throw new FuzzyDateError(`"${whole}" gives a month inside a decade; write the year instead of ${yearText}.`);
     const start = Number(yearText.slice(0, 3)) * 10;
-    return { edtf: text, earliest: `${pad(start, 4)}-01-01`, latest: `${pad(start + 9, 4)}-12-31`, precision: 'decade', qualifier, plain: `${start}s` };
+    return {
+      edtf: text,
+      earliest: `${pad(start, 4)}-01-01`,
+      latest: `${pad(start + 9, 4)}-12-31`,
+      precision: 'decade',
+      qualifier,
+      plain: `${start}s`,
+    };
   }
   const year = Number(yearText);
   if (!monthText) {
-    return { edtf: text, earliest: `${yearText}-01-01`, latest: `${yearText}-12-31`, precision: 'year', qualifier, plain: yearText };
+    return {
+      edtf: text,
+      earliest: `${yearText}-01-01`,
+      latest: `${yearText}-12-31`,
+      precision: 'year',
+      qualifier,
+      plain: yearText,
+    };
   }
   const month = Number(monthText);
   if (month < 1 || month > 12) throw new FuzzyDateError(`"${whole}" has month ${monthText}; months run from 01 to 12.`);
   const lastDay = daysInMonth(year, month);
   const monthName = MONTHS[month - 1]!;
   if (!dayText) {
-    return { edtf: text, earliest: `${yearText}-${monthText}-01`, latest: `${yearText}-${monthText}-${pad(lastDay, 2)}`, precision: 'month', qualifier, plain: `${monthName} ${yearText}` };
+    return {
+      edtf: text,
+      earliest: `${yearText}-${monthText}-01`,
+      latest: `${yearText}-${monthText}-${pad(lastDay, 2)}`,
+      precision: 'month',
+      qualifier,
+      plain: `${monthName} ${yearText}`,
+    };
   }
   const day = Number(dayText);
   if (day < 1 || day > lastDay) {
     throw new FuzzyDateError(`"${whole}" is not a real day: ${monthName} ${yearText} has ${lastDay} days.`);
   }
   const iso = `${yearText}-${monthText}-${dayText}`;
-  return { edtf: text, earliest: iso, latest: iso, precision: 'day', qualifier, plain: `${day} ${monthName} ${yearText}` };
+  return {
+    edtf: text,
+    earliest: iso,
+    latest: iso,
+    precision: 'day',
+    qualifier,
+    plain: `${day} ${monthName} ${yearText}`,
+  };
 }
 
 const qualified = (point: SinglePoint) =>
@@ -83,7 +125,8 @@ export function parseFuzzyDate(input: string): FuzzyDate {
   const text = input.trim();
   if (!text) throw new FuzzyDateError('A date is required; use YYYY, YYYY-MM or YYYY-MM-DD.');
   const parts = text.split('/');
-  if (parts.length > 2) throw new FuzzyDateError(`"${text}" has more than one "/"; an interval is two dates, like 2002/2003.`);
+  if (parts.length > 2)
+    throw new FuzzyDateError(`"${text}" has more than one "/"; an interval is two dates, like 2002/2003.`);
   if (parts.length === 1) {
     const point = parsePoint(text, text);
     return {

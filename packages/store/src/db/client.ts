@@ -1,9 +1,9 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { relations } from './relations.ts';
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -24,7 +24,10 @@ export interface OpenStoreOptions {
  * `:memory:` gives a private in-memory database, which tests use.
  */
 export function openStore(path: string, options: OpenStoreOptions = {}): Store {
-  const connection = new Database(path, options.onStatement ? { verbose: (sql) => options.onStatement!(String(sql)) } : {});
+  const connection = new Database(
+    path,
+    options.onStatement ? { verbose: (sql) => options.onStatement!(String(sql)) } : {},
+  );
   // WAL lets readers run while a write is in progress. With WAL, NORMAL sync keeps every committed
   // write if the process crashes or is killed (the commit is in the OS's page cache), but a power
   // loss may roll back the last commits; FULL would fsync every commit. See crash-durability.test.ts.
@@ -41,7 +44,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
 export const MIGRATIONS_TABLE = '__drizzle_migrations';
 
 /** The names of the migrations this checkout ships, oldest first. */
-export const knownMigrationNames = (): string[] => readMigrationFiles({ migrationsFolder }).map((migration) => migration.name);
+export const knownMigrationNames = (): string[] =>
+  readMigrationFiles({ migrationsFolder }).map((migration) => migration.name);
 
 export function closeStore(store: Store): void {
   store.$client.close();

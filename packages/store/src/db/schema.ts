@@ -52,20 +52,27 @@ export const actorAliases = sqliteTable(
   'actor_aliases',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    actorId: integer('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     nameFolded: text('name_folded').notNull(),
     kind: text('kind').notNull(),
     position: integer('position').notNull(),
   },
-  (table) => [uniqueIndex('actor_aliases_name_folded').on(table.nameFolded), index('actor_aliases_actor').on(table.actorId)],
+  (table) => [
+    uniqueIndex('actor_aliases_name_folded').on(table.nameFolded),
+    index('actor_aliases_actor').on(table.actorId),
+  ],
 );
 
 export const offices = sqliteTable(
   'offices',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    holderId: integer('holder_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    holderId: integer('holder_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     organizationId: integer('organization_id').references(() => actors.id, { onDelete: 'set null' }),
     fromEdtf: text('from_edtf'),
@@ -110,7 +117,9 @@ export const events = sqliteTable(
 export const eventSectors = sqliteTable(
   'event_sectors',
   {
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     sector: text('sector').notNull(),
     position: integer('position').notNull().default(0),
   },
@@ -120,8 +129,12 @@ export const eventSectors = sqliteTable(
 export const eventParticipants = sqliteTable(
   'event_participants',
   {
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    actorId: integer('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
     position: integer('position').notNull(),
   },
@@ -134,8 +147,12 @@ export const eventParticipants = sqliteTable(
 export const eventLinks = sqliteTable(
   'event_links',
   {
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    targetEventId: integer('target_event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    targetEventId: integer('target_event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     position: integer('position').notNull().default(0),
   },
@@ -165,8 +182,12 @@ export const figures = sqliteTable('figures', {
 export const figureActors = sqliteTable(
   'figure_actors',
   {
-    figureId: integer('figure_id').notNull().references(() => figures.id, { onDelete: 'cascade' }),
-    actorId: integer('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    figureId: integer('figure_id')
+      .notNull()
+      .references(() => figures.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.figureId, table.actorId] }), index('figure_actors_actor').on(table.actorId)],
@@ -198,7 +219,9 @@ export const citations = sqliteTable(
   'citations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'restrict' }),
     paragraph: integer('paragraph').notNull(),
     note: text('note'),
     eventId: integer('event_id').references(() => events.id, { onDelete: 'cascade' }),
@@ -264,7 +287,9 @@ export const revisions = sqliteTable(
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
   {
-    keyId: integer('key_id').notNull().references(() => apiKeys.id, { onDelete: 'cascade' }),
+    keyId: integer('key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
     idempotencyKey: text('idempotency_key').notNull(),
     operation: text('operation').notNull(),
     requestHash: text('request_hash').notNull(),
@@ -281,6 +306,8 @@ export const idempotencyKeys = sqliteTable(
  */
 export const actorMerges = sqliteTable('actor_merges', {
   fromSlug: text('from_slug').primaryKey(),
-  intoActorId: integer('into_actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+  intoActorId: integer('into_actor_id')
+    .notNull()
+    .references(() => actors.id, { onDelete: 'cascade' }),
   mergedAt: text('merged_at').notNull(),
 });

@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Store } from '../db/client.ts';
 import { BackupError } from './backup-error.ts';
-import { explainSqliteError, inspectDatabaseFile, type DatabaseContents } from './inspect.ts';
+import { type DatabaseContents, explainSqliteError, inspectDatabaseFile } from './inspect.ts';
 import { copyDatabase, isSameFile, removeDatabaseFiles } from './sqlite-files.ts';
 
 export interface BackupOptions {
@@ -23,11 +23,17 @@ export interface BackupSummary extends DatabaseContents {
  * with `inspectDatabaseFile`, and only then renamed into place: a failed backup leaves nothing
  * behind and never replaces a good file.
  */
-export async function backupDatabase(source: string | Store, destinationPath: string, options: BackupOptions = {}): Promise<BackupSummary> {
+export async function backupDatabase(
+  source: string | Store,
+  destinationPath: string,
+  options: BackupOptions = {},
+): Promise<BackupSummary> {
   const destination = resolve(destinationPath);
   const sourcePath = typeof source === 'string' ? resolve(source) : source.$client.name;
-  if (isSameFile(sourcePath, destination)) throw new BackupError('SAME_FILE', `${destination} is the database being backed up`);
-  if (existsSync(destination) && !options.force) throw new BackupError('ALREADY_EXISTS', `${destination} already exists; not replacing it unless forced (--force)`);
+  if (isSameFile(sourcePath, destination))
+    throw new BackupError('SAME_FILE', `${destination} is the database being backed up`);
+  if (existsSync(destination) && !options.force)
+    throw new BackupError('ALREADY_EXISTS', `${destination} already exists; not replacing it unless forced (--force)`);
 
   const connection = typeof source === 'string' ? openSource(sourcePath) : source.$client;
   const partial = `${destination}.partial`;

@@ -1,11 +1,16 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { knownMigrationNames } from '../db/client.ts';
-import { removeTemporaryDirectories, seededDatabaseFile, tableContents, temporaryDirectory } from '../testing/database-files.ts';
+import {
+  removeTemporaryDirectories,
+  seededDatabaseFile,
+  tableContents,
+  temporaryDirectory,
+} from '../testing/database-files.ts';
 import { backupDatabase } from './backup.ts';
 import { restoreDatabase } from './restore.ts';
 
@@ -33,7 +38,10 @@ describe('restoreDatabase refuses, changing nothing', () => {
   it('a file of garbage bytes', async () => {
     const garbage = join(dir, 'garbage.db');
     writeFileSync(garbage, Buffer.from(Array.from({ length: 64 * 1024 }, (_, index) => (index * 7919) % 256)));
-    await expect(restoreDatabase(garbage, live)).rejects.toMatchObject({ code: 'NOT_SQLITE', message: expect.stringContaining('is not a SQLite database') });
+    await expect(restoreDatabase(garbage, live)).rejects.toMatchObject({
+      code: 'NOT_SQLITE',
+      message: expect.stringContaining('is not a SQLite database'),
+    });
     expect(tableContents(live)).toEqual(liveBefore);
   });
 
@@ -50,16 +58,26 @@ describe('restoreDatabase refuses, changing nothing', () => {
     const connection = new Database(other);
     connection.exec("create table notes (body text); insert into notes values ('not ours')");
     connection.close();
-    await expect(restoreDatabase(other, live)).rejects.toMatchObject({ code: 'NOT_BILATERAL', message: expect.stringContaining('not a Bilateral one') });
+    await expect(restoreDatabase(other, live)).rejects.toMatchObject({
+      code: 'NOT_BILATERAL',
+      message: expect.stringContaining('not a Bilateral one'),
+    });
     expect(tableContents(live)).toEqual(liveBefore);
   });
 
   it('a backup from a newer Bilateral, with a migration this checkout lacks', async () => {
     const backup = await goodBackup();
     const connection = new Database(backup);
-    connection.prepare("insert into __drizzle_migrations (hash, created_at, name) values ('f00d', 0, '29991231000000_from-the-future')").run();
+    connection
+      .prepare(
+        "insert into __drizzle_migrations (hash, created_at, name) values ('f00d', 0, '29991231000000_from-the-future')",
+      )
+      .run();
     connection.close();
-    await expect(restoreDatabase(backup, live)).rejects.toMatchObject({ code: 'NEWER_SCHEMA', message: expect.stringContaining('29991231000000_from-the-future') });
+    await expect(restoreDatabase(backup, live)).rejects.toMatchObject({
+      code: 'NEWER_SCHEMA',
+      message: expect.stringContaining('29991231000000_from-the-future'),
+    });
     expect(tableContents(live)).toEqual(liveBefore);
   });
 });
@@ -72,14 +90,23 @@ describe('restoreDatabase', () => {
     const old = join(dir, 'old.db');
     const connection = new Database(old);
     migrate(drizzle({ client: connection }), { migrationsFolder: oldFolder });
-    connection.prepare("insert into sources (slug, file, title, genre) values ('old', 'old.txt', 'From an old backup', 'news')").run();
+    connection
+      .prepare("insert into sources (slug, file, title, genre) values ('old', 'old.txt', 'From an old backup', 'news')")
+      .run();
     connection.close();
 
     const summary = await restoreDatabase(old, live);
-    expect(summary).toMatchObject({ events: 0, actors: 0, migrations: 1 + later.length, migrationsApplied: later.length });
+    expect(summary).toMatchObject({
+      events: 0,
+      actors: 0,
+      migrations: 1 + later.length,
+      migrationsApplied: later.length,
+    });
     const restored = new Database(live, { readonly: true });
     expect(restored.prepare('select title from sources').pluck().all()).toEqual(['From an old backup']);
-    expect(restored.prepare("select name from sqlite_master where name = 'source_search'").pluck().get()).toBe('source_search');
+    expect(restored.prepare("select name from sqlite_master where name = 'source_search'").pluck().get()).toBe(
+      'source_search',
+    );
     restored.close();
   });
 

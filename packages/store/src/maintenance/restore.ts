@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { closeStore, openStore } from '../db/client.ts';
 import { BackupError } from './backup-error.ts';
-import { inspectDatabaseFile, type DatabaseContents } from './inspect.ts';
+import { type DatabaseContents, inspectDatabaseFile } from './inspect.ts';
 import { copyDatabase, isSameFile } from './sqlite-files.ts';
 
 export interface RestoreSummary extends DatabaseContents {

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import { existsSync, rmSync, statSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 
 // More pages than any database has. One step holds one read transaction on the source for the
 // whole copy: WAL never blocks writers, and a write from another connection between small steps

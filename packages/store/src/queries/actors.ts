@@ -1,9 +1,9 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { actors, eventParticipants, events } from '../db/schema.ts';
-import { eventSortKeys, liveEventSql, type EventOrder, type EventRow } from './events.ts';
+import { type EventOrder, type EventRow, eventSortKeys, liveEventSql } from './events.ts';
 import { groupedPages } from './grouped-pages.ts';
-import { planPage, type Page, type PageArgs } from './pagination.ts';
+import { type Page, type PageArgs, planPage } from './pagination.ts';
 import type { ActorRow } from './related.ts';
 import { toFtsQuery } from './text-search.ts';
 
@@ -32,7 +32,15 @@ const ACTOR_KEYS = [
 /** Actors in name order. */
 export function listActors(store: Store, filter: ActorFilter | null | undefined, page: PageArgs): Page<ActorRow> {
   const plan = planPage('name:asc', ACTOR_KEYS, page);
-  return plan.finish(store.select().from(actors).where(and(actorFilterSql(filter), plan.where)).orderBy(...plan.orderBy).limit(plan.limit).all());
+  return plan.finish(
+    store
+      .select()
+      .from(actors)
+      .where(and(actorFilterSql(filter), plan.where))
+      .orderBy(...plan.orderBy)
+      .limit(plan.limit)
+      .all(),
+  );
 }
 
 export function countActors(store: Store, filter: ActorFilter | null | undefined): number {
@@ -44,7 +52,12 @@ export function actorBySlug(store: Store, slug: string): ActorRow | undefined {
 }
 
 /** One page of events per actor, for many actors in one statement. */
-export function eventPagesByActorIds(store: Store, actorIds: readonly number[], order: readonly EventOrder[], page: PageArgs): Map<number, Page<EventRow>> {
+export function eventPagesByActorIds(
+  store: Store,
+  actorIds: readonly number[],
+  order: readonly EventOrder[],
+  page: PageArgs,
+): Map<number, Page<EventRow>> {
   const { keys, ordering } = eventSortKeys(order);
   // An actor can hold two roles in one event; count the event once.
   const tookPart = store

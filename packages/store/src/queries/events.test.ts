@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeStore } from '../db/client.ts';
 import { openFixtureStore } from '../testing/fixture-store.ts';
 import { actorBySlug, eventPagesByActorIds, listActors } from './actors.ts';
-import { countEvents, listEvents, type EventFilter } from './events.ts';
 import { QueryError } from './errors.ts';
+import { countEvents, type EventFilter, listEvents } from './events.ts';
 
 const store = openFixtureStore();
 afterAll(() => closeStore(store));
@@ -31,13 +31,23 @@ describe('listEvents', () => {
   it.each([
     [[]],
     [[{ field: 'title', direction: 'desc' }]],
-    [[{ field: 'kind', direction: 'asc' }, { field: 'date', direction: 'desc' }]],
+    [
+      [
+        { field: 'kind', direction: 'asc' },
+        { field: 'date', direction: 'desc' },
+      ],
+    ],
   ] as const)('pages forwards and backwards over the same sequence, ordered by %j', (order) => {
     const walk = (forward: boolean) => {
       const seen: string[] = [];
       let cursor: string | undefined;
       for (;;) {
-        const page = listEvents(store, null, order as never, forward ? { first: 1, after: cursor } : { last: 1, before: cursor });
+        const page = listEvents(
+          store,
+          null,
+          order as never,
+          forward ? { first: 1, after: cursor } : { last: 1, before: cursor },
+        );
         seen.push(...page.rows.map((row) => row.slug));
         if (!(forward ? page.hasNextPage : page.hasPreviousPage)) return seen;
         cursor = forward ? page.cursors.at(-1) : page.cursors[0];
@@ -49,7 +59,9 @@ describe('listEvents', () => {
   });
 
   it('orders by title descending with a stable tie-break', () => {
-    const rows = listEvents(store, null, [{ field: 'title', direction: 'desc' }], { first: 10 }).rows.map((row) => row.title);
+    const rows = listEvents(store, null, [{ field: 'title', direction: 'desc' }], { first: 10 }).rows.map(
+      (row) => row.title,
+    );
     expect(rows).toEqual([...rows].sort().reverse());
   });
 
@@ -57,22 +69,31 @@ describe('listEvents', () => {
     expect(() => listEvents(store, null, [], { first: 101 })).toThrow(/`first` must be between 1 and 100; got 101/);
     expect(() => listEvents(store, null, [], { first: 0 })).toThrow(QueryError);
     const cursor = listEvents(store, null, [], { first: 1 }).cursors[0]!;
-    expect(() => listEvents(store, null, [{ field: 'title', direction: 'asc' }], { first: 1, after: cursor })).toThrow(/different ordering/);
+    expect(() => listEvents(store, null, [{ field: 'title', direction: 'asc' }], { first: 1, after: cursor })).toThrow(
+      /different ordering/,
+    );
     expect(() => listEvents(store, null, [], { after: 'bm9uc2Vuc2U' })).toThrow(/not a cursor this API issued/);
   });
 
   it('matches a year-dated event to a June filter only when overlaps are asked for', () => {
     expect(slugs({ from: '2014-06', to: '2014-06' })).toEqual([]);
-    expect(slugs({ from: '2014-06', to: '2014-06', dateMatch: 'overlaps' })).toEqual(['2014-russia-lifts-arms-embargo']);
+    expect(slugs({ from: '2014-06', to: '2014-06', dateMatch: 'overlaps' })).toEqual([
+      '2014-russia-lifts-arms-embargo',
+    ]);
     expect(slugs({ from: '2014', to: '2016' })).toEqual(['2014-russia-lifts-arms-embargo', '2016-druzhba-exercise']);
     expect(() => slugs({ from: '2014-02-30' })).toThrow(/not a real day/);
   });
 
   it('combines kinds, sectors, actors (any or all), text and conflicts', () => {
-    expect(slugs({ kinds: ['pledge', 'military_exercise'] })).toEqual(['2016-druzhba-exercise', '2024-10-trade-pledge']);
+    expect(slugs({ kinds: ['pledge', 'military_exercise'] })).toEqual([
+      '2016-druzhba-exercise',
+      '2024-10-trade-pledge',
+    ]);
     expect(slugs({ sectors: ['security', 'energy'] })).toEqual(['2016-druzhba-exercise', '2024-10-trade-pledge']);
     expect(slugs({ actors: ['pakistan', 'mikhail-mishustin'] })).toHaveLength(3);
-    expect(slugs({ actors: ['pakistan', 'russia'], actorsMatch: 'all', sectors: ['security'] })).toEqual(['2016-druzhba-exercise']);
+    expect(slugs({ actors: ['pakistan', 'russia'], actorsMatch: 'all', sectors: ['security'] })).toEqual([
+      '2016-druzhba-exercise',
+    ]);
     expect(slugs({ text: 'DRUZHBA' })).toEqual(['2016-druzhba-exercise']);
     expect(slugs({ text: 'emb*' })).toEqual(['2014-russia-lifts-arms-embargo']);
     expect(slugs({ hasConflicts: true })).toEqual(['2014-russia-lifts-arms-embargo']);

@@ -1,9 +1,9 @@
-import { and, eq, exists, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Store } from '../db/client.ts';
-import { actors, claims, eventParticipants, events, eventSectors } from '../db/schema.ts';
+import { and, eq, exists, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { FuzzyDateError, parseFuzzyDate } from '../dates/fuzzy-date.ts';
+import type { Store } from '../db/client.ts';
+import { actors, claims, eventParticipants, eventSectors, events } from '../db/schema.ts';
 import { QueryError } from './errors.ts';
-import { planPage, type Page, type PageArgs, type SortKey } from './pagination.ts';
+import { type Page, type PageArgs, planPage, type SortKey } from './pagination.ts';
 import { toFtsQuery } from './text-search.ts';
 
 export type EventRow = typeof events.$inferSelect;
@@ -54,18 +54,35 @@ export function eventFilterSql(store: Store, filter: EventFilter | null | undefi
   const conditions: (SQL | undefined)[] = [filter.includeArchived ? undefined : liveEventSql];
   const from = filter.from ? dateBound(filter.from, 'filter.from').earliest : undefined;
   const to = filter.to ? dateBound(filter.to, 'filter.to').latest : undefined;
-  if (from && to && from > to) throw new QueryError('INVALID_DATE', `filter.from (${filter.from}) is after filter.to (${filter.to}).`, 'filter.from');
+  if (from && to && from > to)
+    throw new QueryError(
+      'INVALID_DATE',
+      `filter.from (${filter.from}) is after filter.to (${filter.to}).`,
+      'filter.from',
+    );
   const overlaps = filter.dateMatch === 'overlaps';
   if (from) conditions.push(overlaps ? sql`${events.dateLatest} >= ${from}` : sql`${events.dateEarliest} >= ${from}`);
   if (to) conditions.push(overlaps ? sql`${events.dateEarliest} <= ${to}` : sql`${events.dateLatest} <= ${to}`);
   if (filter.kinds?.length) conditions.push(inArray(events.kind, filter.kinds));
   if (filter.sectors?.length) {
-    conditions.push(exists(store.select({ one: sql`1` }).from(eventSectors).where(and(eq(eventSectors.eventId, events.id), inArray(eventSectors.sector, filter.sectors)))));
+    conditions.push(
+      exists(
+        store
+          .select({ one: sql`1` })
+          .from(eventSectors)
+          .where(and(eq(eventSectors.eventId, events.id), inArray(eventSectors.sector, filter.sectors))),
+      ),
+    );
   }
   if (filter.actors?.length) {
     const actorIds = resolveActorSlugs(store, filter.actors, 'filter.actors');
     const tookPart = (ids: number[]) =>
-      exists(store.select({ one: sql`1` }).from(eventParticipants).where(and(eq(eventParticipants.eventId, events.id), inArray(eventParticipants.actorId, ids))));
+      exists(
+        store
+          .select({ one: sql`1` })
+          .from(eventParticipants)
+          .where(and(eq(eventParticipants.eventId, events.id), inArray(eventParticipants.actorId, ids))),
+      );
     if (filter.actorsMatch === 'all') conditions.push(...actorIds.map((id) => tookPart([id])));
     else conditions.push(tookPart(actorIds));
   }
@@ -78,10 +95,18 @@ export function eventFilterSql(store: Store, filter: EventFilter | null | undefi
 }
 
 export function resolveActorSlugs(store: Store, slugs: string[], argument: string): number[] {
-  const found = store.select({ id: actors.id, slug: actors.slug }).from(actors).where(inArray(actors.slug, slugs)).all();
+  const found = store
+    .select({ id: actors.id, slug: actors.slug })
+    .from(actors)
+    .where(inArray(actors.slug, slugs))
+    .all();
   const missing = slugs.filter((slug) => !found.some((row) => row.slug === slug));
   if (missing.length) {
-    throw new QueryError('NOT_FOUND', `No actor has the slug ${missing.map((slug) => `"${slug}"`).join(', ')}. Look slugs up with the actors query.`, argument);
+    throw new QueryError(
+      'NOT_FOUND',
+      `No actor has the slug ${missing.map((slug) => `"${slug}"`).join(', ')}. Look slugs up with the actors query.`,
+      argument,
+    );
   }
   return found.map((row) => row.id);
 }
@@ -106,10 +131,21 @@ export function eventSortKeys(order: readonly EventOrder[]) {
   return { keys, ordering: effective.map((entry) => `${entry.field}:${entry.direction}`).join(',') || 'id' };
 }
 
-export function listEvents(store: Store, filter: EventFilter | null | undefined, order: readonly EventOrder[], page: PageArgs): Page<EventRow> {
+export function listEvents(
+  store: Store,
+  filter: EventFilter | null | undefined,
+  order: readonly EventOrder[],
+  page: PageArgs,
+): Page<EventRow> {
   const { keys, ordering } = eventSortKeys(order);
   const plan = planPage(ordering, keys, page);
-  const rows = store.select().from(events).where(and(eventFilterSql(store, filter), plan.where)).orderBy(...plan.orderBy).limit(plan.limit).all();
+  const rows = store
+    .select()
+    .from(events)
+    .where(and(eventFilterSql(store, filter), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit)
+    .all();
   return plan.finish(rows);
 }
 
@@ -118,7 +154,13 @@ export function countEvents(store: Store, filter: EventFilter | null | undefined
 }
 
 export function eventsByIds(store: Store, ids: readonly number[]): EventRow[] {
-  return ids.length ? store.select().from(events).where(inArray(events.id, [...ids])).all() : [];
+  return ids.length
+    ? store
+        .select()
+        .from(events)
+        .where(inArray(events.id, [...ids]))
+        .all()
+    : [];
 }
 
 export function eventBySlug(store: Store, slug: string): EventRow | undefined {

@@ -2,13 +2,13 @@
  * Streams filtered events or actors in batches with their related rows, so an export of
  * any size holds only one batch in memory at a time.
  */
-import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Store } from '../db/client.ts';
-import { actorAliases, actors, citations, eventParticipants, events, eventSectors, sources } from '../db/schema.ts';
-import { actorFilterSql, type ActorFilter } from './actors.ts';
-import { eventFilterSql, hasConflictSql, type EventFilter, type EventRow } from './events.ts';
-import { groupBy, type ActorRow } from './related.ts';
+import { actorAliases, actors, citations, eventParticipants, eventSectors, events, sources } from '../db/schema.ts';
+import { type ActorFilter, actorFilterSql } from './actors.ts';
+import { type EventFilter, type EventRow, eventFilterSql, hasConflictSql } from './events.ts';
+import { type ActorRow, groupBy } from './related.ts';
 
 export interface ExportedEvent {
   event: EventRow;
@@ -23,7 +23,11 @@ export const EXPORT_BATCH_SIZE = 500;
 const countries = alias(actors, 'countries');
 
 /** Validates the filter at once (so a bad filter fails before any output), then streams. */
-export function exportEvents(store: Store, filter: EventFilter | null | undefined, batchSize = EXPORT_BATCH_SIZE): Generator<ExportedEvent> {
+export function exportEvents(
+  store: Store,
+  filter: EventFilter | null | undefined,
+  batchSize = EXPORT_BATCH_SIZE,
+): Generator<ExportedEvent> {
   return eventBatches(store, eventFilterSql(store, filter), batchSize);
 }
 
@@ -42,10 +46,20 @@ function* eventBatches(store: Store, condition: SQL | undefined, batchSize: numb
       .all();
     if (batch.length === 0) return;
     const ids = batch.map((row) => row.event.id);
-    const sectors = groupBy(store.select().from(eventSectors).where(inArray(eventSectors.eventId, ids)).orderBy(eventSectors.sector).all(), (row) => row.eventId);
+    const sectors = groupBy(
+      store.select().from(eventSectors).where(inArray(eventSectors.eventId, ids)).orderBy(eventSectors.sector).all(),
+      (row) => row.eventId,
+    );
     const participants = groupBy(
       store
-        .select({ eventId: eventParticipants.eventId, slug: actors.slug, name: actors.name, kind: actors.kind, country: countries.slug, role: eventParticipants.role })
+        .select({
+          eventId: eventParticipants.eventId,
+          slug: actors.slug,
+          name: actors.name,
+          kind: actors.kind,
+          country: countries.slug,
+          role: eventParticipants.role,
+        })
         .from(eventParticipants)
         .innerJoin(actors, eq(actors.id, eventParticipants.actorId))
         .leftJoin(countries, eq(countries.id, actors.countryId))
@@ -86,7 +100,11 @@ export interface ExportedActor {
 }
 
 /** Validates the filter at once, like `exportEvents`, then streams actors in ID order. */
-export function exportActors(store: Store, filter: ActorFilter | null | undefined, batchSize = EXPORT_BATCH_SIZE): Generator<ExportedActor> {
+export function exportActors(
+  store: Store,
+  filter: ActorFilter | null | undefined,
+  batchSize = EXPORT_BATCH_SIZE,
+): Generator<ExportedActor> {
   return actorBatches(store, actorFilterSql(filter), batchSize);
 }
 
@@ -104,7 +122,20 @@ function* actorBatches(store: Store, condition: SQL | undefined, batchSize: numb
       .limit(batchSize)
       .all();
     if (batch.length === 0) return;
-    const aliases = groupBy(store.select().from(actorAliases).where(inArray(actorAliases.actorId, batch.map((row) => row.actor.id))).orderBy(actorAliases.position).all(), (row) => row.actorId);
+    const aliases = groupBy(
+      store
+        .select()
+        .from(actorAliases)
+        .where(
+          inArray(
+            actorAliases.actorId,
+            batch.map((row) => row.actor.id),
+          ),
+        )
+        .orderBy(actorAliases.position)
+        .all(),
+      (row) => row.actorId,
+    );
     for (const row of batch) yield { ...row, aliases: (aliases.get(row.actor.id) ?? []).map((alias) => alias.name) };
     lastId = batch.at(-1)!.actor.id;
   }

@@ -1,8 +1,8 @@
-import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { figures } from '../db/schema.ts';
 import { dateBound } from './events.ts';
-import { planPage, type Page, type PageArgs } from './pagination.ts';
+import { type Page, type PageArgs, planPage } from './pagination.ts';
 import type { FigureRow } from './related.ts';
 
 export interface FigureFilter {
@@ -30,7 +30,15 @@ const FIGURE_KEYS = [
 /** Figures in period order. */
 export function listFigures(store: Store, filter: FigureFilter | null | undefined, page: PageArgs): Page<FigureRow> {
   const plan = planPage('period:asc', FIGURE_KEYS, page);
-  return plan.finish(store.select().from(figures).where(and(figureFilterSql(filter), plan.where)).orderBy(...plan.orderBy).limit(plan.limit).all());
+  return plan.finish(
+    store
+      .select()
+      .from(figures)
+      .where(and(figureFilterSql(filter), plan.where))
+      .orderBy(...plan.orderBy)
+      .limit(plan.limit)
+      .all(),
+  );
 }
 
 export function countFigures(store: Store, filter: FigureFilter | null | undefined): number {

@@ -4,10 +4,10 @@
  * connections (an actor's events, a source's citations) use it so that a page of parents
  * costs one query for all their children, whatever its size.
  */
-import { and, getColumns, lte, sql, type SQL } from 'drizzle-orm';
+import { and, getColumns, lte, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Store } from '../db/client.ts';
-import { planPage, type Page, type PageArgs, type SortKey } from './pagination.ts';
+import { type Page, type PageArgs, planPage, type SortKey } from './pagination.ts';
 
 export function groupedPages<Row>(
   store: Store,
@@ -30,17 +30,28 @@ export function groupedPages<Row>(
   if (options.parentIds.length === 0) return pages;
   const join = options.join ?? ((query: any) => query);
   const ranked = join(
-      store.select({
+    store
+      .select({
         ...getColumns(options.table),
         parentId: sql<number>`${options.parent}`.as('parent_id'),
-        rowNumber: sql<number>`row_number() over (partition by ${options.parent} order by ${sql.join(plan.orderBy, sql`, `)})`.as('row_number'),
-      }).from(options.table as SQLiteTable),
-    )
+        rowNumber:
+          sql<number>`row_number() over (partition by ${options.parent} order by ${sql.join(plan.orderBy, sql`, `)})`.as(
+            'row_number',
+          ),
+      })
+      .from(options.table as SQLiteTable),
+  )
     .where(and(options.restrict, plan.where))
     .as('ranked');
-  const rows = store.select().from(ranked).where(lte(ranked.rowNumber, plan.limit)).orderBy(ranked.parentId, ranked.rowNumber).all() as (Row & { parentId: number })[];
+  const rows = store
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rowNumber, plan.limit))
+    .orderBy(ranked.parentId, ranked.rowNumber)
+    .all() as (Row & { parentId: number })[];
   const byParent = new Map<number, Row[]>();
-  for (const { parentId, rowNumber: _, ...row } of rows as any[]) byParent.set(parentId, [...(byParent.get(parentId) ?? []), row]);
+  for (const { parentId, rowNumber: _, ...row } of rows as any[])
+    byParent.set(parentId, [...(byParent.get(parentId) ?? []), row]);
   for (const parentId of options.parentIds) pages.set(parentId, plan.finish(byParent.get(parentId) ?? []));
   return pages;
 }

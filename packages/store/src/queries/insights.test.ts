@@ -10,8 +10,10 @@ import { cooperationIndex, eventStats } from './stats.ts';
 
 // The fixture plus an event dated only to a decade and one that mentions a pipeline twice (and hyphenated model names).
 const store = openStore(':memory:');
-loadSeeds(store, fixtureSeedsWith({
-  'events/extra.yaml': `
+loadSeeds(
+  store,
+  fixtureSeedsWith({
+    'events/extra.yaml': `
 - slug: 1980-soviet-pakistan-tension
   title: Soviet–Pakistani tension over Afghanistan
   summary: Relations between Moscow and Pakistan were strained through the decade of the Afghan war.
@@ -33,7 +35,8 @@ loadSeeds(store, fixtureSeedsWith({
     - { actor: russia, role: signatory }
   citations: [{ source: fixture-news, paragraph: 35 }]
 `,
-}));
+  }),
+);
 afterAll(() => closeStore(store));
 const id = (slug: string) => eventBySlug(store, slug)!.id;
 const actorId = (slug: string) => actorBySlug(store, slug)!.id;
@@ -45,7 +48,12 @@ describe('search', () => {
     const moscow = search(store, 'moscow', null, { first: 10 }).hits;
     // Russia's alias "Moscow" outranks the two events that only say Moscow in their summaries.
     expect(moscow[0]).toMatchObject({ type: 'actor', id: actorId('russia') });
-    expect(moscow.slice(1).map((hit) => hit.id).sort()).toEqual([id('2014-russia-lifts-arms-embargo'), id('1980-soviet-pakistan-tension')].sort());
+    expect(
+      moscow
+        .slice(1)
+        .map((hit) => hit.id)
+        .sort(),
+    ).toEqual([id('2014-russia-lifts-arms-embargo'), id('1980-soviet-pakistan-tension')].sort());
   });
 
   it('finds figures by label or indicator words', () => {
@@ -76,24 +84,34 @@ describe('search', () => {
     expect(() => search(store, 'AND', null, {})).toThrow(expect.objectContaining({ code: 'INVALID_SEARCH' }));
     expect(() => search(store, '   ', null, {})).toThrow(expect.objectContaining({ code: 'INVALID_SEARCH' }));
     for (const query of ['embargo OR', 'NOT pipeline', '(embargo', 'embargo)', '()', 'OR AND', '---']) {
-      expect(() => search(store, query, null, {}), query).toThrow(expect.objectContaining({ code: 'INVALID_SEARCH', argument: 'query' }));
+      expect(() => search(store, query, null, {}), query).toThrow(
+        expect.objectContaining({ code: 'INVALID_SEARCH', argument: 'query' }),
+      );
     }
-    expect(() => search(store, 'embargo OR', null, {})).toThrow('The search needs a word after OR. Use words, "quoted phrases", prefix*, OR, NOT and parentheses.');
+    expect(() => search(store, 'embargo OR', null, {})).toThrow(
+      'The search needs a word after OR. Use words, "quoted phrases", prefix*, OR, NOT and parentheses.',
+    );
   });
 
   it('reads words with punctuation as they are written, not as FTS5 syntax', () => {
     const gasDeal = [id('2015-gas-pipeline-agreement')];
     expect(search(store, 'Mi-35', null, {}).hits.map((hit) => hit.id)).toEqual(gasDeal);
     expect(search(store, 'JF-17 engines', null, {}).hits.map((hit) => hit.id)).toEqual(gasDeal);
-    for (const query of ['U.S.', 'title:pipeline', 'a-b:c.d', '^start', 'NEAR(gas pipeline)', 'pipe*line']) expect(() => search(store, query, null, {}), query).not.toThrow();
+    for (const query of ['U.S.', 'title:pipeline', 'a-b:c.d', '^start', 'NEAR(gas pipeline)', 'pipe*line'])
+      expect(() => search(store, query, null, {}), query).not.toThrow();
     expect(search(store, 'title:pipeline', null, {}).totalCount).toBe(0);
   });
 
   it('keeps the documented syntax: phrases, prefixes, OR, NOT, AND and parentheses', () => {
-    const slugsOf = (query: string) => search(store, query, ['event'], {}).hits.map((hit) => hit.id).sort();
+    const slugsOf = (query: string) =>
+      search(store, query, ['event'], {})
+        .hits.map((hit) => hit.id)
+        .sort();
     expect(slugsOf('"gas pipeline"')).toEqual([id('2015-gas-pipeline-agreement')]);
     expect(slugsOf('"pipeline Karachi"')).toEqual([]);
-    expect(slugsOf('embargo OR pipeline')).toEqual([id('2014-russia-lifts-arms-embargo'), id('2015-gas-pipeline-agreement')].sort());
+    expect(slugsOf('embargo OR pipeline')).toEqual(
+      [id('2014-russia-lifts-arms-embargo'), id('2015-gas-pipeline-agreement')].sort(),
+    );
     expect(slugsOf('pipeline NOT karachi')).toEqual([]);
     expect(slugsOf('(embargo OR pipeline) AND lahore')).toEqual([id('2015-gas-pipeline-agreement')]);
     expect(slugsOf('(embargo OR pipeline) lahore')).toEqual([id('2015-gas-pipeline-agreement')]);
@@ -101,18 +119,38 @@ describe('search', () => {
   });
 
   it('reads EventFilter.text exactly as search reads its query', () => {
-    for (const text of ['embargo OR pipeline', 'Mi-35', '"gas pipeline"', 'pipe*', 'pipeline NOT karachi', '(embargo OR druzhba) pakistan']) {
-      const searched = search(store, text, ['event'], { first: 100 }).hits.map((hit) => hit.id).sort();
-      expect(listEvents(store, { text }, [], { first: 100 }).rows.map((row) => row.id).sort(), text).toEqual(searched);
+    for (const text of [
+      'embargo OR pipeline',
+      'Mi-35',
+      '"gas pipeline"',
+      'pipe*',
+      'pipeline NOT karachi',
+      '(embargo OR druzhba) pakistan',
+    ]) {
+      const searched = search(store, text, ['event'], { first: 100 })
+        .hits.map((hit) => hit.id)
+        .sort();
+      expect(
+        listEvents(store, { text }, [], { first: 100 })
+          .rows.map((row) => row.id)
+          .sort(),
+        text,
+      ).toEqual(searched);
     }
     expect(countEvents(store, { text: 'embargo OR pipeline' })).toBe(2);
-    expect(() => countEvents(store, { text: 'embargo OR' })).toThrow(expect.objectContaining({ code: 'INVALID_SEARCH', argument: 'filter.text' }));
+    expect(() => countEvents(store, { text: 'embargo OR' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_SEARCH', argument: 'filter.text' }),
+    );
   });
 
   it('sees new and changed rows at once: the index is kept by triggers', () => {
-    store.$client.prepare("update events set title = 'Druzhba drill renamed zephyrine' where slug = '2016-druzhba-exercise'").run();
+    store.$client
+      .prepare("update events set title = 'Druzhba drill renamed zephyrine' where slug = '2016-druzhba-exercise'")
+      .run();
     expect(search(store, 'zephyrine', null, {}).hits.map((hit) => hit.id)).toEqual([id('2016-druzhba-exercise')]);
-    store.$client.prepare("update events set title = 'First Druzhba joint exercise' where slug = '2016-druzhba-exercise'").run();
+    store.$client
+      .prepare("update events set title = 'First Druzhba joint exercise' where slug = '2016-druzhba-exercise'")
+      .run();
     expect(search(store, 'zephyrine', null, {}).totalCount).toBe(0);
   });
 });
@@ -122,7 +160,13 @@ describe('eventStats', () => {
     const { buckets, totalCount } = eventStats(store, null, ['year']);
     expect(totalCount).toBe(countEvents(store, null));
     expect(buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(totalCount);
-    expect(buckets.map((bucket) => [bucket.keys[0]!.value, bucket.count])).toEqual([['2014', 1], ['2015', 1], ['2016', 1], ['2024', 1], [null, 1]]);
+    expect(buckets.map((bucket) => [bucket.keys[0]!.value, bucket.count])).toEqual([
+      ['2014', 1],
+      ['2015', 1],
+      ['2016', 1],
+      ['2024', 1],
+      [null, 1],
+    ]);
     expect(buckets.at(-1)!.keys[0]!.span).toBe('1980-01-01/1989-12-31');
     expect(buckets.at(-1)!.eventIds).toEqual([id('1980-soviet-pakistan-tension')]);
   });
@@ -140,7 +184,11 @@ describe('eventStats', () => {
 
   it('computes a yearly mean Goldstein index', () => {
     const years = cooperationIndex(store, null);
-    expect(years.find((year) => year.year === 2014)).toMatchObject({ meanGoldstein: 7, eventCount: 1, codedEventCount: 1 });
+    expect(years.find((year) => year.year === 2014)).toMatchObject({
+      meanGoldstein: 7,
+      eventCount: 1,
+      codedEventCount: 1,
+    });
     expect(years.at(-1)).toMatchObject({ year: null, meanGoldstein: -2 });
   });
 });
@@ -152,13 +200,20 @@ describe('actorNetwork', () => {
     const edge = network.edges.find((candidate) => candidate.sourceId === pakistan && candidate.targetId === russia)!;
     // 2014 embargo lifted, 2015 pipeline, 2016 Druzhba
     expect(edge).toMatchObject({ weight: 3, firstDate: '2014-01-01', lastDate: '2016-09-30' });
-    expect(edge.eventIds).toEqual([id('2014-russia-lifts-arms-embargo'), id('2015-gas-pipeline-agreement'), id('2016-druzhba-exercise')]);
+    expect(edge.eventIds).toEqual([
+      id('2014-russia-lifts-arms-embargo'),
+      id('2015-gas-pipeline-agreement'),
+      id('2016-druzhba-exercise'),
+    ]);
     expect(network.nodes.find((node) => node.actorId === actorId('pakistan'))!.eventCount).toBe(4);
     expect(actorNetwork(store, null, 2).edges).toHaveLength(1);
   });
 
-  it('lists an actor\'s relationships heaviest first', () => {
+  it("lists an actor's relationships heaviest first", () => {
     const relationships = relationshipsByActorIds(store, [actorId('pakistan')]);
-    expect(relationships.map((relationship) => [relationship.otherId, relationship.weight])).toEqual([[actorId('russia'), 3], [actorId('soviet-union'), 1]]);
+    expect(relationships.map((relationship) => [relationship.otherId, relationship.weight])).toEqual([
+      [actorId('russia'), 3],
+      [actorId('soviet-union'), 1],
+    ]);
   });
 });

@@ -5,8 +5,8 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { eventParticipants } from '../db/schema.ts';
-import { filteredEvents } from './stats.ts';
 import type { EventFilter } from './events.ts';
+import { filteredEvents } from './stats.ts';
 
 export interface NetworkEdge {
   sourceId: number;
@@ -27,7 +27,17 @@ export interface ActorNetwork {
 export function actorNetwork(store: Store, filter: EventFilter | null | undefined, minWeight = 1): ActorNetwork {
   const events = filteredEvents(store, filter);
   const participation = events.length
-    ? store.selectDistinct({ eventId: eventParticipants.eventId, actorId: eventParticipants.actorId }).from(eventParticipants).where(inArray(eventParticipants.eventId, events.map((event) => event.id))).orderBy(eventParticipants.eventId, eventParticipants.actorId).all()
+    ? store
+        .selectDistinct({ eventId: eventParticipants.eventId, actorId: eventParticipants.actorId })
+        .from(eventParticipants)
+        .where(
+          inArray(
+            eventParticipants.eventId,
+            events.map((event) => event.id),
+          ),
+        )
+        .orderBy(eventParticipants.eventId, eventParticipants.actorId)
+        .all()
     : [];
 
   const eventCounts = new Map<number, number>();
@@ -45,7 +55,14 @@ export function actorNetwork(store: Store, filter: EventFilter | null | undefine
       for (let j = i + 1; j < actorIds.length; j++) {
         const [sourceId, targetId] = [actorIds[i]!, actorIds[j]!].sort((a, b) => a - b) as [number, number];
         const key = `${sourceId}-${targetId}`;
-        const edge = edges.get(key) ?? { sourceId, targetId, weight: 0, firstDate: dateEarliest, lastDate: dateLatest, eventIds: [] };
+        const edge = edges.get(key) ?? {
+          sourceId,
+          targetId,
+          weight: 0,
+          firstDate: dateEarliest,
+          lastDate: dateLatest,
+          eventIds: [],
+        };
         edge.weight++;
         edge.eventIds.push(eventId);
         if (dateEarliest < edge.firstDate) edge.firstDate = dateEarliest;
@@ -54,9 +71,13 @@ export function actorNetwork(store: Store, filter: EventFilter | null | undefine
       }
     }
   }
-  const kept = [...edges.values()].filter((edge) => edge.weight >= minWeight).sort((a, b) => b.weight - a.weight || a.sourceId - b.sourceId || a.targetId - b.targetId);
+  const kept = [...edges.values()]
+    .filter((edge) => edge.weight >= minWeight)
+    .sort((a, b) => b.weight - a.weight || a.sourceId - b.sourceId || a.targetId - b.targetId);
   return {
-    nodes: [...eventCounts].map(([actorId, eventCount]) => ({ actorId, eventCount })).sort((a, b) => b.eventCount - a.eventCount || a.actorId - b.actorId),
+    nodes: [...eventCounts]
+      .map(([actorId, eventCount]) => ({ actorId, eventCount }))
+      .sort((a, b) => b.eventCount - a.eventCount || a.actorId - b.actorId),
     edges: kept,
   };
 }
@@ -73,7 +94,14 @@ export interface Relationship {
 /** Every actor's neighbours, heaviest first, for many actors in one statement. */
 export function relationshipsByActorIds(store: Store, actorIds: readonly number[]): Relationship[] {
   if (!actorIds.length) return [];
-  const rows = store.all<{ actorId: number; otherId: number; weight: number; firstDate: string; lastDate: string; eventIds: string }>(sql`
+  const rows = store.all<{
+    actorId: number;
+    otherId: number;
+    weight: number;
+    firstDate: string;
+    lastDate: string;
+    eventIds: string;
+  }>(sql`
     with took_part as (
       select distinct event_id, actor_id from event_participants
       where event_id not in (select id from events where archived_at is not null))
@@ -82,8 +110,17 @@ export function relationshipsByActorIds(store: Store, actorIds: readonly number[
     from took_part a
     join took_part b on b.event_id = a.event_id and b.actor_id <> a.actor_id
     join events e on e.id = a.event_id
-    where a.actor_id in (${sql.join(actorIds.map((id) => sql`${id}`), sql`, `)})
+    where a.actor_id in (${sql.join(
+      actorIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})
     group by a.actor_id, b.actor_id
     order by a.actor_id, weight desc, b.actor_id`);
-  return rows.map((row) => ({ ...row, eventIds: row.eventIds.split(',').map(Number).sort((x, y) => x - y) }));
+  return rows.map((row) => ({
+    ...row,
+    eventIds: row.eventIds
+      .split(',')
+      .map(Number)
+      .sort((x, y) => x - y),
+  }));
 }

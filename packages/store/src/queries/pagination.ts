@@ -33,7 +33,8 @@ export interface SortKey<Row> {
 
 type KeyValues = (string | number)[];
 
-const encodeCursor = (ordering: string, values: KeyValues) => Buffer.from(JSON.stringify([ordering, ...values])).toString('base64url');
+const encodeCursor = (ordering: string, values: KeyValues) =>
+  Buffer.from(JSON.stringify([ordering, ...values])).toString('base64url');
 
 function decodeCursor(cursor: string, ordering: string, keyCount: number, argument: string): KeyValues {
   let decoded: unknown;
@@ -42,19 +43,36 @@ function decodeCursor(cursor: string, ordering: string, keyCount: number, argume
   } catch {
     decoded = undefined;
   }
-  const invalid = () => new QueryError('INVALID_CURSOR', `\`${argument}\` is not a cursor this API issued. Use a cursor from pageInfo or an edge of the same query.`, argument);
+  const invalid = () =>
+    new QueryError(
+      'INVALID_CURSOR',
+      `\`${argument}\` is not a cursor this API issued. Use a cursor from pageInfo or an edge of the same query.`,
+      argument,
+    );
   if (!Array.isArray(decoded) || typeof decoded[0] !== 'string') throw invalid();
   if (decoded[0] !== ordering) {
-    throw new QueryError('INVALID_CURSOR', `\`${argument}\` was issued for a different ordering (${decoded[0]}); this query orders by ${ordering}. Start again without a cursor.`, argument);
+    throw new QueryError(
+      'INVALID_CURSOR',
+      `\`${argument}\` was issued for a different ordering (${decoded[0]}); this query orders by ${ordering}. Start again without a cursor.`,
+      argument,
+    );
   }
-  if (decoded.length !== keyCount + 1 || decoded.slice(1).some((value) => typeof value !== 'string' && typeof value !== 'number')) throw invalid();
+  if (
+    decoded.length !== keyCount + 1 ||
+    decoded.slice(1).some((value) => typeof value !== 'string' && typeof value !== 'number')
+  )
+    throw invalid();
   return decoded.slice(1) as KeyValues;
 }
 
 function validateSize(value: number | null | undefined, argument: string) {
   if (value == null) return;
   if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw new QueryError('BAD_USER_INPUT', `\`${argument}\` must be between 1 and ${MAX_PAGE_SIZE}; got ${value}. Page through larger results with cursors.`, argument);
+    throw new QueryError(
+      'BAD_USER_INPUT',
+      `\`${argument}\` must be between 1 and ${MAX_PAGE_SIZE}; got ${value}. Page through larger results with cursors.`,
+      argument,
+    );
   }
 }
 
@@ -63,7 +81,10 @@ function beyond<Row>(keys: SortKey<Row>[], values: KeyValues, forward: boolean):
   const clauses = keys.map((key, index) => {
     const equalBefore = keys.slice(0, index).map((previous, j) => eq(previous.column as SQLiteColumn, values[j]));
     const ascending = (key.direction === 'asc') === forward;
-    return and(...equalBefore, ascending ? gt(key.column as SQLiteColumn, values[index]) : lt(key.column as SQLiteColumn, values[index]))!;
+    return and(
+      ...equalBefore,
+      ascending ? gt(key.column as SQLiteColumn, values[index]) : lt(key.column as SQLiteColumn, values[index]),
+    )!;
   });
   return or(...clauses)!;
 }
@@ -102,7 +123,12 @@ export function planPage<Row>(ordering: string, keys: SortKey<Row>[], args: Page
       if (backward) rows.reverse();
       return {
         rows,
-        cursors: rows.map((row) => encodeCursor(ordering, keys.map((key) => key.value(row)))),
+        cursors: rows.map((row) =>
+          encodeCursor(
+            ordering,
+            keys.map((key) => key.value(row)),
+          ),
+        ),
         hasNextPage: backward ? Boolean(args.before) : more,
         hasPreviousPage: backward ? more : Boolean(args.after),
       };

@@ -4,12 +4,12 @@
  * by bm25 with the title/name column weighted highest. The query is read by `toFtsQuery`, as
  * every `text` filter is; a query it cannot read is the caller's error (INVALID_SEARCH).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { QueryError } from './errors.ts';
-import { toFtsQuery } from './text-search.ts';
 import type { PageArgs } from './pagination.ts';
-import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './pagination.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
+import { toFtsQuery } from './text-search.ts';
 
 export const SEARCH_TYPES = ['event', 'actor', 'figure', 'source'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -55,7 +55,8 @@ const SOURCES: Record<SearchType, (match: string) => SQL> = {
     from source_search where source_search match ${match}`,
 };
 
-const encodeOffset = (query: string, offset: number) => Buffer.from(JSON.stringify(['search', query, offset])).toString('base64url');
+const encodeOffset = (query: string, offset: number) =>
+  Buffer.from(JSON.stringify(['search', query, offset])).toString('base64url');
 
 function decodeOffset(cursor: string, query: string, argument: string): number {
   try {
@@ -64,23 +65,39 @@ function decodeOffset(cursor: string, query: string, argument: string): number {
   } catch {
     // fall through to the error below
   }
-  throw new QueryError('INVALID_CURSOR', `\`${argument}\` is not a cursor from this search. Use a cursor from the same query's results.`, argument);
+  throw new QueryError(
+    'INVALID_CURSOR',
+    `\`${argument}\` is not a cursor from this search. Use a cursor from the same query's results.`,
+    argument,
+  );
 }
 
-export function search(store: Store, query: string, types: readonly SearchType[] | null | undefined, page: PageArgs): SearchPage {
+export function search(
+  store: Store,
+  query: string,
+  types: readonly SearchType[] | null | undefined,
+  page: PageArgs,
+): SearchPage {
   const text = query.trim();
   const match = toFtsQuery(text, 'query');
-  if (!match) throw new QueryError('INVALID_SEARCH', 'The search query has no word in it; give at least one word.', 'query');
-  if (page.last != null || page.before != null) throw new QueryError('BAD_USER_INPUT', 'Search results page forwards only: use `first` and `after`.', 'last');
+  if (!match)
+    throw new QueryError('INVALID_SEARCH', 'The search query has no word in it; give at least one word.', 'query');
+  if (page.last != null || page.before != null)
+    throw new QueryError('BAD_USER_INPUT', 'Search results page forwards only: use `first` and `after`.', 'last');
   const size = page.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
     throw new QueryError('BAD_USER_INPUT', `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${size}.`, 'first');
   }
   const offset = page.after ? decodeOffset(page.after, text, 'after') + 1 : 0;
   const wanted = types?.length ? types : SEARCH_TYPES;
-  const union = sql.join(wanted.map((type) => SOURCES[type](match)), sql` union all `);
+  const union = sql.join(
+    wanted.map((type) => SOURCES[type](match)),
+    sql` union all `,
+  );
   const totalCount = store.get<{ n: number }>(sql`select count(*) as n from (${union})`)!.n;
-  const rows = store.all<SearchHit>(sql`select * from (${union}) order by score, type, id limit ${size + 1} offset ${offset}`);
+  const rows = store.all<SearchHit>(
+    sql`select * from (${union}) order by score, type, id limit ${size + 1} offset ${offset}`,
+  );
   const hits = rows.slice(0, size);
   return {
     hits,

@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { citations, sources } from '../db/schema.ts';
 import { groupedPages } from './grouped-pages.ts';
-import { planPage, type Page, type PageArgs } from './pagination.ts';
+import { type Page, type PageArgs, planPage } from './pagination.ts';
 import type { CitationRow, SourceRow } from './related.ts';
 
 const SOURCE_KEYS = [{ column: sources.id, direction: 'asc' as const, value: (row: SourceRow) => row.id }];
@@ -10,7 +10,15 @@ const SOURCE_KEYS = [{ column: sources.id, direction: 'asc' as const, value: (ro
 /** Sources in the order they were added (for seeds, the order of sources.yaml). */
 export function listSources(store: Store, page: PageArgs): Page<SourceRow> {
   const plan = planPage('id:asc', SOURCE_KEYS, page);
-  return plan.finish(store.select().from(sources).where(plan.where).orderBy(...plan.orderBy).limit(plan.limit).all());
+  return plan.finish(
+    store
+      .select()
+      .from(sources)
+      .where(plan.where)
+      .orderBy(...plan.orderBy)
+      .limit(plan.limit)
+      .all(),
+  );
 }
 
 export function countSources(store: Store): number {
@@ -27,7 +35,11 @@ const CITATION_KEYS = [
 ];
 
 /** One page of citations per source, in paragraph order, for many sources in one statement. */
-export function citationPagesBySourceIds(store: Store, sourceIds: readonly number[], page: PageArgs): Map<number, Page<CitationRow>> {
+export function citationPagesBySourceIds(
+  store: Store,
+  sourceIds: readonly number[],
+  page: PageArgs,
+): Map<number, Page<CitationRow>> {
   return groupedPages(store, {
     table: citations,
     parent: citations.sourceId,

@@ -11,9 +11,9 @@
  */
 import { inArray } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
-import { eventParticipants, events, eventSectors } from '../db/schema.ts';
+import { eventParticipants, eventSectors, events } from '../db/schema.ts';
 import { EVENT_KINDS, type EventKind } from '../vocabulary/event-kinds.ts';
-import { eventFilterSql, type EventFilter } from './events.ts';
+import { type EventFilter, eventFilterSql } from './events.ts';
 import { groupBy } from './related.ts';
 
 export const STATS_DIMENSIONS = ['year', 'decade', 'kind', 'sector', 'actor', 'plover'] as const;
@@ -56,13 +56,28 @@ export function certainPeriod(event: Pick<FilteredEvent, 'dateEarliest' | 'dateL
   return start === end ? String(start) : null;
 }
 
-export function eventStats(store: Store, filter: EventFilter | null | undefined, dimensions: readonly StatsDimension[]): { buckets: StatsBucket[]; totalCount: number } {
+export function eventStats(
+  store: Store,
+  filter: EventFilter | null | undefined,
+  dimensions: readonly StatsDimension[],
+): { buckets: StatsBucket[]; totalCount: number } {
   const rows = filteredEvents(store, filter);
   const ids = rows.map((row) => row.id);
-  const sectors = dimensions.includes('sector') && ids.length ? groupBy(store.select().from(eventSectors).where(inArray(eventSectors.eventId, ids)).all(), (row) => row.eventId) : new Map();
-  const actors = dimensions.includes('actor') && ids.length
-    ? groupBy(store.selectDistinct({ eventId: eventParticipants.eventId, actorId: eventParticipants.actorId }).from(eventParticipants).where(inArray(eventParticipants.eventId, ids)).all(), (row) => row.eventId)
-    : new Map();
+  const sectors =
+    dimensions.includes('sector') && ids.length
+      ? groupBy(store.select().from(eventSectors).where(inArray(eventSectors.eventId, ids)).all(), (row) => row.eventId)
+      : new Map();
+  const actors =
+    dimensions.includes('actor') && ids.length
+      ? groupBy(
+          store
+            .selectDistinct({ eventId: eventParticipants.eventId, actorId: eventParticipants.actorId })
+            .from(eventParticipants)
+            .where(inArray(eventParticipants.eventId, ids))
+            .all(),
+          (row) => row.eventId,
+        )
+      : new Map();
 
   const valuesOf = (event: FilteredEvent, dimension: StatsDimension): BucketKey[] => {
     const key = (value: string | null, span: string | null = null): BucketKey => ({ dimension, value, span });
@@ -86,7 +101,8 @@ export function eventStats(store: Store, filter: EventFilter | null | undefined,
   const buckets = new Map<string, StatsBucket>();
   for (const event of rows) {
     let combinations: BucketKey[][] = [[]];
-    for (const dimension of dimensions) combinations = combinations.flatMap((prefix) => valuesOf(event, dimension).map((value) => [...prefix, value]));
+    for (const dimension of dimensions)
+      combinations = combinations.flatMap((prefix) => valuesOf(event, dimension).map((value) => [...prefix, value]));
     for (const keys of combinations) {
       const id = JSON.stringify(keys);
       const bucket = buckets.get(id) ?? { keys, count: 0, eventIds: [] };
@@ -107,7 +123,7 @@ export function eventStats(store: Store, filter: EventFilter | null | undefined,
 }
 
 export const GOLDSTEIN_MAPPING =
-  'Goldstein (1992) conflict-cooperation scale of each event kind\'s CAMEO code, as listed by Query.eventKinds; kinds without a CAMEO code are left out of the mean.';
+  "Goldstein (1992) conflict-cooperation scale of each event kind's CAMEO code, as listed by Query.eventKinds; kinds without a CAMEO code are left out of the mean.";
 
 export interface CooperationYear {
   /** Null for events whose date spans more than one year. */
@@ -124,14 +140,17 @@ export function cooperationIndex(store: Store, filter: EventFilter | null | unde
   return [...byYear]
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : Number(a) - Number(b)))
     .map(([year, list]) => {
-      const scores = list.map((event) => EVENT_KINDS[event.kind as EventKind]?.goldstein).filter((score): score is number => typeof score === 'number');
+      const scores = list
+        .map((event) => EVENT_KINDS[event.kind as EventKind]?.goldstein)
+        .filter((score): score is number => typeof score === 'number');
       return {
         year: year === null ? null : Number(year),
-        meanGoldstein: scores.length ? Math.round((scores.reduce((sum, score) => sum + score, 0) / scores.length) * 100) / 100 : null,
+        meanGoldstein: scores.length
+          ? Math.round((scores.reduce((sum, score) => sum + score, 0) / scores.length) * 100) / 100
+          : null,
         eventCount: list.length,
         codedEventCount: scores.length,
         eventIds: list.map((event) => event.id),
       };
     });
 }
-

@@ -22,7 +22,8 @@ function tokenize(input: string, prefixEveryWord: boolean, argument: string): To
   const tokens: Token[] = [];
   for (const [, phrase, closed, star, paren, word] of input.matchAll(TOKEN)) {
     if (phrase !== undefined) {
-      if (!closed) throw new QueryError('INVALID_SEARCH', `The search has an unclosed double quote. ${SYNTAX_HINT}`, argument);
+      if (!closed)
+        throw new QueryError('INVALID_SEARCH', `The search has an unclosed double quote. ${SYNTAX_HINT}`, argument);
       if (HAS_TERM.test(phrase)) tokens.push({ kind: 'operand', fts: `"${phrase}"${star}` });
     } else if (paren) {
       tokens.push({ kind: paren === '(' ? 'open' : 'close' });
@@ -50,7 +51,8 @@ export function toFtsQuery(input: string, argument: string, { prefixEveryWord = 
     // FTS5 allows an implicit AND only between phrases, so it is spelled out everywhere.
     if (startsOperand && !expectOperand) parts.push('AND');
     if (token.kind === 'operator' && expectOperand) throw fail(`needs a word before ${token.fts}`);
-    if (token.kind === 'close' && expectOperand) throw fail('has an empty pair of parentheses or an operator right before ")"');
+    if (token.kind === 'close' && expectOperand)
+      throw fail('has an empty pair of parentheses or an operator right before ")"');
     if (token.kind === 'close' && --depth < 0) throw fail('closes a parenthesis it never opened');
     if (token.kind === 'open') depth++;
     parts.push('fts' in token ? token.fts : token.kind === 'open' ? '(' : ')');

@@ -4,16 +4,16 @@ import { join, relative } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../curation/keys.ts';
+import { mergeActors } from '../curation/merge-actors.ts';
 import { saveRecord } from '../curation/save-record.ts';
 import { closeStore, openStore, type Store } from '../db/client.ts';
 import { actors, events, figures, sources } from '../db/schema.ts';
-import { mergeActors } from '../curation/merge-actors.ts';
 import type { ActorRecord, EventRecord } from '../seed/format.ts';
 import { loadSeeds, validateSeeds } from '../seed/index.ts';
 import { seedFilePaths } from '../seed/read.ts';
 import { defaultSeedsDir } from '../sources/documents.ts';
 import { exportSeeds } from './export-seeds.ts';
-import { readAllRecords, type AllRecords } from './read-records.ts';
+import { type AllRecords, readAllRecords } from './read-records.ts';
 import { SeedFileEditor } from './seed-file-editor.ts';
 
 const original = defaultSeedsDir();
@@ -25,26 +25,45 @@ let editor: { keyId: number };
 function filesUnder(root: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(relative(root, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+    if (entry.isFile())
+      files.set(
+        relative(root, join(entry.parentPath, entry.name)),
+        readFileSync(join(entry.parentPath, entry.name), 'utf8'),
+      );
   }
   return files;
 }
 const fileIn = (path: string) => readFileSync(join(dir, path), 'utf8');
 const originalFile = (path: string) => readFileSync(join(original, path), 'utf8');
 const bySlug = (records: AllRecords) =>
-  Object.fromEntries(Object.entries(records).map(([type, list]) => [type, [...list].sort((a: { slug: string }, b: { slug: string }) => a.slug.localeCompare(b.slug))]));
+  Object.fromEntries(
+    Object.entries(records).map(([type, list]) => [
+      type,
+      [...list].sort((a: { slug: string }, b: { slug: string }) => a.slug.localeCompare(b.slug)),
+    ]),
+  );
 const idOf = (slug: string) => store.select({ id: events.id }).from(events).where(eq(events.slug, slug)).get()!.id;
 const updateEvent = (slug: string, change: (event: EventRecord) => EventRecord) =>
   saveRecord(store, 'event', { id: idOf(slug), operation: 'update', change: (current) => change(current!) }, editor);
-const createEvent = (event: EventRecord) => saveRecord(store, 'event', { operation: 'create', change: () => event }, editor);
+const createEvent = (event: EventRecord) =>
+  saveRecord(store, 'event', { operation: 'create', change: () => event }, editor);
 
 const newEvent: EventRecord = {
-  slug: '2025-03-test-delegation-visits-moscow', title: 'A test delegation visits Moscow',
-  summary: 'A delegation written for this test travelled to Moscow and talked about trade, energy and the railway links that the documents discuss at length.',
-  kind: 'visit', date: '2025-03', place: 'Moscow', sectors: ['diplomacy', 'trade'],
-  participants: [{ actor: 'pakistan', role: 'visitor' }, { actor: 'russia', role: 'host' }],
+  slug: '2025-03-test-delegation-visits-moscow',
+  title: 'A test delegation visits Moscow',
+  summary:
+    'A delegation written for this test travelled to Moscow and talked about trade, energy and the railway links that the documents discuss at length.',
+  kind: 'visit',
+  date: '2025-03',
+  place: 'Moscow',
+  sectors: ['diplomacy', 'trade'],
+  participants: [
+    { actor: 'pakistan', role: 'visitor' },
+    { actor: 'russia', role: 'host' },
+  ],
   citations: [{ source: 'policyeast-2024-cold-war-rivals', paragraph: 15, note: 'A test note, with a comma.' }],
-  claims: [], links: [{ type: 'follows', event: '2014-shoigu-visits-pakistan' }],
+  claims: [],
+  links: [{ type: 'follows', event: '2014-shoigu-visits-pakistan' }],
 };
 
 beforeEach(() => {
@@ -79,21 +98,42 @@ describe('exportSeeds', () => {
 
   it('rewrites an edited record in place, changing only the lines that changed', () => {
     updateEvent('2014-shoigu-visits-pakistan', (event) => ({
-      ...event, title: 'Sergei Shoigu visits Pakistan', citations: [{ ...event.citations[0]!, note: 'Set beside the Lavrov visit.' }],
+      ...event,
+      title: 'Sergei Shoigu visits Pakistan',
+      citations: [{ ...event.citations[0]!, note: 'Set beside the Lavrov visit.' }],
     }));
     const report = exportSeeds(store, dir);
-    expect(report).toMatchObject({ files: ['seeds/events/2014-2019.yaml'], events: { updated: ['2014-shoigu-visits-pakistan'], added: [], removed: [] }, problems: [] });
-    expect(fileIn('events/2014-2019.yaml')).toBe(originalFile('events/2014-2019.yaml')
-      .replace('title: Defence Minister Sergei Shoigu visits Pakistan', 'title: Sergei Shoigu visits Pakistan')
-      .replace('- { source: eurasia-review-2019-breaking-up-with-history, paragraph: 6 }\n  links:\n    - { type: follows, event: 2012-lavrov',
-        '- { source: eurasia-review-2019-breaking-up-with-history, paragraph: 6, note: "Set beside the Lavrov visit." }\n  links:\n    - { type: follows, event: 2012-lavrov'));
+    expect(report).toMatchObject({
+      files: ['seeds/events/2014-2019.yaml'],
+      events: { updated: ['2014-shoigu-visits-pakistan'], added: [], removed: [] },
+      problems: [],
+    });
+    expect(fileIn('events/2014-2019.yaml')).toBe(
+      originalFile('events/2014-2019.yaml')
+        .replace('title: Defence Minister Sergei Shoigu visits Pakistan', 'title: Sergei Shoigu visits Pakistan')
+        .replace(
+          '- { source: eurasia-review-2019-breaking-up-with-history, paragraph: 6 }\n  links:\n    - { type: follows, event: 2012-lavrov',
+          '- { source: eurasia-review-2019-breaking-up-with-history, paragraph: 6, note: "Set beside the Lavrov visit." }\n  links:\n    - { type: follows, event: 2012-lavrov',
+        ),
+    );
   });
 
   it('keeps the comments inside an edited record', () => {
-    const { id } = store.select({ id: sources.id }).from(sources).where(eq(sources.slug, 'policyeast-2024-cold-war-rivals')).get()!;
-    saveRecord(store, 'source', { id, operation: 'update', change: (current) => ({ ...current!, author: 'A. Mahmood' }) }, editor);
+    const { id } = store
+      .select({ id: sources.id })
+      .from(sources)
+      .where(eq(sources.slug, 'policyeast-2024-cold-war-rivals'))
+      .get()!;
+    saveRecord(
+      store,
+      'source',
+      { id, operation: 'update', change: (current) => ({ ...current!, author: 'A. Mahmood' }) },
+      editor,
+    );
     exportSeeds(store, dir);
-    expect(fileIn('sources.yaml')).toBe(originalFile('sources.yaml').replace('author: Arshad Mahmood', 'author: A. Mahmood'));
+    expect(fileIn('sources.yaml')).toBe(
+      originalFile('sources.yaml').replace('author: Arshad Mahmood', 'author: A. Mahmood'),
+    );
   });
 
   it('appends a new event to the era file holding its year, or to a new file for the year', () => {
@@ -123,10 +163,23 @@ describe('exportSeeds', () => {
   });
 
   it('appends a new actor to the file of its kind', () => {
-    const actor: ActorRecord = { slug: 'test-analyst', name: 'Test Analyst', kind: 'person', country: 'pakistan', aliases: [], offices: [], citations: [] };
+    const actor: ActorRecord = {
+      slug: 'test-analyst',
+      name: 'Test Analyst',
+      kind: 'person',
+      country: 'pakistan',
+      aliases: [],
+      offices: [],
+      citations: [],
+    };
     saveRecord(store, 'actor', { operation: 'create', change: () => actor }, editor);
-    expect(exportSeeds(store, dir)).toMatchObject({ files: ['seeds/actors/people.yaml'], actors: { added: ['test-analyst'] } });
-    expect(fileIn('actors/people.yaml')).toBe(`${originalFile('actors/people.yaml')}\n- slug: test-analyst\n  name: Test Analyst\n  kind: person\n  country: pakistan\n`);
+    expect(exportSeeds(store, dir)).toMatchObject({
+      files: ['seeds/actors/people.yaml'],
+      actors: { added: ['test-analyst'] },
+    });
+    expect(fileIn('actors/people.yaml')).toBe(
+      `${originalFile('actors/people.yaml')}\n- slug: test-analyst\n  name: Test Analyst\n  kind: person\n  country: pakistan\n`,
+    );
   });
 
   it('removes a record the store no longer holds, and reports what that leaves dangling', () => {
@@ -134,9 +187,17 @@ describe('exportSeeds', () => {
     const report = exportSeeds(store, dir);
     expect(report.figures.removed).toEqual(['pakistan-russia-trade-growth-2018']);
     const before = originalFile('figures.yaml');
-    const record = before.slice(before.indexOf('- slug: pakistan-russia-trade-growth-2018'), before.indexOf('- slug: india-russia-trade-2017'));
+    const record = before.slice(
+      before.indexOf('- slug: pakistan-russia-trade-growth-2018'),
+      before.indexOf('- slug: india-russia-trade-2017'),
+    );
     expect(fileIn('figures.yaml')).toBe(before.replace(record, ''));
-    expect(report.problems).toEqual([expect.objectContaining({ file: 'seeds/coverage/eurasia-review-2019-breaking-up-with-history.yaml', message: 'unknown figure "pakistan-russia-trade-growth-2018"' })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        file: 'seeds/coverage/eurasia-review-2019-breaking-up-with-history.yaml',
+        message: 'unknown figure "pakistan-russia-trade-growth-2018"',
+      }),
+    ]);
   });
 
   it('removes an added record again without a trace', () => {
@@ -149,13 +210,24 @@ describe('exportSeeds', () => {
 
   it('keeps an archived event in the files as a tombstone, which a reload keeps archived', () => {
     const id = idOf('1955-01-pakistan-joins-seato');
-    saveRecord(store, 'event', { id, operation: 'archive', change: (current) => ({ ...current!, archived: true as const }) }, editor);
+    saveRecord(
+      store,
+      'event',
+      { id, operation: 'archive', change: (current) => ({ ...current!, archived: true as const }) },
+      editor,
+    );
     const report = exportSeeds(store, dir);
     expect(report).toMatchObject({ events: { updated: ['1955-01-pakistan-joins-seato'], removed: [] }, problems: [] });
     expect(fileIn('events/1947-1991.yaml')).toMatch(/- slug: 1955-01-pakistan-joins-seato[\s\S]*?archived: true/);
     const reloaded = openStore(':memory:');
     loadSeeds(reloaded, dir);
-    expect(reloaded.select({ archivedAt: events.archivedAt }).from(events).where(eq(events.slug, '1955-01-pakistan-joins-seato')).get()!.archivedAt).not.toBeNull();
+    expect(
+      reloaded
+        .select({ archivedAt: events.archivedAt })
+        .from(events)
+        .where(eq(events.slug, '1955-01-pakistan-joins-seato'))
+        .get()!.archivedAt,
+    ).not.toBeNull();
     closeStore(reloaded);
   });
 
@@ -164,34 +236,57 @@ describe('exportSeeds', () => {
     const before = fileIn('events/2014-2019.yaml');
     const report = exportSeeds(store, dir);
     expect(report.events).toMatchObject({ updated: ['2014-11-shoigu-visits-pakistan'], added: [], removed: [] });
-    expect(fileIn('events/2014-2019.yaml')).toBe(before.replace('- slug: 2014-shoigu-visits-pakistan', '- slug: 2014-11-shoigu-visits-pakistan'));
+    expect(fileIn('events/2014-2019.yaml')).toBe(
+      before.replace('- slug: 2014-shoigu-visits-pakistan', '- slug: 2014-11-shoigu-visits-pakistan'),
+    );
     expect(report.problems).toEqual([]);
     expect(report.manifests.length).toBeGreaterThan(0);
   });
 
   it('keeps the coverage manifests valid when an actor is renamed through the API', () => {
     const id = store.select({ id: actors.id }).from(actors).where(eq(actors.slug, 'taliban')).get()!.id;
-    saveRecord(store, 'actor', { id, operation: 'update', change: (current) => ({ ...current!, slug: 'afghan-taliban' }) }, editor);
+    saveRecord(
+      store,
+      'actor',
+      { id, operation: 'update', change: (current) => ({ ...current!, slug: 'afghan-taliban' }) },
+      editor,
+    );
     const report = exportSeeds(store, dir);
     expect(report.problems).toEqual([]);
     const reloaded = openStore(':memory:');
     loadSeeds(reloaded, dir);
-    expect(reloaded.select({ id: actors.id }).from(actors).where(eq(actors.slug, 'afghan-taliban')).get()).toBeDefined();
+    expect(
+      reloaded.select({ id: actors.id }).from(actors).where(eq(actors.slug, 'afghan-taliban')).get(),
+    ).toBeDefined();
     closeStore(reloaded);
   });
 
   it('replaces the slug of an actor merged away in the coverage manifests, so the files stay valid', () => {
-    const actorId = (slug: string) => store.select({ id: actors.id }).from(actors).where(eq(actors.slug, slug)).get()!.id;
+    const actorId = (slug: string) =>
+      store.select({ id: actors.id }).from(actors).where(eq(actors.slug, slug)).get()!.id;
     mergeActors(store, { from: actorId('saleem-qamar-butt'), into: actorId('pakistan') }, editor);
     const report = exportSeeds(store, dir);
     expect(report.manifests).toEqual(['seeds/coverage/butt-2019-budding-pak-russia-strategic-relationship.yaml']);
     expect(report.problems).toEqual([]);
-    expect(fileIn('coverage/butt-2019-budding-pak-russia-strategic-relationship.yaml')).toBe(originalFile('coverage/butt-2019-budding-pak-russia-strategic-relationship.yaml').replace('actors: [saleem-qamar-butt]', 'actors: [pakistan]'));
+    expect(fileIn('coverage/butt-2019-budding-pak-russia-strategic-relationship.yaml')).toBe(
+      originalFile('coverage/butt-2019-budding-pak-russia-strategic-relationship.yaml').replace(
+        'actors: [saleem-qamar-butt]',
+        'actors: [pakistan]',
+      ),
+    );
   });
 
   it('round-trips: the exported files load into a store holding the same records', () => {
-    updateEvent('2014-shoigu-visits-pakistan', (event) => ({ ...event, date: '2014-10', sectors: ['defence'], place: 'Rawalpindi' }));
-    updateEvent('2014-06-russia-lifts-arms-embargo-on-pakistan', (event) => ({ ...event, claims: event.claims.map((claim) => ({ ...claim, reason: claim.reason && `${claim.reason} Checked again.` })) }));
+    updateEvent('2014-shoigu-visits-pakistan', (event) => ({
+      ...event,
+      date: '2014-10',
+      sectors: ['defence'],
+      place: 'Rawalpindi',
+    }));
+    updateEvent('2014-06-russia-lifts-arms-embargo-on-pakistan', (event) => ({
+      ...event,
+      claims: event.claims.map((claim) => ({ ...claim, reason: claim.reason && `${claim.reason} Checked again.` })),
+    }));
     createEvent(newEvent);
     const report = exportSeeds(store, dir);
     expect(report.problems).toEqual([]);

@@ -14,12 +14,19 @@ import { isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import type { Store } from '../db/client.ts';
 import { actorMerges, actors, events, figures, sources } from '../db/schema.ts';
-import { actorRecord, eventRecord, figureRecord, sourceRecord, type ActorRecord, type EventRecord } from '../seed/format.ts';
-import { SeedValidationError, type SeedProblem } from '../seed/problems.ts';
+import {
+  type ActorRecord,
+  actorRecord,
+  type EventRecord,
+  eventRecord,
+  figureRecord,
+  sourceRecord,
+} from '../seed/format.ts';
+import { type SeedProblem, SeedValidationError } from '../seed/problems.ts';
 import { seedFilePaths } from '../seed/read.ts';
 import { validateSeeds } from '../seed/validate.ts';
 import { mergeNode, sameData } from './merge-node.ts';
-import { readAllRecords, type AllRecords } from './read-records.ts';
+import { type AllRecords, readAllRecords } from './read-records.ts';
 import { SeedFileEditor, type SeedItem } from './seed-file-editor.ts';
 import { actorFile, eventFile, singleFile } from './seed-placement.ts';
 import { styledNode } from './seed-style.ts';
@@ -46,7 +53,12 @@ export interface ExportReport {
   problems: SeedProblem[];
 }
 
-const SCHEMAS: Record<RecordType, z.ZodType> = { sources: sourceRecord, actors: actorRecord, events: eventRecord, figures: figureRecord };
+const SCHEMAS: Record<RecordType, z.ZodType> = {
+  sources: sourceRecord,
+  actors: actorRecord,
+  events: eventRecord,
+  figures: figureRecord,
+};
 const TYPES = Object.keys(SCHEMAS) as RecordType[];
 const TABLES = { sources, actors, events, figures };
 
@@ -63,16 +75,30 @@ export function exportSeeds(store: Store, seedsDir: string): ExportReport {
   const editorOf = (path: string) => {
     if (!editors.has(path)) {
       const absolute = join(seedsDir, path);
-      editors.set(path, new SeedFileEditor(relative(base, absolute), existsSync(absolute) ? readFileSync(absolute, 'utf8') : '', problems));
+      editors.set(
+        path,
+        new SeedFileEditor(
+          relative(base, absolute),
+          existsSync(absolute) ? readFileSync(absolute, 'utf8') : '',
+          problems,
+        ),
+      );
     }
     return editors.get(path)!;
   };
-  const filesOf = Object.fromEntries(TYPES.map((type) => [type, seedFilePaths(seedsDir, type).map((absolute) => relative(seedsDir, absolute))])) as Record<RecordType, string[]>;
+  const filesOf = Object.fromEntries(
+    TYPES.map((type) => [type, seedFilePaths(seedsDir, type).map((absolute) => relative(seedsDir, absolute))]),
+  ) as Record<RecordType, string[]>;
   for (const type of TYPES) filesOf[type].forEach(editorOf);
   if (problems.length > 0) throw new SeedValidationError(problems);
 
-  const changes = Object.fromEntries(TYPES.map((type) => [type, { updated: [], added: [], removed: [] } as RecordChanges])) as Record<RecordType, RecordChanges>;
-  const renamedByType = Object.fromEntries(TYPES.map((type) => [type, renamedSlugs(store, type)])) as Record<RecordType, Map<string, string>>;
+  const changes = Object.fromEntries(
+    TYPES.map((type) => [type, { updated: [], added: [], removed: [] } as RecordChanges]),
+  ) as Record<RecordType, RecordChanges>;
+  const renamedByType = Object.fromEntries(TYPES.map((type) => [type, renamedSlugs(store, type)])) as Record<
+    RecordType,
+    Map<string, string>
+  >;
   for (const type of TYPES) {
     const renamed = renamedByType[type];
     const inStore = new Set([...wanted[type].map(({ slug }) => slug), ...renamed.values()]);
@@ -102,7 +128,9 @@ export function exportSeeds(store: Store, seedsDir: string): ExportReport {
   }
 
   // Everything is rendered before anything is written, so a failure leaves the files as they were.
-  const outputs = [...editors.values()].filter((editor) => editor.changed).map((editor) => ({ path: editor.path, text: editor.render() }));
+  const outputs = [...editors.values()]
+    .filter((editor) => editor.changed)
+    .map((editor) => ({ path: editor.path, text: editor.render() }));
   for (const { path, text } of outputs) {
     const absolute = join(base, path);
     mkdirSync(dirname(absolute), { recursive: true });
@@ -116,7 +144,11 @@ export function exportSeeds(store: Store, seedsDir: string): ExportReport {
 /** Current slug -> slug in the files, for records the API renamed since they were loaded. */
 function renamedSlugs(store: Store, type: RecordType): Map<string, string> {
   const table = TABLES[type] as typeof events;
-  const rows = store.select({ slug: table.slug, seedSlug: table.seedSlug }).from(table).where(and(isNotNull(table.seedSlug), ne(table.seedSlug, table.slug))).all();
+  const rows = store
+    .select({ slug: table.slug, seedSlug: table.seedSlug })
+    .from(table)
+    .where(and(isNotNull(table.seedSlug), ne(table.seedSlug, table.slug)))
+    .all();
   return new Map(rows.map((row) => [row.slug, row.seedSlug!]));
 }
 
@@ -125,9 +157,18 @@ function renamedSlugs(store: Store, type: RecordType): Map<string, string> {
  * an actor merged away, is replaced in the manifests' `events`, `actors` and `figures` lists.
  * Returns the files changed, relative like `files`.
  */
-function replaceChangedSlugsInManifests(store: Store, seedsDir: string, renamedByType: Record<RecordType, Map<string, string>>): string[] {
+function replaceChangedSlugsInManifests(
+  store: Store,
+  seedsDir: string,
+  renamedByType: Record<RecordType, Map<string, string>>,
+): string[] {
   const renamed = (type: RecordType) => new Map([...renamedByType[type]].map(([slug, seedSlug]) => [seedSlug, slug]));
-  const merged = store.select({ from: actorMerges.fromSlug, into: actors.slug }).from(actorMerges).innerJoin(actors, eq(actors.id, actorMerges.intoActorId)).all().map((row) => [row.from, row.into] as const);
+  const merged = store
+    .select({ from: actorMerges.fromSlug, into: actors.slug })
+    .from(actorMerges)
+    .innerJoin(actors, eq(actors.id, actorMerges.intoActorId))
+    .all()
+    .map((row) => [row.from, row.into] as const);
   const replacements: Record<string, ReadonlyMap<string, string>> = {
     events: renamed('events'),
     actors: new Map([...renamed('actors'), ...merged]),
@@ -139,7 +180,9 @@ function replaceChangedSlugsInManifests(store: Store, seedsDir: string, renamedB
     const edits = slugListEdits(text, replacements);
     if (!edits.length) return [];
     // Spliced into the text, last edit first, so the rest of the file keeps its bytes and comments.
-    const edited = edits.sort((x, y) => y.start - x.start).reduce((result, edit) => result.slice(0, edit.start) + edit.text + result.slice(edit.end), text);
+    const edited = edits
+      .sort((x, y) => y.start - x.start)
+      .reduce((result, edit) => result.slice(0, edit.start) + edit.text + result.slice(edit.end), text);
     writeFileSync(absolute, edited);
     return [relative(join(seedsDir, '..'), absolute)];
   });
@@ -184,8 +227,11 @@ function slugListEdits(text: string, replacements: Record<string, ReadonlyMap<st
 
 function newRecordFile(type: RecordType, record: unknown, files: string[]): string {
   switch (type) {
-    case 'events': return eventFile(record as EventRecord, files);
-    case 'actors': return actorFile(record as ActorRecord);
-    default: return singleFile(type, files);
+    case 'events':
+      return eventFile(record as EventRecord, files);
+    case 'actors':
+      return actorFile(record as ActorRecord);
+    default:
+      return singleFile(type, files);
   }
 }

@@ -4,17 +4,24 @@
  * the diff of an edited record shows the edit, not a reformatted record.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, Pair, Scalar, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, Pair, Scalar, type YAMLMap } from 'yaml';
 import { BLOCK_ITEM_KEYS, isDefault, styledNode } from './seed-style.ts';
 
 type Fields = Record<string, unknown>;
-const isFields = (value: unknown): value is Fields => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isFields = (value: unknown): value is Fields =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Leaves out what the seed format treats as absent (null, defaults, empty lists). */
 const comparable = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(comparable)
-  : isFields(value) ? Object.fromEntries(Object.entries(value).filter(([key, field]) => !isDefault(key, field)).map(([key, field]) => [key, comparable(field)]))
-  : value;
+  Array.isArray(value)
+    ? value.map(comparable)
+    : isFields(value)
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([key, field]) => !isDefault(key, field))
+            .map(([key, field]) => [key, comparable(field)]),
+        )
+      : value;
 
 /** Equal as seed data: a field that is null, absent or at its default reads the same either way. */
 export const sameData = (a: unknown, b: unknown) => isDeepStrictEqual(comparable(a), comparable(b));
@@ -23,7 +30,13 @@ export const sameData = (a: unknown, b: unknown) => isDeepStrictEqual(comparable
  * `after` written over `node`, whose value as the seed format reads it is `before` (undefined when
  * it did not parse). `key` is the field the node is the value of; `block` as in styledNode.
  */
-export function mergeNode<N extends Node | null>(node: N, before: unknown, after: unknown, key?: string, block = false): N | Node {
+export function mergeNode<N extends Node | null>(
+  node: N,
+  before: unknown,
+  after: unknown,
+  key?: string,
+  block = false,
+): N | Node {
   if (sameData(before, after)) return node;
   if (isMap(node) && isFields(before) && isFields(after)) {
     mergeFields(node, before, after);
@@ -32,7 +45,10 @@ export function mergeNode<N extends Node | null>(node: N, before: unknown, after
   if (isSeq(node) && Array.isArray(before) && Array.isArray(after) && before.length === node.items.length) {
     const itemBlock = BLOCK_ITEM_KEYS.has(key ?? '');
     node.items = after.map((item, index) =>
-      index < before.length ? mergeNode(node.items[index] as Node | null, before[index], item, undefined, itemBlock) : styledNode(item, undefined, itemBlock));
+      index < before.length
+        ? mergeNode(node.items[index] as Node | null, before[index], item, undefined, itemBlock)
+        : styledNode(item, undefined, itemBlock),
+    );
     return node;
   }
   const replacement = styledNode(after, key, block);
@@ -57,6 +73,7 @@ function mergeFields(node: YAMLMap, before: Fields, after: Fields) {
   for (const [key, value] of Object.entries(after)) {
     const index = node.items.findIndex((pair) => keyOf(pair) === key);
     if (index >= 0) position = index + 1;
-    else if (!isDefault(key, value)) node.items.splice(position++, 0, new Pair(new Scalar(key), styledNode(value, key)));
+    else if (!isDefault(key, value))
+      node.items.splice(position++, 0, new Pair(new Scalar(key), styledNode(value, key)));
   }
 }

@@ -5,8 +5,13 @@ import { actors, events, figures, sources } from '../db/schema.ts';
 import { loadSeeds, validateSeeds } from '../seed/index.ts';
 import { defaultSeedsDir } from '../sources/documents.ts';
 import { fixtureSeedsDir } from '../testing/fixture-store.ts';
-import { readActorRecord, readAllRecords, readEventRecord, readFigureRecord, readSourceRecord } from './read-records.ts';
-
+import {
+  readActorRecord,
+  readAllRecords,
+  readEventRecord,
+  readFigureRecord,
+  readSourceRecord,
+} from './read-records.ts';
 
 describe.each([
   ['the seeds/ dataset', defaultSeedsDir()],
@@ -21,15 +26,24 @@ describe.each([
   afterAll(() => closeStore(store));
 
   type Table = typeof sources | typeof actors | typeof events | typeof figures;
-  const idOf = (table: Table, slug: string) => store.select({ id: table.id }).from(table as typeof sources).where(eq(table.slug, slug)).get()!.id;
+  const idOf = (table: Table, slug: string) =>
+    store
+      .select({ id: table.id })
+      .from(table as typeof sources)
+      .where(eq(table.slug, slug))
+      .get()!.id;
 
   it('validates', () => expect(problems).toEqual([]));
 
   it('reads every record back as the validated seed record', () => {
-    for (const { record } of dataset.sources) expect(readSourceRecord(store, idOf(sources, record.slug))).toStrictEqual(record);
-    for (const { record } of dataset.actors) expect(readActorRecord(store, idOf(actors, record.slug))).toStrictEqual(record);
-    for (const { record } of dataset.events) expect(readEventRecord(store, idOf(events, record.slug))).toStrictEqual(record);
-    for (const { record } of dataset.figures) expect(readFigureRecord(store, idOf(figures, record.slug))).toStrictEqual(record);
+    for (const { record } of dataset.sources)
+      expect(readSourceRecord(store, idOf(sources, record.slug))).toStrictEqual(record);
+    for (const { record } of dataset.actors)
+      expect(readActorRecord(store, idOf(actors, record.slug))).toStrictEqual(record);
+    for (const { record } of dataset.events)
+      expect(readEventRecord(store, idOf(events, record.slug))).toStrictEqual(record);
+    for (const { record } of dataset.figures)
+      expect(readFigureRecord(store, idOf(figures, record.slug))).toStrictEqual(record);
   });
 
   it('reads all records at once, in id order, equal to the single-record readers', () => {

@@ -6,11 +6,28 @@ import { asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Store } from '../db/client.ts';
 import {
-  actorAliases, actors, citations, claims, eventLinks, eventParticipants, events, eventSectors,
-  figureActors, figures, offices, sources,
+  actorAliases,
+  actors,
+  citations,
+  claims,
+  eventLinks,
+  eventParticipants,
+  eventSectors,
+  events,
+  figureActors,
+  figures,
+  offices,
+  sources,
 } from '../db/schema.ts';
-import type { ActorRecord, CitationRecord, ClaimRecord, EventRecord, FigureRecord, SourceRecord } from '../seed/format.ts';
 import { groupBy } from '../queries/related.ts';
+import type {
+  ActorRecord,
+  CitationRecord,
+  ClaimRecord,
+  EventRecord,
+  FigureRecord,
+  SourceRecord,
+} from '../seed/format.ts';
 
 /** A store or a transaction. */
 export type Reader = Pick<Store, 'select'>;
@@ -38,8 +55,14 @@ type ClaimsOf = (subject: 'eventId' | 'figureId', id: number) => ClaimRecord[];
 function readCitations(db: Reader, where: SQL | undefined): CitationsOf {
   const rows = db
     .select({
-      eventId: citations.eventId, actorId: citations.actorId, officeId: citations.officeId, claimId: citations.claimId,
-      figureId: citations.figureId, source: sources.slug, paragraph: citations.paragraph, note: citations.note,
+      eventId: citations.eventId,
+      actorId: citations.actorId,
+      officeId: citations.officeId,
+      claimId: citations.claimId,
+      figureId: citations.figureId,
+      source: sources.slug,
+      paragraph: citations.paragraph,
+      note: citations.note,
     })
     .from(citations)
     .innerJoin(sources, eq(sources.id, citations.sourceId))
@@ -48,8 +71,16 @@ function readCitations(db: Reader, where: SQL | undefined): CitationsOf {
     .all();
   const groups = new Map<Subject, Map<number | null, typeof rows>>();
   return (subject, id) => {
-    if (!groups.has(subject)) groups.set(subject, groupBy(rows, (row) => row[subject]));
-    return (groups.get(subject)!.get(id) ?? []).map(({ source, paragraph, note }) => ({ source, paragraph, ...(note !== null && { note }) }));
+    if (!groups.has(subject))
+      groups.set(
+        subject,
+        groupBy(rows, (row) => row[subject]),
+      );
+    return (groups.get(subject)!.get(id) ?? []).map(({ source, paragraph, note }) => ({
+      source,
+      paragraph,
+      ...(note !== null && { note }),
+    }));
   };
 }
 
@@ -58,22 +89,40 @@ function readClaims(db: Reader, where: SQL | undefined, citationsOf: CitationsOf
   const bySubject = { eventId: groupBy(rows, (row) => row.eventId), figureId: groupBy(rows, (row) => row.figureId) };
   return (subject, id) =>
     (bySubject[subject].get(id) ?? []).map((row) => ({
-      field: row.field as ClaimRecord['field'], value: row.value, status: row.status as ClaimRecord['status'], preferred: row.preferred,
-      ...(row.reason !== null && { reason: row.reason }), citations: citationsOf('claimId', row.id),
+      field: row.field as ClaimRecord['field'],
+      value: row.value,
+      status: row.status as ClaimRecord['status'],
+      preferred: row.preferred,
+      ...(row.reason !== null && { reason: row.reason }),
+      citations: citationsOf('claimId', row.id),
     }));
 }
 
 /** Citations of a claimed subject (event or figure): its own and its claims'. */
 const claimedCitations = (db: Reader, subject: 'eventId' | 'figureId', id: number) =>
-  or(eq(citations[subject], id), inArray(citations.claimId, db.select({ id: claims.id }).from(claims).where(eq(claims[subject], id))));
+  or(
+    eq(citations[subject], id),
+    inArray(citations.claimId, db.select({ id: claims.id }).from(claims).where(eq(claims[subject], id))),
+  );
 
 function sourceRecords(db: Reader, id: Scope): SourceRecord[] {
-  return db.select().from(sources).where(inScope(sources.id, id)).orderBy(asc(sources.id)).all().map((row) => ({
-    slug: row.slug, file: row.file, title: row.title,
-    ...(row.author !== null && { author: row.author }), ...(row.outlet !== null && { outlet: row.outlet }),
-    genre: row.genre as SourceRecord['genre'], ...(row.publishedEdtf !== null && { published: row.publishedEdtf }), ...(row.url !== null && { url: row.url }),
-    paragraphs: row.paragraphStyle as SourceRecord['paragraphs'],
-  }));
+  return db
+    .select()
+    .from(sources)
+    .where(inScope(sources.id, id))
+    .orderBy(asc(sources.id))
+    .all()
+    .map((row) => ({
+      slug: row.slug,
+      file: row.file,
+      title: row.title,
+      ...(row.author !== null && { author: row.author }),
+      ...(row.outlet !== null && { outlet: row.outlet }),
+      genre: row.genre as SourceRecord['genre'],
+      ...(row.publishedEdtf !== null && { published: row.publishedEdtf }),
+      ...(row.url !== null && { url: row.url }),
+      paragraphs: row.paragraphStyle as SourceRecord['paragraphs'],
+    }));
 }
 
 function actorRecords(db: Reader, id: Scope, citationsOf: CitationsOf): ActorRecord[] {
@@ -86,11 +135,17 @@ function actorRecords(db: Reader, id: Scope, citationsOf: CitationsOf): ActorRec
     .orderBy(asc(actors.id))
     .all();
   const aliasesOf = groupBy(
-    db.select().from(actorAliases).where(inScope(actorAliases.actorId, id)).orderBy(asc(actorAliases.position), asc(actorAliases.id)).all(),
+    db
+      .select()
+      .from(actorAliases)
+      .where(inScope(actorAliases.actorId, id))
+      .orderBy(asc(actorAliases.position), asc(actorAliases.id))
+      .all(),
     (row) => row.actorId,
   );
   const officesOf = groupBy(
-    db.select({ office: offices, organization: organizations.slug })
+    db
+      .select({ office: offices, organization: organizations.slug })
       .from(offices)
       .leftJoin(organizations, eq(organizations.id, offices.organizationId))
       .where(inScope(offices.holderId, id))
@@ -99,12 +154,20 @@ function actorRecords(db: Reader, id: Scope, citationsOf: CitationsOf): ActorRec
     (row) => row.office.holderId,
   );
   return rows.map(({ actor, country, predecessor }) => ({
-    slug: actor.slug, name: actor.name, kind: actor.kind as ActorRecord['kind'],
-    ...(country !== null && { country }), ...(predecessor !== null && { predecessor }),
-    aliases: (aliasesOf.get(actor.id) ?? []).map((row) => ({ name: row.name, kind: row.kind as ActorRecord['aliases'][number]['kind'] })),
+    slug: actor.slug,
+    name: actor.name,
+    kind: actor.kind as ActorRecord['kind'],
+    ...(country !== null && { country }),
+    ...(predecessor !== null && { predecessor }),
+    aliases: (aliasesOf.get(actor.id) ?? []).map((row) => ({
+      name: row.name,
+      kind: row.kind as ActorRecord['aliases'][number]['kind'],
+    })),
     offices: (officesOf.get(actor.id) ?? []).map(({ office, organization }) => ({
-      title: office.title, ...(organization !== null && { organization }),
-      ...(office.fromEdtf !== null && { from: office.fromEdtf }), ...(office.toEdtf !== null && { to: office.toEdtf }),
+      title: office.title,
+      ...(organization !== null && { organization }),
+      ...(office.fromEdtf !== null && { from: office.fromEdtf }),
+      ...(office.toEdtf !== null && { to: office.toEdtf }),
       citations: citationsOf('officeId', office.id),
     })),
     citations: citationsOf('actorId', actor.id),
@@ -118,7 +181,8 @@ function eventRecords(db: Reader, id: Scope, citationsOf: CitationsOf, claimsOf:
     (row) => row.eventId,
   );
   const participantsOf = groupBy(
-    db.select({ eventId: eventParticipants.eventId, actor: actors.slug, role: eventParticipants.role })
+    db
+      .select({ eventId: eventParticipants.eventId, actor: actors.slug, role: eventParticipants.role })
       .from(eventParticipants)
       .innerJoin(actors, eq(actors.id, eventParticipants.actorId))
       .where(inScope(eventParticipants.eventId, id))
@@ -127,7 +191,8 @@ function eventRecords(db: Reader, id: Scope, citationsOf: CitationsOf, claimsOf:
     (row) => row.eventId,
   );
   const linksOf = groupBy(
-    db.select({ eventId: eventLinks.eventId, type: eventLinks.type, event: targetEvents.slug })
+    db
+      .select({ eventId: eventLinks.eventId, type: eventLinks.type, event: targetEvents.slug })
       .from(eventLinks)
       .innerJoin(targetEvents, eq(targetEvents.id, eventLinks.targetEventId))
       .where(inScope(eventLinks.eventId, id))
@@ -136,15 +201,27 @@ function eventRecords(db: Reader, id: Scope, citationsOf: CitationsOf, claimsOf:
     (row) => row.eventId,
   );
   return rows.map((row) => ({
-    slug: row.slug, title: row.title, summary: row.summary, kind: row.kind, date: row.dateEdtf,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    kind: row.kind,
+    date: row.dateEdtf,
     ...(row.place !== null && { place: row.place }),
     sectors: (sectorsOf.get(row.id) ?? []).map(({ sector }) => sector as EventRecord['sectors'][number]),
-    ...(row.amountValue !== null && { amount: { value: row.amountValue, currency: row.amountCurrency!, approximate: row.amountApproximate } }),
+    ...(row.amountValue !== null && {
+      amount: { value: row.amountValue, currency: row.amountCurrency!, approximate: row.amountApproximate },
+    }),
     ...(row.quantityValue !== null && { quantity: { value: row.quantityValue, unit: row.quantityUnit! } }),
-    participants: (participantsOf.get(row.id) ?? []).map(({ actor, role }) => ({ actor, role: role as EventRecord['participants'][number]['role'] })),
+    participants: (participantsOf.get(row.id) ?? []).map(({ actor, role }) => ({
+      actor,
+      role: role as EventRecord['participants'][number]['role'],
+    })),
     citations: citationsOf('eventId', row.id),
     claims: claimsOf('eventId', row.id),
-    links: (linksOf.get(row.id) ?? []).map(({ type, event }) => ({ type: type as EventRecord['links'][number]['type'], event })),
+    links: (linksOf.get(row.id) ?? []).map(({ type, event }) => ({
+      type: type as EventRecord['links'][number]['type'],
+      event,
+    })),
     ...(row.archivedAt !== null && { archived: true as const }),
   }));
 }
@@ -152,7 +229,8 @@ function eventRecords(db: Reader, id: Scope, citationsOf: CitationsOf, claimsOf:
 function figureRecords(db: Reader, id: Scope, citationsOf: CitationsOf, claimsOf: ClaimsOf): FigureRecord[] {
   const rows = db.select().from(figures).where(inScope(figures.id, id)).orderBy(asc(figures.id)).all();
   const actorsOf = groupBy(
-    db.select({ figureId: figureActors.figureId, actor: actors.slug })
+    db
+      .select({ figureId: figureActors.figureId, actor: actors.slug })
       .from(figureActors)
       .innerJoin(actors, eq(actors.id, figureActors.actorId))
       .where(inScope(figureActors.figureId, id))
@@ -161,9 +239,14 @@ function figureRecords(db: Reader, id: Scope, citationsOf: CitationsOf, claimsOf
     (row) => row.figureId,
   );
   return rows.map((row) => ({
-    slug: row.slug, label: row.label, indicator: row.indicator, period: row.periodEdtf,
-    actors: (actorsOf.get(row.id) ?? []).map(({ actor }) => actor), value: row.value,
-    ...(row.currency !== null && { currency: row.currency }), ...(row.unit !== null && { unit: row.unit }),
+    slug: row.slug,
+    label: row.label,
+    indicator: row.indicator,
+    period: row.periodEdtf,
+    actors: (actorsOf.get(row.id) ?? []).map(({ actor }) => actor),
+    value: row.value,
+    ...(row.currency !== null && { currency: row.currency }),
+    ...(row.unit !== null && { unit: row.unit }),
     approximate: row.approximate,
     citations: citationsOf('figureId', row.id),
     claims: claimsOf('figureId', row.id),
@@ -175,10 +258,13 @@ export function readSourceRecord(db: Reader, sourceId: number): SourceRecord | n
 }
 
 export function readActorRecord(db: Reader, actorId: number): ActorRecord | null {
-  const citationsOf = readCitations(db, or(
-    eq(citations.actorId, actorId),
-    inArray(citations.officeId, db.select({ id: offices.id }).from(offices).where(eq(offices.holderId, actorId))),
-  ));
+  const citationsOf = readCitations(
+    db,
+    or(
+      eq(citations.actorId, actorId),
+      inArray(citations.officeId, db.select({ id: offices.id }).from(offices).where(eq(offices.holderId, actorId))),
+    ),
+  );
   return actorRecords(db, actorId, citationsOf)[0] ?? null;
 }
 
@@ -189,7 +275,9 @@ export function readEventRecord(db: Reader, eventId: number): EventRecord | null
 
 export function readFigureRecord(db: Reader, figureId: number): FigureRecord | null {
   const citationsOf = readCitations(db, claimedCitations(db, 'figureId', figureId));
-  return figureRecords(db, figureId, citationsOf, readClaims(db, eq(claims.figureId, figureId), citationsOf))[0] ?? null;
+  return (
+    figureRecords(db, figureId, citationsOf, readClaims(db, eq(claims.figureId, figureId), citationsOf))[0] ?? null
+  );
 }
 
 /** Every record, ordered by id; each table is read once. */

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { actors, events, figures, sources } from '../db/schema.ts';
 import type { EntityType } from '../curation/revisions.ts';
-import { readActorRecord, readEventRecord, readFigureRecord, readSourceRecord, type Reader } from './read-records.ts';
+import { actors, events, figures, sources } from '../db/schema.ts';
+import { type Reader, readActorRecord, readEventRecord, readFigureRecord, readSourceRecord } from './read-records.ts';
 
 export type RecordTable = typeof sources | typeof actors | typeof events | typeof figures;
 
@@ -22,4 +22,5 @@ export const RECORD_KINDS = {
 export const jsonHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /** Equal as stored: absent and undefined fields alike, key order ignored. */
-export const sameRecord = (a: unknown, b: unknown) => isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+export const sameRecord = (a: unknown, b: unknown) =>
+  isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));

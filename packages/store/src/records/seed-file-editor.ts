@@ -3,7 +3,7 @@
  * re-printing the whole document, so everything they do not touch (other records, the header,
  * comments between records) keeps its exact bytes; only a replaced record is rendered again.
  */
-import { isMap, isSeq, type Document, type Node } from 'yaml';
+import { type Document, isMap, isSeq, type Node } from 'yaml';
 import type { SeedProblem } from '../seed/problems.ts';
 import { parseSeedText } from '../seed/read.ts';
 import { foldsOf, renderItem } from './seed-style.ts';
@@ -31,10 +31,15 @@ export class SeedFileEditor {
   private readonly appended: Node[] = [];
 
   /** `text` is the file's content, empty for a file that does not exist yet; `path` names it in problems. */
-  constructor(readonly path: string, private readonly text: string, problems: SeedProblem[]) {
+  constructor(
+    readonly path: string,
+    private readonly text: string,
+    problems: SeedProblem[],
+  ) {
     this.document = parseSeedText(text, path, problems);
     const list = this.document?.contents;
-    if (list && !isSeq(list)) problems.push({ file: path, record: 'file', field: '', message: 'must hold a YAML list of records' });
+    if (list && !isSeq(list))
+      problems.push({ file: path, record: 'file', field: '', message: 'must hold a YAML list of records' });
     if (!isSeq(list)) return;
     for (const node of list.items as Node[]) {
       const slug = isMap(node) ? node.get('slug') : undefined;
@@ -70,10 +75,13 @@ export class SeedFileEditor {
       ...this.emptyFlowList(),
     ];
     let text = this.text;
-    for (const { from, to, text: insert } of splices.sort((a, b) => b.from - a.from)) text = text.slice(0, from) + insert + text.slice(to);
+    for (const { from, to, text: insert } of splices.sort((a, b) => b.from - a.from))
+      text = text.slice(0, from) + insert + text.slice(to);
     if (this.appended.length === 0) return text;
     const column = this.items.length ? this.spanOf(this.items[0]!).column : 0;
-    const added = this.appended.map((node) => ' '.repeat(column) + renderItem(withoutOuterComments(node), column, folds));
+    const added = this.appended.map(
+      (node) => ' '.repeat(column) + renderItem(withoutOuterComments(node), column, folds),
+    );
     const kept = text.trimEnd();
     return `${kept ? `${kept}\n\n` : ''}${added.join('\n\n')}\n`;
   }
@@ -84,7 +92,12 @@ export class SeedFileEditor {
     let dash = start - 1;
     while (dash > 0 && this.text[dash] !== '-') dash--;
     const lineStart = this.text.lastIndexOf('\n', dash - 1) + 1;
-    return { dash, lineStart, end: start + this.text.slice(start, valueEnd).trimEnd().length, column: dash - lineStart };
+    return {
+      dash,
+      lineStart,
+      end: start + this.text.slice(start, valueEnd).trimEnd().length,
+      column: dash - lineStart,
+    };
   }
 
   /** The item's lines and the comment lines right above it, leaving one blank line between its neighbours. */

@@ -24,7 +24,10 @@ export function eventFile(event: EventRecord, eventFiles: readonly string[]): st
   return era ?? `events/${year}.yaml`;
 }
 
-const ACTOR_FILES: Partial<Record<ActorRecord['kind'], string>> = { state: 'actors/states.yaml', person: 'actors/people.yaml' };
+const ACTOR_FILES: Partial<Record<ActorRecord['kind'], string>> = {
+  state: 'actors/states.yaml',
+  person: 'actors/people.yaml',
+};
 
 export const actorFile = (actor: ActorRecord) => ACTOR_FILES[actor.kind] ?? 'actors/organizations.yaml';
 

@@ -4,7 +4,7 @@
  * scalars inside them (`{ actor: russia, role: host }`); flow lists of scalars (`[defence, trade]`);
  * summaries and reasons folded (`>-`) at 99 columns; dates and values quoted; defaults left out.
  */
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Document, type Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 /** The widest line of folded text; the hand-written files wrap there. */
 const FOLD_WIDTH = 99;
@@ -58,7 +58,10 @@ export function renderItem(node: Node, column: number, knownFolds: ReadonlyMap<s
   // lineWidth 0: the yaml package would otherwise also break long flow maps over several lines.
   const text = document.toString({ lineWidth: 0, flowCollectionPadding: true }).replace(/\n+$/, '');
   const unpadded = text.replace(/^(\s*[a-z_]+: )\[ ((?:[a-z0-9_-]+, )*[a-z0-9_-]+) \]$/gm, '$1[$2]');
-  return foldBlocks(unpadded, knownFolds).split('\n').map((line, index) => (index > 0 && line ? ' '.repeat(column) + line : line)).join('\n');
+  return foldBlocks(unpadded, knownFolds)
+    .split('\n')
+    .map((line, index) => (index > 0 && line ? ' '.repeat(column) + line : line))
+    .join('\n');
 }
 
 interface FoldedParagraph {

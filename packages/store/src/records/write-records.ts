@@ -4,14 +4,30 @@
  * child rows (aliases, participants, citations, claims ...) are replaced wholesale.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
+import { parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import type { Store } from '../db/client.ts';
 import {
-  actorAliases, actors, citations, claims, eventLinks, eventParticipants, events, eventSectors,
-  figureActors, offices, sources,
+  actorAliases,
+  actors,
+  citations,
+  claims,
+  eventLinks,
+  eventParticipants,
+  eventSectors,
+  events,
+  figureActors,
+  offices,
+  sources,
 } from '../db/schema.ts';
-import { parseFuzzyDate } from '../dates/fuzzy-date.ts';
+import type {
+  ActorRecord,
+  CitationRecord,
+  ClaimRecord,
+  EventRecord,
+  FigureRecord,
+  SourceRecord,
+} from '../seed/format.ts';
 import { foldName } from '../text/fold.ts';
-import type { ActorRecord, CitationRecord, ClaimRecord, EventRecord, FigureRecord, SourceRecord } from '../seed/format.ts';
 
 export type Transaction = Parameters<Parameters<Store['transaction']>[0]>[0];
 
@@ -23,19 +39,40 @@ export interface SlugResolver {
 }
 
 export const sourceColumns = (record: SourceRecord) => ({
-  slug: record.slug, file: record.file, title: record.title, author: record.author ?? null, outlet: record.outlet ?? null,
-  genre: record.genre, publishedEdtf: record.published ? parseFuzzyDate(record.published).edtf : null, paragraphStyle: record.paragraphs, url: record.url ?? null,
+  slug: record.slug,
+  file: record.file,
+  title: record.title,
+  author: record.author ?? null,
+  outlet: record.outlet ?? null,
+  genre: record.genre,
+  publishedEdtf: record.published ? parseFuzzyDate(record.published).edtf : null,
+  paragraphStyle: record.paragraphs,
+  url: record.url ?? null,
 });
 
-export const actorColumns = (record: ActorRecord) => ({ slug: record.slug, name: record.name, nameFolded: foldName(record.name), kind: record.kind });
+export const actorColumns = (record: ActorRecord) => ({
+  slug: record.slug,
+  name: record.name,
+  nameFolded: foldName(record.name),
+  kind: record.kind,
+});
 
 export function eventColumns(record: EventRecord) {
   const date = parseFuzzyDate(record.date);
   return {
-    slug: record.slug, title: record.title, summary: record.summary, kind: record.kind,
-    dateEdtf: date.edtf, dateEarliest: date.earliest, dateLatest: date.latest, place: record.place ?? null,
-    amountValue: record.amount?.value ?? null, amountCurrency: record.amount?.currency ?? null, amountApproximate: record.amount?.approximate ?? false,
-    quantityValue: record.quantity?.value ?? null, quantityUnit: record.quantity?.unit ?? null,
+    slug: record.slug,
+    title: record.title,
+    summary: record.summary,
+    kind: record.kind,
+    dateEdtf: date.edtf,
+    dateEarliest: date.earliest,
+    dateLatest: date.latest,
+    place: record.place ?? null,
+    amountValue: record.amount?.value ?? null,
+    amountCurrency: record.amount?.currency ?? null,
+    amountApproximate: record.amount?.approximate ?? false,
+    quantityValue: record.quantity?.value ?? null,
+    quantityUnit: record.quantity?.unit ?? null,
   };
 }
 
@@ -49,24 +86,60 @@ export function archiveColumn(record: EventRecord, inserting: boolean) {
 export function figureColumns(record: FigureRecord) {
   const period = parseFuzzyDate(record.period);
   return {
-    slug: record.slug, label: record.label, indicator: record.indicator, periodEdtf: period.edtf, periodEarliest: period.earliest,
-    periodLatest: period.latest, value: record.value, currency: record.currency ?? null, unit: record.unit ?? null, approximate: record.approximate,
+    slug: record.slug,
+    label: record.label,
+    indicator: record.indicator,
+    periodEdtf: period.edtf,
+    periodEarliest: period.earliest,
+    periodLatest: period.latest,
+    value: record.value,
+    currency: record.currency ?? null,
+    unit: record.unit ?? null,
+    approximate: record.approximate,
   };
 }
 
-function writeCitations(tx: Transaction, ids: SlugResolver, list: readonly CitationRecord[], subject: Partial<typeof citations.$inferInsert>) {
+function writeCitations(
+  tx: Transaction,
+  ids: SlugResolver,
+  list: readonly CitationRecord[],
+  subject: Partial<typeof citations.$inferInsert>,
+) {
   if (list.length === 0) return;
-  tx.insert(citations).values(list.map((citation, position) => ({
-    sourceId: ids.source(citation.source), paragraph: citation.paragraph, note: citation.note ?? null, position, ...subject,
-  }))).run();
+  tx.insert(citations)
+    .values(
+      list.map((citation, position) => ({
+        sourceId: ids.source(citation.source),
+        paragraph: citation.paragraph,
+        note: citation.note ?? null,
+        position,
+        ...subject,
+      })),
+    )
+    .run();
 }
 
-function writeClaims(tx: Transaction, ids: SlugResolver, list: readonly ClaimRecord[], subject: { eventId: number } | { figureId: number }) {
+function writeClaims(
+  tx: Transaction,
+  ids: SlugResolver,
+  list: readonly ClaimRecord[],
+  subject: { eventId: number } | { figureId: number },
+) {
   list.forEach((claim, position) => {
     const value = claim.field === 'date' ? parseFuzzyDate(claim.value).edtf : claim.value;
-    const { id } = tx.insert(claims).values({
-      ...subject, field: claim.field, value, status: claim.status, preferred: claim.preferred, reason: claim.reason ?? null, position,
-    }).returning({ id: claims.id }).get();
+    const { id } = tx
+      .insert(claims)
+      .values({
+        ...subject,
+        field: claim.field,
+        value,
+        status: claim.status,
+        preferred: claim.preferred,
+        reason: claim.reason ?? null,
+        position,
+      })
+      .returning({ id: claims.id })
+      .get();
     writeCitations(tx, ids, claim.citations, { claimId: id });
   });
 }
@@ -81,18 +154,39 @@ export function clearActorChildren(tx: Transaction, actorIds: number[]) {
 
 /** Writes an actor's references, aliases, offices and citations; call clearActorChildren first. */
 export function writeActorChildren(tx: Transaction, ids: SlugResolver, actorId: number, record: ActorRecord) {
-  tx.update(actors).set({
-    countryId: record.country ? ids.actor(record.country) : null,
-    predecessorId: record.predecessor ? ids.actor(record.predecessor) : null,
-  }).where(eq(actors.id, actorId)).run();
+  tx.update(actors)
+    .set({
+      countryId: record.country ? ids.actor(record.country) : null,
+      predecessorId: record.predecessor ? ids.actor(record.predecessor) : null,
+    })
+    .where(eq(actors.id, actorId))
+    .run();
   if (record.aliases.length) {
-    tx.insert(actorAliases).values(record.aliases.map((alias, position) => ({ actorId, name: alias.name, nameFolded: foldName(alias.name), kind: alias.kind, position }))).run();
+    tx.insert(actorAliases)
+      .values(
+        record.aliases.map((alias, position) => ({
+          actorId,
+          name: alias.name,
+          nameFolded: foldName(alias.name),
+          kind: alias.kind,
+          position,
+        })),
+      )
+      .run();
   }
   record.offices.forEach((office, position) => {
-    const inserted = tx.insert(offices).values({
-      holderId: actorId, title: office.title, organizationId: office.organization ? ids.actor(office.organization) : null,
-      fromEdtf: office.from ? parseFuzzyDate(office.from).edtf : null, toEdtf: office.to ? parseFuzzyDate(office.to).edtf : null, position,
-    }).returning({ id: offices.id }).get();
+    const inserted = tx
+      .insert(offices)
+      .values({
+        holderId: actorId,
+        title: office.title,
+        organizationId: office.organization ? ids.actor(office.organization) : null,
+        fromEdtf: office.from ? parseFuzzyDate(office.from).edtf : null,
+        toEdtf: office.to ? parseFuzzyDate(office.to).edtf : null,
+        position,
+      })
+      .returning({ id: offices.id })
+      .get();
     writeCitations(tx, ids, office.citations, { officeId: inserted.id });
   });
   writeCitations(tx, ids, record.citations, { actorId });
@@ -104,8 +198,19 @@ export function writeEventChildren(tx: Transaction, ids: SlugResolver, eventId: 
   tx.delete(eventParticipants).where(eq(eventParticipants.eventId, eventId)).run();
   tx.delete(claims).where(eq(claims.eventId, eventId)).run();
   tx.delete(citations).where(eq(citations.eventId, eventId)).run();
-  tx.insert(eventSectors).values(record.sectors.map((sector, position) => ({ eventId, sector, position }))).run();
-  tx.insert(eventParticipants).values(record.participants.map((participant, position) => ({ eventId, actorId: ids.actor(participant.actor), role: participant.role, position }))).run();
+  tx.insert(eventSectors)
+    .values(record.sectors.map((sector, position) => ({ eventId, sector, position })))
+    .run();
+  tx.insert(eventParticipants)
+    .values(
+      record.participants.map((participant, position) => ({
+        eventId,
+        actorId: ids.actor(participant.actor),
+        role: participant.role,
+        position,
+      })),
+    )
+    .run();
   writeCitations(tx, ids, record.citations, { eventId });
   writeClaims(tx, ids, record.claims, { eventId });
 }
@@ -113,7 +218,16 @@ export function writeEventChildren(tx: Transaction, ids: SlugResolver, eventId: 
 export function writeEventLinks(tx: Transaction, ids: SlugResolver, eventId: number, record: EventRecord) {
   tx.delete(eventLinks).where(eq(eventLinks.eventId, eventId)).run();
   if (record.links.length) {
-    tx.insert(eventLinks).values(record.links.map((link, position) => ({ eventId, targetEventId: ids.event(link.event), type: link.type, position }))).run();
+    tx.insert(eventLinks)
+      .values(
+        record.links.map((link, position) => ({
+          eventId,
+          targetEventId: ids.event(link.event),
+          type: link.type,
+          position,
+        })),
+      )
+      .run();
   }
 }
 
@@ -121,7 +235,9 @@ export function writeFigureChildren(tx: Transaction, ids: SlugResolver, figureId
   tx.delete(figureActors).where(eq(figureActors.figureId, figureId)).run();
   tx.delete(claims).where(eq(claims.figureId, figureId)).run();
   tx.delete(citations).where(eq(citations.figureId, figureId)).run();
-  tx.insert(figureActors).values(record.actors.map((slug, position) => ({ figureId, actorId: ids.actor(slug), position }))).run();
+  tx.insert(figureActors)
+    .values(record.actors.map((slug, position) => ({ figureId, actorId: ids.actor(slug), position })))
+    .run();
   writeCitations(tx, ids, record.citations, { figureId });
   writeClaims(tx, ids, record.claims, { figureId });
 }
@@ -129,10 +245,13 @@ export function writeFigureChildren(tx: Transaction, ids: SlugResolver, figureId
 /** Resolves slugs with the database, for writes of single records. */
 export function databaseResolver(tx: Transaction): SlugResolver {
   const lookup = (table: typeof actors | typeof sources | typeof events, noun: string) => (slug: string) => {
-    const row = tx.select({ id: table.id }).from(table as typeof actors).where(eq(table.slug, slug)).get();
+    const row = tx
+      .select({ id: table.id })
+      .from(table as typeof actors)
+      .where(eq(table.slug, slug))
+      .get();
     if (!row) throw new Error(`no ${noun} has the slug "${slug}"; references must be validated before writing`);
     return row.id;
   };
   return { actor: lookup(actors, 'actor'), source: lookup(sources, 'source'), event: lookup(events, 'event') };
 }
-

@@ -26,7 +26,9 @@ describe('the seed dataset', () => {
   });
 
   it('cites at least one paragraph for every event', () => {
-    const uncited = events.filter((event) => !event.citations.some((citation) => citation.paragraph >= 1)).map((event) => event.slug);
+    const uncited = events
+      .filter((event) => !event.citations.some((citation) => citation.paragraph >= 1))
+      .map((event) => event.slug);
     expect(uncited).toEqual([]);
   });
 
@@ -34,9 +36,19 @@ describe('the seed dataset', () => {
     const actorSlugs = new Set(actors.map((actor) => actor.slug));
     const eventSlugs = new Set(events.map((event) => event.slug));
     const dangling = [
-      ...events.flatMap((event) => event.participants.filter((participant) => !actorSlugs.has(participant.actor)).map((participant) => `${event.slug} -> ${participant.actor}`)),
-      ...events.flatMap((event) => event.links.filter((link) => !eventSlugs.has(link.event)).map((link) => `${event.slug} -> ${link.event}`)),
-      ...actors.flatMap((actor) => [actor.country, actor.predecessor, ...actor.offices.map((office) => office.organization)].filter((slug): slug is string => slug !== undefined && !actorSlugs.has(slug)).map((slug) => `${actor.slug} -> ${slug}`)),
+      ...events.flatMap((event) =>
+        event.participants
+          .filter((participant) => !actorSlugs.has(participant.actor))
+          .map((participant) => `${event.slug} -> ${participant.actor}`),
+      ),
+      ...events.flatMap((event) =>
+        event.links.filter((link) => !eventSlugs.has(link.event)).map((link) => `${event.slug} -> ${link.event}`),
+      ),
+      ...actors.flatMap((actor) =>
+        [actor.country, actor.predecessor, ...actor.offices.map((office) => office.organization)]
+          .filter((slug): slug is string => slug !== undefined && !actorSlugs.has(slug))
+          .map((slug) => `${actor.slug} -> ${slug}`),
+      ),
     ];
     expect(dangling).toEqual([]);
   });
@@ -53,11 +65,19 @@ describe('the seed dataset', () => {
   });
 
   it('backs every disputed field with claims from at least two sources, one of them preferred with a reason', () => {
-    const subjects = [...events.map((event) => ({ slug: event.slug, claims: event.claims })), ...dataset.figures.map(({ record }) => ({ slug: record.slug, claims: record.claims }))];
-    const disputed = subjects.flatMap(({ slug, claims }) => {
-      const fields = new Set(claims.map((claim) => claim.field));
-      return [...fields].map((field) => ({ slug, field, claims: claims.filter((claim) => claim.field === field) }));
-    }).filter(({ field, claims }) => new Set(claims.map((claim) => (field === 'date' ? parseFuzzyDate(claim.value).edtf : claim.value))).size > 1);
+    const subjects = [
+      ...events.map((event) => ({ slug: event.slug, claims: event.claims })),
+      ...dataset.figures.map(({ record }) => ({ slug: record.slug, claims: record.claims })),
+    ];
+    const disputed = subjects
+      .flatMap(({ slug, claims }) => {
+        const fields = new Set(claims.map((claim) => claim.field));
+        return [...fields].map((field) => ({ slug, field, claims: claims.filter((claim) => claim.field === field) }));
+      })
+      .filter(
+        ({ field, claims }) =>
+          new Set(claims.map((claim) => (field === 'date' ? parseFuzzyDate(claim.value).edtf : claim.value))).size > 1,
+      );
     expect(disputed.length).toBeGreaterThan(0);
     for (const { slug, field, claims } of disputed) {
       const sources = new Set(claims.flatMap((claim) => claim.citations.map((citation) => citation.source)));
@@ -68,15 +88,28 @@ describe('the seed dataset', () => {
     }
   });
 
-  it.skipIf(!sourcesAvailable())('keeps years as years: a 1 January date only where a cited paragraph names that day', () => {
-    const paragraphsOf = new Map(dataset.sources.map(({ record }) => [record.slug, splitParagraphs(readFileSync(join(defaultSourcesDir(), record.file), 'utf8'), record.paragraphs)]));
-    const statesNewYearsDay = (text: string) => /\b(January 1|1 January|New Year['’]s Day)\b/i.test(text);
-    const padded = events
-      .filter((event) => /^\d{4}-01-01$/.test(event.date))
-      .filter((event) => !event.citations.some((citation) => statesNewYearsDay(paragraphsOf.get(citation.source)?.[citation.paragraph - 1] ?? '')))
-      .map((event) => event.slug);
-    expect(padded).toEqual([]);
-  });
+  it.skipIf(!sourcesAvailable())(
+    'keeps years as years: a 1 January date only where a cited paragraph names that day',
+    () => {
+      const paragraphsOf = new Map(
+        dataset.sources.map(({ record }) => [
+          record.slug,
+          splitParagraphs(readFileSync(join(defaultSourcesDir(), record.file), 'utf8'), record.paragraphs),
+        ]),
+      );
+      const statesNewYearsDay = (text: string) => /\b(January 1|1 January|New Year['’]s Day)\b/i.test(text);
+      const padded = events
+        .filter((event) => /^\d{4}-01-01$/.test(event.date))
+        .filter(
+          (event) =>
+            !event.citations.some((citation) =>
+              statesNewYearsDay(paragraphsOf.get(citation.source)?.[citation.paragraph - 1] ?? ''),
+            ),
+        )
+        .map((event) => event.slug);
+      expect(padded).toEqual([]);
+    },
+  );
 
   it('lists in each coverage manifest exactly the events and figures that cite each paragraph', () => {
     const citing = new Map<string, Set<string>>();
@@ -105,14 +138,21 @@ describe('the seed dataset', () => {
       const cited = citing.get(key) ?? new Set<string>();
       const inManifest = listed.get(key) ?? new Set<string>();
       return [
-        ...[...cited].filter((slug) => !inManifest.has(slug)).map((slug) => `${key}: ${slug} cites it but the manifest does not list it`),
-        ...[...inManifest].filter((slug) => !cited.has(slug)).map((slug) => `${key}: the manifest lists ${slug}, which does not cite it`),
+        ...[...cited]
+          .filter((slug) => !inManifest.has(slug))
+          .map((slug) => `${key}: ${slug} cites it but the manifest does not list it`),
+        ...[...inManifest]
+          .filter((slug) => !cited.has(slug))
+          .map((slug) => `${key}: the manifest lists ${slug}, which does not cite it`),
       ];
     });
     expect(differences).toEqual([]);
   });
 
-  it.skipIf(!sourcesAvailable())('points every locator at a paragraph that exists and accounts for every paragraph of every document', () => {
-    expect(checkAgainstDocuments(dataset, defaultSourcesDir()).map(formatProblem)).toEqual([]);
-  });
+  it.skipIf(!sourcesAvailable())(
+    'points every locator at a paragraph that exists and accounts for every paragraph of every document',
+    () => {
+      expect(checkAgainstDocuments(dataset, defaultSourcesDir()).map(formatProblem)).toEqual([]);
+    },
+  );
 });

@@ -19,24 +19,42 @@ export function checkAgainstDocuments(dataset: SeedDataset, sourcesDir: string):
 }
 
 /** Each source's paragraph count, by slug; a source whose document is missing is a problem. */
-export function countParagraphs(sources: readonly Located<SourceRecord>[], sourcesDir: string, problems: SeedProblem[]): Map<string, number> {
+export function countParagraphs(
+  sources: readonly Located<SourceRecord>[],
+  sourcesDir: string,
+  problems: SeedProblem[],
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const { file, label, record } of sources) {
     const count = paragraphCount(sourcesDir, record.file, record.paragraphs);
-    if (count === undefined) problems.push({ file, record: label, field: 'file', message: `there is no document named ${record.file} in the documents directory` });
+    if (count === undefined)
+      problems.push({
+        file,
+        record: label,
+        field: 'file',
+        message: `there is no document named ${record.file} in the documents directory`,
+      });
     else counts.set(record.slug, count);
   }
   return counts;
 }
 
 /** Every citation's paragraph exists in its source; `paragraphsIn` gives a source's count, or undefined to skip it. */
-export function checkCitedParagraphs(dataset: SeedDataset, paragraphsIn: (source: string) => number | undefined): SeedProblem[] {
+export function checkCitedParagraphs(
+  dataset: SeedDataset,
+  paragraphsIn: (source: string) => number | undefined,
+): SeedProblem[] {
   const problems: SeedProblem[] = [];
   const checkLocators = (located: Located<unknown>, list: readonly CitationRecord[] | undefined, at: string) =>
     list?.forEach((citation, index) => {
       const available = paragraphsIn(citation.source);
       if (available !== undefined && citation.paragraph > available) {
-        problems.push({ file: located.file, record: located.label, field: `${at}[${index}].paragraph`, message: `source "${citation.source}" has ${available} paragraphs, so paragraph ${citation.paragraph} does not exist` });
+        problems.push({
+          file: located.file,
+          record: located.label,
+          field: `${at}[${index}].paragraph`,
+          message: `source "${citation.source}" has ${available} paragraphs, so paragraph ${citation.paragraph} does not exist`,
+        });
       }
     });
   const checkClaims = (located: Located<unknown>, claims: readonly { citations: CitationRecord[] }[]) =>
@@ -44,7 +62,9 @@ export function checkCitedParagraphs(dataset: SeedDataset, paragraphsIn: (source
 
   for (const located of dataset.actors) {
     checkLocators(located, located.record.citations, 'citations');
-    located.record.offices.forEach((office, index) => checkLocators(located, office.citations, `offices[${index}].citations`));
+    located.record.offices.forEach((office, index) =>
+      checkLocators(located, office.citations, `offices[${index}].citations`),
+    );
   }
   for (const located of dataset.events) {
     checkLocators(located, located.record.citations, 'citations');
@@ -65,13 +85,32 @@ function checkCoverage(dataset: SeedDataset, paragraphCounts: ReadonlyMap<string
     if (available === undefined) continue;
     const manifest = manifests.get(record.slug);
     if (!manifest) {
-      problems.push({ file, record: label, field: 'slug', message: `has no coverage manifest; add seeds/coverage/${record.slug}.yaml` });
+      problems.push({
+        file,
+        record: label,
+        field: 'slug',
+        message: `has no coverage manifest; add seeds/coverage/${record.slug}.yaml`,
+      });
       continue;
     }
     const listed = new Set(Object.keys(manifest.record.paragraphs).map(Number));
-    const missing = Array.from({ length: available }, (_, index) => index + 1).filter((paragraph) => !listed.has(paragraph));
-    if (missing.length) problems.push({ file: manifest.file, record: manifest.label, field: 'paragraphs', message: `does not account for paragraph${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${available}` });
+    const missing = Array.from({ length: available }, (_, index) => index + 1).filter(
+      (paragraph) => !listed.has(paragraph),
+    );
+    if (missing.length)
+      problems.push({
+        file: manifest.file,
+        record: manifest.label,
+        field: 'paragraphs',
+        message: `does not account for paragraph${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${available}`,
+      });
     const extra = [...listed].filter((paragraph) => paragraph > available);
-    if (extra.length) problems.push({ file: manifest.file, record: manifest.label, field: 'paragraphs', message: `lists paragraph${extra.length > 1 ? 's' : ''} ${extra.join(', ')}, but the document has only ${available}` });
+    if (extra.length)
+      problems.push({
+        file: manifest.file,
+        record: manifest.label,
+        field: 'paragraphs',
+        message: `lists paragraph${extra.length > 1 ? 's' : ''} ${extra.join(', ')}, but the document has only ${available}`,
+      });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECORD_PARSE_OPTIONS, claim, prose } from './format.ts';
+import { claim, prose, RECORD_PARSE_OPTIONS } from './format.ts';
 import { fieldPath } from './validate.ts';
 
 const citations = [{ source: 'fixture-news', paragraph: 1 }];
@@ -11,14 +11,18 @@ const valueOf = (field: string, value: unknown) => claim.parse({ field, value, s
 
 describe('claim values', () => {
   it('are checked by the field they are for, at the value', () => {
-    expect(problemsOf('amount', 'lots of money NaN')).toEqual(['value: must be "<decimal> <currency>", like "2500000000 USD"']);
+    expect(problemsOf('amount', 'lots of money NaN')).toEqual([
+      'value: must be "<decimal> <currency>", like "2500000000 USD"',
+    ]);
     expect(problemsOf('amount', '1,500 DOLLARS')).toEqual([
       expect.stringMatching(/^value: its number must be a plain decimal number/),
       expect.stringMatching(/^value: its currency must be an ISO 4217 currency code/),
     ]);
     expect(problemsOf('quantity', '1.5e3')).toEqual(['value: must be a positive whole number, like "12"']);
     expect(problemsOf('quantity', '0')).toHaveLength(1);
-    expect(problemsOf('value', '12 million')).toEqual([expect.stringMatching(/^value: must be a plain decimal number/)]);
+    expect(problemsOf('value', '12 million')).toEqual([
+      expect.stringMatching(/^value: must be a plain decimal number/),
+    ]);
     expect(problemsOf('participant', 'Not A Slug')).toHaveLength(1);
     expect(problemsOf('date', '2023-02-30')).toHaveLength(1);
     expect(problemsOf('place', 'Karachi\u0007')).toEqual(['value: must not contain control characters']);
@@ -36,7 +40,8 @@ describe('claim values', () => {
 });
 
 describe('prose', () => {
-  const messagesOf = (schema: ReturnType<typeof prose>, value: string) => schema.safeParse(value).error?.issues.map((issue) => issue.message) ?? [];
+  const messagesOf = (schema: ReturnType<typeof prose>, value: string) =>
+    schema.safeParse(value).error?.issues.map((issue) => issue.message) ?? [];
   const oneLine = prose(200);
   const lines = prose(200, 'lines');
 
@@ -47,15 +52,20 @@ describe('prose', () => {
   });
 
   it('keeps a one-line field on one line, and lets multi-line prose break lines but not tab', () => {
-    for (const text of ['a\nb', 'a\r\nb', 'a\tb', 'a\u2028b']) expect(messagesOf(oneLine, text)).toEqual(['must be one line, without line breaks or tabs']);
+    for (const text of ['a\nb', 'a\r\nb', 'a\tb', 'a\u2028b'])
+      expect(messagesOf(oneLine, text)).toEqual(['must be one line, without line breaks or tabs']);
     expect(lines.parse('First line.\nSecond line.')).toBe('First line.\nSecond line.');
     expect(messagesOf(lines, 'a\tb')).toEqual(['must not contain tabs']);
   });
 
   it('refuses C1 controls and bidirectional overrides and isolates everywhere', () => {
     for (const schema of [oneLine, lines]) {
-      for (const text of ['a\u0085b', 'a\u009bb']) expect(messagesOf(schema, text)).toEqual(['must not contain control characters']);
-      for (const text of ['a\u202eb', 'a\u2066b', 'a\u2069b']) expect(messagesOf(schema, text)).toEqual(['must not contain bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069)']);
+      for (const text of ['a\u0085b', 'a\u009bb'])
+        expect(messagesOf(schema, text)).toEqual(['must not contain control characters']);
+      for (const text of ['a\u202eb', 'a\u2066b', 'a\u2069b'])
+        expect(messagesOf(schema, text)).toEqual([
+          'must not contain bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069)',
+        ]);
     }
   });
 });

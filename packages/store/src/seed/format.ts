@@ -3,16 +3,26 @@
  * rules that look across records (references, uniqueness, claims) live in validate.ts.
  */
 import { z } from 'zod';
+import { tryParseFuzzyDate } from '../dates/fuzzy-date.ts';
+import { PARAGRAPH_STYLES } from '../sources/paragraphs.ts';
 import { EVENT_KIND_VALUES } from '../vocabulary/event-kinds.ts';
 import {
-  ACTOR_KINDS, ALIAS_KINDS, CLAIM_FIELDS, CLAIM_STATUSES, EVENT_LINK_TYPES, keysOf,
-  PARTICIPANT_ROLES, SECTORS, SKIP_REASONS, SOURCE_GENRES,
+  ACTOR_KINDS,
+  ALIAS_KINDS,
+  CLAIM_FIELDS,
+  CLAIM_STATUSES,
+  EVENT_LINK_TYPES,
+  keysOf,
+  PARTICIPANT_ROLES,
+  SECTORS,
+  SKIP_REASONS,
+  SOURCE_GENRES,
 } from '../vocabulary/terms.ts';
-import { PARAGRAPH_STYLES } from '../sources/paragraphs.ts';
-import { tryParseFuzzyDate } from '../dates/fuzzy-date.ts';
 
 /** Parse options for every record: a missing field says so plainly instead of zod's "expected string, received undefined". */
-export const RECORD_PARSE_OPTIONS = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : undefined) };
+export const RECORD_PARSE_OPTIONS = {
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : undefined),
+};
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** C0 controls other than tab and line breaks, DEL, and the C1 controls. */
@@ -46,8 +56,14 @@ export const prose = (max: number, lines: 'one line' | 'lines' = 'one line') =>
         .min(1, 'must not be empty')
         .max(max, `must be at most ${max} characters`)
         .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
-        .refine((value) => !BIDI_CONTROLS.test(value), 'must not contain bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069)')
-        .refine((value) => (lines === 'lines' ? !value.includes('\t') : !LINE_BREAKS_AND_TABS.test(value)), lines === 'lines' ? 'must not contain tabs' : 'must be one line, without line breaks or tabs'),
+        .refine(
+          (value) => !BIDI_CONTROLS.test(value),
+          'must not contain bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069)',
+        )
+        .refine(
+          (value) => (lines === 'lines' ? !value.includes('\t') : !LINE_BREAKS_AND_TABS.test(value)),
+          lines === 'lines' ? 'must not contain tabs' : 'must be one line, without line breaks or tabs',
+        ),
     );
 
 /** YAML reads an unquoted `2014` as a number; a year is still a date, so accept it as text. */
@@ -61,7 +77,10 @@ export const fuzzyDate = z
 
 export const decimalString = z
   .string({ error: 'write the number as a quoted decimal string, like "2500000000"' })
-  .regex(/^(?:0|[1-9]\d*)(?:\.\d+)?$/, 'must be a plain decimal number such as "2500000000" or "1.5", without separators or units');
+  .regex(
+    /^(?:0|[1-9]\d*)(?:\.\d+)?$/,
+    'must be a plain decimal number such as "2500000000" or "1.5", without separators or units',
+  );
 
 export const currencyCode = z
   .string()
@@ -82,7 +101,10 @@ export const httpUrl = z
 export const citation = z
   .object({
     source: slug,
-    paragraph: z.number({ error: 'must be a paragraph number' }).int('must be a whole paragraph number').positive('paragraphs are numbered from 1'),
+    paragraph: z
+      .number({ error: 'must be a paragraph number' })
+      .int('must be a whole paragraph number')
+      .positive('paragraphs are numbered from 1'),
     note: prose(1000, 'lines').optional(),
   })
   .strict();
@@ -92,7 +114,8 @@ const citations = z.array(citation);
 /** An amount as claims write it: "<decimal> <ISO 4217 code>", the same rules as an event's `amount`. */
 const amountText = z.string().superRefine((text, context) => {
   const parts = text.split(' ');
-  if (parts.length !== 2) return context.addIssue({ code: 'custom', message: 'must be "<decimal> <currency>", like "2500000000 USD"' });
+  if (parts.length !== 2)
+    return context.addIssue({ code: 'custom', message: 'must be "<decimal> <currency>", like "2500000000 USD"' });
   const problems = [
     ...(decimalString.safeParse(parts[0]).error?.issues.map((issue) => `its number ${issue.message}`) ?? []),
     ...(currencyCode.safeParse(parts[1]).error?.issues.map((issue) => `its currency ${issue.message}`) ?? []),
@@ -123,7 +146,8 @@ export const claim = z
   .transform((claim, context) => {
     const value = CLAIM_VALUE_RULES[claim.field].safeParse(claim.value);
     if (value.success) return { ...claim, value: value.data };
-    for (const issue of value.error.issues) context.addIssue({ code: 'custom', message: issue.message, path: ['value'] });
+    for (const issue of value.error.issues)
+      context.addIssue({ code: 'custom', message: issue.message, path: ['value'] });
     return z.NEVER;
   });
 
@@ -180,8 +204,14 @@ export const eventRecord = z
     date: fuzzyDate,
     place: prose(200).optional(),
     sectors: z.array(enumOf(SECTORS)).min(1, 'give at least one sector'),
-    amount: z.object({ value: decimalString, currency: currencyCode, approximate: z.boolean().default(false) }).strict().optional(),
-    quantity: z.object({ value: z.number().int().positive(), unit: prose(100) }).strict().optional(),
+    amount: z
+      .object({ value: decimalString, currency: currencyCode, approximate: z.boolean().default(false) })
+      .strict()
+      .optional(),
+    quantity: z
+      .object({ value: z.number().int().positive(), unit: prose(100) })
+      .strict()
+      .optional(),
     participants: z
       .array(z.object({ actor: slug, role: enumOf(PARTICIPANT_ROLES) }).strict())
       .min(1, 'name at least one participant'),
@@ -189,7 +219,9 @@ export const eventRecord = z
     claims: z.array(claim).default([]),
     links: z.array(z.object({ type: enumOf(EVENT_LINK_TYPES), event: slug }).strict()).default([]),
     /** A tombstone: kept with its history, left out of lists. Absent for a live event. */
-    archived: z.literal(true, { error: 'write `archived: true` for an archived event, or leave the field out' }).optional(),
+    archived: z
+      .literal(true, { error: 'write `archived: true` for an archived event, or leave the field out' })
+      .optional(),
   })
   .strict();
 
@@ -216,9 +248,17 @@ export const figureRecord = z
 const paragraphEntry = z.union([
   z.object({ skip: enumOf(SKIP_REASONS), why: prose(500, 'lines') }).strict(),
   z
-    .object({ events: z.array(slug).optional(), actors: z.array(slug).optional(), figures: z.array(slug).optional(), note: prose(500, 'lines').optional() })
+    .object({
+      events: z.array(slug).optional(),
+      actors: z.array(slug).optional(),
+      figures: z.array(slug).optional(),
+      note: prose(500, 'lines').optional(),
+    })
     .strict()
-    .refine((entry) => (entry.events?.length ?? 0) + (entry.actors?.length ?? 0) + (entry.figures?.length ?? 0) > 0, 'list the records coded from this paragraph, or give a skip reason'),
+    .refine(
+      (entry) => (entry.events?.length ?? 0) + (entry.actors?.length ?? 0) + (entry.figures?.length ?? 0) > 0,
+      'list the records coded from this paragraph, or give a skip reason',
+    ),
 ]);
 
 export const coverageManifest = z

@@ -1,7 +1,7 @@
 import type { Store } from '../db/client.ts';
 import { SeedValidationError } from './problems.ts';
 import { validateSeeds } from './validate.ts';
-import { writeSeeds, type SeedReport } from './write.ts';
+import { type SeedReport, writeSeeds } from './write.ts';
 
 /**
  * Validates every file under `seedsDir`, then writes them in one transaction. Throws
@@ -14,6 +14,6 @@ export function loadSeeds(store: Store, seedsDir: string): SeedReport {
   return writeSeeds(store, dataset);
 }
 
-export { SeedValidationError, formatProblem, type SeedProblem } from './problems.ts';
-export { validateSeeds, type SeedDataset } from './validate.ts';
+export { formatProblem, type SeedProblem, SeedValidationError } from './problems.ts';
+export { type SeedDataset, validateSeeds } from './validate.ts';
 export type { SeedReport } from './write.ts';

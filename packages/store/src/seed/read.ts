@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseDocument, type Document } from 'yaml';
+import { type Document, parseDocument } from 'yaml';
 import type { SeedProblem } from './problems.ts';
 
 /** The seed files of one kind, with their parsed YAML content. */
@@ -24,7 +24,12 @@ const isYaml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml')
 export function seedFilePaths(seedsDir: string, kind: string): string[] {
   const single = [`${kind}.yaml`, `${kind}.yml`].map((name) => join(seedsDir, name)).filter((path) => existsSync(path));
   const folder = join(seedsDir, kind);
-  const many = existsSync(folder) ? readdirSync(folder).filter(isYaml).sort().map((name) => join(folder, name)) : [];
+  const many = existsSync(folder)
+    ? readdirSync(folder)
+        .filter(isYaml)
+        .sort()
+        .map((name) => join(folder, name))
+    : [];
   return [...single, ...many];
 }
 
@@ -32,7 +37,12 @@ export function seedFilePaths(seedsDir: string, kind: string): string[] {
 export function parseSeedText(text: string, path: string, problems: SeedProblem[]): Document | undefined {
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   for (const error of document.errors) {
-    problems.push({ file: path, record: `line ${error.linePos?.[0]?.line ?? '?'}`, field: '', message: `YAML syntax: ${error.message.split('\n')[0]}` });
+    problems.push({
+      file: path,
+      record: `line ${error.linePos?.[0]?.line ?? '?'}`,
+      field: '',
+      message: `YAML syntax: ${error.message.split('\n')[0]}`,
+    });
   }
   return document.errors.length > 0 ? undefined : document;
 }
@@ -45,5 +55,11 @@ export function readSeedFiles(seedsDir: string, problems: SeedProblem[]): SeedFi
       const document = parseSeedText(readFileSync(absolute, 'utf8'), path, problems);
       return document ? [{ path, content: document.toJS() }] : [];
     });
-  return { sources: read('sources'), actors: read('actors'), events: read('events'), figures: read('figures'), coverage: read('coverage') };
+  return {
+    sources: read('sources'),
+    actors: read('actors'),
+    events: read('events'),
+    figures: read('figures'),
+    coverage: read('coverage'),
+  };
 }

@@ -4,7 +4,11 @@ import type { SeedProblem } from './problems.ts';
 import { checkReferences, type KnownRecords, type SeedDataset } from './validate.ts';
 
 const known: KnownRecords = {
-  sources: new Set(['news']), actors: new Set(['pakistan', 'russia']), events: new Set(['2019-visit', '2018-talks']), figures: new Set(), actorNames: new Map(),
+  sources: new Set(['news']),
+  actors: new Set(['pakistan', 'russia']),
+  events: new Set(['2019-visit', '2018-talks']),
+  figures: new Set(),
+  actorNames: new Map(),
 };
 const problemsIn = (dataset: Partial<SeedDataset>) => {
   const problems: SeedProblem[] = [];
@@ -14,14 +18,45 @@ const problemsIn = (dataset: Partial<SeedDataset>) => {
 const located = <T>(record: T) => [{ file: 'input', label: 'record', record }];
 
 const event = eventRecord.parse({
-  slug: '2019-visit', title: 'A visit', summary: 'A visit.', kind: 'visit', date: '2019', sectors: ['diplomacy'],
+  slug: '2019-visit',
+  title: 'A visit',
+  summary: 'A visit.',
+  kind: 'visit',
+  date: '2019',
+  sectors: ['diplomacy'],
   participants: [{ actor: 'russia', role: 'host' }],
-  citations: [{ source: 'news', paragraph: 1 }, { source: 'news', paragraph: 2 }, { source: 'news', paragraph: 1, note: 'Again.' }],
-  links: [{ type: 'follows', event: '2018-talks' }, { type: 'responds_to', event: '2018-talks' }, { type: 'follows', event: '2018-talks' }],
-  claims: [{ field: 'date', value: '2019', status: 'asserted', preferred: true, reason: 'Stated.', citations: [{ source: 'news', paragraph: 4 }, { source: 'news', paragraph: 4 }] }],
+  citations: [
+    { source: 'news', paragraph: 1 },
+    { source: 'news', paragraph: 2 },
+    { source: 'news', paragraph: 1, note: 'Again.' },
+  ],
+  links: [
+    { type: 'follows', event: '2018-talks' },
+    { type: 'responds_to', event: '2018-talks' },
+    { type: 'follows', event: '2018-talks' },
+  ],
+  claims: [
+    {
+      field: 'date',
+      value: '2019',
+      status: 'asserted',
+      preferred: true,
+      reason: 'Stated.',
+      citations: [
+        { source: 'news', paragraph: 4 },
+        { source: 'news', paragraph: 4 },
+      ],
+    },
+  ],
 });
 const figure = figureRecord.parse({
-  slug: 'trade-2019', label: 'Trade', indicator: 'bilateral_trade', period: '2019', actors: ['pakistan', 'russia', 'pakistan'], value: '5', currency: 'USD',
+  slug: 'trade-2019',
+  label: 'Trade',
+  indicator: 'bilateral_trade',
+  period: '2019',
+  actors: ['pakistan', 'russia', 'pakistan'],
+  value: '5',
+  currency: 'USD',
   citations: [{ source: 'news', paragraph: 3 }],
 });
 

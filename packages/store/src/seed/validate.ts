@@ -7,9 +7,19 @@ import type { z } from 'zod';
 import { parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import { foldName } from '../text/fold.ts';
 import {
-  RECORD_PARSE_OPTIONS, actorRecord, coverageManifest, eventRecord, figureRecord, sourceRecord,
-  type ActorRecord, type CitationRecord, type ClaimRecord, type CoverageManifest, type EventRecord,
-  type FigureRecord, type SourceRecord,
+  type ActorRecord,
+  actorRecord,
+  type CitationRecord,
+  type ClaimRecord,
+  type CoverageManifest,
+  coverageManifest,
+  type EventRecord,
+  eventRecord,
+  type FigureRecord,
+  figureRecord,
+  RECORD_PARSE_OPTIONS,
+  type SourceRecord,
+  sourceRecord,
 } from './format.ts';
 import type { SeedProblem } from './problems.ts';
 import { readSeedFiles, type SeedFile } from './read.ts';
@@ -30,16 +40,30 @@ export interface SeedDataset {
 }
 
 export const fieldPath = (path: readonly PropertyKey[]) =>
-  path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+  path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
 
-function parseRecords<S extends z.ZodType>(files: SeedFile[], noun: string, schema: S, problems: SeedProblem[], asList = true): Located<z.output<S>>[] {
+function parseRecords<S extends z.ZodType>(
+  files: SeedFile[],
+  noun: string,
+  schema: S,
+  problems: SeedProblem[],
+  asList = true,
+): Located<z.output<S>>[] {
   const parsed: Located<z.output<S>>[] = [];
   // Checked on the raw records, so a duplicate is reported even when one copy is malformed.
   const firstUse = new Map<string, string>();
   for (const file of files) {
-    const items = asList ? file.content ?? [] : [file.content];
+    const items = asList ? (file.content ?? []) : [file.content];
     if (!Array.isArray(items)) {
-      problems.push({ file: file.path, record: 'file', field: '', message: `must hold a YAML list of ${noun} records` });
+      problems.push({
+        file: file.path,
+        record: 'file',
+        field: '',
+        message: `must hold a YAML list of ${noun} records`,
+      });
       continue;
     }
     items.forEach((item, index) => {
@@ -47,23 +71,43 @@ function parseRecords<S extends z.ZodType>(files: SeedFile[], noun: string, sche
       const label = typeof rawSlug === 'string' ? `${noun} "${rawSlug}"` : asList ? `${noun} #${index + 1}` : noun;
       if (asList && typeof rawSlug === 'string') {
         const first = firstUse.get(rawSlug);
-        if (first) problems.push({ file: file.path, record: label, field: 'slug', message: `slug "${rawSlug}" is already used by ${first}` });
+        if (first)
+          problems.push({
+            file: file.path,
+            record: label,
+            field: 'slug',
+            message: `slug "${rawSlug}" is already used by ${first}`,
+          });
         else firstUse.set(rawSlug, `${label} in ${file.path}`);
       }
       const result = schema.safeParse(item, RECORD_PARSE_OPTIONS);
       if (result.success) parsed.push({ file: file.path, label, record: result.data });
-      else for (const issue of result.error.issues) problems.push({ file: file.path, record: label, field: fieldPath(issue.path), message: issue.message });
+      else
+        for (const issue of result.error.issues)
+          problems.push({ file: file.path, record: label, field: fieldPath(issue.path), message: issue.message });
     });
   }
   return parsed;
 }
 
-function requireUnique<T>(records: Located<T>[], key: (record: T) => string, field: string, what: string, problems: SeedProblem[]) {
+function requireUnique<T>(
+  records: Located<T>[],
+  key: (record: T) => string,
+  field: string,
+  what: string,
+  problems: SeedProblem[],
+) {
   const seen = new Map<string, Located<T>>();
   for (const located of records) {
     const value = key(located.record);
     const first = seen.get(value);
-    if (first) problems.push({ file: located.file, record: located.label, field, message: `${what} "${value}" is already used by ${first.label} in ${first.file}` });
+    if (first)
+      problems.push({
+        file: located.file,
+        record: located.label,
+        field,
+        message: `${what} "${value}" is already used by ${first.label} in ${first.file}`,
+      });
     else seen.set(value, located);
   }
 }
@@ -115,23 +159,42 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
   const { sources: sourceSlugs, actors: actorSlugs, events: eventSlugs, figures: figureSlugs } = known;
 
   /** Each item whose key an earlier item in the list already has; the tables hold one row per key. */
-  const listedTwice = <T>(located: Located<unknown>, list: readonly T[], key: (item: T) => string, field: (index: number) => string, message: (item: T) => string) => {
+  const listedTwice = <T>(
+    located: Located<unknown>,
+    list: readonly T[],
+    key: (item: T) => string,
+    field: (index: number) => string,
+    message: (item: T) => string,
+  ) => {
     const seen = new Set<string>();
     list.forEach((item, index) => {
-      if (seen.has(key(item))) problems.push({ file: located.file, record: located.label, field: field(index), message: message(item) });
+      if (seen.has(key(item)))
+        problems.push({ file: located.file, record: located.label, field: field(index), message: message(item) });
       seen.add(key(item));
     });
   };
   const checkCitations = (located: Located<unknown>, list: readonly CitationRecord[], at: string) => {
     list.forEach((citation, index) => {
       if (!sourceSlugs.has(citation.source)) {
-        problems.push({ file: located.file, record: located.label, field: `${at}[${index}].source`, message: `unknown source "${citation.source}"` });
+        problems.push({
+          file: located.file,
+          record: located.label,
+          field: `${at}[${index}].source`,
+          message: `unknown source "${citation.source}"`,
+        });
       }
     });
-    listedTwice(located, list, (citation) => `${citation.source}#${citation.paragraph}`, (index) => `${at}[${index}]`, (citation) => `paragraph ${citation.paragraph} of source "${citation.source}" is already cited here`);
+    listedTwice(
+      located,
+      list,
+      (citation) => `${citation.source}#${citation.paragraph}`,
+      (index) => `${at}[${index}]`,
+      (citation) => `paragraph ${citation.paragraph} of source "${citation.source}" is already cited here`,
+    );
   };
   const checkActor = (located: Located<unknown>, slug: string | undefined, field: string) => {
-    if (slug !== undefined && !actorSlugs.has(slug)) problems.push({ file: located.file, record: located.label, field, message: `unknown actor "${slug}"` });
+    if (slug !== undefined && !actorSlugs.has(slug))
+      problems.push({ file: located.file, record: located.label, field, message: `unknown actor "${slug}"` });
   };
 
   const names = new Map<string, string>();
@@ -140,25 +203,48 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
     const claimName = (name: string, field: string) => {
       const folded = foldName(name);
       const owner = names.get(folded) ?? known.actorNames.get(folded);
-      if (owner && owner !== actor.slug) problems.push({ file: located.file, record: located.label, field, message: `"${name}" is already a name or alias of actor "${owner}"; a name must lead to one actor` });
+      if (owner && owner !== actor.slug)
+        problems.push({
+          file: located.file,
+          record: located.label,
+          field,
+          message: `"${name}" is already a name or alias of actor "${owner}"; a name must lead to one actor`,
+        });
       names.set(folded, actor.slug);
     };
     claimName(actor.name, 'name');
     const aliases = new Set<string>();
     actor.aliases.forEach((alias, index) => {
       claimName(alias.name, `aliases[${index}]`);
-      if (aliases.has(foldName(alias.name))) problems.push({ file: located.file, record: located.label, field: `aliases[${index}]`, message: `the alias "${alias.name}" is listed twice` });
+      if (aliases.has(foldName(alias.name)))
+        problems.push({
+          file: located.file,
+          record: located.label,
+          field: `aliases[${index}]`,
+          message: `the alias "${alias.name}" is listed twice`,
+        });
       aliases.add(foldName(alias.name));
     });
     checkActor(located, actor.country, 'country');
     checkActor(located, actor.predecessor, 'predecessor');
-    if (actor.predecessor === actor.slug) problems.push({ file: located.file, record: located.label, field: 'predecessor', message: 'an actor cannot be its own predecessor' });
+    if (actor.predecessor === actor.slug)
+      problems.push({
+        file: located.file,
+        record: located.label,
+        field: 'predecessor',
+        message: 'an actor cannot be its own predecessor',
+      });
     checkCitations(located, actor.citations, 'citations');
     actor.offices.forEach((office, index) => {
       checkActor(located, office.organization, `offices[${index}].organization`);
       checkCitations(located, office.citations, `offices[${index}].citations`);
       if (office.from && office.to && parseFuzzyDate(office.from).earliest > parseFuzzyDate(office.to).latest) {
-        problems.push({ file: located.file, record: located.label, field: `offices[${index}].to`, message: `the office ends (${office.to}) before it starts (${office.from})` });
+        problems.push({
+          file: located.file,
+          record: located.label,
+          field: `offices[${index}].to`,
+          message: `the office ends (${office.to}) before it starts (${office.from})`,
+        });
       }
     });
   }
@@ -166,34 +252,93 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
   for (const located of dataset.events) {
     const event = located.record;
     checkCitations(located, event.citations, 'citations');
-    event.participants.forEach((participant, index) => checkActor(located, participant.actor, `participants[${index}].actor`));
-    listedTwice(located, event.participants, (participant) => `${participant.actor}/${participant.role}`, (index) => `participants[${index}]`, (participant) => `actor "${participant.actor}" is already listed as ${participant.role}`);
-    if (new Set(event.sectors).size !== event.sectors.length) problems.push({ file: located.file, record: located.label, field: 'sectors', message: 'a sector is listed twice' });
+    event.participants.forEach((participant, index) =>
+      checkActor(located, participant.actor, `participants[${index}].actor`),
+    );
+    listedTwice(
+      located,
+      event.participants,
+      (participant) => `${participant.actor}/${participant.role}`,
+      (index) => `participants[${index}]`,
+      (participant) => `actor "${participant.actor}" is already listed as ${participant.role}`,
+    );
+    if (new Set(event.sectors).size !== event.sectors.length)
+      problems.push({
+        file: located.file,
+        record: located.label,
+        field: 'sectors',
+        message: 'a sector is listed twice',
+      });
     event.links.forEach((link, index) => {
-      if (!eventSlugs.has(link.event)) problems.push({ file: located.file, record: located.label, field: `links[${index}].event`, message: `unknown event "${link.event}"` });
-      if (link.event === event.slug) problems.push({ file: located.file, record: located.label, field: `links[${index}].event`, message: 'an event cannot link to itself' });
+      if (!eventSlugs.has(link.event))
+        problems.push({
+          file: located.file,
+          record: located.label,
+          field: `links[${index}].event`,
+          message: `unknown event "${link.event}"`,
+        });
+      if (link.event === event.slug)
+        problems.push({
+          file: located.file,
+          record: located.label,
+          field: `links[${index}].event`,
+          message: 'an event cannot link to itself',
+        });
     });
-    listedTwice(located, event.links, (link) => `${link.type}/${link.event}`, (index) => `links[${index}]`, (link) => `the ${link.type} link to event "${link.event}" is already listed`);
-    checkClaims(located, event.claims, eventFieldValue(event), checkCitations, problems, (slug, field) => checkActor(located, slug, field));
+    listedTwice(
+      located,
+      event.links,
+      (link) => `${link.type}/${link.event}`,
+      (index) => `links[${index}]`,
+      (link) => `the ${link.type} link to event "${link.event}" is already listed`,
+    );
+    checkClaims(located, event.claims, eventFieldValue(event), checkCitations, problems, (slug, field) =>
+      checkActor(located, slug, field),
+    );
   }
 
   for (const located of dataset.figures) {
     const figure = located.record;
     figure.actors.forEach((slug, index) => checkActor(located, slug, `actors[${index}]`));
-    listedTwice(located, figure.actors, (slug) => slug, (index) => `actors[${index}]`, (slug) => `actor "${slug}" is already listed`);
+    listedTwice(
+      located,
+      figure.actors,
+      (slug) => slug,
+      (index) => `actors[${index}]`,
+      (slug) => `actor "${slug}" is already listed`,
+    );
     checkCitations(located, figure.citations, 'citations');
-    checkClaims(located, figure.claims, (field) => (field === 'value' ? [figure.value] : undefined), checkCitations, problems, () => {});
+    checkClaims(
+      located,
+      figure.claims,
+      (field) => (field === 'value' ? [figure.value] : undefined),
+      checkCitations,
+      problems,
+      () => {},
+    );
   }
 
   requireUnique(dataset.coverage, (manifest) => manifest.source, 'source', 'a manifest for source', problems);
   for (const located of dataset.coverage) {
     const manifest = located.record;
-    if (!sourceSlugs.has(manifest.source)) problems.push({ file: located.file, record: located.label, field: 'source', message: `unknown source "${manifest.source}"` });
+    if (!sourceSlugs.has(manifest.source))
+      problems.push({
+        file: located.file,
+        record: located.label,
+        field: 'source',
+        message: `unknown source "${manifest.source}"`,
+      });
     for (const [paragraph, entry] of Object.entries(manifest.paragraphs)) {
       if ('skip' in entry) continue;
       const refer = (list: string[] | undefined, known: SlugLookup, noun: string, key: string) =>
         list?.forEach((slug, index) => {
-          if (!known.has(slug)) problems.push({ file: located.file, record: located.label, field: `paragraphs.${paragraph}.${key}[${index}]`, message: `unknown ${noun} "${slug}"` });
+          if (!known.has(slug))
+            problems.push({
+              file: located.file,
+              record: located.label,
+              field: `paragraphs.${paragraph}.${key}[${index}]`,
+              message: `unknown ${noun} "${slug}"`,
+            });
         });
       refer(entry.events, eventSlugs, 'event', 'events');
       refer(entry.actors, actorSlugs, 'actor', 'actors');
@@ -203,16 +348,24 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
 }
 
 /** The value(s) an event itself holds for a claimable field, in the same text form as claims. */
-const eventFieldValue = (event: EventRecord) => (field: string): string[] | undefined => {
-  switch (field) {
-    case 'date': return [parseFuzzyDate(event.date).edtf];
-    case 'amount': return event.amount ? [`${event.amount.value} ${event.amount.currency}`] : [];
-    case 'quantity': return event.quantity ? [String(event.quantity.value)] : [];
-    case 'place': return event.place ? [event.place] : [];
-    case 'participant': return event.participants.map((participant) => participant.actor);
-    default: return undefined;
-  }
-};
+const eventFieldValue =
+  (event: EventRecord) =>
+  (field: string): string[] | undefined => {
+    switch (field) {
+      case 'date':
+        return [parseFuzzyDate(event.date).edtf];
+      case 'amount':
+        return event.amount ? [`${event.amount.value} ${event.amount.currency}`] : [];
+      case 'quantity':
+        return event.quantity ? [String(event.quantity.value)] : [];
+      case 'place':
+        return event.place ? [event.place] : [];
+      case 'participant':
+        return event.participants.map((participant) => participant.actor);
+      default:
+        return undefined;
+    }
+  };
 
 function checkClaims(
   located: Located<unknown>,
@@ -227,30 +380,56 @@ function checkClaims(
     const at = `claims[${index}]`;
     checkCitations(located, claim.citations, `${at}.citations`);
     if (claim.field === 'participant') checkActor(claim.value, `${at}.value`);
-    if (claim.preferred && !claim.reason) problems.push({ file: located.file, record: located.label, field: `${at}.reason`, message: 'a preferred claim must say why it is preferred' });
+    if (claim.preferred && !claim.reason)
+      problems.push({
+        file: located.file,
+        record: located.label,
+        field: `${at}.reason`,
+        message: 'a preferred claim must say why it is preferred',
+      });
     byField.set(claim.field, [...(byField.get(claim.field) ?? []), { claim, index }]);
   });
 
   for (const [field, entries] of byField) {
     const own = ownValues(field);
     if (own === undefined) {
-      problems.push({ file: located.file, record: located.label, field: `claims[${entries[0]!.index}].field`, message: `"${field}" is not a field this record has` });
+      problems.push({
+        file: located.file,
+        record: located.label,
+        field: `claims[${entries[0]!.index}].field`,
+        message: `"${field}" is not a field this record has`,
+      });
       continue;
     }
     const preferred = entries.filter(({ claim }) => claim.preferred);
     if (preferred.length !== 1) {
-      problems.push({ file: located.file, record: located.label, field: `claims[${entries[0]!.index}].preferred`, message: `the ${field} claims need exactly one preferred claim, found ${preferred.length}` });
+      problems.push({
+        file: located.file,
+        record: located.label,
+        field: `claims[${entries[0]!.index}].preferred`,
+        message: `the ${field} claims need exactly one preferred claim, found ${preferred.length}`,
+      });
     } else {
       const chosen = preferred[0]!.claim.value;
       const normalised = field === 'date' ? safeEdtf(chosen) : chosen;
       if (!own.includes(normalised)) {
-        problems.push({ file: located.file, record: located.label, field: `claims[${preferred[0]!.index}].value`, message: `the preferred ${field} "${chosen}" differs from the record's own ${field} (${own.join(', ') || 'none'})` });
+        problems.push({
+          file: located.file,
+          record: located.label,
+          field: `claims[${preferred[0]!.index}].value`,
+          message: `the preferred ${field} "${chosen}" differs from the record's own ${field} (${own.join(', ') || 'none'})`,
+        });
       }
     }
     const distinct = new Set(entries.map(({ claim }) => (field === 'date' ? safeEdtf(claim.value) : claim.value)));
     const sources = new Set(entries.flatMap(({ claim }) => claim.citations.map((citation) => citation.source)));
     if (distinct.size > 1 && sources.size < 2) {
-      problems.push({ file: located.file, record: located.label, field: `claims[${entries[0]!.index}]`, message: `the ${field} is disputed, so its claims must cite at least two different sources` });
+      problems.push({
+        file: located.file,
+        record: located.label,
+        field: `claims[${entries[0]!.index}]`,
+        message: `the ${field} is disputed, so its claims must cite at least two different sources`,
+      });
     }
   }
 }

@@ -7,18 +7,26 @@
  * through the API (no seed hash) never are.
  */
 import { eq, inArray } from 'drizzle-orm';
+import { appendRevision, type EntityType } from '../curation/revisions.ts';
 import type { Store } from '../db/client.ts';
 import { actorMerges, events } from '../db/schema.ts';
-import {
-  actorColumns, archiveColumn, clearActorChildren, eventColumns, figureColumns, sourceColumns, writeActorChildren,
-  writeEventChildren, writeEventLinks, writeFigureChildren, type SlugResolver,
-} from '../records/write-records.ts';
-import { appendRevision, type EntityType } from '../curation/revisions.ts';
 import { jsonHash, RECORD_KINDS, sameRecord } from '../records/record-kinds.ts';
-import { removalPlan, type HashesInFiles } from './removal.ts';
+import {
+  actorColumns,
+  archiveColumn,
+  clearActorChildren,
+  eventColumns,
+  figureColumns,
+  type SlugResolver,
+  sourceColumns,
+  writeActorChildren,
+  writeEventChildren,
+  writeEventLinks,
+  writeFigureChildren,
+} from '../records/write-records.ts';
 import type { EventRecord } from './format.ts';
+import { type HashesInFiles, removalPlan } from './removal.ts';
 import type { SeedDataset } from './validate.ts';
-
 
 export interface SeedReport {
   created: number;
@@ -42,21 +50,38 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
     };
     // Every change the loader makes is a revision like any API write, so history and the change feed miss nothing.
     const revise = (type: EntityType, id: number, slug: string, version: number, before: unknown, after: unknown) =>
-      appendRevision(tx, { entityType: type, entityId: id, entitySlug: slug, version, operation: 'seed', keyId: null, before, after });
+      appendRevision(tx, {
+        entityType: type,
+        entityId: id,
+        entitySlug: slug,
+        version,
+        operation: 'seed',
+        keyId: null,
+        before,
+        after,
+      });
     // A record is found by the slug it has in the files, even after the API renamed it; failing that, by its slug.
     const findSeeded = (type: EntityType, slug: string) => {
       const table = RECORD_KINDS[type].table as typeof events;
       const columns = { id: table.id, seedHash: table.seedHash, seedSlug: table.seedSlug, version: table.version };
-      return tx.select(columns).from(table).where(eq(table.seedSlug, slug)).get() ?? tx.select(columns).from(table).where(eq(table.slug, slug)).get();
+      return (
+        tx.select(columns).from(table).where(eq(table.seedSlug, slug)).get() ??
+        tx.select(columns).from(table).where(eq(table.slug, slug)).get()
+      );
     };
     const upsert = (type: EntityType, record: { slug: string }, values: object) => {
       const { table, read } = RECORD_KINDS[type];
       const { slug } = record;
       const seedHash = inFiles[type].get(slug)!;
-      const tombstone = (inserting: boolean) => (type === 'event' ? archiveColumn(record as EventRecord, inserting) : {});
+      const tombstone = (inserting: boolean) =>
+        type === 'event' ? archiveColumn(record as EventRecord, inserting) : {};
       const existing = findSeeded(type, slug);
       if (!existing) {
-        const inserted = tx.insert(table).values({ ...values, ...tombstone(true), seedHash, seedSlug: slug } as never).returning({ id: table.id }).get();
+        const inserted = tx
+          .insert(table)
+          .values({ ...values, ...tombstone(true), seedHash, seedSlug: slug } as never)
+          .returning({ id: table.id })
+          .get();
         revise(type, inserted.id, slug, 1, null, record);
         report.created++;
         return { id: inserted.id, changed: true };
@@ -68,11 +93,17 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
       const before = read(tx, existing.id);
       if (sameRecord(before, record)) {
         // The files caught up with the database (export-seeds after an API edit): remember that, write nothing else.
-        tx.update(table).set({ seedHash, seedSlug: slug } as never).where(eq(table.id, existing.id)).run();
+        tx.update(table)
+          .set({ seedHash, seedSlug: slug } as never)
+          .where(eq(table.id, existing.id))
+          .run();
         report.unchanged++;
         return { id: existing.id, changed: false };
       }
-      tx.update(table).set({ ...values, ...tombstone(false), seedHash, seedSlug: slug, version: existing.version + 1 } as never).where(eq(table.id, existing.id)).run();
+      tx.update(table)
+        .set({ ...values, ...tombstone(false), seedHash, seedSlug: slug, version: existing.version + 1 } as never)
+        .where(eq(table.id, existing.id))
+        .run();
       revise(type, existing.id, slug, existing.version + 1, before, record);
       report.updated++;
       return { id: existing.id, changed: true };
@@ -81,7 +112,15 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
       const { table, read } = RECORD_KINDS[type];
       const { remove, keep } = removalPlan(tx, type, inFiles);
       for (const row of remove) revise(type, row.id, row.slug, row.version + 1, read(tx, row.id), null);
-      if (remove.length) tx.delete(table).where(inArray(table.id, remove.map((row) => row.id))).run();
+      if (remove.length)
+        tx.delete(table)
+          .where(
+            inArray(
+              table.id,
+              remove.map((row) => row.id),
+            ),
+          )
+          .run();
       report.removed += remove.length;
       report.kept += keep.length;
     };
@@ -91,14 +130,28 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
     removeMissing('actor');
     removeMissing('source');
 
-    const ids = { actor: new Map<string, number>(), source: new Map<string, number>(), event: new Map<string, number>() };
-    const resolver: SlugResolver = { actor: (slug) => ids.actor.get(slug)!, source: (slug) => ids.source.get(slug)!, event: (slug) => ids.event.get(slug)! };
+    const ids = {
+      actor: new Map<string, number>(),
+      source: new Map<string, number>(),
+      event: new Map<string, number>(),
+    };
+    const resolver: SlugResolver = {
+      actor: (slug) => ids.actor.get(slug)!,
+      source: (slug) => ids.source.get(slug)!,
+      event: (slug) => ids.event.get(slug)!,
+    };
 
     for (const { record } of dataset.sources) {
       ids.source.set(record.slug, upsert('source', record, sourceColumns(record)).id);
     }
 
-    const mergedInto = new Map(tx.select().from(actorMerges).all().map((merge) => [merge.fromSlug, merge.intoActorId]));
+    const mergedInto = new Map(
+      tx
+        .select()
+        .from(actorMerges)
+        .all()
+        .map((merge) => [merge.fromSlug, merge.intoActorId]),
+    );
     const changedActors = dataset.actors.flatMap(({ record }) => {
       const into = mergedInto.get(record.slug);
       if (into !== undefined && !findSeeded('actor', record.slug)) {
@@ -110,7 +163,10 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
       ids.actor.set(record.slug, id);
       return changed ? [{ id, record }] : [];
     });
-    clearActorChildren(tx, changedActors.map(({ id }) => id));
+    clearActorChildren(
+      tx,
+      changedActors.map(({ id }) => id),
+    );
     for (const { id, record } of changedActors) writeActorChildren(tx, resolver, id, record);
 
     const changedEvents = dataset.events.flatMap(({ record }) => {

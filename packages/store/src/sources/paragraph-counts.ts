@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitParagraphs, type ParagraphStyle } from './paragraphs.ts';
+import { type ParagraphStyle, splitParagraphs } from './paragraphs.ts';
 
 const cache = new Map<string, { stamp: string; count: number }>();
 

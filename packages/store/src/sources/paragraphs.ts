@@ -16,9 +16,7 @@ export type ParagraphStyle = (typeof PARAGRAPH_STYLES)[number];
 export function splitParagraphs(text: string, style: ParagraphStyle): string[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const endsParagraph =
-    style === 'layout'
-      ? (line: string) => line.length > 0 && line.trim() === ''
-      : (line: string) => line.trim() === '';
+    style === 'layout' ? (line: string) => line.length > 0 && line.trim() === '' : (line: string) => line.trim() === '';
   const skipped = style === 'layout' ? (line: string) => line.length === 0 : () => false;
 
   const paragraphs: string[] = [];

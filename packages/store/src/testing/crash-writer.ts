@@ -21,8 +21,8 @@
  * pipe fails with EPIPE and ends the writer.
  */
 import { writeSync } from 'node:fs';
-import { openStore } from '../db/client.ts';
 import { saveRecord } from '../curation/save-record.ts';
+import { openStore } from '../db/client.ts';
 
 const [path, run, keyIdArgument] = process.argv.slice(2);
 const keyId = Number(keyIdArgument);
@@ -56,7 +56,10 @@ const eventFor = (slug: string, n: number) => ({
   kind: 'visit',
   date: '2019-03',
   sectors: ['diplomacy'],
-  participants: [{ actor: 'pakistan', role: 'visitor' }, { actor: 'russia', role: 'host' }],
+  participants: [
+    { actor: 'pakistan', role: 'visitor' },
+    { actor: 'russia', role: 'host' },
+  ],
   citations: [{ source: 'fixture-news', paragraph: 3 }],
 });
 
@@ -76,7 +79,12 @@ for (let n = 1; ; n++) {
     const updated = saveRecord(
       store,
       'event',
-      { id: target.id, expectedVersion: target.version, operation: 'update', change: (current) => ({ ...current!, title: `Crash-test visit ${target.slug}, edit ${target.version}` }) },
+      {
+        id: target.id,
+        expectedVersion: target.version,
+        operation: 'update',
+        change: (current) => ({ ...current!, title: `Crash-test visit ${target.slug}, edit ${target.version}` }),
+      },
       editor,
     );
     target.version = updated.version;

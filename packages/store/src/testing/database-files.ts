@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { closeStore, openStore } from '../db/client.ts';
 import { loadSeeds } from '../seed/index.ts';
 import { fixtureSeedsDir } from './fixture-store.ts';
@@ -31,7 +31,10 @@ export function seededDatabaseFile(path: string): string {
 export function tableContents(path: string): Record<string, unknown[]> {
   const connection = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const tables = connection.prepare("select name from sqlite_master where type = 'table' and sql not like 'CREATE VIRTUAL%' order by name").pluck().all() as string[];
+    const tables = connection
+      .prepare("select name from sqlite_master where type = 'table' and sql not like 'CREATE VIRTUAL%' order by name")
+      .pluck()
+      .all() as string[];
     return Object.fromEntries(tables.map((table) => [table, connection.prepare(`select * from "${table}"`).all()]));
   } finally {
     connection.close();

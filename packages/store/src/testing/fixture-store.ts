@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type OpenStoreOptions, type Store } from '../db/client.ts';
+import { type OpenStoreOptions, openStore, type Store } from '../db/client.ts';
 import { loadSeeds } from '../seed/index.ts';
 
 /** The directory of the small test dataset that ships with the store. */
@@ -28,7 +28,8 @@ export function fixtureSeedsWith(extraFiles: Record<string, string>): string {
  * the shared folder. Point BILATERAL_SOURCES_DIR at `dir` to use them.
  */
 export function writeFixtureDocuments(dir: string, paragraphs: number): string {
-  const text = (separator: string) => Array.from({ length: paragraphs }, (_, index) => `Paragraph ${index + 1}.`).join(separator);
+  const text = (separator: string) =>
+    Array.from({ length: paragraphs }, (_, index) => `Paragraph ${index + 1}.`).join(separator);
   writeFileSync(join(dir, '002_8880533634fae7ba.txt'), text('\n\n'));
   writeFileSync(join(dir, '004_4a7f552bde28ea82.txt'), text('\n \n'));
   return dir;

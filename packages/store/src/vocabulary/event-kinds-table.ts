@@ -6,7 +6,8 @@ const END = '<!-- event-kinds:end -->';
 /** The event taxonomy as the Markdown table seeds/README.md shows. */
 export function eventKindsTable(): string {
   const rows = Object.entries(EVENT_KINDS).map(
-    ([key, kind]) => `| \`${key}\` | ${kind.description} | ${kind.cameo ? `${kind.cameo} ${kind.cameoLabel}` : '—'} | ${kind.goldstein?.toFixed(1) ?? "—"} | ${kind.plover ?? '—'} |`,
+    ([key, kind]) =>
+      `| \`${key}\` | ${kind.description} | ${kind.cameo ? `${kind.cameo} ${kind.cameoLabel}` : '—'} | ${kind.goldstein?.toFixed(1) ?? '—'} | ${kind.plover ?? '—'} |`,
   );
   return ['| kind | meaning | CAMEO | Goldstein | PLOVER |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -1,6 +1,6 @@
 import { resolveFromInvocation } from '../../db/database-path.ts';
 import { backupDatabase } from '../../maintenance/backup.ts';
-import { requireArguments, type Command } from '../command.ts';
+import { type Command, requireArguments } from '../command.ts';
 import { describeContents } from '../describe-contents.ts';
 
 export const backup: Command = {

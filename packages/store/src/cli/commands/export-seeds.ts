@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolveFromInvocation } from '../../db/database-path.ts';
-import { exportSeeds, type ExportReport } from '../../records/export-seeds.ts';
+import { type ExportReport, exportSeeds } from '../../records/export-seeds.ts';
 import { formatProblem } from '../../seed/problems.ts';
 import { defaultSeedsDir } from '../../sources/documents.ts';
-import { CommandFailure, UsageError, type Command } from '../command.ts';
+import { type Command, CommandFailure, UsageError } from '../command.ts';
 import { withStore } from '../with-store.ts';
 
 const NOUNS = { sources: 'source', actors: 'actor', events: 'event', figures: 'figure' } as const;
@@ -11,8 +11,15 @@ const NOUNS = { sources: 'source', actors: 'actor', events: 'event', figures: 'f
 function describeExport(report: ExportReport): string[] {
   const types = Object.keys(NOUNS) as (keyof typeof NOUNS)[];
   return [
-    ...types.map((type) => `  ${type.padEnd(8)} ${report[type].updated.length} updated, ${report[type].added.length} added, ${report[type].removed.length} removed`),
-    ...types.flatMap((type) => (['updated', 'added', 'removed'] as const).flatMap((change) => report[type][change].map((slug) => `${change} ${NOUNS[type]} ${slug}`))),
+    ...types.map(
+      (type) =>
+        `  ${type.padEnd(8)} ${report[type].updated.length} updated, ${report[type].added.length} added, ${report[type].removed.length} removed`,
+    ),
+    ...types.flatMap((type) =>
+      (['updated', 'added', 'removed'] as const).flatMap((change) =>
+        report[type][change].map((slug) => `${change} ${NOUNS[type]} ${slug}`),
+      ),
+    ),
     ...(report.manifests.length ? [`replaced renamed or merged-away slugs in ${report.manifests.join(', ')}`] : []),
     report.files.length ? `wrote ${report.files.join(', ')}` : 'no file changed',
   ];
@@ -29,7 +36,9 @@ export const exportSeedsCommand: Command = {
     const report = withStore(databasePath, (store) => exportSeeds(store, dir));
     console.log([`exported ${databasePath}`, `to ${dir}:`, ...describeExport(report)].join('\n'));
     if (report.problems.length > 0) {
-      throw new CommandFailure(`the files were written, but seed:check finds ${report.problems.length} problem(s) the server would refuse to load; fix them before it next starts:\n${report.problems.map(formatProblem).join('\n')}`);
+      throw new CommandFailure(
+        `the files were written, but seed:check finds ${report.problems.length} problem(s) the server would refuse to load; fix them before it next starts:\n${report.problems.map(formatProblem).join('\n')}`,
+      );
     }
   },
 };

@@ -1,5 +1,5 @@
 import { createApiKey, isKeyScope, KEY_SCOPES, listApiKeys, revokeApiKey } from '../../curation/keys.ts';
-import { CommandFailure, requireArguments, UsageError, type Command } from '../command.ts';
+import { type Command, CommandFailure, requireArguments, UsageError } from '../command.ts';
 import { withStore } from '../with-store.ts';
 
 export const keysCreate: Command = {
@@ -10,8 +10,12 @@ export const keysCreate: Command = {
     requireArguments(positionals);
     const scope = String(options.scope ?? '');
     if (!isKeyScope(scope)) throw new UsageError(`--scope must be one of ${KEY_SCOPES.join(', ')}`);
-    const { key, secret } = withStore(databasePath, (store) => createApiKey(store, scope, String(options.label ?? `${scope} key`)));
-    console.log(`created key ${key.id} (${key.scope}, "${key.label}"). Send it as "Authorization: Bearer <key>"; it cannot be shown again:\n${secret}`);
+    const { key, secret } = withStore(databasePath, (store) =>
+      createApiKey(store, scope, String(options.label ?? `${scope} key`)),
+    );
+    console.log(
+      `created key ${key.id} (${key.scope}, "${key.label}"). Send it as "Authorization: Bearer <key>"; it cannot be shown again:\n${secret}`,
+    );
   },
 };
 
@@ -32,7 +36,8 @@ export const keysRevoke: Command = {
   run({ positionals, databasePath }) {
     const [id] = requireArguments(positionals, 'ID');
     if (!/^[1-9]\d*$/.test(id)) throw new UsageError('ID is the number `keys list` shows');
-    if (!withStore(databasePath, (store) => revokeApiKey(store, Number(id)))) throw new CommandFailure(`no active key has ID ${id}; see \`bilateral keys list\``);
+    if (!withStore(databasePath, (store) => revokeApiKey(store, Number(id))))
+      throw new CommandFailure(`no active key has ID ${id}; see \`bilateral keys list\``);
     console.log(`revoked key ${id}`);
   },
 };

@@ -1,6 +1,6 @@
 import { resolveFromInvocation } from '../../db/database-path.ts';
 import { restoreDatabase } from '../../maintenance/restore.ts';
-import { requireArguments, type Command } from '../command.ts';
+import { type Command, requireArguments } from '../command.ts';
 import { describeContents } from '../describe-contents.ts';
 
 export const restore: Command = {
@@ -9,6 +9,8 @@ export const restore: Command = {
   async run({ positionals, databasePath }) {
     const [file] = requireArguments(positionals, 'FILE');
     const summary = await restoreDatabase(resolveFromInvocation(file), databasePath);
-    console.log(`restored ${summary.path}\nfrom ${summary.from}: ${describeContents(summary)}, ${summary.migrationsApplied} migrations applied now`);
+    console.log(
+      `restored ${summary.path}\nfrom ${summary.from}: ${describeContents(summary)}, ${summary.migrationsApplied} migrations applied now`,
+    );
   },
 };
