@@ -24,7 +24,8 @@ const streamed = (text: string) => {
   return new ReadableStream<Uint8Array>({
     pull(controller) {
       if (offset >= bytes.length) return controller.close();
-      controller.enqueue(bytes.subarray(offset, (offset += 64 * 1024)));
+      controller.enqueue(bytes.subarray(offset, offset + 64 * 1024));
+      offset += 64 * 1024;
     },
   });
 };

@@ -16,4 +16,4 @@ if (!PARAGRAPH_STYLES.includes(style)) {
   process.exit(2);
 }
 const paragraphs = splitParagraphs(readFileSync(join(defaultSourcesDir(), file), 'utf8'), style);
-paragraphs.forEach((text, index) => console.log(`[${index + 1}] ${text}\n`));
+for (const [index, text] of paragraphs.entries()) console.log(`[${index + 1}] ${text}\n`);

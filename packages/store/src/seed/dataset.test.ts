@@ -120,11 +120,11 @@ describe('the seed dataset', () => {
       });
     for (const event of events) {
       note('events', event.slug, event.citations);
-      event.claims.forEach((claim) => note('events', event.slug, claim.citations));
+      for (const claim of event.claims) note('events', event.slug, claim.citations);
     }
     for (const { record } of dataset.figures) {
       note('figures', record.slug, record.citations);
-      record.claims.forEach((claim) => note('figures', record.slug, claim.citations));
+      for (const claim of record.claims) note('figures', record.slug, claim.citations);
     }
     const listed = new Map<string, Set<string>>();
     for (const { record: manifest } of dataset.coverage) {

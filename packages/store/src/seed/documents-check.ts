@@ -57,14 +57,16 @@ export function checkCitedParagraphs(
         });
       }
     });
-  const checkClaims = (located: Located<unknown>, claims: readonly { citations: CitationRecord[] }[]) =>
-    claims.forEach((claim, index) => checkLocators(located, claim.citations, `claims[${index}].citations`));
+  const checkClaims = (located: Located<unknown>, claims: readonly { citations: CitationRecord[] }[]) => {
+    for (const [index, claim] of claims.entries())
+      checkLocators(located, claim.citations, `claims[${index}].citations`);
+  };
 
   for (const located of dataset.actors) {
     checkLocators(located, located.record.citations, 'citations');
-    located.record.offices.forEach((office, index) =>
-      checkLocators(located, office.citations, `offices[${index}].citations`),
-    );
+    for (const [index, office] of located.record.offices.entries()) {
+      checkLocators(located, office.citations, `offices[${index}].citations`);
+    }
   }
   for (const located of dataset.events) {
     checkLocators(located, located.record.citations, 'citations');

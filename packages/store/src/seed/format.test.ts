@@ -7,7 +7,8 @@ const problemsOf = (field: string, value: unknown) => {
   const result = claim.safeParse({ field, value, status: 'asserted', citations }, RECORD_PARSE_OPTIONS);
   return result.success ? [] : result.error.issues.map((issue) => `${fieldPath(issue.path)}: ${issue.message}`);
 };
-const valueOf = (field: string, value: unknown) => claim.parse({ field, value, status: 'asserted', citations }).value;
+const parsedValueOf = (field: string, value: unknown) =>
+  claim.parse({ field, value, status: 'asserted', citations }).value;
 
 describe('claim values', () => {
   it('are checked by the field they are for, at the value', () => {
@@ -30,12 +31,12 @@ describe('claim values', () => {
   });
 
   it('accept the values records hold, and store a place in NFC', () => {
-    expect(valueOf('amount', '2500000000 USD')).toBe('2500000000 USD');
-    expect(valueOf('quantity', 12)).toBe('12');
-    expect(valueOf('value', '1.5')).toBe('1.5');
-    expect(valueOf('date', 2014)).toBe('2014');
-    expect(valueOf('participant', 'russia')).toBe('russia');
-    expect(valueOf('place', 'Que\u0301bec')).toBe('Qu\u00e9bec');
+    expect(parsedValueOf('amount', '2500000000 USD')).toBe('2500000000 USD');
+    expect(parsedValueOf('quantity', 12)).toBe('12');
+    expect(parsedValueOf('value', '1.5')).toBe('1.5');
+    expect(parsedValueOf('date', 2014)).toBe('2014');
+    expect(parsedValueOf('participant', 'russia')).toBe('russia');
+    expect(parsedValueOf('place', 'Que\u0301bec')).toBe('Qu\u00e9bec');
   });
 });
 

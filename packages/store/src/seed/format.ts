@@ -26,6 +26,7 @@ export const RECORD_PARSE_OPTIONS = {
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** C0 controls other than tab and line breaks, DEL, and the C1 controls. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Bidirectional overrides and isolates: they can make text display in another order than it reads. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;

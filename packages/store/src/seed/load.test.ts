@@ -6,7 +6,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../curation/keys.ts';
 import { saveRecord } from '../curation/save-record.ts';
 import { closeStore, openStore, type Store } from '../db/client.ts';
-import { actors, citations, claims, eventLinks, eventParticipants, events, revisions, sources } from '../db/schema.ts';
+import {
+  actors,
+  type citations,
+  claims,
+  eventLinks,
+  eventParticipants,
+  events,
+  revisions,
+  sources,
+} from '../db/schema.ts';
 import { loadSeeds, SeedValidationError } from './index.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);

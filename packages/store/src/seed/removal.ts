@@ -12,7 +12,7 @@ import {
   claims,
   eventLinks,
   eventParticipants,
-  events,
+  type events,
   figureActors,
   offices,
   revisions,

@@ -252,9 +252,9 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
   for (const located of dataset.events) {
     const event = located.record;
     checkCitations(located, event.citations, 'citations');
-    event.participants.forEach((participant, index) =>
-      checkActor(located, participant.actor, `participants[${index}].actor`),
-    );
+    for (const [index, participant] of event.participants.entries()) {
+      checkActor(located, participant.actor, `participants[${index}].actor`);
+    }
     listedTwice(
       located,
       event.participants,
@@ -299,7 +299,7 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
 
   for (const located of dataset.figures) {
     const figure = located.record;
-    figure.actors.forEach((slug, index) => checkActor(located, slug, `actors[${index}]`));
+    for (const [index, slug] of figure.actors.entries()) checkActor(located, slug, `actors[${index}]`);
     listedTwice(
       located,
       figure.actors,

@@ -9,7 +9,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { appendRevision, type EntityType } from '../curation/revisions.ts';
 import type { Store } from '../db/client.ts';
-import { actorMerges, events } from '../db/schema.ts';
+import { actorMerges, type events } from '../db/schema.ts';
 import { jsonHash, RECORD_KINDS, sameRecord } from '../records/record-kinds.ts';
 import {
   actorColumns,
