@@ -4,6 +4,7 @@ import {
   type ActorFilter,
   EVENT_KIND_VALUES,
   type EventFilter,
+  keysOf,
   QueryError,
   SECTORS,
 } from '@bilateral/store';
@@ -25,15 +26,16 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], na
   return lower;
 }
 
-function vocabulary(values: string[] | undefined, allowed: readonly string[], name: string) {
-  const unknown = values?.filter((value) => !allowed.includes(value));
+function vocabulary<T extends string>(values: string[] | undefined, allowed: readonly T[], name: string) {
+  const isAllowed = (value: string): value is T => (allowed as readonly string[]).includes(value);
+  const unknown = values?.filter((value) => !isAllowed(value));
   if (unknown?.length)
     throw new QueryError(
       'BAD_USER_INPUT',
       `Unknown ${name}: ${unknown.join(', ')}. Use values such as ${allowed.slice(0, 3).join(', ')}.`,
       name,
     );
-  return values;
+  return values?.filter(isAllowed);
 }
 
 function rejectUnknown(params: URLSearchParams, known: readonly string[]) {
@@ -70,7 +72,7 @@ export function filterFromParams(params: URLSearchParams): EventFilter {
       .map((value) => value.trim())
       .filter(Boolean),
     actorsMatch: oneOf(params.get('actorsMatch'), ['any', 'all'] as const, 'actorsMatch'),
-    sectors: vocabulary(list(params, 'sectors'), Object.keys(SECTORS), 'sectors'),
+    sectors: vocabulary(list(params, 'sectors'), keysOf(SECTORS), 'sectors'),
     text: params.get('text'),
     hasConflicts: hasConflicts === undefined ? undefined : hasConflicts === 'true',
   };
@@ -78,5 +80,5 @@ export function filterFromParams(params: URLSearchParams): EventFilter {
 
 export function actorFilterFromParams(params: URLSearchParams): ActorFilter {
   rejectUnknown(params, ACTOR_FILTER_PARAMETERS);
-  return { text: params.get('text'), kinds: vocabulary(list(params, 'kinds'), Object.keys(ACTOR_KINDS), 'kinds') };
+  return { text: params.get('text'), kinds: vocabulary(list(params, 'kinds'), keysOf(ACTOR_KINDS), 'kinds') };
 }

@@ -21,7 +21,7 @@ builder.node(ActorRef, {
     kind: t.field({
       type: ActorKindEnum,
       description: 'What kind of actor this is.',
-      resolve: (actor) => actor.kind as never,
+      resolve: (actor) => actor.kind,
     }),
     aliases: t.field({
       type: [AliasType],
@@ -64,15 +64,15 @@ builder.node(ActorRef, {
       {
         type: EventRef,
         description: `Events the actor took part in, in any role, one page at a time (at most ${MAX_PAGE_SIZE} per page).`,
-        args: eventListArgs(t),
+        args: eventListArgs(),
         resolve: async (actor, args, { loaders }) => {
           const page = await loaders
             .actorEvents({
-              order: toEventOrder(args.orderBy as never),
+              order: toEventOrder(args.orderBy),
               page: { first: args.first, after: args.after, last: args.last, before: args.before },
             })
             .load(actor.id);
-          return toConnection(page, () => loaders.actorEventCounts.load(actor.id)) as never;
+          return toConnection(page, () => loaders.actorEventCounts.load(actor.id));
         },
       },
       EventConnection,
@@ -87,7 +87,7 @@ const AliasType = builder.objectRef<AliasRow>('Alias').implement({
     kind: t.field({
       type: AliasKindEnum,
       description: 'Why the name differs from the canonical one.',
-      resolve: (alias) => alias.kind as never,
+      resolve: (alias) => alias.kind,
     }),
   }),
 });
@@ -109,7 +109,7 @@ builder.queryFields((t) => ({
       description: `Actors in name order, one page at a time (at most ${MAX_PAGE_SIZE} per page).`,
       args: { filter: t.arg({ type: ActorFilterInput, description: 'Conditions actors must meet.' }) },
       resolve: (_root, args, { store }) =>
-        toConnection(listActors(store, args.filter, args), () => countActors(store, args.filter)) as never,
+        toConnection(listActors(store, args.filter, args), () => countActors(store, args.filter)),
     },
     {
       name: 'ActorConnection',

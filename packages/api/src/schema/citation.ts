@@ -44,7 +44,7 @@ CitationRef.implement({
     supports: t.field({
       type: CitedRecordUnion,
       description: 'The event, actor, office, claim or figure this citation supports.',
-      resolve: (citation, _args, context) => subjectOf(citation, context) as never,
+      resolve: (citation, _args, context) => subjectOf(citation, context),
     }),
   }),
 });

@@ -1,4 +1,4 @@
-import type { ClaimRow } from '@bilateral/store';
+import type { ClaimField, ClaimRow } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { CitationRef, ClaimRef, loadNodes } from './refs.ts';
 import { ClaimFieldEnum, ClaimStatusEnum } from './vocabulary.ts';
@@ -12,7 +12,7 @@ builder.node(ClaimRef, {
     field: t.field({
       type: ClaimFieldEnum,
       description: 'The field this claim gives a value for.',
-      resolve: (claim) => claim.field as never,
+      resolve: (claim) => claim.field,
     }),
     value: t.exposeString('value', {
       description:
@@ -21,7 +21,7 @@ builder.node(ClaimRef, {
     status: t.field({
       type: ClaimStatusEnum,
       description: 'How well the value is supported.',
-      resolve: (claim) => claim.status as never,
+      resolve: (claim) => claim.status,
     }),
     preferred: t.exposeBoolean('preferred', { description: 'True for the value the record itself shows.' }),
     reason: t.exposeString('reason', {
@@ -37,13 +37,13 @@ builder.node(ClaimRef, {
 });
 
 export interface Conflict {
-  field: string;
+  field: ClaimField;
   claims: ClaimRow[];
 }
 
 /** Fields whose claims hold more than one distinct value. */
 export function conflictsOf(claims: readonly ClaimRow[]): Conflict[] {
-  const byField = new Map<string, ClaimRow[]>();
+  const byField = new Map<ClaimField, ClaimRow[]>();
   for (const claim of claims) byField.set(claim.field, [...(byField.get(claim.field) ?? []), claim]);
   return [...byField]
     .filter(([, list]) => new Set(list.map((claim) => claim.value)).size > 1)
@@ -57,7 +57,7 @@ export const ConflictType = builder.objectRef<Conflict>('Conflict').implement({
     field: t.field({
       type: ClaimFieldEnum,
       description: 'The disputed field.',
-      resolve: (conflict) => conflict.field as never,
+      resolve: (conflict) => conflict.field,
     }),
     preferred: t.field({
       type: ClaimRef,

@@ -52,13 +52,13 @@ builder.node(EventRef, {
     kind: t.field({
       type: EventKindEnum,
       description: 'Kind of event in our taxonomy; see `coding` for its CAMEO and PLOVER equivalents.',
-      resolve: (event) => event.kind as never,
+      resolve: (event) => event.kind,
     }),
     sectors: t.field({
       type: [SectorEnum],
       description: 'Policy areas the event belongs to, alphabetically.',
       resolve: async (event, _args, { loaders }) =>
-        (event.snapshot?.sectors ?? (await loaders.sectors.load(event.id)).map((row) => row.sector)) as never,
+        event.snapshot?.sectors ?? (await loaders.sectors.load(event.id)).map((row) => row.sector),
     }),
     date: t.field({
       type: FuzzyDateType,
@@ -164,7 +164,7 @@ const ParticipantType = builder.objectRef<ParticipantRow>('Participant').impleme
     role: t.field({
       type: ParticipantRoleEnum,
       description: 'The part the actor played.',
-      resolve: (participant) => participant.role as never,
+      resolve: (participant) => participant.role,
     }),
     actor: t.field({
       type: ActorRef,
@@ -195,7 +195,7 @@ const EventLinkType = builder.objectRef<EventLinkRow>('EventLink').implement({
     type: t.field({
       type: EventLinkTypeEnum,
       description: 'How the events are related, read from the event that points (see `direction`).',
-      resolve: (link) => link.type as never,
+      resolve: (link) => link.type,
     }),
     direction: t.field({
       type: LinkDirectionEnum,
@@ -217,7 +217,7 @@ export const EventCodingType = builder.objectRef<{ kind: EventKind }>('EventCodi
     kind: t.field({
       type: EventKindEnum,
       description: 'The kind this coding belongs to.',
-      resolve: (coding) => coding.kind as never,
+      resolve: (coding) => coding.kind,
     }),
     label: t.string({ description: 'Readable name of the kind.', resolve: (coding) => EVENT_KINDS[coding.kind].label }),
     description: t.string({
@@ -352,23 +352,20 @@ const EventOrderInput = builder.inputType('EventOrder', {
   }),
 });
 
-export const eventListArgs = (t: any) => ({
-  orderBy: t.arg({
-    type: [EventOrderInput],
-    description: 'Sort keys, most significant first. Defaults to date, earliest first.',
-  }),
-});
+export const eventListArgs = () =>
+  builder.args((t) => ({
+    orderBy: t.field({
+      type: [EventOrderInput],
+      description: 'Sort keys, most significant first. Defaults to date, earliest first.',
+    }),
+  }));
 
 /** GraphQL input shapes to store shapes. */
 export const toEventFilter = (filter: Record<string, unknown> | null | undefined) =>
   (filter ?? null) as EventFilter | null;
 export const toEventOrder = (
-  orderBy: { field: string; direction?: string | null }[] | null | undefined,
-): EventOrder[] =>
-  (orderBy ?? []).map((entry) => ({
-    field: entry.field as EventOrder['field'],
-    direction: (entry.direction ?? 'asc') as EventOrder['direction'],
-  }));
+  orderBy: readonly { field: EventOrder['field']; direction?: EventOrder['direction'] | null }[] | null | undefined,
+): EventOrder[] => (orderBy ?? []).map((entry) => ({ field: entry.field, direction: entry.direction ?? 'asc' }));
 
 builder.queryFields((t) => ({
   events: t.connection(
@@ -377,13 +374,13 @@ builder.queryFields((t) => ({
       description: `Events, filtered and sorted, one page at a time (at most ${MAX_PAGE_SIZE} per page).`,
       args: {
         filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet.' }),
-        ...eventListArgs(t),
+        ...eventListArgs(),
       },
       resolve: (_root, args, { store }) => {
         const filter = toEventFilter(args.filter);
-        return toConnection(listEvents(store, filter, toEventOrder(args.orderBy as never), args), () =>
+        return toConnection(listEvents(store, filter, toEventOrder(args.orderBy), args), () =>
           countEvents(store, filter),
-        ) as never;
+        );
       },
     },
     EventConnection,

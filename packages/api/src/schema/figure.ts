@@ -46,8 +46,12 @@ builder.node(FigureRef, {
     actors: t.field({
       type: [ActorRef],
       description: 'The actors the figure is between.',
-      resolve: async (figure, _args, { loaders }) =>
-        (await loaders.actor.loadMany((await loaders.figureActors.load(figure.id)).map((row) => row.actorId))) as never,
+      resolve: async (figure, _args, { loaders }) => {
+        const rows = await loaders.figureActors.load(figure.id);
+        const actors = await Promise.all(rows.map((row) => loaders.actor.load(row.actorId)));
+        // The foreign key keeps every row's actor; the loader's null is only its type for unknown IDs.
+        return actors.filter((actor) => actor !== null);
+      },
     }),
     citations: t.field({
       type: [CitationRef],
@@ -85,7 +89,7 @@ builder.queryFields((t) => ({
       description: `Figures in period order (at most ${MAX_PAGE_SIZE} per page).`,
       args: { filter: t.arg({ type: FigureFilterInput, description: 'Conditions figures must meet.' }) },
       resolve: (_root, args, { store }) =>
-        toConnection(listFigures(store, args.filter, args), () => countFigures(store, args.filter)) as never,
+        toConnection(listFigures(store, args.filter, args), () => countFigures(store, args.filter)),
     },
     {
       name: 'FigureConnection',

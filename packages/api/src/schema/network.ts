@@ -139,7 +139,7 @@ builder.objectField(ActorRef, 'relationships', (t) =>
           hasPreviousPage: offset > 0,
         },
         () => all.length,
-      ) as never;
+      );
     },
   }),
 );

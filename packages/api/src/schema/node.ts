@@ -1,5 +1,5 @@
 import { resolveNodes } from '@pothos/plugin-relay';
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { assertAbstractType, GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.ts';
 import { userError } from '../errors.ts';
 import { builder } from './builder.ts';
@@ -21,7 +21,7 @@ function nodeKey(
   try {
     const { typename, id } = parseGlobalId(globalId, argument);
     const nodeTypes = info.schema
-      .getPossibleTypes(info.schema.getType(NodeInterface.name) as never)
+      .getPossibleTypes(assertAbstractType(info.schema.getType(NodeInterface.name)))
       .map((type) => type.name);
     if (!nodeTypes.includes(typename)) {
       return userError(
@@ -62,7 +62,7 @@ builder.queryField('node', (t) =>
     resolve: async (_root, { id }, context, info) => {
       const [node] = await loadNodeKeys([nodeKey(String(id), 'id', info)], context, info);
       if (node instanceof GraphQLError) throw node;
-      return node as never;
+      return node;
     },
   }),
 );
@@ -79,6 +79,6 @@ builder.queryField('nodes', (t) =>
         ids.map((id) => nodeKey(String(id), 'ids', info)),
         context,
         info,
-      ) as never,
+      ),
   }),
 );

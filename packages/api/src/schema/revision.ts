@@ -60,7 +60,7 @@ const RevisionType = builder.objectRef<RevisionRow>('Revision').implement({
     operation: t.field({
       type: RevisionOperationEnum,
       description: 'What the write did.',
-      resolve: (revision) => revision.operation as never,
+      resolve: (revision) => revision.operation,
     }),
     at: t.exposeString('at', { description: 'When the write was committed, as an ISO 8601 UTC timestamp.' }),
     keyId: t.int({

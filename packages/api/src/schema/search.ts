@@ -102,7 +102,7 @@ builder.queryFields((t) => ({
       const found = search(store, args.query, args.types, args);
       const records = await Promise.all(found.hits.map((hit) => loaders[hit.type].load(hit.id)));
       const page = { ...found, rows: found.hits.map((hit, index) => ({ ...hit, record: records[index]! })) };
-      return toConnection(page, () => found.totalCount) as never;
+      return toConnection(page, () => found.totalCount);
     },
   }),
 }));

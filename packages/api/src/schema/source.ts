@@ -26,7 +26,7 @@ builder.node(SourceRef, {
     genre: t.field({
       type: SourceGenreEnum,
       description: 'What kind of document it is.',
-      resolve: (source) => source.genre as never,
+      resolve: (source) => source.genre,
     }),
     url: t.exposeString('url', {
       nullable: true,
@@ -36,7 +36,7 @@ builder.node(SourceRef, {
     paragraphs: t.field({
       type: ParagraphStyleEnum,
       description: 'How the document is cut into the numbered paragraphs that citations point at.',
-      resolve: (source) => source.paragraphStyle as never,
+      resolve: (source) => source.paragraphStyle,
     }),
     publishedOn: t.field({
       type: FuzzyDateType,
@@ -52,7 +52,7 @@ builder.node(SourceRef, {
           const page = await loaders
             .sourceCitations({ first: args.first, after: args.after, last: args.last, before: args.before })
             .load(source.id);
-          return toConnection(page, () => loaders.sourceCitationCounts.load(source.id)) as never;
+          return toConnection(page, () => loaders.sourceCitationCounts.load(source.id));
         },
       },
       {
@@ -70,7 +70,7 @@ builder.queryFields((t) => ({
     {
       type: SourceRef,
       description: `The documents Bilateral cites, in the order they were added (at most ${MAX_PAGE_SIZE} per page).`,
-      resolve: (_root, args, { store }) => toConnection(listSources(store, args), () => countSources(store)) as never,
+      resolve: (_root, args, { store }) => toConnection(listSources(store, args), () => countSources(store)),
     },
     {
       name: 'SourceConnection',

@@ -5,6 +5,20 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { KeyScope } from '../curation/keys.ts';
+import type { RevisionOperation } from '../curation/revisions.ts';
+import type { ParagraphStyle } from '../sources/paragraphs.ts';
+import type { EventKind } from '../vocabulary/event-kinds.ts';
+import type {
+  ActorKind,
+  AliasKind,
+  ClaimField,
+  ClaimStatus,
+  EventLinkType,
+  ParticipantRole,
+  Sector,
+  SourceGenre,
+} from '../vocabulary/terms.ts';
 
 /** Hash of the seed record a row was last loaded from; lets a reload skip unchanged records. */
 const seedHash = () => text('seed_hash');
@@ -20,9 +34,9 @@ export const sources = sqliteTable('sources', {
   title: text('title').notNull(),
   author: text('author'),
   outlet: text('outlet'),
-  genre: text('genre').notNull(),
+  genre: text('genre').$type<SourceGenre>().notNull(),
   publishedEdtf: text('published_edtf'),
-  paragraphStyle: text('paragraph_style').notNull().default('blank-lines'),
+  paragraphStyle: text('paragraph_style').$type<ParagraphStyle>().notNull().default('blank-lines'),
   /** Where the document can be read online, when known; http(s) only. */
   url: text('url'),
   seedHash: seedHash(),
@@ -38,7 +52,7 @@ export const actors = sqliteTable(
     name: text('name').notNull(),
     /** Name folded for case- and accent-insensitive matching. */
     nameFolded: text('name_folded').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ActorKind>().notNull(),
     countryId: integer('country_id').references((): any => actors.id, { onDelete: 'set null' }),
     predecessorId: integer('predecessor_id').references((): any => actors.id, { onDelete: 'set null' }),
     seedHash: seedHash(),
@@ -57,7 +71,7 @@ export const actorAliases = sqliteTable(
       .references(() => actors.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     nameFolded: text('name_folded').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<AliasKind>().notNull(),
     position: integer('position').notNull(),
   },
   (table) => [
@@ -89,7 +103,7 @@ export const events = sqliteTable(
     slug: text('slug').notNull().unique(),
     title: text('title').notNull(),
     summary: text('summary').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<EventKind>().notNull(),
     dateEdtf: text('date_edtf').notNull(),
     dateEarliest: text('date_earliest').notNull(),
     dateLatest: text('date_latest').notNull(),
@@ -120,7 +134,7 @@ export const eventSectors = sqliteTable(
     eventId: integer('event_id')
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
-    sector: text('sector').notNull(),
+    sector: text('sector').$type<Sector>().notNull(),
     position: integer('position').notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.eventId, table.sector] }), index('event_sectors_sector').on(table.sector)],
@@ -135,7 +149,7 @@ export const eventParticipants = sqliteTable(
     actorId: integer('actor_id')
       .notNull()
       .references(() => actors.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role').$type<ParticipantRole>().notNull(),
     position: integer('position').notNull(),
   },
   (table) => [
@@ -153,7 +167,7 @@ export const eventLinks = sqliteTable(
     targetEventId: integer('target_event_id')
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
-    type: text('type').notNull(),
+    type: text('type').$type<EventLinkType>().notNull(),
     position: integer('position').notNull().default(0),
   },
   (table) => [
@@ -200,9 +214,9 @@ export const claims = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     eventId: integer('event_id').references(() => events.id, { onDelete: 'cascade' }),
     figureId: integer('figure_id').references(() => figures.id, { onDelete: 'cascade' }),
-    field: text('field').notNull(),
+    field: text('field').$type<ClaimField>().notNull(),
     value: text('value').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<ClaimStatus>().notNull(),
     preferred: integer('preferred', { mode: 'boolean' }).notNull().default(false),
     reason: text('reason'),
     position: integer('position').notNull(),
@@ -250,7 +264,7 @@ export const citations = sqliteTable(
 export const apiKeys = sqliteTable('api_keys', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   label: text('label').notNull(),
-  scope: text('scope').notNull(),
+  scope: text('scope').$type<KeyScope>().notNull(),
   secretHash: text('secret_hash').notNull().unique(),
   createdAt: text('created_at').notNull(),
   revokedAt: text('revoked_at'),
@@ -268,7 +282,7 @@ export const revisions = sqliteTable(
     entityId: integer('entity_id').notNull(),
     entitySlug: text('entity_slug').notNull(),
     version: integer('version').notNull(),
-    operation: text('operation').notNull(),
+    operation: text('operation').$type<RevisionOperation>().notNull(),
     /** The API key that made the change; null for the seed loader. */
     keyId: integer('key_id').references(() => apiKeys.id, { onDelete: 'restrict' }),
     at: text('at').notNull(),

@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { actors, eventParticipants, events } from '../db/schema.ts';
+import type { ActorKind } from '../vocabulary/terms.ts';
 import { type EventOrder, type EventRow, eventSortKeys, liveEventSql } from './events.ts';
 import { groupedPages } from './grouped-pages.ts';
 import { type Page, type PageArgs, planPage } from './pagination.ts';
@@ -10,7 +11,7 @@ import { toFtsQuery } from './text-search.ts';
 export interface ActorFilter {
   /** Matches the start of any word of the actor's name or of any alias, ignoring case and accents. */
   text?: string | null;
-  kinds?: string[] | null;
+  kinds?: ActorKind[] | null;
 }
 
 export function actorFilterSql(filter: ActorFilter | null | undefined): SQL | undefined {

@@ -45,7 +45,7 @@ describe('listEvents', () => {
         const page = listEvents(
           store,
           null,
-          order as never,
+          order,
           forward ? { first: 1, after: cursor } : { last: 1, before: cursor },
         );
         seen.push(...page.rows.map((row) => row.slug));

@@ -2,6 +2,8 @@ import { and, eq, exists, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { FuzzyDateError, parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import type { Store } from '../db/client.ts';
 import { actors, claims, eventParticipants, eventSectors, events } from '../db/schema.ts';
+import type { EventKind } from '../vocabulary/event-kinds.ts';
+import type { Sector } from '../vocabulary/terms.ts';
 import { QueryError } from './errors.ts';
 import { type Page, type PageArgs, planPage, type SortKey } from './pagination.ts';
 import { toFtsQuery } from './text-search.ts';
@@ -15,12 +17,12 @@ export interface EventFilter {
   to?: string | null;
   /** `within`: the event's whole possible span lies in the range; `overlaps`: any part of it does. */
   dateMatch?: 'within' | 'overlaps' | null;
-  kinds?: string[] | null;
+  kinds?: EventKind[] | null;
   /** Actor slugs. */
   actors?: string[] | null;
   /** `any`: at least one of the actors took part; `all`: every one of them did. */
   actorsMatch?: 'any' | 'all' | null;
-  sectors?: string[] | null;
+  sectors?: Sector[] | null;
   text?: string | null;
   hasConflicts?: boolean | null;
   /** Archived events (tombstones) are left out unless this is true. */

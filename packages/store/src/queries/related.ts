@@ -21,6 +21,7 @@ import {
   offices,
   sources,
 } from '../db/schema.ts';
+import type { EventLinkType } from '../vocabulary/terms.ts';
 
 export type ActorRow = typeof actors.$inferSelect;
 export type AliasRow = typeof actorAliases.$inferSelect;
@@ -33,7 +34,7 @@ export type FigureRow = typeof figures.$inferSelect;
 export interface EventLinkRow {
   eventId: number;
   otherEventId: number;
-  type: string;
+  type: EventLinkType;
   direction: 'outgoing' | 'incoming';
 }
 

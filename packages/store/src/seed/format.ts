@@ -5,10 +5,11 @@
 import { z } from 'zod';
 import { tryParseFuzzyDate } from '../dates/fuzzy-date.ts';
 import { PARAGRAPH_STYLES } from '../sources/paragraphs.ts';
-import { EVENT_KIND_VALUES } from '../vocabulary/event-kinds.ts';
+import { EVENT_KIND_VALUES, type EventKind } from '../vocabulary/event-kinds.ts';
 import {
   ACTOR_KINDS,
   ALIAS_KINDS,
+  type AliasKind,
   CLAIM_FIELDS,
   CLAIM_STATUSES,
   EVENT_LINK_TYPES,
@@ -167,7 +168,7 @@ export const sourceRecord = z
   .strict();
 
 const alias = z.union([
-  prose(200).transform((name) => ({ name, kind: 'variant' })),
+  prose(200).transform((name) => ({ name, kind: 'variant' as AliasKind })),
   z.object({ name: prose(200), kind: enumOf(ALIAS_KINDS) }).strict(),
 ]);
 
@@ -201,7 +202,7 @@ export const eventRecord = z
     slug,
     title: prose(200),
     summary: prose(2000, 'lines'),
-    kind: z.enum(EVENT_KIND_VALUES as [string, ...string[]]),
+    kind: z.enum(EVENT_KIND_VALUES as [EventKind, ...EventKind[]]),
     date: fuzzyDate,
     place: prose(200).optional(),
     sectors: z.array(enumOf(SECTORS)).min(1, 'give at least one sector'),
