@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { parseFuzzyDate } from '../dates/fuzzy-date.ts';
+import { MONTHS, parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import { splitParagraphs } from '../sources/paragraphs.ts';
 import { foldName } from '../text/fold.ts';
 import { type ActorRecord, type CitationRecord, type ClaimRecord, prose, slug } from './format.ts';
@@ -84,20 +84,6 @@ export function readDocumentTexts(dataset: SeedDataset, sourcesDir: string): Doc
   };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 /** The widest span of years a date contributes as key terms; wider intervals contribute their two ends. */
 const MAX_YEARS = 12;
