@@ -8,8 +8,8 @@ import { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from '../sources
 import { actorRecord, claim, eventRecord, figureRecord, sourceRecord } from './format.ts';
 import {
   actorsNoDocumentNames,
-  citationsWithoutKeyTerms,
   checkPrecision,
+  citationsWithoutKeyTerms,
   type DocumentTexts,
   readDocumentTexts,
   readPrecisionExceptions,
