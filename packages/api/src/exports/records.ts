@@ -80,6 +80,7 @@ export const EVENT_COLUMNS = Object.keys(
       dateEdtf: '2000',
       dateEarliest: '',
       dateLatest: '',
+      dateBasis: null,
       place: null,
       amountValue: null,
       amountCurrency: null,

@@ -28,6 +28,9 @@ const AliasInput = builder.inputType('AliasInput', {
       description: `The name as written, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). ${TEXT_RULES}`,
     }),
     kind: t.field({ type: AliasKindEnum, required: true, description: 'Why the name differs from the canonical one.' }),
+    outsideReason: t.string({
+      description: `Only for a name no source document uses: why it is added anyway, at most 500 characters. ${MULTILINE_TEXT_RULES}`,
+    }),
   }),
 });
 

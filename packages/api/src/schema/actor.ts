@@ -7,6 +7,10 @@ import { ActorRef, CitationRef, EventRef, loadNodes, OfficeRef } from './refs.ts
 import { SEARCH_SYNTAX } from './search-syntax.ts';
 import { ActorKindEnum, AliasKindEnum } from './vocabulary.ts';
 
+const OUTSIDE_REASON =
+  'Null for a name a source document uses. Otherwise no document uses it, and this is why the curators added it ' +
+  '(for example, the common English name of a body the documents name only in another form).';
+
 builder.node(ActorRef, {
   description:
     'A party to events: a state, a person, a government body, an armed force, a company, an alliance or an international organisation. ' +
@@ -81,9 +85,14 @@ builder.node(ActorRef, {
 });
 
 const AliasType = builder.objectRef<AliasRow>('Alias').implement({
-  description: 'Another name for an actor, as a source uses it.',
+  description:
+    'Another name for an actor: as a source document uses it, or, where `outsideReason` is set, from outside them.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The name as written.' }),
+    outsideReason: t.exposeString('outsideReason', {
+      nullable: true,
+      description: OUTSIDE_REASON,
+    }),
     kind: t.field({
       type: AliasKindEnum,
       description: 'Why the name differs from the canonical one.',

@@ -64,6 +64,7 @@ export function eventAsOf(store: Store, current: EventRow, asOf: string): EventS
     dateEdtf: date.edtf,
     dateEarliest: date.earliest,
     dateLatest: date.latest,
+    dateBasis: record.dateBasis ?? null,
     amountValue: record.amount?.value ?? null,
     amountCurrency: record.amount?.currency ?? null,
     amountApproximate: record.amount?.approximate ?? false,

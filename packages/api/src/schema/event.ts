@@ -31,6 +31,11 @@ import { ActorRef, CitationRef, ClaimRef, EventRef, loadNodes } from './refs.ts'
 import { SEARCH_SYNTAX } from './search-syntax.ts';
 import { EventKindEnum, EventLinkTypeEnum, ParticipantRoleEnum, PloverCategoryEnum, SectorEnum } from './vocabulary.ts';
 
+const DATE_BASIS =
+  "Null when the cited passages give the date as it stands. Otherwise the curators' reason for a date bound or " +
+  'precision that rests on knowledge from outside the cited documents, such as "the start of the interval is when ' +
+  'Pakistan applied, which no document states".';
+
 const claimsOf = (event: EventSource, loaders: Loaders): Promise<ClaimSource[]> =>
   event.snapshot ? snapshotClaims(event, event.snapshot, loaders) : loaders.eventClaims.load(event.id);
 
@@ -65,6 +70,10 @@ builder.node(EventRef, {
       description:
         'When it happened, at the precision the sources support. Where sources disagree, the preferred date; see `conflicts`.',
       resolve: (event) => parseFuzzyDate(event.dateEdtf),
+    }),
+    dateBasis: t.exposeString('dateBasis', {
+      nullable: true,
+      description: DATE_BASIS,
     }),
     place: t.exposeString('place', { nullable: true, description: 'Where it happened, when the sources say.' }),
     amount: t.field({

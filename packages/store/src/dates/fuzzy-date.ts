@@ -28,7 +28,8 @@ export class FuzzyDateError extends Error {
   override readonly name = 'FuzzyDateError';
 }
 
-const MONTHS = [
+/** English month names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',

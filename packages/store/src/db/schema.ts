@@ -72,6 +72,8 @@ export const actorAliases = sqliteTable(
     name: text('name').notNull(),
     nameFolded: text('name_folded').notNull(),
     kind: text('kind').$type<AliasKind>().notNull(),
+    /** Set only for a name no source document uses: why the curators added it anyway. */
+    outsideReason: text('outside_reason'),
     position: integer('position').notNull(),
   },
   (table) => [
@@ -107,6 +109,8 @@ export const events = sqliteTable(
     dateEdtf: text('date_edtf').notNull(),
     dateEarliest: text('date_earliest').notNull(),
     dateLatest: text('date_latest').notNull(),
+    /** Why the date is as precise as it is when part of it rests on knowledge from outside the cited documents. */
+    dateBasis: text('date_basis'),
     place: text('place'),
     amountValue: text('amount_value'),
     amountCurrency: text('amount_currency'),

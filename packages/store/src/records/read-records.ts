@@ -162,6 +162,7 @@ function actorRecords(db: Reader, id: Scope, citationsOf: CitationsOf): ActorRec
     aliases: (aliasesOf.get(actor.id) ?? []).map((row) => ({
       name: row.name,
       kind: row.kind as ActorRecord['aliases'][number]['kind'],
+      ...(row.outsideReason !== null && { outsideReason: row.outsideReason }),
     })),
     offices: (officesOf.get(actor.id) ?? []).map(({ office, organization }) => ({
       title: office.title,
@@ -206,6 +207,7 @@ function eventRecords(db: Reader, id: Scope, citationsOf: CitationsOf, claimsOf:
     summary: row.summary,
     kind: row.kind,
     date: row.dateEdtf,
+    ...(row.dateBasis !== null && { dateBasis: row.dateBasis }),
     ...(row.place !== null && { place: row.place }),
     sectors: (sectorsOf.get(row.id) ?? []).map(({ sector }) => sector as EventRecord['sectors'][number]),
     ...(row.amountValue !== null && {

@@ -10,7 +10,7 @@ import { Document, type Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 const FOLD_WIDTH = 99;
 
 const QUOTED_KEYS = new Set(['date', 'period', 'published', 'from', 'to', 'value', 'note']);
-const FOLDED_KEYS = new Set(['summary', 'reason']);
+const FOLDED_KEYS = new Set(['summary', 'reason', 'dateBasis']);
 /** Lists whose items are records of their own, written as block maps even when they hold only scalars. */
 export const BLOCK_ITEM_KEYS = new Set(['offices', 'claims']);
 /** Values the seed format supplies when a field is absent (format.ts), so the files leave them out. */

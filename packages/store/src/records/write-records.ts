@@ -67,6 +67,7 @@ export function eventColumns(record: EventRecord) {
     dateEdtf: date.edtf,
     dateEarliest: date.earliest,
     dateLatest: date.latest,
+    dateBasis: record.dateBasis ?? null,
     place: record.place ?? null,
     amountValue: record.amount?.value ?? null,
     amountCurrency: record.amount?.currency ?? null,
@@ -169,6 +170,7 @@ export function writeActorChildren(tx: Transaction, ids: SlugResolver, actorId: 
           name: alias.name,
           nameFolded: foldName(alias.name),
           kind: alias.kind,
+          outsideReason: alias.outsideReason ?? null,
           position,
         })),
       )

@@ -168,8 +168,18 @@ export const sourceRecord = z
   .strict();
 
 const alias = z.union([
-  prose(200).transform((name) => ({ name, kind: 'variant' as AliasKind })),
-  z.object({ name: prose(200), kind: enumOf(ALIAS_KINDS) }).strict(),
+  prose(200).transform((name): { name: string; kind: 'variant'; outsideReason?: string } => ({
+    name,
+    kind: 'variant',
+  })),
+  z
+    .object({
+      name: prose(200),
+      kind: enumOf(ALIAS_KINDS).default('variant'),
+      /** Set only for a name no source document uses: why the curators added it anyway. */
+      outsideReason: prose(500, 'lines').optional(),
+    })
+    .strict(),
 ]);
 
 export const actorRecord = z
@@ -204,6 +214,8 @@ export const eventRecord = z
     summary: prose(2000, 'lines'),
     kind: z.enum(EVENT_KIND_VALUES as [EventKind, ...EventKind[]]),
     date: fuzzyDate,
+    /** Why the date is as precise as it is when part of it rests on knowledge from outside the cited documents. */
+    dateBasis: prose(1000, 'lines').optional(),
     place: prose(200).optional(),
     sectors: z.array(enumOf(SECTORS)).min(1, 'give at least one sector'),
     amount: z
