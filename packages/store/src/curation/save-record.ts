@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { Store } from '../db/client.ts';
 import { actorAliases, actors, events, figures, idempotencyKeys, sources } from '../db/schema.ts';
 import { jsonHash, RECORD_KINDS, sameRecord } from '../records/record-kinds.ts';
+import { codePointName, FORBIDDEN_CHARACTER } from '../text/control-characters.ts';
 import {
   actorColumns,
   archiveColumn,
@@ -145,6 +146,7 @@ export function idempotently<R extends Written>(
   idempotency: Idempotency | undefined,
   write: () => R,
 ): R & { replayed: boolean } {
+  if (idempotency) checkIdempotencyKey(idempotency.key);
   const replay = idempotency && findReplay(tx, editor, idempotency);
   if (replay) return { ...(replay as R), replayed: true };
   const result = write();
@@ -313,6 +315,20 @@ function knownInStore(
           .get()?.slug,
     },
   };
+}
+
+/** A UUID has 36 characters; 200 leaves room for any key scheme without storing whatever a caller sends. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+function checkIdempotencyKey(key: string) {
+  const forbidden = FORBIDDEN_CHARACTER.exec(key);
+  const problem =
+    key.length > MAX_IDEMPOTENCY_KEY_LENGTH
+      ? `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters; got ${key.length}. A UUID (36 characters) is a good key.`
+      : forbidden
+        ? `must not contain control characters or lone surrogates (found ${codePointName(forbidden[0])}). A UUID is a good key.`
+        : undefined;
+  if (problem) throw new CurationError([{ field: 'idempotencyKey', message: problem, code: 'INVALID' }]);
 }
 
 function findReplay(tx: Transaction, editor: Editor, idempotency: Idempotency): Written | undefined {

@@ -7,6 +7,7 @@
  * ("Mi-35" finds "Mi-35M", "JF-17" finds "JF-17B"): the index splits "35M" into one token, so the
  * last part is matched as a prefix. Case and accents are folded by the index's tokenizer.
  */
+import { codePointName, FORBIDDEN_CHARACTER } from '../text/control-characters.ts';
 import { QueryError } from './errors.ts';
 
 /**
@@ -19,8 +20,6 @@ export const MAX_SEARCH_LENGTH = 500;
 export const MAX_SEARCH_TERMS = 32;
 export const MAX_SEARCH_NESTING = 8;
 
-/** C0 controls other than tab and line breaks, DEL, the C1 controls, and halves of a surrogate pair without their other half. */
-const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
 const WORD = /[^\s]+/g;
 
 const OPERATORS = new Set(['AND', 'OR', 'NOT']);
@@ -35,8 +34,6 @@ type Token =
   | { kind: 'operator'; fts: string }
   | { kind: 'open' | 'close' };
 
-const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-
 /** Refuses, before any parsing, input too long to be a search or holding characters no search contains. */
 function checkCharacters(input: string, argument: string) {
   if (input.length > MAX_SEARCH_LENGTH)
@@ -49,7 +46,7 @@ function checkCharacters(input: string, argument: string) {
   if (forbidden)
     throw new QueryError(
       'INVALID_SEARCH',
-      `The search contains ${codePoint(forbidden[0])} at position ${forbidden.index}, a control character or half of a surrogate pair; remove it and send plain text.`,
+      `The search contains ${codePointName(forbidden[0])} at position ${forbidden.index}, a control character or half of a surrogate pair; remove it and send plain text.`,
       argument,
     );
 }
