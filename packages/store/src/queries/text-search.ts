@@ -84,7 +84,8 @@ export function toFtsQuery(input: string, argument: string, { prefixEveryWord = 
   let terms = 0;
   const fail = (problem: string) => new QueryError('INVALID_SEARCH', `The search ${problem}. ${SYNTAX_HINT}`, argument);
   for (const token of tokenize(input, prefixEveryWord, argument)) {
-    if (token.kind === 'operand' && (terms += token.terms) > MAX_SEARCH_TERMS)
+    if (token.kind === 'operand') terms += token.terms;
+    if (terms > MAX_SEARCH_TERMS)
       throw new QueryError(
         'INVALID_SEARCH',
         `The search has more than ${MAX_SEARCH_TERMS} words; search for at most ${MAX_SEARCH_TERMS}, the most telling ones.`,
