@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'NOT_ACCEPTABLE'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'ORIGIN_NOT_ALLOWED';
+  | 'ORIGIN_NOT_ALLOWED'
+  | 'REQUEST_HEADERS_TOO_LARGE';
 
 export function userError(code: ErrorCode, message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...(argument ? { argument } : {}) } });

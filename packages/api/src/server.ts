@@ -3,7 +3,6 @@
 // (every interface when unset, as before HOST existed); CORS_ORIGINS lists the browser origins
 // that may call the API (every origin when unset).
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import {
@@ -15,6 +14,7 @@ import {
   SeedValidationError,
 } from '@bilateral/store';
 import { parseCorsOrigins } from './cors.ts';
+import { createBilateralServer } from './http-server.ts';
 import { createBilateralYoga } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
@@ -51,7 +51,7 @@ try {
 }
 
 const yoga = createBilateralYoga({ store, corsOrigins });
-const server = createServer(yoga);
+const server = createBilateralServer(yoga);
 // PORT=0 picks a free port; print the one actually bound so scripts and tests can find it.
 server.listen(port, host, () => {
   const shownHost =
