@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { closeStore, createApiKey, type Store } from '@bilateral/store';
 import { openFixtureStore } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { GraphQLResponse } from '../testing/graphql.ts';
 import { eventInputs } from '../testing/write-api.ts';
 import { createBilateralServer } from '../http-server.ts';
 import { createBilateralYoga } from '../yoga.ts';
@@ -61,17 +62,18 @@ const CREATE_EVENT =
 const newEvent = eventInputs('2019-hostile');
 const write = (variables: Record<string, unknown>) =>
   graphql(CREATE_EVENT, variables, { authorization: `Bearer ${writeKey}` });
-const firstError = (body: any) => body.errors?.[0]?.extensions?.code;
-const firstUserError = (body: any) => body.data?.createEvent?.userErrors?.[0]?.code;
+type Answer = GraphQLResponse<{ createEvent?: { userErrors: { code: string }[] } }>;
+const firstError = (body: Answer) => body.errors?.[0]?.extensions?.code;
+const firstUserError = (body: Answer) => body.data?.createEvent?.userErrors[0]?.code;
 
 interface HostileCase {
   name: string;
   send: () => Promise<Response>;
   status: number;
   code: string;
-  codeOf?: (body: any) => string | undefined;
+  codeOf?: (body: Answer) => string | undefined;
   /** More checks on the answer. */
-  also?: (response: Response, body: any, text: string) => void;
+  also?: (response: Response, body: Answer, text: string) => void;
 }
 
 const cases: HostileCase[] = [
@@ -205,7 +207,7 @@ const cases: HostileCase[] = [
     status: 400,
     code: 'BAD_REQUEST',
     also: (_response, body, text) => {
-      expect(body.errors[0].extensions).toEqual({ code: 'BAD_REQUEST' });
+      expect(body.errors![0]!.extensions).toEqual({ code: 'BAD_REQUEST' });
       expect(text).not.toContain('do-not-echo');
     },
   },
