@@ -86,7 +86,8 @@ export function useExports(store: Store): Plugin {
             400,
             refusal.code,
             refusal.message,
-            refusal.argument ? { argument: refusal.argument } : {},
+            // The store names filter fields as GraphQL does (`filter.text`); here they are query parameters.
+            refusal.argument ? { argument: refusal.argument.replace(/^filter\./, '') } : {},
           ),
         );
       }
