@@ -1,3 +1,4 @@
+import { QueryError } from '@bilateral/store';
 import { GraphQLError } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userError } from './errors.ts';
@@ -26,15 +27,29 @@ describe('the operator log', () => {
     expect(long).not.toContain('\n');
   });
 
+  it("writes a store's QueryError as the code it was answered with, and each error once", () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const lines = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const wrapped = new GraphQLError('x', {
+      originalError: new QueryError('INVALID_SEARCH', 'The search has more than 32 words.', 'query'),
+      path: ['search'],
+    });
+    operatorLogger.error(wrapped);
+    operatorLogger.error(wrapped);
+    expect(errors).not.toHaveBeenCalled();
+    expect(lines.mock.calls).toEqual([['answered INVALID_SEARCH at search: The search has more than 32 words.']]);
+  });
+
   it('keeps unexpected errors at ERR with their stack', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.spyOn(console, 'info').mockImplementation(() => {});
     const boom = new GraphQLError('Unexpected error.', { originalError: new TypeError('boom') });
     operatorLogger.error(boom);
     operatorLogger.error(new GraphQLError('masked', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }));
-    operatorLogger.error(userError('NOT_FOUND', 'answered'), boom);
+    const other = new GraphQLError('Unexpected error.', { originalError: new RangeError('bang') });
+    operatorLogger.error(userError('NOT_FOUND', 'answered'), other);
     expect(errors).toHaveBeenCalledTimes(3);
     expect(errors.mock.calls[0]![0]).toBe(boom);
-    expect(errors.mock.calls[2]).toEqual([boom]);
+    expect(errors.mock.calls[2]).toEqual([other]);
   });
 });

@@ -1,19 +1,23 @@
 /**
- * The server's log. Yoga logs every GraphQL error with its stack; an error that carries a code
- * is the caller's (not found, bad input, no key, a refused request) and already answered, so it
- * is written as one `answered` line without a stack. What remains at ERR, stack and all, is what
- * an operator must look at: errors the API did not expect.
+ * The server's log. Yoga logs every GraphQL error with its stack; an error the contract answers
+ * with a code of its own (not found, bad input, a search that cannot be read, a refused request)
+ * is the caller's and already answered, so it is written as one `answered` line without a stack.
+ * What remains at ERR, stack and all, is what an operator must look at: errors the API did not
+ * expect.
  */
 import { GraphQLError } from 'graphql';
 import type { YogaLogger } from 'graphql-yoga';
+import { maskError } from './errors.ts';
 
 /** Long enough for any message of ours; a variable error can quote what the caller sent, which may be huge. */
 const MAX_LOGGED_MESSAGE = 300;
 
-const callersCode = (value: unknown) => {
-  const code = value instanceof GraphQLError ? value.extensions?.code : undefined;
-  return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' ? code : undefined;
-};
+/** The code the caller was answered with, if the error is theirs; classified exactly as the answer was. */
+function callersAnswer(value: unknown): GraphQLError | undefined {
+  if (!(value instanceof GraphQLError)) return undefined;
+  const answer = maskError(value, 'unexpected') as GraphQLError;
+  return answer.extensions?.code === 'INTERNAL_SERVER_ERROR' ? undefined : answer;
+}
 
 /** One line, whatever the message holds: line breaks folded, length capped. */
 export function oneLine(text: string): string {
@@ -21,16 +25,25 @@ export function oneLine(text: string): string {
   return folded.length > MAX_LOGGED_MESSAGE ? `${folded.slice(0, MAX_LOGGED_MESSAGE)}…` : folded;
 }
 
+/** Yoga hands some errors to the logger twice (when masking and when answering); each is written once. */
+const written = new WeakSet<object>();
+
 export const operatorLogger: YogaLogger = {
   debug: () => {},
   info: (...args) => console.info(...args),
   warn: (...args) => console.warn(...args),
   error: (...args) => {
-    const answered = args.filter((arg) => callersCode(arg) !== undefined) as GraphQLError[];
-    for (const error of answered)
-      console.info(
-        `answered ${callersCode(error)}${error.path ? ` at ${error.path.join('.')}` : ''}: ${oneLine(error.message)}`,
-      );
-    if (answered.length < args.length) console.error(...args.filter((arg) => callersCode(arg) === undefined));
+    const fresh = args.filter((arg) => typeof arg !== 'object' || arg === null || !written.has(arg));
+    for (const arg of fresh) if (typeof arg === 'object' && arg !== null) written.add(arg);
+    const unexpected = [];
+    for (const arg of fresh) {
+      const answer = callersAnswer(arg);
+      if (!answer) unexpected.push(arg);
+      else
+        console.info(
+          `answered ${answer.extensions.code}${answer.path ? ` at ${answer.path.join('.')}` : ''}: ${oneLine(answer.message)}`,
+        );
+    }
+    if (unexpected.length) console.error(...unexpected);
   },
 };
