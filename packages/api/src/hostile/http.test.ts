@@ -289,10 +289,10 @@ const cases: HostileCase[] = [
   },
 ];
 
-const plainQueryAnswers = async () => {
+const plainQueryAnswers = async (events = 3) => {
   const response = await graphql('{ events(first: 1) { totalCount } }');
   expect(response.status).toBe(200);
-  expect((await response.json()).data.events.totalCount).toBe(3);
+  expect((await response.json()).data.events.totalCount).toBe(events);
 };
 
 describe('hostile requests at the HTTP boundary', () => {
@@ -336,6 +336,36 @@ describe('hostile requests at the HTTP boundary', () => {
     const other = await graphql('{ __typename }', undefined, { origin: 'https://evil.example' });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     expect(other.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+});
+
+describe('subscribers that vanish', () => {
+  it('leave the server streaming to the others and answering queries', async () => {
+    const subscribe = (signal: AbortSignal) =>
+      fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query: 'subscription { eventChanged { slug version } }' }),
+        signal,
+      });
+    const leaving = Array.from({ length: 5 }, () => new AbortController());
+    const staying = new AbortController();
+    const streams = await Promise.all([...leaving, staying].map((controller) => subscribe(controller.signal)));
+    for (const stream of streams) expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const readers = streams.map((stream) => stream.body!.getReader());
+    // Reading starts each subscription; the first five then drop their connections mid-stream.
+    for (const reader of readers) void reader.read().catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const controller of leaving) controller.abort();
+    const input = eventInputs('2019-subscribed')();
+    const created = await write({ input });
+    expect((await created.json()).data.createEvent.userErrors).toEqual([]);
+    const reader = readers.at(-1)!;
+    let received = '';
+    while (!received.includes('"eventChanged"')) received += new TextDecoder().decode((await reader.read()).value);
+    expect(received).toContain(`"slug":"${input.slug}"`);
+    staying.abort();
+    await plainQueryAnswers(4);
   });
 });
 
