@@ -93,7 +93,9 @@ export function useExports(store: Store): Plugin {
       }
       const body = exportStream(route.header, lines, (error) => {
         const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-        logger?.error(`export ${url.pathname}${url.search} ended part-way: ${oneLine(`${String(error)}${cause}`)}`);
+        logger?.error(
+          `export ${url.pathname}${oneLine(url.search)} ended part-way: ${oneLine(`${String(error)}${cause}`)}`,
+        );
         // Under node:http the adapter passes the response; tests calling yoga.fetch see the stream error instead.
         (serverContext as { res?: ServerResponse }).res?.destroy();
       });
