@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
-const LINES_PER_CHUNK = 200;
+const LINES_PER_CHUNK = 100;
 
 async function* chunks(header: string | null, lines: Iterator<string>): AsyncGenerator<string> {
   let chunk = header ?? '';
