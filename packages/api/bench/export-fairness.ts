@@ -4,10 +4,9 @@
 // whole export. Run: npx -y pnpm@10 --filter @bilateral/api bench:export-fairness
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { closeStore } from '@bilateral/store';
 import { createBilateralServer } from '../src/http-server.ts';
 import { createBilateralYoga } from '../src/yoga.ts';
-import { syntheticStore } from './synthetic-store.ts';
+import { removeSyntheticStore, syntheticStore } from './synthetic-store.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const IDLE_QUERIES = 200;
@@ -58,4 +57,4 @@ console.log(`idle\t${summary(idle)}`);
 console.log(`during export\t${summary(during)}`);
 console.log(`p99 ratio (during / idle): ${(percentile(during, 99) / percentile(idle, 99)).toFixed(1)}`);
 server.close();
-closeStore(store);
+removeSyntheticStore(store);

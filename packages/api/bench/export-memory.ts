@@ -1,9 +1,8 @@
 // Measures memory while streaming /export/events.csv from synthetic databases of growing size.
 // If the export streams, peak heap stays flat as the row count grows.
 // Run: npx -y pnpm@10 --filter @bilateral/api bench:export   (takes about a minute)
-import { closeStore } from '@bilateral/store';
 import { createBilateralYoga } from '../src/yoga.ts';
-import { syntheticStore } from './synthetic-store.ts';
+import { removeSyntheticStore, syntheticStore } from './synthetic-store.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,50000,200000').split(',').map(Number);
 async function measure(count: number) {
@@ -28,7 +27,7 @@ async function measure(count: number) {
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }
   const seconds = (performance.now() - started) / 1000;
-  closeStore(store);
+  removeSyntheticStore(store);
   return {
     count,
     bytes,

@@ -1,8 +1,8 @@
 // A synthetic database for benchmarks: events with participants, a sector and a citation each.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openStore, type Store } from '@bilateral/store';
+import { dirname, join } from 'node:path';
+import { closeStore, openStore, type Store } from '@bilateral/store';
 
 const SECTORS = ['defence', 'energy', 'trade', 'diplomacy'];
 
@@ -39,4 +39,11 @@ export function syntheticStore(count: number): Store {
     }
   })();
   return store;
+}
+
+/** Closes a synthetic store and deletes its temporary directory. */
+export function removeSyntheticStore(store: Store): void {
+  const path = store.$client.name;
+  closeStore(store);
+  rmSync(dirname(path), { recursive: true, force: true });
 }
