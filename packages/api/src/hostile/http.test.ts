@@ -6,9 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { closeStore, createApiKey, type Store } from '@bilateral/store';
 import { openFixtureStore } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createBilateralServer } from '../http-server.ts';
 import type { GraphQLResponse } from '../testing/graphql.ts';
 import { eventInputs } from '../testing/write-api.ts';
-import { createBilateralServer } from '../http-server.ts';
 import { createBilateralYoga } from '../yoga.ts';
 
 const ALLOWED_ORIGIN = 'https://app.example.org';

@@ -9,7 +9,6 @@ import type { z } from 'zod';
 import type { Store } from '../db/client.ts';
 import { actorAliases, actors, events, figures, idempotencyKeys, sources } from '../db/schema.ts';
 import { jsonHash, RECORD_KINDS, sameRecord } from '../records/record-kinds.ts';
-import { codePointName, FORBIDDEN_CHARACTER } from '../text/control-characters.ts';
 import {
   actorColumns,
   archiveColumn,
@@ -36,6 +35,7 @@ import {
   sourceRecord,
 } from '../seed/format.ts';
 import { checkReferences, fieldPath, type KnownRecords, type SeedDataset } from '../seed/validate.ts';
+import { codePointName, FORBIDDEN_CHARACTER } from '../text/control-characters.ts';
 import { checkDocuments } from './document-checks.ts';
 import { CurationError, type UserError } from './errors.ts';
 import { appendRevision, type EntityType, type RevisionOperation } from './revisions.ts';
