@@ -37,7 +37,7 @@ export function parseCorsOrigins(value: string | undefined): string[] | undefine
     }
     if (origin !== entry)
       throw new Error(
-        `CORS_ORIGINS: "${entry}" is not an origin. Give scheme, host and port only, such as https://app.example.org or http://localhost:5173.`,
+        `CORS_ORIGINS: "${entry}" is not an origin${origin && origin !== 'null' ? ` (did you mean ${origin}?)` : ''}. Give scheme, host and port only, in lower case, such as https://app.example.org or http://localhost:5173.`,
       );
   }
   return entries;
