@@ -5,20 +5,17 @@
  * soon as it passes the limit, so no more than the limit is ever held in memory.
  */
 import type { Plugin } from 'graphql-yoga';
+import { errorResponse } from './errors.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const tooLarge = (fetchAPI: { Response: typeof Response }) =>
-  new fetchAPI.Response(
-    JSON.stringify({
-      errors: [
-        {
-          message: `The request body is larger than 1 MiB (${MAX_BODY_BYTES} bytes), the most this server accepts. Send less in one request: split a large change into several mutations.`,
-          extensions: { code: 'PAYLOAD_TOO_LARGE', limit: MAX_BODY_BYTES },
-        },
-      ],
-    }),
-    { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' } },
+  errorResponse(
+    fetchAPI,
+    413,
+    'PAYLOAD_TOO_LARGE',
+    `The request body is larger than 1 MiB (${MAX_BODY_BYTES} bytes), the most this server accepts. Send less in one request: split a large change into several mutations.`,
+    { limit: MAX_BODY_BYTES },
   );
 
 /** The body's bytes, or undefined as soon as they pass `limit`. */

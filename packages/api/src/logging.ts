@@ -1,21 +1,49 @@
 /**
- * The server's log. Yoga logs every GraphQL error with its stack; errors that carry a code are
- * the caller's (not found, bad input, no key) and already answered, so they are left out. What
- * remains at ERR is what an operator must look at: errors the API did not expect.
+ * The server's log. Yoga logs every GraphQL error with its stack; an error the contract answers
+ * with a code of its own (not found, bad input, a search that cannot be read, a refused request)
+ * is the caller's and already answered, so it is written as one `answered` line without a stack.
+ * What remains at ERR, stack and all, is what an operator must look at: errors the API did not
+ * expect.
  */
 import { GraphQLError } from 'graphql';
 import type { YogaLogger } from 'graphql-yoga';
+import { maskError } from './errors.ts';
 
-const isCallersError = (value: unknown) => {
-  const code = value instanceof GraphQLError ? value.extensions?.code : undefined;
-  return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
-};
+/** Long enough for any message of ours; a variable error can quote what the caller sent, which may be huge. */
+const MAX_LOGGED_MESSAGE = 300;
+
+/** The code the caller was answered with, if the error is theirs; classified exactly as the answer was. */
+function callersAnswer(value: unknown): GraphQLError | undefined {
+  if (!(value instanceof GraphQLError)) return undefined;
+  const answer = maskError(value, 'unexpected') as GraphQLError;
+  return answer.extensions?.code === 'INTERNAL_SERVER_ERROR' ? undefined : answer;
+}
+
+/** One line, whatever the message holds: line breaks folded, length capped. */
+export function oneLine(text: string): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  return folded.length > MAX_LOGGED_MESSAGE ? `${folded.slice(0, MAX_LOGGED_MESSAGE)}…` : folded;
+}
+
+/** Yoga hands some errors to the logger twice (when masking and when answering); each is written once. */
+const written = new WeakSet<object>();
 
 export const operatorLogger: YogaLogger = {
   debug: () => {},
   info: (...args) => console.info(...args),
   warn: (...args) => console.warn(...args),
   error: (...args) => {
-    if (!args.some(isCallersError)) console.error(...args);
+    const fresh = args.filter((arg) => typeof arg !== 'object' || arg === null || !written.has(arg));
+    for (const arg of fresh) if (typeof arg === 'object' && arg !== null) written.add(arg);
+    const unexpected = [];
+    for (const arg of fresh) {
+      const answer = callersAnswer(arg);
+      if (!answer) unexpected.push(arg);
+      else
+        console.info(
+          `answered ${answer.extensions.code}${answer.path ? ` at ${answer.path.join('.')}` : ''}: ${oneLine(answer.message)}`,
+        );
+    }
+    if (unexpected.length) console.error(...unexpected);
   },
 };

@@ -8,28 +8,29 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const tsxLoader = join(import.meta.dirname, '../../../node_modules/tsx/dist/loader.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'bilateral-server-'));
-let child: ChildProcess | undefined;
+const children: ChildProcess[] = [];
 
 afterAll(() => {
-  child?.kill('SIGTERM');
+  for (const child of children) child.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(): Promise<{ url: string; output: string }> {
-  child = spawn(process.execPath, ['--import', tsxLoader, join(import.meta.dirname, 'server.ts')], {
-    env: { ...process.env, PORT: '0', DATABASE_PATH: join(dir, 'quick-start.db') },
+function start(env: Record<string, string> = {}): Promise<{ url: string; output: string }> {
+  const child = spawn(process.execPath, ['--import', tsxLoader, join(import.meta.dirname, 'server.ts')], {
+    env: { ...process.env, HOST: '', CORS_ORIGINS: '', PORT: '0', DATABASE_PATH: join(dir, 'quick-start.db'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
-      const url = /GraphiQL at (http:\/\/localhost:\d+\/graphql)/.exec(output)?.[1];
-      if (url) resolve({ url, output });
+      const url = /GraphiQL at (http:\/\/[\w.]+:\d+\/graphql)/.exec(output)?.[1];
+      if (url && output.includes('CORS:')) resolve({ url, output });
     };
-    child!.stdout!.on('data', collect);
-    child!.stderr!.on('data', collect);
-    child!.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
 }
 
@@ -50,5 +51,23 @@ describe('the server process', () => {
     const { data } = await response.json();
     expect(data.event.date.precision).toBe('MONTH');
     expect(data.event.citations.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('listens on HOST and lets only the CORS_ORIGINS pages call it from a browser', async () => {
+    const { url, output } = await start({ HOST: '127.0.0.1', CORS_ORIGINS: 'https://app.example.org' });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    expect(output).toContain('CORS: pages at https://app.example.org only');
+    const preflight = (origin: string) =>
+      fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    expect((await preflight('https://app.example.org')).headers.get('access-control-allow-origin')).toBe(
+      'https://app.example.org',
+    );
+    expect((await preflight('https://elsewhere.example')).status).toBe(403);
+  }, 60_000);
+
+  it('refuses to start with a CORS_ORIGINS entry that is not an origin', async () => {
+    await expect(start({ CORS_ORIGINS: 'https://app.example.org/path' })).rejects.toThrow(
+      /exited with 1:\nCORS_ORIGINS: "https:\/\/app.example.org\/path" is not an origin/,
+    );
   }, 60_000);
 });

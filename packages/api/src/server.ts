@@ -1,7 +1,8 @@
 // Starts Bilateral: opens (creating and migrating) the SQLite database, loads seeds/, and
-// serves GraphQL with GraphiQL at http://localhost:$PORT/graphql.
+// serves GraphQL with GraphiQL at http://localhost:$PORT/graphql. HOST picks the interface
+// (every interface when unset, as before HOST existed); CORS_ORIGINS lists the browser origins
+// that may call the API (every origin when unset).
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import {
@@ -12,9 +13,20 @@ import {
   resolveDatabasePath,
   SeedValidationError,
 } from '@bilateral/store';
+import { parseCorsOrigins } from './cors.ts';
+import { createBilateralServer } from './http-server.ts';
 import { createBilateralYoga } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
+const host = process.env.HOST || undefined;
+const corsOrigins = (() => {
+  try {
+    return parseCorsOrigins(process.env.CORS_ORIGINS);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+})();
 const databasePath = resolveDatabasePath();
 
 mkdirSync(dirname(databasePath), { recursive: true });
@@ -38,14 +50,17 @@ try {
   );
 }
 
-const yoga = createBilateralYoga({ store });
-const server = createServer(yoga);
+const yoga = createBilateralYoga({ store, corsOrigins });
+const server = createBilateralServer(yoga);
 // PORT=0 picks a free port; print the one actually bound so scripts and tests can find it.
-server.listen(port, () =>
+server.listen(port, host, () => {
+  const shownHost =
+    !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   console.log(
-    `Bilateral GraphQL API and GraphiQL at http://localhost:${(server.address() as AddressInfo).port}${yoga.graphqlEndpoint}`,
-  ),
-);
+    `Bilateral GraphQL API and GraphiQL at http://${shownHost}:${(server.address() as AddressInfo).port}${yoga.graphqlEndpoint}`,
+  );
+  console.log(`CORS: ${corsOrigins ? `pages at ${corsOrigins.join(', ')} only` : 'pages at any origin may read'}`);
+});
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -4,9 +4,12 @@ import { type AuditLog, consoleAuditLog } from './auth.ts';
 import { useBodyLimit } from './body-limit.ts';
 import { createChangeBus } from './changes.ts';
 import { type Context, createContext } from './context.ts';
+import { useCors } from './cors.ts';
+import { useCodedErrorBodies } from './error-bodies.ts';
 import { maskError } from './errors.ts';
 import { useExports } from './exports/routes.ts';
 import { graphiqlTabs } from './graphiql-examples.ts';
+import { useJsonOnlyPost } from './json-only-post.ts';
 import { operatorLogger } from './logging.ts';
 import { useQueryDepthLimit } from './query-depth.ts';
 import { schema } from './schema/index.ts';
@@ -17,6 +20,8 @@ export interface BilateralYogaOptions {
   logging?: boolean;
   /** Where denied writes are reported; defaults to one JSON line on stderr. */
   audit?: AuditLog;
+  /** Origins whose pages may call the API from a browser (`CORS_ORIGINS`); every origin when undefined. */
+  corsOrigins?: readonly string[];
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -26,16 +31,29 @@ export function createBilateralYoga({
   store,
   logging = true,
   audit = consoleAuditLog,
+  corsOrigins,
 }: BilateralYogaOptions): BilateralYoga {
   const changes = createChangeBus();
+  const graphqlEndpoint = '/graphql';
   return createYoga<Record<string, never>, Context>({
     schema,
     context: ({ request }) => createContext(store, { request, audit, changes }),
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint,
     landingPage: false,
     logging: logging && operatorLogger,
     maskedErrors: { maskError },
-    plugins: [useBodyLimit(), useExports(store), useQueryDepthLimit()],
+    cors: false,
+    // No uploads: a multipart body is a form a page could submit (useJsonOnlyPost refuses it too).
+    multipart: false,
+    // useCodedErrorBodies first: its onResponse runs before the others, so CORS headers land on its bodies.
+    plugins: [
+      useCodedErrorBodies(),
+      useCors(corsOrigins),
+      useJsonOnlyPost(graphqlEndpoint),
+      useBodyLimit(),
+      useExports(store),
+      useQueryDepthLimit(),
+    ],
     graphiql: {
       title: 'Bilateral — Pakistan–Russia relations',
       defaultTabs: graphiqlTabs(),

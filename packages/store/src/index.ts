@@ -58,6 +58,7 @@ export * from './queries/related.ts';
 export * from './queries/search.ts';
 export * from './queries/sources.ts';
 export * from './queries/stats.ts';
+export { MAX_SEARCH_LENGTH, MAX_SEARCH_NESTING, MAX_SEARCH_TERMS, searchErrorFrom } from './queries/text-search.ts';
 export { type ExportReport, exportSeeds, type RecordChanges } from './records/export-seeds.ts';
 export {
   type AllRecords,

@@ -122,7 +122,9 @@ describe('/export/events.jsonl and /export/actors.csv', () => {
     ] as const) {
       const response = await get(`/export/actors.csv?${query}`);
       expect(response.status, query).toBe(400);
-      expect((await response.json()).errors[0].extensions.code, query).toBe(code);
+      const { extensions } = (await response.json()).errors[0];
+      expect(extensions.code, query).toBe(code);
+      expect(extensions.argument, query).toBe(query.split('=')[0]);
     }
   });
 });

@@ -2,125 +2,112 @@
  * HTTP exports beside /graphql:
  *   /export/events.csv, /export/events.jsonl  (EventFilter fields as query parameters)
  *   /export/actors.csv                         (ActorFilter fields as query parameters)
- * Rows are streamed from the store a batch at a time, so memory stays flat for any size.
+ * Rows are streamed from the store a batch at a time, so memory stays flat for any size. The
+ * filter is checked, and the first batch read, before the 200 is sent; see stream.ts for the rest.
  */
-import { exportActors, exportEvents, QueryError, type Store } from '@bilateral/store';
-import type { Plugin } from 'graphql-yoga';
+import type { ServerResponse } from 'node:http';
+import { exportActors, exportEvents, QueryError, type Store, searchErrorFrom } from '@bilateral/store';
+import type { Plugin, YogaLogger } from 'graphql-yoga';
+import { errorResponse } from '../errors.ts';
+import { oneLine } from '../logging.ts';
 import { csvLine } from './csv.ts';
 import { actorFilterFromParams, filterFromParams } from './filter-params.ts';
 import { ACTOR_COLUMNS, actorCsvValues, EVENT_COLUMNS, eventCsvValues, eventRecord } from './records.ts';
+import { exportStream, startRows } from './stream.ts';
 
-const LINES_PER_CHUNK = 200;
-
-function streamLines(header: string | null, lines: Iterator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let headerSent = header === null;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      let chunk = headerSent ? '' : header!;
-      headerSent = true;
-      for (let count = 0; count < LINES_PER_CHUNK; count++) {
-        const next = lines.next();
-        if (next.done) {
-          if (chunk) controller.enqueue(encoder.encode(chunk));
-          controller.close();
-          return;
-        }
-        chunk += next.value;
-      }
-      controller.enqueue(encoder.encode(chunk));
-    },
-  });
+interface Export {
+  type: string;
+  /** The header line, or null for JSON Lines. */
+  header: string | null;
+  /** The filtered rows as lines; throws a QueryError for a filter it cannot read. */
+  lines: (store: Store, params: URLSearchParams) => Iterator<string>;
 }
 
-function* map<T, U>(items: Iterable<T>, transform: (item: T) => U): Generator<U> {
-  for (const item of items) yield transform(item);
-}
+const EXPORTS: Record<string, Export> = {
+  '/export/events.csv': {
+    type: 'text/csv; charset=utf-8',
+    header: csvLine(EVENT_COLUMNS),
+    lines: (store, params) =>
+      startRows(exportEvents(store, filterFromParams(params)), (row) => csvLine(eventCsvValues(eventRecord(row)))),
+  },
+  '/export/events.jsonl': {
+    type: 'application/jsonl; charset=utf-8',
+    header: null,
+    lines: (store, params) =>
+      startRows(exportEvents(store, filterFromParams(params)), (row) => `${JSON.stringify(eventRecord(row))}\n`),
+  },
+  '/export/actors.csv': {
+    type: 'text/csv; charset=utf-8',
+    header: csvLine(ACTOR_COLUMNS),
+    lines: (store, params) =>
+      startRows(exportActors(store, actorFilterFromParams(params)), (row) => csvLine(actorCsvValues(row))),
+  },
+};
+
+const refusalOf = (error: unknown) => (error instanceof QueryError ? error : searchErrorFrom(error, 'text'));
 
 export function useExports(store: Store): Plugin {
+  let logger: YogaLogger | undefined;
   return {
-    onRequest({ url, request, fetchAPI, endResponse }) {
+    onYogaInit({ yoga }) {
+      logger = yoga.logger as YogaLogger;
+    },
+    onRequest({ url, request, fetchAPI, endResponse, serverContext }) {
       if (!url.pathname.startsWith('/export/')) return;
-      const respond = (body: ReadableStream<Uint8Array> | string, status: number, type: string, filename?: string) =>
-        endResponse(
-          new fetchAPI.Response(body, {
-            status,
-            headers: {
-              'content-type': type,
-              ...(filename ? { 'content-disposition': `attachment; filename="${filename}"` } : {}),
-            },
-          }),
-        );
       if (request.method !== 'GET')
-        return respond(
-          JSON.stringify({
-            errors: [{ message: 'Exports answer GET only.', extensions: { code: 'METHOD_NOT_ALLOWED' } }],
-          }),
-          405,
-          'application/json',
+        return endResponse(
+          errorResponse(fetchAPI, 405, 'METHOD_NOT_ALLOWED', 'Exports answer GET only.', {}, { allow: 'GET' }),
         );
+      const route = EXPORTS[url.pathname];
+      if (!route)
+        return endResponse(
+          errorResponse(
+            fetchAPI,
+            404,
+            'NOT_FOUND',
+            `No export at ${url.pathname}. Available: ${Object.keys(EXPORTS).join(', ')}.`,
+          ),
+        );
+      let lines: Iterator<string>;
       try {
-        switch (url.pathname) {
-          case '/export/events.csv': {
-            const rows = exportEvents(store, filterFromParams(url.searchParams));
-            return respond(
-              streamLines(
-                csvLine(EVENT_COLUMNS),
-                map(rows, (row) => csvLine(eventCsvValues(eventRecord(row)))),
-              ),
-              200,
-              'text/csv; charset=utf-8',
-              'events.csv',
-            );
-          }
-          case '/export/events.jsonl': {
-            const rows = exportEvents(store, filterFromParams(url.searchParams));
-            return respond(
-              streamLines(
-                null,
-                map(rows, (row) => `${JSON.stringify(eventRecord(row))}\n`),
-              ),
-              200,
-              'application/jsonl; charset=utf-8',
-              'events.jsonl',
-            );
-          }
-          case '/export/actors.csv':
-            return respond(
-              streamLines(
-                csvLine(ACTOR_COLUMNS),
-                map(exportActors(store, actorFilterFromParams(url.searchParams)), (row) =>
-                  csvLine(actorCsvValues(row)),
-                ),
-              ),
-              200,
-              'text/csv; charset=utf-8',
-              'actors.csv',
-            );
-          default:
-            return respond(
-              JSON.stringify({
-                errors: [
-                  {
-                    message: `No export at ${url.pathname}. Available: /export/events.csv, /export/events.jsonl, /export/actors.csv.`,
-                    extensions: { code: 'NOT_FOUND' },
-                  },
-                ],
-              }),
-              404,
-              'application/json',
-            );
-        }
+        lines = route.lines(store, url.searchParams);
       } catch (error) {
-        if (!(error instanceof QueryError)) throw error;
-        return respond(
-          JSON.stringify({
-            errors: [{ message: error.message, extensions: { code: error.code, argument: error.argument } }],
-          }),
-          400,
-          'application/json',
+        const refusal = refusalOf(error);
+        if (!refusal) {
+          logger?.error(error);
+          return endResponse(
+            errorResponse(fetchAPI, 500, 'INTERNAL_SERVER_ERROR', 'The export could not be started. Try again later.'),
+          );
+        }
+        logger?.info(`answered ${refusal.code} at ${url.pathname}: ${oneLine(refusal.message)}`);
+        return endResponse(
+          errorResponse(
+            fetchAPI,
+            400,
+            refusal.code,
+            refusal.message,
+            // The store names filter fields as GraphQL does (`filter.text`); here they are query parameters.
+            refusal.argument ? { argument: refusal.argument.replace(/^filter\./, '') } : {},
+          ),
         );
       }
+      const body = exportStream(route.header, lines, (error) => {
+        const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+        logger?.error(
+          `export ${url.pathname}${oneLine(url.search)} ended part-way: ${oneLine(`${String(error)}${cause}`)}`,
+        );
+        // Under node:http the adapter passes the response; tests calling yoga.fetch see the stream error instead.
+        (serverContext as { res?: ServerResponse }).res?.destroy();
+      });
+      return endResponse(
+        new fetchAPI.Response(body as unknown as BodyInit, {
+          status: 200,
+          headers: {
+            'content-type': route.type,
+            'content-disposition': `attachment; filename="${url.pathname.slice('/export/'.length)}"`,
+          },
+        }),
+      );
     },
   };
 }

@@ -6,7 +6,7 @@ import { builder } from './builder.ts';
 import { ClaimFieldEnum, ClaimStatusEnum } from './vocabulary.ts';
 
 const TEXT_HYGIENE =
-  'Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused.';
+  'Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused.';
 
 /** For names, titles, labels, units and places. */
 export const TEXT_RULES = `One line: no line breaks or tabs. ${TEXT_HYGIENE}`;
@@ -66,7 +66,7 @@ export const ClaimInput = builder.inputType('ClaimInput', {
 export const idempotencyArg = (t: any) =>
   t.arg.string({
     description:
-      'Any unique string (a UUID) that makes retries safe: sending the same key with the same input again writes nothing and answers with `replayed: true` and the record the first request wrote, as it stands now (so a later edit shows); the same key with different input is refused (IDEMPOTENCY_KEY_REUSED). Keys are kept per API key.',
+      'Any unique string of at most 200 characters (a UUID) that makes retries safe: sending the same key with the same input again writes nothing and answers with `replayed: true` and the record the first request wrote, as it stands now (so a later edit shows); the same key with different input is refused (IDEMPOTENCY_KEY_REUSED); a longer key, or one with control characters, is refused as INVALID on `idempotencyKey`. Keys are kept per API key.',
   });
 
 export const expectedVersionArg = (t: any, noun: string) =>

@@ -13,7 +13,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from './builder.ts';
 import { forwardPageArgs, toConnection, totalCountField } from './connections.ts';
 import { ActorRef, EventRef, FigureRef, SourceRef } from './refs.ts';
-import { SEARCH_SYNTAX } from './search-syntax.ts';
+import { SEARCH_LIMITS, SEARCH_SYNTAX } from './search-syntax.ts';
 
 const SearchTypeEnum = builder.enumType('SearchType', {
   description: 'Kinds of record full-text search can return.',
@@ -93,7 +93,7 @@ builder.queryFields((t) => ({
     args: {
       query: t.arg.string({
         required: true,
-        description: 'What to look for, such as `pipeline`, `"arms embargo"`, `pipe*`, `Mi-35` or `Putin OR Lavrov`.',
+        description: `What to look for, such as \`pipeline\`, \`"arms embargo"\`, \`pipe*\`, \`Mi-35\` or \`Putin OR Lavrov\`. ${SEARCH_LIMITS}`,
       }),
       types: t.arg({ type: [SearchTypeEnum], description: 'Kinds of record to search; all kinds when omitted.' }),
       ...forwardPageArgs(),

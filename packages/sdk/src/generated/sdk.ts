@@ -100,7 +100,7 @@ export type ActorEdge = {
 export type ActorFilter = {
   /** Only actors of any of these kinds. */
   kinds?: InputMaybe<Array<ActorKind>>;
-  /** Words that must each begin a word of the actor's name or one of its aliases: "mos" finds Russia through its alias Moscow. Otherwise read as `search(query:)` reads its query. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). Operators or parentheses that do not fit together fail with INVALID_SEARCH. */
+  /** Words that must each begin a word of the actor's name or one of its aliases: "mos" finds Russia through its alias Moscow. Otherwise read as `search(query:)` reads its query. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). At most 500 characters and 32 words (each word of a phrase counts), with parentheses at most 8 levels deep; control characters and lone surrogates are refused. A search over these limits, or whose operators or parentheses do not fit together, fails with INVALID_SEARCH and a message saying why. */
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -114,7 +114,7 @@ export type ActorInput = {
   country?: InputMaybe<Scalars['String']['input']>;
   /** What kind of actor this is. */
   kind: ActorKind;
-  /** Canonical name, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Canonical name, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   name: Scalars['String']['input'];
   /** Posts the actor held. Replaces all offices when given in a patch. */
   offices?: InputMaybe<Array<OfficeInput>>;
@@ -163,7 +163,7 @@ export type ActorPatch = {
   country?: InputMaybe<Scalars['String']['input']>;
   /** What kind of actor this is. */
   kind?: InputMaybe<ActorKind>;
-  /** Canonical name, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Canonical name, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Posts the actor held. Replaces all offices when given in a patch. */
   offices?: InputMaybe<Array<OfficeInput>>;
@@ -204,9 +204,9 @@ export type Alias = {
 export type AliasInput = {
   /** Why the name differs from the canonical one. */
   kind: AliasKind;
-  /** The name as written, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** The name as written, at most 200 characters. No other actor may have it as name or alias (ignoring case and accents). One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   name: Scalars['String']['input'];
-  /** Only for a name no source document uses: why it is added anyway, at most 500 characters. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Only for a name no source document uses: why it is added anyway, at most 500 characters. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   outsideReason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -267,7 +267,7 @@ export type CitationEdge = {
 
 /** A passage that supports a record: a source document and a paragraph number in it. One list cites a paragraph of a source once. */
 export type CitationInput = {
-  /** What the passage supports, or a caveat, in your own words (at most 1000 characters). Never a quotation. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** What the passage supports, or a caveat, in your own words (at most 1000 characters). Never a quotation. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** Paragraph number in the document, counted from 1 as seeds/README.md describes. When the server has the documents directory, a paragraph past the end of the document is an INVALID user error naming its paragraph count. */
   paragraph: Scalars['Int']['input'];
@@ -319,7 +319,7 @@ export type ClaimInput = {
   field: ClaimField;
   /** True for the value the record itself shows. Exactly one claim per field is preferred, and it must match the record's own value. */
   preferred?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Why this value is preferred; required on the preferred claim (at most 1000 characters). Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Why this value is preferred; required on the preferred claim (at most 1000 characters). Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   reason?: InputMaybe<Scalars['String']['input']>;
   /** How well the value is supported. */
   status: ClaimStatus;
@@ -494,7 +494,7 @@ export type EventFilter = {
   kinds?: InputMaybe<Array<EventKind>>;
   /** Only events in any of these sectors. */
   sectors?: InputMaybe<Array<Sector>>;
-  /** Full-text condition on the title, summary or place, read exactly as `search(query:)` reads its query. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). Operators or parentheses that do not fit together fail with INVALID_SEARCH. */
+  /** Full-text condition on the title, summary or place, read exactly as `search(query:)` reads its query. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). At most 500 characters and 32 words (each word of a phrase counts), with parentheses at most 8 levels deep; control characters and lone surrogates are refused. A search over these limits, or whose operators or parentheses do not fit together, fails with INVALID_SEARCH and a message saying why. */
   text?: InputMaybe<Scalars['String']['input']>;
   /** End of a date range, at any precision. The range ends on its last day, so `to: "2014"` includes 31 December 2014. */
   to?: InputMaybe<Scalars['String']['input']>;
@@ -510,7 +510,7 @@ export type EventInput = {
   claims?: InputMaybe<Array<ClaimInput>>;
   /** When it happened, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
   date: Scalars['String']['input'];
-  /** Only when a bound or the precision of `date` rests on knowledge from outside the cited documents: the reason, at most 1000 characters. Null clears it when patching. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Only when a bound or the precision of `date` rests on knowledge from outside the cited documents: the reason, at most 1000 characters. Null clears it when patching. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   dateBasis?: InputMaybe<Scalars['String']['input']>;
   /** Kind of event; decides its CAMEO and PLOVER coding. */
   kind: EventKind;
@@ -518,7 +518,7 @@ export type EventInput = {
   links?: InputMaybe<Array<EventLinkInput>>;
   /** Who took part, at least one, initiator first. The same actor and role twice is refused. */
   participants: Array<ParticipantInput>;
-  /** Where it happened, at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Where it happened, at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   place?: InputMaybe<Scalars['String']['input']>;
   /** A count of items involved. Null clears it when patching. */
   quantity?: InputMaybe<QuantityInput>;
@@ -526,9 +526,9 @@ export type EventInput = {
   sectors: Array<Sector>;
   /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, starting with the year by convention ("2019-03-strategic-talks"). Unique among events. */
   slug: Scalars['String']['input'];
-  /** A few sentences in your own words, at most 2000 characters. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** A few sentences in your own words, at most 2000 characters. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   summary: Scalars['String']['input'];
-  /** One-line headline in your own words, at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** One-line headline in your own words, at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   title: Scalars['String']['input'];
 };
 
@@ -647,7 +647,7 @@ export type EventPatch = {
   claims?: InputMaybe<Array<ClaimInput>>;
   /** When it happened, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
   date?: InputMaybe<Scalars['String']['input']>;
-  /** Only when a bound or the precision of `date` rests on knowledge from outside the cited documents: the reason, at most 1000 characters. Null clears it when patching. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Only when a bound or the precision of `date` rests on knowledge from outside the cited documents: the reason, at most 1000 characters. Null clears it when patching. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   dateBasis?: InputMaybe<Scalars['String']['input']>;
   /** Kind of event; decides its CAMEO and PLOVER coding. */
   kind?: InputMaybe<EventKind>;
@@ -655,7 +655,7 @@ export type EventPatch = {
   links?: InputMaybe<Array<EventLinkInput>>;
   /** Who took part, at least one, initiator first. The same actor and role twice is refused. */
   participants?: InputMaybe<Array<ParticipantInput>>;
-  /** Where it happened, at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Where it happened, at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   place?: InputMaybe<Scalars['String']['input']>;
   /** A count of items involved. Null clears it when patching. */
   quantity?: InputMaybe<QuantityInput>;
@@ -663,9 +663,9 @@ export type EventPatch = {
   sectors?: InputMaybe<Array<Sector>>;
   /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, starting with the year by convention ("2019-03-strategic-talks"). Unique among events. */
   slug?: InputMaybe<Scalars['String']['input']>;
-  /** A few sentences in your own words, at most 2000 characters. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** A few sentences in your own words, at most 2000 characters. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** One-line headline in your own words, at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** One-line headline in your own words, at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -769,13 +769,13 @@ export type FigureInput = {
   currency?: InputMaybe<Scalars['String']['input']>;
   /** Machine name of what is measured, in snake_case, such as "bilateral_trade". Figures with the same indicator form a series. */
   indicator: Scalars['String']['input'];
-  /** What the figure measures, for display; at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** What the figure measures, for display; at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   label: Scalars['String']['input'];
   /** The period the figure covers, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
   period: Scalars['String']['input'];
   /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "pakistan-russia-trade-2023". Unique among figures. */
   slug: Scalars['String']['input'];
-  /** Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   unit?: InputMaybe<Scalars['String']['input']>;
   /** The value as a decimal string without separators or units, such as "1000000000". Floats are refused. */
   value: Scalars['Decimal']['input'];
@@ -795,13 +795,13 @@ export type FigurePatch = {
   currency?: InputMaybe<Scalars['String']['input']>;
   /** Machine name of what is measured, in snake_case, such as "bilateral_trade". Figures with the same indicator form a series. */
   indicator?: InputMaybe<Scalars['String']['input']>;
-  /** What the figure measures, for display; at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** What the figure measures, for display; at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   label?: InputMaybe<Scalars['String']['input']>;
   /** The period the figure covers, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
   period?: InputMaybe<Scalars['String']['input']>;
   /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "pakistan-russia-trade-2023". Unique among figures. */
   slug?: InputMaybe<Scalars['String']['input']>;
-  /** Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Unit when the figure is not money, such as "tonnes" (at most 100 characters). Give either a currency or a unit, never both; null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   unit?: InputMaybe<Scalars['String']['input']>;
   /** The value as a decimal string without separators or units, such as "1000000000". Floats are refused. */
   value?: InputMaybe<Scalars['Decimal']['input']>;
@@ -1128,7 +1128,7 @@ export type OfficeInput = {
   from?: InputMaybe<Scalars['String']['input']>;
   /** Slug of the state or organisation the post belongs to, such as "pakistan". Must exist. */
   organization?: InputMaybe<Scalars['String']['input']>;
-  /** The post, such as "Prime Minister", at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** The post, such as "Prime Minister", at most 200 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   title: Scalars['String']['input'];
   /** When the holder left the post, in the same form as `from`; not before `from`. */
   to?: InputMaybe<Scalars['String']['input']>;
@@ -1250,7 +1250,7 @@ export type Quantity = {
 
 /** A number of things, such as four helicopters. */
 export type QuantityInput = {
-  /** Of what, such as "Mi-35M attack helicopters" (at most 100 characters). One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Of what, such as "Mi-35M attack helicopters" (at most 100 characters). One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   unit: Scalars['String']['input'];
   /** How many; a positive whole number. */
   value: Scalars['Int']['input'];
@@ -1284,7 +1284,7 @@ export type Query = {
   node?: Maybe<Node>;
   /** Fetches many objects by global ID, in the order given; null for each ID that matches nothing. A malformed ID (or one naming a type that does not exist) nulls only its own item and adds an `INVALID_ID` error whose `path` ends with that item's index. */
   nodes: Array<Maybe<Node>>;
-  /** Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). Operators or parentheses that do not fit together fail with INVALID_SEARCH. Pages forward only (`first` and `after`), at most 100 hits per page. */
+  /** Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). At most 500 characters and 32 words (each word of a phrase counts), with parentheses at most 8 levels deep; control characters and lone surrogates are refused. A search over these limits, or whose operators or parentheses do not fit together, fails with INVALID_SEARCH and a message saying why. Pages forward only (`first` and `after`), at most 100 hits per page. */
   search: SearchResultConnection;
   /** One source, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
   source?: Maybe<Source>;
@@ -1646,13 +1646,13 @@ export type SourceGenre =
 
 /** A new source document: where its file is and what it is. Records cite it by slug and paragraph number. */
 export type SourceInput = {
-  /** Author, when the document names one; at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Author, when the document names one; at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   author?: InputMaybe<Scalars['String']['input']>;
   /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. When the server has the documents directory, the file must be in it (NOT_FOUND otherwise). */
   file: Scalars['String']['input'];
   /** What kind of document it is. */
   genre: SourceGenre;
-  /** Publication, site or journal, when the document shows it; at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Publication, site or journal, when the document shows it; at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   outlet?: InputMaybe<Scalars['String']['input']>;
   /** How the document is cut into numbered paragraphs. Defaults to BLANK_LINES. Changing it renumbers the paragraphs existing citations point at. */
   paragraphs?: InputMaybe<ParagraphStyle>;
@@ -1660,7 +1660,7 @@ export type SourceInput = {
   published?: InputMaybe<Scalars['String']['input']>;
   /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "policyeast-2024-cold-war-rivals". Unique among sources. */
   slug: Scalars['String']['input'];
-  /** Title as the document gives it, at most 300 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Title as the document gives it, at most 300 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   title: Scalars['String']['input'];
   /** Where the document can be read online: an absolute http:// or https:// URL, at most 2000 characters. Other schemes are refused. Null clears it when patching. */
   url?: InputMaybe<Scalars['String']['input']>;
@@ -1668,13 +1668,13 @@ export type SourceInput = {
 
 /** Changes to a source. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
 export type SourcePatch = {
-  /** Author, when the document names one; at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Author, when the document names one; at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   author?: InputMaybe<Scalars['String']['input']>;
   /** File name of the document in the shared sources folder, such as "000_a5a9ecb81bb08c62.txt": letters, digits, dots, hyphens and underscores, ending in ".txt". Unique among sources. When the server has the documents directory, the file must be in it (NOT_FOUND otherwise). */
   file?: InputMaybe<Scalars['String']['input']>;
   /** What kind of document it is. */
   genre?: InputMaybe<SourceGenre>;
-  /** Publication, site or journal, when the document shows it; at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Publication, site or journal, when the document shows it; at most 200 characters. Null clears it when patching. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   outlet?: InputMaybe<Scalars['String']['input']>;
   /** How the document is cut into numbered paragraphs. Defaults to BLANK_LINES. Changing it renumbers the paragraphs existing citations point at. */
   paragraphs?: InputMaybe<ParagraphStyle>;
@@ -1682,7 +1682,7 @@ export type SourcePatch = {
   published?: InputMaybe<Scalars['String']['input']>;
   /** Stable key: lower-case letters, digits and single hyphens, 3 to 80 characters, such as "policyeast-2024-cold-war-rivals". Unique among sources. */
   slug?: InputMaybe<Scalars['String']['input']>;
-  /** Title as the document gives it, at most 300 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Title as the document gives it, at most 300 characters. One line: no line breaks or tabs. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   title?: InputMaybe<Scalars['String']['input']>;
   /** Where the document can be read online: an absolute http:// or https:// URL, at most 2000 characters. Other schemes are refused. Null clears it when patching. */
   url?: InputMaybe<Scalars['String']['input']>;

@@ -192,6 +192,31 @@ describe('saveRecord', () => {
     expect(store.select().from(idempotencyKeys).all()).toHaveLength(1);
   });
 
+  it('refuses an idempotency key over 200 characters or holding control characters, writing nothing', () => {
+    const before = countRows();
+    const attempt = (key: string) =>
+      userErrorsOf(() =>
+        saveRecord(
+          store,
+          'event',
+          {
+            operation: 'create',
+            change: () => newEvent,
+            idempotency: { key, operation: 'createEvent', input: newEvent },
+          },
+          editor,
+        ),
+      );
+    expect(attempt('k'.repeat(201))).toEqual([
+      { field: 'idempotencyKey', code: 'INVALID', message: expect.stringContaining('at most 200 characters; got 201') },
+    ]);
+    expect(attempt('key-\ud800')).toEqual([
+      { field: 'idempotencyKey', code: 'INVALID', message: expect.stringContaining('U+D800') },
+    ]);
+    expect(countRows()).toEqual(before);
+    expect(store.select().from(idempotencyKeys).all()).toHaveLength(0);
+  });
+
   it('archives and restores an event as new versions, never deleting it', () => {
     const { id } = saveRecord(store, 'event', { operation: 'create', change: () => newEvent }, editor);
     saveRecord(

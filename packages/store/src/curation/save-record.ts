@@ -35,6 +35,7 @@ import {
   sourceRecord,
 } from '../seed/format.ts';
 import { checkReferences, fieldPath, type KnownRecords, type SeedDataset } from '../seed/validate.ts';
+import { codePointName, FORBIDDEN_CHARACTER } from '../text/control-characters.ts';
 import { checkDocuments } from './document-checks.ts';
 import { CurationError, type UserError } from './errors.ts';
 import { appendRevision, type EntityType, type RevisionOperation } from './revisions.ts';
@@ -145,6 +146,7 @@ export function idempotently<R extends Written>(
   idempotency: Idempotency | undefined,
   write: () => R,
 ): R & { replayed: boolean } {
+  if (idempotency) checkIdempotencyKey(idempotency.key);
   const replay = idempotency && findReplay(tx, editor, idempotency);
   if (replay) return { ...(replay as R), replayed: true };
   const result = write();
@@ -313,6 +315,20 @@ function knownInStore(
           .get()?.slug,
     },
   };
+}
+
+/** A UUID has 36 characters; 200 leaves room for any key scheme without storing whatever a caller sends. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+function checkIdempotencyKey(key: string) {
+  const forbidden = FORBIDDEN_CHARACTER.exec(key);
+  const problem =
+    key.length > MAX_IDEMPOTENCY_KEY_LENGTH
+      ? `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters; got ${key.length}. A UUID (36 characters) is a good key.`
+      : forbidden
+        ? `must not contain control characters or lone surrogates (found ${codePointName(forbidden[0])}). A UUID is a good key.`
+        : undefined;
+  if (problem) throw new CurationError([{ field: 'idempotencyKey', message: problem, code: 'INVALID' }]);
 }
 
 function findReplay(tx: Transaction, editor: Editor, idempotency: Idempotency): Written | undefined {

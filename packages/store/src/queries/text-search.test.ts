@@ -1,5 +1,37 @@
-import { describe, expect, it } from 'vitest';
-import { toFtsQuery } from './text-search.ts';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeStore } from '../db/client.ts';
+import { openFixtureStore } from '../testing/fixture-store.ts';
+import { QueryError } from './errors.ts';
+import { MAX_SEARCH_LENGTH, MAX_SEARCH_NESTING, MAX_SEARCH_TERMS, searchErrorFrom, toFtsQuery } from './text-search.ts';
+
+const store = openFixtureStore();
+afterAll(() => closeStore(store));
+
+const matchEvents = (match: string) =>
+  store.all(sql`select rowid from event_search where event_search match ${match} limit 1`);
+
+const refusal = (input: string) => {
+  try {
+    toFtsQuery(input, 'q');
+  } catch (error) {
+    expect(error).toBeInstanceOf(QueryError);
+    return { code: (error as QueryError).code, message: (error as QueryError).message };
+  }
+  throw new Error(`${JSON.stringify(input.slice(0, 40))} was accepted`);
+};
+
+const words = (count: number) => Array.from({ length: count }, (_, index) => `w${index}`);
+
+/** A small deterministic generator (mulberry32), so a failing input can be reproduced. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 describe('toFtsQuery', () => {
   it('quotes words so punctuation is never syntax, and lets a designation match its variants', () => {
@@ -8,5 +40,92 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('Mi-35', 'q')).toBe('"Mi-35"*');
     expect(toFtsQuery('JF-17 deal', 'q')).toBe('"JF-17"* AND "deal"');
     expect(toFtsQuery('2014-06', 'q')).toBe('"2014-06"');
+  });
+
+  it('refuses control characters and lone surrogates, naming the code point', () => {
+    for (const [input, point] of [
+      ['a\u0000b', 'U+0000'],
+      ['a\u0001b', 'U+0001'],
+      ['a\u007fb', 'U+007F'],
+      ['a\u0085b', 'U+0085'],
+      ['"a\u0000"', 'U+0000'],
+      ['a\ud800b', 'U+D800'],
+      ['a\udc00', 'U+DC00'],
+    ]) {
+      const { code, message } = refusal(input!);
+      expect(code).toBe('INVALID_SEARCH');
+      expect(message).toContain(point);
+    }
+    // Tabs, line breaks and whole surrogate pairs (an emoji) are ordinary text.
+    expect(toFtsQuery('arms\tdeal\r\nembargo 😀', 'q')).toBe('"arms" AND "deal" AND "embargo"');
+  });
+
+  it('caps the length, the number of words and the nesting of parentheses', () => {
+    expect(refusal('a'.repeat(MAX_SEARCH_LENGTH + 1)).message).toContain(`at most ${MAX_SEARCH_LENGTH}`);
+    expect(refusal(`${words(10_000).join(' ')}`).message).toContain(`at most ${MAX_SEARCH_LENGTH}`);
+    expect(toFtsQuery(words(MAX_SEARCH_TERMS).join(' '), 'q')).not.toBeNull();
+    expect(refusal(words(MAX_SEARCH_TERMS + 1).join(' ')).message).toContain(`more than ${MAX_SEARCH_TERMS} words`);
+    // A phrase counts each of its words.
+    expect(refusal(`"${words(MAX_SEARCH_TERMS + 1).join(' ')}"`).message).toContain('words');
+    const nested = (depth: number) => `${'('.repeat(depth)}a${')'.repeat(depth)}`;
+    expect(toFtsQuery(nested(MAX_SEARCH_NESTING), 'q')).not.toBeNull();
+    expect(refusal(nested(MAX_SEARCH_NESTING + 1)).message).toContain(`more than ${MAX_SEARCH_NESTING} levels`);
+  });
+
+  it('returns only expressions FTS5 can read, for the worst shapes within the limits', () => {
+    const worst = [
+      `${'(a OR b AND c NOT '.repeat(MAX_SEARCH_NESTING)}d${')'.repeat(MAX_SEARCH_NESTING)}`,
+      `${'(a OR '.repeat(MAX_SEARCH_NESTING)}b${')'.repeat(MAX_SEARCH_NESTING)} ${words(MAX_SEARCH_TERMS - 9).join(' OR ')}`,
+      words(MAX_SEARCH_TERMS).join(' NOT '),
+      words(MAX_SEARCH_TERMS).join(' OR '),
+      words(MAX_SEARCH_TERMS / 2)
+        .map((word) => `${word} x`)
+        .join(' OR '),
+      `"${words(MAX_SEARCH_TERMS).join(' ')}"*`,
+    ];
+    for (const input of worst) expect(() => matchEvents(toFtsQuery(input, 'q')!), input).not.toThrow();
+  });
+
+  it('returns only expressions FTS5 can read, for thousands of random inputs', () => {
+    const next = random(9);
+    const operands = ['pipe*', '"arms deal"', 'Mi-35', 'U.S.', '"x"*', 'embargo', 'a'];
+    const pieces = [...operands, ...operands, ...operands, 'OR', 'NOT', 'AND', '(', '(', ')', ')', '*', '"'];
+    let translated = 0;
+    for (let round = 0; round < 3000; round++) {
+      const length = 1 + Math.floor(next() * 40);
+      const input = Array.from({ length }, () => pieces[Math.floor(next() * pieces.length)]).join(
+        next() < 0.5 ? ' ' : '',
+      );
+      let match: string | null;
+      try {
+        match = toFtsQuery(input, 'q');
+      } catch (error) {
+        expect((error as QueryError).code, input).toBe('INVALID_SEARCH');
+        continue;
+      }
+      if (match === null) continue;
+      translated++;
+      expect(() => matchEvents(match!), input).not.toThrow();
+    }
+    expect(translated).toBeGreaterThan(300);
+  });
+});
+
+describe('searchErrorFrom', () => {
+  it('turns the errors SQLite raises on an unreadable FTS5 expression into INVALID_SEARCH', () => {
+    const failure = (match: string) => {
+      try {
+        matchEvents(match);
+      } catch (error) {
+        return error;
+      }
+      throw new Error('expected SQLite to refuse the expression');
+    };
+    const deep = searchErrorFrom(failure(`${'('.repeat(200)}"a"${')'.repeat(200)}`), 'filter.text');
+    expect(deep).toMatchObject({ code: 'INVALID_SEARCH', argument: 'filter.text' });
+    expect(deep!.message).toContain('fewer parentheses');
+    expect(searchErrorFrom(failure('"a\u0000"'))?.message).toContain('unterminated string');
+    expect(searchErrorFrom(new Error('disk I/O error'))).toBeUndefined();
+    expect(searchErrorFrom('not an error')).toBeUndefined();
   });
 });

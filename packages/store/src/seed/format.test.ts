@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claim, prose, RECORD_PARSE_OPTIONS } from './format.ts';
+import { claim, httpUrl, prose, RECORD_PARSE_OPTIONS } from './format.ts';
 import { fieldPath } from './validate.ts';
 
 const citations = [{ source: 'fixture-news', paragraph: 1 }];
@@ -59,14 +59,27 @@ describe('prose', () => {
     expect(messagesOf(lines, 'a\tb')).toEqual(['must not contain tabs']);
   });
 
-  it('refuses C1 controls and bidirectional overrides and isolates everywhere', () => {
+  it('refuses C1 controls, lone surrogates and bidirectional overrides and isolates everywhere', () => {
     for (const schema of [oneLine, lines]) {
       for (const text of ['a\u0085b', 'a\u009bb'])
         expect(messagesOf(schema, text)).toEqual(['must not contain control characters']);
+      for (const text of ['a\ud800b', 'a\udfff', '\udc00😀'])
+        expect(messagesOf(schema, text)).toEqual([
+          expect.stringMatching(/^must not contain lone surrogates \(found U\+D/),
+        ]);
+      expect(schema.parse('pair 😀')).toBe('pair 😀');
       for (const text of ['a\u202eb', 'a\u2066b', 'a\u2069b'])
         expect(messagesOf(schema, text)).toEqual([
           'must not contain bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069)',
         ]);
     }
+  });
+});
+
+describe('httpUrl', () => {
+  it('refuses control characters and lone surrogates, which the URL parser would quietly percent-encode', () => {
+    expect(httpUrl.safeParse('https://example.org/report').success).toBe(true);
+    for (const url of ['https://example.org/a\u0001b', 'https://example.org/\ud800'])
+      expect(httpUrl.safeParse(url).error?.issues[0]?.message).toMatch(/^must not contain/);
   });
 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { tryParseFuzzyDate } from '../dates/fuzzy-date.ts';
 import { PARAGRAPH_STYLES } from '../sources/paragraphs.ts';
+import { codePointName, FORBIDDEN_CHARACTER } from '../text/control-characters.ts';
 import { EVENT_KIND_VALUES, type EventKind } from '../vocabulary/event-kinds.ts';
 import {
   ACTOR_KINDS,
@@ -26,13 +27,22 @@ export const RECORD_PARSE_OPTIONS = {
 };
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** C0 controls other than tab and line breaks, DEL, and the C1 controls. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Bidirectional overrides and isolates: they can make text display in another order than it reads. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 const LINE_BREAKS_AND_TABS = /[\t\n\r\u2028\u2029]/;
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** Control characters and lone surrogates; a lone surrogate is invisible, so the message names it. */
+function refuseForbiddenCharacters(value: string, context: z.RefinementCtx) {
+  const forbidden = FORBIDDEN_CHARACTER.exec(value);
+  if (forbidden)
+    context.addIssue({
+      code: 'custom',
+      message: /\p{Cs}/u.test(forbidden[0])
+        ? `must not contain lone surrogates (found ${codePointName(forbidden[0])} without its pair)`
+        : 'must not contain control characters',
+    });
+}
 
 const enumOf = <T extends Record<string, string>>(vocabulary: T) =>
   z.enum(keysOf(vocabulary) as [keyof T & string, ...(keyof T & string)[]]);
@@ -57,7 +67,7 @@ export const prose = (max: number, lines: 'one line' | 'lines' = 'one line') =>
         .trim()
         .min(1, 'must not be empty')
         .max(max, `must be at most ${max} characters`)
-        .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
+        .superRefine(refuseForbiddenCharacters)
         .refine(
           (value) => !BIDI_CONTROLS.test(value),
           'must not contain bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069)',
@@ -91,6 +101,7 @@ export const currencyCode = z
 export const httpUrl = z
   .string()
   .max(2000, 'must be at most 2000 characters')
+  .superRefine(refuseForbiddenCharacters)
   .refine((value) => {
     try {
       const url = new URL(value);
