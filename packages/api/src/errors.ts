@@ -3,7 +3,7 @@
  * client can fix (bad arguments, unknown IDs) say what to change; anything unexpected is
  * masked as INTERNAL_SERVER_ERROR with no message detail or stack trace.
  */
-import { QueryError } from '@bilateral/store';
+import { QueryError, type StorageError, toStorageError } from '@bilateral/store';
 import { GraphQLError } from 'graphql';
 
 export type ErrorCode =
@@ -15,7 +15,12 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'INTERNAL_SERVER_ERROR'
+  // Storage faults (StorageError from the store): each carries extensions.retryable.
+  | 'STORAGE_FULL'
+  | 'STORAGE_READ_ONLY'
+  | 'STORAGE_UNAVAILABLE'
+  | 'BUSY';
 
 export function userError(code: ErrorCode, message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...(argument ? { argument } : {}) } });
@@ -31,6 +36,8 @@ export function maskError(error: unknown, message: string): Error {
       extensions: { code: original.code, ...(original.argument ? { argument: original.argument } : {}) },
     });
   }
+  const storage = toStorageError(original);
+  if (storage) return storageGraphQLError(storage, error);
   if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') {
     return error instanceof GraphQLError && error !== original
       ? new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: original.extensions })
@@ -45,5 +52,23 @@ export function maskError(error: unknown, message: string): Error {
     nodes: error instanceof GraphQLError ? error.nodes : undefined,
     path: error instanceof GraphQLError ? error.path : undefined,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}
+
+/**
+ * A storage fault as the caller sees it: its code, whether a retry can succeed, and HTTP 503 (the
+ * server cannot do it now) with `Retry-After` when waiting helps. Yoga turns `extensions.http` into
+ * the response's status and headers and leaves it out of the body.
+ */
+function storageGraphQLError(storage: StorageError, error: unknown): GraphQLError {
+  const retryAfter = storage.retryAfterSeconds;
+  return new GraphQLError(storage.message, {
+    nodes: error instanceof GraphQLError ? error.nodes : undefined,
+    path: error instanceof GraphQLError ? error.path : undefined,
+    extensions: {
+      code: storage.code satisfies ErrorCode,
+      retryable: storage.retryable,
+      http: { status: 503, ...(retryAfter ? { headers: { 'Retry-After': String(retryAfter) } } : {}) },
+    },
   });
 }

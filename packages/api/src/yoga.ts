@@ -6,6 +6,7 @@ import { createChangeBus } from './changes.ts';
 import { type Context, createContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { useExports } from './exports/routes.ts';
+import { useHealth, YOGA_HEALTH_PATH } from './health.ts';
 import { graphiqlTabs } from './graphiql-examples.ts';
 import { operatorLogger } from './logging.ts';
 import { useQueryDepthLimit } from './query-depth.ts';
@@ -35,7 +36,8 @@ export function createBilateralYoga({
     landingPage: false,
     logging: logging && operatorLogger,
     maskedErrors: { maskError },
-    plugins: [useBodyLimit(), useExports(store), useQueryDepthLimit()],
+    healthCheckEndpoint: YOGA_HEALTH_PATH,
+    plugins: [useBodyLimit(), useExports(store), useQueryDepthLimit(), useHealth(store)],
     graphiql: {
       title: 'Bilateral — Pakistan–Russia relations',
       defaultTabs: graphiqlTabs(),

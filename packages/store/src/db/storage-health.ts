@@ -26,12 +26,13 @@ export interface StorageStatus {
   writable: StorageCheck | null;
 }
 
-export function checkStorage(store: Store, path: string): StorageStatus {
+export function checkStorage(store: Store): StorageStatus {
   const readOnly = isReadOnly(store);
   return {
     mode: readOnly ? 'read-only' : 'read-write',
     readable: readable(store),
-    writable: readOnly ? null : writable(path),
+    // A writable store was opened by its path (only read-only ones are opened by a file: URI).
+    writable: readOnly ? null : writable(store.$client.name),
   };
 }
 
