@@ -78,7 +78,7 @@ function openReadOnly(path: string, verbose: Pick<Database.Options, 'verbose'>, 
     connection.close();
     throw new StorageError(
       'STORAGE_READ_ONLY',
-      `${path} is read-only and lacks ${pending.length} migration(s) this checkout needs (${pending.join(', ')}): open it once where it can be written to migrate it, or serve it with the Bilateral version it was made with`,
+      `the database lacks ${pending.length} migration(s) this checkout needs (${pending.join(', ')}): start the server once where the database can be written (it migrates it), or serve it with the Bilateral version it was made with`,
     );
   }
   configure(connection, options);

@@ -49,6 +49,9 @@ export function storageAccess(path: string): StorageAccess {
 
 type Verbose = Pick<Database.Options, 'verbose'>;
 
+// What SQLite answers when it cannot create or open the -shm (and -wal) beside a WAL database.
+const NO_SHM = ['SQLITE_CANTOPEN', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_CANTINIT'];
+
 const probe = (connection: Database.Database) => connection.prepare('select count(*) from sqlite_master').get();
 
 /**
@@ -65,7 +68,7 @@ export function openReadOnlyConnection(path: string, verbose: Verbose = {}): Dat
     return connection;
   } catch (error) {
     connection.close();
-    if (!String((error as { code?: unknown }).code).startsWith('SQLITE_CANTOPEN'))
+    if (!NO_SHM.some((code) => String((error as { code?: unknown }).code).startsWith(code)))
       throw toStorageError(error, { path }) ?? error;
   }
   if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0)

@@ -17,24 +17,11 @@ import {
   tableContents,
   temporaryDirectory,
 } from '../testing/database-files.ts';
+import { fixtureVisit } from '../testing/fixture-store.ts';
 import { closeStore, type OpenStoreOptions, openStore, type Store } from './client.ts';
 import { StorageError } from './storage-error.ts';
 
 afterEach(removeTemporaryDirectories);
-
-const visit = (slug: string) => ({
-  slug,
-  title: 'A delegation visits',
-  summary: 'A delegation held talks.',
-  kind: 'visit',
-  date: '2019-03',
-  sectors: ['diplomacy'],
-  participants: [
-    { actor: 'pakistan', role: 'visitor' },
-    { actor: 'russia', role: 'host' },
-  ],
-  citations: [{ source: 'fixture-news', paragraph: 3 }],
-});
 
 const create = (store: Store, keyId: number, slug: string, idempotencyKey?: string): SavedRecord =>
   saveRecord(
@@ -42,7 +29,7 @@ const create = (store: Store, keyId: number, slug: string, idempotencyKey?: stri
     'event',
     {
       operation: 'create',
-      change: () => visit(slug),
+      change: () => fixtureVisit(slug),
       ...(idempotencyKey ? { idempotency: { key: idempotencyKey, operation: 'createEvent', input: { slug } } } : {}),
     },
     { keyId },
@@ -176,7 +163,7 @@ describe('opening read-only', () => {
     }
     expect(error).toBeInstanceOf(StorageError);
     expect(error).toMatchObject({ code: 'STORAGE_READ_ONLY' });
-    expect((error as StorageError).detail).toContain(`lacks 1 migration(s) this checkout needs (${last})`);
+    expect((error as StorageError).detail).toContain(`the database lacks 1 migration(s) this checkout needs (${last})`);
   });
 
   it('refuses a database that does not exist instead of creating it', () => {

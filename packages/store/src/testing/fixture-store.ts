@@ -14,6 +14,21 @@ export function openFixtureStore(options: OpenStoreOptions = {}): Store {
   return store;
 }
 
+/** A valid event in seed format that refers only to records in the fixture dataset. */
+export const fixtureVisit = (slug: string, title = 'A delegation visits') => ({
+  slug,
+  title,
+  summary: 'A delegation held talks.',
+  kind: 'visit',
+  date: '2019-03',
+  sectors: ['diplomacy'],
+  participants: [
+    { actor: 'pakistan', role: 'visitor' },
+    { actor: 'russia', role: 'host' },
+  ],
+  citations: [{ source: 'fixture-news', paragraph: 3 }],
+});
+
 /** A private copy of the fixture seeds with extra YAML files written into it (path -> content). */
 export function fixtureSeedsWith(extraFiles: Record<string, string>): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'bilateral-fixture-')), 'seeds');
