@@ -1,11 +1,12 @@
 /**
  * What a readiness probe needs to know about the database: can it be read, and (unless it was
- * opened read-only on purpose) can it be written. Writability is judged without writing: the file
- * and its directory accept writes (a file system remounted read-only after a disk error fails
- * here) and the volume has room for more pages.
+ * opened read-only on purpose) can it be written. Writability is judged without touching the
+ * database: the file and its directory accept writes, the volume has room for more pages, and a
+ * small file can be created beside it (ext4 aborted to read-only after a disk error still looks
+ * writable to access(2); creating a file is refused).
  */
-import { statfsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { isReadOnly, MIGRATIONS_TABLE, type Store } from './client.ts';
 import { storageAccess } from './read-only.ts';
 import { toStorageError } from './storage-error.ts';
@@ -55,7 +56,20 @@ function writable(path: string): StorageCheck {
   if (!access.writable) return { ok: false, detail: access.reason };
   const volume = statfsSync(dirname(path));
   const free = volume.bavail * volume.bsize;
-  return free < MIN_FREE_BYTES
-    ? { ok: false, detail: `the volume holding the database has ${free} bytes free; writes fail with STORAGE_FULL` }
-    : { ok: true, detail: `${Math.floor(free / 1024 / 1024)} MiB free on the database's volume` };
+  if (free < MIN_FREE_BYTES)
+    return {
+      ok: false,
+      detail: `the volume holding the database has ${free} bytes free; writes fail with STORAGE_FULL`,
+    };
+  const probe = join(dirname(path), `.${basename(path)}-ready-${process.pid}`);
+  try {
+    writeFileSync(probe, 'ready\n');
+    rmSync(probe);
+  } catch (error) {
+    return {
+      ok: false,
+      detail: `a file cannot be created beside the database (${(error as NodeJS.ErrnoException).code})`,
+    };
+  }
+  return { ok: true, detail: `${Math.floor(free / 1024 / 1024)} MiB free on the database's volume` };
 }
