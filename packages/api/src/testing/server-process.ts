@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, type SpawnOptions } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const tsxLoader = join(import.meta.dirname, '../../../../node_modules/tsx/dist/loader.mjs');

@@ -6,8 +6,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
-import { guardStorage } from '../db/storage-error.ts';
 import { apiKeys } from '../db/schema.ts';
+import { guardStorage } from '../db/storage-error.ts';
 
 export const KEY_SCOPES = ['read', 'write', 'admin'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];

@@ -7,8 +7,8 @@
  */
 import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
-import { guardStorage } from '../db/storage-error.ts';
 import { actorMerges, actors, claims, eventParticipants, figureActors, offices } from '../db/schema.ts';
+import { guardStorage } from '../db/storage-error.ts';
 import { groupBy } from '../queries/related.ts';
 import { readActorRecord } from '../records/read-records.ts';
 import type { Transaction } from '../records/write-records.ts';

@@ -7,8 +7,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Store } from '../db/client.ts';
-import { guardStorage } from '../db/storage-error.ts';
 import { actorAliases, actors, events, figures, idempotencyKeys, sources } from '../db/schema.ts';
+import { guardStorage } from '../db/storage-error.ts';
 import { jsonHash, RECORD_KINDS, sameRecord } from '../records/record-kinds.ts';
 import {
   actorColumns,
