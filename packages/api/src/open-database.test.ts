@@ -5,7 +5,7 @@
  * leaves the file untouched; with migrations pending it refuses to start, in one clear line.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeStore, createApiKey, loadSeeds, openStore } from '@bilateral/store';
@@ -92,6 +92,28 @@ describe('the server on a database it cannot write', () => {
     const url = await server.listening;
     expect(server.output()).toContain(`database ${path} is served read-only (the database file is not writable)`);
     await expectServesReadsAndRefusesWrites(url, secret);
+  }, 60_000);
+
+  it('refuses, rather than serve stale data, a read-only copy whose -wal holds commits it cannot read without a -shm', async () => {
+    const { dir, path } = fixtureDatabase();
+    const copyDir = mkdtempSync(join(tmpdir(), 'bilateral-read-only-'));
+    dirs.push(copyDir);
+    const copy = join(copyDir, 'store.db');
+    const live = openStore(path);
+    live.$client.pragma('wal_autocheckpoint = 0');
+    createApiKey(live, 'read', 'only in the WAL');
+    // A snapshot taken while the database was open: the file and its -wal, no -shm.
+    copyFileSync(path, copy);
+    copyFileSync(`${path}-wal`, `${copy}-wal`);
+    closeStore(live);
+    chmodSync(copyDir, 0o555);
+    chmodSync(dir, 0o755);
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+    const { code, output } = await serve({ DATABASE_PATH: copy }, asUser).exited;
+    expect(code).toBe(1);
+    expect(output.trim()).toMatch(
+      /^Bilateral did not start: cannot serve .* read-only \(.*\): .*-wal holds commits not yet in/,
+    );
   }, 60_000);
 
   it('refuses to start, in one line without a stack, when the read-only database lacks migrations', async () => {
