@@ -83,7 +83,7 @@ const codeOfSqlite = (code: string): StorageErrorCode | undefined => {
   if (code === 'SQLITE_FULL') return 'STORAGE_FULL';
   if (code.startsWith('SQLITE_READONLY')) return 'STORAGE_READ_ONLY';
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) return 'STORAGE_UNAVAILABLE';
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'BUSY';
+  if (code.startsWith('SQLITE_BUSY')) return 'BUSY';
   return undefined;
 };
 

@@ -23,7 +23,7 @@
 import { writeSync } from 'node:fs';
 import { saveRecord } from '../curation/save-record.ts';
 import { openStore } from '../db/client.ts';
-import { fixtureVisit } from './fixture-store.ts';
+import { fixtureVisit } from './fixture-records.ts';
 
 const [path, run, keyIdArgument] = process.argv.slice(2);
 const keyId = Number(keyIdArgument);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { type OpenStoreOptions, openStore, type Store } from '../db/client.ts';
 import { loadSeeds } from '../seed/index.ts';
 
+export { fixtureVisit } from './fixture-records.ts';
+
 /** The directory of the small test dataset that ships with the store. */
 export const fixtureSeedsDir = join(import.meta.dirname, '../seed/fixtures/valid');
 
@@ -13,21 +15,6 @@ export function openFixtureStore(options: OpenStoreOptions = {}): Store {
   loadSeeds(store, fixtureSeedsDir);
   return store;
 }
-
-/** A valid event in seed format that refers only to records in the fixture dataset. */
-export const fixtureVisit = (slug: string, title = 'A delegation visits') => ({
-  slug,
-  title,
-  summary: 'A delegation held talks.',
-  kind: 'visit',
-  date: '2019-03',
-  sectors: ['diplomacy'],
-  participants: [
-    { actor: 'pakistan', role: 'visitor' },
-    { actor: 'russia', role: 'host' },
-  ],
-  citations: [{ source: 'fixture-news', paragraph: 3 }],
-});
 
 /** A private copy of the fixture seeds with extra YAML files written into it (path -> content). */
 export function fixtureSeedsWith(extraFiles: Record<string, string>): string {
