@@ -39,7 +39,10 @@ const CONTRACTS: Record<StorageErrorCode, Contract> = {
   STORAGE_UNAVAILABLE: {
     retryable: true,
     retryAfterSeconds: 30,
-    message: `The server's storage failed while writing, so the write was not acknowledged. ${SAME_KEY} Retry later.`,
+    // An fsync that fails after the WAL frames were written can leave the commit on disk; the
+    // idempotency key, stored in the same transaction, makes the retry return it instead of writing twice.
+    message:
+      "The server's storage failed, so the write was not acknowledged. Retry later with the same idempotency key: the change is applied once, whatever the failed attempt left.",
     remedy: 'the disk or file system reported an I/O error or the file could not be opened; check dmesg and the disk',
   },
   BUSY: {
