@@ -3,7 +3,7 @@
  * client can fix (bad arguments, unknown IDs) say what to change; anything unexpected is
  * masked as INTERNAL_SERVER_ERROR with no message detail or stack trace.
  */
-import { QueryError, searchErrorFrom } from '@bilateral/store';
+import { QueryError, type StorageError, searchErrorFrom, toStorageError } from '@bilateral/store';
 import { GraphQLError } from 'graphql';
 
 export type ErrorCode =
@@ -23,7 +23,12 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'ORIGIN_NOT_ALLOWED'
-  | 'REQUEST_HEADERS_TOO_LARGE';
+  | 'REQUEST_HEADERS_TOO_LARGE'
+  // Storage faults (StorageError from the store): each carries extensions.retryable.
+  | 'STORAGE_FULL'
+  | 'STORAGE_READ_ONLY'
+  | 'STORAGE_UNAVAILABLE'
+  | 'BUSY';
 
 export function userError(code: ErrorCode, message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...(argument ? { argument } : {}) } });
@@ -72,6 +77,8 @@ export function maskError(error: unknown, message: string): Error {
       extensions: { code: original.code, ...(original.argument ? { argument: original.argument } : {}) },
     });
   }
+  const storage = toStorageError(original);
+  if (storage) return storageGraphQLError(storage, error);
   if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') {
     return withoutInternals(
       error instanceof GraphQLError && error !== original
@@ -88,5 +95,23 @@ export function maskError(error: unknown, message: string): Error {
     nodes: error instanceof GraphQLError ? error.nodes : undefined,
     path: error instanceof GraphQLError ? error.path : undefined,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}
+
+/**
+ * A storage fault as the caller sees it: its code, whether a retry can succeed, and HTTP 503 (the
+ * server cannot do it now) with `Retry-After` when waiting helps. Yoga turns `extensions.http` into
+ * the response's status and headers and leaves it out of the body.
+ */
+function storageGraphQLError(storage: StorageError, error: unknown): GraphQLError {
+  const retryAfter = storage.retryAfterSeconds;
+  return new GraphQLError(storage.message, {
+    nodes: error instanceof GraphQLError ? error.nodes : undefined,
+    path: error instanceof GraphQLError ? error.path : undefined,
+    extensions: {
+      code: storage.code satisfies ErrorCode,
+      retryable: storage.retryable,
+      http: { status: 503, ...(retryAfter ? { headers: { 'Retry-After': String(retryAfter) } } : {}) },
+    },
   });
 }

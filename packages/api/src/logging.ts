@@ -2,9 +2,11 @@
  * The server's log. Yoga logs every GraphQL error with its stack; an error the contract answers
  * with a code of its own (not found, bad input, a search that cannot be read, a refused request)
  * is the caller's and already answered, so it is written as one `answered` line without a stack.
- * What remains at ERR, stack and all, is what an operator must look at: errors the API did not
- * expect.
+ * A storage fault (full disk, read-only or failing storage, a lock held too long) is one ERR line
+ * saying what to do, without a stack. What remains at ERR, stack and all, is what an operator must
+ * look at: errors the API did not expect.
  */
+import { toStorageError } from '@bilateral/store';
 import { GraphQLError } from 'graphql';
 import type { YogaLogger } from 'graphql-yoga';
 import { maskError } from './errors.ts';
@@ -37,6 +39,11 @@ export const operatorLogger: YogaLogger = {
     for (const arg of fresh) if (typeof arg === 'object' && arg !== null) written.add(arg);
     const unexpected = [];
     for (const arg of fresh) {
+      const storage = toStorageError(arg);
+      if (storage) {
+        console.error(storage.logLine());
+        continue;
+      }
       const answer = callersAnswer(arg);
       if (!answer) unexpected.push(arg);
       else

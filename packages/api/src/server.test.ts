@@ -1,37 +1,24 @@
 // The quick start, end to end: the server process creates and migrates a fresh database, loads the
 // shipped seeds, and answers GraphiQL and a query, as `npx -y pnpm@10 start` does.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServer } from './testing/server-process.ts';
 
-const tsxLoader = join(import.meta.dirname, '../../../node_modules/tsx/dist/loader.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'bilateral-server-'));
-const children: ChildProcess[] = [];
+const servers: ServerProcess[] = [];
 
 afterAll(() => {
-  for (const child of children) child.kill('SIGTERM');
+  for (const server of servers) server.child.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(env: Record<string, string> = {}): Promise<{ url: string; output: string }> {
-  const child = spawn(process.execPath, ['--import', tsxLoader, join(import.meta.dirname, 'server.ts')], {
-    env: { ...process.env, HOST: '', CORS_ORIGINS: '', PORT: '0', DATABASE_PATH: join(dir, 'quick-start.db'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /GraphiQL at (http:\/\/[\w.]+:\d+\/graphql)/.exec(output)?.[1];
-      if (url && output.includes('CORS:')) resolve({ url, output });
-    };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+async function start(env: Record<string, string> = {}): Promise<{ url: string; output: string }> {
+  const server = startServer({ DATABASE_PATH: join(dir, 'quick-start.db'), ...env });
+  servers.push(server);
+  const url = await server.listening;
+  return { url, output: server.output() };
 }
 
 describe('the server process', () => {
@@ -51,6 +38,9 @@ describe('the server process', () => {
     const { data } = await response.json();
     expect(data.event.date.precision).toBe('MONTH');
     expect(data.event.citations.length).toBeGreaterThan(0);
+    const ready = await fetch(url.replace('/graphql', '/ready'));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', mode: 'read-write' });
   }, 60_000);
 
   it('listens on HOST and lets only the CORS_ORIGINS pages call it from a browser', async () => {

@@ -1,20 +1,12 @@
-// Starts Bilateral: opens (creating and migrating) the SQLite database, loads seeds/, and
-// serves GraphQL with GraphiQL at http://localhost:$PORT/graphql. HOST picks the interface
-// (every interface when unset, as before HOST existed); CORS_ORIGINS lists the browser origins
+// Starts Bilateral: opens the SQLite database (creating and migrating it and loading seeds/, or
+// read-only: see open-database.ts) and serves GraphQL with GraphiQL at http://localhost:$PORT/graphql.
+// HOST picks the interface (every interface when unset); CORS_ORIGINS lists the browser origins
 // that may call the API (every origin when unset).
-import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { dirname } from 'node:path';
-import {
-  closeStore,
-  defaultSeedsDir,
-  loadSeeds,
-  openStore,
-  resolveDatabasePath,
-  SeedValidationError,
-} from '@bilateral/store';
+import { closeStore, resolveDatabasePath } from '@bilateral/store';
 import { parseCorsOrigins } from './cors.ts';
 import { createBilateralServer } from './http-server.ts';
+import { openDatabaseForServing, StartupError } from './open-database.ts';
 import { createBilateralYoga } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
@@ -29,26 +21,15 @@ const corsOrigins = (() => {
 })();
 const databasePath = resolveDatabasePath();
 
-mkdirSync(dirname(databasePath), { recursive: true });
-const store = openStore(databasePath);
-try {
-  const report = loadSeeds(store, defaultSeedsDir());
-  console.log(
-    `database ${databasePath}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.kept} kept, ${report.mergedAway} merged away)`,
-  );
-} catch (error) {
-  if (error instanceof SeedValidationError) {
-    console.error(error.message);
-    closeStore(store);
+const store = (() => {
+  try {
+    return openDatabaseForServing(databasePath);
+  } catch (error) {
+    if (!(error instanceof StartupError)) throw error;
+    console.error(`Bilateral did not start: ${error.message}`);
     process.exit(1);
   }
-  // The load ran in one transaction, so the database is as it was: serve it rather than go down.
-  console.error(
-    `seeds/ could not be written into ${databasePath}, so the database was left exactly as it was and is served as it is.\n` +
-      `The seed files probably conflict with edits made through the API: run \`npx -y pnpm@10 bilateral export-seeds\`, review the diff, and restart.\n` +
-      `Cause: ${(error as Error).message}`,
-  );
-}
+})();
 
 const yoga = createBilateralYoga({ store, corsOrigins });
 const server = createBilateralServer(yoga);

@@ -9,6 +9,7 @@ import { useCodedErrorBodies } from './error-bodies.ts';
 import { maskError } from './errors.ts';
 import { useExports } from './exports/routes.ts';
 import { graphiqlTabs } from './graphiql-examples.ts';
+import { useHealth, YOGA_HEALTH_PATH } from './health.ts';
 import { useJsonOnlyPost } from './json-only-post.ts';
 import { operatorLogger } from './logging.ts';
 import { useQueryDepthLimit } from './query-depth.ts';
@@ -53,7 +54,9 @@ export function createBilateralYoga({
       useBodyLimit(),
       useExports(store),
       useQueryDepthLimit(),
+      useHealth(store),
     ],
+    healthCheckEndpoint: YOGA_HEALTH_PATH,
     graphiql: {
       title: 'Bilateral — Pakistan–Russia relations',
       defaultTabs: graphiqlTabs(),

@@ -135,10 +135,12 @@ export function createClient(options: ClientOptions) {
       );
     }
     if (body.errors?.length) {
+      const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
       throw new BilateralError(
         body.errors.map((error) => `${error.extensions?.code ?? 'ERROR'}: ${error.message}`).join('\n'),
         body.errors,
         response.status,
+        Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : undefined,
       );
     }
     if (!response.ok || body.data == null) {

@@ -2,7 +2,7 @@
 export interface BilateralGraphQLError {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string; argument?: string; [key: string]: unknown };
+  extensions?: { code?: string; argument?: string; retryable?: boolean; [key: string]: unknown };
 }
 
 /**
@@ -16,16 +16,26 @@ export class BilateralError extends Error {
   readonly code: string;
   /** Every error's code, in order. */
   readonly codes: string[];
+  /**
+   * True when the server said sending the same request again later can succeed: storage faults
+   * such as BUSY, STORAGE_FULL and STORAGE_UNAVAILABLE (`extensions.retryable`). Nothing was
+   * written; retry a write with the same `idempotencyKey`, after `retryAfterSeconds` if given.
+   */
+  readonly retryable: boolean;
+  /** The server's `Retry-After`, in seconds, when it sent one. */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     message: string,
     readonly errors: BilateralGraphQLError[],
     /** HTTP status, when a response arrived. */
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message, options);
     this.codes = errors.map((error) => error.extensions?.code ?? 'UNKNOWN');
     this.code = this.codes[0] ?? 'UNKNOWN';
+    this.retryable = errors.length > 0 && errors.every((error) => error.extensions?.retryable === true);
+    if (options?.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }

@@ -41,8 +41,24 @@ export {
   FuzzyDateError,
   parseFuzzyDate,
 } from './dates/fuzzy-date.ts';
-export { closeStore, type OpenStoreOptions, openStore, type Store } from './db/client.ts';
+export {
+  closeStore,
+  DURABILITY_MODES,
+  type Durability,
+  isReadOnly,
+  type OpenStoreOptions,
+  openStore,
+  type Store,
+} from './db/client.ts';
 export { resolveDatabasePath, resolveFromInvocation } from './db/database-path.ts';
+export { type StorageAccess, storageAccess } from './db/read-only.ts';
+export {
+  STORAGE_ERROR_CODES,
+  StorageError,
+  type StorageErrorCode,
+  toStorageError,
+} from './db/storage-error.ts';
+export { checkStorage, type StorageCheck, type StorageStatus } from './db/storage-health.ts';
 export { type BackupOptions, type BackupSummary, backupDatabase } from './maintenance/backup.ts';
 export { BackupError, type BackupErrorCode } from './maintenance/backup-error.ts';
 export type { DatabaseContents } from './maintenance/inspect.ts';

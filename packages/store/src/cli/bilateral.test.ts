@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { knownMigrationNames } from '../db/client.ts';
 import { validateSeeds } from '../seed/validate.ts';
@@ -12,9 +13,14 @@ const cli = join(import.meta.dirname, 'bilateral.ts');
 
 /** Runs the CLI as an operator would, in its own process. */
 function bilateral(...args: string[]) {
+  return bilateralAs(undefined, ...args);
+}
+
+function bilateralAs(user: { uid: number; gid: number } | undefined, ...args: string[]) {
   const { status, stdout, stderr } = spawnSync(tsx, [cli, ...args], {
     encoding: 'utf8',
     env: { ...process.env, DATABASE_PATH: '' },
+    ...user,
   });
   return { status, stdout, stderr };
 }
@@ -129,4 +135,42 @@ describe('bilateral export-seeds', () => {
     expect(existsSync(join(dir, 'missing.db'))).toBe(false);
     expect(bilateral('export-seeds', 'a', 'b').status).toBe(2);
   });
+});
+
+describe('storage faults in the CLI', () => {
+  it('a database locked past the busy timeout: one line naming BUSY, exit 6', () => {
+    const database = seededDatabaseFile(join(temporaryDirectory(), 'locked.db'));
+    const holder = new Database(database);
+    try {
+      holder.exec('begin immediate');
+      const locked = bilateral('keys', 'create', '--scope', 'read', '--database', database);
+      expect(locked.status).toBe(6);
+      expect(locked.stderr).toMatch(
+        /^bilateral keys create: storage error BUSY \(retryable: true\): SQLITE_BUSY: [^\n]+\n$/,
+      );
+    } finally {
+      holder.exec('rollback');
+      holder.close();
+    }
+    expect(bilateral('keys', 'create', '--scope', 'read', '--database', database).status).toBe(0);
+  }, 30_000);
+
+  it('a read-only database: reading commands work, writing ones exit 4 naming STORAGE_READ_ONLY', () => {
+    const dir = temporaryDirectory();
+    const database = seededDatabaseFile(join(dir, 'read-only.db'));
+    chmodSync(database, 0o444);
+    chmodSync(dir, 0o555);
+    // Root writes through file modes; run the CLI as nobody so the modes apply.
+    const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+    try {
+      expect(bilateralAs(user, 'keys', 'list', '--database', database)).toMatchObject({ status: 0, stderr: '' });
+      const refused = bilateralAs(user, 'keys', 'create', '--scope', 'read', '--database', database);
+      expect(refused.status).toBe(4);
+      expect(refused.stderr).toMatch(
+        /^bilateral keys create: storage error STORAGE_READ_ONLY \(retryable: false\): SQLITE_READONLY[^\n]+\n$/,
+      );
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  }, 30_000);
 });

@@ -2,6 +2,7 @@
 // ./commands/, one module each, registered in ./commands/index.ts.
 import { parseArgs } from 'node:util';
 import { resolveDatabasePath } from '../db/database-path.ts';
+import { type StorageErrorCode, toStorageError } from '../db/storage-error.ts';
 import { BackupError } from '../maintenance/backup-error.ts';
 import { SeedValidationError } from '../seed/problems.ts';
 import { type Command, CommandFailure, UsageError } from './command.ts';
@@ -11,6 +12,14 @@ const globalOptions = { database: { type: 'string' } } as const;
 
 // Failures whose message tells an operator everything; any other error is a bug and keeps its stack.
 const operatorErrors = [BackupError, CommandFailure, SeedValidationError];
+
+/** A storage fault exits with its own status, so a script can tell "retry later" from "fix the disk". */
+const STORAGE_EXIT_CODES: Record<StorageErrorCode, number> = {
+  STORAGE_FULL: 3,
+  STORAGE_READ_ONLY: 4,
+  STORAGE_UNAVAILABLE: 5,
+  BUSY: 6,
+};
 
 function usage(): string {
   const rows = [
@@ -24,6 +33,8 @@ function usage(): string {
     ...rows.map(([call, summary]) => `  ${call.padEnd(width)}  ${summary}`),
     '',
     '--database defaults to DATABASE_PATH, else data/bilateral.db at the repository root.',
+    'Exit status: 0 done, 1 refused or failed, 2 wrong arguments; storage faults: 3 STORAGE_FULL,',
+    '4 STORAGE_READ_ONLY, 5 STORAGE_UNAVAILABLE, 6 BUSY (the database was locked: retry).',
   ].join('\n');
 }
 
@@ -67,6 +78,11 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError || isParseArgsError(error)) {
       console.error(`bilateral ${name}: ${(error as Error).message}\nusage: bilateral ${command.usage}`);
       return 2;
+    }
+    const storage = toStorageError(error);
+    if (storage) {
+      console.error(`bilateral ${name}: ${storage.logLine()}`);
+      return STORAGE_EXIT_CODES[storage.code];
     }
     if (operatorErrors.some((type) => error instanceof type)) {
       console.error(`bilateral ${name}: ${(error as Error).message}`);

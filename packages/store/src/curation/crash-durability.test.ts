@@ -4,7 +4,8 @@
  * `foreign_key_check`, and hold every write the child acknowledged, with a revision for each
  * version.
  *
- * Why `synchronous = NORMAL` (see `db/client.ts`) is enough here: in WAL mode a COMMIT appends the
+ * The store fsyncs every commit by default (`synchronous = FULL`, see `Durability` in `db/client.ts`),
+ * but this test would pass with `DURABILITY=fast` (NORMAL) too: in WAL mode a COMMIT appends the
  * transaction's pages to the `-wal` file, ending with a commit frame, by write() calls that have
  * returned before `saveRecord` returns. NORMAL skips only the fsync of the WAL at each commit (it
  * still syncs at checkpoints). Once write() has returned, the data sits in the operating system's
@@ -13,9 +14,9 @@
  * (frames carry checksums and salts), and the frames of a transaction cut off mid-way have no commit
  * frame and are ignored, so it rolls back whole. What NORMAL does not survive is the machine losing
  * power or the kernel crashing before the page cache is flushed: the last transactions acknowledged
- * before that may roll back (the database stays consistent, it only loses recent commits). Only
- * `synchronous = FULL`, an fsync of the WAL at every commit, would keep those; this test cannot
- * simulate a power cut, and does not claim to.
+ * before that may roll back (the database stays consistent, it only loses recent commits). FULL, an
+ * fsync of the WAL at every commit, keeps those; this test cannot simulate a power cut, and does not
+ * claim to (`api/bench/storage-faults.ts` shows the difference on a file system that aborts).
  *
  * Tuning (the defaults take 15–30 s on two cores):
  *   CRASH_ROUNDS        kills to perform (default 24)

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { apiKeys } from '../db/schema.ts';
+import { guardStorage } from '../db/storage-error.ts';
 
 export const KEY_SCOPES = ['read', 'write', 'admin'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
@@ -32,22 +33,26 @@ export function isKeyScope(value: string): value is KeyScope {
 /** Creates a key and returns it with its secret, which is never stored and cannot be shown again. */
 export function createApiKey(store: Store, scope: KeyScope, label: string): { key: ApiKey; secret: string } {
   const secret = KEY_PREFIX + randomBytes(32).toString('base64url');
-  const row = store
-    .insert(apiKeys)
-    .values({ label, scope, secretHash: hashSecret(secret), createdAt: new Date().toISOString() })
-    .returning()
-    .get();
+  const row = guardStorage(store, () =>
+    store
+      .insert(apiKeys)
+      .values({ label, scope, secretHash: hashSecret(secret), createdAt: new Date().toISOString() })
+      .returning()
+      .get(),
+  );
   return { key: toApiKey(row), secret };
 }
 
 /** Revokes a key; returns false when no unrevoked key has that ID. */
 export function revokeApiKey(store: Store, id: number): boolean {
-  const revoked = store
-    .update(apiKeys)
-    .set({ revokedAt: new Date().toISOString() })
-    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id })
-    .all();
+  const revoked = guardStorage(store, () =>
+    store
+      .update(apiKeys)
+      .set({ revokedAt: new Date().toISOString() })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning({ id: apiKeys.id })
+      .all(),
+  );
   return revoked.length > 0;
 }
 

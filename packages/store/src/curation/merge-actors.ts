@@ -8,6 +8,7 @@
 import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { actorMerges, actors, claims, eventParticipants, figureActors, offices } from '../db/schema.ts';
+import { guardStorage } from '../db/storage-error.ts';
 import { groupBy } from '../queries/related.ts';
 import { readActorRecord } from '../records/read-records.ts';
 import type { Transaction } from '../records/write-records.ts';
@@ -49,9 +50,10 @@ export interface MergedActors extends SavedRecord {
 }
 
 export function mergeActors(store: Store, request: MergeRequest, editor: Editor): MergedActors {
-  const result = store.transaction(
-    (tx) => idempotently(tx, editor, request.idempotency, () => merge(tx, request, editor)),
-    { behavior: 'immediate' },
+  const result = guardStorage(store, () =>
+    store.transaction((tx) => idempotently(tx, editor, request.idempotency, () => merge(tx, request, editor)), {
+      behavior: 'immediate',
+    }),
   );
   // A replay remembers only the ID and version of `into`.
   return { ...result, moved: result.replayed ? [] : result.moved };

@@ -3,24 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../db/client.ts';
 import { events, idempotencyKeys, revisions } from '../db/schema.ts';
 import { readEventRecord } from '../records/read-records.ts';
-import { openFixtureStore } from '../testing/fixture-store.ts';
+import { fixtureVisit, openFixtureStore } from '../testing/fixture-store.ts';
 import { CurationError } from './errors.ts';
 import { createApiKey } from './keys.ts';
 import { saveRecord } from './save-record.ts';
 
-const newEvent = {
-  slug: '2019-test-visit',
-  title: 'A test visit',
-  summary: 'Someone visited someone.',
-  kind: 'visit',
-  date: '2019-03',
-  sectors: ['diplomacy'],
-  participants: [
-    { actor: 'pakistan', role: 'visitor' },
-    { actor: 'russia', role: 'host' },
-  ],
-  citations: [{ source: 'fixture-news', paragraph: 3 }],
-};
+const newEvent = { ...fixtureVisit('2019-test-visit', 'A test visit'), summary: 'Someone visited someone.' };
 
 let store: Store;
 let editor: { keyId: number };

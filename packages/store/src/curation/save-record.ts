@@ -8,6 +8,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Store } from '../db/client.ts';
 import { actorAliases, actors, events, figures, idempotencyKeys, sources } from '../db/schema.ts';
+import { guardStorage } from '../db/storage-error.ts';
 import { jsonHash, RECORD_KINDS, sameRecord } from '../records/record-kinds.ts';
 import {
   actorColumns,
@@ -127,9 +128,11 @@ export function saveRecord<T extends EntityType>(
   request: SaveRequest<T>,
   editor: Editor,
 ): SavedRecord {
-  return store.transaction(
-    (tx) => idempotently(tx, editor, request.idempotency, () => writeRecord(tx, type, request, editor)),
-    { behavior: 'immediate' },
+  return guardStorage(store, () =>
+    store.transaction(
+      (tx) => idempotently(tx, editor, request.idempotency, () => writeRecord(tx, type, request, editor)),
+      { behavior: 'immediate' },
+    ),
   );
 }
 

@@ -12,6 +12,8 @@ describe('openStore', () => {
     expect(pragma('journal_mode')).toBe('wal');
     expect(pragma('foreign_keys')).toBe(1);
     expect(pragma('busy_timeout')).toBe(5000);
+    // FULL = 2: every commit is fsynced before it is acknowledged.
+    expect(pragma('synchronous')).toBe(2);
     const tables = (
       first.$client
         .prepare(
@@ -47,6 +49,17 @@ describe('openStore', () => {
     expect(second.$client.prepare('select count(*) as n from __drizzle_migrations').get()).toEqual(applied);
     expect(second.$client.prepare('select slug from sources').all()).toEqual([{ slug: 'kept' }]);
     closeStore(second);
+  });
+
+  it('skips the fsync at each commit only when asked for fast durability', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bilateral-client-'));
+    const fast = openStore(join(dir, 'fast.db'), { durability: 'fast' });
+    // NORMAL = 1
+    expect(fast.$client.pragma('synchronous', { simple: true })).toBe(1);
+    closeStore(fast);
+    const full = openStore(join(dir, 'full.db'), { durability: 'full' });
+    expect(full.$client.pragma('synchronous', { simple: true })).toBe(2);
+    closeStore(full);
   });
 
   it('enforces foreign keys and the citation rules in the schema itself', () => {

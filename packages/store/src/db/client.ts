@@ -4,7 +4,9 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { openReadOnlyConnection } from './read-only.ts';
 import { relations } from './relations.ts';
+import { StorageError, toStorageError } from './storage-error.ts';
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
@@ -14,31 +16,88 @@ function createDrizzle(connection: Database.Database) {
   return drizzle({ client: connection, relations });
 }
 
+/**
+ * How a commit is made durable before it is acknowledged. `full` (the default) fsyncs the WAL at
+ * every commit, so an acknowledged write survives a power loss or a kernel crash; `fast` skips that
+ * fsync (SQLite's NORMAL), which still survives the process being killed but may lose the last
+ * acknowledged writes on power loss. `packages/store/bench/write-durability.ts` measures the cost.
+ */
+export const DURABILITY_MODES = ['full', 'fast'] as const;
+export type Durability = (typeof DURABILITY_MODES)[number];
+
 export interface OpenStoreOptions {
   /** Called with every SQL statement the store runs; tests use it to count statements. */
   onStatement?: (sql: string) => void;
+  /** See `Durability`; defaults to `full`. */
+  durability?: Durability;
+  /**
+   * Open without writing anything: no migrations, no WAL switch. The database must exist with every
+   * migration applied (else StorageError STORAGE_READ_ONLY saying what is missing); every write on it
+   * fails with STORAGE_READ_ONLY.
+   */
+  readOnly?: boolean;
+  /** How long a write waits for another connection's write lock before failing with BUSY; defaults to 5000 ms. */
+  busyTimeoutMs?: number;
 }
 
 /**
- * Opens (creating if needed) the SQLite database at `path` and brings its schema up to date.
- * `:memory:` gives a private in-memory database, which tests use.
+ * Opens (creating if needed) the SQLite database at `path` and brings its schema up to date, or
+ * with `readOnly` opens it as it is. `:memory:` gives a private in-memory database, which tests use.
+ * A storage fault while opening (no space to migrate, a directory that cannot be created in) is
+ * thrown as StorageError.
  */
 export function openStore(path: string, options: OpenStoreOptions = {}): Store {
-  const connection = new Database(
-    path,
-    options.onStatement ? { verbose: (sql) => options.onStatement!(String(sql)) } : {},
-  );
-  // WAL lets readers run while a write is in progress. With WAL, NORMAL sync keeps every committed
-  // write if the process crashes or is killed (the commit is in the OS's page cache), but a power
-  // loss may roll back the last commits; FULL would fsync every commit. See crash-durability.test.ts.
-  connection.pragma('journal_mode = WAL');
-  connection.pragma('synchronous = NORMAL');
-  connection.pragma('foreign_keys = ON');
-  connection.pragma('busy_timeout = 5000');
-  const store = createDrizzle(connection);
-  migrate(store, { migrationsFolder });
-  return store;
+  const verbose = options.onStatement ? { verbose: (sql: unknown) => options.onStatement!(String(sql)) } : {};
+  if (options.readOnly) return openReadOnly(path, verbose, options);
+  let connection: Database.Database | undefined;
+  try {
+    connection = new Database(path, verbose);
+    // WAL lets readers run while a write is in progress. See `Durability` for the sync setting, and
+    // curation/crash-durability.test.ts for what survives a killed process.
+    connection.pragma('journal_mode = WAL');
+    connection.pragma(`synchronous = ${options.durability === 'fast' ? 'NORMAL' : 'FULL'}`);
+    configure(connection, options);
+    const store = createDrizzle(connection);
+    migrate(store, { migrationsFolder });
+    return store;
+  } catch (error) {
+    connection?.close();
+    throw toStorageError(error, { path }) ?? error;
+  }
 }
+
+function configure(connection: Database.Database, options: OpenStoreOptions) {
+  connection.pragma('foreign_keys = ON');
+  connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+}
+
+function openReadOnly(path: string, verbose: Pick<Database.Options, 'verbose'>, options: OpenStoreOptions): Store {
+  const connection = openReadOnlyConnection(path, verbose);
+  const pending = pendingMigrations(connection);
+  if (pending.length) {
+    connection.close();
+    throw new StorageError(
+      'STORAGE_READ_ONLY',
+      `the database lacks ${pending.length} migration(s) this checkout needs (${pending.join(', ')}): start the server once where the database can be written (it migrates it), or serve it with the Bilateral version it was made with`,
+    );
+  }
+  configure(connection, options);
+  return createDrizzle(connection);
+}
+
+/** The shipped migrations the database has not applied, oldest first; all of them for a database without Bilateral's tables. */
+function pendingMigrations(connection: Database.Database): string[] {
+  const journal = connection
+    .prepare('select 1 from sqlite_master where type = ? and name = ?')
+    .get('table', MIGRATIONS_TABLE);
+  const applied = new Set(
+    journal ? (connection.prepare(`select name from ${MIGRATIONS_TABLE}`).pluck().all() as string[]) : [],
+  );
+  return knownMigrationNames().filter((name) => !applied.has(name));
+}
+
+/** True for a store opened with `readOnly` (or on a connection SQLite opened read-only). */
+export const isReadOnly = (store: Store): boolean => store.$client.readonly;
 
 /** The table where drizzle records each migration it has applied, by name. */
 export const MIGRATIONS_TABLE = '__drizzle_migrations';

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../db/client.ts';
+import { openReadOnlyConnection } from '../db/read-only.ts';
+import { toStorageError } from '../db/storage-error.ts';
 import { BackupError } from './backup-error.ts';
 import { type DatabaseContents, explainSqliteError, inspectDatabaseFile } from './inspect.ts';
 import { copyDatabase, isSameFile, removeDatabaseFiles } from './sqlite-files.ts';
@@ -49,6 +51,9 @@ export async function backupDatabase(
   } catch (error) {
     removeDatabaseFiles(partial);
     if (error instanceof BackupError) throw new BackupError(error.code, `the backup was deleted: ${error.message}`);
+    // A full or failing destination (or source storage) is a storage fault, not a bad database.
+    const storage = toStorageError(error, { path: destination });
+    if (storage) throw storage;
     // Reading the source is what fails when the "database" is not one.
     if (error instanceof Database.SqliteError) throw explainSqliteError(error, sourcePath);
     throw error;
@@ -59,9 +64,14 @@ export async function backupDatabase(
 
 function openSource(path: string): Database.Database {
   if (!existsSync(path)) throw new BackupError('NOT_FOUND', `there is no database at ${path}`);
-  const connection = new Database(path, { readonly: true, fileMustExist: true });
-  connection.pragma('busy_timeout = 5000');
-  return connection;
+  try {
+    // Read-only, and "immutable" where no -shm can be created: a snapshot on a read-only mount backs up too.
+    const connection = openReadOnlyConnection(path);
+    connection.pragma('busy_timeout = 5000');
+    return connection;
+  } catch (error) {
+    throw error instanceof Database.SqliteError ? explainSqliteError(error, path) : error;
+  }
 }
 
 // The copy inherits WAL mode from a live database; a backup should be one file that can be moved

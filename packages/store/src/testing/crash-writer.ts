@@ -23,6 +23,7 @@
 import { writeSync } from 'node:fs';
 import { saveRecord } from '../curation/save-record.ts';
 import { openStore } from '../db/client.ts';
+import { fixtureVisit } from './fixture-records.ts';
 
 const [path, run, keyIdArgument] = process.argv.slice(2);
 const keyId = Number(keyIdArgument);
@@ -48,19 +49,9 @@ await new Promise<void>((resolve) => {
 const store = openStore(path);
 const editor = { keyId };
 
-/** A valid event that refers only to records in the fixture dataset. */
 const eventFor = (slug: string, n: number) => ({
-  slug,
-  title: `Crash-test visit ${run}-${n}`,
+  ...fixtureVisit(slug, `Crash-test visit ${run}-${n}`),
   summary: 'A visit written by the crash-durability test, to be killed mid-write.',
-  kind: 'visit',
-  date: '2019-03',
-  sectors: ['diplomacy'],
-  participants: [
-    { actor: 'pakistan', role: 'visitor' },
-    { actor: 'russia', role: 'host' },
-  ],
-  citations: [{ source: 'fixture-news', paragraph: 3 }],
 });
 
 /** Events this run created, with the version each was last acknowledged at. */

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { type OpenStoreOptions, openStore, type Store } from '../db/client.ts';
 import { loadSeeds } from '../seed/index.ts';
 
+export { fixtureVisit } from './fixture-records.ts';
+
 /** The directory of the small test dataset that ships with the store. */
 export const fixtureSeedsDir = join(import.meta.dirname, '../seed/fixtures/valid');
 

@@ -1,0 +1,106 @@
+/**
+ * How the server opens its database at startup, set by the environment:
+ *   READ_ONLY=true    serve the database as it is, without writing to it;
+ *   DURABILITY=fast   acknowledge a write before it is fsynced (see docs/operating.md).
+ * A database this process cannot write (a read-only file, directory or mount) is served read-only
+ * without being asked. Read-write: create and migrate the database, then load seeds/. Read-only:
+ * migrations and seeds are skipped when the schema is current; otherwise the server refuses to
+ * start, since serving a schema this code does not match would fail on the first query.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  closeStore,
+  DURABILITY_MODES,
+  type Durability,
+  defaultSeedsDir,
+  loadSeeds,
+  openStore,
+  SeedValidationError,
+  type Store,
+  storageAccess,
+  toStorageError,
+} from '@bilateral/store';
+
+/** The server cannot start; the message says why and what to do. */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+type Environment = Record<string, string | undefined>;
+
+function readOnlySetting(env: Environment): boolean {
+  const value = (env.READ_ONLY ?? '').trim().toLowerCase();
+  if (['', 'false', '0'].includes(value)) return false;
+  if (['true', '1'].includes(value)) return true;
+  throw new StartupError(`READ_ONLY must be true or false, not "${env.READ_ONLY}"`);
+}
+
+function durabilitySetting(env: Environment): Durability {
+  const value = (env.DURABILITY ?? '').trim().toLowerCase() || 'full';
+  if ((DURABILITY_MODES as readonly string[]).includes(value)) return value as Durability;
+  throw new StartupError(`DURABILITY must be ${DURABILITY_MODES.join(' or ')}, not "${env.DURABILITY}"`);
+}
+
+/** Opens the database the server will serve, printing what it did; throws StartupError when it must not start. */
+export function openDatabaseForServing(path: string, env: Environment = process.env): Store {
+  const forced = readOnlySetting(env);
+  const access = forced ? undefined : storageAccess(path);
+  if (forced || access?.writable === false) {
+    const why = access?.writable === false ? access.reason : 'READ_ONLY=true';
+    return openReadOnly(path, why);
+  }
+  const durability = durabilitySetting(env);
+  let store: Store;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    store = openStore(path, { durability });
+  } catch (error) {
+    const storage = toStorageError(error, { path });
+    if (!storage && !(error as NodeJS.ErrnoException).code) throw error;
+    throw new StartupError(`cannot open ${path}: ${storage ? storage.logLine() : (error as Error).message}`);
+  }
+  if (durability === 'fast')
+    console.warn(
+      'DURABILITY=fast: writes are acknowledged before they reach the disk; a power loss or kernel crash may lose the last acknowledged writes',
+    );
+  loadSeedsForServing(store, path);
+  return store;
+}
+
+function openReadOnly(path: string, why: string): Store {
+  try {
+    const store = openStore(path, { readOnly: true });
+    console.log(
+      `database ${path} is served read-only (${why}): its schema is up to date, so migrations and seed loading are skipped; writes are answered with STORAGE_READ_ONLY`,
+    );
+    return store;
+  } catch (error) {
+    const storage = toStorageError(error, { path });
+    if (!storage) throw error;
+    throw new StartupError(`cannot serve ${path} read-only (${why}): ${storage.detail}`);
+  }
+}
+
+function loadSeedsForServing(store: Store, path: string): void {
+  try {
+    const report = loadSeeds(store, defaultSeedsDir());
+    console.log(
+      `database ${path}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.kept} kept, ${report.mergedAway} merged away)`,
+    );
+  } catch (error) {
+    if (error instanceof SeedValidationError) {
+      closeStore(store);
+      throw new StartupError(error.message);
+    }
+    // The load ran in one transaction, so the database is as it was: serve it rather than go down.
+    const storage = toStorageError(error, { store });
+    console.error(
+      storage
+        ? `seeds/ could not be written into ${path} (${storage.logLine()}), so the database was left exactly as it was and is served as it is.`
+        : `seeds/ could not be written into ${path}, so the database was left exactly as it was and is served as it is.\n` +
+            `The seed files probably conflict with edits made through the API: run \`npx -y pnpm@10 bilateral export-seeds\`, review the diff, and restart.\n` +
+            `Cause: ${(error as Error).message}`,
+    );
+  }
+}

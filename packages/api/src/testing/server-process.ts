@@ -1,0 +1,43 @@
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const tsxLoader = join(import.meta.dirname, '../../../../node_modules/tsx/dist/loader.mjs');
+const serverScript = join(import.meta.dirname, '../server.ts');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  /** Resolves with the GraphQL URL once the server listens; rejects with its output if it exits first. */
+  listening: Promise<string>;
+  /** Resolves with the exit code and everything the process printed (stdout and stderr together). */
+  exited: Promise<{ code: number | null; output: string }>;
+  output(): string;
+}
+
+/** Starts `server.ts` as `npx -y pnpm@10 start` would, on a free port, with `env` added to this process's environment. */
+export function startServer(
+  env: Record<string, string>,
+  options: Pick<SpawnOptions, 'uid' | 'gid'> = {},
+): ServerProcess {
+  const child = spawn(process.execPath, ['--import', tsxLoader, serverScript], {
+    env: { ...process.env, HOST: '', CORS_ORIGINS: '', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+  });
+  let output = '';
+  const exited = new Promise<{ code: number | null; output: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, output })),
+  );
+  const listening = new Promise<string>((resolve, reject) => {
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /GraphiQL at (http:\/\/[\w.]+:\d+\/graphql)/.exec(output)?.[1];
+      // The CORS line follows the URL; waiting for it gives callers the whole start-up output.
+      if (url && output.includes('CORS:')) resolve(url);
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    exited.then(({ code }) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  listening.catch(() => {});
+  return { child, listening, exited, output: () => output };
+}
