@@ -15,7 +15,14 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'INTERNAL_SERVER_ERROR'
+  // Hostile-traffic limits (docs/limits.md): refused before any resolver runs.
+  | 'QUERY_TOO_COSTLY'
+  | 'TOO_MANY_TOKENS'
+  | 'TOO_MANY_ALIASES'
+  | 'TOO_MANY_DIRECTIVES'
+  | 'FIELD_DUPLICATED'
+  | 'RATE_LIMITED';
 
 export function userError(code: ErrorCode, message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...(argument ? { argument } : {}) } });

@@ -7,8 +7,9 @@ import { type Context, createContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { useExports } from './exports/routes.ts';
 import { graphiqlTabs } from './graphiql-examples.ts';
+import { useCostLimit } from './limits/cost-limit.ts';
+import { useDocumentLimits } from './limits/document-limits.ts';
 import { operatorLogger } from './logging.ts';
-import { useQueryDepthLimit } from './query-depth.ts';
 import { schema } from './schema/index.ts';
 
 export interface BilateralYogaOptions {
@@ -35,7 +36,7 @@ export function createBilateralYoga({
     landingPage: false,
     logging: logging && operatorLogger,
     maskedErrors: { maskError },
-    plugins: [useBodyLimit(), useExports(store), useQueryDepthLimit()],
+    plugins: [useBodyLimit(), useExports(store), useDocumentLimits(), useCostLimit()],
     graphiql: {
       title: 'Bilateral — Pakistan–Russia relations',
       defaultTabs: graphiqlTabs(),
