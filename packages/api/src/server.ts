@@ -12,6 +12,7 @@ import {
   resolveDatabasePath,
   SeedValidationError,
 } from '@bilateral/store';
+import { rateLimitFromEnv } from './limits/rate-limit.ts';
 import { createBilateralYoga } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
@@ -38,7 +39,7 @@ try {
   );
 }
 
-const yoga = createBilateralYoga({ store });
+const yoga = createBilateralYoga({ store, rateLimit: rateLimitFromEnv() });
 const server = createServer(yoga);
 // PORT=0 picks a free port; print the one actually bound so scripts and tests can find it.
 server.listen(port, () =>

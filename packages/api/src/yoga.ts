@@ -9,6 +9,7 @@ import { useExports } from './exports/routes.ts';
 import { graphiqlTabs } from './graphiql-examples.ts';
 import { useCostLimit } from './limits/cost-limit.ts';
 import { useDocumentLimits } from './limits/document-limits.ts';
+import { type RateLimitOptions, useRateLimit } from './limits/rate-limit.ts';
 import { operatorLogger } from './logging.ts';
 import { schema } from './schema/index.ts';
 
@@ -18,6 +19,8 @@ export interface BilateralYogaOptions {
   logging?: boolean;
   /** Where denied writes are reported; defaults to one JSON line on stderr. */
   audit?: AuditLog;
+  /** A points budget per client (limits/rate-limit.ts); off when absent. */
+  rateLimit?: RateLimitOptions;
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -27,6 +30,7 @@ export function createBilateralYoga({
   store,
   logging = true,
   audit = consoleAuditLog,
+  rateLimit,
 }: BilateralYogaOptions): BilateralYoga {
   const changes = createChangeBus();
   return createYoga<Record<string, never>, Context>({
@@ -36,7 +40,13 @@ export function createBilateralYoga({
     landingPage: false,
     logging: logging && operatorLogger,
     maskedErrors: { maskError },
-    plugins: [useBodyLimit(), useExports(store), useDocumentLimits(), useCostLimit()],
+    plugins: [
+      useBodyLimit(),
+      useExports(store),
+      useDocumentLimits(),
+      useCostLimit(),
+      ...(rateLimit ? [useRateLimit(store, rateLimit)] : []),
+    ],
     graphiql: {
       title: 'Bilateral — Pakistan–Russia relations',
       defaultTabs: graphiqlTabs(),

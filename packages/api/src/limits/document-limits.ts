@@ -90,7 +90,12 @@ const fieldRepeatLimit: ValidationRule = (context): ASTVisitor => ({
 });
 
 /** The ceilings checked before graphql's own validation. */
-export const documentLimitRules: readonly ValidationRule[] = [aliasLimit, directiveLimit, fieldRepeatLimit, maxDepthRule];
+export const documentLimitRules: readonly ValidationRule[] = [
+  aliasLimit,
+  directiveLimit,
+  fieldRepeatLimit,
+  maxDepthRule,
+];
 
 /**
  * Checks the ceilings first and, when one is passed, answers with its errors without running
