@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { exampleOperations } from '../graphiql-examples.ts';
+import { useFixtureApi } from '../testing/fixture-api.ts';
+import { execute } from '../testing/graphql.ts';
+import { MAX_QUERY_COST } from './cost-limit.ts';
+import { UNPAGED_LIST_BOUND } from './pricing.ts';
+
+const api = useFixtureApi();
+const tabs = exampleOperations();
+
+describe('the cost limit', () => {
+  it.each(tabs.map((tab) => [tab.name, tab] as const))(
+    'fits the %s tab with its example variables',
+    async (_name, tab) => {
+      const result = await execute(api.yoga, tab.query, tab.variables ? JSON.parse(tab.variables) : undefined);
+      expect(result.errors?.map((error) => error.extensions?.code) ?? []).not.toContain('QUERY_TOO_COSTLY');
+      expect(result.extensions?.cost).toBeGreaterThan(0);
+      // Half the budget at most, so a front-end can add fields without meeting the limit.
+      expect(result.extensions?.cost).toBeLessThanOrEqual(MAX_QUERY_COST / 2);
+    },
+  );
+
+  it('fits the Events operation at the page size allEvents asks for (100)', async () => {
+    const events = tabs.find((tab) => tab.name === 'Events')!;
+    const result = await execute(api.yoga, events.query, { first: 100 });
+    expect(result.errors).toBeUndefined();
+    expect(result.extensions?.cost).toBeLessThanOrEqual(MAX_QUERY_COST / 2);
+  });
+
+  it('prices a field at one point and multiplies by the page size or the list bound', async () => {
+    // events 1 + 3 × (edges 1 + node 1 + slug 1 + participants (1 + 5 × role 1))
+    const result = await execute(api.yoga, '{ events(first: 3) { edges { node { slug participants { role } } } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.extensions?.cost).toBe(1 + 3 * (3 + 1 + UNPAGED_LIST_BOUND));
+    const byDefault = await execute(api.yoga, '{ events { totalCount } }');
+    expect(byDefault.extensions?.cost).toBe(1 + 20 * 1);
+    const byVariable = await execute(api.yoga, 'query ($n: Int) { events(first: $n) { totalCount } }', { n: 7 });
+    expect(byVariable.extensions?.cost).toBe(1 + 7 * 1);
+  });
+
+  it('reports the cost of every response: answered, failed in a resolver, or refused before running', async () => {
+    expect((await execute(api.yoga, '{ actor(slug: "russia") { name } }')).extensions?.cost).toBe(2);
+    const notFound = await execute(api.yoga, '{ actor(slug: "nobody") { name } }');
+    expect(notFound.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(notFound.extensions?.cost).toBe(2);
+    const invalid = await execute(api.yoga, '{ actor(slug: "russia") { nothing } }');
+    expect(invalid.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(invalid.extensions?.cost).toBe(0);
+  });
+
+  it('refuses an operation over the budget before any resolver runs', async () => {
+    const query = `mutation { ${Array.from({ length: 11 }, (_, index) => `a${index}: archiveEvent(slug: "2016-druzhba-exercise") { event { participants { actor { events(first: 100) { edges { node { slug title summary participants { role } } } } } } } }`).join(' ')} }`;
+    const result = await execute(api.yoga, query);
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_COSTLY']);
+    // Without a key the mutation would have failed with UNAUTHENTICATED had any resolver run.
+    expect(result.data).toBeUndefined();
+  });
+});
