@@ -15,8 +15,7 @@ describe('the cost limit', () => {
       const result = await execute(api.yoga, tab.query, tab.variables ? JSON.parse(tab.variables) : undefined);
       expect(result.errors?.map((error) => error.extensions?.code) ?? []).not.toContain('QUERY_TOO_COSTLY');
       expect(result.extensions?.cost).toBeGreaterThan(0);
-      // Half the budget at most, so a front-end can add fields without meeting the limit.
-      expect(result.extensions?.cost).toBeLessThanOrEqual(MAX_QUERY_COST / 2);
+      expect(result.extensions?.cost).toBeLessThanOrEqual(MAX_QUERY_COST);
     },
   );
 
@@ -25,6 +24,16 @@ describe('the cost limit', () => {
     const result = await execute(api.yoga, events.query, { first: 100 });
     expect(result.errors).toBeUndefined();
     expect(result.extensions?.cost).toBeLessThanOrEqual(MAX_QUERY_COST / 2);
+  });
+
+  it('lets a request hold one whole-dataset scan, not two', async () => {
+    const one = await execute(api.yoga, '{ cooperationIndex { years { year } } }');
+    expect(one.errors).toBeUndefined();
+    const two = await execute(
+      api.yoga,
+      '{ cooperationIndex { years { year } } eventStats(groupBy: [YEAR]) { totalCount } }',
+    );
+    expect(two.errors?.map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_COSTLY']);
   });
 
   it('prices a field at one point and multiplies by the page size or the list bound', async () => {
