@@ -89,8 +89,13 @@ const cost: Case[] = [
     'QUERY_TOO_COSTLY',
   ],
   [
-    'eleven whole-dataset aggregates in one request',
-    post(`{ ${repeat(11, (index) => `c${index}: cooperationIndex { years { year } }`)} }`),
+    'two whole-dataset aggregates in one request',
+    post('{ a: cooperationIndex { years { year } } b: cooperationIndex { years { year } } }'),
+    'QUERY_TOO_COSTLY',
+  ],
+  [
+    `${MAX_ALIASES} whole-dataset aggregates in one request`,
+    post(`{ ${repeat(MAX_ALIASES, (index) => `c${index}: cooperationIndex { years { year } }`)} }`),
     'QUERY_TOO_COSTLY',
   ],
   [

@@ -3,7 +3,8 @@ import { exampleOperations } from '../graphiql-examples.ts';
 import { useFixtureApi } from '../testing/fixture-api.ts';
 import { execute } from '../testing/graphql.ts';
 import { MAX_QUERY_COST } from './cost-limit.ts';
-import { UNPAGED_LIST_BOUND } from './pricing.ts';
+import { MAX_ALIASES } from './document-limits.ts';
+import { PAGE_FIELD_COST, UNPAGED_LIST_BOUND } from './pricing.ts';
 
 const api = useFixtureApi();
 const tabs = exampleOperations();
@@ -37,14 +38,14 @@ describe('the cost limit', () => {
   });
 
   it('prices a field at one point and multiplies by the page size or the list bound', async () => {
-    // events 1 + 3 × (edges 1 + node 1 + slug 1 + participants (1 + 5 × role 1))
+    // events 1000 + 3 × (edges 1 + node 1 + slug 1 + participants (1 + 5 × role 1))
     const result = await execute(api.yoga, '{ events(first: 3) { edges { node { slug participants { role } } } } }');
     expect(result.errors).toBeUndefined();
-    expect(result.extensions?.cost).toBe(1 + 3 * (3 + 1 + UNPAGED_LIST_BOUND));
+    expect(result.extensions?.cost).toBe(PAGE_FIELD_COST + 3 * (3 + 1 + UNPAGED_LIST_BOUND));
     const byDefault = await execute(api.yoga, '{ events { totalCount } }');
-    expect(byDefault.extensions?.cost).toBe(1 + 20 * 1);
+    expect(byDefault.extensions?.cost).toBe(PAGE_FIELD_COST + 20 * 1);
     const byVariable = await execute(api.yoga, 'query ($n: Int) { events(first: $n) { totalCount } }', { n: 7 });
-    expect(byVariable.extensions?.cost).toBe(1 + 7 * 1);
+    expect(byVariable.extensions?.cost).toBe(PAGE_FIELD_COST + 7 * 1);
   });
 
   it('reports the cost of every response: answered, failed in a resolver, or refused before running', async () => {
@@ -58,7 +59,7 @@ describe('the cost limit', () => {
   });
 
   it('refuses an operation over the budget before any resolver runs', async () => {
-    const query = `mutation { ${Array.from({ length: 11 }, (_, index) => `a${index}: archiveEvent(id: "RXZlbnQ6MQ==") { event { participants { actor { events(first: 100) { edges { node { slug title summary participants { role } } } } } } } }`).join(' ')} }`;
+    const query = `mutation { ${Array.from({ length: MAX_ALIASES }, (_, index) => `a${index}: archiveEvent(id: "RXZlbnQ6MQ==") { event { participants { actor { events(first: 100) { edges { node { slug title summary participants { role } } } } } } } }`).join(' ')} }`;
     const result = await execute(api.yoga, query);
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_COSTLY']);
     // Without a key the mutation would have failed with UNAUTHENTICATED had any resolver run.
