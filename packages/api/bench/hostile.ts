@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { copySyntheticDatabase } from '@bilateral/store/synthetic';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const PORT = Number(process.env.BENCH_PORT ?? 4100);

@@ -52,7 +52,7 @@ export function createPointsBudget(pointsPerMinute: number, now: () => number) {
   const sweep = (at: number) => {
     if (at - sweptAt < 60_000) return;
     sweptAt = at;
-    for (const [client, bucket] of buckets) if (current(client, at).points >= pointsPerMinute) buckets.delete(client);
+    for (const client of buckets.keys()) if (current(client, at).points >= pointsPerMinute) buckets.delete(client);
   };
   return {
     /** Spends `points` if the client has them; otherwise the seconds until it will. */

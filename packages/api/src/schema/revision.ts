@@ -7,7 +7,7 @@ import {
   type EntityType,
   eventsByIds,
   MAX_PAGE_SIZE,
-  REVISION_OPERATIONS,
+  type REVISION_OPERATIONS,
   type RevisionRow,
   revisionsOf,
 } from '@bilateral/store';

@@ -1,6 +1,6 @@
 import {
-  DEFAULT_PAGE_SIZE,
   type ActorRow,
+  DEFAULT_PAGE_SIZE,
   type EventRow,
   type FigureRow,
   HIGHLIGHT_END,

@@ -1,6 +1,7 @@
 import { countEvents, EVENT_KINDS, type EventKind, type EventRow, listEvents, parseFuzzyDate } from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
+import { boundedListPrice, SCAN_PRICE } from '../limits/pricing.ts';
 import {
   type TimelineJsDate,
   type TimelineJsSlide,
@@ -8,7 +9,6 @@ import {
   type VisItem,
   visItem,
 } from '../projections/timeline.ts';
-import { boundedListPrice, SCAN_PRICE } from '../limits/pricing.ts';
 import { builder } from './builder.ts';
 import { EventFilterInput, toEventFilter } from './event.ts';
 import { EventRef } from './refs.ts';
