@@ -89,8 +89,10 @@ const cost: Case[] = [
     'QUERY_TOO_COSTLY',
   ],
   [
-    'two whole-dataset aggregates in one request',
-    post('{ a: cooperationIndex { years { year } } b: cooperationIndex { years { year } } }'),
+    'three whole-dataset aggregates in one request',
+    post(
+      '{ a: cooperationIndex { years { year } } b: cooperationIndex { years { year } } c: cooperationIndex { years { year } } }',
+    ),
     'QUERY_TOO_COSTLY',
   ],
   [

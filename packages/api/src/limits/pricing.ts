@@ -26,9 +26,10 @@ export const AGGREGATE_LIST_BOUND = 100;
  * What a field costs on its own when it reads every event matching its filter, however few fields
  * are selected under it: statistics, the cooperation index, the actor network, a TimelineJS
  * document, and full-text search (which ranks every match). At 100,000 events one of them takes
- * up to about a second (bench:hostile), so it costs half the budget: a request holds one.
+ * up to about a second (bench:hostile), so a request holds two (a dashboard's statistics and
+ * cooperation index), not more.
  */
-export const SCAN_FIELD_COST = 25_000;
+export const SCAN_FIELD_COST = 20_000;
 export const SCAN_PRICE = { field: SCAN_FIELD_COST, multiplier: 1 };
 
 /**
