@@ -295,6 +295,10 @@ try {
   console.log(
     `\nplain query during a full export (${during.exportMiB.toFixed(0)} MiB in ${during.exportSeconds.toFixed(1)} s): ${during.count} queries, p50 ${during.p50.toFixed(1)} ms, p99 ${during.p99.toFixed(1)} ms (target < 200 ms: ${during.p99 < 200 ? 'ok' : 'MISSED'})`,
   );
+  const distinct = [...new Set(serverErrors)];
+  console.log(
+    `server log: ${serverErrors.length} unexpected errors${distinct.length ? `; first: ${distinct[0]}` : ''}`,
+  );
   console.log(
     `server RSS growth across the run (peak over start): ${(peak - baseline).toFixed(0)} MiB (target < 200 MiB: ${peak - baseline < 200 ? 'ok' : 'MISSED'})`,
   );
