@@ -275,17 +275,21 @@ try {
   let peak = baseline;
   console.log(`server RSS at start: ${baseline.toFixed(0)} MiB\n`);
   console.log(
-    `${'class'.padEnd(52)} ${'time ms'.padStart(8)}  ${'target'.padEnd(8)} ${'answer'.padEnd(28)} ${'bytes'.padStart(9)} ${'RSS +MiB'.padStart(9)}`,
+    `${'class (refusals: median of 5)'.padEnd(52)} ${'time ms'.padStart(8)}  ${'target'.padEnd(8)} ${'answer'.padEnd(28)} ${'bytes'.padStart(9)} ${'RSS +MiB'.padStart(9)}`,
   );
   for (const probe of probes) {
-    const result = await measure(server, probe);
-    peak = Math.max(peak, result.peak);
+    // A refusal is cheap, so it is sent five times and the median reported: on a shared machine one
+    // sample measures the neighbours as much as the server.
+    const samples = [];
+    for (let sample = 0; sample < (probe.refused ? 5 : 1); sample++) samples.push(await measure(server, probe));
+    const result = samples.sort((a, b) => a.ms - b.ms)[Math.floor(samples.length / 2)]!;
+    for (const sample of samples) peak = Math.max(peak, sample.peak);
     const target = probe.refused ? 50 : 1000;
     const mark = result.ms < target ? 'ok' : 'MISSED';
     console.log(
       `${probe.name.padEnd(52)} ${result.ms.toFixed(1).padStart(8)}  <${String(target).padEnd(5)} ${mark.padEnd(2)} ${result.outcome.slice(0, 28).padEnd(28)} ${String(result.bytes).padStart(9)} ${(result.peak - baseline).toFixed(0).padStart(9)}`,
     );
-    if (!result.alive) {
+    if (samples.some((sample) => !sample.alive)) {
       console.log('  restarting the server to go on');
       server = await startServer(databasePath);
     }
