@@ -69,6 +69,7 @@ describe('the points budget per client', () => {
       429,
     );
     expect(refused.text).not.toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(refused.body.extensions).toEqual({ cost: 0 });
   });
 
   it('keeps a separate budget per forwarded client address when a proxy is trusted', async () => {

@@ -129,10 +129,13 @@ export function useRateLimit(store: Store, options: RateLimitOptions): Plugin {
       const error = rateLimited(refused.retryAfter, options.pointsPerMinute);
       const { http: _http, ...extensions } = error.extensions;
       endResponse(
-        new fetchAPI.Response(JSON.stringify({ errors: [{ message: error.message, extensions }] }), {
-          status: 429,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(refused.retryAfter) },
-        }),
+        new fetchAPI.Response(
+          JSON.stringify({ errors: [{ message: error.message, extensions }], extensions: { cost: 0 } }),
+          {
+            status: 429,
+            headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(refused.retryAfter) },
+          },
+        ),
       );
     },
     onExecute({ args, setResultAndStopExecution }) {
