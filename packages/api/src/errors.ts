@@ -28,7 +28,14 @@ export type ErrorCode =
   | 'STORAGE_FULL'
   | 'STORAGE_READ_ONLY'
   | 'STORAGE_UNAVAILABLE'
-  | 'BUSY';
+  | 'BUSY'
+  // Hostile-traffic limits (docs/limits.md): refused before any resolver runs.
+  | 'QUERY_TOO_COSTLY'
+  | 'TOO_MANY_TOKENS'
+  | 'TOO_MANY_ALIASES'
+  | 'TOO_MANY_DIRECTIVES'
+  | 'FIELD_DUPLICATED'
+  | 'RATE_LIMITED';
 
 export function userError(code: ErrorCode, message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...(argument ? { argument } : {}) } });

@@ -12,35 +12,48 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
 
 export const MAX_QUERY_DEPTH = 16;
 
-/** The depth of a selection set: 1 for `{ a }`, 2 for `{ a { b } }`; fragments count as their contents. */
+/**
+ * The depth of a selection set: 1 for `{ a }`, 2 for `{ a { b } }`; fragments count as their
+ * contents. Each fragment's depth is computed once and remembered in `fragmentDepths`, so the walk
+ * is linear in the document even when fragments spread the next one many times (walking each spread
+ * again doubles the work per level). A fragment that spreads itself counts as empty inside itself;
+ * graphql's own NoFragmentCycles rule refuses such documents.
+ */
 export function selectionDepth(
   selectionSet: SelectionSetNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
-  seen = new Set<string>(),
+  fragmentDepths = new Map<string, number>(),
 ): number {
   if (!selectionSet) return 0;
   let deepest = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD)
-      deepest = Math.max(deepest, 1 + selectionDepth(selection.selectionSet, fragments, seen));
+      deepest = Math.max(deepest, 1 + selectionDepth(selection.selectionSet, fragments, fragmentDepths));
     else if (selection.kind === Kind.INLINE_FRAGMENT)
-      deepest = Math.max(deepest, selectionDepth(selection.selectionSet, fragments, seen));
-    else if (!seen.has(selection.name.value)) {
-      const fragment = fragments[selection.name.value];
-      deepest = Math.max(
-        deepest,
-        selectionDepth(fragment?.selectionSet, fragments, new Set([...seen, selection.name.value])),
-      );
-    }
+      deepest = Math.max(deepest, selectionDepth(selection.selectionSet, fragments, fragmentDepths));
+    else deepest = Math.max(deepest, fragmentDepth(selection.name.value, fragments, fragmentDepths));
   }
   return deepest;
 }
 
-function maxDepthRule(context: ValidationContext): ASTVisitor {
+function fragmentDepth(
+  name: string,
+  fragments: Record<string, FragmentDefinitionNode>,
+  fragmentDepths: Map<string, number>,
+): number {
+  const known = fragmentDepths.get(name);
+  if (known !== undefined) return known;
+  fragmentDepths.set(name, 0);
+  const depth = selectionDepth(fragments[name]?.selectionSet, fragments, fragmentDepths);
+  fragmentDepths.set(name, depth);
+  return depth;
+}
+
+/** Refuses operations nested deeper than MAX_QUERY_DEPTH (checked by limits/document-limits.ts). */
+export function maxDepthRule(context: ValidationContext): ASTVisitor {
   const fragments = Object.fromEntries(
     context
       .getDocument()
@@ -49,9 +62,10 @@ function maxDepthRule(context: ValidationContext): ASTVisitor {
       )
       .map((fragment) => [fragment.name.value, fragment]),
   );
+  const fragmentDepths = new Map<string, number>();
   return {
     OperationDefinition(operation) {
-      const depth = selectionDepth(operation.selectionSet, fragments);
+      const depth = selectionDepth(operation.selectionSet, fragments, fragmentDepths);
       if (depth > MAX_QUERY_DEPTH) {
         context.reportError(
           new GraphQLError(
@@ -63,9 +77,3 @@ function maxDepthRule(context: ValidationContext): ASTVisitor {
     },
   };
 }
-
-export const useQueryDepthLimit = (): Plugin => ({
-  onValidate({ addValidationRule }) {
-    addValidationRule(maxDepthRule);
-  },
-});

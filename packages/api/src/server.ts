@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { closeStore, resolveDatabasePath } from '@bilateral/store';
 import { parseCorsOrigins } from './cors.ts';
 import { createBilateralServer } from './http-server.ts';
+import { rateLimitFromEnv } from './limits/rate-limit.ts';
 import { openDatabaseForServing, StartupError } from './open-database.ts';
 import { createBilateralYoga } from './yoga.ts';
 
@@ -31,7 +32,7 @@ const store = (() => {
   }
 })();
 
-const yoga = createBilateralYoga({ store, corsOrigins });
+const yoga = createBilateralYoga({ store, corsOrigins, rateLimit: rateLimitFromEnv() });
 const server = createBilateralServer(yoga);
 // PORT=0 picks a free port; print the one actually bound so scripts and tests can find it.
 server.listen(port, host, () => {

@@ -11,8 +11,10 @@ import { useExports } from './exports/routes.ts';
 import { graphiqlTabs } from './graphiql-examples.ts';
 import { useHealth, YOGA_HEALTH_PATH } from './health.ts';
 import { useJsonOnlyPost } from './json-only-post.ts';
+import { useCostLimit } from './limits/cost-limit.ts';
+import { useDocumentLimits } from './limits/document-limits.ts';
+import { type RateLimitOptions, useRateLimit } from './limits/rate-limit.ts';
 import { operatorLogger } from './logging.ts';
-import { useQueryDepthLimit } from './query-depth.ts';
 import { schema } from './schema/index.ts';
 
 export interface BilateralYogaOptions {
@@ -23,6 +25,8 @@ export interface BilateralYogaOptions {
   audit?: AuditLog;
   /** Origins whose pages may call the API from a browser (`CORS_ORIGINS`); every origin when undefined. */
   corsOrigins?: readonly string[];
+  /** A points budget per client (limits/rate-limit.ts); off when absent. */
+  rateLimit?: RateLimitOptions;
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -33,6 +37,7 @@ export function createBilateralYoga({
   logging = true,
   audit = consoleAuditLog,
   corsOrigins,
+  rateLimit,
 }: BilateralYogaOptions): BilateralYoga {
   const changes = createChangeBus();
   const graphqlEndpoint = '/graphql';
@@ -53,8 +58,10 @@ export function createBilateralYoga({
       useJsonOnlyPost(graphqlEndpoint),
       useBodyLimit(),
       useExports(store),
-      useQueryDepthLimit(),
       useHealth(store),
+      useDocumentLimits(),
+      useCostLimit(),
+      ...(rateLimit ? [useRateLimit(store, rateLimit)] : []),
     ],
     healthCheckEndpoint: YOGA_HEALTH_PATH,
     graphiql: {

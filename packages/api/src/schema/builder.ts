@@ -1,6 +1,8 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from '../context.ts';
+import { EDGES_PRICE, fieldPrice, UNPAGED_LIST_BOUND } from '../limits/pricing.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -14,7 +16,9 @@ export const builder = new SchemaBuilder<{
   DefaultInputFieldRequiredness: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [RelayPlugin],
+  plugins: [RelayPlugin, ComplexityPlugin],
+  // Prices only: the limit is checked during validation by limits/cost-limit.ts, before any resolver runs.
+  complexity: { fieldComplexity: fieldPrice, defaultListMultiplier: UNPAGED_LIST_BOUND },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -37,7 +41,7 @@ export const builder = new SchemaBuilder<{
     startCursorFieldOptions: { description: 'Cursor of the first item on this page; null when the page is empty.' },
     endCursorFieldOptions: { description: 'Cursor of the last item on this page; null when the page is empty.' },
     pageInfoFieldOptions: { description: 'Paging information for this page.' },
-    edgesFieldOptions: { description: 'The items on this page, each with its cursor.' },
+    edgesFieldOptions: { description: 'The items on this page, each with its cursor.', complexity: EDGES_PRICE },
     nodeFieldOptions: { description: 'The item itself.' },
     cursorFieldOptions: {
       description: 'Opaque position of this item; pass it as `after` or `before` to continue from here.',

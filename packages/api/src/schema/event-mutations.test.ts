@@ -276,7 +276,12 @@ describe('eventChanged', () => {
     const created = await execute(yoga, CREATE, { input }, { authorization: `Bearer ${keyFor('write')}` });
     expect(created.data.createEvent.userErrors).toEqual([]);
     await readUntilChange;
-    expect(received).toContain(`{"data":{"eventChanged":{"slug":"${input.slug}","version":1}}}`);
+    // Each event carries the subscription's price, like every response.
+    expect(received).toMatch(
+      new RegExp(
+        `\\{"data":\\{"eventChanged":\\{"slug":"${input.slug}","version":1\\}\\},"extensions":\\{"cost":\\d+\\}\\}`,
+      ),
+    );
     controller.abort();
   });
 });

@@ -1,6 +1,7 @@
 import { actorNetwork, MAX_PAGE_SIZE, type NetworkEdge, QueryError, type Relationship } from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
+import { AGGREGATE_LIST_BOUND, boundedListPrice, ID_LIST_PRICE, SCAN_PRICE } from '../limits/pricing.ts';
 import { builder } from './builder.ts';
 import { forwardPageArgs, toConnection, totalCountField } from './connections.ts';
 import { EventFilterInput, toEventFilter } from './event.ts';
@@ -9,6 +10,7 @@ import { ActorRef } from './refs.ts';
 const eventIdsField = (t: any) =>
   t.idList({
     description: 'Global IDs of the shared events, to fetch with `nodes(ids:)`.',
+    complexity: ID_LIST_PRICE,
     resolve: (edge: { eventIds: number[] }) => edge.eventIds.map((id) => encodeGlobalID('Event', id)),
   });
 
@@ -63,11 +65,13 @@ const ActorNetworkRef = builder.objectRef<ReturnType<typeof actorNetwork>>('Acto
     nodes: t.field({
       type: [NetworkNodeRef],
       description: 'Actors in at least one matching event, most active first.',
+      complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
       resolve: (network) => network.nodes,
     }),
     edges: t.field({
       type: [NetworkEdgeRef],
       description: 'Pairs of actors with at least `minWeight` shared events, heaviest first.',
+      complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
       resolve: (network) => network.edges,
     }),
   }),
@@ -149,6 +153,7 @@ builder.queryFields((t) => ({
     type: ActorNetworkRef,
     description:
       'The co-participation network of the events matching a filter: who acts with whom, how often, and from when to when.',
+    complexity: SCAN_PRICE,
     args: {
       filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet, as for `events`.' }),
       minWeight: t.arg.int({

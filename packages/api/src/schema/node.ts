@@ -2,6 +2,7 @@ import { resolveNodes } from '@pothos/plugin-relay';
 import { assertAbstractType, GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.ts';
 import { userError } from '../errors.ts';
+import { MAX_NODE_IDS } from '../limits/pricing.ts';
 import { builder } from './builder.ts';
 import { parseGlobalId } from './lookup.ts';
 
@@ -73,12 +74,25 @@ builder.queryField('nodes', (t) =>
     nullable: { list: false, items: true },
     description:
       "Fetches many objects by global ID, in the order given; null for each ID that matches nothing. A malformed ID (or one naming a type that does not exist) nulls only its own item and adds an `INVALID_ID` error whose `path` ends with that item's index.",
-    args: { ids: t.arg.idList({ required: true, description: 'Global IDs, as returned in any `id` field.' }) },
-    resolve: (_root, { ids }, context, info) =>
-      loadNodeKeys(
+    args: {
+      ids: t.arg.idList({
+        required: true,
+        description: `Global IDs, as returned in any \`id\` field; at most ${MAX_NODE_IDS}. More is \`BAD_USER_INPUT\`: fetch them in several requests.`,
+      }),
+    },
+    resolve: (_root, { ids }, context, info) => {
+      if (ids.length > MAX_NODE_IDS) {
+        throw userError(
+          'BAD_USER_INPUT',
+          `\`nodes\` takes at most ${MAX_NODE_IDS} IDs and got ${ids.length}; fetch them in several requests.`,
+          'ids',
+        );
+      }
+      return loadNodeKeys(
         ids.map((id) => nodeKey(String(id), 'ids', info)),
         context,
         info,
-      ),
+      );
+    },
   }),
 );

@@ -14,6 +14,7 @@ import {
 import type { ObjectRef } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
+import { EDGES_PRICE, pagedPrice } from '../limits/pricing.ts';
 import { builder } from './builder.ts';
 import { ActorRef, EventRef, FigureRef, SourceRef } from './refs.ts';
 import { vocabularyEnum } from './vocabulary.ts';
@@ -135,6 +136,7 @@ const ChangeFeedType = builder
         type: [RevisionType],
         description:
           'The revisions after `since`, oldest first. Archives appear as ARCHIVE revisions, so a client can drop them.',
+        complexity: EDGES_PRICE,
         resolve: (feed) => feed.revisions,
       }),
       cursor: t.string({
@@ -160,6 +162,7 @@ builder.queryFields((t) => ({
       }),
       first: t.arg.int({ description: `How many revisions to return; 1 to ${MAX_PAGE_SIZE}, default 100.` }),
     },
+    complexity: pagedPrice(MAX_PAGE_SIZE),
     resolve: (_root, args, { store }) => {
       if (args.since != null && !/^(0|[1-9]\d{0,14})$/.test(args.since))
         throw userError('INVALID_CURSOR', '`since` must be a `cursor` returned by `changes`.', 'since');

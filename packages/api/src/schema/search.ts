@@ -1,5 +1,6 @@
 import {
   type ActorRow,
+  DEFAULT_PAGE_SIZE,
   type EventRow,
   type FigureRow,
   HIGHLIGHT_END,
@@ -10,6 +11,7 @@ import {
   search,
 } from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { pagedPrice, SCAN_FIELD_COST } from '../limits/pricing.ts';
 import { builder } from './builder.ts';
 import { forwardPageArgs, toConnection, totalCountField } from './connections.ts';
 import { ActorRef, EventRef, FigureRef, SourceRef } from './refs.ts';
@@ -87,6 +89,7 @@ const SearchResultConnection = builder.connectionObject(
 builder.queryFields((t) => ({
   search: t.field({
     type: SearchResultConnection,
+    complexity: pagedPrice(DEFAULT_PAGE_SIZE, SCAN_FIELD_COST),
     description:
       `Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). ` +
       `${SEARCH_SYNTAX} Pages forward only (\`first\` and \`after\`), at most ${MAX_PAGE_SIZE} hits per page.`,

@@ -10,6 +10,7 @@ import {
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../context.ts';
 import { userError } from '../errors.ts';
+import { AGGREGATE_LIST_BOUND, boundedListPrice, ID_LIST_PRICE, SCAN_PRICE } from '../limits/pricing.ts';
 import { builder } from './builder.ts';
 import { EventFilterInput, toEventFilter } from './event.ts';
 import { ActorRef } from './refs.ts';
@@ -84,6 +85,7 @@ const StatsBucketRef = builder.objectRef<StatsBucket>('StatsBucket').implement({
     count: t.exposeInt('count', { description: 'Number of events in the bucket.' }),
     eventIds: t.idList({
       description: 'Global IDs of the events counted, earliest first, to drill down with `nodes(ids:)`.',
+      complexity: ID_LIST_PRICE,
       resolve: (bucket) => bucket.eventIds.map((id) => encodeGlobalID('Event', id)),
     }),
   }),
@@ -98,6 +100,7 @@ const EventStatsRef = builder.objectRef<{ buckets: StatsBucket[]; totalCount: nu
     buckets: t.field({
       type: [StatsBucketRef],
       description: 'Non-empty buckets, ordered by their keys (null time buckets last).',
+      complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
       resolve: (stats) => stats.buckets,
     }),
   }),
@@ -121,6 +124,7 @@ const CooperationYearRef = builder.objectRef<CooperationYear>('CooperationYear')
     }),
     eventIds: t.idList({
       description: "Global IDs of the year's events.",
+      complexity: ID_LIST_PRICE,
       resolve: (year) => year.eventIds.map((id) => encodeGlobalID('Event', id)),
     }),
   }),
@@ -136,6 +140,7 @@ const CooperationIndexRef = builder.objectRef<{ years: CooperationYear[] }>('Coo
     years: t.field({
       type: [CooperationYearRef],
       description: 'One entry per year with events, earliest first; events spanning several years last.',
+      complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
       resolve: (index) => index.years,
     }),
   }),
@@ -146,6 +151,7 @@ builder.queryFields((t) => ({
     type: EventStatsRef,
     description:
       'Counts events matching a filter, grouped by one or more dimensions (YEAR then KIND gives a stacked chart). See StatsDimension for how fuzzy dates and multi-valued dimensions are counted.',
+    complexity: SCAN_PRICE,
     args: {
       filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet, as for `events`.' }),
       groupBy: t.arg({
@@ -165,6 +171,7 @@ builder.queryFields((t) => ({
     type: CooperationIndexRef,
     description:
       'Mean Goldstein score per year of the events matching a filter: a cooperation (+10) to conflict (-10) index. `mapping` states which scores were used.',
+    complexity: SCAN_PRICE,
     args: { filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet, as for `events`.' }) },
     resolve: (_root, args, { store }) => ({ years: cooperationIndex(store, toEventFilter(args.filter)) }),
   }),

@@ -1,6 +1,7 @@
 import { countEvents, EVENT_KINDS, type EventKind, type EventRow, listEvents, parseFuzzyDate } from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
+import { boundedListPrice, SCAN_PRICE } from '../limits/pricing.ts';
 import {
   type TimelineJsDate,
   type TimelineJsSlide,
@@ -137,6 +138,7 @@ const TimelineJsDocumentRef = builder
       events: t.field({
         type: [TimelineJsSlideRef],
         description: 'One slide per event, earliest first.',
+        complexity: boundedListPrice(TIMELINE_MAX_EVENTS),
         resolve: (document) => document.events,
       }),
     }),
@@ -145,6 +147,7 @@ const TimelineJsDocumentRef = builder
 builder.queryFields((t) => ({
   timelineJs: t.field({
     type: TimelineJsDocumentRef,
+    complexity: SCAN_PRICE,
     description:
       `A TimelineJS document of every event matching a filter, earliest first. A document holds at most ${TIMELINE_MAX_EVENTS.toLocaleString('en')} events: ` +
       "a filter matching more fails with `BAD_USER_INPUT` (argument `filter`) rather than returning part of the events; narrow it, or page through `events` and use each event's `timelineJs`.",

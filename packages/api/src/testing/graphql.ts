@@ -7,6 +7,7 @@ export interface GraphQLResponse<Data = any> {
     path?: (string | number)[];
     extensions?: { code?: string; argument?: string } & Record<string, unknown>;
   }[];
+  extensions?: { cost?: number } & Record<string, unknown>;
 }
 
 /** Runs one operation through the Yoga handler in-process, as an HTTP client would send it. */

@@ -1,0 +1,87 @@
+/**
+ * What each field costs, for the cost limit (`cost-limit.ts`). Pothos' complexity plugin walks
+ * the document and multiplies; this file only says, per field, what it costs on its own and by how
+ * many items it multiplies what is selected under it. docs/limits.md describes the model.
+ */
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@bilateral/store';
+import { type GraphQLField, getNullableType, isListType } from 'graphql';
+
+/** What one field costs before any multiplier: every field, scalars included, is one point. */
+export const FIELD_COST = 1;
+
+/**
+ * The items assumed for a list that takes no page size (an event's participants, citations,
+ * claims ...). Curated records list a handful of each; ten is above what the seeds hold.
+ */
+export const UNPAGED_LIST_BOUND = 5;
+
+/**
+ * The items assumed for a list that summarises the whole filtered dataset (the actor network's
+ * nodes and edges, statistics buckets, cooperation years): one per actor, pair or year, so more
+ * than a record's own lists, but each item is small.
+ */
+export const AGGREGATE_LIST_BOUND = 100;
+
+/**
+ * What a field costs on its own when it reads every event matching its filter, however few fields
+ * are selected under it: statistics, the cooperation index, the actor network, a TimelineJS
+ * document, and full-text search (which ranks every match). At 100,000 events one of them takes
+ * up to about a second (bench:hostile), so a request holds two (a dashboard's statistics and
+ * cooperation index), not more.
+ */
+export const SCAN_FIELD_COST = 20_000;
+export const SCAN_PRICE = { field: SCAN_FIELD_COST, multiplier: 1 };
+
+/**
+ * A list of event IDs (a statistics bucket's, a relationship's): one scalar field as long as the
+ * events it covers. Together the lists of one aggregate hold each matching event about once, which
+ * its scan price already counts, so each list is priced as ten fields.
+ */
+export const ID_LIST_PRICE = { field: 10, multiplier: 1 };
+
+/**
+ * What a paged field (a connection, a revision list, the change feed) costs on its own, before its
+ * page multiplies what is under it: each reads its page with an SQL statement sorted over all its
+ * matches, which at 100,000 events takes tens of milliseconds, however few rows it returns.
+ */
+export const PAGE_FIELD_COST = 1_000;
+
+/** The most IDs `nodes(ids:)` takes in one request. */
+export const MAX_NODE_IDS = 100;
+
+/** Page sizes are priced as asked, clamped to what the field can return so an out-of-range size gets its own error. */
+const clampedPageSize = (size: unknown, fallback: number) =>
+  Math.min(Math.max(typeof size === 'number' && Number.isFinite(size) ? size : fallback, 0), MAX_PAGE_SIZE);
+
+/**
+ * The price of a field, from its arguments: a paged field multiplies by the page size it can
+ * return (`first`, else `last`, else the default page size); `nodes(ids:)` by the number of IDs;
+ * any other list by `UNPAGED_LIST_BOUND`. Fields that differ (a connection's `edges`, lists with
+ * their own bound) set `complexity` in their own options, which takes precedence.
+ */
+export function fieldPrice<Context>(
+  args: Record<string, unknown>,
+  _context: Context,
+  field: GraphQLField<unknown, Context, Record<string, unknown>>,
+) {
+  const argumentNames = new Set(field.args.map((argument) => argument.name));
+  if (argumentNames.has('first') || argumentNames.has('last')) return pagedPrice(DEFAULT_PAGE_SIZE)(args);
+  if (argumentNames.has('ids') && Array.isArray(args.ids)) {
+    return { field: FIELD_COST, multiplier: Math.min(args.ids.length, MAX_NODE_IDS) };
+  }
+  return { field: FIELD_COST, multiplier: isListType(getNullableType(field.type)) ? UNPAGED_LIST_BOUND : 1 };
+}
+
+/** A paged field whose page size defaults to `defaultSize`. */
+export const pagedPrice =
+  (defaultSize: number, fieldCost = PAGE_FIELD_COST) =>
+  (args: { first?: number | null; last?: number | null }) => ({
+    field: fieldCost,
+    multiplier: clampedPageSize(args.first ?? args.last, defaultSize),
+  });
+
+/** A connection's `edges` (or a feed's items): the paged field above them already multiplied by its page size. */
+export const EDGES_PRICE = { field: FIELD_COST, multiplier: 1 };
+
+/** A list whose length has its own documented ceiling (a TimelineJS document's events, for one). */
+export const boundedListPrice = (bound: number) => ({ field: FIELD_COST, multiplier: bound });

@@ -1,0 +1,148 @@
+/**
+ * A points budget per client, as GitHub and Shopify run theirs: each client may spend
+ * `pointsPerMinute` points of operation cost (`cost-limit.ts`) a minute, refilled continuously;
+ * past it, requests are answered `429 RATE_LIMITED` with `Retry-After`. A client is its API key
+ * when the request carries a valid one, otherwise its IP address; `X-Forwarded-For` is believed
+ * only for the number of proxies the operator says sit in front (`TRUST_PROXY`).
+ *
+ * Written here rather than taken from a library: @envelop/rate-limiter counts calls of fields
+ * marked with a directive, not points from a computed cost, and GraphQL Armor has no rate limiter.
+ * A token bucket per client is a few lines.
+ */
+import type { Store } from '@bilateral/store';
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { callerOf } from '../auth.ts';
+import { costOf } from './cost-limit.ts';
+
+export interface RateLimitOptions {
+  /** Points a client may spend per minute; also the most it can save up. */
+  pointsPerMinute: number;
+  /** How many reverse proxies in front of the server append to `X-Forwarded-For`; 0 trusts none. */
+  trustedProxies: number;
+  /** The clock, in milliseconds; tests move it. */
+  now?: () => number;
+}
+
+/** The rate limit as configured by `RATE_LIMIT_POINTS_PER_MINUTE` and `TRUST_PROXY`; undefined (off) when no budget is set. */
+export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions | undefined {
+  const points = Number(env.RATE_LIMIT_POINTS_PER_MINUTE ?? 0);
+  if (!Number.isFinite(points) || points <= 0) return undefined;
+  const trust = env.TRUST_PROXY?.trim().toLowerCase();
+  const trustedProxies = trust === 'true' ? 1 : Math.max(0, Math.floor(Number(trust || 0)) || 0);
+  return { pointsPerMinute: points, trustedProxies };
+}
+
+interface Bucket {
+  points: number;
+  updatedAt: number;
+}
+
+/** Buckets refill continuously; one that is full again is forgotten, so memory follows the active clients. */
+export function createPointsBudget(pointsPerMinute: number, now: () => number) {
+  const buckets = new Map<string, Bucket>();
+  const perMs = pointsPerMinute / 60_000;
+  let sweptAt = now();
+  const current = (client: string, at: number): Bucket => {
+    const bucket = buckets.get(client) ?? { points: pointsPerMinute, updatedAt: at };
+    bucket.points = Math.min(pointsPerMinute, bucket.points + (at - bucket.updatedAt) * perMs);
+    bucket.updatedAt = at;
+    return bucket;
+  };
+  const sweep = (at: number) => {
+    if (at - sweptAt < 60_000) return;
+    sweptAt = at;
+    for (const client of buckets.keys()) if (current(client, at).points >= pointsPerMinute) buckets.delete(client);
+  };
+  return {
+    /** Spends `points` if the client has them; otherwise the seconds until it will. */
+    spend(client: string, points: number): { retryAfter: number } | undefined {
+      const at = now();
+      sweep(at);
+      const bucket = current(client, at);
+      if (bucket.points < points) {
+        buckets.set(client, bucket);
+        return {
+          retryAfter: Math.max(1, Math.ceil((Math.min(points, pointsPerMinute) - bucket.points) / perMs / 1000)),
+        };
+      }
+      bucket.points -= points;
+      buckets.set(client, bucket);
+      return undefined;
+    },
+  };
+}
+
+const rateLimited = (retryAfter: number, pointsPerMinute: number) =>
+  new GraphQLError(
+    `This client has spent its ${pointsPerMinute} points for the minute (each operation costs its \`extensions.cost\`). Retry in ${retryAfter} s, or ask for less at once.`,
+    {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfter,
+        limit: pointsPerMinute,
+        http: { status: 429, headers: { 'Retry-After': String(retryAfter) } },
+      },
+    },
+  );
+
+interface NodeServerContext {
+  req?: { socket?: { remoteAddress?: string } };
+}
+
+/** The client a request is charged to: its API key when valid, else its address. */
+function clientOf(store: Store, request: Request, serverContext: NodeServerContext, trustedProxies: number) {
+  const key = callerOf(store, request).key;
+  if (key) return `key:${key.id}`;
+  const socketAddress = serverContext.req?.socket?.remoteAddress ?? 'unknown';
+  if (trustedProxies === 0) return `ip:${socketAddress}`;
+  const forwarded = (request.headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+  const chain = [...forwarded, socketAddress];
+  return `ip:${chain[Math.max(0, chain.length - 1 - trustedProxies)]}`;
+}
+
+/**
+ * Every GraphQL request costs at least a point when it arrives (refusals included, so refused
+ * requests cannot be sent for free); an operation that runs costs the rest of its price before it
+ * runs.
+ */
+export function useRateLimit(store: Store, options: RateLimitOptions): Plugin {
+  const budget = createPointsBudget(options.pointsPerMinute, options.now ?? Date.now);
+  const clients = new WeakMap<Request, string>();
+  const spendRest = (request: Request | undefined, refuse: (result: { errors: GraphQLError[] }) => void) => {
+    const client = request && clients.get(request);
+    const cost = request && costOf(request);
+    if (!client || !cost || cost <= 1) return;
+    const refused = budget.spend(client, cost - 1);
+    if (refused) refuse({ errors: [rateLimited(refused.retryAfter, options.pointsPerMinute)] });
+  };
+  return {
+    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
+      if (url.pathname !== '/graphql') return;
+      const client = clientOf(store, request, serverContext as NodeServerContext, options.trustedProxies);
+      clients.set(request, client);
+      const refused = budget.spend(client, 1);
+      if (!refused) return;
+      const error = rateLimited(refused.retryAfter, options.pointsPerMinute);
+      const { http: _http, ...extensions } = error.extensions;
+      endResponse(
+        new fetchAPI.Response(
+          JSON.stringify({ errors: [{ message: error.message, extensions }], extensions: { cost: 0 } }),
+          {
+            status: 429,
+            headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(refused.retryAfter) },
+          },
+        ),
+      );
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      spendRest((args.contextValue as { request?: Request }).request, setResultAndStopExecution);
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      spendRest((args.contextValue as { request?: Request }).request, setResultAndStopExecution);
+    },
+  };
+}
