@@ -6,6 +6,8 @@ import { createChangeBus } from './changes.ts';
 import { type Context, createContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { useExports } from './exports/routes.ts';
+import { useGraphiQLAssets } from './graphiql/assets.ts';
+import { renderGraphiQLPage } from './graphiql/page.ts';
 import { graphiqlTabs } from './graphiql-examples.ts';
 import { operatorLogger } from './logging.ts';
 import { useQueryDepthLimit } from './query-depth.ts';
@@ -35,10 +37,11 @@ export function createBilateralYoga({
     landingPage: false,
     logging: logging && operatorLogger,
     maskedErrors: { maskError },
-    plugins: [useBodyLimit(), useExports(store), useQueryDepthLimit()],
+    plugins: [useBodyLimit(), useExports(store), useGraphiQLAssets(), useQueryDepthLimit()],
     graphiql: {
       title: 'Bilateral — Pakistan–Russia relations',
       defaultTabs: graphiqlTabs(),
     },
+    renderGraphiQL: renderGraphiQLPage,
   }) as unknown as BilateralYoga;
 }
