@@ -15,7 +15,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'INTERNAL_SERVER_ERROR'
+  | 'BAD_REQUEST'
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'PERSISTED_QUERY_ONLY';
 
 export function userError(code: ErrorCode, message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...(argument ? { argument } : {}) } });

@@ -16,6 +16,15 @@ import { createBilateralYoga } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
 const databasePath = resolveDatabasePath();
+const trustedDocumentsOnly = booleanSetting('TRUSTED_DOCUMENTS_ONLY');
+
+function booleanSetting(name: string): boolean {
+  const value = process.env[name]?.trim().toLowerCase() ?? '';
+  if (['', 'false', '0'].includes(value)) return false;
+  if (['true', '1'].includes(value)) return true;
+  console.error(`${name} must be true or false, not "${process.env[name]}".`);
+  process.exit(1);
+}
 
 mkdirSync(dirname(databasePath), { recursive: true });
 const store = openStore(databasePath);
@@ -38,14 +47,18 @@ try {
   );
 }
 
-const yoga = createBilateralYoga({ store });
+const yoga = createBilateralYoga({ store, trustedDocumentsOnly });
 const server = createServer(yoga);
 // PORT=0 picks a free port; print the one actually bound so scripts and tests can find it.
-server.listen(port, () =>
+server.listen(port, () => {
   console.log(
     `Bilateral GraphQL API and GraphiQL at http://localhost:${(server.address() as AddressInfo).port}${yoga.graphqlEndpoint}`,
-  ),
-);
+  );
+  if (trustedDocumentsOnly)
+    console.log(
+      "TRUSTED_DOCUMENTS_ONLY: only the SDK's trusted documents run; GraphiQL cannot run queries typed into it.",
+    );
+});
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

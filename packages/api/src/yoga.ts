@@ -9,9 +9,12 @@ import { useExports } from './exports/routes.ts';
 import { useGraphiQLAssets } from './graphiql/assets.ts';
 import { renderGraphiQLPage } from './graphiql/page.ts';
 import { graphiqlTabs } from './graphiql-examples.ts';
+import { useHttpCache } from './http-cache.ts';
 import { operatorLogger } from './logging.ts';
 import { useQueryDepthLimit } from './query-depth.ts';
 import { schema } from './schema/index.ts';
+import { manifestFromOperations } from './testing/trusted-documents.ts';
+import { DOCUMENT_ID_PARAM, type TrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 
 export interface BilateralYogaOptions {
   store: Store;
@@ -19,6 +22,10 @@ export interface BilateralYogaOptions {
   logging?: boolean;
   /** Where denied writes are reported; defaults to one JSON line on stderr. */
   audit?: AuditLog;
+  /** The trusted documents answered by ID; defaults to the SDK's manifest. */
+  trustedDocuments?: TrustedDocuments;
+  /** Refuse documents sent as text, answering only trusted document IDs (`TRUSTED_DOCUMENTS_ONLY`). */
+  trustedDocumentsOnly?: boolean;
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -28,6 +35,9 @@ export function createBilateralYoga({
   store,
   logging = true,
   audit = consoleAuditLog,
+  // Interim, until codegen writes the SDK's manifest: the same documents, built from the operation files.
+  trustedDocuments = manifestFromOperations(),
+  trustedDocumentsOnly = false,
 }: BilateralYogaOptions): BilateralYoga {
   const changes = createChangeBus();
   return createYoga<Record<string, never>, Context>({
@@ -37,7 +47,15 @@ export function createBilateralYoga({
     landingPage: false,
     logging: logging && operatorLogger,
     maskedErrors: { maskError },
-    plugins: [useBodyLimit(), useExports(store), useGraphiQLAssets(), useQueryDepthLimit()],
+    extraParamNames: [DOCUMENT_ID_PARAM],
+    plugins: [
+      useBodyLimit(),
+      useExports(store),
+      useGraphiQLAssets(),
+      useTrustedDocuments({ documents: trustedDocuments, only: trustedDocumentsOnly }),
+      useHttpCache(),
+      useQueryDepthLimit(),
+    ],
     graphiql: {
       title: 'Bilateral — Pakistan–Russia relations',
       defaultTabs: graphiqlTabs(),
