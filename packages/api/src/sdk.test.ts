@@ -135,8 +135,43 @@ describe('@bilateral/sdk against a running server', () => {
       },
     });
     await client.sources({ first: 1 });
-    expect(seen).toHaveLength(1);
-    expect(seen[0]!.get('x-analyst')).toBe('notebook-7');
+    expect(seen.length).toBeGreaterThan(0);
+    for (const headers of seen) expect(headers.get('x-analyst')).toBe('notebook-7');
+  });
+
+  it('sends document IDs first and falls back to the full text on a server that does not read them', async () => {
+    const sent: { method: string; params: Record<string, unknown> }[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      const target = new URL(String(input));
+      const params = init?.body ? JSON.parse(String(init.body)) : Object.fromEntries(target.searchParams);
+      sent.push({ method: init?.method ?? 'GET', params });
+      return fetch(input, init);
+    };
+    const client = createClient({ url, fetch: recordingFetch });
+    expect((await client.sources({ first: 1 })).totalCount).toBe(2);
+    expect(sent.map(({ params }) => Object.keys(params).sort())).toEqual([
+      ['documentId', 'operationName', 'variables'],
+      ['operationName', 'query', 'variables'],
+    ]);
+    expect(sent[0]?.params).toMatchObject({
+      documentId: expect.stringMatching(/^[0-9a-f]{64}$/),
+      operationName: 'Sources',
+    });
+    sent.length = 0;
+    await client.sources({ first: 1 });
+    expect(sent.map(({ params }) => 'query' in params)).toEqual([true]);
+
+    sent.length = 0;
+    const byGet = createClient({ url, fetch: recordingFetch, method: 'GET' });
+    expect((await byGet.event({ slug: '2016-druzhba-exercise' }))?.slug).toBe('2016-druzhba-exercise');
+    expect(sent.map(({ method, params }) => [method, 'documentId' in params ? 'id' : 'text'])).toEqual([
+      ['GET', 'id'],
+      ['GET', 'text'],
+    ]);
+
+    sent.length = 0;
+    await createClient({ url, fetch: recordingFetch, documents: 'text' }).sources();
+    expect(sent.map(({ params }) => 'query' in params)).toEqual([true]);
   });
 
   it('writes with an API key: typed payloads, user errors, history and the change feed', async () => {
