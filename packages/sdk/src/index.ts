@@ -17,6 +17,6 @@ export {
   type ExportKind,
   exportUrl,
 } from './client.ts';
-export { BilateralError, type BilateralGraphQLError } from './errors.ts';
+export { BilateralError, type BilateralErrorCode, type BilateralGraphQLError } from './errors.ts';
 export * from './generated/graphql.ts';
 export type { ClientOptions, RequestOptions, TextDocument } from './transport.ts';

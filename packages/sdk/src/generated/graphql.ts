@@ -383,6 +383,43 @@ export type DatePrecision =
   /** Known to the year: any day of it. Never padded to 1 January. */
   | 'YEAR';
 
+/** Every value an error's `extensions.code` can take, with what it means and what to do about it. Errors in a mutation's input come back as `userErrors` instead (see `UserErrorCode`). */
+export type ErrorCode =
+  /** The HTTP request is not a GraphQL request the server can read: malformed JSON, a missing `query`, an unknown parameter, or a mutation sent by GET. */
+  | 'BAD_REQUEST'
+  /** An argument or variable is wrong: out of range, malformed, or not a value of its type. `extensions.argument` names it when known; fix it and send the request again. */
+  | 'BAD_USER_INPUT'
+  /** The API key is valid but lacks the scope this operation needs (writes need `write`). */
+  | 'FORBIDDEN'
+  /** The document is not valid GraphQL syntax; the message and `locations` point at the problem. */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** The document asks for a field, argument or type the schema does not have, or breaks a validation rule; the message says which. */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** Something unexpected failed on the server. The details are in its log, not in the answer; try again later or report it. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** A paging cursor (`after` or `before`) is malformed or comes from another list. Use a cursor from the same list's `pageInfo` or `edges`. */
+  | 'INVALID_CURSOR'
+  /** A date argument is not a date the API can read. Use EDTF such as `2014`, `2014-06` or `2014-06-03`. */
+  | 'INVALID_DATE'
+  /** An ID is malformed or belongs to another type. IDs are opaque: use the `id` fields the API returns, unchanged. */
+  | 'INVALID_ID'
+  /** Search text could not be read, for example an unclosed quote or a dangling operator. The syntax is described on `Query.search`. */
+  | 'INVALID_SEARCH'
+  /** The HTTP method is not one this route answers; the exports under `/export/` answer GET only. */
+  | 'METHOD_NOT_ALLOWED'
+  /** No record has this slug or ID: check it; the record may have been merged into another or never existed. */
+  | 'NOT_FOUND'
+  /** The document holds several operations and `operationName` does not name one of them. */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** The request body is larger than the server accepts (1 MiB, HTTP 413); `extensions.limit` gives the size in bytes. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** The server does not know this document ID. Send the full document text as `query` instead (`@bilateral/sdk` does this by itself). */
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /** The document nests fields deeper than the server allows. Split it into several requests. */
+  | 'QUERY_TOO_DEEP'
+  /** This operation needs an API key and none was sent, or the key is unknown or revoked. Send `Authorization: Bearer <key>`. */
+  | 'UNAUTHENTICATED';
+
 /** Something that happened between actors, as our sources state it: a visit, an agreement, an arms deal, an exercise, a war. Every event cites the passages it rests on, keeps its date at the precision the sources give, and shows where sources disagree. */
 export type Event = Node & {
   /** Money involved (a deal's value, a pledge), when the sources state one. */
