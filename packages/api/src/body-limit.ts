@@ -4,7 +4,9 @@
  * anything is read; a body sent without one (chunked) is counted as it arrives and refused as
  * soon as it passes the limit, so no more than the limit is ever held in memory.
  */
+
 import type { Plugin } from 'graphql-yoga';
+import type { ErrorCode } from './errors.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -14,7 +16,7 @@ const tooLarge = (fetchAPI: { Response: typeof Response }) =>
       errors: [
         {
           message: `The request body is larger than 1 MiB (${MAX_BODY_BYTES} bytes), the most this server accepts. Send less in one request: split a large change into several mutations.`,
-          extensions: { code: 'PAYLOAD_TOO_LARGE', limit: MAX_BODY_BYTES },
+          extensions: { code: 'PAYLOAD_TOO_LARGE' satisfies ErrorCode, limit: MAX_BODY_BYTES },
         },
       ],
     }),

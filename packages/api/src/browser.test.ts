@@ -67,6 +67,9 @@ describe.skipIf(missing && !inCi)('in a real browser', () => {
       await tabs.nth(index).locator('.graphiql-tab-button').focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => tabs.nth(index).getAttribute('aria-selected')).toBe('true');
+      // GraphiQL takes in a switched tab's query after a short debounce, which also picks the operation to
+      // run, and then writes it into the page's URL; running before that would run the previous operation.
+      await expect.poll(() => new URL(page.url()).searchParams.get('query'), { timeout: 10_000 }).toBe(example.query);
       expect(await tabs.nth(index).textContent()).toContain(example.name);
       const answered = page.waitForResponse(
         (response) =>
@@ -75,7 +78,10 @@ describe.skipIf(missing && !inCi)('in a real browser', () => {
           !response.request().postData()?.includes('IntrospectionQuery'),
         { timeout: 15_000 },
       );
-      await page.locator('.graphiql-execute-button').click();
+      // The same button stops a request in flight; click it only once GraphiQL is idle again.
+      const executeButton = page.locator('.graphiql-execute-button');
+      await expect.poll(() => executeButton.getAttribute('aria-label'), { timeout: 30_000 }).toMatch(/^Execute/);
+      await executeButton.click();
       const response = await answered.catch((error: Error) => {
         throw new Error(
           `${example.name}: running the tab sent no request (is its query in the editor?): ${error.message}`,

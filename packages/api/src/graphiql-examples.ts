@@ -14,7 +14,7 @@ export interface ExampleTab {
   variables: string | null;
 }
 
-export const operationsDir = () =>
+const operationsDir = () =>
   dirname(createRequire(import.meta.url).resolve('@bilateral/sdk/operations/fragments.graphql'));
 
 export function exampleOperations(dir = operationsDir()): ExampleTab[] {

@@ -4,6 +4,7 @@
  * level. The ceiling sits well above the deepest operation the SDK ships (a test checks that), so
  * it only stops queries no front-end needs.
  */
+
 import {
   type ASTVisitor,
   type FragmentDefinitionNode,
@@ -13,6 +14,7 @@ import {
   type ValidationContext,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { ErrorCode } from './errors.ts';
 
 export const MAX_QUERY_DEPTH = 16;
 
@@ -56,7 +58,7 @@ function maxDepthRule(context: ValidationContext): ASTVisitor {
         context.reportError(
           new GraphQLError(
             `This query nests ${depth} levels deep; the limit is ${MAX_QUERY_DEPTH}. Split it: fetch the inner records by ID in a second query.`,
-            { nodes: [operation], extensions: { code: 'QUERY_TOO_DEEP' } },
+            { nodes: [operation], extensions: { code: 'QUERY_TOO_DEEP' satisfies ErrorCode } },
           ),
         );
       }

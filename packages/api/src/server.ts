@@ -50,15 +50,15 @@ try {
 const yoga = createBilateralYoga({ store, trustedDocumentsOnly });
 const server = createServer(yoga);
 // PORT=0 picks a free port; print the one actually bound so scripts and tests can find it.
-server.listen(port, () => {
+if (trustedDocumentsOnly)
+  console.log(
+    "TRUSTED_DOCUMENTS_ONLY: only the SDK's trusted documents run; GraphiQL cannot run queries typed into it.",
+  );
+server.listen(port, () =>
   console.log(
     `Bilateral GraphQL API and GraphiQL at http://localhost:${(server.address() as AddressInfo).port}${yoga.graphqlEndpoint}`,
-  );
-  if (trustedDocumentsOnly)
-    console.log(
-      "TRUSTED_DOCUMENTS_ONLY: only the SDK's trusted documents run; GraphiQL cannot run queries typed into it.",
-    );
-});
+  ),
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,19 +1,26 @@
 // Trusted documents: the SDK's operations answered by ID, by POST and by GET; unknown IDs and the
 // TRUSTED_DOCUMENTS_ONLY mode answered with coded, GraphQL-shaped errors.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as sdk from '@bilateral/sdk';
+import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
+import { parse } from 'graphql';
 import { closeStore, type Store } from '@bilateral/store';
 import { openFixtureStore } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLResponse } from './testing/graphql.ts';
-import { documentIdOfOperation, manifestFromOperations } from './testing/trusted-documents.ts';
-import { documentIdOf, readTrustedDocuments } from './trusted-documents.ts';
+import { documentIdOf, readTrustedDocuments, sdkManifestPath, sdkTrustedDocuments } from './trusted-documents.ts';
 import { type BilateralYoga, createBilateralYoga } from './yoga.ts';
 
-const documents = manifestFromOperations();
-const eventsId = documentIdOfOperation(documents, 'Events');
-const createEventId = documentIdOfOperation(documents, 'CreateEvent');
+/** Every operation the SDK sends, as the SDK holds it: its text and, in `__meta__.hash`, its document ID. */
+const sdkOperations = (Object.values(sdk) as unknown[]).filter(
+  (value): value is sdk.TypedDocumentString<unknown, unknown> =>
+    value instanceof sdk.TypedDocumentString && Boolean(value.__meta__?.operationName),
+);
+const idOf = (document: { __meta__?: Record<string, unknown> | undefined }) => document.__meta__?.hash as string;
+const eventsId = idOf(sdk.EventsDocument);
+const createEventId = idOf(sdk.CreateEventDocument);
 const unknownId = documentIdOf('query Unknown { eventKinds { kind } }');
 const ACCEPT = 'application/graphql-response+json';
 
@@ -22,13 +29,8 @@ let open: BilateralYoga;
 let trustedOnly: BilateralYoga;
 beforeAll(() => {
   store = openFixtureStore();
-  open = createBilateralYoga({ store, logging: false, trustedDocuments: documents });
-  trustedOnly = createBilateralYoga({
-    store,
-    logging: false,
-    trustedDocuments: documents,
-    trustedDocumentsOnly: true,
-  });
+  open = createBilateralYoga({ store, logging: false });
+  trustedOnly = createBilateralYoga({ store, logging: false, trustedDocumentsOnly: true });
 });
 afterAll(() => closeStore(store));
 
@@ -49,6 +51,33 @@ async function get(yoga: BilateralYoga, params: Record<string, string>) {
 }
 
 const codes = (body: GraphQLResponse) => body.errors?.map((error) => error.extensions?.code);
+
+describe("the server's trusted documents", () => {
+  it("are the SDK's manifest: every ID the SDK sends is the SHA-256 of its operation's text, printed the codegen way", () => {
+    const manifest = JSON.parse(readFileSync(sdkManifestPath(), 'utf8')) as Record<string, string>;
+    const server = sdkTrustedDocuments();
+    expect(Object.fromEntries(server)).toEqual(manifest);
+    expect(sdkOperations.length).toBeGreaterThan(30);
+    expect(server.size).toBe(sdkOperations.length);
+    for (const document of sdkOperations) {
+      const name = document.__meta__?.operationName as string;
+      // Codegen files each operation under the hash of its normalised print (selections sorted, one line).
+      const text = printExecutableGraphQLDocument(parse(String(document)));
+      expect(server.get(idOf(document)), name).toBe(text);
+      expect(documentIdOf(text), name).toBe(idOf(document));
+    }
+  });
+
+  it('answer every SDK operation by ID', async () => {
+    for (const document of sdkOperations) {
+      const { body } = await post(open, {
+        documentId: idOf(document),
+        operationName: document.__meta__?.operationName,
+      });
+      expect(codes(body) ?? [], document.__meta__?.operationName as string).not.toContain('PERSISTED_QUERY_NOT_FOUND');
+    }
+  });
+});
 
 describe('trusted documents', () => {
   it('runs an SDK operation sent by ID in a POST body', async () => {
@@ -138,6 +167,7 @@ describe('readTrustedDocuments', () => {
 
   it('reads a manifest whose IDs match', () => {
     const file = join(dir, 'good.json');
+    const documents = new Map([[documentIdOf('{ eventKinds { kind } }'), '{ eventKinds { kind } }']]);
     writeFileSync(file, JSON.stringify(Object.fromEntries(documents)));
     expect(readTrustedDocuments(file)).toEqual(documents);
   });

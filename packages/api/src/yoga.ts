@@ -13,8 +13,12 @@ import { useHttpCache } from './http-cache.ts';
 import { operatorLogger } from './logging.ts';
 import { useQueryDepthLimit } from './query-depth.ts';
 import { schema } from './schema/index.ts';
-import { manifestFromOperations } from './testing/trusted-documents.ts';
-import { DOCUMENT_ID_PARAM, type TrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
+import {
+  DOCUMENT_ID_PARAM,
+  sdkTrustedDocuments,
+  type TrustedDocuments,
+  useTrustedDocuments,
+} from './trusted-documents.ts';
 
 export interface BilateralYogaOptions {
   store: Store;
@@ -35,8 +39,7 @@ export function createBilateralYoga({
   store,
   logging = true,
   audit = consoleAuditLog,
-  // Interim, until codegen writes the SDK's manifest: the same documents, built from the operation files.
-  trustedDocuments = manifestFromOperations(),
+  trustedDocuments = sdkTrustedDocuments(),
   trustedDocumentsOnly = false,
 }: BilateralYogaOptions): BilateralYoga {
   const changes = createChangeBus();

@@ -4,8 +4,10 @@
  *   /export/actors.csv                         (ActorFilter fields as query parameters)
  * Rows are streamed from the store a batch at a time, so memory stays flat for any size.
  */
+
 import { exportActors, exportEvents, QueryError, type Store } from '@bilateral/store';
 import type { Plugin } from 'graphql-yoga';
+import type { ErrorCode } from '../errors.ts';
 import { csvLine } from './csv.ts';
 import { actorFilterFromParams, filterFromParams } from './filter-params.ts';
 import { ACTOR_COLUMNS, actorCsvValues, EVENT_COLUMNS, eventCsvValues, eventRecord } from './records.ts';
@@ -54,7 +56,9 @@ export function useExports(store: Store): Plugin {
       if (request.method !== 'GET')
         return respond(
           JSON.stringify({
-            errors: [{ message: 'Exports answer GET only.', extensions: { code: 'METHOD_NOT_ALLOWED' } }],
+            errors: [
+              { message: 'Exports answer GET only.', extensions: { code: 'METHOD_NOT_ALLOWED' satisfies ErrorCode } },
+            ],
           }),
           405,
           'application/json',
@@ -103,7 +107,7 @@ export function useExports(store: Store): Plugin {
                 errors: [
                   {
                     message: `No export at ${url.pathname}. Available: /export/events.csv, /export/events.jsonl, /export/actors.csv.`,
-                    extensions: { code: 'NOT_FOUND' },
+                    extensions: { code: 'NOT_FOUND' satisfies ErrorCode },
                   },
                 ],
               }),
@@ -115,7 +119,12 @@ export function useExports(store: Store): Plugin {
         if (!(error instanceof QueryError)) throw error;
         return respond(
           JSON.stringify({
-            errors: [{ message: error.message, extensions: { code: error.code, argument: error.argument } }],
+            errors: [
+              {
+                message: error.message,
+                extensions: { code: error.code satisfies ErrorCode, argument: error.argument },
+              },
+            ],
           }),
           400,
           'application/json',
