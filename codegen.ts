@@ -1,5 +1,6 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { type DocumentNode, Kind } from 'graphql';
+import { codegenScalars as scalars } from './packages/sdk/src/scalars.ts';
 
 /**
  * Generates @bilateral/sdk from schema.graphql and the operations in packages/sdk/operations, with
@@ -12,7 +13,6 @@ import { type DocumentNode, Kind } from 'graphql';
  * Run `npx -y pnpm@10 codegen` after changing the schema or an operation; a test fails while the
  * generated files are stale.
  */
-export const scalars = { Date: 'string', Decimal: 'string', ID: 'string' };
 
 /**
  * The operation's name and type beside its document ID in `__meta__`: the client sends `operationName`
@@ -38,14 +38,18 @@ const config: CodegenConfig = {
       presetConfig: {
         fragmentMasking: false,
         gqlTagName: 'graphql',
-        persistedDocuments: { hashAlgorithm: 'sha256' },
+        persistedDocuments: { hashAlgorithm: 'sha256', mode: 'replaceDocumentWithHash' },
         onExecutableDocumentNode: operationOf,
       },
       config: { ...shared, documentMode: 'string' },
     },
     'packages/sdk/src/generated/documents.ts': {
       plugins: [{ add: { content: TYPES_FROM_GRAPHQL } }, 'typed-document-node'],
-      config: { ...shared, importOperationTypesFrom: 'Types' },
+      config: {
+        ...shared,
+        importOperationTypesFrom: 'Types',
+        documentNodeImport: '../typed-document-node.ts#TypedDocumentNode',
+      },
     },
   },
 };
