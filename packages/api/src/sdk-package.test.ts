@@ -2,20 +2,20 @@
 // npm into a fresh project, loaded by Node as ESM and CommonJS, type-checked under three module
 // resolutions with strict + exactOptionalPropertyTypes, run against the real server, and misused.
 // Slow (it builds the package and installs typescript from npm's cache), hence its own timeouts.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServerProcess } from './testing/server-process.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const fixtures = join(import.meta.dirname, '../test/sdk-consumer');
-const tsxLoader = join(root, 'node_modules/tsx/dist/loader.mjs');
 const typescriptVersion = createRequire(join(root, 'package.json'))('typescript/package.json').version as string;
 const project = mkdtempSync(join(tmpdir(), 'bilateral-sdk-consumer-'));
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 
 interface RunResult {
   code: number;
@@ -40,25 +40,6 @@ async function succeed(command: string, args: string[], cwd = project): Promise<
 
 const tsc = (config: string) => run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config]);
 
-/** Starts the real server on a free port with a fresh database; resolves to its GraphQL URL. */
-function startServer(): Promise<string> {
-  server = spawn(process.execPath, ['--import', tsxLoader, join(import.meta.dirname, 'server.ts')], {
-    env: { ...process.env, PORT: '0', DATABASE_PATH: join(project, 'server.db') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /GraphiQL at (http:\/\/localhost:\d+\/graphql)/.exec(output)?.[1];
-      if (url) resolve(url);
-    };
-    server!.stdout!.on('data', collect);
-    server!.stderr!.on('data', collect);
-    server!.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
-
 let tarball: string;
 
 beforeAll(async () => {
@@ -76,7 +57,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(() => {
-  server?.kill('SIGTERM');
+  server?.process.kill('SIGTERM');
   rmSync(project, { recursive: true, force: true });
 });
 
@@ -136,8 +117,8 @@ describe('@bilateral/sdk installed from its tarball with npm', () => {
   it('walks allEvents against the live server and catches a typed NOT_FOUND', async () => {
     // out/consumer.js is emitted by the nodenext check; emitted here too when this test runs alone.
     if (!existsSync(join(project, 'out/consumer.js'))) await tsc('tsconfig.nodenext.json');
-    const url = await startServer();
-    const walk = JSON.parse(await succeed(process.execPath, ['out/consumer.js', url]));
+    server = await startServerProcess(join(project, 'server.db'));
+    const walk = JSON.parse(await succeed(process.execPath, ['out/consumer.js', server.url]));
     expect(walk.totalCount).toBeGreaterThan(100);
     expect(walk).toEqual({
       walked: walk.totalCount,
