@@ -1,18 +1,20 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { type DocumentNode, Kind } from 'graphql';
+import { codegenScalars as scalars } from './packages/sdk/src/scalars.ts';
 
 /**
  * Generates @bilateral/sdk from schema.graphql and the operations in packages/sdk/operations, with
  * one set of operation types (the client preset's `graphql.ts`):
- * - `graphql.ts`: the types, and each operation as a pre-printed `TypedDocumentString` carrying its
- *   SHA-256 document ID (`__meta__.hash`). The client sends these, so graphql-js is not needed at run time.
- * - `persisted-documents.json`: document ID → document text, the trusted-documents manifest a server loads.
+ * - `graphql.ts`: the types, and each operation as its SHA-256 document ID, name and type only
+ *   (`__meta__`; `replaceDocumentWithHash`), typed as a `TypedDocumentString`. The client sends the ID,
+ *   so neither graphql-js nor the texts are in a browser bundle until a server asks for a text.
+ * - `persisted-documents.json`: document ID → document text (printed by the preset), the
+ *   trusted-documents manifest a server loads and the client's fallback reads.
  * - `documents.ts`: the same operations as AST objects (plain data) typed with `graphql.ts`'s types,
  *   for urql and Apollo Client, which want a DocumentNode (`@bilateral/sdk/documents`).
  * Run `npx -y pnpm@10 codegen` after changing the schema or an operation; a test fails while the
  * generated files are stale.
  */
-export const scalars = { Date: 'string', Decimal: 'string', ID: 'string' };
 
 /**
  * The operation's name and type beside its document ID in `__meta__`: the client sends `operationName`
@@ -38,14 +40,18 @@ const config: CodegenConfig = {
       presetConfig: {
         fragmentMasking: false,
         gqlTagName: 'graphql',
-        persistedDocuments: { hashAlgorithm: 'sha256' },
+        persistedDocuments: { hashAlgorithm: 'sha256', mode: 'replaceDocumentWithHash' },
         onExecutableDocumentNode: operationOf,
       },
       config: { ...shared, documentMode: 'string' },
     },
     'packages/sdk/src/generated/documents.ts': {
       plugins: [{ add: { content: TYPES_FROM_GRAPHQL } }, 'typed-document-node'],
-      config: { ...shared, importOperationTypesFrom: 'Types' },
+      config: {
+        ...shared,
+        importOperationTypesFrom: 'Types',
+        documentNodeImport: '../typed-document-node.ts#TypedDocumentNode',
+      },
     },
   },
 };

@@ -2,6 +2,9 @@
 // server: GraphiQL renders from the server's own files, every tab opens with its SDK operation and
 // example variables and returns data, the console stays free of errors; and a page on another
 // origin reads a page of events through the bundled SDK (CORS).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse, print } from 'graphql';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,16 +44,18 @@ describe.skipIf(missing && !inCi)('in a real browser', () => {
   let server: ServerProcess;
   let browser: GuardedBrowser;
   let serverOrigin: string;
+  const dir = mkdtempSync(join(tmpdir(), 'bilateral-browser-'));
 
   beforeAll(async () => {
     if (missing) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (.ci/run does).`);
-    [server, browser] = await Promise.all([startServerProcess(), launchGuardedBrowser()]);
+    [server, browser] = await Promise.all([startServerProcess(join(dir, 'browser.db')), launchGuardedBrowser()]);
     serverOrigin = new URL(server.url).origin;
     browser.allowedOrigins.add(serverOrigin);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    server?.stop();
+    server?.process.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('GraphiQL runs every tab with its example variables, offline and without console errors', async () => {

@@ -1,14 +1,22 @@
 // The quick start, end to end: the server process creates and migrates a fresh database, loads the
 // shipped seeds, and answers GraphiQL and a query, as `npx -y pnpm@10 start` does.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from './testing/server-process.ts';
 
+const dir = mkdtempSync(join(tmpdir(), 'bilateral-server-'));
 let server: ServerProcess | undefined;
-afterAll(() => server?.stop());
+
+afterAll(() => {
+  server?.process.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the server process', () => {
   it('creates the database, loads the seeds and serves GraphiQL and queries', async () => {
-    server = await startServerProcess();
+    server = await startServerProcess(join(dir, 'quick-start.db'));
     const { url, output } = server;
     expect(output).toMatch(/seeds loaded \(\d+ created, 0 updated, 0 unchanged, 0 removed, 0 kept, 0 merged away\)/);
     const page = await fetch(url, { headers: { accept: 'text/html' } });
@@ -27,7 +35,7 @@ describe('the server process', () => {
   }, 60_000);
 
   it('refuses documents sent as text with TRUSTED_DOCUMENTS_ONLY=true, and an unreadable setting', async () => {
-    const trustedOnly = await startServerProcess({ TRUSTED_DOCUMENTS_ONLY: 'true' });
+    const trustedOnly = await startServerProcess(join(dir, 'trusted-only.db'), { TRUSTED_DOCUMENTS_ONLY: 'true' });
     try {
       expect(trustedOnly.output).toContain('TRUSTED_DOCUMENTS_ONLY');
       const response = await fetch(trustedOnly.url, {
@@ -38,9 +46,9 @@ describe('the server process', () => {
       const body = await response.json();
       expect(body.errors[0].extensions.code).toBe('PERSISTED_QUERY_ONLY');
     } finally {
-      trustedOnly.stop();
+      trustedOnly.process.kill('SIGTERM');
     }
-    await expect(startServerProcess({ TRUSTED_DOCUMENTS_ONLY: 'yes' })).rejects.toThrow(
+    await expect(startServerProcess(join(dir, 'unreadable.db'), { TRUSTED_DOCUMENTS_ONLY: 'yes' })).rejects.toThrow(
       /TRUSTED_DOCUMENTS_ONLY must be true or false/,
     );
   }, 60_000);

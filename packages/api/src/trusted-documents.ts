@@ -10,9 +10,8 @@
  * `extensions.persistedQuery` by default, so the ID is taken from where this protocol puts it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import type { ErrorCode } from './errors.ts';
@@ -25,16 +24,8 @@ export const DOCUMENT_ID_PARAM = 'documentId';
 
 export const documentIdOf = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/**
- * The manifest codegen writes into the SDK (`src/generated/persisted-documents.json`), which the SDK's
- * own requests refer to. The SDK's exports map does not list it, so it is found from the package's
- * directory; if the SDK comes to export it, resolve that export here instead.
- */
-export function sdkManifestPath(): string {
-  let dir = dirname(createRequire(import.meta.url).resolve('@bilateral/sdk'));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return join(dir, 'src/generated/persisted-documents.json');
-}
+/** The manifest codegen writes into the SDK, which the SDK's own requests refer to. */
+export const sdkManifestPath = () => createRequire(import.meta.url).resolve('@bilateral/sdk/persisted-documents.json');
 
 /** Reads a manifest, refusing one whose IDs are not the hashes of their texts (a stale or edited file). */
 export function readTrustedDocuments(file: string): TrustedDocuments {

@@ -38,7 +38,7 @@ import {
   UpdateFigureDocument,
   UpdateSourceDocument,
 } from './generated/graphql.ts';
-import { type ClientOptions, createTransport, type RequestOptions, type TextDocument } from './transport.ts';
+import { type ClientOptions, createTransport, type RequestDocument, type RequestOptions } from './transport.ts';
 
 /** The variables an operation cannot do without. */
 type RequiredKeys<Variables> = {
@@ -89,7 +89,7 @@ export function createClient(options: ClientOptions) {
 
   /** A client method: runs `document` and returns the part of its data that `pick` selects. */
   const method =
-    <Result, Variables, Picked>(document: TextDocument<Result, Variables>, pick: (data: Result) => Picked) =>
+    <Result, Variables, Picked>(document: RequestDocument<Result, Variables>, pick: (data: Result) => Picked) =>
     (...[variables, requestOptions]: MethodArguments<Variables>): Promise<Picked> =>
       request(document, variables, requestOptions).then(pick);
 

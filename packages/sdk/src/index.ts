@@ -19,4 +19,5 @@ export {
 } from './client.ts';
 export { BilateralError, type BilateralErrorCode, type BilateralGraphQLError } from './errors.ts';
 export * from './generated/graphql.ts';
-export type { ClientOptions, RequestOptions, TextDocument } from './transport.ts';
+export { codegenScalars } from './scalars.ts';
+export type { ClientOptions, RequestDocument, RequestOptions } from './transport.ts';

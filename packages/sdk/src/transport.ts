@@ -28,13 +28,27 @@ export interface RequestOptions {
 }
 
 /**
- * A typed document as text: what the client preset emits with `documentMode: 'string'`
- * (`TypedDocumentString`), or a string cast to this type. `__meta__.hash` is its trusted-document
- * ID when it has one; without one, the full text is sent.
+ * A typed document `request` can send: one of this package's `…Document` exports (its trusted-document
+ * ID, `__meta__.hash`, whose text is in the package's manifest), or a `TypedDocumentString` from your
+ * own codegen (`documentMode: 'string'`), which carries its text.
  */
-export interface TextDocument<Result, Variables> extends DocumentTypeDecoration<Result, Variables> {
-  toString(): string;
+export interface RequestDocument<Result, Variables> extends DocumentTypeDecoration<Result, Variables> {
   __meta__?: Record<string, unknown> | undefined;
+}
+
+// The package's document texts by ID: loaded (a separate chunk in a browser bundle) only when a
+// server does not know an ID or `documents: 'text'` is set, so a page that sends IDs never pays for them.
+let documentTexts: Promise<Readonly<Record<string, string>>> | undefined;
+const loadDocumentTexts = () =>
+  (documentTexts ??= import('./document-texts.ts').then((module) => module.documentTexts));
+
+async function textOf(document: unknown, documentId: unknown): Promise<string> {
+  if (document instanceof String || typeof document === 'string') return String(document);
+  const text = typeof documentId === 'string' ? (await loadDocumentTexts())[documentId] : undefined;
+  if (text === undefined) {
+    throw new TypeError('This document has neither text nor an ID from @bilateral/sdk: pass a TypedDocumentString.');
+  }
+  return text;
 }
 
 interface GraphQLResponse<Result> {
@@ -97,17 +111,17 @@ export function createTransport(options: ClientOptions) {
   }
 
   return async function request<Result, Variables>(
-    document: TextDocument<Result, Variables>,
+    document: RequestDocument<Result, Variables>,
     variables?: Variables,
     requestOptions?: RequestOptions,
   ): Promise<Result> {
     const meta = document.__meta__ ?? {};
-    const documentId = options.documents === 'text' ? undefined : (meta.hash as string | undefined);
+    const documentId = options.documents === 'text' ? undefined : meta.hash;
     const byGet = options.method === 'GET' && meta.operationType === 'query';
-    const params = { variables: variables ?? {}, operationName: meta.operationName as string | undefined };
+    const params = { variables: variables ?? {}, operationName: meta.operationName };
 
     let answer: { status: number; body: GraphQLResponse<Result> } | undefined;
-    if (documentId && !refusedIds.has(documentId)) {
+    if (typeof documentId === 'string' && !refusedIds.has(documentId)) {
       answer = await send<Result>({ documentId, ...params }, byGet, requestOptions);
       const codes = answer.body.errors?.map((error) => error.extensions?.code) ?? [];
       if (codes.length > 0 && codes.every((code) => code && ID_REFUSED.has(code))) {
@@ -115,7 +129,7 @@ export function createTransport(options: ClientOptions) {
         answer = undefined;
       }
     }
-    answer ??= await send<Result>({ query: String(document), ...params }, byGet, requestOptions);
+    answer ??= await send<Result>({ query: await textOf(document, meta.hash), ...params }, byGet, requestOptions);
 
     const { status, body } = answer;
     if (body.errors?.length) {
