@@ -62,6 +62,18 @@ describe('HTTP caching of reads by GET', () => {
     expect(response.headers.get('etag')).toBeNull();
   });
 
+  it('streams a subscription by GET, uncached, without waiting for its end', async () => {
+    const controller = new AbortController();
+    const stream = await api.yoga.fetch(
+      `http://bilateral.test/graphql?${new URLSearchParams({ query: 'subscription { eventChanged { slug } }' })}`,
+      { headers: { accept: 'text/event-stream' }, signal: controller.signal },
+    );
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    expect(stream.headers.get('cache-control')).toBe('no-store');
+    expect(stream.headers.get('etag')).toBeNull();
+    controller.abort();
+  });
+
   it('leaves POSTs and the GraphiQL page alone', async () => {
     const posted = await api.yoga.fetch('http://bilateral.test/graphql', {
       method: 'POST',
