@@ -1,13 +1,5 @@
-// Plain Node, CommonJS: require() gets the same API.
-const { BilateralError, createClient, EventsDocument } = require('@bilateral/sdk');
-const { EventsDocument: EventsDocumentNode } = require('@bilateral/sdk/documents');
+// Plain Node, CommonJS: require() gives the same exports as import.
+const sdk = require('@bilateral/sdk');
+const documents = require('@bilateral/sdk/documents');
 
-const error = new BilateralError('missing', [{ message: 'missing', extensions: { code: 'NOT_FOUND' } }]);
-console.log(
-  JSON.stringify({
-    createClient: typeof createClient,
-    code: error.code,
-    documentId: EventsDocument.__meta__.hash,
-    documentNode: EventsDocumentNode.kind,
-  }),
-);
+console.log(JSON.stringify({ exports: Object.keys(sdk).sort(), documentExports: Object.keys(documents).sort() }));

@@ -1,14 +1,15 @@
 // Plain Node, ES modules: both entries load, and nothing needs graphql at run time.
-import { BilateralError, codegenScalars, createClient, EventsDocument } from '@bilateral/sdk';
-import { EventsDocument as EventsDocumentNode } from '@bilateral/sdk/documents';
+import * as sdk from '@bilateral/sdk';
+import * as documents from '@bilateral/sdk/documents';
 
-const error = new BilateralError('missing', [{ message: 'missing', extensions: { code: 'NOT_FOUND' } }]);
+const missing = new sdk.BilateralError('missing', [{ message: 'missing', extensions: { code: 'NOT_FOUND' } }]);
 console.log(
   JSON.stringify({
-    createClient: typeof createClient,
-    code: error.code,
-    documentId: EventsDocument.__meta__.hash,
-    documentNode: EventsDocumentNode.kind,
-    dateScalar: codegenScalars.Date,
+    exports: Object.keys(sdk).sort(),
+    documentExports: Object.keys(documents).sort(),
+    code: missing.code,
+    documentId: sdk.EventsDocument.__meta__.hash,
+    documentNode: documents.EventsDocument.kind,
+    dateScalar: sdk.codegenScalars.Date,
   }),
 );
