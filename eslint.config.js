@@ -13,6 +13,9 @@ export default [
       // Value objects (stats buckets, user errors, timeline slides) have no identity of their own;
       // the types that do implement Node, which schema-relay's rules check.
       '@graphql-eslint/strict-id-in-types': 'off',
+      // ErrorCode documents `extensions.code`, which errors carry outside the schema's fields, so no
+      // field returns it; clients reach it through introspection and the SDK's types.
+      '@graphql-eslint/no-unreachable-types': 'off',
       // Plain lists of values are fine; only connections must wrap edges. Citations, relationships and
       // search hits are values with no global ID, which the Relay cursor spec allows as edge nodes.
       '@graphql-eslint/relay-edge-types': ['error', { listTypeCanWrapOnlyEdgeType: false, shouldImplementNode: false }],

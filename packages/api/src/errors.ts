@@ -6,36 +6,68 @@
 import { QueryError, type StorageError, searchErrorFrom, toStorageError } from '@bilateral/store';
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'INVALID_ID'
-  | 'INVALID_CURSOR'
-  | 'INVALID_DATE'
-  | 'INVALID_SEARCH'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'INTERNAL_SERVER_ERROR'
-  // Refusals at the HTTP boundary, before GraphQL runs (each with its HTTP status).
-  | 'BAD_REQUEST'
-  | 'METHOD_NOT_ALLOWED'
-  | 'NOT_ACCEPTABLE'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'ORIGIN_NOT_ALLOWED'
-  | 'REQUEST_HEADERS_TOO_LARGE'
-  // Storage faults (StorageError from the store): each carries extensions.retryable.
-  | 'STORAGE_FULL'
-  | 'STORAGE_READ_ONLY'
-  | 'STORAGE_UNAVAILABLE'
-  | 'BUSY'
-  // Hostile-traffic limits (docs/limits.md): refused before any resolver runs.
-  | 'QUERY_TOO_COSTLY'
-  | 'TOO_MANY_TOKENS'
-  | 'TOO_MANY_ALIASES'
-  | 'TOO_MANY_DIRECTIVES'
-  | 'FIELD_DUPLICATED'
-  | 'RATE_LIMITED';
+/**
+ * Every `extensions.code` a client can receive, with what it means and what to do. The schema's
+ * `ErrorCode` enum is built from this list, and through it the SDK's `BilateralError.code`: add a
+ * code here on its own line, then run `schema:print` and `codegen`.
+ */
+export const ERROR_CODES = {
+  BAD_USER_INPUT:
+    'An argument or variable is wrong: out of range, malformed, or not a value of its type. `extensions.argument` names it when known; fix it and send the request again.',
+  INVALID_ID:
+    'An ID is malformed or belongs to another type. IDs are opaque: use the `id` fields the API returns, unchanged.',
+  INVALID_CURSOR:
+    "A paging cursor (`after` or `before`) is malformed or comes from another list. Use a cursor from the same list's `pageInfo` or `edges`.",
+  INVALID_DATE: 'A date argument is not a date the API can read. Use EDTF such as `2014`, `2014-06` or `2014-06-03`.',
+  INVALID_SEARCH:
+    'Search text could not be read, for example an unclosed quote or a dangling operator. The syntax is described on `Query.search`.',
+  NOT_FOUND: 'No record has this slug or ID: check it; the record may have been merged into another or never existed.',
+  UNAUTHENTICATED:
+    'This operation needs an API key and none was sent, or the key is unknown or revoked. Send `Authorization: Bearer <key>`.',
+  FORBIDDEN: 'The API key is valid but lacks the scope this operation needs (writes need `write`).',
+  QUERY_TOO_DEEP: 'The document nests fields deeper than the server allows. Split it into several requests.',
+  PAYLOAD_TOO_LARGE:
+    'The request body is larger than the server accepts (1 MiB, HTTP 413); `extensions.limit` gives the size in bytes.',
+  METHOD_NOT_ALLOWED: 'The HTTP method is not one this route answers; the exports under `/export/` answer GET only.',
+  BAD_REQUEST:
+    'The HTTP request is not a GraphQL request the server can read: malformed JSON, a missing `query`, an unknown parameter, or a mutation sent by GET.',
+  GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax; the message and `locations` point at the problem.',
+  GRAPHQL_VALIDATION_FAILED:
+    'The document asks for a field, argument or type the schema does not have, or breaks a validation rule; the message says which.',
+  OPERATION_RESOLUTION_FAILURE: 'The document holds several operations and `operationName` does not name one of them.',
+  PERSISTED_QUERY_NOT_FOUND:
+    'The server does not know this document ID. Send the full document text as `query` instead (`@bilateral/sdk` does this by itself).',
+  PERSISTED_QUERY_ONLY:
+    'The server runs only trusted documents (TRUSTED_DOCUMENTS_ONLY): send the `documentId` of an operation in the SDK manifest, not `query`.',
+  NOT_ACCEPTABLE:
+    'The `Accept` header asks for a media type the server cannot answer with. Accept `application/graphql-response+json` or `application/json`.',
+  UNSUPPORTED_MEDIA_TYPE:
+    'A POST body that is not `application/json` (HTTP 415). Forms and plain text are refused so that no web page can drive the API; send JSON.',
+  ORIGIN_NOT_ALLOWED:
+    "A browser preflight from an origin that is not in the server's `CORS_ORIGINS` allow-list (HTTP 403). Ask the operator to list the origin.",
+  REQUEST_HEADERS_TOO_LARGE:
+    'The URL or headers are larger than the server accepts (HTTP 431). Send the document by POST.',
+  STORAGE_FULL:
+    "The server's disk is full, so the write was not made and its idempotency key not stored (HTTP 503, `extensions.retryable`: retry later with the same key, after `Retry-After`).",
+  STORAGE_READ_ONLY:
+    'The server serves a read-only database (a snapshot, a replica or `READ_ONLY`): reads work, writes are refused and will not succeed on retry.',
+  STORAGE_UNAVAILABLE:
+    "The server's storage failed (an I/O error); nothing was written. Retry later with the same idempotency key, after `Retry-After`.",
+  BUSY: 'The database stayed locked by another writer past the wait limit; nothing was written. Retry shortly with the same idempotency key.',
+  QUERY_TOO_COSTLY:
+    'The operation would cost more than the per-request budget (`extensions.cost` against `extensions.limit`), priced before anything runs: ask for smaller pages or fewer nested lists.',
+  TOO_MANY_TOKENS:
+    'The document is longer than the server parses (`extensions.limit` tokens). Send a smaller document.',
+  TOO_MANY_ALIASES: 'The document uses more aliases than the server allows. Fetch repeated fields in several requests.',
+  TOO_MANY_DIRECTIVES: 'The document uses more directives than the server allows.',
+  FIELD_DUPLICATED: 'One selection asks for the same field more times than the server allows; ask for it once.',
+  RATE_LIMITED:
+    'This client spent its query-cost budget for the minute (HTTP 429). Wait for `Retry-After` seconds, or make cheaper requests.',
+  INTERNAL_SERVER_ERROR:
+    'Something unexpected failed on the server. The details are in its log, not in the answer; try again later or report it.',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
 
 export function userError(code: ErrorCode, message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...(argument ? { argument } : {}) } });
@@ -81,7 +113,10 @@ export function maskError(error: unknown, message: string): Error {
     return new GraphQLError(original.message, {
       nodes: error instanceof GraphQLError ? error.nodes : undefined,
       path: error instanceof GraphQLError ? error.path : undefined,
-      extensions: { code: original.code, ...(original.argument ? { argument: original.argument } : {}) },
+      extensions: {
+        code: original.code satisfies ErrorCode,
+        ...(original.argument ? { argument: original.argument } : {}),
+      },
     });
   }
   const storage = toStorageError(original);
@@ -96,12 +131,15 @@ export function maskError(error: unknown, message: string): Error {
   // graphql-js reports variables that do not fit their types (an unknown enum value, a string for
   // an Int) without a code; they are the caller's to fix, and the message says what is wrong.
   if (error instanceof GraphQLError && /^Variable "\$\w+"/.test(error.message)) {
-    return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } });
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode },
+    });
   }
   return new GraphQLError(message, {
     nodes: error instanceof GraphQLError ? error.nodes : undefined,
     path: error instanceof GraphQLError ? error.path : undefined,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode },
   });
 }
 

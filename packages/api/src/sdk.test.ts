@@ -22,6 +22,16 @@ afterAll(async () => {
   closeStore(store);
 });
 
+/** A fetch that records each request's method and GraphQL parameters (POST body or GET query string). */
+const recording =
+  (sent: { method: string; params: Record<string, unknown> }[]): typeof fetch =>
+  (input, init) => {
+    const target = new URL(String(input));
+    const params = init?.body ? JSON.parse(String(init.body)) : Object.fromEntries(target.searchParams);
+    sent.push({ method: init?.method ?? 'GET', params });
+    return fetch(input, init);
+  };
+
 async function rejectionOf(call: Promise<unknown>): Promise<BilateralError> {
   try {
     await call;
@@ -135,8 +145,48 @@ describe('@bilateral/sdk against a running server', () => {
       },
     });
     await client.sources({ first: 1 });
-    expect(seen).toHaveLength(1);
-    expect(seen[0]!.get('x-analyst')).toBe('notebook-7');
+    expect(seen.length).toBeGreaterThan(0);
+    for (const headers of seen) expect(headers.get('x-analyst')).toBe('notebook-7');
+  });
+
+  it("sends document IDs, by POST or by GET, and answers them from the server's manifest", async () => {
+    const sent: { method: string; params: Record<string, unknown> }[] = [];
+    const client = createClient({ url, fetch: recording(sent) });
+    expect((await client.sources({ first: 1 })).totalCount).toBe(2);
+    expect(sent.map(({ params }) => Object.keys(params).sort())).toEqual([
+      ['documentId', 'operationName', 'variables'],
+    ]);
+    expect(sent[0]?.params).toMatchObject({
+      documentId: expect.stringMatching(/^[0-9a-f]{64}$/),
+      operationName: 'Sources',
+    });
+
+    sent.length = 0;
+    const byGet = createClient({ url, fetch: recording(sent), method: 'GET' });
+    expect((await byGet.event({ slug: '2016-druzhba-exercise' }))?.slug).toBe('2016-druzhba-exercise');
+    expect(sent.map(({ method, params }) => [method, 'documentId' in params ? 'id' : 'text'])).toEqual([['GET', 'id']]);
+
+    sent.length = 0;
+    await createClient({ url, fetch: recording(sent), documents: 'text' }).sources();
+    expect(sent.map(({ params }) => 'query' in params)).toEqual([true]);
+  });
+
+  it('falls back to the full text, once per document, on a server that does not know its IDs', async () => {
+    // A server with no trusted documents: as an older deployment would be for a newer SDK.
+    const older = createServer(createBilateralYoga({ store, logging: false, trustedDocuments: new Map() }));
+    await new Promise<void>((resolve) => older.listen(0, '127.0.0.1', resolve));
+    try {
+      const olderUrl = `http://127.0.0.1:${(older.address() as AddressInfo).port}/graphql`;
+      const sent: { method: string; params: Record<string, unknown> }[] = [];
+      const client = createClient({ url: olderUrl, fetch: recording(sent) });
+      expect((await client.sources({ first: 1 })).totalCount).toBe(2);
+      expect(sent.map(({ params }) => ('documentId' in params ? 'id' : 'text'))).toEqual(['id', 'text']);
+      sent.length = 0;
+      await client.sources({ first: 1 });
+      expect(sent.map(({ params }) => ('documentId' in params ? 'id' : 'text'))).toEqual(['text']);
+    } finally {
+      await new Promise((resolve) => older.close(resolve));
+    }
   });
 
   it('writes with an API key: typed payloads, user errors, history and the change feed', async () => {

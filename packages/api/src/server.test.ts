@@ -60,4 +60,19 @@ describe('the server process', () => {
       /exited with 1:\nCORS_ORIGINS: "https:\/\/app.example.org\/path" is not an origin/,
     );
   }, 60_000);
+
+  it('refuses documents sent as text with TRUSTED_DOCUMENTS_ONLY=true, and an unreadable setting', async () => {
+    const trustedOnly = await start({ DATABASE_PATH: join(dir, 'trusted-only.db'), TRUSTED_DOCUMENTS_ONLY: 'true' });
+    expect(trustedOnly.output).toContain('TRUSTED_DOCUMENTS_ONLY');
+    const response = await fetch(trustedOnly.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ eventKinds { kind } }' }),
+    });
+    const body = await response.json();
+    expect(body.errors[0].extensions.code).toBe('PERSISTED_QUERY_ONLY');
+    await expect(start({ DATABASE_PATH: join(dir, 'unreadable.db'), TRUSTED_DOCUMENTS_ONLY: 'yes' })).rejects.toThrow(
+      /TRUSTED_DOCUMENTS_ONLY must be true or false/,
+    );
+  }, 60_000);
 });

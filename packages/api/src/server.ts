@@ -21,6 +21,15 @@ const corsOrigins = (() => {
   }
 })();
 const databasePath = resolveDatabasePath();
+const trustedDocumentsOnly = booleanSetting('TRUSTED_DOCUMENTS_ONLY');
+
+function booleanSetting(name: string): boolean {
+  const value = process.env[name]?.trim().toLowerCase() ?? '';
+  if (['', 'false', '0'].includes(value)) return false;
+  if (['true', '1'].includes(value)) return true;
+  console.error(`${name} must be true or false, not "${process.env[name]}".`);
+  process.exit(1);
+}
 
 const store = (() => {
   try {
@@ -32,8 +41,12 @@ const store = (() => {
   }
 })();
 
-const yoga = createBilateralYoga({ store, corsOrigins, rateLimit: rateLimitFromEnv() });
+const yoga = createBilateralYoga({ store, corsOrigins, rateLimit: rateLimitFromEnv(), trustedDocumentsOnly });
 const server = createBilateralServer(yoga);
+if (trustedDocumentsOnly)
+  console.log(
+    "TRUSTED_DOCUMENTS_ONLY: only the SDK's trusted documents run; GraphiQL cannot run queries typed into it.",
+  );
 // PORT=0 picks a free port; print the one actually bound so scripts and tests can find it.
 server.listen(port, host, () => {
   const shownHost =

@@ -8,14 +8,23 @@ import { useCors } from './cors.ts';
 import { useCodedErrorBodies } from './error-bodies.ts';
 import { maskError } from './errors.ts';
 import { useExports } from './exports/routes.ts';
+import { useGraphiQLAssets } from './graphiql/assets.ts';
+import { renderGraphiQLPage } from './graphiql/page.ts';
 import { graphiqlTabs } from './graphiql-examples.ts';
 import { useHealth, YOGA_HEALTH_PATH } from './health.ts';
+import { useHttpCache } from './http-cache.ts';
 import { useJsonOnlyPost } from './json-only-post.ts';
 import { useCostLimit } from './limits/cost-limit.ts';
 import { useDocumentLimits } from './limits/document-limits.ts';
 import { type RateLimitOptions, useRateLimit } from './limits/rate-limit.ts';
 import { operatorLogger } from './logging.ts';
 import { schema } from './schema/index.ts';
+import {
+  DOCUMENT_ID_PARAM,
+  sdkTrustedDocuments,
+  type TrustedDocuments,
+  useTrustedDocuments,
+} from './trusted-documents.ts';
 
 export interface BilateralYogaOptions {
   store: Store;
@@ -27,6 +36,10 @@ export interface BilateralYogaOptions {
   corsOrigins?: readonly string[];
   /** A points budget per client (limits/rate-limit.ts); off when absent. */
   rateLimit?: RateLimitOptions;
+  /** The trusted documents answered by ID; defaults to the SDK's manifest. */
+  trustedDocuments?: TrustedDocuments;
+  /** Refuse documents sent as text, answering only trusted document IDs (`TRUSTED_DOCUMENTS_ONLY`). */
+  trustedDocumentsOnly?: boolean;
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -38,6 +51,8 @@ export function createBilateralYoga({
   audit = consoleAuditLog,
   corsOrigins,
   rateLimit,
+  trustedDocuments = sdkTrustedDocuments(),
+  trustedDocumentsOnly = false,
 }: BilateralYogaOptions): BilateralYoga {
   const changes = createChangeBus();
   const graphqlEndpoint = '/graphql';
@@ -51,6 +66,7 @@ export function createBilateralYoga({
     cors: false,
     // No uploads: a multipart body is a form a page could submit (useJsonOnlyPost refuses it too).
     multipart: false,
+    extraParamNames: [DOCUMENT_ID_PARAM],
     // useCodedErrorBodies first: its onResponse runs before the others, so CORS headers land on its bodies.
     plugins: [
       useCodedErrorBodies(),
@@ -59,6 +75,9 @@ export function createBilateralYoga({
       useBodyLimit(),
       useExports(store),
       useHealth(store),
+      useGraphiQLAssets(),
+      useTrustedDocuments({ documents: trustedDocuments, only: trustedDocumentsOnly }),
+      useHttpCache(),
       useDocumentLimits(),
       useCostLimit(),
       ...(rateLimit ? [useRateLimit(store, rateLimit)] : []),
@@ -68,5 +87,6 @@ export function createBilateralYoga({
       title: 'Bilateral — Pakistan–Russia relations',
       defaultTabs: graphiqlTabs(),
     },
+    renderGraphiQL: renderGraphiQLPage,
   }) as unknown as BilateralYoga;
 }

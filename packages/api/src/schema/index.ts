@@ -19,6 +19,7 @@ import './stats.ts';
 import './network.ts';
 import './timeline.ts';
 import './node.ts';
+import './error-code.ts';
 
 builder.subscriptionType({ description: 'Live updates, over Server-Sent Events at the same /graphql endpoint.' });
 

@@ -1,4 +1,5 @@
 import { GraphQLError, Kind } from 'graphql';
+import type { ErrorCode } from '../errors.ts';
 import { builder } from './builder.ts';
 
 const stringScalar = (name: 'Date' | 'Decimal', description: string, pattern: RegExp, example: string) =>
@@ -8,7 +9,7 @@ const stringScalar = (name: 'Date' | 'Decimal', description: string, pattern: Re
     parseValue: (value) => {
       if (typeof value !== 'string' || !pattern.test(value)) {
         throw new GraphQLError(`${name} must be a string like "${example}".`, {
-          extensions: { code: 'BAD_USER_INPUT' },
+          extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode },
         });
       }
       return value;
@@ -16,7 +17,7 @@ const stringScalar = (name: 'Date' | 'Decimal', description: string, pattern: Re
     parseLiteral: (node) => {
       if (node.kind !== Kind.STRING || !pattern.test(node.value)) {
         throw new GraphQLError(`${name} must be a string like "${example}".`, {
-          extensions: { code: 'BAD_USER_INPUT' },
+          extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode },
         });
       }
       return node.value;
