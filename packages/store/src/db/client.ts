@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { relations } from './relations.ts';
+import { cacheStatements } from './statement-cache.ts';
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
@@ -35,6 +36,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  cacheStatements(connection);
   const store = createDrizzle(connection);
   migrate(store, { migrationsFolder });
   return store;

@@ -107,7 +107,10 @@ export const events = sqliteTable(
   },
   (table) => [
     index('events_date').on(table.dateEarliest, table.dateLatest, table.id),
-    index('events_kind').on(table.kind),
+    // Serves a kind filter in date order and the kind ordering (kind, then date) without a sort.
+    index('events_kind_date').on(table.kind, table.dateEarliest, table.dateLatest, table.id),
+    // Archived events are few: lists and search leave them out by looking them up here, not by a scan.
+    index('events_archived').on(table.id).where(sql`${table.archivedAt} is not null`),
     index('events_title').on(table.title),
     check('events_date_order', sql`${table.dateEarliest} <= ${table.dateLatest}`),
     check('events_amount_pair', sql`(${table.amountValue} is null) = (${table.amountCurrency} is null)`),

@@ -117,16 +117,22 @@ const ORDER_KEYS: Record<EventOrderField, (direction: 'asc' | 'desc') => SortKey
     { column: events.dateLatest, direction, value: (row) => row.dateLatest },
   ],
   title: (direction) => [{ column: events.title, direction, value: (row) => row.title }],
-  kind: (direction) => [{ column: events.kind, direction, value: (row) => row.kind }],
+  kind: (direction) => [
+    { column: events.kind, direction, value: (row) => row.kind },
+    { column: events.dateEarliest, direction, value: (row) => row.dateEarliest },
+    { column: events.dateLatest, direction, value: (row) => row.dateLatest },
+  ],
 };
 
 export const DEFAULT_EVENT_ORDER: EventOrder[] = [{ field: 'date', direction: 'asc' }];
 
 export function eventSortKeys(order: readonly EventOrder[]) {
   const effective = order.length ? order : DEFAULT_EVENT_ORDER;
+  // The ID breaks ties in the direction of the last key, so a one-direction order is one row value
+  // that an index on (keys..., id) serves from either end (see `beyond` in pagination.ts).
   const keys: SortKey<EventRow>[] = [
     ...effective.flatMap((entry) => ORDER_KEYS[entry.field](entry.direction)),
-    { column: events.id, direction: 'asc', value: (row) => row.id },
+    { column: events.id, direction: effective.at(-1)!.direction, value: (row) => row.id },
   ];
   return { keys, ordering: effective.map((entry) => `${entry.field}:${entry.direction}`).join(',') || 'id' };
 }
@@ -142,7 +148,7 @@ export function listEvents(
   const rows = store
     .select()
     .from(events)
-    .where(and(eventFilterSql(store, filter), plan.where))
+    .where(and(plan.where, eventFilterSql(store, filter)))
     .orderBy(...plan.orderBy)
     .limit(plan.limit)
     .all();
