@@ -23,7 +23,7 @@ export interface EventFilter {
   sectors?: string[] | null;
   text?: string | null;
   hasConflicts?: boolean | null;
-  /** Archived events (tombstones) are left out unless this is true. */
+  /** Archived events (tombstones) are left out unless this is true. `text` never matches them: the search index holds live events only. */
   includeArchived?: boolean | null;
 }
 

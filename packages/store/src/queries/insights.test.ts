@@ -217,3 +217,18 @@ describe('actorNetwork', () => {
     ]);
   });
 });
+
+describe('search and archived events', () => {
+  it('drops an event from search when it is archived and finds it again when restored', () => {
+    const archive = (at: string | null) =>
+      store.$client.prepare("update events set archived_at = ? where slug = '2016-druzhba-exercise'").run(at);
+    const found = () => search(store, 'druzhba', ['event'], {});
+    expect(found().hits.map((hit) => hit.id)).toEqual([id('2016-druzhba-exercise')]);
+    archive('2026-11-29T00:00:00Z');
+    expect(found().hits).toEqual([]);
+    expect(found().totalCount).toBe(0);
+    archive(null);
+    expect(found().hits.map((hit) => hit.id)).toEqual([id('2016-druzhba-exercise')]);
+    expect(found().rankingLimited).toBe(false);
+  });
+});
