@@ -117,6 +117,22 @@ export const events = sqliteTable(
   ],
 );
 
+/**
+ * Live events counted by period and kind, kept by triggers on `events` (see the event-period-counts
+ * migration), so a histogram over all events by year, decade, kind or PLOVER category reads a few
+ * thousand rows, not every event. `period` is the year ("2014") when the event's date lies within
+ * one year, else its span ("1980-01-01/1989-12-31").
+ */
+export const eventPeriodCounts = sqliteTable(
+  'event_period_counts',
+  {
+    period: text('period').notNull(),
+    kind: text('kind').notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.period, table.kind] })],
+);
+
 export const eventSectors = sqliteTable(
   'event_sectors',
   {

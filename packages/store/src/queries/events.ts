@@ -142,21 +142,29 @@ export function listEvents(
   filter: EventFilter | null | undefined,
   order: readonly EventOrder[],
   page: PageArgs,
+  /** A further condition, such as the bucket of a statistic (`bucketSql`) or the events two actors share. */
+  restrict?: SQL,
 ): Page<EventRow> {
   const { keys, ordering } = eventSortKeys(order);
   const plan = planPage(ordering, keys, page);
+  // The cursor bound comes first: with two lower bounds on the date index (the cursor and a `from`
+  // filter), SQLite seeks by the first, and the cursor is the one that keeps deep pages cheap.
   const rows = store
     .select()
     .from(events)
-    .where(and(plan.where, eventFilterSql(store, filter)))
+    .where(and(plan.where, eventFilterSql(store, filter), restrict))
     .orderBy(...plan.orderBy)
     .limit(plan.limit)
     .all();
   return plan.finish(rows);
 }
 
-export function countEvents(store: Store, filter: EventFilter | null | undefined): number {
-  return store.select({ n: sql<number>`count(*)` }).from(events).where(eventFilterSql(store, filter)).get()!.n;
+export function countEvents(store: Store, filter: EventFilter | null | undefined, restrict?: SQL): number {
+  return store
+    .select({ n: sql<number>`count(*)` })
+    .from(events)
+    .where(and(eventFilterSql(store, filter), restrict))
+    .get()!.n;
 }
 
 export function eventsByIds(store: Store, ids: readonly number[]): EventRow[] {
