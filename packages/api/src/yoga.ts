@@ -2,7 +2,7 @@ import type { Store } from '@bilateral/store';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { type AuditLog, consoleAuditLog } from './auth.ts';
 import { useBodyLimit } from './body-limit.ts';
-import { createChangeBus } from './changes.ts';
+import { type ChangeBus, createChangeBus } from './changes.ts';
 import { type Context, createContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { useExports } from './exports/routes.ts';
@@ -17,6 +17,8 @@ export interface BilateralYogaOptions {
   logging?: boolean;
   /** Where denied writes are reported; defaults to one JSON line on stderr. */
   audit?: AuditLog;
+  /** Where writes announce changes to `eventChanged`; a bus of its own by default (one process). */
+  changes?: ChangeBus;
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -26,8 +28,8 @@ export function createBilateralYoga({
   store,
   logging = true,
   audit = consoleAuditLog,
+  changes = createChangeBus(),
 }: BilateralYogaOptions): BilateralYoga {
-  const changes = createChangeBus();
   return createYoga<Record<string, never>, Context>({
     schema,
     context: ({ request }) => createContext(store, { request, audit, changes }),
