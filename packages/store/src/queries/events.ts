@@ -2,6 +2,7 @@ import { and, eq, exists, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { FuzzyDateError, parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import type { Store } from '../db/client.ts';
 import { actors, claims, eventParticipants, eventSectors, events } from '../db/schema.ts';
+import { batchedLookup, inBatch } from './batched.ts';
 import { QueryError } from './errors.ts';
 import { type Page, type PageArgs, planPage, type SortKey } from './pagination.ts';
 import { toFtsQuery } from './text-search.ts';
@@ -167,15 +168,7 @@ export function countEvents(store: Store, filter: EventFilter | null | undefined
     .get()!.n;
 }
 
-export function eventsByIds(store: Store, ids: readonly number[]): EventRow[] {
-  return ids.length
-    ? store
-        .select()
-        .from(events)
-        .where(inArray(events.id, [...ids]))
-        .all()
-    : [];
-}
+export const eventsByIds = batchedLookup<EventRow>((store) => store.select().from(events).where(inBatch(events.id)));
 
 export function eventBySlug(store: Store, slug: string): EventRow | undefined {
   return store.select().from(events).where(eq(events.slug, slug)).get();
