@@ -28,9 +28,11 @@ function prepareDatabase() {
   const store = openStore(databasePath);
   try {
     const report = loadSeeds(store, defaultSeedsDir());
-    console.log(
-      `database ${databasePath}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.kept} kept, ${report.mergedAway} merged away)`,
-    );
+    if (report.skipped) console.log(`database ${databasePath}: seeds unchanged since the last load, not reread`);
+    else
+      console.log(
+        `database ${databasePath}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.kept} kept, ${report.mergedAway} merged away)`,
+      );
   } catch (error) {
     if (error instanceof SeedValidationError) {
       console.error(error.message);

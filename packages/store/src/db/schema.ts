@@ -357,3 +357,18 @@ export const actorMerges = sqliteTable('actor_merges', {
     .references(() => actors.id, { onDelete: 'cascade' }),
   mergedAt: text('merged_at').notNull(),
 });
+
+/**
+ * The last seed load that completed: a hash of every file under seeds/ and the newest revision then.
+ * When both are unchanged at start-up nothing can differ, so the loader skips reading the records.
+ */
+export const seedLoads = sqliteTable(
+  'seed_loads',
+  {
+    id: integer('id').primaryKey(),
+    filesHash: text('files_hash').notNull(),
+    revisionId: integer('revision_id').notNull(),
+    loadedAt: text('loaded_at').notNull(),
+  },
+  (table) => [check('seed_loads_one_row', sql`${table.id} = 1`)],
+);
