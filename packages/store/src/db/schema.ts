@@ -137,6 +137,11 @@ export const events = sqliteTable(
     index('events_kind_date').on(table.kind, table.dateEarliest, table.dateLatest, table.id),
     // Archived events are few: lists and search leave them out by looking them up here, not by a scan.
     index('events_archived').on(table.id).where(sql`${table.archivedAt} is not null`),
+    // Live events in page order (so pages seek and need no sort), with the kind, so that counting and
+    // grouping by date and kind (statistics, totalCount under a date filter) never read the event rows.
+    index('events_live_date')
+      .on(table.dateEarliest, table.dateLatest, table.id, table.kind)
+      .where(sql`${table.archivedAt} is null`),
     ...seedIndexes('events', table),
     index('events_title').on(table.title),
     check('events_date_order', sql`${table.dateEarliest} <= ${table.dateLatest}`),
