@@ -43,7 +43,12 @@ function durabilitySetting(env: Environment): Durability {
 }
 
 /** Opens the database the server will serve, printing what it did; throws StartupError when it must not start. */
-export function openDatabaseForServing(path: string, env: Environment = process.env): Store {
+/** `seeds: false` for a cluster worker, whose primary has migrated the database and loaded the seeds already. */
+export function openDatabaseForServing(
+  path: string,
+  env: Environment = process.env,
+  { seeds = true }: { seeds?: boolean } = {},
+): Store {
   const forced = readOnlySetting(env);
   const access = forced ? undefined : storageAccess(path);
   if (forced || access?.writable === false) {
@@ -64,7 +69,7 @@ export function openDatabaseForServing(path: string, env: Environment = process.
     console.warn(
       'DURABILITY=fast: writes are acknowledged before they reach the disk; a power loss or kernel crash may lose the last acknowledged writes',
     );
-  loadSeedsForServing(store, path);
+  if (seeds) loadSeedsForServing(store, path);
   return store;
 }
 
@@ -85,6 +90,10 @@ function openReadOnly(path: string, why: string): Store {
 function loadSeedsForServing(store: Store, path: string): void {
   try {
     const report = loadSeeds(store, defaultSeedsDir());
+    if (report.skipped) {
+      console.log(`database ${path}: seeds unchanged since the last load, not reread`);
+      return;
+    }
     console.log(
       `database ${path}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.kept} kept, ${report.mergedAway} merged away)`,
     );

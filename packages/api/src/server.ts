@@ -1,67 +1,109 @@
 // Starts Bilateral: opens the SQLite database (creating and migrating it and loading seeds/, or
 // read-only: see open-database.ts) and serves GraphQL with GraphiQL at http://localhost:$PORT/graphql.
 // HOST picks the interface (every interface when unset); CORS_ORIGINS lists the browser origins
-// that may call the API (every origin when unset).
+// that may call the API (every origin when unset). With WORKERS=n (n > 1) the primary opens the
+// database once (migrations, seeds), then forks n workers that serve (cluster.ts).
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
-import { closeStore, resolveDatabasePath } from '@bilateral/store';
+import { closeStore, resolveDatabasePath, type Store } from '@bilateral/store';
+import { createChangeBus } from './changes.ts';
+import { relayChanges, workerCount, workerRelay } from './cluster.ts';
 import { parseCorsOrigins } from './cors.ts';
 import { createBilateralServer } from './http-server.ts';
 import { rateLimitFromEnv } from './limits/rate-limit.ts';
 import { openDatabaseForServing, StartupError } from './open-database.ts';
 import { createBilateralYoga } from './yoga.ts';
 
-const port = Number(process.env.PORT ?? 4000);
-const host = process.env.HOST || undefined;
-const corsOrigins = (() => {
+/** A setting read at start-up; an unreadable one stops the server with its message, not a stack. */
+function setting<T>(read: () => T): T {
   try {
-    return parseCorsOrigins(process.env.CORS_ORIGINS);
+    return read();
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
   }
-})();
-const databasePath = resolveDatabasePath();
-const trustedDocumentsOnly = booleanSetting('TRUSTED_DOCUMENTS_ONLY');
+}
 
 function booleanSetting(name: string): boolean {
   const value = process.env[name]?.trim().toLowerCase() ?? '';
   if (['', 'false', '0'].includes(value)) return false;
   if (['true', '1'].includes(value)) return true;
-  console.error(`${name} must be true or false, not "${process.env[name]}".`);
-  process.exit(1);
+  throw new Error(`${name} must be true or false, not "${process.env[name]}".`);
 }
 
-const store = (() => {
+const port = Number(process.env.PORT ?? 4000);
+const host = process.env.HOST || undefined;
+const corsOrigins = setting(() => parseCorsOrigins(process.env.CORS_ORIGINS));
+const trustedDocumentsOnly = setting(() => booleanSetting('TRUSTED_DOCUMENTS_ONLY'));
+const workers = setting(() => workerCount());
+const databasePath = resolveDatabasePath();
+
+function openDatabase(options?: { seeds: boolean }): Store {
   try {
-    return openDatabaseForServing(databasePath);
+    return openDatabaseForServing(databasePath, process.env, options);
   } catch (error) {
     if (!(error instanceof StartupError)) throw error;
     console.error(`Bilateral did not start: ${error.message}`);
     process.exit(1);
   }
-})();
+}
 
-const yoga = createBilateralYoga({ store, corsOrigins, rateLimit: rateLimitFromEnv(), trustedDocumentsOnly });
-const server = createBilateralServer(yoga);
-if (trustedDocumentsOnly)
-  console.log(
-    "TRUSTED_DOCUMENTS_ONLY: only the SDK's trusted documents run; GraphiQL cannot run queries typed into it.",
-  );
-// PORT=0 picks a free port; print the one actually bound so scripts and tests can find it.
-server.listen(port, host, () => {
-  const shownHost =
-    !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  console.log(
-    `Bilateral GraphQL API and GraphiQL at http://${shownHost}:${(server.address() as AddressInfo).port}${yoga.graphqlEndpoint}`,
-  );
-  console.log(`CORS: ${corsOrigins ? `pages at ${corsOrigins.join(', ')} only` : 'pages at any origin may read'}`);
-});
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    server.close(() => {
-      closeStore(store);
-      process.exit(0);
-    });
+function serve(store: Store) {
+  const changes = cluster.isWorker ? createChangeBus(workerRelay()) : createChangeBus();
+  const yoga = createBilateralYoga({
+    store,
+    corsOrigins,
+    rateLimit: rateLimitFromEnv(),
+    trustedDocumentsOnly,
+    changes,
   });
+  const server = createBilateralServer(yoga);
+  if (trustedDocumentsOnly)
+    console.log(
+      "TRUSTED_DOCUMENTS_ONLY: only the SDK's trusted documents run; GraphiQL cannot run queries typed into it.",
+    );
+  // PORT=0 picks a free port; print the one actually bound so scripts and tests can find it.
+  server.listen(port, host, () => {
+    const shownHost =
+      !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+    console.log(
+      `Bilateral GraphQL API and GraphiQL at http://${shownHost}:${(server.address() as AddressInfo).port}${yoga.graphqlEndpoint}` +
+        (cluster.isWorker ? ` (worker ${cluster.worker!.id} of ${workers})` : ''),
+    );
+    console.log(`CORS: ${corsOrigins ? `pages at ${corsOrigins.join(', ')} only` : 'pages at any origin may read'}`);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      server.close(() => {
+        closeStore(store);
+        process.exit(0);
+      });
+    });
+  }
+}
+
+if (workers === 1) {
+  serve(openDatabase());
+} else if (cluster.isPrimary) {
+  closeStore(openDatabase());
+  relayChanges(cluster);
+  let shuttingDown = false;
+  for (let index = 0; index < workers; index++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (shuttingDown) return;
+    console.error(`worker ${worker.id} exited (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      shuttingDown = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+      cluster.on('exit', () => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      });
+    });
+  }
+} else {
+  // The primary has migrated the database and loaded the seeds; a worker only opens it.
+  serve(openDatabase({ seeds: false }));
 }

@@ -2,7 +2,7 @@ import type { Store } from '@bilateral/store';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { type AuditLog, consoleAuditLog } from './auth.ts';
 import { useBodyLimit } from './body-limit.ts';
-import { createChangeBus } from './changes.ts';
+import { type ChangeBus, createChangeBus } from './changes.ts';
 import { type Context, createContext } from './context.ts';
 import { useCors } from './cors.ts';
 import { useCodedErrorBodies } from './error-bodies.ts';
@@ -40,6 +40,8 @@ export interface BilateralYogaOptions {
   trustedDocuments?: TrustedDocuments;
   /** Refuse documents sent as text, answering only trusted document IDs (`TRUSTED_DOCUMENTS_ONLY`). */
   trustedDocumentsOnly?: boolean;
+  /** Where writes announce changes to `eventChanged`; a bus of its own by default (one process). */
+  changes?: ChangeBus;
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -53,8 +55,8 @@ export function createBilateralYoga({
   rateLimit,
   trustedDocuments = sdkTrustedDocuments(),
   trustedDocumentsOnly = false,
+  changes = createChangeBus(),
 }: BilateralYogaOptions): BilateralYoga {
-  const changes = createChangeBus();
   const graphqlEndpoint = '/graphql';
   return createYoga<Record<string, never>, Context>({
     schema,

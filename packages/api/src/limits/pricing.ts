@@ -33,11 +33,12 @@ export const SCAN_FIELD_COST = 20_000;
 export const SCAN_PRICE = { field: SCAN_FIELD_COST, multiplier: 1 };
 
 /**
- * A list of event IDs (a statistics bucket's, a relationship's): one scalar field as long as the
- * events it covers. Together the lists of one aggregate hold each matching event about once, which
- * its scan price already counts, so each list is priced as ten fields.
+ * What a drill-down page (a statistics bucket's, a cooperation year's or a network edge's `events`)
+ * costs on its own. It sits under a list of up to `AGGREGATE_LIST_BOUND` aggregates, so at the
+ * price of an ordinary page no chart could open even the first event of each bar; each reads one
+ * page of the events its aggregate already counted, so it is priced as a twentieth of a page.
  */
-export const ID_LIST_PRICE = { field: 10, multiplier: 1 };
+export const DRILL_DOWN_FIELD_COST = 50;
 
 /**
  * What a paged field (a connection, a revision list, the change feed) costs on its own, before its

@@ -53,7 +53,7 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
     const result = await execute(
       api.yoga,
       `query ($filter: EventFilter) {
-      eventStats(filter: $filter, groupBy: [YEAR]) { totalCount buckets { count eventIds keys { dimension value span } } }
+      eventStats(filter: $filter, groupBy: [YEAR]) { totalCount buckets { count keys { dimension value span } events(first: 3) { totalCount edges { node { date { earliest latest } } } } } }
       events(filter: $filter) { totalCount }
       cooperationIndex(filter: $filter) { mapping years { year meanGoldstein } }
     }`,
@@ -66,6 +66,12 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
       stats.totalCount,
     );
     expect(stats.buckets.map((bucket: any) => bucket.keys[0].value)).toEqual(['2014', '2016']);
+    // Drilling into a bucket lists exactly the events it counts, under the same filter.
+    for (const bucket of stats.buckets) {
+      expect(bucket.events.totalCount).toBe(bucket.count);
+      expect(bucket.events.edges).toHaveLength(bucket.count);
+      for (const { node } of bucket.events.edges) expect(node.date.earliest.slice(0, 4)).toBe(bucket.keys[0].value);
+    }
     expect(result.data.cooperationIndex.mapping).toMatch(/Goldstein/);
     expect(result.data.cooperationIndex.years).toEqual([
       { year: 2014, meanGoldstein: 7 },
@@ -108,7 +114,7 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
     const result = await execute(
       api.yoga,
       `{
-      actorNetwork { nodes { id eventCount actor { slug } } edges { source target weight firstDate lastDate eventIds } }
+      actorNetwork { nodes { id eventCount actor { slug } } edges { source target weight firstDate lastDate events(first: 5) { totalCount edges { node { participants { actor { slug } } } } } } }
       actor(slug: "pakistan") { id relationships(first: 5) { totalCount edges { node { weight actor { slug } } } } }
       russia: actor(slug: "russia") { id }
     }`,
@@ -119,7 +125,12 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
     const pair = [result.data.actor.id, result.data.russia.id];
     const edge = edges.find((candidate: any) => pair.includes(candidate.source) && pair.includes(candidate.target));
     expect(edge).toMatchObject({ weight: 2, firstDate: '2014-01-01', lastDate: '2016-09-30' });
-    expect(edge.eventIds).toHaveLength(2);
+    expect(edge.events.totalCount).toBe(2);
+    expect(edge.events.edges).toHaveLength(2);
+    for (const { node } of edge.events.edges)
+      expect(node.participants.map((participant: any) => participant.actor.slug)).toEqual(
+        expect.arrayContaining(['pakistan', 'russia']),
+      );
     expect(result.data.actor.relationships).toEqual({
       totalCount: 1,
       edges: [{ node: { weight: 2, actor: { slug: 'russia' } } }],

@@ -1,18 +1,19 @@
-import { actorNetwork, MAX_PAGE_SIZE, type NetworkEdge, QueryError, type Relationship } from '@bilateral/store';
+import {
+  actorNetwork,
+  listSharedEvents,
+  MAX_PAGE_SIZE,
+  type NetworkEdge,
+  QueryError,
+  type Relationship,
+} from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
-import { AGGREGATE_LIST_BOUND, boundedListPrice, ID_LIST_PRICE, SCAN_PRICE } from '../limits/pricing.ts';
+import { AGGREGATE_LIST_BOUND, boundedListPrice, SCAN_PRICE } from '../limits/pricing.ts';
 import { builder } from './builder.ts';
 import { forwardPageArgs, toConnection, totalCountField } from './connections.ts';
+import { drillDownEvents, type Filtered } from './drill-down.ts';
 import { EventFilterInput, toEventFilter } from './event.ts';
 import { ActorRef } from './refs.ts';
-
-const eventIdsField = (t: any) =>
-  t.idList({
-    description: 'Global IDs of the shared events, to fetch with `nodes(ids:)`.',
-    complexity: ID_LIST_PRICE,
-    resolve: (edge: { eventIds: number[] }) => edge.eventIds.map((id) => encodeGlobalID('Event', id)),
-  });
 
 const NetworkNodeRef = builder.objectRef<{ actorId: number; eventCount: number }>('NetworkNode').implement({
   description: 'An actor in the network.',
@@ -32,7 +33,7 @@ const NetworkNodeRef = builder.objectRef<{ actorId: number; eventCount: number }
   }),
 });
 
-const NetworkEdgeRef = builder.objectRef<NetworkEdge>('NetworkEdge').implement({
+const NetworkEdgeRef = builder.objectRef<Filtered<NetworkEdge>>('NetworkEdge').implement({
   description: 'Two actors that took part in the same events, undirected.',
   fields: (t) => ({
     source: t.id({
@@ -54,28 +55,37 @@ const NetworkEdgeRef = builder.objectRef<NetworkEdge>('NetworkEdge').implement({
       description: 'Latest possible day of the last shared event.',
       resolve: (edge) => edge.lastDate,
     }),
-    eventIds: eventIdsField(t),
+    events: drillDownEvents<Filtered<NetworkEdge>>(t, {
+      description:
+        'The matching events both actors took part in, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `weight`. ' +
+        'Each edge whose `events` are selected costs a query of its own, so select it on the edge being opened.',
+      list: (edge, store, order, page) =>
+        listSharedEvents(store, edge.filter, [edge.sourceId, edge.targetId], order, page),
+      count: (edge) => edge.weight,
+    }),
   }),
 });
 
-const ActorNetworkRef = builder.objectRef<ReturnType<typeof actorNetwork>>('ActorNetwork').implement({
-  description:
-    'Actors as nodes and co-participation in events as weighted edges, shaped for graph libraries (nodes with ids; edges with source and target ids).',
-  fields: (t) => ({
-    nodes: t.field({
-      type: [NetworkNodeRef],
-      description: 'Actors in at least one matching event, most active first.',
-      complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
-      resolve: (network) => network.nodes,
+const ActorNetworkRef = builder
+  .objectRef<{ nodes: ReturnType<typeof actorNetwork>['nodes']; edges: Filtered<NetworkEdge>[] }>('ActorNetwork')
+  .implement({
+    description:
+      'Actors as nodes and co-participation in events as weighted edges, shaped for graph libraries (nodes with ids; edges with source and target ids).',
+    fields: (t) => ({
+      nodes: t.field({
+        type: [NetworkNodeRef],
+        description: 'Actors in at least one matching event, most active first.',
+        complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
+        resolve: (network) => network.nodes,
+      }),
+      edges: t.field({
+        type: [NetworkEdgeRef],
+        description: 'Pairs of actors with at least `minWeight` shared events, heaviest first.',
+        complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
+        resolve: (network) => network.edges,
+      }),
     }),
-    edges: t.field({
-      type: [NetworkEdgeRef],
-      description: 'Pairs of actors with at least `minWeight` shared events, heaviest first.',
-      complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
-      resolve: (network) => network.edges,
-    }),
-  }),
-});
+  });
 
 const RelationshipRef = builder.objectRef<Relationship>('Relationship').implement({
   description: 'Another actor this one took part in events with.',
@@ -96,7 +106,14 @@ const RelationshipRef = builder.objectRef<Relationship>('Relationship').implemen
       description: 'Latest possible day of the last shared event.',
       resolve: (relationship) => relationship.lastDate,
     }),
-    eventIds: eventIdsField(t),
+    events: drillDownEvents<Relationship>(t, {
+      description:
+        'The events both actors took part in, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `weight`. ' +
+        'Each relationship whose `events` are selected costs a query of its own, so select it on the relationship being opened.',
+      list: (relationship, store, order, page) =>
+        listSharedEvents(store, null, [relationship.actorId, relationship.otherId], order, page),
+      count: (relationship) => relationship.weight,
+    }),
   }),
 });
 
@@ -164,7 +181,9 @@ builder.queryFields((t) => ({
     resolve: (_root, args, { store }) => {
       if (args.minWeight != null && args.minWeight < 1)
         throw new QueryError('BAD_USER_INPUT', '`minWeight` must be at least 1.', 'minWeight');
-      return actorNetwork(store, toEventFilter(args.filter), args.minWeight ?? 1);
+      const filter = toEventFilter(args.filter);
+      const network = actorNetwork(store, filter, args.minWeight ?? 1);
+      return { ...network, edges: network.edges.map((edge) => ({ ...edge, filter })) };
     },
   }),
 }));

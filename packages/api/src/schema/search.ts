@@ -6,6 +6,7 @@ import {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
   MAX_PAGE_SIZE,
+  SEARCH_RANKING_LIMIT,
   type SearchHit,
   type SourceRow,
   search,
@@ -81,7 +82,18 @@ const SearchResultConnection = builder.connectionObject(
     type: SearchResultRef,
     name: 'SearchResultConnection',
     description: 'A page of search hits, best first, with the total number of hits.',
-    fields: totalCountField('Number of hits across all pages.'),
+    fields: (t) => ({
+      ...totalCountField(
+        `Number of records that match, across all pages, counted exactly even past the ranking limit (see \`rankingLimited\`).`,
+      )(t),
+      rankingLimited: t.boolean({
+        description:
+          `True when a kind of record had more than ${SEARCH_RANKING_LIMIT.toLocaleString('en')} matches (a very common word): ` +
+          `only its ${SEARCH_RANKING_LIMIT.toLocaleString('en')} most recently added matches were ranked, so the pages hold those, best first, and end there. ` +
+          'The other matches count in `totalCount` but are not listed; add words, a phrase or `types` to narrow the query.',
+        resolve: (connection) => (connection as unknown as { rankingLimited: () => boolean }).rankingLimited(),
+      }),
+    }),
   },
   { name: 'SearchResultEdge', description: 'A search hit with its cursor.' },
 );
@@ -92,6 +104,7 @@ builder.queryFields((t) => ({
     complexity: pagedPrice(DEFAULT_PAGE_SIZE, SCAN_FIELD_COST),
     description:
       `Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). ` +
+      `Ranking is bounded: at most ${SEARCH_RANKING_LIMIT.toLocaleString('en')} matches of each kind are ranked, the most recently added; \`rankingLimited\` tells when a query matched more. ` +
       `${SEARCH_SYNTAX} Pages forward only (\`first\` and \`after\`), at most ${MAX_PAGE_SIZE} hits per page.`,
     args: {
       query: t.arg.string({
@@ -105,7 +118,7 @@ builder.queryFields((t) => ({
       const found = search(store, args.query, args.types, args);
       const records = await Promise.all(found.hits.map((hit) => loaders[hit.type].load(hit.id)));
       const page = { ...found, rows: found.hits.map((hit, index) => ({ ...hit, record: records[index]! })) };
-      return toConnection(page, () => found.totalCount);
+      return { ...toConnection(page, () => found.totalCount), rankingLimited: () => found.rankingLimited } as never;
     },
   }),
 }));

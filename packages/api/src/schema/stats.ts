@@ -4,14 +4,15 @@ import {
   cooperationIndex,
   eventStats,
   GOLDSTEIN_MAPPING,
+  listBucketEvents,
   STATS_DIMENSIONS,
   type StatsBucket,
 } from '@bilateral/store';
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../context.ts';
 import { userError } from '../errors.ts';
-import { AGGREGATE_LIST_BOUND, boundedListPrice, ID_LIST_PRICE, SCAN_PRICE } from '../limits/pricing.ts';
+import { AGGREGATE_LIST_BOUND, boundedListPrice, SCAN_PRICE } from '../limits/pricing.ts';
 import { builder } from './builder.ts';
+import { drillDownEvents, type Filtered } from './drill-down.ts';
 import { EventFilterInput, toEventFilter } from './event.ts';
 import { ActorRef } from './refs.ts';
 
@@ -74,7 +75,7 @@ const BucketKeyRef = builder.objectRef<BucketKey>('StatsBucketKey').implement({
   }),
 });
 
-const StatsBucketRef = builder.objectRef<StatsBucket>('StatsBucket').implement({
+const StatsBucketRef = builder.objectRef<Filtered<StatsBucket>>('StatsBucket').implement({
   description: 'Events that share one value per requested dimension.',
   fields: (t) => ({
     keys: t.field({
@@ -83,30 +84,34 @@ const StatsBucketRef = builder.objectRef<StatsBucket>('StatsBucket').implement({
       resolve: (bucket) => bucket.keys,
     }),
     count: t.exposeInt('count', { description: 'Number of events in the bucket.' }),
-    eventIds: t.idList({
-      description: 'Global IDs of the events counted, earliest first, to drill down with `nodes(ids:)`.',
-      complexity: ID_LIST_PRICE,
-      resolve: (bucket) => bucket.eventIds.map((id) => encodeGlobalID('Event', id)),
+    events: drillDownEvents<Filtered<StatsBucket>>(t, {
+      description:
+        "The bucket's events, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `count`: " +
+        'drill down from a bar of a chart to its events. Each bucket whose `events` are selected costs a query of its own, so select it on the bucket being opened.',
+      list: (bucket, store, order, page) => listBucketEvents(store, bucket.filter, bucket.keys, order, page),
+      count: (bucket) => bucket.count,
     }),
   }),
 });
 
-const EventStatsRef = builder.objectRef<{ buckets: StatsBucket[]; totalCount: number }>('EventStats').implement({
-  description: 'Counts of events by the requested dimensions.',
-  fields: (t) => ({
-    totalCount: t.exposeInt('totalCount', {
-      description: 'Number of events matching the filter; YEAR, DECADE, KIND and PLOVER buckets add up to it.',
+const EventStatsRef = builder
+  .objectRef<{ buckets: Filtered<StatsBucket>[]; totalCount: number }>('EventStats')
+  .implement({
+    description: 'Counts of events by the requested dimensions.',
+    fields: (t) => ({
+      totalCount: t.exposeInt('totalCount', {
+        description: 'Number of events matching the filter; YEAR, DECADE, KIND and PLOVER buckets add up to it.',
+      }),
+      buckets: t.field({
+        type: [StatsBucketRef],
+        description: 'Non-empty buckets, ordered by their keys (null time buckets last).',
+        complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
+        resolve: (stats) => stats.buckets,
+      }),
     }),
-    buckets: t.field({
-      type: [StatsBucketRef],
-      description: 'Non-empty buckets, ordered by their keys (null time buckets last).',
-      complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
-      resolve: (stats) => stats.buckets,
-    }),
-  }),
-});
+  });
 
-const CooperationYearRef = builder.objectRef<CooperationYear>('CooperationYear').implement({
+const CooperationYearRef = builder.objectRef<Filtered<CooperationYear>>('CooperationYear').implement({
   description: "Mean Goldstein score of one year's events.",
   fields: (t) => ({
     year: t.exposeInt('year', {
@@ -122,15 +127,17 @@ const CooperationYearRef = builder.objectRef<CooperationYear>('CooperationYear')
     codedEventCount: t.exposeInt('codedEventCount', {
       description: 'Events in the year whose kind has a Goldstein score; the mean is over these.',
     }),
-    eventIds: t.idList({
-      description: "Global IDs of the year's events.",
-      complexity: ID_LIST_PRICE,
-      resolve: (year) => year.eventIds.map((id) => encodeGlobalID('Event', id)),
+    events: drillDownEvents<Filtered<CooperationYear>>(t, {
+      description:
+        "The year's events, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `eventCount`. " +
+        'Each year whose `events` are selected costs a query of its own, so select it on the year being opened.',
+      list: (year, store, order, page) => listBucketEvents(store, year.filter, year.keys, order, page),
+      count: (year) => year.eventCount,
     }),
   }),
 });
 
-const CooperationIndexRef = builder.objectRef<{ years: CooperationYear[] }>('CooperationIndex').implement({
+const CooperationIndexRef = builder.objectRef<{ years: Filtered<CooperationYear>[] }>('CooperationIndex').implement({
   description: "A yearly cooperation–conflict index: the mean Goldstein score of each year's events.",
   fields: (t) => ({
     mapping: t.string({
@@ -164,7 +171,9 @@ builder.queryFields((t) => ({
       if (args.groupBy.length === 0 || new Set(args.groupBy).size !== args.groupBy.length) {
         throw userError('BAD_USER_INPUT', 'Give `groupBy` at least one dimension, each at most once.', 'groupBy');
       }
-      return eventStats(store, toEventFilter(args.filter), args.groupBy);
+      const filter = toEventFilter(args.filter);
+      const stats = eventStats(store, filter, args.groupBy);
+      return { ...stats, buckets: stats.buckets.map((bucket) => ({ ...bucket, filter })) };
     },
   }),
   cooperationIndex: t.field({
@@ -173,6 +182,9 @@ builder.queryFields((t) => ({
       'Mean Goldstein score per year of the events matching a filter: a cooperation (+10) to conflict (-10) index. `mapping` states which scores were used.',
     complexity: SCAN_PRICE,
     args: { filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet, as for `events`.' }) },
-    resolve: (_root, args, { store }) => ({ years: cooperationIndex(store, toEventFilter(args.filter)) }),
+    resolve: (_root, args, { store }) => {
+      const filter = toEventFilter(args.filter);
+      return { years: cooperationIndex(store, filter).map((year) => ({ ...year, filter })) };
+    },
   }),
 }));

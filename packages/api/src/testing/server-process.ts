@@ -16,12 +16,13 @@ export interface ServerProcess {
 /** Starts `server.ts` as `npx -y pnpm@10 start` would, on a free port, with `env` added to this process's environment. */
 export function startServer(
   env: Record<string, string>,
-  options: Pick<SpawnOptions, 'uid' | 'gid'> = {},
+  options: Pick<SpawnOptions, 'uid' | 'gid'> & { listeners?: number } = {},
 ): ServerProcess {
+  const { listeners = 1, ...spawnOptions } = options;
   const child = spawn(process.execPath, ['--import', tsxLoader, serverScript], {
     env: { ...process.env, HOST: '', CORS_ORIGINS: '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    ...options,
+    ...spawnOptions,
   });
   let output = '';
   const exited = new Promise<{ code: number | null; output: string }>((resolve) =>
@@ -30,9 +31,10 @@ export function startServer(
   const listening = new Promise<string>((resolve, reject) => {
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
-      const url = /GraphiQL at (http:\/\/[\w.]+:\d+\/graphql)/.exec(output)?.[1];
-      // The CORS line follows the URL; waiting for it gives callers the whole start-up output.
-      if (url && output.includes('CORS:')) resolve(url);
+      const urls = [...output.matchAll(/GraphiQL at (http:\/\/[\w.]+:\d+\/graphql)/g)];
+      // The CORS line follows each URL; waiting for it gives callers the whole start-up output.
+      const corsLines = output.match(/^CORS:/gm)?.length ?? 0;
+      if (urls.length >= listeners && corsLines >= listeners) resolve(urls[0]![1]!);
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);

@@ -361,12 +361,22 @@ export type CooperationYear = {
   codedEventCount: Scalars['Int']['output'];
   /** Events in the year. */
   eventCount: Scalars['Int']['output'];
-  /** Global IDs of the year's events. */
-  eventIds: Array<Scalars['ID']['output']>;
+  /** The year's events, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `eventCount`. Each year whose `events` are selected costs a query of its own, so select it on the year being opened. */
+  events: EventConnection;
   /** Mean Goldstein score, -10 (conflict) to +10 (cooperation), of the year's coded events; null when none is coded. */
   meanGoldstein?: Maybe<Scalars['Float']['output']>;
   /** The year; null for events whose date spans more than one year (they are kept apart, not spread). */
   year?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** Mean Goldstein score of one year's events. */
+export type CooperationYearEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EventOrder>>;
 };
 
 /** How a date range filter treats events whose date is less precise than the range. */
@@ -1138,8 +1148,8 @@ export type MutationUpdateSourceArgs = {
 
 /** Two actors that took part in the same events, undirected. */
 export type NetworkEdge = {
-  /** Global IDs of the shared events, to fetch with `nodes(ids:)`. */
-  eventIds: Array<Scalars['ID']['output']>;
+  /** The matching events both actors took part in, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `weight`. Each edge whose `events` are selected costs a query of its own, so select it on the edge being opened. */
+  events: EventConnection;
   /** Earliest possible day of the first shared event. */
   firstDate: Scalars['Date']['output'];
   /** Latest possible day of the last shared event. */
@@ -1150,6 +1160,16 @@ export type NetworkEdge = {
   target: Scalars['ID']['output'];
   /** Number of matching events both took part in. */
   weight: Scalars['Int']['output'];
+};
+
+
+/** Two actors that took part in the same events, undirected. */
+export type NetworkEdgeEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EventOrder>>;
 };
 
 /** An actor in the network. */
@@ -1352,7 +1372,7 @@ export type Query = {
   node?: Maybe<Node>;
   /** Fetches many objects by global ID, in the order given; null for each ID that matches nothing. A malformed ID (or one naming a type that does not exist) nulls only its own item and adds an `INVALID_ID` error whose `path` ends with that item's index. */
   nodes: Array<Maybe<Node>>;
-  /** Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). At most 500 characters and 32 words (each word of a phrase counts), with parentheses at most 8 levels deep; control characters and lone surrogates are refused. A search over these limits, or whose operators or parentheses do not fit together, fails with INVALID_SEARCH and a message saying why. Pages forward only (`first` and `after`), at most 100 hits per page. */
+  /** Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). Ranking is bounded: at most 10,000 matches of each kind are ranked, the most recently added; `rankingLimited` tells when a query matched more. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). At most 500 characters and 32 words (each word of a phrase counts), with parentheses at most 8 levels deep; control characters and lone surrogates are refused. A search over these limits, or whose operators or parentheses do not fit together, fails with INVALID_SEARCH and a message saying why. Pages forward only (`first` and `after`), at most 100 hits per page. */
   search: SearchResultConnection;
   /** One source, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
   source?: Maybe<Source>;
@@ -1490,14 +1510,24 @@ export type QueryTimelineJsArgs = {
 export type Relationship = {
   /** The other actor. */
   actor: Actor;
-  /** Global IDs of the shared events, to fetch with `nodes(ids:)`. */
-  eventIds: Array<Scalars['ID']['output']>;
+  /** The events both actors took part in, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `weight`. Each relationship whose `events` are selected costs a query of its own, so select it on the relationship being opened. */
+  events: EventConnection;
   /** Earliest possible day of the first shared event. */
   firstDate: Scalars['Date']['output'];
   /** Latest possible day of the last shared event. */
   lastDate: Scalars['Date']['output'];
   /** Number of events both took part in. */
   weight: Scalars['Int']['output'];
+};
+
+
+/** Another actor this one took part in events with. */
+export type RelationshipEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EventOrder>>;
 };
 
 /** A page of an actor's relationships, with the total count. */
@@ -1582,7 +1612,9 @@ export type SearchResultConnection = {
   edges: Array<SearchResultEdge>;
   /** Paging information for this page. */
   pageInfo: PageInfo;
-  /** Number of hits across all pages. */
+  /** True when a kind of record had more than 10,000 matches (a very common word): only its 10,000 most recently added matches were ranked, so the pages hold those, best first, and end there. The other matches count in `totalCount` but are not listed; add words, a phrase or `types` to narrow the query. */
+  rankingLimited: Scalars['Boolean']['output'];
+  /** Number of records that match, across all pages, counted exactly even past the ranking limit (see `rankingLimited`). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -1770,10 +1802,20 @@ export type SourcePayload = {
 export type StatsBucket = {
   /** Number of events in the bucket. */
   count: Scalars['Int']['output'];
-  /** Global IDs of the events counted, earliest first, to drill down with `nodes(ids:)`. */
-  eventIds: Array<Scalars['ID']['output']>;
+  /** The bucket's events, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `count`: drill down from a bar of a chart to its events. Each bucket whose `events` are selected costs a query of its own, so select it on the bucket being opened. */
+  events: EventConnection;
   /** One key per dimension of `groupBy`, in the same order. */
   keys: Array<StatsBucketKey>;
+};
+
+
+/** Events that share one value per requested dimension. */
+export type StatsBucketEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EventOrder>>;
 };
 
 /** The value of one dimension for a bucket. */
@@ -1993,14 +2035,14 @@ export type EventStatsQueryVariables = Exact<{
 }>;
 
 
-export type EventStatsQuery = { eventStats: { totalCount: number, buckets: Array<{ count: number, eventIds: Array<string>, keys: Array<{ dimension: StatsDimension, value?: string | null, span?: string | null, actor?: { slug: string, name: string } | null }> }> } };
+export type EventStatsQuery = { eventStats: { totalCount: number, buckets: Array<{ count: number, keys: Array<{ dimension: StatsDimension, value?: string | null, span?: string | null, actor?: { slug: string, name: string } | null }> }> } };
 
 export type CooperationIndexQueryVariables = Exact<{
   filter?: InputMaybe<EventFilter>;
 }>;
 
 
-export type CooperationIndexQuery = { cooperationIndex: { mapping: string, years: Array<{ year?: number | null, meanGoldstein?: number | null, eventCount: number, codedEventCount: number, eventIds: Array<string> }> } };
+export type CooperationIndexQuery = { cooperationIndex: { mapping: string, years: Array<{ year?: number | null, meanGoldstein?: number | null, eventCount: number, codedEventCount: number }> } };
 
 export type ActorNetworkQueryVariables = Exact<{
   filter?: InputMaybe<EventFilter>;
@@ -2008,7 +2050,7 @@ export type ActorNetworkQueryVariables = Exact<{
 }>;
 
 
-export type ActorNetworkQuery = { actorNetwork: { nodes: Array<{ id: string, eventCount: number, actor: { slug: string, name: string, kind: ActorKind } }>, edges: Array<{ source: string, target: string, weight: number, firstDate: string, lastDate: string, eventIds: Array<string> }> } };
+export type ActorNetworkQuery = { actorNetwork: { nodes: Array<{ id: string, eventCount: number, actor: { slug: string, name: string, kind: ActorKind } }>, edges: Array<{ source: string, target: string, weight: number, firstDate: string, lastDate: string }> } };
 
 export type TimelineJsQueryVariables = Exact<{
   filter?: InputMaybe<EventFilter>;
@@ -2026,7 +2068,7 @@ export type ActorRelationshipsQueryVariables = Exact<{
 }>;
 
 
-export type ActorRelationshipsQuery = { actor?: { id: string, slug: string, name: string, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { weight: number, firstDate: string, lastDate: string, eventIds: Array<string>, actor: { id: string, slug: string, name: string, kind: ActorKind } } }> } } | null };
+export type ActorRelationshipsQuery = { actor?: { id: string, slug: string, name: string, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { weight: number, firstDate: string, lastDate: string, events: { edges: Array<{ node: { id: string, slug: string, title: string } }> }, actor: { id: string, slug: string, name: string, kind: ActorKind } } }> } } | null };
 
 export type ChangesQueryVariables = Exact<{
   since?: InputMaybe<Scalars['String']['input']>;
@@ -2646,11 +2688,11 @@ export const SourcesDocument = {"__meta__":{"operationName":"Sources","operation
 export const FiguresDocument = {"__meta__":{"operationName":"Figures","operationType":"query","hash":"22674fd3cd59eb35bdaf52f32f19a63ee8a00ea86484fcc77b73aa7e91689117"}} as unknown as TypedDocumentString<FiguresQuery, FiguresQueryVariables>;
 export const EventKindsDocument = {"__meta__":{"operationName":"EventKinds","operationType":"query","hash":"997f88619923cebb6aa2c5b02d0767cffee2a25f5ad2be18d13dfbfee25b8a06"}} as unknown as TypedDocumentString<EventKindsQuery, EventKindsQueryVariables>;
 export const SearchDocument = {"__meta__":{"operationName":"Search","operationType":"query","hash":"cbf383df7df3c401b5ac5d1c748131abf817a8d131e4085575ba68fa0b8a9064"}} as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
-export const EventStatsDocument = {"__meta__":{"operationName":"EventStats","operationType":"query","hash":"d93198d271e3dfa9b241ccebcc6e9b2e5c4042131c569f75fb9c1eb0b85089d4"}} as unknown as TypedDocumentString<EventStatsQuery, EventStatsQueryVariables>;
-export const CooperationIndexDocument = {"__meta__":{"operationName":"CooperationIndex","operationType":"query","hash":"3cfdc6956fe2cca9361223ac49165259bc0cde4102ababdfb89c875ab48ae730"}} as unknown as TypedDocumentString<CooperationIndexQuery, CooperationIndexQueryVariables>;
-export const ActorNetworkDocument = {"__meta__":{"operationName":"ActorNetwork","operationType":"query","hash":"3c9f52ac575731661fe6fc03ce3edbd5fd40dafcf5a0e6c49281d6f1a96f3b96"}} as unknown as TypedDocumentString<ActorNetworkQuery, ActorNetworkQueryVariables>;
+export const EventStatsDocument = {"__meta__":{"operationName":"EventStats","operationType":"query","hash":"271559af48f5c5f184a90599f6b4b39010894cc86b5c250c234254189e001228"}} as unknown as TypedDocumentString<EventStatsQuery, EventStatsQueryVariables>;
+export const CooperationIndexDocument = {"__meta__":{"operationName":"CooperationIndex","operationType":"query","hash":"c0e8de789759d8dc35c83cb85527b824a6678b8eb488a9977889aa88fea4638b"}} as unknown as TypedDocumentString<CooperationIndexQuery, CooperationIndexQueryVariables>;
+export const ActorNetworkDocument = {"__meta__":{"operationName":"ActorNetwork","operationType":"query","hash":"ba89b4391b508b51ebb86e9a1beab526ff8e4833064720f97cb698d3c2832e8f"}} as unknown as TypedDocumentString<ActorNetworkQuery, ActorNetworkQueryVariables>;
 export const TimelineJsDocument = {"__meta__":{"operationName":"TimelineJs","operationType":"query","hash":"c25186ea3509bd5503cc166739f329f34e2cfaabac0e2b96e4de5c7444d700fb"}} as unknown as TypedDocumentString<TimelineJsQuery, TimelineJsQueryVariables>;
-export const ActorRelationshipsDocument = {"__meta__":{"operationName":"ActorRelationships","operationType":"query","hash":"fb6b9b9a3f909e147bf43d92905fe995f30ac53c2fff050846eb77009df531d0"}} as unknown as TypedDocumentString<ActorRelationshipsQuery, ActorRelationshipsQueryVariables>;
+export const ActorRelationshipsDocument = {"__meta__":{"operationName":"ActorRelationships","operationType":"query","hash":"4458ca2beb16a942d3a088705110b46fa086066e0bb8653e2e87921adfea113f"}} as unknown as TypedDocumentString<ActorRelationshipsQuery, ActorRelationshipsQueryVariables>;
 export const ChangesDocument = {"__meta__":{"operationName":"Changes","operationType":"query","hash":"8cff1673ca210f597d49738580522a71dff95f6f6c789465c10b9ad1d392ff64"}} as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
 export const EventHistoryDocument = {"__meta__":{"operationName":"EventHistory","operationType":"query","hash":"dcfe8bd69e20b0e4e6fceb66382e76aa93d36d3b1837b82498bf20209fed9a1d"}} as unknown as TypedDocumentString<EventHistoryQuery, EventHistoryQueryVariables>;
 export const CreateActorDocument = {"__meta__":{"operationName":"CreateActor","operationType":"mutation","hash":"ac4edecdc83ccaeab4471ff95098882c13079b5e9f1ab88d091e233a543fa0e9"}} as unknown as TypedDocumentString<CreateActorMutation, CreateActorMutationVariables>;

@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { openReadOnlyConnection } from './read-only.ts';
 import { relations } from './relations.ts';
+import { cacheStatements } from './statement-cache.ts';
 import { StorageError, toStorageError } from './storage-error.ts';
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -69,6 +70,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
 function configure(connection: Database.Database, options: OpenStoreOptions) {
   connection.pragma('foreign_keys = ON');
   connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  cacheStatements(connection);
 }
 
 function openReadOnly(path: string, verbose: Pick<Database.Options, 'verbose'>, options: OpenStoreOptions): Store {

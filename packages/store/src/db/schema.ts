@@ -4,7 +4,16 @@
  * approximate flag are read back from the EDTF text, so they can never disagree with it.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import type { KeyScope } from '../curation/keys.ts';
 import type { RevisionOperation } from '../curation/revisions.ts';
 import type { ParagraphStyle } from '../sources/paragraphs.ts';
@@ -26,6 +35,19 @@ const seedHash = () => text('seed_hash');
 const seedSlug = () => text('seed_slug');
 /** Bumped by every write to the record; updates compare it for optimistic concurrency. */
 const version = () => integer('version').notNull().default(1);
+
+/**
+ * The seed loader finds each seeded row by its seed slug and lists the seeded rows to see which the
+ * files dropped. Partial indexes hold only seeded rows, so a start-up over a database of a million
+ * API-written or imported events reads the few hundred seeded ones, not every row.
+ */
+const seedIndexes = (
+  name: string,
+  table: { id: AnySQLiteColumn; seedSlug: AnySQLiteColumn; seedHash: AnySQLiteColumn },
+) => [
+  index(`${name}_seed_slug`).on(table.seedSlug).where(sql`${table.seedSlug} is not null`),
+  index(`${name}_seeded`).on(table.id).where(sql`${table.seedHash} is not null`),
+];
 
 export const sources = sqliteTable('sources', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -53,13 +75,17 @@ export const actors = sqliteTable(
     /** Name folded for case- and accent-insensitive matching. */
     nameFolded: text('name_folded').notNull(),
     kind: text('kind').$type<ActorKind>().notNull(),
-    countryId: integer('country_id').references((): any => actors.id, { onDelete: 'set null' }),
-    predecessorId: integer('predecessor_id').references((): any => actors.id, { onDelete: 'set null' }),
+    countryId: integer('country_id').references((): AnySQLiteColumn => actors.id, { onDelete: 'set null' }),
+    predecessorId: integer('predecessor_id').references((): AnySQLiteColumn => actors.id, { onDelete: 'set null' }),
     seedHash: seedHash(),
     seedSlug: seedSlug(),
     version: version(),
   },
-  (table) => [index('actors_name_folded').on(table.nameFolded), index('actors_kind').on(table.kind)],
+  (table) => [
+    index('actors_name_folded').on(table.nameFolded),
+    index('actors_kind').on(table.kind),
+    ...seedIndexes('actors', table),
+  ],
 );
 
 export const actorAliases = sqliteTable(
@@ -125,11 +151,36 @@ export const events = sqliteTable(
   },
   (table) => [
     index('events_date').on(table.dateEarliest, table.dateLatest, table.id),
-    index('events_kind').on(table.kind),
+    // Serves a kind filter in date order and the kind ordering (kind, then date) without a sort.
+    index('events_kind_date').on(table.kind, table.dateEarliest, table.dateLatest, table.id),
+    // Archived events are few: lists and search leave them out by looking them up here, not by a scan.
+    index('events_archived').on(table.id).where(sql`${table.archivedAt} is not null`),
+    // Live events in page order (so pages seek and need no sort), with the kind, so that counting and
+    // grouping by date and kind (statistics, totalCount under a date filter) never read the event rows.
+    index('events_live_date')
+      .on(table.dateEarliest, table.dateLatest, table.id, table.kind)
+      .where(sql`${table.archivedAt} is null`),
+    ...seedIndexes('events', table),
     index('events_title').on(table.title),
     check('events_date_order', sql`${table.dateEarliest} <= ${table.dateLatest}`),
     check('events_amount_pair', sql`(${table.amountValue} is null) = (${table.amountCurrency} is null)`),
   ],
+);
+
+/**
+ * Live events counted by period and kind, kept by triggers on `events` (see the event-period-counts
+ * migration), so a histogram over all events by year, decade, kind or PLOVER category reads a few
+ * thousand rows, not every event. `period` is the year ("2014") when the event's date lies within
+ * one year, else its span ("1980-01-01/1989-12-31").
+ */
+export const eventPeriodCounts = sqliteTable(
+  'event_period_counts',
+  {
+    period: text('period').notNull(),
+    kind: text('kind').notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.period, table.kind] })],
 );
 
 export const eventSectors = sqliteTable(
@@ -329,3 +380,18 @@ export const actorMerges = sqliteTable('actor_merges', {
     .references(() => actors.id, { onDelete: 'cascade' }),
   mergedAt: text('merged_at').notNull(),
 });
+
+/**
+ * The last seed load that completed: a hash of every file under seeds/ and the newest revision then.
+ * When both are unchanged at start-up nothing can differ, so the loader skips reading the records.
+ */
+export const seedLoads = sqliteTable(
+  'seed_loads',
+  {
+    id: integer('id').primaryKey(),
+    filesHash: text('files_hash').notNull(),
+    revisionId: integer('revision_id').notNull(),
+    loadedAt: text('loaded_at').notNull(),
+  },
+  (table) => [check('seed_loads_one_row', sql`${table.id} = 1`)],
+);

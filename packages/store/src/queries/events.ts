@@ -4,6 +4,7 @@ import type { Store } from '../db/client.ts';
 import { actors, claims, eventParticipants, eventSectors, events } from '../db/schema.ts';
 import type { EventKind } from '../vocabulary/event-kinds.ts';
 import type { Sector } from '../vocabulary/terms.ts';
+import { batchedLookup, inBatch } from './batched.ts';
 import { QueryError } from './errors.ts';
 import { type Page, type PageArgs, planPage, type SortKey } from './pagination.ts';
 import { toFtsQuery } from './text-search.ts';
@@ -25,7 +26,7 @@ export interface EventFilter {
   sectors?: Sector[] | null;
   text?: string | null;
   hasConflicts?: boolean | null;
-  /** Archived events (tombstones) are left out unless this is true. */
+  /** Archived events (tombstones) are left out unless this is true. `text` never matches them: the search index holds live events only. */
   includeArchived?: boolean | null;
 }
 
@@ -119,16 +120,22 @@ const ORDER_KEYS: Record<EventOrderField, (direction: 'asc' | 'desc') => SortKey
     { column: events.dateLatest, direction, value: (row) => row.dateLatest },
   ],
   title: (direction) => [{ column: events.title, direction, value: (row) => row.title }],
-  kind: (direction) => [{ column: events.kind, direction, value: (row) => row.kind }],
+  kind: (direction) => [
+    { column: events.kind, direction, value: (row) => row.kind },
+    { column: events.dateEarliest, direction, value: (row) => row.dateEarliest },
+    { column: events.dateLatest, direction, value: (row) => row.dateLatest },
+  ],
 };
 
 export const DEFAULT_EVENT_ORDER: EventOrder[] = [{ field: 'date', direction: 'asc' }];
 
 export function eventSortKeys(order: readonly EventOrder[]) {
   const effective = order.length ? order : DEFAULT_EVENT_ORDER;
+  // The ID breaks ties in the direction of the last key, so a one-direction order is one row value
+  // that an index on (keys..., id) serves from either end (see `beyond` in pagination.ts).
   const keys: SortKey<EventRow>[] = [
     ...effective.flatMap((entry) => ORDER_KEYS[entry.field](entry.direction)),
-    { column: events.id, direction: 'asc', value: (row) => row.id },
+    { column: events.id, direction: effective.at(-1)!.direction, value: (row) => row.id },
   ];
   return { keys, ordering: effective.map((entry) => `${entry.field}:${entry.direction}`).join(',') || 'id' };
 }
@@ -138,32 +145,32 @@ export function listEvents(
   filter: EventFilter | null | undefined,
   order: readonly EventOrder[],
   page: PageArgs,
+  /** A further condition, such as the bucket of a statistic (`bucketSql`) or the events two actors share. */
+  restrict?: SQL,
 ): Page<EventRow> {
   const { keys, ordering } = eventSortKeys(order);
   const plan = planPage(ordering, keys, page);
+  // The cursor bound comes first: with two lower bounds on the date index (the cursor and a `from`
+  // filter), SQLite seeks by the first, and the cursor is the one that keeps deep pages cheap.
   const rows = store
     .select()
     .from(events)
-    .where(and(eventFilterSql(store, filter), plan.where))
+    .where(and(plan.where, eventFilterSql(store, filter), restrict))
     .orderBy(...plan.orderBy)
     .limit(plan.limit)
     .all();
   return plan.finish(rows);
 }
 
-export function countEvents(store: Store, filter: EventFilter | null | undefined): number {
-  return store.select({ n: sql<number>`count(*)` }).from(events).where(eventFilterSql(store, filter)).get()!.n;
+export function countEvents(store: Store, filter: EventFilter | null | undefined, restrict?: SQL): number {
+  return store
+    .select({ n: sql<number>`count(*)` })
+    .from(events)
+    .where(and(eventFilterSql(store, filter), restrict))
+    .get()!.n;
 }
 
-export function eventsByIds(store: Store, ids: readonly number[]): EventRow[] {
-  return ids.length
-    ? store
-        .select()
-        .from(events)
-        .where(inArray(events.id, [...ids]))
-        .all()
-    : [];
-}
+export const eventsByIds = batchedLookup<EventRow>((store) => store.select().from(events).where(inBatch(events.id)));
 
 export function eventBySlug(store: Store, slug: string): EventRow | undefined {
   return store.select().from(events).where(eq(events.slug, slug)).get();

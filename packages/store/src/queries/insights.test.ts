@@ -4,9 +4,9 @@ import { loadSeeds } from '../seed/index.ts';
 import { fixtureSeedsWith } from '../testing/fixture-store.ts';
 import { actorBySlug } from './actors.ts';
 import { countEvents, eventBySlug, listEvents } from './events.ts';
-import { actorNetwork, relationshipsByActorIds } from './network.ts';
+import { actorNetwork, relationshipsByActorIds, sharedEventsSql } from './network.ts';
 import { search } from './search.ts';
-import { cooperationIndex, eventStats } from './stats.ts';
+import { bucketSql, cooperationIndex, eventStats } from './stats.ts';
 
 // The fixture plus an event dated only to a decade and one that mentions a pipeline twice (and hyphenated model names).
 const store = openStore(':memory:');
@@ -168,7 +168,23 @@ describe('eventStats', () => {
       [null, 1],
     ]);
     expect(buckets.at(-1)!.keys[0]!.span).toBe('1980-01-01/1989-12-31');
-    expect(buckets.at(-1)!.eventIds).toEqual([id('1980-soviet-pakistan-tension')]);
+    const drilled = (keys: Parameters<typeof bucketSql>[0]) =>
+      listEvents(store, null, [], {}, bucketSql(keys)).rows.map((row) => row.id);
+    expect(drilled(buckets.at(-1)!.keys)).toEqual([id('1980-soviet-pakistan-tension')]);
+    for (const bucket of buckets) expect(drilled(bucket.keys)).toHaveLength(bucket.count);
+  });
+
+  it('answers from the period summary exactly as from the events themselves', () => {
+    for (const dimensions of [['year'], ['decade', 'kind'], ['plover']] as const) {
+      const fromSummary = eventStats(store, null, dimensions);
+      // Any other filter condition groups the events; includeArchived: false changes nothing.
+      const fromEvents = eventStats(store, { hasConflicts: null, from: '0001' }, dimensions);
+      expect(fromSummary).toEqual(fromEvents);
+    }
+    const archived = store.$client.prepare("update events set archived_at = ? where slug = '2016-druzhba-exercise'");
+    archived.run('2026-11-29T00:00:00Z');
+    expect(eventStats(store, null, ['year'])).toEqual(eventStats(store, { from: '0001' }, ['year']));
+    archived.run(null);
   });
 
   it('groups by several dimensions and counts multi-valued ones once per value', () => {
@@ -200,7 +216,7 @@ describe('actorNetwork', () => {
     const edge = network.edges.find((candidate) => candidate.sourceId === pakistan && candidate.targetId === russia)!;
     // 2014 embargo lifted, 2015 pipeline, 2016 Druzhba
     expect(edge).toMatchObject({ weight: 3, firstDate: '2014-01-01', lastDate: '2016-09-30' });
-    expect(edge.eventIds).toEqual([
+    expect(listEvents(store, null, [], {}, sharedEventsSql([pakistan!, russia!])).rows.map((row) => row.id)).toEqual([
       id('2014-russia-lifts-arms-embargo'),
       id('2015-gas-pipeline-agreement'),
       id('2016-druzhba-exercise'),
@@ -215,5 +231,20 @@ describe('actorNetwork', () => {
       [actorId('russia'), 3],
       [actorId('soviet-union'), 1],
     ]);
+  });
+});
+
+describe('search and archived events', () => {
+  it('drops an event from search when it is archived and finds it again when restored', () => {
+    const archive = (at: string | null) =>
+      store.$client.prepare("update events set archived_at = ? where slug = '2016-druzhba-exercise'").run(at);
+    const found = () => search(store, 'druzhba', ['event'], {});
+    expect(found().hits.map((hit) => hit.id)).toEqual([id('2016-druzhba-exercise')]);
+    archive('2026-11-29T00:00:00Z');
+    expect(found().hits).toEqual([]);
+    expect(found().totalCount).toBe(0);
+    archive(null);
+    expect(found().hits.map((hit) => hit.id)).toEqual([id('2016-druzhba-exercise')]);
+    expect(found().rankingLimited).toBe(false);
   });
 });

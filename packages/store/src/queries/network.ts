@@ -2,11 +2,11 @@
  * Co-participation network: actors are nodes, and two actors are joined by an edge weighted by
  * the number of events both took part in, with the first and last of those events' dates.
  */
-import { inArray, sql } from 'drizzle-orm';
+import { and, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
-import { eventParticipants } from '../db/schema.ts';
-import type { EventFilter } from './events.ts';
-import { filteredEvents } from './stats.ts';
+import { eventParticipants, events } from '../db/schema.ts';
+import { type EventFilter, type EventOrder, type EventRow, eventFilterSql, listEvents } from './events.ts';
+import type { Page, PageArgs } from './pagination.ts';
 
 export interface NetworkEdge {
   sourceId: number;
@@ -16,7 +16,6 @@ export interface NetworkEdge {
   firstDate: string;
   /** Latest possible day of the last shared event. */
   lastDate: string;
-  eventIds: number[];
 }
 
 export interface ActorNetwork {
@@ -24,62 +23,40 @@ export interface ActorNetwork {
   edges: NetworkEdge[];
 }
 
+/**
+ * Nodes and edges counted in SQL: the matching events never reach JavaScript, and the answer grows
+ * with the number of actors and pairs, not with the number of events.
+ */
 export function actorNetwork(store: Store, filter: EventFilter | null | undefined, minWeight = 1): ActorNetwork {
-  const events = filteredEvents(store, filter);
-  const participation = events.length
-    ? store
-        .selectDistinct({ eventId: eventParticipants.eventId, actorId: eventParticipants.actorId })
-        .from(eventParticipants)
-        .where(
-          inArray(
-            eventParticipants.eventId,
-            events.map((event) => event.id),
-          ),
-        )
-        .orderBy(eventParticipants.eventId, eventParticipants.actorId)
-        .all()
-    : [];
+  const matching = store
+    .select({ id: events.id, dateEarliest: events.dateEarliest, dateLatest: events.dateLatest })
+    .from(events)
+    .where(eventFilterSql(store, filter));
+  // An actor can hold two roles in one event; it takes part once.
+  const tookPart = sql`took_part as (select distinct p.event_id, p.actor_id, m.date_earliest, m.date_latest
+      from ${eventParticipants} p join matching m on m.id = p.event_id)`;
+  const nodes = store.all<{ actorId: number; eventCount: number }>(sql`
+    with matching as ${matching}, ${tookPart}
+    select actor_id as actorId, count(*) as eventCount from took_part
+    group by actor_id order by eventCount desc, actorId`);
+  const edges = store.all<NetworkEdge>(sql`
+    with matching as ${matching}, ${tookPart}
+    select a.actor_id as sourceId, b.actor_id as targetId, count(*) as weight,
+      min(a.date_earliest) as firstDate, max(a.date_latest) as lastDate
+    from took_part a join took_part b on b.event_id = a.event_id and b.actor_id > a.actor_id
+    group by a.actor_id, b.actor_id having count(*) >= ${minWeight}
+    order by weight desc, sourceId, targetId`);
+  return { nodes, edges };
+}
 
-  const eventCounts = new Map<number, number>();
-  const actorsByEvent = new Map<number, number[]>();
-  for (const { eventId, actorId } of participation) {
-    eventCounts.set(actorId, (eventCounts.get(actorId) ?? 0) + 1);
-    actorsByEvent.set(eventId, [...(actorsByEvent.get(eventId) ?? []), actorId]);
-  }
-
-  const edges = new Map<string, NetworkEdge>();
-  // In date order, so each edge lists its shared events earliest first.
-  for (const { id: eventId, dateEarliest, dateLatest } of events) {
-    const actorIds = actorsByEvent.get(eventId) ?? [];
-    for (let i = 0; i < actorIds.length; i++) {
-      for (let j = i + 1; j < actorIds.length; j++) {
-        const [sourceId, targetId] = [actorIds[i]!, actorIds[j]!].sort((a, b) => a - b) as [number, number];
-        const key = `${sourceId}-${targetId}`;
-        const edge = edges.get(key) ?? {
-          sourceId,
-          targetId,
-          weight: 0,
-          firstDate: dateEarliest,
-          lastDate: dateLatest,
-          eventIds: [],
-        };
-        edge.weight++;
-        edge.eventIds.push(eventId);
-        if (dateEarliest < edge.firstDate) edge.firstDate = dateEarliest;
-        if (dateLatest > edge.lastDate) edge.lastDate = dateLatest;
-        edges.set(key, edge);
-      }
-    }
-  }
-  const kept = [...edges.values()]
-    .filter((edge) => edge.weight >= minWeight)
-    .sort((a, b) => b.weight - a.weight || a.sourceId - b.sourceId || a.targetId - b.targetId);
-  return {
-    nodes: [...eventCounts]
-      .map(([actorId, eventCount]) => ({ actorId, eventCount }))
-      .sort((a, b) => b.eventCount - a.eventCount || a.actorId - b.actorId),
-    edges: kept,
-  };
+/** SQL for the events every one of `actorIds` took part in: an edge's or a relationship's shared events. */
+export function sharedEventsSql(actorIds: readonly number[]): SQL | undefined {
+  return and(
+    ...actorIds.map(
+      (actorId) =>
+        sql`exists (select 1 from ${eventParticipants} where ${eventParticipants.eventId} = ${events.id} and ${eventParticipants.actorId} = ${actorId})`,
+    ),
+  );
 }
 
 export interface Relationship {
@@ -88,7 +65,6 @@ export interface Relationship {
   weight: number;
   firstDate: string;
   lastDate: string;
-  eventIds: number[];
 }
 
 /** Every actor's neighbours, heaviest first, for many actors in one statement. */
@@ -100,27 +76,26 @@ export function relationshipsByActorIds(store: Store, actorIds: readonly number[
     weight: number;
     firstDate: string;
     lastDate: string;
-    eventIds: string;
   }>(sql`
-    with took_part as (
-      select distinct event_id, actor_id from event_participants
-      where event_id not in (select id from events where archived_at is not null))
-    select a.actor_id as actorId, b.actor_id as otherId, count(*) as weight,
-      min(e.date_earliest) as firstDate, max(e.date_latest) as lastDate, group_concat(e.id) as eventIds
-    from took_part a
-    join took_part b on b.event_id = a.event_id and b.actor_id <> a.actor_id
-    join events e on e.id = a.event_id
+    select a.actor_id as actorId, b.actor_id as otherId, count(distinct a.event_id) as weight,
+      min(e.date_earliest) as firstDate, max(e.date_latest) as lastDate
+    from event_participants a
+    join event_participants b on b.event_id = a.event_id and b.actor_id <> a.actor_id
+    join events e on e.id = a.event_id and e.archived_at is null
     where a.actor_id in (${sql.join(
       actorIds.map((id) => sql`${id}`),
       sql`, `,
     )})
     group by a.actor_id, b.actor_id
     order by a.actor_id, weight desc, b.actor_id`);
-  return rows.map((row) => ({
-    ...row,
-    eventIds: row.eventIds
-      .split(',')
-      .map(Number)
-      .sort((x, y) => x - y),
-  }));
+  return rows;
 }
+
+/** A page of the matching events every one of `actorIds` took part in: an edge's or a relationship's events. */
+export const listSharedEvents = (
+  store: Store,
+  filter: EventFilter | null | undefined,
+  actorIds: readonly number[],
+  order: readonly EventOrder[],
+  page: PageArgs,
+): Page<EventRow> => listEvents(store, filter, order, page, sharedEventsSql(actorIds));

@@ -4,7 +4,7 @@
  * paging forwards and backwards gives the same rows, and rows added elsewhere in the order do
  * not shift a page. A cursor records the ordering it was made for and is rejected under another.
  */
-import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { QueryError } from './errors.ts';
 
@@ -76,17 +76,37 @@ function validateSize(value: number | null | undefined, argument: string) {
   }
 }
 
-/** Rows strictly beyond `values` in the key order (`forward`) or strictly before them. */
+/** `(a, b, c)` for one or more sort keys, so SQLite compares them as a row value. */
+const rowValue = (parts: SQL[]) => (parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql`, `)})`);
+
+/**
+ * Rows strictly beyond `values` in the key order (`forward`) or strictly before them. Consecutive
+ * keys sorted the same way are compared as one row value, `(a, b, id) > (?, ?, ?)`: SQLite seeks an
+ * index on those columns straight to the cursor, where the expanded `a > ? OR (a = ? AND b > ?)`
+ * makes it walk the index from the start, so a deep page cost as much as every page before it.
+ * Keys sorted in opposite directions (kind ascending, then date descending) still need an OR per
+ * change of direction.
+ */
 function beyond<Row>(keys: SortKey<Row>[], values: KeyValues, forward: boolean): SQL {
-  const clauses = keys.map((key, index) => {
-    const equalBefore = keys.slice(0, index).map((previous, j) => eq(previous.column as SQLiteColumn, values[j]));
+  const runs: { ascending: boolean; columns: SQL[]; values: SQL[] }[] = [];
+  keys.forEach((key, index) => {
     const ascending = (key.direction === 'asc') === forward;
-    return and(
-      ...equalBefore,
-      ascending ? gt(key.column as SQLiteColumn, values[index]) : lt(key.column as SQLiteColumn, values[index]),
-    )!;
+    const column = sql`${key.column}`;
+    const value = sql`${values[index]}`;
+    const last = runs.at(-1);
+    if (last && last.ascending === ascending) {
+      last.columns.push(column);
+      last.values.push(value);
+    } else runs.push({ ascending, columns: [column], values: [value] });
   });
-  return or(...clauses)!;
+  const clauses = runs.map((run, index) => {
+    const equalBefore = runs
+      .slice(0, index)
+      .map((previous) => sql`${rowValue(previous.columns)} = ${rowValue(previous.values)}`);
+    const comparison = sql`${rowValue(run.columns)} ${run.ascending ? sql`>` : sql`<`} ${rowValue(run.values)}`;
+    return and(...equalBefore, comparison)!;
+  });
+  return clauses.length === 1 ? clauses[0]! : sql`(${or(...clauses)!})`;
 }
 
 export interface PagePlan<Row> {

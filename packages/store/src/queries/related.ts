@@ -22,6 +22,7 @@ import {
   sources,
 } from '../db/schema.ts';
 import type { EventLinkType } from '../vocabulary/terms.ts';
+import { batchedLookup, inBatch } from './batched.ts';
 
 export type ActorRow = typeof actors.$inferSelect;
 export type AliasRow = typeof actorAliases.$inferSelect;
@@ -50,146 +51,80 @@ export function groupBy<Row, Key>(rows: readonly Row[], key: (row: Row) => Key):
   return groups;
 }
 
-const none = <Row>(ids: readonly number[], run: () => Row[]): Row[] => (ids.length ? run() : []);
+export const actorsByIds = batchedLookup<typeof actors.$inferSelect>((store) =>
+  store.select().from(actors).where(inBatch(actors.id)),
+);
 
-export const actorsByIds = (store: Store, ids: readonly number[]) =>
-  none(ids, () =>
-    store
-      .select()
-      .from(actors)
-      .where(inArray(actors.id, [...ids]))
-      .all(),
-  );
+export const sourcesByIds = batchedLookup<typeof sources.$inferSelect>((store) =>
+  store.select().from(sources).where(inBatch(sources.id)),
+);
 
-export const sourcesByIds = (store: Store, ids: readonly number[]) =>
-  none(ids, () =>
-    store
-      .select()
-      .from(sources)
-      .where(inArray(sources.id, [...ids]))
-      .all(),
-  );
+export const claimsByIds = batchedLookup<typeof claims.$inferSelect>((store) =>
+  store.select().from(claims).where(inBatch(claims.id)),
+);
 
-export const claimsByIds = (store: Store, ids: readonly number[]) =>
-  none(ids, () =>
-    store
-      .select()
-      .from(claims)
-      .where(inArray(claims.id, [...ids]))
-      .all(),
-  );
+export const figuresByIds = batchedLookup<typeof figures.$inferSelect>((store) =>
+  store.select().from(figures).where(inBatch(figures.id)),
+);
 
-export const figuresByIds = (store: Store, ids: readonly number[]) =>
-  none(ids, () =>
-    store
-      .select()
-      .from(figures)
-      .where(inArray(figures.id, [...ids]))
-      .all(),
-  );
+export const officesByIds = batchedLookup<typeof offices.$inferSelect>((store) =>
+  store.select().from(offices).where(inBatch(offices.id)),
+);
 
-export const officesByIds = (store: Store, ids: readonly number[]) =>
-  none(ids, () =>
-    store
-      .select()
-      .from(offices)
-      .where(inArray(offices.id, [...ids]))
-      .all(),
-  );
+export const actorsByPredecessorIds = batchedLookup<typeof actors.$inferSelect>((store) =>
+  store.select().from(actors).where(inBatch(actors.predecessorId)).orderBy(asc(actors.name)),
+);
 
-export const actorsByPredecessorIds = (store: Store, ids: readonly number[]) =>
-  none(ids, () =>
-    store
-      .select()
-      .from(actors)
-      .where(inArray(actors.predecessorId, [...ids]))
-      .orderBy(asc(actors.name))
-      .all(),
-  );
+export const participantsByEventIds = batchedLookup<typeof eventParticipants.$inferSelect>((store) =>
+  store
+    .select()
+    .from(eventParticipants)
+    .where(inBatch(eventParticipants.eventId))
+    .orderBy(asc(eventParticipants.position)),
+);
 
-export const participantsByEventIds = (store: Store, ids: readonly number[]) =>
-  none(ids, () =>
-    store
-      .select()
-      .from(eventParticipants)
-      .where(inArray(eventParticipants.eventId, [...ids]))
-      .orderBy(asc(eventParticipants.position))
-      .all(),
-  );
+export const sectorsByEventIds = batchedLookup<typeof eventSectors.$inferSelect>((store) =>
+  store.select().from(eventSectors).where(inBatch(eventSectors.eventId)).orderBy(asc(eventSectors.sector)),
+);
 
-export const sectorsByEventIds = (store: Store, ids: readonly number[]) =>
-  none(ids, () =>
-    store
-      .select()
-      .from(eventSectors)
-      .where(inArray(eventSectors.eventId, [...ids]))
-      .orderBy(asc(eventSectors.sector))
-      .all(),
-  );
+export const claimsByEventIds = batchedLookup<typeof claims.$inferSelect>((store) =>
+  store.select().from(claims).where(inBatch(claims.eventId)).orderBy(asc(claims.field), asc(claims.position)),
+);
 
-export const claimsByEventIds = (store: Store, ids: readonly number[]) =>
-  none(ids, () =>
-    store
-      .select()
-      .from(claims)
-      .where(inArray(claims.eventId, [...ids]))
-      .orderBy(asc(claims.field), asc(claims.position))
-      .all(),
-  );
+export const claimsByFigureIds = batchedLookup<typeof claims.$inferSelect>((store) =>
+  store.select().from(claims).where(inBatch(claims.figureId)).orderBy(asc(claims.field), asc(claims.position)),
+);
 
-export const claimsByFigureIds = (store: Store, ids: readonly number[]) =>
-  none(ids, () =>
-    store
-      .select()
-      .from(claims)
-      .where(inArray(claims.figureId, [...ids]))
-      .orderBy(asc(claims.field), asc(claims.position))
-      .all(),
-  );
+export const aliasesByActorIds = batchedLookup<typeof actorAliases.$inferSelect>((store) =>
+  store.select().from(actorAliases).where(inBatch(actorAliases.actorId)).orderBy(asc(actorAliases.position)),
+);
 
-export const aliasesByActorIds = (store: Store, ids: readonly number[]) =>
-  none(ids, () =>
-    store
-      .select()
-      .from(actorAliases)
-      .where(inArray(actorAliases.actorId, [...ids]))
-      .orderBy(asc(actorAliases.position))
-      .all(),
-  );
+export const officesByHolderIds = batchedLookup<typeof offices.$inferSelect>((store) =>
+  store.select().from(offices).where(inBatch(offices.holderId)).orderBy(asc(offices.position)),
+);
 
-export const officesByHolderIds = (store: Store, ids: readonly number[]) =>
-  none(ids, () =>
-    store
-      .select()
-      .from(offices)
-      .where(inArray(offices.holderId, [...ids]))
-      .orderBy(asc(offices.position))
-      .all(),
-  );
-
-export const actorIdsByFigureIds = (store: Store, ids: readonly number[]) =>
-  none(ids, () =>
-    store
-      .select()
-      .from(figureActors)
-      .where(inArray(figureActors.figureId, [...ids]))
-      .all(),
-  );
+export const actorIdsByFigureIds = batchedLookup<typeof figureActors.$inferSelect>((store) =>
+  store.select().from(figureActors).where(inBatch(figureActors.figureId)),
+);
 
 export type CitationSubject = 'eventId' | 'actorId' | 'officeId' | 'claimId' | 'figureId';
 
+const citationLookups = Object.fromEntries(
+  (['eventId', 'actorId', 'officeId', 'claimId', 'figureId'] as const).map((subject) => [
+    subject,
+    batchedLookup<CitationRow>((store) =>
+      store
+        .select()
+        .from(citations)
+        .where(inBatch(citations[subject] as SQLiteColumn))
+        .orderBy(asc(citations.position), asc(citations.id)),
+    ),
+  ]),
+) as Record<CitationSubject, (store: Store, ids: readonly number[]) => CitationRow[]>;
+
 /** Citations of many events (or actors, offices, claims, figures), in their recorded order. */
-export function citationsBySubjectIds(store: Store, subject: CitationSubject, ids: readonly number[]): CitationRow[] {
-  const column = citations[subject] as SQLiteColumn;
-  return none(ids, () =>
-    store
-      .select()
-      .from(citations)
-      .where(inArray(column, [...ids]))
-      .orderBy(asc(citations.position), asc(citations.id))
-      .all(),
-  );
-}
+export const citationsBySubjectIds = (store: Store, subject: CitationSubject, ids: readonly number[]): CitationRow[] =>
+  citationLookups[subject](store, ids);
 
 /** Links in both directions, so an event shows what it follows and what follows it. */
 export function linksByEventIds(store: Store, ids: readonly number[]): EventLinkRow[] {

@@ -9,12 +9,12 @@
  * filtered total. Multi-valued dimensions (SECTOR, ACTOR) count an event once per value, so
  * their buckets can add up to more than the total.
  */
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
-import { eventParticipants, eventSectors, events } from '../db/schema.ts';
-import { EVENT_KINDS, type EventKind } from '../vocabulary/event-kinds.ts';
-import { type EventFilter, eventFilterSql } from './events.ts';
-import { groupBy } from './related.ts';
+import { eventParticipants, eventPeriodCounts, eventSectors, events } from '../db/schema.ts';
+import { EVENT_KIND_VALUES, EVENT_KINDS, type EventKind } from '../vocabulary/event-kinds.ts';
+import { type EventFilter, type EventOrder, type EventRow, eventFilterSql, listEvents } from './events.ts';
+import type { Page, PageArgs } from './pagination.ts';
 
 export const STATS_DIMENSIONS = ['year', 'decade', 'kind', 'sector', 'actor', 'plover'] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
@@ -30,30 +30,99 @@ export interface BucketKey {
 export interface StatsBucket {
   keys: BucketKey[];
   count: number;
-  eventIds: number[];
 }
 
-interface FilteredEvent {
-  id: number;
-  kind: string;
-  dateEarliest: string;
-  dateLatest: string;
+/**
+ * An event's period: its year when its date lies within one year, else its span "earliest/latest".
+ * The event_period_counts triggers compute the same expression (event-period-counts migration).
+ */
+const PERIOD_SQL = sql<string>`case when substr(${events.dateEarliest}, 1, 4) = substr(${events.dateLatest}, 1, 4)
+  then substr(${events.dateEarliest}, 1, 4) else ${events.dateEarliest} || '/' || ${events.dateLatest} end`;
+
+/** One grouped row: the values the requested dimensions need, and how many events have them. */
+interface GroupRow {
+  period?: string;
+  kind?: string;
+  sector?: string;
+  actorId?: number;
+  n: number;
 }
 
-export function filteredEvents(store: Store, filter: EventFilter | null | undefined): FilteredEvent[] {
-  return store
-    .select({ id: events.id, kind: events.kind, dateEarliest: events.dateEarliest, dateLatest: events.dateLatest })
-    .from(events)
+const isEmptyFilter = (filter: EventFilter | null | undefined) =>
+  !filter || Object.entries(filter).every(([field, value]) => field === 'kinds' || value == null || value === false);
+
+/**
+ * Events counted by the values the dimensions need, grouped in SQL so that no event row reaches
+ * JavaScript. Without a filter (or with only `kinds`), time and kind dimensions read the
+ * event_period_counts summary; anything else groups the matching events.
+ */
+function groupedCounts(store: Store, filter: EventFilter | null | undefined, dimensions: readonly StatsDimension[]) {
+  const byPeriod = dimensions.includes('year') || dimensions.includes('decade');
+  const byKind = dimensions.includes('kind') || dimensions.includes('plover');
+  const bySector = dimensions.includes('sector');
+  const byActor = dimensions.includes('actor');
+  if (!bySector && !byActor && isEmptyFilter(filter)) {
+    const columns = {
+      ...(byPeriod && { period: eventPeriodCounts.period }),
+      ...(byKind && { kind: eventPeriodCounts.kind }),
+      n: sql<number>`sum(${eventPeriodCounts.count})`,
+    };
+    const kinds = filter?.kinds?.length ? inArray(eventPeriodCounts.kind, filter.kinds) : undefined;
+    return store
+      .select(columns)
+      .from(eventPeriodCounts)
+      .where(and(sql`${eventPeriodCounts.count} > 0`, kinds))
+      .groupBy(...Object.values(columns).slice(0, -1))
+      .all() as GroupRow[];
+  }
+  const columns = {
+    ...(byPeriod && { period: PERIOD_SQL }),
+    ...(byKind && { kind: events.kind }),
+    ...(bySector && { sector: eventSectors.sector }),
+    ...(byActor && { actorId: eventParticipants.actorId }),
+    // With a sector or actor join an event appears once per value (and per role): count it once.
+    n: bySector || byActor ? sql<number>`count(distinct ${events.id})` : sql<number>`count(*)`,
+  };
+  // Joined only for the dimensions that need them; drizzle types each join's result differently.
+  let query: any = store.select(columns).from(events);
+  if (bySector) query = query.innerJoin(eventSectors, eq(eventSectors.eventId, events.id));
+  if (byActor) query = query.innerJoin(eventParticipants, eq(eventParticipants.eventId, events.id));
+  return query
     .where(eventFilterSql(store, filter))
-    .orderBy(events.dateEarliest, events.dateLatest, events.id)
-    .all();
+    .groupBy(...(Object.values(columns).slice(0, -1) as SQL[]))
+    .all() as GroupRow[];
 }
 
-/** The year (or decade) an event certainly falls in, or null when its date spans more. */
-export function certainPeriod(event: Pick<FilteredEvent, 'dateEarliest' | 'dateLatest'>, size: 1 | 10): string | null {
+/** The year (or decade) a date range certainly falls in, or null when it spans more. */
+export function certainPeriod(event: { dateEarliest: string; dateLatest: string }, size: 1 | 10): string | null {
   const start = Math.floor(Number(event.dateEarliest.slice(0, 4)) / size) * size;
   const end = Math.floor(Number(event.dateLatest.slice(0, 4)) / size) * size;
   return start === end ? String(start) : null;
+}
+
+/** The key of a time dimension for a period ("2014" or "1980-01-01/1989-12-31"). */
+function periodKey(period: string, dimension: 'year' | 'decade'): BucketKey {
+  const [dateEarliest, dateLatest = dateEarliest] =
+    period.length === 4 ? [`${period}-01-01`, `${period}-12-31`] : period.split('/');
+  const value = certainPeriod({ dateEarliest: dateEarliest!, dateLatest: dateLatest! }, dimension === 'year' ? 1 : 10);
+  return { dimension, value, span: value === null ? period : null };
+}
+
+function keyOf(row: GroupRow, dimension: StatsDimension): BucketKey {
+  const key = (value: string | null): BucketKey => ({ dimension, value, span: null });
+  switch (dimension) {
+    case 'year':
+    case 'decade':
+      return periodKey(row.period!, dimension);
+    case 'kind':
+      return key(row.kind!);
+    case 'plover':
+      return key(EVENT_KINDS[row.kind as EventKind]?.plover ?? null);
+    case 'sector':
+      return key(row.sector!);
+    case 'actor':
+      return key(String(row.actorId));
+  }
 }
 
 export function eventStats(
@@ -61,56 +130,17 @@ export function eventStats(
   filter: EventFilter | null | undefined,
   dimensions: readonly StatsDimension[],
 ): { buckets: StatsBucket[]; totalCount: number } {
-  const rows = filteredEvents(store, filter);
-  const ids = rows.map((row) => row.id);
-  const sectors =
-    dimensions.includes('sector') && ids.length
-      ? groupBy(store.select().from(eventSectors).where(inArray(eventSectors.eventId, ids)).all(), (row) => row.eventId)
-      : new Map();
-  const actors =
-    dimensions.includes('actor') && ids.length
-      ? groupBy(
-          store
-            .selectDistinct({ eventId: eventParticipants.eventId, actorId: eventParticipants.actorId })
-            .from(eventParticipants)
-            .where(inArray(eventParticipants.eventId, ids))
-            .all(),
-          (row) => row.eventId,
-        )
-      : new Map();
-
-  const valuesOf = (event: FilteredEvent, dimension: StatsDimension): BucketKey[] => {
-    const key = (value: string | null, span: string | null = null): BucketKey => ({ dimension, value, span });
-    switch (dimension) {
-      case 'year':
-      case 'decade': {
-        const period = certainPeriod(event, dimension === 'year' ? 1 : 10);
-        return [period === null ? key(null, `${event.dateEarliest}/${event.dateLatest}`) : key(period)];
-      }
-      case 'kind':
-        return [key(event.kind)];
-      case 'plover':
-        return [key(EVENT_KINDS[event.kind as EventKind]?.plover ?? null)];
-      case 'sector':
-        return (sectors.get(event.id) ?? []).map((row: { sector: string }) => key(row.sector));
-      case 'actor':
-        return (actors.get(event.id) ?? []).map((row: { actorId: number }) => key(String(row.actorId)));
-    }
-  };
-
   const buckets = new Map<string, StatsBucket>();
-  for (const event of rows) {
-    let combinations: BucketKey[][] = [[]];
-    for (const dimension of dimensions)
-      combinations = combinations.flatMap((prefix) => valuesOf(event, dimension).map((value) => [...prefix, value]));
-    for (const keys of combinations) {
-      const id = JSON.stringify(keys);
-      const bucket = buckets.get(id) ?? { keys, count: 0, eventIds: [] };
-      bucket.count++;
-      bucket.eventIds.push(event.id);
-      buckets.set(id, bucket);
-    }
+  let total = 0;
+  for (const row of groupedCounts(store, filter, dimensions)) {
+    const keys = dimensions.map((dimension) => keyOf(row, dimension));
+    const id = JSON.stringify(keys);
+    const bucket = buckets.get(id) ?? { keys, count: 0 };
+    bucket.count += row.n;
+    buckets.set(id, bucket);
+    total += row.n;
   }
+  const multiValued = dimensions.includes('sector') || dimensions.includes('actor');
   const sortKey = (key: BucketKey) => `${key.value === null ? '\uffff' : key.value.padStart(12, ' ')}${key.span ?? ''}`;
   const ordered = [...buckets.values()].sort((a, b) => {
     for (let index = 0; index < a.keys.length; index++) {
@@ -119,7 +149,44 @@ export function eventStats(
     }
     return 0;
   });
-  return { buckets: ordered, totalCount: rows.length };
+  return { buckets: ordered, totalCount: multiValued ? countMatching(store, filter) : total };
+}
+
+function countMatching(store: Store, filter: EventFilter | null | undefined): number {
+  return store.select({ n: sql<number>`count(*)` }).from(events).where(eventFilterSql(store, filter)).get()!.n;
+}
+
+const lastDay = (year: string) => `${year}-12-31`;
+
+/** SQL for the events of one bucket: what drilling into a bucket adds to the stats filter. */
+export function bucketSql(keys: readonly BucketKey[]): SQL | undefined {
+  return and(
+    ...keys.map((key): SQL => {
+      if ((key.dimension === 'year' || key.dimension === 'decade') && key.value === null) {
+        const [earliest, latest] = key.span!.split('/');
+        return and(eq(events.dateEarliest, earliest!), eq(events.dateLatest, latest!))!;
+      }
+      switch (key.dimension) {
+        case 'year':
+        case 'decade': {
+          const first = `${key.value}-01-01`;
+          const last = lastDay(key.dimension === 'year' ? key.value! : String(Number(key.value) + 9));
+          return sql`${events.dateEarliest} between ${first} and ${last} and ${events.dateLatest} between ${first} and ${last}`;
+        }
+        case 'kind':
+          // Bucket values come from the kind column, so they are kinds.
+          return eq(events.kind, key.value as EventKind);
+        case 'plover': {
+          const kinds = EVENT_KIND_VALUES.filter((kind) => (EVENT_KINDS[kind].plover ?? null) === key.value);
+          return kinds.length ? inArray(events.kind, kinds) : sql`0`;
+        }
+        case 'sector':
+          return sql`exists (select 1 from ${eventSectors} where ${eventSectors.eventId} = ${events.id} and ${eventSectors.sector} = ${key.value})`;
+        case 'actor':
+          return sql`exists (select 1 from ${eventParticipants} where ${eventParticipants.eventId} = ${events.id} and ${eventParticipants.actorId} = ${Number(key.value)})`;
+      }
+    }),
+  );
 }
 
 export const GOLDSTEIN_MAPPING =
@@ -131,26 +198,45 @@ export interface CooperationYear {
   meanGoldstein: number | null;
   eventCount: number;
   codedEventCount: number;
-  eventIds: number[];
+  /** The bucket of the year's events, to list them with `bucketSql`. */
+  keys: BucketKey[];
 }
 
 /** Mean Goldstein score per year: a cooperation (+10) to conflict (-10) index. */
 export function cooperationIndex(store: Store, filter: EventFilter | null | undefined): CooperationYear[] {
-  const byYear = groupBy(filteredEvents(store, filter), (event) => certainPeriod(event, 1));
+  const byYear = new Map<string, CooperationYear & { total: number }>();
+  for (const row of groupedCounts(store, filter, ['year', 'kind'])) {
+    const key = periodKey(row.period!, 'year');
+    const id = key.value ?? `\uffff${key.span}`;
+    const year = byYear.get(id) ?? {
+      year: key.value === null ? null : Number(key.value),
+      meanGoldstein: null,
+      eventCount: 0,
+      codedEventCount: 0,
+      keys: [key],
+      total: 0,
+    };
+    const score = EVENT_KINDS[row.kind as EventKind]?.goldstein;
+    year.eventCount += row.n;
+    if (typeof score === 'number') {
+      year.codedEventCount += row.n;
+      year.total += score * row.n;
+    }
+    byYear.set(id, year);
+  }
   return [...byYear]
-    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : Number(a) - Number(b)))
-    .map(([year, list]) => {
-      const scores = list
-        .map((event) => EVENT_KINDS[event.kind as EventKind]?.goldstein)
-        .filter((score): score is number => typeof score === 'number');
-      return {
-        year: year === null ? null : Number(year),
-        meanGoldstein: scores.length
-          ? Math.round((scores.reduce((sum, score) => sum + score, 0) / scores.length) * 100) / 100
-          : null,
-        eventCount: list.length,
-        codedEventCount: scores.length,
-        eventIds: list.map((event) => event.id),
-      };
-    });
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, { total, ...year }]) => ({
+      ...year,
+      meanGoldstein: year.codedEventCount ? Math.round((total / year.codedEventCount) * 100) / 100 : null,
+    }));
 }
+
+/** A page of one bucket's events: the drill-down from a statistic to the events it counts. */
+export const listBucketEvents = (
+  store: Store,
+  filter: EventFilter | null | undefined,
+  keys: readonly BucketKey[],
+  order: readonly EventOrder[],
+  page: PageArgs,
+): Page<EventRow> => listEvents(store, filter, order, page, bucketSql(keys));

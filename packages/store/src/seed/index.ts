@@ -1,17 +1,55 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
+import { revisions, seedLoads } from '../db/schema.ts';
 import { SeedValidationError } from './problems.ts';
 import { validateSeeds } from './validate.ts';
 import { type SeedReport, writeSeeds } from './write.ts';
 
+/** Every file under `dir` with its content, in a stable order. */
+function hashSeedFiles(dir: string): string {
+  const hash = createHash('sha256');
+  for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const path = join(dir, name);
+    try {
+      hash.update(name).update('\0').update(readFileSync(path)).update('\0');
+    } catch {
+      // A directory: its files are listed on their own.
+    }
+  }
+  return hash.digest('hex');
+}
+
+const newestRevision = (store: Store) =>
+  store
+    .select({ id: sql<number | null>`max(${revisions.id})` })
+    .from(revisions)
+    .get()?.id ?? 0;
+
 /**
  * Validates every file under `seedsDir`, then writes them in one transaction. Throws
  * SeedValidationError (listing every problem with file, record and field) before writing
- * anything if a single record is invalid.
+ * anything if a single record is invalid. When neither the files nor the database (no revision
+ * since) changed after the last load, the load is skipped (`skipped: true`): it could change
+ * nothing, and reading and comparing every record is most of a start-up.
  */
 export function loadSeeds(store: Store, seedsDir: string): SeedReport {
+  const filesHash = hashSeedFiles(seedsDir);
+  const last = store.select().from(seedLoads).get();
+  if (last?.filesHash === filesHash && last.revisionId === newestRevision(store))
+    return { created: 0, updated: 0, unchanged: 0, removed: 0, mergedAway: 0, kept: 0, skipped: true };
   const { dataset, problems } = validateSeeds(seedsDir);
   if (problems.length > 0) throw new SeedValidationError(problems);
-  return writeSeeds(store, dataset);
+  const report = writeSeeds(store, dataset);
+  const loaded = { filesHash, revisionId: newestRevision(store), loadedAt: new Date().toISOString() };
+  store
+    .insert(seedLoads)
+    .values({ id: 1, ...loaded })
+    .onConflictDoUpdate({ target: seedLoads.id, set: loaded })
+    .run();
+  return report;
 }
 
 export { formatProblem, type SeedProblem, SeedValidationError } from './problems.ts';

@@ -54,7 +54,8 @@ describe('loadSeeds', () => {
     const ids = store.select({ id: events.id, slug: events.slug }).from(events).all();
     const report = loadSeeds(store, fixture('valid'));
     const after = store.$client.prepare('select total_changes() as n').get() as { n: number };
-    expect(report).toEqual({ created: 0, updated: 0, unchanged: 11, removed: 0, mergedAway: 0, kept: 0 });
+    // Neither the files nor the database changed since the last load: it is skipped, not reread.
+    expect(report).toEqual({ created: 0, updated: 0, unchanged: 0, removed: 0, mergedAway: 0, kept: 0, skipped: true });
     expect(after.n).toBe(before.n);
     expect(store.select({ id: events.id, slug: events.slug }).from(events).all()).toEqual(ids);
   });
@@ -328,6 +329,31 @@ describe('records edited through the API', () => {
     expect(store.select({ version: events.version }).from(events).where(eq(events.id, id)).get()!.version).toBe(
       versionBefore,
     );
+    expect(loadSeeds(store, dir)).toMatchObject({ updated: 0, skipped: true });
+  });
+
+  it('reads the files again once they or the database changed since the last load', () => {
+    const dir = copyOf('valid');
+    loadSeeds(store, dir);
+    expect(loadSeeds(store, dir).skipped).toBe(true);
+    const id = idOf(events, '2016-druzhba-exercise')!;
+    saveRecord(
+      store,
+      'event',
+      { id, operation: 'update', change: (current) => ({ ...current!, title: 'Druzhba 2016' }) },
+      editor(),
+    );
+    expect(loadSeeds(store, dir)).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 11,
+      removed: 0,
+      mergedAway: 0,
+      kept: 0,
+    });
+    const path = join(dir, 'events/all.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('First Druzhba joint exercise', 'Druzhba 2016'));
     expect(loadSeeds(store, dir)).toMatchObject({ updated: 0, unchanged: 11 });
+    expect(loadSeeds(store, dir).skipped).toBe(true);
   });
 });

@@ -37,6 +37,8 @@ export interface SeedReport {
   mergedAway: number;
   /** Records no longer in the files but kept: edited through the API since they were loaded, or still referred to by a record the files do not hold. */
   kept: number;
+  /** True when the load was skipped: the files and the database were as the last load left them. */
+  skipped?: boolean;
 }
 
 export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {

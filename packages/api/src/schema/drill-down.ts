@@ -1,0 +1,37 @@
+/**
+ * The events behind an aggregate (a statistics bucket, a cooperation year, a network edge, a
+ * relationship) as a paginated connection, in place of the inline ID lists that grew with the data.
+ * Each selected connection costs one query: select it on the aggregate a user drills into.
+ */
+
+import type { EventFilter, EventOrder, Page, PageArgs } from '@bilateral/store';
+import { DEFAULT_PAGE_SIZE } from '@bilateral/store';
+import type { Context } from '../context.ts';
+import { DRILL_DOWN_FIELD_COST, pagedPrice } from '../limits/pricing.ts';
+import { toConnection } from './connections.ts';
+import { EventConnection, eventListArgs, toEventOrder } from './event.ts';
+import { EventRef } from './refs.ts';
+
+export interface DrillDown<Parent> {
+  description: string;
+  /** The page of the parent's events in the requested order. */
+  list: (parent: Parent, store: Context['store'], order: EventOrder[], page: PageArgs) => Page<unknown>;
+  /** How many events the parent counts: its count or weight, already known. */
+  count: (parent: Parent) => number;
+}
+
+export const drillDownEvents = <Parent>(t: any, { description, list, count }: DrillDown<Parent>) =>
+  t.connection(
+    {
+      type: EventRef,
+      description,
+      complexity: pagedPrice(DEFAULT_PAGE_SIZE, DRILL_DOWN_FIELD_COST),
+      args: eventListArgs(),
+      resolve: (parent: Parent, args: PageArgs & { orderBy?: never }, { store }: Context) =>
+        toConnection(list(parent, store, toEventOrder(args.orderBy), args), () => count(parent)),
+    },
+    EventConnection,
+  );
+
+/** An aggregate together with the filter it was computed under, so its events can be listed under it too. */
+export type Filtered<T> = T & { filter: EventFilter | null };

@@ -1,0 +1,1 @@
+CREATE INDEX `events_live_date` ON `events` (`date_earliest`,`date_latest`,`id`,`kind`) WHERE "events"."archived_at" is null;
