@@ -20,10 +20,14 @@ const databasePath = resolveDatabasePath();
 mkdirSync(dirname(databasePath), { recursive: true });
 const store = openStore(databasePath);
 try {
-  const report = loadSeeds(store, defaultSeedsDir());
-  console.log(
-    `database ${databasePath}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.kept} kept, ${report.mergedAway} merged away)`,
-  );
+  // LOAD_SEEDS=0 serves the database exactly as it is: a benchmark's synthetic data, a restored backup.
+  if (process.env.LOAD_SEEDS === '0') console.log(`database ${databasePath}: served as it is (LOAD_SEEDS=0)`);
+  else {
+    const report = loadSeeds(store, defaultSeedsDir());
+    console.log(
+      `database ${databasePath}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.kept} kept, ${report.mergedAway} merged away)`,
+    );
+  }
 } catch (error) {
   if (error instanceof SeedValidationError) {
     console.error(error.message);
