@@ -50,7 +50,7 @@ function overHttp(url: string): Answer {
   };
 }
 
-async function measure(server: RunningServer, query: BenchQuery, seconds: number): Promise<LoadResult> {
+async function measure(server: RunningServer, query: BenchQuery, seconds: number, minimum = 3): Promise<LoadResult> {
   const options: LoadOptions = {
     url: server.url,
     body: JSON.stringify(query.request),
@@ -59,7 +59,7 @@ async function measure(server: RunningServer, query: BenchQuery, seconds: number
     cpu: LOAD_CPU,
     scratchDir,
   };
-  const result = await (query.oneAtATime ? runOneAtATime(options) : runWrk(options));
+  const result = await (query.oneAtATime ? runOneAtATime(options, minimum) : runWrk(options));
   if (result.errors) throw new Error(`${server.name} answered ${result.errors} errors to ${query.name}`);
   return result;
 }
@@ -111,7 +111,7 @@ async function benchSize(events: number): Promise<SizeResult> {
     const samples = new Map<string, Record<ServerName, LoadResult[]>>();
     try {
       for (const query of queries)
-        for (const name of SERVER_NAMES) await measure(servers[name], query, SETTINGS.warmupSeconds);
+        for (const name of SERVER_NAMES) await measure(servers[name], query, SETTINGS.warmupSeconds, 1);
       for (let round = 0; round < SETTINGS.rounds; round++) {
         for (const [index, query] of queries.entries()) {
           // Rotate which server goes first, so none always runs right after another's load.
