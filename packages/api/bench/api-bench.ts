@@ -31,6 +31,8 @@ const SETTINGS = {
 const pinned = availableParallelism() >= 2;
 const SERVER_CPU = pinned ? 0 : null;
 const LOAD_CPU = pinned ? 1 : null;
+/** Fewest completed requests a wrk run must have to count. */
+const MINIMUM_REQUESTS = 2 * SETTINGS.connections;
 const scratchDir = mkdtempSync(join(tmpdir(), 'bilateral-bench-'));
 
 const median = (values: number[]) => {
@@ -59,7 +61,18 @@ async function measure(server: RunningServer, query: BenchQuery, seconds: number
     cpu: LOAD_CPU,
     scratchDir,
   };
-  const result = await (query.oneAtATime ? runOneAtATime(options, minimum) : runWrk(options));
+  if (query.oneAtATime) return checked(server, query, await runOneAtATime(options, minimum));
+  // wrk drops the requests still running when its time is up: on a slow query a short run can
+  // complete almost none, so run longer until enough complete to give a rate and percentiles.
+  let result = await runWrk(options);
+  while (result.requests < MINIMUM_REQUESTS && options.seconds < 32) {
+    options.seconds *= 2;
+    result = await runWrk(options);
+  }
+  return checked(server, query, result);
+}
+
+function checked(server: RunningServer, query: BenchQuery, result: LoadResult): LoadResult {
   if (result.errors) throw new Error(`${server.name} answered ${result.errors} errors to ${query.name}`);
   return result;
 }
@@ -143,10 +156,20 @@ async function benchSize(events: number): Promise<SizeResult> {
         ) as Record<ServerName, LoadResult>,
       ]),
     );
+    // Ratios are taken within each round (the three runs of a query are seconds apart), then the median:
+    // steadier than a ratio of medians when other work on the machine comes and goes.
+    const ratios = new Map(
+      [...samples].map(([name, row]) => {
+        const against = (baseline: ServerName) =>
+          median(row.ours.map((result, index) => result.requestsPerSecond / row[baseline][index]!.requestsPerSecond));
+        return [name, { naive: against('naive'), floor: against('floor') }];
+      }),
+    );
     return {
       events,
       queries,
       load,
+      ratios,
       bytes,
       statements,
       startupMs: Object.fromEntries(SERVER_NAMES.map((name) => [name, servers[name].startupMs])) as Record<
