@@ -31,8 +31,8 @@ const SETTINGS = {
 const pinned = availableParallelism() >= 2;
 const SERVER_CPU = pinned ? 0 : null;
 const LOAD_CPU = pinned ? 1 : null;
-/** Fewest completed requests a wrk run must have to count. */
-const MINIMUM_REQUESTS = 2 * SETTINGS.connections;
+/** Fewest completed requests a wrk run must have to count: one per connection. */
+const MINIMUM_REQUESTS = SETTINGS.connections;
 const scratchDir = mkdtempSync(join(tmpdir(), 'bilateral-bench-'));
 
 const median = (values: number[]) => {
@@ -52,7 +52,7 @@ function overHttp(url: string): Answer {
   };
 }
 
-async function measure(server: RunningServer, query: BenchQuery, seconds: number, minimum = 3): Promise<LoadResult> {
+async function measure(server: RunningServer, query: BenchQuery, seconds: number): Promise<LoadResult> {
   const options: LoadOptions = {
     url: server.url,
     body: JSON.stringify(query.request),
@@ -61,7 +61,7 @@ async function measure(server: RunningServer, query: BenchQuery, seconds: number
     cpu: LOAD_CPU,
     scratchDir,
   };
-  if (query.oneAtATime) return checked(server, query, await runOneAtATime(options, minimum));
+  if (query.oneAtATime) return checked(server, query, await runOneAtATime(options));
   // wrk drops the requests still running when its time is up: on a slow query a short run can
   // complete almost none, so run longer until enough complete to give a rate and percentiles.
   let result = await runWrk(options);
@@ -124,7 +124,7 @@ async function benchSize(events: number): Promise<SizeResult> {
     const samples = new Map<string, Record<ServerName, LoadResult[]>>();
     try {
       for (const query of queries)
-        for (const name of SERVER_NAMES) await measure(servers[name], query, SETTINGS.warmupSeconds, 1);
+        for (const name of SERVER_NAMES) await measure(servers[name], query, SETTINGS.warmupSeconds);
       for (let round = 0; round < SETTINGS.rounds; round++) {
         for (const [index, query] of queries.entries()) {
           // Rotate which server goes first, so none always runs right after another's load.

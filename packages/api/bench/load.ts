@@ -1,8 +1,8 @@
 /**
  * Load generation. Throughput runs use wrk (Debian's `wrk`, pinned to its own core) with a fixed
  * number of connections; queries that take a large part of a second are sent one at a time from
- * this process instead, until both a minimum duration and a minimum count are reached, since wrk
- * discards the requests still in flight when its duration ends.
+ * this process instead, for a minimum duration and at least one request, since wrk discards the
+ * requests still in flight when its duration ends.
  */
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -74,8 +74,8 @@ export async function runWrk(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-/** Requests one after another until `seconds` have passed and at least `minimum` have completed. */
-export async function runOneAtATime(options: LoadOptions, minimum = 3): Promise<LoadResult> {
+/** Requests one after another until `seconds` have passed (at least one request, however long it takes). */
+export async function runOneAtATime(options: LoadOptions, minimum = 1): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();

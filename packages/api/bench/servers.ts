@@ -26,6 +26,13 @@ function command(name: ServerName, databasePath: string, port: number): string[]
     : ['node', '--import', 'tsx', 'bench/baselines/serve.ts', name, databasePath, String(port)];
 }
 
+const running = new Set<ChildProcess>();
+// Servers must not outlive the benchmark, however it ends.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGTERM');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 export async function startServer(options: {
   name: ServerName;
   databasePath: string;
@@ -44,6 +51,8 @@ export async function startServer(options: {
     env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, LOAD_SEEDS: '0' },
     stdio: ['ignore', log, log],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const url = `http://127.0.0.1:${port}/graphql`;
   for (;;) {
     if (child.exitCode !== null)
