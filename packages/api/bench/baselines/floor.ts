@@ -69,15 +69,17 @@ export function createFloorHandler(db: Database): GraphQLHandler {
            from (select id, date_earliest, date_latest from events where ${where.sql} ${bound}
                  order by date_earliest, date_latest, id limit ?)
          ),
-         page as (select e.*, f.n from fetched f join events e on e.id = f.id where f.n <= ?)
+         -- CROSS JOIN keeps SQLite from scanning all events to join them to the page (it may otherwise).
+         page as (select e.*, f.n from fetched f cross join events e on e.id = f.id where f.n <= ?)
          select json_object('data', json_object('events', json_object(
            'edges', json((select json_group_array(json_object('cursor', ${EVENT_CURSOR}, 'node', ${EVENT_NODE}) order by e.n)
                           from page e)),
            'pageInfo', json_object(
              'hasNextPage', json(iif((select count(*) from fetched) > ?, 'true', 'false')),
-             'endCursor', (select ${EVENT_CURSOR} from page e order by e.n desc limit 1)))))`,
+             'endCursor', (select ${EVENT_CURSOR} from fetched e where e.n <= ? order by e.n desc limit 1)))))`,
         ...params,
         size + 1,
+        size,
         size,
         size,
       );
