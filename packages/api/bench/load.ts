@@ -14,7 +14,7 @@ export interface LoadResult {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
-  /** Non-2xx answers and socket errors: any makes the run invalid. */
+  /** Non-2xx answers, socket errors and timeouts (60 s). */
   errors: number;
 }
 

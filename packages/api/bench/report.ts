@@ -1,7 +1,7 @@
 /** Tables of the benchmark's results, printed to the console and written to docs/performance.md. */
 import type { LoadResult } from './load.ts';
 import type { BenchQuery } from './queries.ts';
-import type { ServerName } from './servers.ts';
+import { SERVER_NAMES as SERVERS, type ServerName } from './servers.ts';
 
 export interface SizeResult {
   events: number;
@@ -33,7 +33,7 @@ export function sizeTable(result: SizeResult, connections: number): string {
     const ratios = result.ratios.get(query.name)!;
     const statements = result.statements.get(query.name);
     lines.push(
-      `| ${query.name} | ${query.oneAtATime ? 1 : connections} | ${round(load.ours.requestsPerSecond, 1)} / ${round(load.naive.requestsPerSecond, 1)} / ${round(load.floor.requestsPerSecond, 1)} | ${times(ratios.naive)} | ${times(ratios.floor)} | ${ms(load.ours.p50Ms)} / ${ms(load.naive.p50Ms)} / ${ms(load.floor.p50Ms)} | ${ms(load.ours.p99Ms)} / ${ms(load.naive.p99Ms)} / ${ms(load.floor.p99Ms)} | ${round(result.bytes.get(query.name)?.ours ?? Number.NaN)} | ${statements ? `${statements.ours} / ${statements.naive} / ${statements.floor}` : '—'} |`,
+      `| ${query.name} | ${query.oneAtATime ? 1 : connections} | ${SERVERS.map((server) => `${round(load[server].requestsPerSecond, 1)}${load[server].errors ? ` (${load[server].errors} errors)` : ''}`).join(' / ')} | ${times(ratios.naive)} | ${times(ratios.floor)} | ${ms(load.ours.p50Ms)} / ${ms(load.naive.p50Ms)} / ${ms(load.floor.p50Ms)} | ${ms(load.ours.p99Ms)} / ${ms(load.naive.p99Ms)} / ${ms(load.floor.p99Ms)} | ${round(result.bytes.get(query.name)?.ours ?? Number.NaN)} | ${statements ? `${statements.ours} / ${statements.naive} / ${statements.floor}` : '—'} |`,
     );
   }
   return lines.join('\n');
