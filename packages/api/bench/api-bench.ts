@@ -12,8 +12,8 @@ import { type LoadOptions, type LoadResult, runOneAtATime, runWrk } from './load
 import { type BenchQuery, benchQueries } from './queries.ts';
 import { type MachineInfo, renderDocument, type SizeResult, sizeNotes, sizeTable, targetsTable } from './report.ts';
 import { type Answer, checkSameData } from './same-data.ts';
-import { countStatements } from './statements.ts';
 import { memoryOf, type RunningServer, SERVER_NAMES, type ServerName, startServer, stopServer } from './servers.ts';
+import { countStatements } from './statements.ts';
 
 const numbers = (text: string) => text.split(',').map(Number);
 const SETTINGS = {

@@ -6,8 +6,8 @@
  * functions registered from JavaScript, since SQLite has no base64.
  */
 import {
-  type Database,
   DATE_ORDERING,
+  type Database,
   decodeEventCursor,
   decodeGlobalId,
   decodeSearchOffset,
