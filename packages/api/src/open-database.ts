@@ -69,7 +69,9 @@ export function openDatabaseForServing(
     console.warn(
       'DURABILITY=fast: writes are acknowledged before they reach the disk; a power loss or kernel crash may lose the last acknowledged writes',
     );
-  if (seeds) loadSeedsForServing(store, path);
+  // LOAD_SEEDS=0 serves the database exactly as it is: a benchmark's synthetic data, a restored backup.
+  if (seeds && env.LOAD_SEEDS === '0') console.log(`database ${path}: served as it is (LOAD_SEEDS=0)`);
+  else if (seeds) loadSeedsForServing(store, path);
   return store;
 }
 

@@ -46,7 +46,10 @@ export function syntheticDatabase(options: SyntheticOptions): SyntheticDatabase 
   const store = openStore(partial);
   const db = store.$client;
   // The partial file is thrown away on failure, so durability during the load buys nothing.
-  db.pragma('journal_mode = OFF');
+  // SQLite leaves WAL only for a rollback journal; MEMORY keeps that journal off the disk (OFF is
+  // refused by better-sqlite3's defensive mode).
+  db.pragma('journal_mode = DELETE');
+  db.pragma('journal_mode = MEMORY');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
   let summary: SyntheticSummary;

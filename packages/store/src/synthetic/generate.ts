@@ -157,8 +157,8 @@ export function fillSynthetic(store: Store, options: SyntheticOptions): Syntheti
 }
 
 /**
- * Indexing every event through the insert trigger costs one FTS write per row; building the index
- * once at the end is several times faster. The trigger is recreated from its own stored SQL, so the
+ * Indexing every event through the insert trigger costs one FTS write per row; filling the index
+ * in one statement at the end is several times faster. The trigger is recreated from its own stored SQL, so the
  * schema afterwards is exactly what the migrations made.
  */
 function withEventSearchRebuiltAfter<T>(store: Store, write: () => T): T {
@@ -169,7 +169,10 @@ function withEventSearchRebuiltAfter<T>(store: Store, write: () => T): T {
   if (!trigger) return write();
   db.exec('drop trigger events_search_insert');
   const result = write();
-  db.exec(`insert into event_search(event_search) values ('rebuild')`);
+  // Live events only, as the triggers keep it: FTS5's 'rebuild' would index archived events too.
+  db.exec(
+    `insert into event_search(rowid, title, summary, place) select id, title, summary, place from events where archived_at is null`,
+  );
   db.exec(trigger.sql);
   return result;
 }

@@ -1,0 +1,224 @@
+// The API benchmark (issue #12): Bilateral's real server against a naive graphql-js server and a
+// single-statement floor, on the same synthetic database, checked to return the same data first.
+// Run: npx -y pnpm@10 bench        (1k and 100k events; BENCH_SIZES=1000,100000,1000000 adds 1M)
+// Settings (environment): see SETTINGS below and docs/performance.md. Timings are printed, never asserted.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeStore, openStore } from '@bilateral/store';
+import { syntheticDatabase } from '@bilateral/store/synthetic';
+import { type LoadOptions, type LoadResult, runOneAtATime, runWrk } from './load.ts';
+import { type BenchQuery, benchQueries } from './queries.ts';
+import { type MachineInfo, renderDocument, type SizeResult, sizeNotes, sizeTable, targetsTable } from './report.ts';
+import { type Answer, checkSameData } from './same-data.ts';
+import { memoryOf, type RunningServer, SERVER_NAMES, type ServerName, startServer, stopServer } from './servers.ts';
+import { countStatements } from './statements.ts';
+
+const numbers = (text: string) => text.split(',').map(Number);
+const SETTINGS = {
+  sizes: numbers(process.env.BENCH_SIZES ?? '1000,100000'),
+  seconds: Number(process.env.BENCH_DURATION ?? 2),
+  warmupSeconds: Number(process.env.BENCH_WARMUP ?? 1),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 2),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
+  depths: numbers(process.env.BENCH_DEPTHS ?? '0,0.5,0.9'),
+  seed: Number(process.env.BENCH_SEED ?? 1),
+  port: Number(process.env.BENCH_PORT ?? 4200),
+  output: process.env.BENCH_OUTPUT ?? join(import.meta.dirname, '../../../docs/performance.md'),
+};
+/** On two or more cores the servers run on core 0 and the load generator (and this script) on core 1. */
+const pinned = availableParallelism() >= 2;
+const SERVER_CPU = pinned ? 0 : null;
+const LOAD_CPU = pinned ? 1 : null;
+/** Fewest completed requests a wrk run must have to count: one per connection. */
+const MINIMUM_REQUESTS = SETTINGS.connections;
+const scratchDir = mkdtempSync(join(tmpdir(), 'bilateral-bench-'));
+
+const median = (values: number[]) => {
+  const sorted = values.toSorted((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+function overHttp(url: string): Answer {
+  return async (query) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(query.request),
+    });
+    return response.text();
+  };
+}
+
+async function measure(server: RunningServer, query: BenchQuery, seconds: number): Promise<LoadResult> {
+  const options: LoadOptions = {
+    url: server.url,
+    body: JSON.stringify(query.request),
+    seconds,
+    connections: SETTINGS.connections,
+    cpu: LOAD_CPU,
+    scratchDir,
+  };
+  if (query.oneAtATime) return checked(server, query, await runOneAtATime(options));
+  // wrk drops the requests still running when its time is up: on a slow query a short run can
+  // complete almost none, so run longer until enough complete to give a rate and percentiles.
+  let result = await runWrk(options);
+  while (result.requests < MINIMUM_REQUESTS && options.seconds < 32) {
+    options.seconds *= 2;
+    result = await runWrk(options);
+  }
+  return checked(server, query, result);
+}
+
+function checked(server: RunningServer, query: BenchQuery, result: LoadResult): LoadResult {
+  // An error or a timeout under load is a result, not a reason to stop: it is counted and shown in the table.
+  if (result.errors) console.error(`${server.name}: ${result.errors} errors or timeouts on ${query.name}`);
+  return result;
+}
+
+async function benchSize(events: number): Promise<SizeResult> {
+  console.log(`\n== ${events.toLocaleString('en-US')} events ==`);
+  const generationStarted = performance.now();
+  const database = syntheticDatabase({ events, seed: SETTINGS.seed });
+  const generationSeconds = database.generated ? (performance.now() - generationStarted) / 1000 : null;
+  console.log(
+    `database ${database.path}${generationSeconds === null ? ' (cached)' : ` generated in ${generationSeconds.toFixed(1)} s`}`,
+  );
+  const store = openStore(database.path);
+  const queries = benchQueries(store.$client, { depths: SETTINGS.depths });
+  closeStore(store);
+
+  const servers = {} as Record<ServerName, RunningServer>;
+  try {
+    for (const [index, name] of SERVER_NAMES.entries()) {
+      servers[name] = await startServer({
+        name,
+        databasePath: database.path,
+        port: SETTINGS.port + index,
+        cpu: SERVER_CPU,
+        logFile: join(scratchDir, `${name}-${events}.log`),
+        probe: JSON.stringify(queries[0]!.request),
+      });
+      console.log(`${name} answered ${servers[name].startupMs.toFixed(0)} ms after spawn`);
+    }
+    const { mismatches, bytes } = await checkSameData(
+      queries,
+      Object.fromEntries(SERVER_NAMES.map((name) => [name, overHttp(servers[name].url)])),
+    );
+    if (mismatches.length) {
+      for (const mismatch of mismatches)
+        console.error(`MISMATCH ${mismatch.query} (${mismatch.server}): ${mismatch.detail}`);
+      throw new Error('the servers do not return the same data; nothing was timed');
+    }
+    console.log(`same data from all three servers for ${queries.length} queries`);
+    const statements = await countStatements(
+      database.path,
+      queries.filter((query) => !query.oneAtATime),
+    );
+
+    let rss = 0;
+    const sampler = setInterval(() => {
+      rss = Math.max(rss, memoryOf(servers.ours.process.pid!).rssMiB);
+    }, 100);
+    const samples = new Map<string, Record<ServerName, LoadResult[]>>();
+    try {
+      for (const query of queries)
+        for (const name of SERVER_NAMES) await measure(servers[name], query, SETTINGS.warmupSeconds);
+      for (let round = 0; round < SETTINGS.rounds; round++) {
+        for (const [index, query] of queries.entries()) {
+          // Rotate which server goes first, so none always runs right after another's load.
+          const order = SERVER_NAMES.map((_, offset) => SERVER_NAMES[(round + index + offset) % SERVER_NAMES.length]!);
+          const row = samples.get(query.name) ?? { ours: [], naive: [], floor: [] };
+          for (const name of order) row[name].push(await measure(servers[name], query, SETTINGS.seconds));
+          samples.set(query.name, row);
+          const line = SERVER_NAMES.map((name) => `${name} ${row[name].at(-1)!.requestsPerSecond.toFixed(1)}/s`);
+          console.log(`round ${round + 1} ${query.name}: ${line.join(', ')}`);
+        }
+      }
+    } finally {
+      clearInterval(sampler);
+    }
+    const load = new Map(
+      [...samples].map(([name, row]) => [
+        name,
+        Object.fromEntries(
+          SERVER_NAMES.map((server) => [
+            server,
+            {
+              requests: row[server].reduce((sum, result) => sum + result.requests, 0),
+              requestsPerSecond: median(row[server].map((result) => result.requestsPerSecond)),
+              p50Ms: median(row[server].map((result) => result.p50Ms)),
+              p99Ms: median(row[server].map((result) => result.p99Ms)),
+              errors: row[server].reduce((sum, result) => sum + result.errors, 0),
+            },
+          ]),
+        ) as Record<ServerName, LoadResult>,
+      ]),
+    );
+    // Ratios are taken within each round (the three runs of a query are seconds apart), then the median:
+    // steadier than a ratio of medians when other work on the machine comes and goes.
+    const ratios = new Map(
+      [...samples].map(([name, row]) => {
+        const against = (baseline: ServerName) =>
+          median(row.ours.map((result, index) => result.requestsPerSecond / row[baseline][index]!.requestsPerSecond));
+        return [name, { naive: against('naive'), floor: against('floor') }];
+      }),
+    );
+    return {
+      events,
+      queries,
+      load,
+      ratios,
+      bytes,
+      statements,
+      startupMs: Object.fromEntries(SERVER_NAMES.map((name) => [name, servers[name].startupMs])) as Record<
+        ServerName,
+        number
+      >,
+      oursRssMiB: rss,
+      oursPeakRssMiB: memoryOf(servers.ours.process.pid!).peakMiB,
+      generationSeconds,
+    };
+  } finally {
+    for (const server of Object.values(servers)) await stopServer(server);
+  }
+}
+
+function machine(): MachineInfo {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+  const store = openStore(':memory:');
+  const sqlite = store.$client.prepare('select sqlite_version()').pluck().get() as string;
+  closeStore(store);
+  return {
+    commit: `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : ''}`,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    sqlite,
+    pinned,
+    loadAverage: loadavg()[0]!,
+  };
+}
+
+if (pinned) execFileSync('taskset', ['-cp', String(LOAD_CPU), String(process.pid)], { stdio: 'ignore' });
+const info = machine();
+console.log(
+  `Bilateral API benchmark at ${info.commit}: ${info.cores} cores (${info.cpu}), Node ${info.node}, SQLite ${info.sqlite}; load average ${info.loadAverage.toFixed(2)}`,
+);
+const results: SizeResult[] = [];
+for (const events of SETTINGS.sizes) {
+  const result = await benchSize(events);
+  results.push(result);
+  console.log(`\n${sizeTable(result, SETTINGS.connections)}\n${sizeNotes(result)}`);
+}
+console.log(`\n${targetsTable(results)}`);
+if (SETTINGS.output !== '-') {
+  writeFileSync(
+    SETTINGS.output,
+    renderDocument({ info, settings: SETTINGS, results, loadAverageAfter: loadavg()[0]! }),
+  );
+  console.log(`\nwritten to ${SETTINGS.output}`);
+}

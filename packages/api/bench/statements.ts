@@ -1,0 +1,50 @@
+/**
+ * SQL statements each server runs per request, counted in-process over the same database file:
+ * the API through the store's statement hook, the baselines through the same hook on their
+ * connection. A page of 100 should cost no more statements than a page of 20.
+ */
+import { closeStore, openStore } from '@bilateral/store';
+import { createBilateralYoga } from '../src/yoga.ts';
+import { createFloorHandler } from './baselines/floor.ts';
+import { createNaiveHandler } from './baselines/naive.ts';
+import type { GraphQLHandler } from './baselines/wire.ts';
+import type { BenchQuery } from './queries.ts';
+import type { ServerName } from './servers.ts';
+
+export async function countStatements(
+  databasePath: string,
+  queries: readonly BenchQuery[],
+): Promise<Map<string, Record<ServerName, number>>> {
+  let count = 0;
+  const open = () => openStore(databasePath, { onStatement: () => count++ });
+  const stores = [open(), open(), open()] as const;
+  const yoga = createBilateralYoga({ store: stores[0], logging: false });
+  const handlers: Record<ServerName, GraphQLHandler> = {
+    ours: async (request) =>
+      (
+        await yoga.fetch('http://bench.local/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(request),
+        })
+      ).text(),
+    naive: createNaiveHandler(stores[1].$client),
+    floor: createFloorHandler(stores[2].$client),
+  };
+  const counts = new Map<string, Record<ServerName, number>>();
+  try {
+    for (const query of queries) {
+      const row = {} as Record<ServerName, number>;
+      for (const [name, handler] of Object.entries(handlers) as [ServerName, GraphQLHandler][]) {
+        await handler(query.request); // prepares statements once, as a warm server has
+        count = 0;
+        await handler(query.request);
+        row[name] = count;
+      }
+      counts.set(query.name, row);
+    }
+  } finally {
+    for (const store of stores) closeStore(store);
+  }
+  return counts;
+}
