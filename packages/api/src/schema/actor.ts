@@ -1,4 +1,4 @@
-import { type ActorRow, type AliasRow, actorBySlug, countActors, listActors, MAX_PAGE_SIZE } from '@bilateral/store';
+import { type AliasRow, actorBySlug, countActors, listActors, MAX_PAGE_SIZE } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { toConnection, totalCountField } from './connections.ts';
 import { EventConnection, eventListArgs, toEventOrder } from './event.ts';

@@ -5,7 +5,6 @@ import {
   type EventKind,
   type EventLinkRow,
   type EventOrder,
-  type EventRow,
   eventBySlug,
   listEvents,
   MAX_PAGE_SIZE,

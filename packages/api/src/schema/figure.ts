@@ -1,11 +1,4 @@
-import {
-  countFigures,
-  type FigureRow,
-  figureBySlug,
-  listFigures,
-  MAX_PAGE_SIZE,
-  parseFuzzyDate,
-} from '@bilateral/store';
+import { countFigures, figureBySlug, listFigures, MAX_PAGE_SIZE, parseFuzzyDate } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { ConflictType, conflictsOf } from './claim.ts';
 import { toConnection, totalCountField } from './connections.ts';

@@ -1,4 +1,3 @@
-import { builder } from './builder.ts';
 import { FuzzyDateType, fuzzyDate } from './fuzzy-date.ts';
 import { ActorRef, CitationRef, OfficeRef } from './refs.ts';
 

@@ -1,4 +1,4 @@
-import { countSources, listSources, MAX_PAGE_SIZE, type SourceRow, sourceBySlug } from '@bilateral/store';
+import { countSources, listSources, MAX_PAGE_SIZE, sourceBySlug } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { toConnection, totalCountField } from './connections.ts';
 import { FuzzyDateType, fuzzyDate } from './fuzzy-date.ts';

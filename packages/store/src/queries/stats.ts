@@ -184,6 +184,8 @@ export function bucketSql(keys: readonly BucketKey[]): SQL | undefined {
           return sql`exists (select 1 from ${eventSectors} where ${eventSectors.eventId} = ${events.id} and ${eventSectors.sector} = ${key.value})`;
         case 'actor':
           return sql`exists (select 1 from ${eventParticipants} where ${eventParticipants.eventId} = ${events.id} and ${eventParticipants.actorId} = ${Number(key.value)})`;
+        default:
+          throw new Error(`no SQL for the stats dimension ${key.dimension satisfies never}`);
       }
     }),
   );

@@ -10,7 +10,6 @@ import { EVENT_KIND_VALUES, type EventKind } from '../vocabulary/event-kinds.ts'
 import {
   ACTOR_KINDS,
   ALIAS_KINDS,
-  type AliasKind,
   CLAIM_FIELDS,
   CLAIM_STATUSES,
   EVENT_LINK_TYPES,
