@@ -128,7 +128,7 @@ claimMutations(eventKind, EventPayload, {
   preferredValue: preferredFieldValue,
 });
 
-const eventIdArg = (t: any) => recordIdArg(t, 'Event');
+const eventIdArg = (t: Parameters<typeof recordIdArg>[0]) => recordIdArg(t, 'Event');
 
 builder.mutationFields((t) => ({
   archiveEvent: t.field({

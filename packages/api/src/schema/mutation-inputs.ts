@@ -2,6 +2,7 @@
  * Inputs and arguments that mutations of every record type share: citations, claims, the
  * record's ID, `expectedVersion` and `idempotencyKey`.
  */
+import type { ArgBuilder } from '@pothos/core';
 import { builder } from './builder.ts';
 import { ClaimFieldEnum, ClaimStatusEnum } from './vocabulary.ts';
 
@@ -63,16 +64,19 @@ export const ClaimInput = builder.inputType('ClaimInput', {
   }),
 });
 
-export const idempotencyArg = (t: any) =>
+/** What the argument helpers need of a field builder: its `arg` builder. */
+type WithArgs = { arg: ArgBuilder<typeof builder.$inferSchemaTypes> };
+
+export const idempotencyArg = (t: WithArgs) =>
   t.arg.string({
     description:
       'Any unique string of at most 200 characters (a UUID) that makes retries safe: sending the same key with the same input again writes nothing and answers with `replayed: true` and the record the first request wrote, as it stands now (so a later edit shows); the same key with different input is refused (IDEMPOTENCY_KEY_REUSED); a longer key, or one with control characters, is refused as INVALID on `idempotencyKey`. Keys are kept per API key.',
   });
 
-export const expectedVersionArg = (t: any, noun: string) =>
+export const expectedVersionArg = (t: WithArgs, noun: string) =>
   t.arg.int({
     description: `The \`version\` of the ${noun} you last read. If it has changed since, nothing is written and a STALE_VERSION user error is returned. Omit to overwrite whatever is there.`,
   });
 
-export const recordIdArg = (t: any, typename: string) =>
+export const recordIdArg = (t: WithArgs, typename: string) =>
   t.arg.id({ required: true, description: `Global ID of the ${typename.toLowerCase()}.` });
