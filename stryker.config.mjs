@@ -10,7 +10,11 @@
 export const MUTATION_MODULES = {
   'fuzzy-date': {
     mutate: ['packages/store/src/dates/fuzzy-date.ts'],
-    tests: ['packages/store/src/dates/fuzzy-date.test.ts', 'packages/store/src/queries/boundaries.test.ts'],
+    tests: [
+      'packages/store/src/dates/fuzzy-date.test.ts',
+      'packages/store/src/dates/fuzzy-date.boundaries.test.ts',
+      'packages/store/src/queries/boundaries.test.ts',
+    ],
   },
   pagination: {
     mutate: ['packages/store/src/queries/pagination.ts', 'packages/store/src/queries/events.ts'],
