@@ -288,8 +288,12 @@ describe('eventChanged', () => {
 describe('event(asOf:)', () => {
   it('shows the event as it stood at each revision, lists included', async () => {
     const key = keyFor('write');
-    // Revisions are timed to the millisecond; keep the three writes in different milliseconds.
-    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    // Revisions are timed to the millisecond; keep the three writes in different milliseconds by
+    // waiting for the clock to move on, rather than for a guessed time.
+    const tick = async () => {
+      const now = Date.now();
+      while (Date.now() === now) await new Promise((resolve) => setImmediate(resolve));
+    };
     const { id, slug } = (await asKey(key, CREATE, { input: newEvent() })).data.createEvent.event;
     await tick();
     await asKey(key, UPDATE, {
