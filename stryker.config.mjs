@@ -18,7 +18,11 @@ export const MUTATION_MODULES = {
   },
   pagination: {
     mutate: ['packages/store/src/queries/pagination.ts', 'packages/store/src/queries/events.ts'],
-    tests: ['packages/store/src/queries/events.test.ts', 'packages/store/src/queries/boundaries.test.ts'],
+    tests: [
+      'packages/store/src/queries/events.test.ts',
+      'packages/store/src/queries/boundaries.test.ts',
+      'packages/store/src/queries/refusals.test.ts',
+    ],
   },
   'text-search': {
     mutate: ['packages/store/src/queries/text-search.ts'],
