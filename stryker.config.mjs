@@ -26,7 +26,11 @@ export const MUTATION_MODULES = {
   },
   'text-search': {
     mutate: ['packages/store/src/queries/text-search.ts'],
-    tests: ['packages/store/src/queries/text-search.test.ts', 'packages/api/src/boundaries.test.ts'],
+    tests: [
+      'packages/store/src/queries/text-search.test.ts',
+      'packages/store/src/queries/text-search.messages.test.ts',
+      'packages/api/src/boundaries.test.ts',
+    ],
   },
   exports: {
     mutate: [
