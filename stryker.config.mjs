@@ -46,7 +46,11 @@ export const MUTATION_MODULES = {
   },
   errors: {
     mutate: ['packages/api/src/errors.ts'],
-    tests: ['packages/api/src/errors.test.ts', 'packages/api/src/storage-errors.test.ts'],
+    tests: [
+      'packages/api/src/errors.test.ts',
+      'packages/api/src/errors.mapping.test.ts',
+      'packages/api/src/storage-errors.test.ts',
+    ],
   },
   'save-record': {
     mutate: ['packages/store/src/curation/save-record.ts'],
