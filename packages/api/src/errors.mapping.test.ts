@@ -72,6 +72,12 @@ describe('maskError', () => {
         extensions: { code: 'BAD_REQUEST', http: { status: 405, headers: { Allow: 'POST' } } },
       }),
     );
+    const echoOnly = masked(
+      new GraphQLError('Bad body.', {
+        extensions: { code: 'BAD_REQUEST', originalError: { message: 'Unexpected token' } },
+      }),
+    );
+    expect(echoOnly.extensions).toEqual({ code: 'BAD_REQUEST' });
     expect(overGet.extensions).toEqual({
       code: 'METHOD_NOT_ALLOWED',
       http: { status: 405, headers: { Allow: 'POST' } },
