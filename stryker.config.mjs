@@ -54,7 +54,8 @@ export const MUTATION_MODULES = {
   },
   'sdk-client': {
     mutate: ['packages/sdk/src/client.ts'],
-    tests: ['packages/api/src/sdk.test.ts'],
+    // sdk.test.ts checks the same over a server process, too slow to rerun per mutant.
+    tests: ['packages/api/src/sdk-client.test.ts'],
   },
   changes: {
     mutate: ['packages/api/src/schema/revision.ts'],
