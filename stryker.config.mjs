@@ -50,7 +50,12 @@ export const MUTATION_MODULES = {
   },
   'save-record': {
     mutate: ['packages/store/src/curation/save-record.ts'],
-    tests: ['packages/store/src/curation/save-record.test.ts'],
+    // The write path is checked through the API too: its mutation tests hold most of the write rules.
+    tests: [
+      'packages/store/src/curation/save-record.test.ts',
+      'packages/api/src/schema/*-mutations.test.ts',
+      'packages/api/src/schema/write-validation.test.ts',
+    ],
   },
   'sdk-client': {
     mutate: ['packages/sdk/src/client.ts'],
