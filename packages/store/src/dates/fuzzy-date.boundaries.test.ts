@@ -1,32 +1,17 @@
 // The edges of the date rules (docs/writing.md, "Dates"), found by mutation testing: each case
-// here failed to notice a one-line change to fuzzy-date.ts before it was written.
+// here catches a one-line change to fuzzy-date.ts that no test noticed before.
 import { describe, expect, it } from 'vitest';
-import { FuzzyDateError, MONTHS, parseFuzzyDate, tryParseFuzzyDate } from './fuzzy-date.ts';
+import { FuzzyDateError, parseFuzzyDate, tryParseFuzzyDate } from './fuzzy-date.ts';
 
 describe('parseFuzzyDate at its edges', () => {
-  it.each(MONTHS.map((name, index) => [String(index + 1).padStart(2, '0'), name] as const))(
-    'names month %s in English: %s',
-    (month, name) => {
-      expect(parseFuzzyDate(`2014-${month}`).display).toBe(`${name} 2014`);
-      expect(parseFuzzyDate(`2014-${month}-01`).display).toBe(`1 ${name} 2014`);
-    },
-  );
+  // English month names from Intl, an oracle independent of the module's own list.
+  const monthName = (month: number) =>
+    new Date(Date.UTC(2014, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
 
-  it('spells every month name out in full', () => {
-    expect(MONTHS).toEqual([
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ]);
+  it.each(Array.from({ length: 12 }, (_, index) => index + 1))('names month %i in English, in full', (month) => {
+    const text = String(month).padStart(2, '0');
+    expect(parseFuzzyDate(`2014-${text}`).display).toBe(`${monthName(month)} 2014`);
+    expect(parseFuzzyDate(`2014-${text}-01`).display).toBe(`1 ${monthName(month)} 2014`);
   });
 
   it.each([
