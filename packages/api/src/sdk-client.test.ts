@@ -192,6 +192,33 @@ describe('failures', () => {
   });
 });
 
+describe('failures the server did not code', () => {
+  const answering = (status: number, body: string) =>
+    (async () =>
+      new Response(body, { status, headers: { 'content-type': 'application/json' } })) as typeof globalThis.fetch;
+
+  it('lists every error, one per line, and names a missing code ERROR in the message and UNKNOWN in codes', async () => {
+    const body = JSON.stringify({
+      errors: [{ message: 'First.' }, { message: 'Second.', extensions: { code: 'NOT_FOUND' } }],
+    });
+    const error = await rejectionOf(createClient({ url: URL, fetch: answering(200, body) }).eventKinds());
+    expect(error.message).toBe('ERROR: First.\nNOT_FOUND: Second.');
+    expect(error.codes).toEqual(['UNKNOWN', 'NOT_FOUND']);
+    expect(error.retryable).toBe(false);
+  });
+
+  it('a 200 without data is HTTP_ERROR, and the error says the status', async () => {
+    const error = await rejectionOf(createClient({ url: URL, fetch: answering(200, '{"data":null}') }).eventKinds());
+    expect({ code: error.code, errors: error.errors }).toEqual({
+      code: 'HTTP_ERROR',
+      errors: [{ message: 'HTTP 200', extensions: { code: 'HTTP_ERROR' } }],
+    });
+    const html = await rejectionOf(createClient({ url: URL, fetch: answering(502, '<html>') }).eventKinds());
+    expect(html.errors).toEqual([{ message: 'HTTP 502', extensions: { code: 'HTTP_ERROR' } }]);
+    expect(html.cause).toBeInstanceOf(SyntaxError);
+  });
+});
+
 describe('exportUrl', () => {
   it('puts the filter in the query, lists comma-separated, leaving out empty and null values', () => {
     expect(
@@ -210,6 +237,7 @@ describe('exportUrl', () => {
     expect(exportUrl(URL, 'events.jsonl', {})).toBe('http://bilateral.test/export/events.jsonl');
     expect(exportUrl('/graphql', 'events.jsonl', { from: '2014' })).toBe('/export/events.jsonl?from=2014');
     expect(exportUrl('https://example.org/api/graphql', 'actors.csv')).toBe('https://example.org/export/actors.csv');
+    expect(exportUrl('/api/v1:graphql', 'actors.csv')).toBe('/export/actors.csv');
     expect(createClient({ url: '/graphql' }).exportUrl('actors.csv', { kinds: ['STATE'] })).toBe(
       '/export/actors.csv?kinds=STATE',
     );
