@@ -112,7 +112,7 @@ describe('/export/events.jsonl and /export/actors.csv', () => {
         parse(await (await get(`/export/actors.csv?${query}`)).text(), { columns: true }) as Record<string, string>[]
       ).map((row) => row.actor_id);
     expect(await slugs('kinds=state&text=mos')).toEqual(['russia']);
-    expect((await slugs('kinds=person')).length).toBeGreaterThan(0);
+    expect((await slugs('kinds=person')).sort()).toEqual(['mikhail-mishustin', 'shehbaz-sharif']);
     expect(await slugs('kinds=person,state')).toEqual(await slugs(''));
     for (const [query, code] of [
       ['kinds=planet', 'BAD_USER_INPUT'],

@@ -244,7 +244,11 @@ describe('exportSeeds', () => {
   });
 
   it('keeps the coverage manifests valid when an actor is renamed through the API', () => {
-    const id = store.select({ id: actors.id }).from(actors).where(eq(actors.slug, 'taliban')).get()!.id;
+    const { id, name: originalName } = store
+      .select({ id: actors.id, name: actors.name })
+      .from(actors)
+      .where(eq(actors.slug, 'taliban'))
+      .get()!;
     saveRecord(
       store,
       'actor',
@@ -255,9 +259,10 @@ describe('exportSeeds', () => {
     expect(report.problems).toEqual([]);
     const reloaded = openStore(':memory:');
     loadSeeds(reloaded, dir);
-    expect(
-      reloaded.select({ id: actors.id }).from(actors).where(eq(actors.slug, 'afghan-taliban')).get(),
-    ).toBeDefined();
+    const bySlug = (slug: string) =>
+      reloaded.select({ name: actors.name }).from(actors).where(eq(actors.slug, slug)).get();
+    expect(bySlug('afghan-taliban')).toEqual({ name: originalName });
+    expect(bySlug('taliban')).toBeUndefined();
     closeStore(reloaded);
   });
 

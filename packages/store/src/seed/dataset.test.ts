@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFuzzyDate } from '../dates/fuzzy-date.ts';
-import { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from '../sources/documents.ts';
+import { defaultSeedsDir, defaultSourcesDir } from '../sources/documents.ts';
 import { splitParagraphs } from '../sources/paragraphs.ts';
+import { itRequiresSourceDocumentsInCI, sourceDocumentsPresent } from '../testing/source-documents.ts';
 import { foldName } from '../text/fold.ts';
 import { checkAgainstDocuments } from './documents-check.ts';
 import { formatProblem } from './problems.ts';
@@ -13,8 +14,13 @@ import { validateSeeds } from './validate.ts';
 const { dataset, problems } = validateSeeds(defaultSeedsDir());
 const events = dataset.events.map(({ record }) => record);
 const actors = dataset.actors.map(({ record }) => record);
+const sourcesPresent = sourceDocumentsPresent(
+  "the dataset's checks against the documents (years as years, locators) are",
+);
 
 describe('the seed dataset', () => {
+  itRequiresSourceDocumentsInCI(sourcesPresent);
+
   it('passes every loader rule', () => {
     expect(problems.map(formatProblem)).toEqual([]);
   });
@@ -88,7 +94,7 @@ describe('the seed dataset', () => {
     }
   });
 
-  it.skipIf(!sourcesAvailable())(
+  it.skipIf(!sourcesPresent)(
     'keeps years as years: a 1 January date only where a cited paragraph names that day',
     () => {
       const paragraphsOf = new Map(
@@ -149,7 +155,7 @@ describe('the seed dataset', () => {
     expect(differences).toEqual([]);
   });
 
-  it.skipIf(!sourcesAvailable())(
+  it.skipIf(!sourcesPresent)(
     'points every locator at a paragraph that exists and accounts for every paragraph of every document',
     () => {
       expect(checkAgainstDocuments(dataset, defaultSourcesDir()).map(formatProblem)).toEqual([]);

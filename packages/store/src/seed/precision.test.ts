@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from '../sources/documents.ts';
+import { defaultSeedsDir, defaultSourcesDir } from '../sources/documents.ts';
+import { itRequiresSourceDocumentsInCI, sourceDocumentsPresent } from '../testing/source-documents.ts';
 import { actorRecord, claim, eventRecord, figureRecord, sourceRecord } from './format.ts';
 import {
   actorsNoDocumentNames,
@@ -206,16 +207,10 @@ describe('the precision checks', () => {
   });
 });
 
-const sourcesPresent = sourcesAvailable();
-if (!sourcesPresent) {
-  const warning = `the source documents are not at ${defaultSourcesDir()}: the dataset's precision checks are SKIPPED`;
-  console.warn(`\n${'!'.repeat(100)}\n!! ${warning}\n${'!'.repeat(100)}\n`);
-}
+const sourcesPresent = sourceDocumentsPresent("the dataset's precision checks are");
 
 describe('the seed dataset against the curation standard', () => {
-  it('has the source documents when running in CI, where they sit beside the clone', () => {
-    if (process.env.CI) expect(sourcesPresent, `CI needs the documents at ${defaultSourcesDir()}`).toBe(true);
-  });
+  itRequiresSourceDocumentsInCI(sourcesPresent);
 
   it('marks no claim corroborated unless two documents give its value', () => {
     const { dataset: seeds } = validateSeeds(defaultSeedsDir());

@@ -1,0 +1,252 @@
+// The SDK client (docs/sdk.md) against the API in-process, through its injected `fetch`: what it
+// sends, what it returns, and how each kind of failure reaches the caller. sdk.test.ts does the
+// same over a real server process; this file is fast enough for mutation testing.
+import { BilateralError, createClient, exportUrl } from '@bilateral/sdk';
+import { describe, expect, it } from 'vitest';
+import { useFixtureApi } from './testing/fixture-api.ts';
+
+const api = useFixtureApi();
+const URL = 'http://bilateral.test/graphql';
+
+/** A fetch into the in-process API that records what the client sent. */
+function recordingFetch() {
+  const sent: { url: string; headers: Record<string, string>; body: { query: string; variables: unknown } }[] = [];
+  const fetch = (async (url: string, init: RequestInit) => {
+    sent.push({
+      url,
+      headers: { ...(init.headers as Record<string, string>) },
+      body: JSON.parse(String(init.body)),
+    });
+    return api.yoga.fetch(url, init);
+  }) as typeof globalThis.fetch;
+  return { sent, fetch };
+}
+
+const rejectionOf = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as BilateralError;
+  }
+  throw new Error('expected a rejection');
+};
+
+describe('createClient', () => {
+  it('POSTs JSON with the configured headers and the API key as a bearer token', async () => {
+    const { sent, fetch } = recordingFetch();
+    // Document text on the wire, so the test can read which operation was sent (IDs are the default).
+    const client = createClient({
+      url: URL,
+      fetch,
+      documents: 'text',
+      apiKey: 'secret-key',
+      headers: async () => ({ 'x-trace': 't1' }),
+    });
+    await client.eventKinds();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.url).toBe(URL);
+    expect(sent[0]!.headers).toEqual({
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      authorization: 'Bearer secret-key',
+      'x-trace': 't1',
+    });
+    expect(sent[0]!.body.query).toMatch(/^query EventKinds\b/);
+    expect(sent[0]!.body.variables).toEqual({});
+    await createClient({ url: URL, fetch, documents: 'text', headers: { 'x-static': 's' } }).eventKinds();
+    expect(sent[1]!.headers).toEqual({
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      'x-static': 's',
+    });
+  });
+
+  it('returns the data of each read, unwrapped', async () => {
+    const client = createClient({ url: URL, fetch: recordingFetch().fetch });
+    expect((await client.events({ first: 1 })).edges[0]!.node.slug).toBe('2014-russia-lifts-arms-embargo');
+    expect((await client.event({ slug: '2016-druzhba-exercise' }))?.slug).toBe('2016-druzhba-exercise');
+    expect((await client.actors({ first: 1 })).totalCount).toBeGreaterThan(1);
+    expect((await client.actor({ slug: 'russia' }))?.name).toBe('Russia');
+    expect((await client.sources()).totalCount).toBeGreaterThan(0);
+    expect((await client.figures()).edges).toBeInstanceOf(Array);
+    expect((await client.eventKinds()).map((kind) => kind.kind)).toContain('ARMS_DEAL');
+    expect((await client.search({ query: 'embargo' })).totalCount).toBeGreaterThan(0);
+    expect((await client.eventStats({ groupBy: ['KIND'] })).totalCount).toBe(3);
+    expect((await client.cooperationIndex()).years).toBeInstanceOf(Array);
+    expect((await client.actorNetwork()).nodes).toBeInstanceOf(Array);
+    expect((await client.actorRelationships({ slug: 'russia' }))?.slug).toBe('russia');
+    expect((await client.timelineJs()).events).toHaveLength(3);
+    expect((await client.changes({ first: 1 })).hasMore).toBe(true);
+    expect((await client.eventHistory({ slug: '2016-druzhba-exercise' }))?.slug).toBe('2016-druzhba-exercise');
+  });
+
+  it('sends each write as its own mutation', async () => {
+    const { sent, fetch } = recordingFetch();
+    const client = createClient({ url: URL, fetch, documents: 'text' });
+    const writes = [
+      'createEvent',
+      'updateEvent',
+      'archiveEvent',
+      'restoreEvent',
+      'addEventCitation',
+      'addEventClaim',
+      'setPreferredEventClaim',
+      'linkEvents',
+      'createActor',
+      'updateActor',
+      'mergeActors',
+      'createSource',
+      'updateSource',
+      'createFigure',
+      'updateFigure',
+      'addActorCitation',
+      'addFigureCitation',
+      'addFigureClaim',
+      'setPreferredFigureClaim',
+    ] as const;
+    for (const [index, write] of writes.entries()) {
+      // Without variables or a key the server refuses each one; what matters here is what was sent.
+      expect(await rejectionOf(client[write]({} as never))).toBeInstanceOf(BilateralError);
+      const operation = write[0]!.toUpperCase() + write.slice(1);
+      expect(sent[index]!.body.query, write).toMatch(new RegExp(`(^|} )mutation ${operation}\\b`));
+    }
+  });
+
+  it('walks every page with allEvents, pageSize at a time, and stops after the last', async () => {
+    const { sent, fetch } = recordingFetch();
+    const client = createClient({ url: URL, fetch });
+    const slugs: string[] = [];
+    for await (const event of client.allEvents({ pageSize: 1, orderBy: [{ field: 'TITLE', direction: 'ASC' }] }))
+      slugs.push(event.slug);
+    expect(slugs).toEqual(
+      (await client.events({ first: 3, orderBy: [{ field: 'TITLE', direction: 'ASC' }] })).edges.map(
+        (edge) => edge.node.slug,
+      ),
+    );
+    expect(sent.slice(0, 3).map((request) => (request.body.variables as { first: number }).first)).toEqual([1, 1, 1]);
+    expect(sent.slice(0, 3).map((request) => (request.body.variables as { after?: string }).after ?? null)).toEqual([
+      null,
+      expect.any(String),
+      expect.any(String),
+    ]);
+    expect(sent).toHaveLength(4);
+    const defaults = recordingFetch();
+    for await (const _ of createClient({ url: URL, fetch: defaults.fetch }).allEvents()) void _;
+    expect(defaults.sent.map((request) => (request.body.variables as { first: number }).first)).toEqual([100]);
+  });
+});
+
+describe('failures', () => {
+  it('GraphQL errors: every code, the message per error, the status', async () => {
+    const client = createClient({ url: URL, fetch: recordingFetch().fetch });
+    const error = await rejectionOf(client.events({ first: 101 }));
+    expect(error).toBeInstanceOf(BilateralError);
+    expect(error.name).toBe('BilateralError');
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.codes).toEqual(['BAD_USER_INPUT']);
+    expect(error.message).toMatch(/^BAD_USER_INPUT: `first` must be between 1 and 100/);
+    expect(error.status).toBe(200);
+    expect(error.retryable).toBe(false);
+    expect(error.retryAfterSeconds).toBeUndefined();
+  });
+
+  it('a storage fault is retryable, with the Retry-After seconds', async () => {
+    const fault = (async () =>
+      new Response(JSON.stringify({ errors: [{ message: 'Busy.', extensions: { code: 'BUSY', retryable: true } }] }), {
+        status: 503,
+        headers: { 'content-type': 'application/json', 'retry-after': '1' },
+      })) as typeof globalThis.fetch;
+    const error = await rejectionOf(createClient({ url: URL, fetch: fault }).eventKinds());
+    expect({
+      code: error.code,
+      retryable: error.retryable,
+      after: error.retryAfterSeconds,
+      status: error.status,
+    }).toEqual({ code: 'BUSY', retryable: true, after: 1, status: 503 });
+    expect(error.message).toBe('BUSY: Busy.');
+  });
+
+  it('an unreachable server is NETWORK_ERROR, naming the URL and the cause', async () => {
+    const cause = new TypeError('fetch failed');
+    const down = (async () => {
+      throw cause;
+    }) as typeof globalThis.fetch;
+    const error = await rejectionOf(createClient({ url: URL, fetch: down }).eventKinds());
+    expect({ code: error.code, status: error.status, message: error.message, cause: error.cause }).toEqual({
+      code: 'NETWORK_ERROR',
+      status: undefined,
+      message: `Could not reach ${URL}: fetch failed`,
+      cause,
+    });
+  });
+
+  it('a response that is not GraphQL is HTTP_ERROR with the status', async () => {
+    const proxy = (async () => new Response('<html>Bad gateway</html>', { status: 502 })) as typeof globalThis.fetch;
+    const error = await rejectionOf(createClient({ url: URL, fetch: proxy }).eventKinds());
+    expect({ code: error.code, status: error.status, message: error.message }).toEqual({
+      code: 'HTTP_ERROR',
+      status: 502,
+      message: `${URL} answered HTTP 502 without a GraphQL response.`,
+    });
+    const empty = (async () => new Response('{"data":null}', { status: 500 })) as typeof globalThis.fetch;
+    const noData = await rejectionOf(createClient({ url: URL, fetch: empty }).eventKinds());
+    expect({ code: noData.code, message: noData.message }).toEqual({
+      code: 'HTTP_ERROR',
+      message: `${URL} answered HTTP 500 with no data.`,
+    });
+    const notOk = (async () => new Response('{"data":{"eventKinds":[]}}', { status: 500 })) as typeof globalThis.fetch;
+    expect((await rejectionOf(createClient({ url: URL, fetch: notOk }).eventKinds())).code).toBe('HTTP_ERROR');
+  });
+});
+
+describe('failures the server did not code', () => {
+  const answering = (status: number, body: string) =>
+    (async () =>
+      new Response(body, { status, headers: { 'content-type': 'application/json' } })) as typeof globalThis.fetch;
+
+  it('lists every error, one per line, and names a missing code ERROR in the message and INTERNAL_SERVER_ERROR in codes', async () => {
+    const body = JSON.stringify({
+      errors: [{ message: 'First.' }, { message: 'Second.', extensions: { code: 'NOT_FOUND' } }],
+    });
+    const error = await rejectionOf(createClient({ url: URL, fetch: answering(200, body) }).eventKinds());
+    expect(error.message).toBe('ERROR: First.\nNOT_FOUND: Second.');
+    expect(error.codes).toEqual(['INTERNAL_SERVER_ERROR', 'NOT_FOUND']);
+    expect(error.retryable).toBe(false);
+  });
+
+  it('a 200 without data is HTTP_ERROR, and the error says the status', async () => {
+    const error = await rejectionOf(createClient({ url: URL, fetch: answering(200, '{"data":null}') }).eventKinds());
+    expect({ code: error.code, errors: error.errors }).toEqual({
+      code: 'HTTP_ERROR',
+      errors: [{ message: 'HTTP 200', extensions: { code: 'HTTP_ERROR' } }],
+    });
+    const html = await rejectionOf(createClient({ url: URL, fetch: answering(502, '<html>') }).eventKinds());
+    expect(html.errors).toEqual([{ message: 'HTTP 502', extensions: { code: 'HTTP_ERROR' } }]);
+    expect(html.cause).toBeInstanceOf(SyntaxError);
+  });
+});
+
+describe('exportUrl', () => {
+  it('puts the filter in the query, lists comma-separated, leaving out empty and null values', () => {
+    expect(
+      exportUrl(URL, 'events.csv', {
+        kinds: ['ARMS_DEAL', 'VISIT'],
+        actors: [],
+        sectors: null,
+        hasConflicts: false,
+        text: 'Mi-35',
+      }),
+    ).toBe('http://bilateral.test/export/events.csv?kinds=ARMS_DEAL%2CVISIT&hasConflicts=false&text=Mi-35');
+  });
+
+  it('gives a bare path without a filter, and a relative URL for a relative endpoint', () => {
+    expect(exportUrl(URL, 'actors.csv')).toBe('http://bilateral.test/export/actors.csv');
+    expect(exportUrl(URL, 'events.jsonl', {})).toBe('http://bilateral.test/export/events.jsonl');
+    expect(exportUrl('/graphql', 'events.jsonl', { from: '2014' })).toBe('/export/events.jsonl?from=2014');
+    expect(exportUrl('https://example.org/api/graphql', 'actors.csv')).toBe('https://example.org/export/actors.csv');
+    expect(exportUrl('/api/v1:graphql', 'actors.csv')).toBe('/export/actors.csv');
+    expect(createClient({ url: '/graphql' }).exportUrl('actors.csv', { kinds: ['STATE'] })).toBe(
+      '/export/actors.csv?kinds=STATE',
+    );
+  });
+});
