@@ -138,9 +138,9 @@ const probes: Probe[] = [
     send: query('{ eventStats(groupBy: [KIND, YEAR]) { buckets { count keys { value } } } }'),
   },
   {
-    name: 'accepted: cooperationIndex with event IDs',
+    name: 'accepted: cooperationIndex, 3 events a year',
     refused: false,
-    send: query('{ cooperationIndex { years { year eventIds } } }'),
+    send: query('{ cooperationIndex { years { year events(first: 3) { totalCount edges { node { id } } } } } }'),
   },
   {
     name: 'accepted: actorNetwork',
@@ -153,9 +153,11 @@ const probes: Probe[] = [
     send: query('{ timelineJs(filter: { from: "1990", to: "1990" }) { events { unique_id } } }'),
   },
   {
-    name: 'accepted: relationships(first: 100) with event IDs',
+    name: 'accepted: relationships(first: 100), 3 events each',
     refused: false,
-    send: query('{ actor(slug: "pakistan") { relationships(first: 100) { edges { node { eventIds } } } } }'),
+    send: query(
+      '{ actor(slug: "pakistan") { relationships(first: 100) { edges { node { events(first: 3) { totalCount edges { node { id } } } } } } } }',
+    ),
   },
   {
     name: 'accepted: search, common word, 100 a page',

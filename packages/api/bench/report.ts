@@ -185,9 +185,9 @@ a wrk run that completes fewer requests than it has connections is run again for
 "page20 @50%" is \`events(first: 20, after: <cursor of the event halfway through the list>)\` with
 participants→actor and citations→source; "hub+from" adds \`filter: { actors: ["pakistan"], from: "2000" }\`.
 SQL statements are counted in-process over the same file for one request after a warm one. All three open the
-file through the store's \`openStore\`, so connection settings (page cache, WAL) are the same. The floor's
-\`search\` excludes archived events as the API does today (\`rowid not in (…archived…)\`, a scan of \`events\`):
-without an index for archived events no single statement avoids it, so that floor moves if the schema gains one.
+file through the store's \`openStore\`, so connection settings (page cache, WAL) are the same. \`search\` ranks
+the newest 10,000 matches (the API's documented bound, \`SEARCH_RANKING_LIMIT\`) in all three; the full-text index
+holds live events only, so none of them filters archived events at query time.
 
 The machine is shared with other work, so absolute figures are noisy; the ratios from one interleaved run are
 what to compare.`;

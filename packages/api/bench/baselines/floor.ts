@@ -5,6 +5,7 @@
  * GraphQL server over this database can approach. Global IDs and cursors come from two small SQL
  * functions registered from JavaScript, since SQLite has no base64.
  */
+import { SEARCH_RANKING_LIMIT } from '@bilateral/store';
 import {
   DATE_ORDERING,
   type Database,
@@ -88,11 +89,11 @@ export function createFloorHandler(db: Database): GraphQLHandler {
       const size = (first as number | undefined) ?? 20;
       const offset = after ? decodeSearchOffset(after as string) + 1 : 0;
       const text = (query as string).trim();
-      // Rank every match (exact bm25 order needs it) but build snippets only for the page.
+      // Rank the newest SEARCH_RANKING_LIMIT matches, as the API does, but build snippets only for the page.
       return answer(
         `with ranked as (
-           select rowid as id, ${EVENT_BM25} as score from event_search
-           where event_search match :match and rowid not in (select id from events where archived_at is not null)
+           select id, score from (select rowid as id, ${EVENT_BM25} as score from event_search
+             where event_search match :match order by rowid desc limit ${SEARCH_RANKING_LIMIT})
            order by score, id limit :fetch offset :offset
          ),
          page as (select id, score, row_number() over (order by score, id) - 1 as n from ranked)
