@@ -57,6 +57,7 @@ const countingRule =
     })(context);
 
 const aliasLimit = countingRule(
+  // GraphQL Armor types its rules against its own copy of graphql-js; the rule object is the same at run time.
   maxAliasesRule as never,
   MAX_ALIASES,
   'TOO_MANY_ALIASES',
@@ -65,6 +66,7 @@ const aliasLimit = countingRule(
 );
 
 const directiveLimit = countingRule(
+  // As above: GraphQL Armor's rule type comes from its own graphql-js copy.
   maxDirectivesRule as never,
   MAX_DIRECTIVES,
   'TOO_MANY_DIRECTIVES',

@@ -50,6 +50,7 @@ const OfficeInput = builder.inputType('OfficeInput', {
   }),
 });
 
+// Shared by the input and the patch type of this kind, whose Pothos field builders differ in type.
 const actorInputFields = (required: boolean) => (t: any) => ({
   slug: t.string({
     required,

@@ -22,6 +22,7 @@ export function toConnection<Row>(page: Page<Row>, totalCount: () => number | Pr
   };
 }
 
+// Used by every connection type; Pothos types each connection's field builder by its own node type.
 export const totalCountField = (description: string) => (t: any) => ({
   totalCount: t.int({ description, resolve: (connection: CountedConnection<unknown>) => connection.totalCount() }),
 });

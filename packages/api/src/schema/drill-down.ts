@@ -20,6 +20,7 @@ export interface DrillDown<Parent> {
   count: (parent: Parent) => number;
 }
 
+// Called from several object types; Pothos types each field builder by its parent, which this helper is generic over.
 export const drillDownEvents = <Parent>(t: any, { description, list, count }: DrillDown<Parent>) =>
   t.connection(
     {

@@ -64,6 +64,7 @@ const EventLinkInput = builder.inputType('EventLinkInput', {
 });
 
 /** The fields of an event, required when creating and optional when patching. */
+// Shared by the input and the patch type of this kind, whose Pothos field builders differ in type.
 const eventInputFields = (required: boolean) => (t: any) => ({
   slug: t.string({
     required,

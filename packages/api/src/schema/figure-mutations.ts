@@ -5,6 +5,7 @@ import { citationMutation, claimMutations, recordMutations } from './record-muta
 import type { RecordKind } from './record-writes.ts';
 import { FigureRef } from './refs.ts';
 
+// Shared by the input and the patch type of this kind, whose Pothos field builders differ in type.
 const figureInputFields = (required: boolean) => (t: any) => ({
   slug: t.string({
     required,

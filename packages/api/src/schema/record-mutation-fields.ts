@@ -29,6 +29,7 @@ export function recordMutations<T extends EntityType, Row>(
   types: {
     ref: ObjectRef<any, Row>;
     inputDescription: string;
+    // Each record kind builds its own input type, so no single Pothos field-builder type names them all.
     fields: (required: boolean) => (t: any) => Record<string, unknown>;
   },
 ) {
@@ -36,6 +37,7 @@ export function recordMutations<T extends EntityType, Row>(
   const noun = nounOf(kind);
   const Input = builder.inputType(`${typename}Input`, {
     description: types.inputDescription,
+    // The kind's own fields (see `fields` above): typed per kind, not by this shared declaration.
     fields: types.fields(true) as never,
   });
   const Patch = builder.inputType(`${typename}Patch`, {
@@ -51,6 +53,7 @@ export function recordMutations<T extends EntityType, Row>(
         input: t.arg({ type: Input, required: true, description: `The ${noun}.` }),
         idempotencyKey: idempotencyArg(t),
       },
+      // The args are the kind's own input, which the shared declaration cannot name; createRecord validates it.
       resolve: (_root, args, context) => createRecord(context, kind, `create${typename}`, args as never),
     }),
     [`update${typename}`]: t.field({

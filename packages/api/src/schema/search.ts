@@ -118,6 +118,7 @@ builder.queryFields((t) => ({
       const found = search(store, args.query, args.types, args);
       const records = await Promise.all(found.hits.map((hit) => loaders[hit.type].load(hit.id)));
       const page = { ...found, rows: found.hits.map((hit, index) => ({ ...hit, record: records[index]! })) };
+      // The relay plugin's connection shape has no slot for the extra `rankingLimited` resolver input.
       return { ...toConnection(page, () => found.totalCount), rankingLimited: () => found.rankingLimited } as never;
     },
   }),

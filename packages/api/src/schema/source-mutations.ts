@@ -5,6 +5,7 @@ import { recordMutations } from './record-mutation-fields.ts';
 import { SourceRef } from './refs.ts';
 import { ParagraphStyleEnum, SourceGenreEnum } from './vocabulary.ts';
 
+// Shared by the input and the patch type of this kind, whose Pothos field builders differ in type.
 const sourceInputFields = (required: boolean) => (t: any) => ({
   slug: t.string({
     required,

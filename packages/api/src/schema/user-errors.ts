@@ -61,6 +61,7 @@ export function payloadType<Row>(name: string, field: string, ref: ObjectRef<any
         type: ref,
         nullable: true,
         description: `The ${field} as it stands after the change; null when the input was rejected.`,
+        // The payload is declared once for every record type; its record is the row type of the field's own ref.
         resolve: (payload) => payload.record as never,
       }),
       userErrors: t.field({

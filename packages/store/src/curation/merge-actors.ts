@@ -96,6 +96,7 @@ function merge(tx: Transaction, request: MergeRequest, editor: Editor) {
       const written = writeRecord(
         tx,
         entityType,
+        // saveRecord is generic over the record kind; here the kind is the one this merge edits.
         { id, operation: 'merge', reason: because, change: (current) => change(current as never) },
         editor,
       );

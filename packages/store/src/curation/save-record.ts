@@ -202,6 +202,7 @@ export function writeRecord<T extends EntityType>(
   const id = current
     ? (tx
         .update(table)
+        // `table` is a union of the record tables, whose drizzle value types do not unify; columns come from the kind's writer.
         .set(columns as never)
         .where(eq(table.id, current.id))
         .run(),
@@ -299,6 +300,7 @@ function knownInStore(
   const notEdited = (column: typeof actors.id | typeof actorAliases.actorId) =>
     editedActorId === undefined ? undefined : ne(column, editedActorId);
   return {
+    // The tables differ in columns; lookup reads only slug and id, which all of them have.
     sources: lookup(sources as never, type === 'source'),
     actors: lookup(actors as never, type === 'actor'),
     events: lookup(events, type === 'event'),

@@ -16,6 +16,7 @@ export function groupedPages<Row>(
     /** Column (of `table` or of a joined subquery) that names each row's parent. */
     parent: SQLiteColumn | SQL.Aliased<number>;
     /** Adds any joins the parent column needs. */
+    // Callers add joins of their own; drizzle types each joined builder differently.
     join?: (query: any) => any;
     /** Restricts rows to the wanted parents. */
     restrict: SQL;
@@ -50,6 +51,7 @@ export function groupedPages<Row>(
     .orderBy(ranked.parentId, ranked.rowNumber)
     .all() as (Row & { parentId: number })[];
   const byParent = new Map<number, Row[]>();
+  // Rows come back with the parent key and row number beside the caller's own columns.
   for (const { parentId, rowNumber: _, ...row } of rows as any[])
     byParent.set(parentId, [...(byParent.get(parentId) ?? []), row]);
   for (const parentId of options.parentIds) pages.set(parentId, plan.finish(byParent.get(parentId) ?? []));

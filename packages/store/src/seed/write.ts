@@ -81,6 +81,7 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
       if (!existing) {
         const inserted = tx
           .insert(table)
+          // `table` is a union of the four record tables; drizzle's value types for a union do not unify.
           .values({ ...values, ...tombstone(true), seedHash, seedSlug: slug } as never)
           .returning({ id: table.id })
           .get();
