@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleOperations } from './graphiql-examples.ts';
 import { CHROMIUM, chromiumMissing, type GuardedBrowser, launchGuardedBrowser } from './testing/browser.ts';
 import { bundleSdkForBrowser } from './testing/sdk-bundle.ts';
-import { type ListeningServer, startServerProcess } from './testing/server-process.ts';
+import { type ServerProcess, startServer } from './testing/server-process.ts';
 import { type StaticSite, serveStaticSite } from './testing/static-site.ts';
 
 const missing = chromiumMissing();
@@ -46,26 +46,28 @@ if (missing && inCi)
   });
 
 describe.skipIf(missing)('in a real browser', () => {
-  let server: ListeningServer;
+  let server: ServerProcess;
+  let serverUrl: string;
   let browser: GuardedBrowser;
   let serverOrigin: string;
   const dir = mkdtempSync(join(tmpdir(), 'bilateral-browser-'));
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(join(dir, 'browser.db')), launchGuardedBrowser()]);
-    serverOrigin = new URL(server.url).origin;
+    server = startServer({ DATABASE_PATH: join(dir, 'browser.db') });
+    [serverUrl, browser] = await Promise.all([server.listening, launchGuardedBrowser()]);
+    serverOrigin = new URL(serverUrl).origin;
     browser.allowedOrigins.add(serverOrigin);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    server?.process.kill('SIGTERM');
+    server?.child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('GraphiQL runs every tab with its example variables, offline and without console errors', async () => {
     const page = await browser.context.newPage();
     const errors = consoleErrors(page);
-    await page.goto(server.url);
+    await page.goto(serverUrl);
     const tabs = page.locator('.graphiql-tab');
     const examples = exampleOperations();
     await expect.poll(() => tabs.count(), { timeout: 60_000 }).toBe(examples.length);
@@ -82,7 +84,7 @@ describe.skipIf(missing)('in a real browser', () => {
       expect(await tabs.nth(index).textContent()).toContain(example.name);
       const answered = page.waitForResponse(
         (response) =>
-          response.url() === server.url &&
+          response.url() === serverUrl &&
           response.request().method() === 'POST' &&
           !response.request().postData()?.includes('IntrospectionQuery'),
         { timeout: 15_000 },
@@ -118,7 +120,7 @@ describe.skipIf(missing)('in a real browser', () => {
         body: `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>SDK</title></head>
 <body><script type="module">
   import { createClient } from '/sdk.js';
-  const bilateral = createClient({ url: ${JSON.stringify(server.url)} });
+  const bilateral = createClient({ url: ${JSON.stringify(serverUrl)} });
   try {
     window.sdkResult = { page: await bilateral.events({ filter: { actors: ['pakistan', 'russia'], actorsMatch: 'ALL' }, first: 5 }) };
   } catch (error) {
@@ -135,7 +137,7 @@ describe.skipIf(missing)('in a real browser', () => {
       const errors = consoleErrors(page);
       const crossOrigin: { method: string; origin: string | undefined }[] = [];
       page.on('request', async (request) => {
-        if (request.url().startsWith(server.url))
+        if (request.url().startsWith(serverUrl))
           crossOrigin.push({ method: request.method(), origin: (await request.allHeaders()).origin });
       });
 

@@ -29,11 +29,12 @@ export class StartupError extends Error {
 
 type Environment = Record<string, string | undefined>;
 
-function readOnlySetting(env: Environment): boolean {
-  const value = (env.READ_ONLY ?? '').trim().toLowerCase();
+/** A true/false setting (`true`/`1`, `false`/`0`, unset for false); anything else is a StartupError. */
+export function booleanSetting(name: string, env: Environment = process.env): boolean {
+  const value = (env[name] ?? '').trim().toLowerCase();
   if (['', 'false', '0'].includes(value)) return false;
   if (['true', '1'].includes(value)) return true;
-  throw new StartupError(`READ_ONLY must be true or false, not "${env.READ_ONLY}"`);
+  throw new StartupError(`${name} must be true or false, not "${env[name]}"`);
 }
 
 function durabilitySetting(env: Environment): Durability {
@@ -42,14 +43,17 @@ function durabilitySetting(env: Environment): Durability {
   throw new StartupError(`DURABILITY must be ${DURABILITY_MODES.join(' or ')}, not "${env.DURABILITY}"`);
 }
 
-/** Opens the database the server will serve, printing what it did; throws StartupError when it must not start. */
-/** `seeds: false` for a cluster worker, whose primary has migrated the database and loaded the seeds already. */
+/**
+ * Opens the database the server will serve, printing what it did; throws StartupError when it must
+ * not start. `seeds: false` is for a cluster worker, whose primary has migrated the database and
+ * loaded the seeds already.
+ */
 export function openDatabaseForServing(
   path: string,
   env: Environment = process.env,
   { seeds = true }: { seeds?: boolean } = {},
 ): Store {
-  const forced = readOnlySetting(env);
+  const forced = booleanSetting('READ_ONLY', env);
   const access = forced ? undefined : storageAccess(path);
   if (forced || access?.writable === false) {
     const why = access?.writable === false ? access.reason : 'READ_ONLY=true';

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ListeningServer, startServerProcess } from './testing/server-process.ts';
+import { type ServerProcess, startServer } from './testing/server-process.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const fixtures = join(import.meta.dirname, '../test/sdk-consumer');
 const typescriptVersion = createRequire(join(root, 'package.json'))('typescript/package.json').version as string;
 const project = mkdtempSync(join(tmpdir(), 'bilateral-sdk-consumer-'));
-let server: ListeningServer | undefined;
+let server: ServerProcess | undefined;
 
 interface RunResult {
   code: number;
@@ -57,7 +57,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(() => {
-  server?.process.kill('SIGTERM');
+  server?.child.kill('SIGTERM');
   rmSync(project, { recursive: true, force: true });
 });
 
@@ -120,8 +120,8 @@ describe('@bilateral/sdk installed from its tarball with npm', () => {
   it('walks allEvents against the live server and catches a typed NOT_FOUND', async () => {
     // out/consumer.js is emitted by the nodenext check; emitted here too when this test runs alone.
     if (!existsSync(join(project, 'out/consumer.js'))) await tsc('tsconfig.nodenext.json');
-    server = await startServerProcess(join(project, 'server.db'));
-    const walk = JSON.parse(await succeed(process.execPath, ['out/consumer.js', server.url]));
+    server = startServer({ DATABASE_PATH: join(project, 'server.db') });
+    const walk = JSON.parse(await succeed(process.execPath, ['out/consumer.js', await server.listening]));
     expect(walk.totalCount).toBeGreaterThan(100);
     expect(walk).toEqual({
       walked: walk.totalCount,

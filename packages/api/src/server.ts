@@ -11,7 +11,7 @@ import { relayChanges, workerCount, workerRelay } from './cluster.ts';
 import { parseCorsOrigins } from './cors.ts';
 import { createBilateralServer } from './http-server.ts';
 import { rateLimitFromEnv } from './limits/rate-limit.ts';
-import { openDatabaseForServing, StartupError } from './open-database.ts';
+import { booleanSetting, openDatabaseForServing, StartupError } from './open-database.ts';
 import { createBilateralYoga } from './yoga.ts';
 
 /** A setting read at start-up; an unreadable one stops the server with its message, not a stack. */
@@ -22,13 +22,6 @@ function setting<T>(read: () => T): T {
     console.error((error as Error).message);
     process.exit(1);
   }
-}
-
-function booleanSetting(name: string): boolean {
-  const value = process.env[name]?.trim().toLowerCase() ?? '';
-  if (['', 'false', '0'].includes(value)) return false;
-  if (['true', '1'].includes(value)) return true;
-  throw new Error(`${name} must be true or false, not "${process.env[name]}".`);
 }
 
 const port = Number(process.env.PORT ?? 4000);

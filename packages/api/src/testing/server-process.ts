@@ -43,19 +43,3 @@ export function startServer(
   listening.catch(() => {});
   return { child, listening, exited, output: () => output };
 }
-
-/** `startServer` for a database at `databasePath`, resolved once it listens: its URL, what it printed by then, and the process to kill. */
-export interface ListeningServer {
-  url: string;
-  output: string;
-  process: ChildProcess;
-}
-
-export async function startServerProcess(
-  databasePath: string,
-  env: Record<string, string> = {},
-): Promise<ListeningServer> {
-  const server = startServer({ DATABASE_PATH: databasePath, ...env });
-  const url = await server.listening;
-  return { url, output: server.output(), process: server.child };
-}
