@@ -14,6 +14,8 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
+  // Every connection carries its count, computed only when a client selects `totalCount` (connections.ts).
+  Connection: { totalCount: () => number | Promise<number> };
 }>({
   defaultFieldNullability: false,
   plugins: [RelayPlugin, ComplexityPlugin],
@@ -60,3 +62,6 @@ export const builder = new SchemaBuilder<{
     defaultEdgeTypeOptions: { description: 'One item of a page, with its cursor.' },
   },
 });
+
+/** The schema types Pothos resolved for `builder`, for helpers that take one of its field builders. */
+export type BuilderTypes = typeof builder.$inferSchemaTypes;

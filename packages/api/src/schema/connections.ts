@@ -1,5 +1,5 @@
 import type { Page } from '@bilateral/store';
-import { builder } from './builder.ts';
+import { type BuilderTypes, builder } from './builder.ts';
 
 export interface CountedConnection<Row> {
   edges: { node: Row; cursor: string }[];
@@ -22,10 +22,14 @@ export function toConnection<Row>(page: Page<Row>, totalCount: () => number | Pr
   };
 }
 
-// Used by every connection type; Pothos types each connection's field builder by its own node type.
-export const totalCountField = (description: string) => (t: any) => ({
-  totalCount: t.int({ description, resolve: (connection: CountedConnection<unknown>) => connection.totalCount() }),
-});
+/** The `totalCount` field of a connection type, whose description says what is counted. */
+export const totalCountField =
+  (description: string) =>
+  <Shape extends Pick<CountedConnection<unknown>, 'totalCount'>>(
+    t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Shape>,
+  ) => ({
+    totalCount: t.int({ description, resolve: (connection) => connection.totalCount() }),
+  });
 
 /**
  * `first` and `after` only, for lists that page forwards only (ranked lists paged by offset),

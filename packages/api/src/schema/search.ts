@@ -77,7 +77,12 @@ const SearchResultRef = builder.objectRef<LoadedHit>('SearchResult').implement({
   }),
 });
 
-const SearchResultConnection = builder.connectionObject(
+/** What the search resolver adds to the connection it returns, for the `rankingLimited` field. */
+interface RankingLimit {
+  rankingLimited: () => boolean;
+}
+
+const SearchResultConnection = builder.connectionObject<typeof SearchResultRef, RankingLimit>(
   {
     type: SearchResultRef,
     name: 'SearchResultConnection',
@@ -91,7 +96,7 @@ const SearchResultConnection = builder.connectionObject(
           `True when a kind of record had more than ${SEARCH_RANKING_LIMIT.toLocaleString('en')} matches (a very common word): ` +
           `only its ${SEARCH_RANKING_LIMIT.toLocaleString('en')} most recently added matches were ranked, so the pages hold those, best first, and end there. ` +
           'The other matches count in `totalCount` but are not listed; add words, a phrase or `types` to narrow the query.',
-        resolve: (connection) => (connection as unknown as { rankingLimited: () => boolean }).rankingLimited(),
+        resolve: (connection) => connection.rankingLimited(),
       }),
     }),
   },
@@ -118,8 +123,7 @@ builder.queryFields((t) => ({
       const found = search(store, args.query, args.types, args);
       const records = await Promise.all(found.hits.map((hit) => loaders[hit.type].load(hit.id)));
       const page = { ...found, rows: found.hits.map((hit, index) => ({ ...hit, record: records[index]! })) };
-      // The relay plugin's connection shape has no slot for the extra `rankingLimited` resolver input.
-      return { ...toConnection(page, () => found.totalCount), rankingLimited: () => found.rankingLimited } as never;
+      return { ...toConnection(page, () => found.totalCount), rankingLimited: () => found.rankingLimited };
     },
   }),
 }));
