@@ -4,10 +4,11 @@
  * Each selected connection costs one query: select it on the aggregate a user drills into.
  */
 
-import type { EventFilter, EventOrder, Page, PageArgs } from '@bilateral/store';
+import type { EventFilter, EventOrder, EventRow, Page, PageArgs } from '@bilateral/store';
 import { DEFAULT_PAGE_SIZE } from '@bilateral/store';
 import type { Context } from '../context.ts';
 import { DRILL_DOWN_FIELD_COST, pagedPrice } from '../limits/pricing.ts';
+import type { BuilderTypes } from './builder.ts';
 import { toConnection } from './connections.ts';
 import { EventConnection, eventListArgs, toEventOrder } from './event.ts';
 import { EventRef } from './refs.ts';
@@ -15,20 +16,22 @@ import { EventRef } from './refs.ts';
 export interface DrillDown<Parent> {
   description: string;
   /** The page of the parent's events in the requested order. */
-  list: (parent: Parent, store: Context['store'], order: EventOrder[], page: PageArgs) => Page<unknown>;
+  list: (parent: Parent, store: Context['store'], order: EventOrder[], page: PageArgs) => Page<EventRow>;
   /** How many events the parent counts: its count or weight, already known. */
   count: (parent: Parent) => number;
 }
 
-// Called from several object types; Pothos types each field builder by its parent, which this helper is generic over.
-export const drillDownEvents = <Parent>(t: any, { description, list, count }: DrillDown<Parent>) =>
+export const drillDownEvents = <Parent>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Parent>,
+  { description, list, count }: DrillDown<Parent>,
+) =>
   t.connection(
     {
       type: EventRef,
       description,
       complexity: pagedPrice(DEFAULT_PAGE_SIZE, DRILL_DOWN_FIELD_COST),
       args: eventListArgs(),
-      resolve: (parent: Parent, args: PageArgs & { orderBy?: never }, { store }: Context) =>
+      resolve: (parent, args, { store }) =>
         toConnection(list(parent, store, toEventOrder(args.orderBy), args), () => count(parent)),
     },
     EventConnection,
