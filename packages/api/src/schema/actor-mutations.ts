@@ -14,7 +14,7 @@ import {
   SLUG_RULES,
   TEXT_RULES,
 } from './mutation-inputs.ts';
-import { citationMutation, recordMutations } from './record-mutation-fields.ts';
+import { citationMutation, type InputFieldBuilder, recordMutations } from './record-mutation-fields.ts';
 import { idempotencyOf, type RecordKind } from './record-writes.ts';
 import { ActorRef } from './refs.ts';
 import { runWrite } from './user-errors.ts';
@@ -50,8 +50,7 @@ const OfficeInput = builder.inputType('OfficeInput', {
   }),
 });
 
-// Shared by the input and the patch type of this kind, whose Pothos field builders differ in type.
-const actorInputFields = (required: boolean) => (t: any) => ({
+const actorInputFields = (required: boolean) => (t: InputFieldBuilder) => ({
   slug: t.string({
     required,
     description: `Stable key: ${SLUG_RULES}, such as "vladimir-putin". Unique among actors.`,

@@ -15,7 +15,7 @@ import {
   SLUG_RULES,
   TEXT_RULES,
 } from './mutation-inputs.ts';
-import { citationMutation, claimMutations, recordMutations } from './record-mutation-fields.ts';
+import { citationMutation, claimMutations, type InputFieldBuilder, recordMutations } from './record-mutation-fields.ts';
 import { type EditArgs, editRecord, type RecordKind, rejectIf } from './record-writes.ts';
 import { EventRef } from './refs.ts';
 import { EventKindEnum, EventLinkTypeEnum, ParticipantRoleEnum, SectorEnum } from './vocabulary.ts';
@@ -64,8 +64,7 @@ const EventLinkInput = builder.inputType('EventLinkInput', {
 });
 
 /** The fields of an event, required when creating and optional when patching. */
-// Shared by the input and the patch type of this kind, whose Pothos field builders differ in type.
-const eventInputFields = (required: boolean) => (t: any) => ({
+const eventInputFields = (required: boolean) => (t: InputFieldBuilder) => ({
   slug: t.string({
     required,
     description: `Stable key: ${SLUG_RULES}, starting with the year by convention ("2019-03-strategic-talks"). Unique among events.`,

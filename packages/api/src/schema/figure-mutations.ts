@@ -1,12 +1,11 @@
 /** Writes to figures: numbers such as a year's bilateral trade, with the claims sources make about them. */
 import { figuresByIds } from '@bilateral/store';
 import { CitationInput, ClaimInput, DATE_RULES, SLUG_RULES, TEXT_RULES } from './mutation-inputs.ts';
-import { citationMutation, claimMutations, recordMutations } from './record-mutation-fields.ts';
+import { citationMutation, claimMutations, type InputFieldBuilder, recordMutations } from './record-mutation-fields.ts';
 import type { RecordKind } from './record-writes.ts';
 import { FigureRef } from './refs.ts';
 
-// Shared by the input and the patch type of this kind, whose Pothos field builders differ in type.
-const figureInputFields = (required: boolean) => (t: any) => ({
+const figureInputFields = (required: boolean) => (t: InputFieldBuilder) => ({
   slug: t.string({
     required,
     description: `Stable key: ${SLUG_RULES}, such as "pakistan-russia-trade-2023". Unique among figures.`,

@@ -4,13 +4,12 @@
  * `setPreferred<Type>Claim`.
  */
 import type { CitationRecord, ClaimRecord, EntityType } from '@bilateral/store';
-import type { ObjectRef } from '@pothos/core';
-import { builder } from './builder.ts';
+import type { InputFieldMap, ObjectRef } from '@pothos/core';
+import { type BuilderTypes, builder } from './builder.ts';
 import { CitationInput, ClaimInput, expectedVersionArg, idempotencyArg, recordIdArg } from './mutation-inputs.ts';
 import {
   type CurrentRecord,
   createRecord,
-  type EditArgs,
   editRecord,
   patched,
   preferClaim,
@@ -20,6 +19,9 @@ import {
 import { payloadType } from './user-errors.ts';
 import { ClaimFieldEnum } from './vocabulary.ts';
 
+/** The field builder Pothos hands to an input object type's `fields`. */
+export type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>;
+
 const nounOf = (kind: { typename: string }) => kind.typename.toLowerCase();
 const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
@@ -27,22 +29,21 @@ const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${n
 export function recordMutations<T extends EntityType, Row>(
   kind: RecordKind<T, Row>,
   types: {
-    ref: ObjectRef<any, Row>;
+    ref: ObjectRef<BuilderTypes, Row>;
     inputDescription: string;
-    // Each record kind builds its own input type, so no single Pothos field-builder type names them all.
-    fields: (required: boolean) => (t: any) => Record<string, unknown>;
+    /** The kind's input fields, required when creating and optional when patching. */
+    fields: (required: boolean) => (t: InputFieldBuilder) => InputFieldMap;
   },
 ) {
   const { typename } = kind;
   const noun = nounOf(kind);
   const Input = builder.inputType(`${typename}Input`, {
     description: types.inputDescription,
-    // The kind's own fields (see `fields` above): typed per kind, not by this shared declaration.
-    fields: types.fields(true) as never,
+    fields: types.fields(true),
   });
   const Patch = builder.inputType(`${typename}Patch`, {
     description: `Changes to ${withArticle(noun)}. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field.`,
-    fields: types.fields(false) as never,
+    fields: types.fields(false),
   });
   const Payload = payloadType(`${typename}Payload`, noun, types.ref, `The outcome of a write to ${withArticle(noun)}.`);
   builder.mutationFields((t) => ({
@@ -53,8 +54,7 @@ export function recordMutations<T extends EntityType, Row>(
         input: t.arg({ type: Input, required: true, description: `The ${noun}.` }),
         idempotencyKey: idempotencyArg(t),
       },
-      // The args are the kind's own input, which the shared declaration cannot name; createRecord validates it.
-      resolve: (_root, args, context) => createRecord(context, kind, `create${typename}`, args as never),
+      resolve: (_root, args, context) => createRecord(context, kind, `create${typename}`, args),
     }),
     [`update${typename}`]: t.field({
       type: Payload,
@@ -66,9 +66,7 @@ export function recordMutations<T extends EntityType, Row>(
         idempotencyKey: idempotencyArg(t),
       },
       resolve: (_root, args, context) =>
-        editRecord(context, kind, `update${typename}`, args as unknown as EditArgs, (current) =>
-          patched(current, args.patch as Record<string, unknown>),
-        ),
+        editRecord(context, kind, `update${typename}`, args, (current) => patched(current, args.patch)),
     }),
   }));
   return Payload;
@@ -79,7 +77,7 @@ type Claimed = { claims: ClaimRecord[] };
 /** Declares `add<Type>Claim` and `setPreferred<Type>Claim`. `preferredValue` copies a preferred value into the record's own field. */
 export function claimMutations<T extends EntityType, Row>(
   kind: RecordKind<T, Row>,
-  Payload: ObjectRef<any, unknown>,
+  Payload: ObjectRef<BuilderTypes, unknown>,
   options: {
     fieldsTakingValue: string;
     preferredValue: (current: CurrentRecord<T>, field: string, value: string) => Partial<CurrentRecord<T>>;
@@ -103,7 +101,7 @@ export function claimMutations<T extends EntityType, Row>(
         idempotencyKey: idempotencyArg(t),
       },
       resolve: (_root, args, context) =>
-        editRecord(context, kind, add, args as unknown as EditArgs, (current) => ({
+        editRecord(context, kind, add, args, (current) => ({
           ...current,
           claims: [...(current as Claimed).claims, withoutNulls(args.claim) as ClaimRecord],
         })),
@@ -126,13 +124,13 @@ export function claimMutations<T extends EntityType, Row>(
         idempotencyKey: idempotencyArg(t),
       },
       resolve: (_root, args, context) =>
-        editRecord(context, kind, prefer, args as unknown as EditArgs, (current) => {
-          const [field, value] = [args.field as string, args.value as string];
+        editRecord(context, kind, prefer, args, (current) => {
+          const { field, value } = args;
           const claims = preferClaim(
             (current as Claimed).claims,
             field,
             value,
-            args.reason as string,
+            args.reason,
             `The ${noun} has no ${field} claim with the value "${value}". Add it with ${add} first.`,
           );
           return { ...current, ...options.preferredValue(current, field, value), claims };
@@ -144,7 +142,7 @@ export function claimMutations<T extends EntityType, Row>(
 /** Declares `add<Type>Citation`: one more passage supporting the record as a whole. */
 export function citationMutation<T extends EntityType, Row>(
   kind: RecordKind<T, Row>,
-  Payload: ObjectRef<any, unknown>,
+  Payload: ObjectRef<BuilderTypes, unknown>,
 ) {
   const { typename } = kind;
   const noun = nounOf(kind);
@@ -160,7 +158,7 @@ export function citationMutation<T extends EntityType, Row>(
         idempotencyKey: idempotencyArg(t),
       },
       resolve: (_root, args, context) =>
-        editRecord(context, kind, name, args as unknown as EditArgs, (current) => ({
+        editRecord(context, kind, name, args, (current) => ({
           ...current,
           citations: [
             ...(current as { citations: CitationRecord[] }).citations,

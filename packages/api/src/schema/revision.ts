@@ -15,7 +15,7 @@ import type { ObjectRef } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
 import { EDGES_PRICE, pagedPrice } from '../limits/pricing.ts';
-import { builder } from './builder.ts';
+import { type BuilderTypes, builder } from './builder.ts';
 import { ActorRef, EventRef, FigureRef, SourceRef } from './refs.ts';
 import { vocabularyEnum } from './vocabulary.ts';
 
@@ -102,7 +102,7 @@ const checkedLimit = (first: number | null | undefined, argument: string) => {
 };
 
 /** `version` and `revisions` on a record type. */
-function historyFields(ref: ObjectRef<any, { id: number; version: number }>, entityType: EntityType) {
+function historyFields(ref: ObjectRef<BuilderTypes, { id: number; version: number }>, entityType: EntityType) {
   builder.objectFields(ref, (t) => ({
     version: t.exposeInt('version', {
       description:

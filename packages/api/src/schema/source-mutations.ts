@@ -1,12 +1,11 @@
 /** Writes to sources: the metadata of a document that records cite (never its text). */
 import { sourcesByIds } from '@bilateral/store';
 import { DATE_RULES, SLUG_RULES, TEXT_RULES } from './mutation-inputs.ts';
-import { recordMutations } from './record-mutation-fields.ts';
+import { type InputFieldBuilder, recordMutations } from './record-mutation-fields.ts';
 import { SourceRef } from './refs.ts';
 import { ParagraphStyleEnum, SourceGenreEnum } from './vocabulary.ts';
 
-// Shared by the input and the patch type of this kind, whose Pothos field builders differ in type.
-const sourceInputFields = (required: boolean) => (t: any) => ({
+const sourceInputFields = (required: boolean) => (t: InputFieldBuilder) => ({
   slug: t.string({
     required,
     description: `Stable key: ${SLUG_RULES}, such as "policyeast-2024-cold-war-rivals". Unique among sources.`,

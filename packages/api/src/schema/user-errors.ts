@@ -8,7 +8,7 @@ import { CurationError, type Editor, type SavedRecord, type UserError, type User
 import type { ObjectRef } from '@pothos/core';
 import { requireScope } from '../auth.ts';
 import type { Context } from '../context.ts';
-import { builder } from './builder.ts';
+import { type BuilderTypes, builder } from './builder.ts';
 import { vocabularyEnum } from './vocabulary.ts';
 
 const USER_ERROR_MEANINGS: Record<UserErrorCode, string> = {
@@ -53,16 +53,14 @@ export interface Payload<Row> {
 }
 
 /** A mutation payload type: the changed record (null when rejected), its user errors, and whether it was an idempotent replay. */
-export function payloadType<Row>(name: string, field: string, ref: ObjectRef<any, Row>, description: string) {
+export function payloadType<Row>(name: string, field: string, ref: ObjectRef<BuilderTypes, Row>, description: string) {
   return builder.objectRef<Payload<Row>>(name).implement({
     description,
     fields: (t) => ({
-      [field]: t.field({
+      [field]: t.expose('record', {
         type: ref,
         nullable: true,
         description: `The ${field} as it stands after the change; null when the input was rejected.`,
-        // The payload is declared once for every record type; its record is the row type of the field's own ref.
-        resolve: (payload) => payload.record as never,
       }),
       userErrors: t.field({
         type: [UserErrorType],
