@@ -57,8 +57,7 @@ const countingRule =
     })(context);
 
 const aliasLimit = countingRule(
-  // GraphQL Armor types its rules against its own copy of graphql-js; the rule object is the same at run time.
-  maxAliasesRule as never,
+  maxAliasesRule,
   MAX_ALIASES,
   'TOO_MANY_ALIASES',
   (found) =>
@@ -66,8 +65,7 @@ const aliasLimit = countingRule(
 );
 
 const directiveLimit = countingRule(
-  // As above: GraphQL Armor's rule type comes from its own graphql-js copy.
-  maxDirectivesRule as never,
+  maxDirectivesRule,
   MAX_DIRECTIVES,
   'TOO_MANY_DIRECTIVES',
   (found) => `This operation uses ${found} directives; the limit is ${MAX_DIRECTIVES}.`,
