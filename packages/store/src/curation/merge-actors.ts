@@ -11,6 +11,7 @@ import { actorMerges, actors, claims, eventParticipants, figureActors, offices }
 import { guardStorage } from '../db/storage-error.ts';
 import { groupBy } from '../queries/related.ts';
 import { readActorRecord } from '../records/read-records.ts';
+import type { RecordOf } from '../records/record-rows.ts';
 import type { Transaction } from '../records/write-records.ts';
 import {
   type ActorRecord,
@@ -91,13 +92,13 @@ function merge(tx: Transaction, request: MergeRequest, editor: Editor) {
 
   const swap: Swap = (slug) => (slug === from.slug ? into.slug : slug);
   const moved: MergedActors['moved'] = [];
-  const rewrite = <T extends EntityType>(entityType: T, ids: number[], change: (record: never) => unknown) => {
+  const rewrite = <T extends EntityType>(entityType: T, ids: number[], change: (record: RecordOf[T]) => unknown) => {
     for (const id of ids) {
       const written = writeRecord(
         tx,
         entityType,
-        // saveRecord is generic over the record kind; here the kind is the one this merge edits.
-        { id, operation: 'merge', reason: because, change: (current) => change(current as never) },
+        // An update (`id` given) always has a current record; only a create starts from null.
+        { id, operation: 'merge', reason: because, change: (current) => change(current!) },
         editor,
       );
       moved.push({ entityType, ...written });

@@ -9,52 +9,39 @@ import type { z } from 'zod';
 import type { Store } from '../db/client.ts';
 import { actorAliases, actors, events, figures, idempotencyKeys, sources } from '../db/schema.ts';
 import { guardStorage } from '../db/storage-error.ts';
-import { jsonHash, RECORD_KINDS, sameRecord } from '../records/record-kinds.ts';
+import { jsonHash, RECORD_KINDS, type RecordTable, sameRecord } from '../records/record-kinds.ts';
+import { RECORD_ROWS, type RecordOf } from '../records/record-rows.ts';
 import {
-  actorColumns,
-  archiveColumn,
   clearActorChildren,
   databaseResolver,
-  eventColumns,
-  figureColumns,
-  sourceColumns,
   type Transaction,
   writeActorChildren,
   writeEventChildren,
   writeEventLinks,
   writeFigureChildren,
 } from '../records/write-records.ts';
-import {
-  type ActorRecord,
-  actorRecord,
-  type EventRecord,
-  eventRecord,
-  type FigureRecord,
-  figureRecord,
-  RECORD_PARSE_OPTIONS,
-  type SourceRecord,
-  sourceRecord,
-} from '../seed/format.ts';
+import { actorRecord, eventRecord, figureRecord, RECORD_PARSE_OPTIONS, sourceRecord } from '../seed/format.ts';
 import { checkReferences, fieldPath, type KnownRecords, type SeedDataset } from '../seed/validate.ts';
 import { codePointName, FORBIDDEN_CHARACTER } from '../text/control-characters.ts';
 import { checkDocuments } from './document-checks.ts';
 import { CurationError, type UserError } from './errors.ts';
 import { appendRevision, type EntityType, type RevisionOperation } from './revisions.ts';
 
-interface RecordOf {
-  event: EventRecord;
-  actor: ActorRecord;
-  source: SourceRecord;
-  figure: FigureRecord;
+/** What the write path needs of one kind of record, typed by the kind so a generic caller needs no cast. */
+interface Entity<Type extends EntityType> {
+  table: RecordTable;
+  read: (db: Transaction, id: number) => RecordOf[Type] | null;
+  schema: z.ZodType<RecordOf[Type]>;
+  datasetKey: 'events' | 'actors' | 'sources' | 'figures';
+  writeChildren: (tx: Transaction, id: number, record: RecordOf[Type]) => void;
 }
 
-const ENTITIES = {
+const ENTITIES: { [Type in EntityType]: Entity<Type> } = {
   event: {
     ...RECORD_KINDS.event,
     schema: eventRecord,
     datasetKey: 'events',
-    columns: eventColumns,
-    writeChildren: (tx: Transaction, id: number, record: EventRecord) => {
+    writeChildren: (tx, id, record) => {
       const ids = databaseResolver(tx);
       writeEventChildren(tx, ids, id, record);
       writeEventLinks(tx, ids, id, record);
@@ -64,8 +51,7 @@ const ENTITIES = {
     ...RECORD_KINDS.actor,
     schema: actorRecord,
     datasetKey: 'actors',
-    columns: actorColumns,
-    writeChildren: (tx: Transaction, id: number, record: ActorRecord) => {
+    writeChildren: (tx, id, record) => {
       clearActorChildren(tx, [id]);
       writeActorChildren(tx, databaseResolver(tx), id, record);
     },
@@ -74,18 +60,15 @@ const ENTITIES = {
     ...RECORD_KINDS.source,
     schema: sourceRecord,
     datasetKey: 'sources',
-    columns: sourceColumns,
     writeChildren: () => {},
   },
   figure: {
     ...RECORD_KINDS.figure,
     schema: figureRecord,
     datasetKey: 'figures',
-    columns: figureColumns,
-    writeChildren: (tx: Transaction, id: number, record: FigureRecord) =>
-      writeFigureChildren(tx, databaseResolver(tx), id, record),
+    writeChildren: (tx, id, record) => writeFigureChildren(tx, databaseResolver(tx), id, record),
   },
-} as const;
+};
 
 /** Who is writing: the API key's ID, recorded in each revision. */
 export interface Editor {
@@ -165,7 +148,7 @@ export function writeRecord<T extends EntityType>(
   editor: Editor,
 ): Written {
   const entity = ENTITIES[type];
-  const table = entity.table as typeof events;
+  const table: RecordTable = entity.table;
   const current =
     request.id === undefined
       ? undefined
@@ -188,31 +171,16 @@ export function writeRecord<T extends EntityType>(
     ]);
   }
 
-  const before = current ? (entity.read(tx, current.id) as RecordOf[T]) : null;
-  const record = validate(tx, type, request.change(before), current?.id) as RecordOf[T];
+  const before = current ? entity.read(tx, current.id) : null;
+  const record = validate(tx, type, request.change(before), current?.id);
   // A change that leaves the record as it was is not a new version: nothing to record or announce.
   if (current && sameRecord(before, record)) return { id: current.id, version: current.version, unchanged: true };
 
   const version = current ? current.version + 1 : 1;
-  const columns = {
-    ...(entity.columns as (record: RecordOf[T]) => object)(record),
-    version,
-    ...(type === 'event' ? archiveColumn(record as EventRecord, !current) : {}),
-  };
-  const id = current
-    ? (tx
-        .update(table)
-        // `table` is a union of the record tables, whose drizzle value types do not unify; columns come from the kind's writer.
-        .set(columns as never)
-        .where(eq(table.id, current.id))
-        .run(),
-      current.id)
-    : tx
-        .insert(table)
-        .values(columns as never)
-        .returning({ id: table.id })
-        .get().id;
-  (entity.writeChildren as (tx: Transaction, id: number, record: RecordOf[T]) => void)(tx, id, record);
+  const rows = RECORD_ROWS[type];
+  if (current) rows.update(tx, current.id, record, { version });
+  const id = current?.id ?? rows.insert(tx, record, { version });
+  entity.writeChildren(tx, id, record);
 
   appendRevision(tx, {
     entityType: type,
@@ -229,15 +197,20 @@ export function writeRecord<T extends EntityType>(
 }
 
 /** Checks a candidate record's shape, then its references against what the store holds. */
-function validate(tx: Transaction, type: EntityType, candidate: unknown, currentId: number | undefined): unknown {
+function validate<T extends EntityType>(
+  tx: Transaction,
+  type: T,
+  candidate: unknown,
+  currentId: number | undefined,
+): RecordOf[T] {
   const entity = ENTITIES[type];
-  const parsed = (entity.schema as z.ZodType).safeParse(candidate, RECORD_PARSE_OPTIONS);
+  const parsed = entity.schema.safeParse(candidate, RECORD_PARSE_OPTIONS);
   if (!parsed.success) {
     throw new CurationError(
       parsed.error.issues.map((issue) => ({ field: fieldPath(issue.path), message: issue.message, code: 'INVALID' })),
     );
   }
-  const record = parsed.data as { slug: string };
+  const record = parsed.data;
   const errors: UserError[] = [];
   const table = entity.table as typeof events;
   // A source's file is unique too: two sources for one document would split its citations.
@@ -292,7 +265,7 @@ function knownInStore(
   type: EntityType,
   slug: string,
 ): KnownRecords {
-  const lookup = (table: typeof events, own: boolean) => ({
+  const lookup = (table: RecordTable, own: boolean) => ({
     has: (wanted: string) =>
       (own && wanted === slug) ||
       tx.select({ id: table.id }).from(table).where(eq(table.slug, wanted)).get() !== undefined,
@@ -300,11 +273,10 @@ function knownInStore(
   const notEdited = (column: typeof actors.id | typeof actorAliases.actorId) =>
     editedActorId === undefined ? undefined : ne(column, editedActorId);
   return {
-    // The tables differ in columns; lookup reads only slug and id, which all of them have.
-    sources: lookup(sources as never, type === 'source'),
-    actors: lookup(actors as never, type === 'actor'),
+    sources: lookup(sources, type === 'source'),
+    actors: lookup(actors, type === 'actor'),
     events: lookup(events, type === 'event'),
-    figures: lookup(figures as never, type === 'figure'),
+    figures: lookup(figures, type === 'figure'),
     actorNames: {
       get: (folded) =>
         tx

@@ -9,22 +9,17 @@
 import { eq, inArray } from 'drizzle-orm';
 import { appendRevision, type EntityType } from '../curation/revisions.ts';
 import type { Store } from '../db/client.ts';
-import { actorMerges, type events } from '../db/schema.ts';
-import { jsonHash, RECORD_KINDS, sameRecord } from '../records/record-kinds.ts';
+import { actorMerges } from '../db/schema.ts';
+import { jsonHash, RECORD_KINDS, type RecordTable, sameRecord } from '../records/record-kinds.ts';
+import { RECORD_ROWS, type RecordOf } from '../records/record-rows.ts';
 import {
-  actorColumns,
-  archiveColumn,
   clearActorChildren,
-  eventColumns,
-  figureColumns,
   type SlugResolver,
-  sourceColumns,
   writeActorChildren,
   writeEventChildren,
   writeEventLinks,
   writeFigureChildren,
 } from '../records/write-records.ts';
-import type { EventRecord } from './format.ts';
 import { type HashesInFiles, removalPlan } from './removal.ts';
 import type { SeedDataset } from './validate.ts';
 
@@ -64,30 +59,24 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
       });
     // A record is found by the slug it has in the files, even after the API renamed it; failing that, by its slug.
     const findSeeded = (type: EntityType, slug: string) => {
-      const table = RECORD_KINDS[type].table as typeof events;
+      const table: RecordTable = RECORD_KINDS[type].table;
       const columns = { id: table.id, seedHash: table.seedHash, seedSlug: table.seedSlug, version: table.version };
       return (
         tx.select(columns).from(table).where(eq(table.seedSlug, slug)).get() ??
         tx.select(columns).from(table).where(eq(table.slug, slug)).get()
       );
     };
-    const upsert = (type: EntityType, record: { slug: string }, values: object) => {
-      const { table, read } = RECORD_KINDS[type];
+    const upsert = <T extends EntityType>(type: T, record: RecordOf[T]) => {
+      const { read } = RECORD_KINDS[type];
+      const rows = RECORD_ROWS[type];
       const { slug } = record;
       const seedHash = inFiles[type].get(slug)!;
-      const tombstone = (inserting: boolean) =>
-        type === 'event' ? archiveColumn(record as EventRecord, inserting) : {};
       const existing = findSeeded(type, slug);
       if (!existing) {
-        const inserted = tx
-          .insert(table)
-          // `table` is a union of the four record tables; drizzle's value types for a union do not unify.
-          .values({ ...values, ...tombstone(true), seedHash, seedSlug: slug } as never)
-          .returning({ id: table.id })
-          .get();
-        revise(type, inserted.id, slug, 1, null, record);
+        const id = rows.insert(tx, record, { seedHash, seedSlug: slug });
+        revise(type, id, slug, 1, null, record);
         report.created++;
-        return { id: inserted.id, changed: true };
+        return { id, changed: true };
       }
       if (existing.seedHash === seedHash && existing.seedSlug === slug) {
         report.unchanged++;
@@ -96,17 +85,11 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
       const before = read(tx, existing.id);
       if (sameRecord(before, record)) {
         // The files caught up with the database (export-seeds after an API edit): remember that, write nothing else.
-        tx.update(table)
-          .set({ seedHash, seedSlug: slug } as never)
-          .where(eq(table.id, existing.id))
-          .run();
+        rows.mark(tx, existing.id, { seedHash, seedSlug: slug });
         report.unchanged++;
         return { id: existing.id, changed: false };
       }
-      tx.update(table)
-        .set({ ...values, ...tombstone(false), seedHash, seedSlug: slug, version: existing.version + 1 } as never)
-        .where(eq(table.id, existing.id))
-        .run();
+      rows.update(tx, existing.id, record, { seedHash, seedSlug: slug, version: existing.version + 1 });
       revise(type, existing.id, slug, existing.version + 1, before, record);
       report.updated++;
       return { id: existing.id, changed: true };
@@ -145,7 +128,7 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
     };
 
     for (const { record } of dataset.sources) {
-      ids.source.set(record.slug, upsert('source', record, sourceColumns(record)).id);
+      ids.source.set(record.slug, upsert('source', record).id);
     }
 
     const mergedInto = new Map(
@@ -162,7 +145,7 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
         report.mergedAway++;
         return [];
       }
-      const { id, changed } = upsert('actor', record, actorColumns(record));
+      const { id, changed } = upsert('actor', record);
       ids.actor.set(record.slug, id);
       return changed ? [{ id, record }] : [];
     });
@@ -173,7 +156,7 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
     for (const { id, record } of changedActors) writeActorChildren(tx, resolver, id, record);
 
     const changedEvents = dataset.events.flatMap(({ record }) => {
-      const { id, changed } = upsert('event', record, eventColumns(record));
+      const { id, changed } = upsert('event', record);
       ids.event.set(record.slug, id);
       return changed ? [{ id, record }] : [];
     });
@@ -181,7 +164,7 @@ export function writeSeeds(store: Store, dataset: SeedDataset): SeedReport {
     for (const { id, record } of changedEvents) writeEventLinks(tx, resolver, id, record);
 
     for (const { record } of dataset.figures) {
-      const { id, changed } = upsert('figure', record, figureColumns(record));
+      const { id, changed } = upsert('figure', record);
       if (changed) writeFigureChildren(tx, resolver, id, record);
     }
   });
