@@ -9,6 +9,27 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Store } from '../db/client.ts';
 import { type Page, type PageArgs, planPage, type SortKey } from './pagination.ts';
 
+/** The caller's columns, numbered within each parent in page order. */
+const rankedRows = (store: Store, table: SQLiteTable, parent: SQLiteColumn | SQL.Aliased<number>, orderBy: SQL[]) =>
+  store
+    .select({
+      ...getColumns(table),
+      parentId: sql<number>`${parent}`.as('parent_id'),
+      rowNumber: sql<number>`row_number() over (partition by ${parent} order by ${sql.join(orderBy, sql`, `)})`.as(
+        'row_number',
+      ),
+    })
+    .from(table)
+    .$dynamic();
+
+type RankedRows = ReturnType<typeof rankedRows>;
+
+/** Columns the window query adds beside the caller's own. */
+interface Ranking {
+  parentId: number;
+  rowNumber: number;
+}
+
 export function groupedPages<Row>(
   store: Store,
   options: {
@@ -16,8 +37,7 @@ export function groupedPages<Row>(
     /** Column (of `table` or of a joined subquery) that names each row's parent. */
     parent: SQLiteColumn | SQL.Aliased<number>;
     /** Adds any joins the parent column needs. */
-    // Callers add joins of their own; drizzle types each joined builder differently.
-    join?: (query: any) => any;
+    join?: (query: RankedRows) => RankedRows;
     /** Restricts rows to the wanted parents. */
     restrict: SQL;
     parentIds: readonly number[];
@@ -29,31 +49,19 @@ export function groupedPages<Row>(
   const plan = planPage(options.ordering, options.keys, options.args);
   const pages = new Map<number, Page<Row>>();
   if (options.parentIds.length === 0) return pages;
-  const join = options.join ?? ((query: any) => query);
-  const ranked = join(
-    store
-      .select({
-        ...getColumns(options.table),
-        parentId: sql<number>`${options.parent}`.as('parent_id'),
-        rowNumber:
-          sql<number>`row_number() over (partition by ${options.parent} order by ${sql.join(plan.orderBy, sql`, `)})`.as(
-            'row_number',
-          ),
-      })
-      .from(options.table as SQLiteTable),
-  )
-    .where(and(options.restrict, plan.where))
-    .as('ranked');
+  const query = rankedRows(store, options.table, options.parent, plan.orderBy);
+  const ranked = (options.join ? options.join(query) : query).where(and(options.restrict, plan.where)).as('ranked');
   const rows = store
     .select()
     .from(ranked)
     .where(lte(ranked.rowNumber, plan.limit))
     .orderBy(ranked.parentId, ranked.rowNumber)
-    .all() as (Row & { parentId: number })[];
+    // Typed by the caller: drizzle knows `table` only as some table, the caller knows its Row.
+    .all() as (Row & Ranking)[];
   const byParent = new Map<number, Row[]>();
-  // Rows come back with the parent key and row number beside the caller's own columns.
-  for (const { parentId, rowNumber: _, ...row } of rows as any[])
-    byParent.set(parentId, [...(byParent.get(parentId) ?? []), row]);
+  // Rest of a generic type is an Omit that TypeScript does not relate back to Row.
+  for (const { parentId, rowNumber: _, ...row } of rows)
+    byParent.set(parentId, [...(byParent.get(parentId) ?? []), row as Row]);
   for (const parentId of options.parentIds) pages.set(parentId, plan.finish(byParent.get(parentId) ?? []));
   return pages;
 }

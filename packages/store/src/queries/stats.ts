@@ -78,13 +78,14 @@ function groupedCounts(store: Store, filter: EventFilter | null | undefined, dim
   const columns = {
     ...(byPeriod && { period: PERIOD_SQL }),
     ...(byKind && { kind: events.kind }),
-    ...(bySector && { sector: eventSectors.sector }),
-    ...(byActor && { actorId: eventParticipants.actorId }),
+    // As expressions, not columns, so the result type does not change with the joins added below.
+    ...(bySector && { sector: sql<string>`${eventSectors.sector}` }),
+    ...(byActor && { actorId: sql<number>`${eventParticipants.actorId}` }),
     // With a sector or actor join an event appears once per value (and per role): count it once.
     n: bySector || byActor ? sql<number>`count(distinct ${events.id})` : sql<number>`count(*)`,
   };
-  // Joined only for the dimensions that need them; drizzle types each join's result differently.
-  let query: any = store.select(columns).from(events);
+  // Joined only for the dimensions that need them: a dynamic query keeps one type through optional joins.
+  let query = store.select(columns).from(events).$dynamic();
   if (bySector) query = query.innerJoin(eventSectors, eq(eventSectors.eventId, events.id));
   if (byActor) query = query.innerJoin(eventParticipants, eq(eventParticipants.eventId, events.id));
   return query
