@@ -4,7 +4,14 @@
  * grows with the depth of the page shows up.
  */
 import { COMMON_WORD } from '@bilateral/store/synthetic';
-import { type Database, eventCursor, eventFilterWhere, type GraphQLRequest, globalId } from './baselines/wire.ts';
+import {
+  type Database,
+  type EventKey,
+  eventCursor,
+  eventFilterWhere,
+  type GraphQLRequest,
+  globalId,
+} from './baselines/wire.ts';
 
 export interface BenchQuery {
   /** Short name for tables, such as `page20 @50%`. */
@@ -60,14 +67,15 @@ export function benchQueries(db: Database, { depths }: QueryOptions): BenchQuery
       .prepare(`select count(*) from events where ${where.sql}`)
       .pluck()
       .get(...where.params) as number;
-    const keyAt = db.prepare(
+    const keyAt = db.prepare<unknown[], EventKey>(
       `select date_earliest as dateEarliest, date_latest as dateLatest, id from events where ${where.sql}
        order by date_earliest, date_latest, id limit 1 offset ?`,
     );
     return depths.map((depth): BenchQuery => {
       // A page that starts deep but is cut short by the end of the list would measure less work: keep it full.
       const offset = Math.max(0, Math.min(count - first, Math.floor(depth * count)));
-      const after = offset > 0 ? eventCursor(keyAt.get(...where.params, offset - 1) as never) : undefined;
+      const key = offset > 0 ? keyAt.get(...where.params, offset - 1) : undefined;
+      const after = key && eventCursor(key);
       return {
         name: `${label} @${Math.round(depth * 100)}%`,
         request: {
