@@ -30,7 +30,9 @@ describe('events', () => {
       display: '2014',
     });
     const next = await execute(api.yoga, EVENTS, { first: 2, after: first.data.events.pageInfo.endCursor });
-    expect(next.data.events.edges.map((edge: any) => edge.node.slug)).toEqual(['2024-10-trade-pledge']);
+    expect(next.data.events.edges.map((edge: { node: { slug: string } }) => edge.node.slug)).toEqual([
+      '2024-10-trade-pledge',
+    ]);
     expect(next.data.events.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 
@@ -40,7 +42,9 @@ describe('events', () => {
     const overlaps = await execute(api.yoga, EVENTS, {
       filter: { from: '2014-06', to: '2014-06', dateMatch: 'OVERLAPS' },
     });
-    expect(overlaps.data.events.edges.map((edge: any) => edge.node.slug)).toEqual(['2014-russia-lifts-arms-embargo']);
+    expect(overlaps.data.events.edges.map((edge: { node: { slug: string } }) => edge.node.slug)).toEqual([
+      '2014-russia-lifts-arms-embargo',
+    ]);
     const conflicted = await execute(api.yoga, EVENTS, {
       filter: { hasConflicts: true, kinds: ['SANCTION_LIFTED'], sectors: ['DEFENCE'] },
     });
@@ -77,7 +81,7 @@ describe('events', () => {
     ]);
     expect(event.conflicts).toHaveLength(1);
     expect(event.conflicts[0]).toMatchObject({ field: 'DATE', preferred: { value: '2014' } });
-    expect(event.conflicts[0].claims.map((claim: any) => claim.value)).toEqual(['2014', '2015']);
+    expect(event.conflicts[0].claims.map((claim: { value: string }) => claim.value)).toEqual(['2014', '2015']);
     expect(event.links).toEqual([{ type: 'FOLLOWS', direction: 'INCOMING', event: { slug: '2016-druzhba-exercise' } }]);
 
     const byId = await execute(api.yoga, query, { id: event.id });
@@ -132,7 +136,7 @@ describe('events', () => {
     const news = result.data.sources.edges[0].node;
     expect(news).toMatchObject({ slug: 'fixture-news', genre: 'NEWS', publishedOn: { display: 'December 2024' } });
     expect(news.citations.totalCount).toBe(6);
-    expect(news.citations.edges.map((edge: any) => edge.node)).toEqual([
+    expect(news.citations.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
       { paragraph: 15, supports: { __typename: 'Office', title: 'Prime Minister' } },
       { paragraph: 15, supports: { __typename: 'Event', slug: '2024-10-trade-pledge' } },
     ]);

@@ -14,9 +14,12 @@ const citation = { source: 'fixture-news', paragraph: 29 };
 
 const create = async (key: string, query: string, input: Record<string, unknown>) => {
   const result = await asKey(key, query, { input });
-  const payload = Object.values(result.data ?? {})[0] as any;
+  // The payload's one field besides userErrors is the record, as the mutation selected it.
+  const payload = Object.values(result.data ?? {})[0] as { userErrors: unknown[] } | undefined;
   expect(payload?.userErrors).toEqual([]);
-  return Object.values(payload).find((value) => value && typeof value === 'object' && 'id' in (value as object)) as any;
+  return Object.values(payload ?? {}).find((value) => value && typeof value === 'object' && 'id' in value) as {
+    id: string;
+  };
 };
 const idOf = async (slug: string) => (await execute(api.yoga, `{ actor(slug: "${slug}") { id version } }`)).data.actor;
 
@@ -94,12 +97,9 @@ describe('actor mutations', () => {
       })
     ).data.createActor;
     expect(result.actor).toBeNull();
-    expect(result.userErrors.map((error: any) => `${error.field}:${error.code}`).sort()).toEqual([
-      'aliases[1]:INVALID',
-      'country:NOT_FOUND',
-      'name:INVALID',
-      'offices[0].to:INVALID',
-    ]);
+    expect(
+      result.userErrors.map((error: { field: string; code: string }) => `${error.field}:${error.code}`).sort(),
+    ).toEqual(['aliases[1]:INVALID', 'country:NOT_FOUND', 'name:INVALID', 'offices[0].to:INVALID']);
     expect(await execute(api.yoga, COUNT)).toEqual(before);
   });
 });
@@ -186,7 +186,7 @@ describe('mergeActors', () => {
       predecessor: { slug: 'soviet-union' },
       citations: [{ source: { slug: 'fixture-news' }, paragraph: 29 }],
     });
-    expect(merged.actor.aliases.map((alias: any) => alias.name)).toEqual([
+    expect(merged.actor.aliases.map((alias: { name: string }) => alias.name)).toEqual([
       'Russian Federation',
       'Moscow',
       'Rossiya',
@@ -221,14 +221,19 @@ describe('mergeActors', () => {
         { since: cursor },
       )
     ).data.changes.revisions;
-    expect(feed.map((revision: any) => `${revision.recordType} ${revision.slug} ${revision.operation}`)).toEqual([
+    expect(
+      feed.map(
+        (revision: { recordType: string; slug: string; operation: string }) =>
+          `${revision.recordType} ${revision.slug} ${revision.operation}`,
+      ),
+    ).toEqual([
       'Event 2020-rossiya-talks MERGE',
       'Figure rossiya-trade-2020 MERGE',
       'Actor ivan-ivanov MERGE',
       'Actor rossiya MERGE',
       'Actor russia MERGE',
     ]);
-    expect(feed.every((revision: any) => revision.reason === 'Two records of one state.')).toBe(true);
+    expect(feed.every((revision: { reason: string }) => revision.reason === 'Two records of one state.')).toBe(true);
     expect(feed[3].after).toBeNull();
 
     const again = (await asKey(key, MERGE, { from, into: russia.id })).data.mergeActors;

@@ -47,7 +47,7 @@ describe('event mutations', () => {
       api.yoga,
       `{ events(filter: { text: "Karachi" }) { edges { node { slug } } } event(slug: "${event.slug}") { revisions { version operation keyId before after } } }`,
     );
-    expect(found.data.events.edges.map((edge: any) => edge.node.slug)).toContain(event.slug);
+    expect(found.data.events.edges.map((edge: { node: { slug: string } }) => edge.node.slug)).toContain(event.slug);
     expect(found.data.event.revisions).toEqual([
       expect.objectContaining({
         version: 1,
@@ -71,12 +71,11 @@ describe('event mutations', () => {
       }),
     });
     expect(result.data.createEvent.event).toBeNull();
-    expect(result.data.createEvent.userErrors.map((error: any) => `${error.field}:${error.code}`).sort()).toEqual([
-      'amount.currency:INVALID',
-      'date:INVALID',
-      'slug:INVALID',
-      'title:INVALID',
-    ]);
+    expect(
+      result.data.createEvent.userErrors
+        .map((error: { field: string; code: string }) => `${error.field}:${error.code}`)
+        .sort(),
+    ).toEqual(['amount.currency:INVALID', 'date:INVALID', 'slug:INVALID', 'title:INVALID']);
     const unknownActor = await asKey(key, CREATE, {
       input: newEvent({
         participants: [
@@ -145,7 +144,7 @@ describe('event mutations', () => {
     const listed = async () =>
       (
         await execute(api.yoga, '{ events(first: 100, filter: { text: "Karachi" }) { edges { node { slug } } } }')
-      ).data.events.edges.map((edge: any) => edge.node.slug);
+      ).data.events.edges.map((edge: { node: { slug: string } }) => edge.node.slug);
     const archived = await asKey(
       key,
       `mutation ($id: ID!) { archiveEvent(id: $id) { event { archived version } userErrors { code } } }`,
@@ -315,7 +314,7 @@ describe('event(asOf:)', () => {
     const times = (
       await execute(api.yoga, `{ event(slug: "${slug}") { revisions { version at } } }`)
     ).data.event.revisions
-      .map((revision: any) => revision.at)
+      .map((revision: { at: string }) => revision.at)
       .reverse();
     const AS_OF =
       'query ($slug: String, $asOf: String) { event(slug: $slug, asOf: $asOf) { title version archived sectors participants { role actor { slug } } citations { source { slug } paragraph } } }';

@@ -35,10 +35,10 @@ describe('forward-only lists', () => {
       actor: __type(name: "Actor") { fields { name args { name } } }
     }`,
     );
-    const argsOf = (type: any, field: string) =>
+    const argsOf = (type: { fields: { name: string; args: { name: string }[] }[] }, field: string) =>
       type.fields
-        .find((candidate: any) => candidate.name === field)
-        .args.map((arg: any) => arg.name)
+        .find((candidate) => candidate.name === field)
+        ?.args.map((arg) => arg.name)
         .sort();
     expect(argsOf(result.data.query, 'search')).toEqual(['after', 'first', 'query', 'types']);
     expect(argsOf(result.data.actor, 'relationships')).toEqual(['after', 'first']);
@@ -65,7 +65,10 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
     expect(stats.buckets.reduce((sum: number, bucket: { count: number }) => sum + bucket.count, 0)).toBe(
       stats.totalCount,
     );
-    expect(stats.buckets.map((bucket: any) => bucket.keys[0].value)).toEqual(['2014', '2016']);
+    expect(stats.buckets.map((bucket: { keys: { value: string }[] }) => bucket.keys[0]?.value)).toEqual([
+      '2014',
+      '2016',
+    ]);
     // Drilling into a bucket lists exactly the events it counts, under the same filter.
     for (const bucket of stats.buckets) {
       expect(bucket.events.totalCount).toBe(bucket.count);
@@ -121,14 +124,17 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
     );
     expect(result.errors).toBeUndefined();
     const { nodes, edges } = result.data.actorNetwork;
-    expect(nodes.find((node: any) => node.actor.slug === 'pakistan').eventCount).toBe(2);
+    expect(nodes.find((node: { actor: { slug: string } }) => node.actor.slug === 'pakistan').eventCount).toBe(2);
     const pair = [result.data.actor.id, result.data.russia.id];
-    const edge = edges.find((candidate: any) => pair.includes(candidate.source) && pair.includes(candidate.target));
+    const edge = edges.find(
+      (candidate: { source: string; target: string }) =>
+        pair.includes(candidate.source) && pair.includes(candidate.target),
+    );
     expect(edge).toMatchObject({ weight: 2, firstDate: '2014-01-01', lastDate: '2016-09-30' });
     expect(edge.events.totalCount).toBe(2);
     expect(edge.events.edges).toHaveLength(2);
     for (const { node } of edge.events.edges)
-      expect(node.participants.map((participant: any) => participant.actor.slug)).toEqual(
+      expect(node.participants.map((participant: { actor: { slug: string } }) => participant.actor.slug)).toEqual(
         expect.arrayContaining(['pakistan', 'russia']),
       );
     expect(result.data.actor.relationships).toEqual({

@@ -67,10 +67,11 @@ describe('source mutations', () => {
       input: newSource({ slug: 'Bad Slug', file: '002_8880533634fae7ba.txt', published: '2023-02-29' }),
     });
     expect(result.data.createSource.source).toBeNull();
-    expect(result.data.createSource.userErrors.map((error: any) => `${error.field}:${error.code}`).sort()).toEqual([
-      'published:INVALID',
-      'slug:INVALID',
-    ]);
+    expect(
+      result.data.createSource.userErrors
+        .map((error: { field: string; code: string }) => `${error.field}:${error.code}`)
+        .sort(),
+    ).toEqual(['published:INVALID', 'slug:INVALID']);
     const taken = await asKey(keyFor('write'), CREATE, {
       input: newSource({ slug: 'another-report', file: '002_8880533634fae7ba.txt' }),
     });
