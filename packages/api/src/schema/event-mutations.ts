@@ -16,7 +16,7 @@ import {
   TEXT_RULES,
 } from './mutation-inputs.ts';
 import { citationMutation, claimMutations, type InputFieldBuilder, recordMutations } from './record-mutation-fields.ts';
-import { type EditArgs, editRecord, type RecordKind, rejectIf } from './record-writes.ts';
+import { editRecord, type RecordKind, rejectIf } from './record-writes.ts';
 import { EventRef } from './refs.ts';
 import { EventKindEnum, EventLinkTypeEnum, ParticipantRoleEnum, SectorEnum } from './vocabulary.ts';
 
@@ -137,28 +137,18 @@ builder.mutationFields((t) => ({
       'Archives an event: a tombstone that hides it from lists, search, statistics and exports, but keeps it, its history and its links. Nothing is ever hard-deleted; `restoreEvent` undoes it. Needs the `write` scope.',
     args: { id: eventIdArg(t), expectedVersion: expectedVersionArg(t, 'event'), idempotencyKey: idempotencyArg(t) },
     resolve: (_root, args, context) =>
-      editRecord(
-        context,
-        eventKind,
-        'archiveEvent',
-        args as unknown as EditArgs,
-        (current) => ({ ...current, archived: true }),
-        { operation: 'archive' },
-      ),
+      editRecord(context, eventKind, 'archiveEvent', args, (current) => ({ ...current, archived: true }), {
+        operation: 'archive',
+      }),
   }),
   restoreEvent: t.field({
     type: EventPayload,
     description: 'Brings an archived event back into lists and search. Needs the `write` scope.',
     args: { id: eventIdArg(t), expectedVersion: expectedVersionArg(t, 'event'), idempotencyKey: idempotencyArg(t) },
     resolve: (_root, args, context) =>
-      editRecord(
-        context,
-        eventKind,
-        'restoreEvent',
-        args as unknown as EditArgs,
-        ({ archived: _archived, ...live }) => live,
-        { operation: 'restore' },
-      ),
+      editRecord(context, eventKind, 'restoreEvent', args, ({ archived: _archived, ...live }) => live, {
+        operation: 'restore',
+      }),
   }),
   linkEvents: t.field({
     type: EventPayload,
@@ -171,7 +161,7 @@ builder.mutationFields((t) => ({
       idempotencyKey: idempotencyArg(t),
     },
     resolve: (_root, args, context) =>
-      editRecord(context, eventKind, 'linkEvents', args as unknown as EditArgs, (current) => {
+      editRecord(context, eventKind, 'linkEvents', args, (current) => {
         const link = args.link as EventRecord['links'][number];
         rejectIf(
           current.links.some((existing) => existing.type === link.type && existing.event === link.event),
