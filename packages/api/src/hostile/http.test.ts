@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { closeStore, createApiKey, type Store } from '@bilateral/store';
 import { openFixtureStore } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ChangeBus } from '../changes.ts';
 import { createBilateralServer } from '../http-server.ts';
+import { countedChangeBus } from '../testing/counted-change-bus.ts';
 import type { GraphQLResponse } from '../testing/graphql.ts';
 import { eventInputs } from '../testing/write-api.ts';
 import { createBilateralYoga } from '../yoga.ts';
@@ -22,10 +24,10 @@ interface Listening {
   url: string;
 }
 
-async function listen(prepare?: (store: Store) => void, logging = false): Promise<Listening> {
+async function listen(prepare?: (store: Store) => void, logging = false, changes?: ChangeBus): Promise<Listening> {
   const store = openFixtureStore();
   prepare?.(store);
-  const yoga = createBilateralYoga({ store, logging, corsOrigins: [ALLOWED_ORIGIN], audit: () => {} });
+  const yoga = createBilateralYoga({ store, logging, corsOrigins: [ALLOWED_ORIGIN], audit: () => {}, changes });
   const server = createBilateralServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { store, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -39,8 +41,9 @@ async function close({ server, store }: Listening) {
 
 let api: Listening;
 let writeKey: string;
+const subscriptions = countedChangeBus();
 beforeAll(async () => {
-  api = await listen();
+  api = await listen(undefined, false, subscriptions.changes);
   writeKey = createApiKey(api.store, 'write', 'hostile test key').secret;
 });
 afterAll(() => close(api));
@@ -353,10 +356,14 @@ describe('subscribers that vanish', () => {
     const streams = await Promise.all([...leaving, staying].map((controller) => subscribe(controller.signal)));
     for (const stream of streams) expect(stream.headers.get('content-type')).toContain('text/event-stream');
     const readers = streams.map((stream) => stream.body!.getReader());
-    // Reading starts each subscription; the first five then drop their connections mid-stream.
-    for (const reader of readers) void reader.read().catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Each stream opens with an SSE comment, and by the time it reaches the client the subscription
+    // is live: a client (and server.test.ts, across processes) may write as soon as it has it.
+    for (const first of await Promise.all(readers.map((reader) => reader.read())))
+      expect(new TextDecoder().decode(first.value)).toMatch(/^:/);
+    expect(subscriptions.subscribers()).toBe(6);
+    // The first five drop their connections mid-stream, and the server lets go of them.
     for (const controller of leaving) controller.abort();
+    await subscriptions.subscribed(1);
     const input = eventInputs('2019-subscribed')();
     const created = await write({ input });
     expect((await created.json()).data.createEvent.userErrors).toEqual([]);
