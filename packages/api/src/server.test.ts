@@ -106,8 +106,8 @@ describe('the server process', () => {
       ),
     );
     const readers = streams.map((stream) => stream.body!.getReader());
-    // Each stream opens with an SSE comment once its worker has registered the subscription
-    // (hostile/http.test.ts checks that in one process): write when every stream has sent it.
+    // By the time a stream's opening SSE comment arrives, its worker has registered the subscription
+    // (hostile/http.test.ts checks that in one process): write once every stream has sent it.
     for (const first of await Promise.all(readers.map((reader) => reader.read())))
       expect(new TextDecoder().decode(first.value)).toMatch(/^:/);
     const received = readers.map(async (reader) => {
