@@ -64,7 +64,13 @@ export const MUTATION_MODULES = {
   },
   changes: {
     mutate: ['packages/api/src/schema/revision.ts'],
-    tests: ['packages/api/src/schema/event-mutations.test.ts', 'packages/api/src/boundaries.test.ts'],
+    // schema-file.test.ts holds the descriptions: it compares schema.graphql with the printed schema.
+    tests: [
+      'packages/api/src/schema/revision.test.ts',
+      'packages/api/src/schema/event-mutations.test.ts',
+      'packages/api/src/boundaries.test.ts',
+      'packages/api/src/schema-file.test.ts',
+    ],
   },
 };
 

@@ -50,36 +50,71 @@ describe('exports stream every batch (docs/exports.md)', () => {
 
 describe('the change feed pages with hasMore (docs/sdk.md, changes)', () => {
   const CHANGES = /* GraphQL */ `
-    query ($since: String, $first: Int) { changes(since: $since, first: $first) { cursor hasMore revisions { cursor } } }
+    query ($since: String, $first: Int) { changes(since: $since, first: $first) { cursor hasMore revisions { cursor slug } } }
   `;
   interface Feed {
-    changes: { cursor: string; hasMore: boolean; revisions: { cursor: string }[] };
+    changes: { cursor: string; hasMore: boolean; revisions: { cursor: string; slug: string }[] };
+  }
+  // The generator writes one revision per event, in index order, so the feed's order is known.
+  const generatedSlugs = generated.map((event) => event.slug);
+
+  /** Every batch from `since` to the end of the feed of `over`, checking that only the last says no more. */
+  async function walk(over: BilateralYoga, first: number, since?: string) {
+    const slugs: string[] = [];
+    const batchSizes: number[] = [];
+    for (;;) {
+      const { data, errors } = await execute<Feed>(over, CHANGES, { since, first });
+      expect(errors).toBeUndefined();
+      const { revisions, cursor, hasMore } = data!.changes;
+      slugs.push(...revisions.map((revision) => revision.slug));
+      batchSizes.push(revisions.length);
+      expect(cursor).toBe(revisions.at(-1)?.cursor ?? since);
+      since = cursor;
+      if (!hasMore) return { slugs, batchSizes, cursor };
+    }
   }
 
   it('says hasMore on every batch but the last, and the batches join up without gaps or repeats', async () => {
-    const seen: string[] = [];
-    let since: string | undefined;
-    let batches = 0;
-    for (;;) {
-      const { data, errors } = await execute<Feed>(yoga, CHANGES, { since, first: 100 });
-      expect(errors).toBeUndefined();
-      batches++;
-      seen.push(...data!.changes.revisions.map((revision) => revision.cursor));
-      since = data!.changes.cursor;
-      if (!data!.changes.hasMore) break;
-      expect(data!.changes.revisions).toHaveLength(100);
-    }
-    expect(batches).toBe(Math.ceil(EVENT_COUNT / 100));
-    expect(new Set(seen).size).toBe(EVENT_COUNT);
-    const { data } = await execute<Feed>(yoga, CHANGES, { since });
-    expect(data!.changes).toEqual({ cursor: since, hasMore: false, revisions: [] });
+    const { slugs, batchSizes, cursor } = await walk(yoga, 100);
+    expect(slugs).toEqual(generatedSlugs);
+    expect(batchSizes).toEqual([...Array(Math.floor(EVENT_COUNT / 100)).fill(100), EVENT_COUNT % 100]);
+    const { data } = await execute<Feed>(yoga, CHANGES, { since: cursor });
+    expect(data!.changes).toEqual({ cursor, hasMore: false, revisions: [] });
+  });
+
+  it.each([7, 59])('walks the whole feed %i at a time, from the start and from deep cursors', async (first) => {
+    expect((await walk(yoga, first)).slugs).toEqual(generatedSlugs);
+    for (const deep of [EVENT_COUNT - 1, EVENT_COUNT - first, Math.floor(EVENT_COUNT / 2)])
+      expect((await walk(yoga, first, String(deep))).slugs).toEqual(generatedSlugs.slice(deep));
+  });
+
+  it('sends 100 revisions when first is omitted', async () => {
+    const { data } = await execute<Feed>(yoga, CHANGES, {});
+    expect(data!.changes.revisions.map((revision) => revision.slug)).toEqual(generatedSlugs.slice(0, 100));
+    expect(data!.changes).toMatchObject({ cursor: '100', hasMore: true });
   });
 
   it('is exact at the boundary: a batch that takes the last revision has no more', async () => {
-    const total = await execute<Feed>(yoga, CHANGES, { since: String(EVENT_COUNT - 100), first: 100 });
-    expect(total.data!.changes.hasMore).toBe(false);
-    const oneShort = await execute<Feed>(yoga, CHANGES, { since: String(EVENT_COUNT - 101), first: 100 });
-    expect(oneShort.data!.changes.hasMore).toBe(true);
+    for (const first of [1, 2, 100]) {
+      const last = await execute<Feed>(yoga, CHANGES, { since: String(EVENT_COUNT - first), first });
+      expect(last.data!.changes).toMatchObject({ cursor: String(EVENT_COUNT), hasMore: false });
+      expect(last.data!.changes.revisions).toHaveLength(first);
+      const oneShort = await execute<Feed>(yoga, CHANGES, { since: String(EVENT_COUNT - first - 1), first });
+      expect(oneShort.data!.changes).toMatchObject({ cursor: String(EVENT_COUNT - 1), hasMore: true });
+      expect(oneShort.data!.changes.revisions).toHaveLength(first);
+    }
+  });
+
+  it('neither skips nor repeats revisions committed in the same millisecond', async () => {
+    // A seed load or a merge writes many revisions at once: the feed's cursor is the revision, not the time.
+    const tied = openSyntheticStore(250);
+    try {
+      tied.$client.prepare("update revisions set at = '2026-01-01T00:00:00.000Z'").run();
+      const over = createBilateralYoga({ store: tied, logging: false });
+      for (const first of [7, 100]) expect((await walk(over, first)).slugs).toEqual(generatedSlugs.slice(0, 250));
+    } finally {
+      closeStore(tied);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 /** Notifications of committed writes, which the `eventChanged` subscription streams to clients. */
 
 import type { RevisionOperation } from '@bilateral/store';
-import { createPubSub } from 'graphql-yoga';
+import { createPubSub, type PubSubEventTarget } from 'graphql-yoga';
 import type { ChangeRelay } from './cluster.ts';
 
 export interface EventChange {
@@ -10,12 +10,15 @@ export interface EventChange {
   operation: RevisionOperation;
 }
 
+type ChangeTopics = { eventChanged: [EventChange] };
+
 /**
  * In-process publish/subscribe; with a relay (several worker processes), changes published here
- * also reach the other processes, and theirs arrive here.
+ * also reach the other processes, and theirs arrive here. `eventTarget` is where subscribers
+ * register (a fresh one by default); tests pass one that counts them.
  */
-export function createChangeBus(relay?: ChangeRelay) {
-  const local = createPubSub<{ eventChanged: [EventChange] }>();
+export function createChangeBus(relay?: ChangeRelay, eventTarget?: PubSubEventTarget<ChangeTopics>) {
+  const local = createPubSub<ChangeTopics>({ eventTarget });
   if (!relay) return local;
   relay.onRemote((change) => local.publish('eventChanged', change));
   return {

@@ -105,13 +105,16 @@ describe('the server process', () => {
         }),
       ),
     );
-    const received = streams.map(async (stream) => {
-      const reader = stream.body!.getReader();
+    const readers = streams.map((stream) => stream.body!.getReader());
+    // By the time a stream's opening SSE comment arrives, its worker has registered the subscription
+    // (hostile/http.test.ts checks that in one process): write once every stream has sent it.
+    for (const first of await Promise.all(readers.map((reader) => reader.read())))
+      expect(new TextDecoder().decode(first.value)).toMatch(/^:/);
+    const received = readers.map(async (reader) => {
       let text = '';
       while (!text.includes('"eventChanged"')) text += new TextDecoder().decode((await reader.read()).value);
       return text;
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
     const slug = '2014-06-russia-lifts-arms-embargo-on-pakistan';
     const { data } = await post(url, `{ event(slug: "${slug}") { id version } }`);
     const update = await post(

@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { closeStore, createApiKey, type Store } from '@bilateral/store';
 import { openFixtureStore } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ChangeBus } from '../changes.ts';
 import { createBilateralServer } from '../http-server.ts';
+import { countedChangeBus } from '../testing/counted-change-bus.ts';
 import type { GraphQLResponse } from '../testing/graphql.ts';
 import { eventInputs } from '../testing/write-api.ts';
 import { createBilateralYoga } from '../yoga.ts';
@@ -22,10 +24,10 @@ interface Listening {
   url: string;
 }
 
-async function listen(prepare?: (store: Store) => void, logging = false): Promise<Listening> {
+async function listen(prepare?: (store: Store) => void, logging = false, changes?: ChangeBus): Promise<Listening> {
   const store = openFixtureStore();
   prepare?.(store);
-  const yoga = createBilateralYoga({ store, logging, corsOrigins: [ALLOWED_ORIGIN], audit: () => {} });
+  const yoga = createBilateralYoga({ store, logging, corsOrigins: [ALLOWED_ORIGIN], audit: () => {}, changes });
   const server = createBilateralServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { store, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -39,8 +41,9 @@ async function close({ server, store }: Listening) {
 
 let api: Listening;
 let writeKey: string;
+const subscriptions = countedChangeBus();
 beforeAll(async () => {
-  api = await listen();
+  api = await listen(undefined, false, subscriptions.changes);
   writeKey = createApiKey(api.store, 'write', 'hostile test key').secret;
 });
 afterAll(() => close(api));
@@ -339,15 +342,28 @@ describe('hostile requests at the HTTP boundary', () => {
   });
 });
 
+const subscribe = (signal: AbortSignal) =>
+  fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query: 'subscription { eventChanged { slug version } }' }),
+    signal,
+  });
+
+describe('an eventChanged stream', () => {
+  it('opens with a comment that arrives once the subscription is live', async () => {
+    const controller = new AbortController();
+    const reader = (await subscribe(controller.signal)).body!.getReader();
+    // server.test.ts relies on this across processes: it writes once every stream has sent the comment.
+    expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^:/);
+    expect(subscriptions.subscribers()).toBe(1);
+    controller.abort();
+    await subscriptions.subscribed(0);
+  });
+});
+
 describe('subscribers that vanish', () => {
   it('leave the server streaming to the others and answering queries', async () => {
-    const subscribe = (signal: AbortSignal) =>
-      fetch(`${api.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-        body: JSON.stringify({ query: 'subscription { eventChanged { slug version } }' }),
-        signal,
-      });
     const leaving = Array.from({ length: 5 }, () => new AbortController());
     const staying = new AbortController();
     const streams = await Promise.all([...leaving, staying].map((controller) => subscribe(controller.signal)));
@@ -355,8 +371,10 @@ describe('subscribers that vanish', () => {
     const readers = streams.map((stream) => stream.body!.getReader());
     // Reading starts each subscription; the first five then drop their connections mid-stream.
     for (const reader of readers) void reader.read().catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await subscriptions.subscribed(6);
+    // The first five drop their connections mid-stream, and the server lets go of them.
     for (const controller of leaving) controller.abort();
+    await subscriptions.subscribed(1);
     const input = eventInputs('2019-subscribed')();
     const created = await write({ input });
     expect((await created.json()).data.createEvent.userErrors).toEqual([]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countedChangeBus } from '../testing/counted-change-bus.ts';
 import { execute } from '../testing/graphql.ts';
 import { eventInputs, useWriteApi } from '../testing/write-api.ts';
 import { createBilateralYoga } from '../yoga.ts';
@@ -259,7 +260,8 @@ describe('event mutations', () => {
 
 describe('eventChanged', () => {
   it('streams a changed event over Server-Sent Events', async () => {
-    const yoga = createBilateralYoga({ store: api.store, logging: false });
+    const subscriptions = countedChangeBus();
+    const yoga = createBilateralYoga({ store: api.store, logging: false, changes: subscriptions.changes });
     const controller = new AbortController();
     const stream = await yoga.fetch('http://bilateral.test/graphql', {
       method: 'POST',
@@ -273,8 +275,8 @@ describe('eventChanged', () => {
     const readUntilChange = (async () => {
       while (!received.includes('"eventChanged"')) received += new TextDecoder().decode((await reader.read()).value);
     })();
-    // The subscription starts once the stream is being read; give it a moment before writing.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The subscription starts once the stream is being read: write once it has.
+    await subscriptions.subscribed(1);
     const input = newEvent();
     const created = await execute(yoga, CREATE, { input }, { authorization: `Bearer ${keyFor('write')}` });
     expect(created.data.createEvent.userErrors).toEqual([]);

@@ -21,6 +21,7 @@ describe('toFtsQuery', () => {
     ['()', 'has an empty pair of parentheses or an operator right before ")"'],
     ['pipeline)', 'closes a parenthesis it never opened'],
     ['embargo OR', 'needs a word after OR'],
+    ['pipeline embargo NOT', 'needs a word after NOT'],
     ['(embargo', 'leaves a parenthesis open'],
   ])('refuses %j: "The search %s."', (input, problem) => {
     expect(refusal(input)).toEqual({
@@ -42,6 +43,16 @@ describe('toFtsQuery', () => {
   it('counts words, not operators, against the 32-word limit', () => {
     const words = Array.from({ length: 32 }, (_, index) => `w${index}`);
     expect(toFtsQuery(words.join(' OR '), 'query')).toBe(words.map((word) => `"${word}"`).join(' OR '));
+  });
+
+  it('counts the words after operators and inside parentheses too', () => {
+    const words = Array.from({ length: 33 }, (_, index) => `w${index}`);
+    for (const input of [words.join(' OR '), `(${words.join(' ')})`])
+      expect(refusal(input)).toEqual({
+        code: 'INVALID_SEARCH',
+        argument: 'query',
+        message: 'The search has more than 32 words; search for at most 32, the most telling ones.',
+      });
   });
 
   it('reads nothing but spaces as no search at all', () => {

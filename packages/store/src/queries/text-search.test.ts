@@ -128,4 +128,23 @@ describe('searchErrorFrom', () => {
     expect(searchErrorFrom(new Error('disk I/O error'))).toBeUndefined();
     expect(searchErrorFrom('not an error')).toBeUndefined();
   });
+
+  it('leaves other SQLite errors, one that names an FTS5 table included, to fail as server errors', () => {
+    const failure = (statement: string) => {
+      try {
+        store.$client.prepare(statement).all();
+      } catch (error) {
+        return error as Error & { code: string };
+      }
+      throw new Error(`expected SQLite to refuse ${statement}`);
+    };
+    const missingTable = failure('select * from no_such_table');
+    expect(missingTable.code).toBe('SQLITE_ERROR');
+    expect(searchErrorFrom(missingTable)).toBeUndefined();
+    // A vocabulary table over a table that is not FTS5: the message names FTS5, but not first.
+    store.$client.exec("create virtual table temp.not_fts_vocabulary using fts5vocab(main, events, 'row')");
+    const notFts = failure('select * from temp.not_fts_vocabulary');
+    expect(notFts).toMatchObject({ code: 'SQLITE_ERROR', message: expect.stringMatching(/^no such fts5 table: /) });
+    expect(searchErrorFrom(notFts)).toBeUndefined();
+  });
 });
