@@ -1,6 +1,9 @@
+import { closeStore, EXPORT_BATCH_SIZE, type Store } from '@bilateral/store';
+import { openFixtureStore, openSyntheticStore, syntheticEvent } from '@bilateral/store/testing';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useFixtureApi } from '../testing/fixture-api.ts';
+import { type BilateralYoga, createBilateralYoga } from '../yoga.ts';
 
 const api = useFixtureApi((store) => {
   // A summary with every character CSV must quote.
@@ -126,5 +129,144 @@ describe('/export/events.jsonl and /export/actors.csv', () => {
       expect(extensions.code, query).toBe(code);
       expect(extensions.argument, query).toBe(query.split('=')[0]);
     }
+  });
+});
+
+describe('every export', () => {
+  it.each([
+    ['/export/events.csv', 'text/csv; charset=utf-8', 'events.csv'],
+    ['/export/events.jsonl', 'application/jsonl; charset=utf-8', 'events.jsonl'],
+    ['/export/actors.csv', 'text/csv; charset=utf-8', 'actors.csv'],
+  ])('%s is a download named after its path, of type %s', async (path, type, filename) => {
+    const response = await get(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(type);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${filename}"`);
+  });
+
+  it('starts each CSV with its header row, and JSON Lines with the first record', async () => {
+    const firstLine = async (path: string) => (await (await get(path)).text()).split('\n')[0];
+    expect(await firstLine('/export/events.csv')).toBe(
+      'event_id,event_date,event_type,event_intensity,contexts,actor_name,actor_country,recipient_name,' +
+        'recipient_country,place_name,headline,summary,kind,cameo_code,date_edtf,date_earliest,date_latest,' +
+        'date_precision,date_approximate,amount_value,amount_currency,amount_approximate,quantity_value,' +
+        'quantity_unit,participants,citations,has_conflicts\r',
+    );
+    expect(await firstLine('/export/actors.csv')).toBe('actor_id,name,kind,country,predecessor,aliases\r');
+    expect(JSON.parse((await firstLine('/export/events.jsonl'))!).event_id).toBe('2014-russia-lifts-arms-embargo');
+  });
+
+  it('answers GET only, with 405 METHOD_NOT_ALLOWED and an Allow header', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const response = await api.yoga.fetch('http://bilateral.test/export/events.csv', { method });
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get('allow'), method).toBe('GET');
+      expect(await response.json(), method).toEqual({
+        errors: [{ message: 'Exports answer GET only.', extensions: { code: 'METHOD_NOT_ALLOWED' } }],
+      });
+    }
+  });
+
+  it('answers an unknown export with 404 NOT_FOUND listing the ones there are', async () => {
+    const response = await get('/export/events.xlsx?kinds=visit');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message:
+            'No export at /export/events.xlsx. Available: /export/events.csv, /export/events.jsonl, /export/actors.csv.',
+          extensions: { code: 'NOT_FOUND' },
+        },
+      ],
+    });
+  });
+});
+
+describe('an export the database cannot start', () => {
+  let store: Store;
+  let yoga: BilateralYoga;
+  beforeAll(() => {
+    store = openFixtureStore();
+    // The first batch reads the sectors too: the query fails before anything is sent.
+    store.$client.exec('drop table event_sectors');
+    yoga = createBilateralYoga({ store });
+  });
+  afterAll(() => closeStore(store));
+  afterEach(() => vi.restoreAllMocks());
+
+  it('answers 500 INTERNAL_SERVER_ERROR without the database error, and logs that error', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = await yoga.fetch('http://bilateral.test/export/events.csv?kinds=pledge');
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: 'The export could not be started. Try again later.',
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
+    });
+    expect(String(logged.mock.calls.flat().join(' '))).toContain('event_sectors');
+    // The actors export does not read that table and still works.
+    expect((await yoga.fetch('http://bilateral.test/export/actors.csv')).status).toBe(200);
+  });
+
+  it('logs a refused filter as one answered line, not as an error', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const answered = vi.spyOn(console, 'info').mockImplementation(() => {});
+    expect((await yoga.fetch('http://bilateral.test/export/events.csv?hasConflicts=maybe')).status).toBe(400);
+    expect(errors).not.toHaveBeenCalled();
+    expect(answered.mock.calls).toEqual([
+      ['answered BAD_USER_INPUT at /export/events.csv: `hasConflicts` must be one of true, false; got "maybe".'],
+    ]);
+  });
+});
+
+describe('an export over several batches', () => {
+  /** Two full batches and a partial third, with five dates shared by every fifth event. */
+  const EVENT_COUNT = 2 * EXPORT_BATCH_SIZE + 7;
+  let store: Store;
+  let yoga: BilateralYoga;
+  beforeAll(() => {
+    store = openSyntheticStore(EVENT_COUNT);
+    yoga = createBilateralYoga({ store, logging: false });
+  });
+  afterAll(() => closeStore(store));
+
+  /** The generator's dates in export order: by first day (2001-01-01 three times), then by last day. */
+  const DATES_IN_ORDER = ['2001-01', '2001', '2001-01-15', '2010', '2010-06'];
+  /** The slugs of the generated events that `keep` accepts, sorted by date with ties by creation order. */
+  const expectedIds = (keep: (index: number) => boolean) =>
+    Array.from({ length: EVENT_COUNT }, (_, index) => index)
+      .filter(keep)
+      .map((index) => ({ index, rank: DATES_IN_ORDER.indexOf(syntheticEvent(index).dateEdtf) }))
+      .sort((a, b) => a.rank - b.rank || a.index - b.index)
+      .map(({ index }) => syntheticEvent(index).slug);
+
+  it('exports every event once, in date order with ties by creation, as complete CSV rows', async () => {
+    const response = await yoga.fetch('http://bilateral.test/export/events.csv');
+    const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.event_id)).toEqual(expectedIds(() => true));
+    // Every row is whole: the last one of each chunk and batch as much as the others.
+    for (const row of rows) {
+      expect(row.participants).toBe('pakistan:host|russia:visitor');
+      expect(row.summary).toMatch(
+        /^Generated event number \d+, with "quotes", commas, <angle brackets> and a line\nbreak\.$/,
+      );
+    }
+  });
+
+  it('keeps the filter on every batch, in JSON Lines too', async () => {
+    const response = await yoga.fetch(
+      'http://bilateral.test/export/events.jsonl?kinds=agreement,meeting&sectors=trade',
+    );
+    const records = (await response.text())
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event_id: string; kind: string; contexts: string[] });
+    const wanted = (index: number) =>
+      syntheticEvent(index).kind !== 'arms_deal' && syntheticEvent(index).sector === 'trade';
+    expect(records.map((record) => record.event_id)).toEqual(expectedIds(wanted));
+    expect(records.length).toBeGreaterThan(100);
   });
 });
