@@ -222,6 +222,45 @@ describe('an export the database cannot start', () => {
   });
 });
 
+describe('an export that fails part-way, past its first batch', () => {
+  const EVENT_COUNT = EXPORT_BATCH_SIZE + 50;
+  let store: Store;
+  let yoga: BilateralYoga;
+  beforeAll(() => {
+    store = openSyntheticStore(EVENT_COUNT);
+    yoga = createBilateralYoga({ store });
+  });
+  afterAll(() => closeStore(store));
+
+  it('sends the rows it could, then breaks off the body and logs one line naming the export and the cause', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = await yoga.fetch('http://bilateral.test/export/events.csv?sectors=defence,energy,trade,diplomacy');
+    expect(response.status).toBe(200);
+    // The first batch is already read; the second batch's query fails.
+    store.$client.exec('drop table event_sectors');
+    const reader = response.body!.getReader();
+    let received = '';
+    await expect(async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        received += new TextDecoder().decode(value);
+      }
+    }).rejects.toThrow();
+    // Every row of the first batch arrived, complete, and nothing after it.
+    const rows = parse(received, { columns: true, relax_column_count: false }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThanOrEqual(EXPORT_BATCH_SIZE);
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(logged.mock.calls[0]).toEqual([
+      expect.stringMatching(
+        /^export \/export\/events\.csv\?sectors=defence,energy,trade,diplomacy ended part-way: no such table: event_sectors \(DrizzleQueryError: Failed query: .+$/,
+      ),
+    ]);
+    logged.mockRestore();
+  });
+});
+
 describe('an export over several batches', () => {
   /** Two full batches and a partial third, with five dates shared by every fifth event. */
   const EVENT_COUNT = 2 * EXPORT_BATCH_SIZE + 7;
