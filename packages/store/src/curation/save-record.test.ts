@@ -1,12 +1,15 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeStore, type Store } from '../db/client.ts';
-import { events, idempotencyKeys, revisions } from '../db/schema.ts';
-import { readEventRecord } from '../records/read-records.ts';
+import { closeStore, openStore, type Store } from '../db/client.ts';
+import { actors, events, figures, idempotencyKeys, revisions, sources } from '../db/schema.ts';
+import { readActorRecord, readEventRecord, readSourceRecord } from '../records/read-records.ts';
+import { removeTemporaryDirectories, seededDatabaseFile, temporaryDirectory } from '../testing/database-files.ts';
 import { fixtureVisit, openFixtureStore } from '../testing/fixture-store.ts';
 import { CurationError } from './errors.ts';
 import { createApiKey } from './keys.ts';
-import { saveRecord } from './save-record.ts';
+import { MAX_IDEMPOTENCY_KEY_LENGTH, saveRecord } from './save-record.ts';
 
 const newEvent = { ...fixtureVisit('2019-test-visit', 'A test visit'), summary: 'Someone visited someone.' };
 
@@ -14,8 +17,13 @@ let store: Store;
 let editor: { keyId: number };
 const countRows = () => ({
   events: store.select().from(events).all().length,
+  actors: store.select().from(actors).all().length,
+  sources: store.select().from(sources).all().length,
+  figures: store.select().from(figures).all().length,
   revisions: store.select().from(revisions).all().length,
 });
+const idOf = (table: typeof actors | typeof sources, slug: string) =>
+  store.select({ id: table.id }).from(table).where(eq(table.slug, slug)).get()!.id;
 const userErrorsOf = (write: () => unknown) => {
   try {
     write();
@@ -221,5 +229,374 @@ describe('saveRecord', () => {
     );
     expect(restored.version).toBe(3);
     expect(store.select().from(events).where(eq(events.id, id)).get()!.archivedAt).toBeNull();
+  });
+
+  it('refuses a write to an ID that does not exist, naming the kind, and creates nothing in its place', () => {
+    const before = countRows();
+    for (const type of ['event', 'actor', 'source', 'figure'] as const) {
+      expect(
+        userErrorsOf(() =>
+          saveRecord(store, type, { id: 9999, operation: 'update', change: () => newEvent as never }, editor),
+        ),
+      ).toEqual([
+        {
+          field: 'id',
+          code: 'NOT_FOUND',
+          message: `No ${type} has this ID; it may have been merged or never existed.`,
+        },
+      ]);
+    }
+    expect(countRows()).toEqual(before);
+  });
+
+  it('says which version the record is at and what to do when the expected version is stale', () => {
+    const { id } = saveRecord(store, 'event', { operation: 'create', change: () => newEvent }, editor);
+    saveRecord(
+      store,
+      'event',
+      { id, operation: 'update', change: (current) => ({ ...current!, title: 'Edit 1' }) },
+      editor,
+    );
+    saveRecord(
+      store,
+      'event',
+      { id, operation: 'update', change: (current) => ({ ...current!, title: 'Edit 2' }) },
+      editor,
+    );
+    const stale = (expectedVersion: number) =>
+      userErrorsOf(() =>
+        saveRecord(
+          store,
+          'event',
+          { id, expectedVersion, operation: 'update', change: (current) => ({ ...current!, title: 'Late' }) },
+          editor,
+        ),
+      );
+    expect(stale(2)).toEqual([
+      {
+        field: 'expectedVersion',
+        code: 'STALE_VERSION',
+        message:
+          'The event is at version 3, not 2: someone changed it since you read it. Read it again, reapply your change and send the new version.',
+      },
+    ]);
+    // A version from the future is as stale as one from the past.
+    expect(stale(4)).toEqual([expect.objectContaining({ code: 'STALE_VERSION' })]);
+    const current = saveRecord(
+      store,
+      'event',
+      { id, expectedVersion: 3, operation: 'update', change: (record) => ({ ...record!, title: 'On time' }) },
+      editor,
+    );
+    expect(current.version).toBe(4);
+  });
+
+  it('says which slug or file is taken, and lets each kind of record keep its own on update', () => {
+    expect(
+      userErrorsOf(() =>
+        saveRecord(
+          store,
+          'event',
+          { operation: 'create', change: () => ({ ...newEvent, slug: '2016-druzhba-exercise' }) },
+          editor,
+        ),
+      ),
+    ).toEqual([
+      {
+        field: 'slug',
+        code: 'TAKEN',
+        message: 'Another event already has the slug "2016-druzhba-exercise"; choose another.',
+      },
+    ]);
+    const journal = readSourceRecord(store, idOf(sources, 'fixture-journal'))!;
+    expect(
+      userErrorsOf(() =>
+        saveRecord(
+          store,
+          'source',
+          {
+            id: idOf(sources, 'fixture-news'),
+            operation: 'update',
+            change: (news) => ({ ...news!, file: journal.file }),
+          },
+          editor,
+        ),
+      ),
+    ).toEqual([
+      {
+        field: 'file',
+        code: 'TAKEN',
+        message: `Another source already has the file "${journal.file}"; choose another.`,
+      },
+    ]);
+    // Each kind keeps its own slug (and a source its own file) through an update.
+    const retitled = [
+      saveRecord(
+        store,
+        'source',
+        { id: idOf(sources, 'fixture-news'), operation: 'update', change: (news) => ({ ...news!, title: 'Retitled' }) },
+        editor,
+      ),
+      saveRecord(
+        store,
+        'actor',
+        { id: idOf(actors, 'russia'), operation: 'update', change: (russia) => ({ ...russia!, name: 'Russia (RF)' }) },
+        editor,
+      ),
+      saveRecord(
+        store,
+        'figure',
+        {
+          id: store.select().from(figures).get()!.id,
+          operation: 'update',
+          change: (figure) => ({ ...figure!, label: 'Trade, 2023' }),
+        },
+        editor,
+      ),
+    ];
+    expect(retitled.map(({ version, unchanged }) => ({ version, unchanged }))).toEqual(
+      Array(3).fill({ version: 2, unchanged: undefined }),
+    );
+  });
+
+  it('counts a new record as itself only: a link or predecessor to itself is refused for that reason alone', () => {
+    const before = countRows();
+    expect(
+      userErrorsOf(() =>
+        saveRecord(
+          store,
+          'event',
+          {
+            operation: 'create',
+            change: () => ({ ...newEvent, links: [{ type: 'follows', event: newEvent.slug }] }),
+          },
+          editor,
+        ),
+      ),
+    ).toEqual([{ field: 'links[0].event', code: 'INVALID', message: 'an event cannot link to itself' }]);
+    expect(
+      userErrorsOf(() =>
+        saveRecord(
+          store,
+          'actor',
+          {
+            operation: 'create',
+            change: () => ({ slug: 'an-envoy', name: 'An Envoy', kind: 'person', predecessor: 'an-envoy' }),
+          },
+          editor,
+        ),
+      ),
+    ).toEqual([{ field: 'predecessor', code: 'INVALID', message: 'an actor cannot be its own predecessor' }]);
+    // Its slug is not a record of another kind: citing, listing or linking it is a reference to nothing.
+    expect(
+      userErrorsOf(() =>
+        saveRecord(
+          store,
+          'event',
+          {
+            operation: 'create',
+            change: () => ({
+              ...newEvent,
+              participants: [{ actor: newEvent.slug, role: 'visitor' }],
+              citations: [{ source: newEvent.slug, paragraph: 3 }],
+            }),
+          },
+          editor,
+        ),
+      ),
+    ).toEqual([
+      { field: 'citations[0].source', code: 'NOT_FOUND', message: `unknown source "${newEvent.slug}"` },
+      { field: 'participants[0].actor', code: 'NOT_FOUND', message: `unknown actor "${newEvent.slug}"` },
+    ]);
+    expect(
+      userErrorsOf(() =>
+        saveRecord(
+          store,
+          'figure',
+          {
+            operation: 'create',
+            change: () => ({
+              slug: 'a-figure',
+              label: 'A figure',
+              indicator: 'bilateral_trade',
+              period: '2022',
+              actors: ['pakistan', 'a-figure'],
+              value: '5',
+              unit: 'agreements',
+              citations: [{ source: 'fixture-news', paragraph: 16 }],
+            }),
+          },
+          editor,
+        ),
+      ),
+    ).toEqual([{ field: 'actors[1]', code: 'NOT_FOUND', message: 'unknown actor "a-figure"' }]);
+    expect(
+      userErrorsOf(() =>
+        saveRecord(
+          store,
+          'event',
+          { operation: 'create', change: () => ({ ...newEvent, links: [{ type: 'follows', event: '2099-nothing' }] }) },
+          editor,
+        ),
+      ),
+    ).toEqual([{ field: 'links[0].event', code: 'NOT_FOUND', message: 'unknown event "2099-nothing"' }]);
+    expect(countRows()).toEqual(before);
+  });
+
+  it("lets an actor change its slug and keep its names, but not take another actor's", () => {
+    const id = idOf(actors, 'mikhail-mishustin');
+    const renamed = saveRecord(
+      store,
+      'actor',
+      { id, operation: 'update', change: (actor) => ({ ...actor!, slug: 'm-mishustin' }) },
+      editor,
+    );
+    expect(renamed.version).toBe(2);
+    expect(readActorRecord(store, id)).toMatchObject({ slug: 'm-mishustin', name: 'Mikhail Mishustin' });
+    expect(
+      userErrorsOf(() =>
+        saveRecord(
+          store,
+          'actor',
+          { id, operation: 'update', change: (actor) => ({ ...actor!, aliases: [...actor!.aliases, 'Moscow'] }) },
+          editor,
+        ),
+      ),
+    ).toEqual([
+      {
+        field: 'aliases[1]',
+        code: 'INVALID',
+        message: '"Moscow" is already a name or alias of actor "russia"; a name must lead to one actor',
+      },
+    ]);
+    expect(
+      userErrorsOf(() =>
+        saveRecord(
+          store,
+          'actor',
+          { operation: 'create', change: () => ({ slug: 'a-prime-minister', name: 'Mishustin', kind: 'person' }) },
+          editor,
+        ),
+      ),
+    ).toEqual([
+      {
+        field: 'name',
+        code: 'INVALID',
+        message: '"Mishustin" is already a name or alias of actor "m-mishustin"; a name must lead to one actor',
+      },
+    ]);
+  });
+
+  it('takes an idempotency key of exactly 200 characters, and says what a good key is when refusing one', () => {
+    expect(MAX_IDEMPOTENCY_KEY_LENGTH).toBe(200);
+    const key = 'k'.repeat(200);
+    const first = saveRecord(
+      store,
+      'event',
+      { operation: 'create', change: () => newEvent, idempotency: { key, operation: 'createEvent', input: newEvent } },
+      editor,
+    );
+    expect(first.replayed).toBe(false);
+    const attempt = (key: string) =>
+      userErrorsOf(() =>
+        saveRecord(
+          store,
+          'event',
+          {
+            operation: 'create',
+            change: () => newEvent,
+            idempotency: { key, operation: 'createEvent', input: newEvent },
+          },
+          editor,
+        ),
+      );
+    expect(attempt('k'.repeat(201))).toEqual([
+      {
+        field: 'idempotencyKey',
+        code: 'INVALID',
+        message: 'must be at most 200 characters; got 201. A UUID (36 characters) is a good key.',
+      },
+    ]);
+    expect(attempt('key\u0007')).toEqual([
+      {
+        field: 'idempotencyKey',
+        code: 'INVALID',
+        message: expect.stringMatching(
+          /^must not contain control characters or lone surrogates \(found U\+0007[^)]*\)\. A UUID is a good key\.$/,
+        ),
+      },
+    ]);
+  });
+
+  it('refuses a key already used for another mutation, even with the same input, and writes nothing', () => {
+    const idempotency = { key: 'retry-2', operation: 'createEvent', input: newEvent };
+    saveRecord(store, 'event', { operation: 'create', change: () => newEvent, idempotency }, editor);
+    const before = countRows();
+    const other = { ...newEvent, slug: '2019-another-visit' };
+    expect(
+      userErrorsOf(() =>
+        saveRecord(
+          store,
+          'event',
+          { operation: 'create', change: () => other, idempotency: { ...idempotency, operation: 'importEvent' } },
+          editor,
+        ),
+      ),
+    ).toEqual([
+      {
+        field: 'idempotencyKey',
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        message:
+          'This idempotency key was already used for a different request (createEvent). Use a new key for a new change.',
+      },
+    ]);
+    expect(countRows()).toEqual(before);
+    // Keys belong to the API key that sent them: another editor's same key is a new request.
+    const otherEditor = { keyId: createApiKey(store, 'write', 'other').key.id };
+    const theirs = saveRecord(
+      store,
+      'event',
+      { operation: 'create', change: () => other, idempotency: { ...idempotency, input: other } },
+      otherEditor,
+    );
+    expect(theirs.replayed).toBe(false);
+    expect(countRows().events).toBe(before.events + 1);
+  });
+
+  it('holds the write lock from reading the version to writing, so another writer cannot slip in between', () => {
+    const path = seededDatabaseFile(join(temporaryDirectory(), 'bilateral.db'));
+    const fileStore = openStore(path);
+    const other = new Database(path, { timeout: 0 });
+    try {
+      const writer = { keyId: createApiKey(fileStore, 'write', 'test').key.id };
+      const { id } = saveRecord(fileStore, 'event', { operation: 'create', change: () => newEvent }, writer);
+      let sneaked: unknown;
+      const saved = saveRecord(
+        fileStore,
+        'event',
+        {
+          id,
+          expectedVersion: 1,
+          operation: 'update',
+          change: (current) => {
+            // The version was read; another process tries to change the event now.
+            try {
+              other.prepare("update events set title = 'Sneaked in', version = version + 1 where id = ?").run(id);
+            } catch (error) {
+              sneaked = error;
+            }
+            return { ...current!, title: 'Checked against version 1' };
+          },
+        },
+        writer,
+      );
+      expect((sneaked as { code?: string } | undefined)?.code).toBe('SQLITE_BUSY');
+      expect(saved.version).toBe(2);
+      expect(readEventRecord(fileStore, id)!.title).toBe('Checked against version 1');
+    } finally {
+      other.close();
+      closeStore(fileStore);
+      removeTemporaryDirectories();
+    }
   });
 });
