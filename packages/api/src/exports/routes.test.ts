@@ -1,9 +1,8 @@
-import { closeStore, EXPORT_BATCH_SIZE, type Store } from '@bilateral/store';
+import { EXPORT_BATCH_SIZE } from '@bilateral/store';
 import { openFixtureStore, openSyntheticStore, syntheticEvent } from '@bilateral/store/testing';
 import { parse } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { useFixtureApi } from '../testing/fixture-api.ts';
-import { type BilateralYoga, createBilateralYoga } from '../yoga.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useFixtureApi, useTestApi } from '../testing/fixture-api.ts';
 
 const api = useFixtureApi((store) => {
   // A summary with every character CSV must quote.
@@ -183,20 +182,20 @@ describe('every export', () => {
 });
 
 describe('an export the database cannot start', () => {
-  let store: Store;
-  let yoga: BilateralYoga;
-  beforeAll(() => {
-    store = openFixtureStore();
-    // The first batch reads the sectors too: the query fails before anything is sent.
-    store.$client.exec('drop table event_sectors');
-    yoga = createBilateralYoga({ store });
-  });
-  afterAll(() => closeStore(store));
+  // The first batch reads the sectors too: the query fails before anything is sent.
+  const broken = useTestApi(
+    () => {
+      const store = openFixtureStore();
+      store.$client.exec('drop table event_sectors');
+      return store;
+    },
+    { logging: true },
+  );
   afterEach(() => vi.restoreAllMocks());
 
   it('answers 500 INTERNAL_SERVER_ERROR without the database error, and logs that error', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const response = await yoga.fetch('http://bilateral.test/export/events.csv?kinds=pledge');
+    const response = await broken.yoga.fetch('http://bilateral.test/export/events.csv?kinds=pledge');
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({
       errors: [
@@ -208,13 +207,13 @@ describe('an export the database cannot start', () => {
     });
     expect(String(logged.mock.calls.flat().join(' '))).toContain('event_sectors');
     // The actors export does not read that table and still works.
-    expect((await yoga.fetch('http://bilateral.test/export/actors.csv')).status).toBe(200);
+    expect((await broken.yoga.fetch('http://bilateral.test/export/actors.csv')).status).toBe(200);
   });
 
   it('logs a refused filter as one answered line, not as an error', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const answered = vi.spyOn(console, 'info').mockImplementation(() => {});
-    expect((await yoga.fetch('http://bilateral.test/export/events.csv?hasConflicts=maybe')).status).toBe(400);
+    expect((await broken.yoga.fetch('http://bilateral.test/export/events.csv?hasConflicts=maybe')).status).toBe(400);
     expect(errors).not.toHaveBeenCalled();
     expect(answered.mock.calls).toEqual([
       ['answered BAD_USER_INPUT at /export/events.csv: `hasConflicts` must be one of true, false; got "maybe".'],
@@ -223,21 +222,16 @@ describe('an export the database cannot start', () => {
 });
 
 describe('an export that fails part-way, past its first batch', () => {
-  const EVENT_COUNT = EXPORT_BATCH_SIZE + 50;
-  let store: Store;
-  let yoga: BilateralYoga;
-  beforeAll(() => {
-    store = openSyntheticStore(EVENT_COUNT);
-    yoga = createBilateralYoga({ store });
-  });
-  afterAll(() => closeStore(store));
+  const partWay = useTestApi(() => openSyntheticStore(EXPORT_BATCH_SIZE + 50), { logging: true });
 
   it('sends the rows it could, then breaks off the body and logs one line naming the export and the cause', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const response = await yoga.fetch('http://bilateral.test/export/events.csv?sectors=defence,energy,trade,diplomacy');
+    const response = await partWay.yoga.fetch(
+      'http://bilateral.test/export/events.csv?sectors=defence,energy,trade,diplomacy',
+    );
     expect(response.status).toBe(200);
     // The first batch is already read; the second batch's query fails.
-    store.$client.exec('drop table event_sectors');
+    partWay.store.$client.exec('drop table event_sectors');
     const reader = response.body!.getReader();
     let received = '';
     await expect(async () => {
@@ -264,13 +258,7 @@ describe('an export that fails part-way, past its first batch', () => {
 describe('an export over several batches', () => {
   /** Two full batches and a partial third, with five dates shared by every fifth event. */
   const EVENT_COUNT = 2 * EXPORT_BATCH_SIZE + 7;
-  let store: Store;
-  let yoga: BilateralYoga;
-  beforeAll(() => {
-    store = openSyntheticStore(EVENT_COUNT);
-    yoga = createBilateralYoga({ store, logging: false });
-  });
-  afterAll(() => closeStore(store));
+  const generated = useTestApi(() => openSyntheticStore(EVENT_COUNT));
 
   /** The generator's dates in export order: by first day (2001-01-01 three times), then by last day. */
   const DATES_IN_ORDER = ['2001-01', '2001', '2001-01-15', '2010', '2010-06'];
@@ -283,7 +271,7 @@ describe('an export over several batches', () => {
       .map(({ index }) => syntheticEvent(index).slug);
 
   it('exports every event once, in date order with ties by creation, as complete CSV rows', async () => {
-    const response = await yoga.fetch('http://bilateral.test/export/events.csv');
+    const response = await generated.yoga.fetch('http://bilateral.test/export/events.csv');
     const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.event_id)).toEqual(expectedIds(() => true));
     // Every row is whole: the last one of each chunk and batch as much as the others.
@@ -296,7 +284,7 @@ describe('an export over several batches', () => {
   });
 
   it('keeps the filter on every batch, in JSON Lines too', async () => {
-    const response = await yoga.fetch(
+    const response = await generated.yoga.fetch(
       'http://bilateral.test/export/events.jsonl?kinds=agreement,meeting&sectors=trade',
     );
     const records = (await response.text())
