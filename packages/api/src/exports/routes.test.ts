@@ -166,6 +166,15 @@ describe('every export', () => {
     }
   });
 
+  it('leaves every path outside /export/ to the rest of the server', async () => {
+    const response = await get('/graphql?query=%7B__typename%7D');
+    expect(response.status).toBe(200);
+    expect((await response.json()).data).toEqual({ __typename: 'Query' });
+    const elsewhere = await get('/exports/events.csv');
+    expect(elsewhere.status).toBe(404);
+    expect(await elsewhere.text()).not.toContain('No export at');
+  });
+
   it('answers an unknown export with 404 NOT_FOUND listing the ones there are', async () => {
     const response = await get('/export/events.xlsx?kinds=visit');
     expect(response.status).toBe(404);
