@@ -181,6 +181,10 @@ describe('eventRecord', () => {
       expect(
         sides([state('pakistan', receiving!), state('china', 'participant'), state('russia', acting!)]),
       ).toMatchObject(expected);
+      // The role decides even when someone without a direction is listed before the recipient.
+      expect(
+        sides([state('china', 'signatory'), state('pakistan', receiving!), state('russia', acting!)]),
+      ).toMatchObject(expected);
     },
   );
 

@@ -105,6 +105,18 @@ describe('/export/events.jsonl and /export/actors.csv', () => {
       predecessor: 'soviet-union',
       aliases: 'Russian Federation|Moscow',
     });
+    // Every actor once, in the order they were added; an actor without aliases has an empty column.
+    expect(await (await get('/export/actors.csv')).text()).toBe(
+      [
+        'actor_id,name,kind,country,predecessor,aliases',
+        'shehbaz-sharif,Shehbaz Sharif,person,pakistan,,',
+        'mikhail-mishustin,Mikhail Mishustin,person,russia,,Mishustin',
+        'pakistan,Pakistan,state,,,Islamabad|Pak',
+        'soviet-union,Soviet Union,state,,,USSR',
+        'russia,Russia,state,,soviet-union,Russian Federation|Moscow',
+        '',
+      ].join('\r\n'),
+    );
     expect((await get('/export/nothing.csv')).status).toBe(404);
   });
 
@@ -227,6 +239,33 @@ describe('an export the database cannot start', () => {
     expect(answered.mock.calls).toEqual([
       ['answered BAD_USER_INPUT at /export/events.csv: `hasConflicts` must be one of true, false; got "maybe".'],
     ]);
+  });
+});
+
+describe('an export that fails part-way on a row it cannot write', () => {
+  // A date the export cannot read, on the last event: the failure comes after the 200 was sent.
+  const garbled = useTestApi(
+    () => {
+      const store = openFixtureStore();
+      store.$client.prepare("update events set date_edtf = 'garbled' where slug = '2024-10-trade-pledge'").run();
+      return store;
+    },
+    { logging: true },
+  );
+
+  it('breaks off the body and logs one line with the reason', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = await garbled.yoga.fetch('http://bilateral.test/export/events.jsonl');
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+    expect(logged.mock.calls).toEqual([
+      [
+        expect.stringMatching(
+          /^export \/export\/events\.jsonl ended part-way: FuzzyDateError: "garbled" is not a date/,
+        ),
+      ],
+    ]);
+    logged.mockRestore();
   });
 });
 
