@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeStore, openStore, type Store } from '../db/client.ts';
 import { actors, events, figures, idempotencyKeys, revisions, sources } from '../db/schema.ts';
 import { readActorRecord, readEventRecord, readSourceRecord } from '../records/read-records.ts';
@@ -249,21 +249,32 @@ describe('saveRecord', () => {
 
   it('archives and restores an event as new versions, never deleting it', () => {
     const { id } = saveRecord(store, 'event', { operation: 'create', change: () => newEvent }, editor);
-    saveRecord(
-      store,
-      'event',
-      { id, operation: 'archive', change: (current) => ({ ...current!, archived: true as const }) },
-      editor,
-    );
-    expect(store.select().from(events).where(eq(events.id, id)).get()!.archivedAt).not.toBeNull();
+    const archivedAt = () => store.select().from(events).where(eq(events.id, id)).get()!.archivedAt;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-03-01T10:00:00Z'));
+      saveRecord(
+        store,
+        'event',
+        { id, operation: 'archive', change: (current) => ({ ...current!, archived: true as const }) },
+        editor,
+      );
+      expect(archivedAt()).toBe('2026-03-01T10:00:00.000Z');
+      // An edit to an archived event keeps the time it was archived.
+      vi.setSystemTime(new Date('2026-04-01T10:00:00Z'));
+      expect(retitle(id, 'Edited while archived').version).toBe(3);
+      expect(archivedAt()).toBe('2026-03-01T10:00:00.000Z');
+    } finally {
+      vi.useRealTimers();
+    }
     const restored = saveRecord(
       store,
       'event',
       { id, operation: 'restore', change: (current) => ({ ...current!, archived: undefined }) },
       editor,
     );
-    expect(restored.version).toBe(3);
-    expect(store.select().from(events).where(eq(events.id, id)).get()!.archivedAt).toBeNull();
+    expect(restored.version).toBe(4);
+    expect(archivedAt()).toBeNull();
   });
 
   it('refuses a write to an ID that does not exist, naming the kind, and creates nothing in its place', () => {
