@@ -92,10 +92,12 @@ export function useExports(store: Store): Plugin {
         );
       }
       const body = exportStream(route.header, lines, (error) => {
-        const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-        logger?.error(
-          `export ${url.pathname}${oneLine(url.search)} ended part-way: ${oneLine(`${String(error)}${cause}`)}`,
-        );
+        // The cause first: a wrapper's message (drizzle's quotes the whole query) would push it past oneLine's cap.
+        const detail =
+          error instanceof Error && error.cause instanceof Error
+            ? `${error.cause.message} (${String(error)})`
+            : String(error);
+        logger?.error(`export ${url.pathname}${oneLine(url.search)} ended part-way: ${oneLine(detail)}`);
         // Under node:http the adapter passes the response; tests calling yoga.fetch see the stream error instead.
         (serverContext as { res?: ServerResponse }).res?.destroy();
       });

@@ -21,6 +21,18 @@ describe('exportStream', () => {
     expect(seen.slice(0, seen.indexOf('line 400'))).toContain('another request');
   });
 
+  it.each([0, 1, 99, 100, 101, 200, 250])(
+    'sends the header and each of %i lines once, in order, across chunks of 100',
+    async (count) => {
+      const lines = Array.from({ length: count }, (_, line) => `row ${line},"x"\r\n`);
+      for (const header of ['id,value\r\n', null]) {
+        let text = '';
+        for await (const chunk of exportStream(header, lines[Symbol.iterator](), () => {})) text += chunk;
+        expect(text).toBe((header ?? '') + lines.join(''));
+      }
+    },
+  );
+
   it('reports a failure part-way once and ends the stream with it', async () => {
     const onFailure = vi.fn();
     const body = exportStream(null, numbered(1000, [], 500), onFailure);
