@@ -3,7 +3,14 @@
  * the document and multiplies; this file only says, per field, what it costs on its own and by how
  * many items it multiplies what is selected under it. docs/limits.md describes the model.
  */
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@bilateral/store';
+import {
+  DEFAULT_NETWORK_EDGES,
+  DEFAULT_NETWORK_NODES,
+  DEFAULT_PAGE_SIZE,
+  MAX_NETWORK_EDGES,
+  MAX_NETWORK_NODES,
+  MAX_PAGE_SIZE,
+} from '@bilateral/store';
 import { type GraphQLField, getNullableType, isListType } from 'graphql';
 
 /** What one field costs before any multiplier: every field, scalars included, is one point. */
@@ -16,9 +23,8 @@ export const FIELD_COST = 1;
 export const UNPAGED_LIST_BOUND = 5;
 
 /**
- * The items assumed for a list that summarises the whole filtered dataset (the actor network's
- * nodes and edges, statistics buckets, cooperation years): one per actor, pair or year, so more
- * than a record's own lists, but each item is small.
+ * The items assumed for a list that summarises the whole filtered dataset (statistics buckets,
+ * cooperation years): one per year or value, so more than a record's own lists, but each item is small.
  */
 export const AGGREGATE_LIST_BOUND = 100;
 
@@ -50,9 +56,10 @@ export const PAGE_FIELD_COST = 1_000;
 /** The most IDs `nodes(ids:)` takes in one request. */
 export const MAX_NODE_IDS = 100;
 
-/** Page sizes are priced as asked, clamped to what the field can return so an out-of-range size gets its own error. */
-const clampedPageSize = (size: unknown, fallback: number) =>
-  Math.min(Math.max(typeof size === 'number' && Number.isFinite(size) ? size : fallback, 0), MAX_PAGE_SIZE);
+/** Page and list sizes are priced as asked, clamped to what the field can return so an out-of-range size gets its own error. */
+const clampedSize = (size: unknown, fallback: number, most: number) =>
+  Math.min(Math.max(typeof size === 'number' && Number.isFinite(size) ? size : fallback, 0), most);
+const clampedPageSize = (size: unknown, fallback: number) => clampedSize(size, fallback, MAX_PAGE_SIZE);
 
 /**
  * The price of a field, from its arguments: a paged field multiplies by the page size it can
@@ -83,6 +90,22 @@ export const pagedPrice =
 
 /** A connection's `edges` (or a feed's items): the paged field above them already multiplied by its page size. */
 export const EDGES_PRICE = { field: FIELD_COST, multiplier: 1 };
+
+/**
+ * The actor network: a scan, whose `maxNodes` and `maxEdges` (the lengths of its `nodes` and `edges`
+ * lists) multiply what is selected under it. The complexity plugin gives a field only its own
+ * arguments, so the lists cannot each be priced by their own length: the larger one prices both.
+ */
+export const actorNetworkPrice = (args: { maxNodes?: number | null; maxEdges?: number | null }) => ({
+  field: SCAN_FIELD_COST,
+  multiplier: Math.max(
+    clampedSize(args.maxNodes, DEFAULT_NETWORK_NODES, MAX_NETWORK_NODES),
+    clampedSize(args.maxEdges, DEFAULT_NETWORK_EDGES, MAX_NETWORK_EDGES),
+  ),
+});
+
+/** The network's `nodes` and `edges`: `actorNetworkPrice` above them already multiplied by their length. */
+export const NETWORK_LIST_PRICE = { field: FIELD_COST, multiplier: 1 };
 
 /** A list whose length has its own documented ceiling (a TimelineJS document's events, for one). */
 export const boundedListPrice = (bound: number) => ({ field: FIELD_COST, multiplier: bound });

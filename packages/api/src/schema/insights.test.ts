@@ -138,6 +138,43 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
   });
 });
 
+describe('actorNetwork bounds', () => {
+  it('returns at most maxNodes nodes and maxEdges edges, each edge between returned nodes, and says what it left out', async () => {
+    const network = async (args: string) => {
+      const result = await execute(
+        api.yoga,
+        `{ actorNetwork${args} { nodeCount edgeCount truncated eventsLimited nodes { id eventCount } edges { source target weight } } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      return { ...result.data.actorNetwork, cost: result.extensions?.cost };
+    };
+    const whole = await network('');
+    expect(whole).toMatchObject({ truncated: false, eventsLimited: false });
+    expect(whole.nodes).toHaveLength(whole.nodeCount);
+    expect(whole.edges).toHaveLength(whole.edgeCount);
+    const cut = await network('(maxNodes: 2, maxEdges: 1)');
+    expect(cut).toMatchObject({ nodeCount: whole.nodeCount, edgeCount: whole.edgeCount, truncated: true });
+    expect(cut.nodes).toEqual(whole.nodes.slice(0, 2));
+    expect(cut.edges).toEqual(whole.edges.slice(0, 1));
+    const ids = cut.nodes.map((node: { id: string }) => node.id);
+    expect(ids).toEqual(expect.arrayContaining([cut.edges[0].source, cut.edges[0].target]));
+    // Priced by the larger bound: scan 20,000 + 2 × (4 counts + nodes (1 + 2) + edges (1 + 3)).
+    expect(cut.cost).toBe(20_000 + 2 * (4 + 3 + 4));
+    expect(whole.cost).toBe(20_000 + 100 * (4 + 3 + 4));
+  });
+
+  it('refuses a bound out of range with BAD_USER_INPUT naming the argument', async () => {
+    for (const [args, argument] of [
+      ['(maxNodes: 201)', 'maxNodes'],
+      ['(maxEdges: 0)', 'maxEdges'],
+      ['(minWeight: 0)', 'minWeight'],
+    ]) {
+      const result = await execute(api.yoga, `{ actorNetwork${args} { nodeCount } }`);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
+  });
+});
+
 describe('timelines', () => {
   it('offers TimelineJS and vis-timeline shapes without padded dates', async () => {
     const result = await execute(

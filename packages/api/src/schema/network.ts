@@ -1,21 +1,28 @@
 import {
+  type ActorNetwork,
   actorNetwork,
+  DEFAULT_NETWORK_EDGES,
+  DEFAULT_NETWORK_NODES,
+  type EventPosition,
   listSharedEvents,
+  MAX_NETWORK_EDGES,
+  MAX_NETWORK_NODES,
   MAX_PAGE_SIZE,
+  NETWORK_EVENT_LIMIT,
   type NetworkEdge,
-  QueryError,
+  type NetworkNode,
   type Relationship,
 } from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
-import { AGGREGATE_LIST_BOUND, boundedListPrice, SCAN_PRICE } from '../limits/pricing.ts';
+import { actorNetworkPrice, NETWORK_LIST_PRICE } from '../limits/pricing.ts';
 import { builder } from './builder.ts';
 import { forwardPageArgs, toConnection, totalCountField } from './connections.ts';
 import { drillDownEvents, type Filtered } from './drill-down.ts';
 import { EventFilterInput, toEventFilter } from './event.ts';
 import { ActorRef } from './refs.ts';
 
-const NetworkNodeRef = builder.objectRef<{ actorId: number; eventCount: number }>('NetworkNode').implement({
+const NetworkNodeRef = builder.objectRef<NetworkNode>('NetworkNode').implement({
   description: 'An actor in the network.',
   fields: (t) => ({
     id: t.id({
@@ -28,23 +35,26 @@ const NetworkNodeRef = builder.objectRef<{ actorId: number; eventCount: number }
       resolve: async (node, _args, { loaders }) => (await loaders.actor.load(node.actorId))!,
     }),
     eventCount: t.exposeInt('eventCount', {
-      description: 'Number of matching events the actor took part in; a good node size.',
+      description: 'Number of counted events the actor took part in; a good node size.',
     }),
   }),
 });
 
-const NetworkEdgeRef = builder.objectRef<Filtered<NetworkEdge>>('NetworkEdge').implement({
-  description: 'Two actors that took part in the same events, undirected.',
+type NetworkEdgeSource = Filtered<NetworkEdge> & { since: EventPosition | null };
+
+const NetworkEdgeRef = builder.objectRef<NetworkEdgeSource>('NetworkEdge').implement({
+  description:
+    'Two actors that took part in the same events, undirected. Both actors are among the `nodes` of the same answer.',
   fields: (t) => ({
     source: t.id({
-      description: 'Global ID of one actor (the one created first).',
+      description: "Global ID of one actor (the one created first); equals the `id` of one of the answer's `nodes`.",
       resolve: (edge) => encodeGlobalID('Actor', edge.sourceId),
     }),
     target: t.id({
-      description: 'Global ID of the other actor.',
+      description: "Global ID of the other actor; equals the `id` of one of the answer's `nodes`.",
       resolve: (edge) => encodeGlobalID('Actor', edge.targetId),
     }),
-    weight: t.exposeInt('weight', { description: 'Number of matching events both took part in.' }),
+    weight: t.exposeInt('weight', { description: 'Number of counted events both took part in.' }),
     firstDate: t.field({
       type: 'Date',
       description: 'Earliest possible day of the first shared event.',
@@ -55,37 +65,61 @@ const NetworkEdgeRef = builder.objectRef<Filtered<NetworkEdge>>('NetworkEdge').i
       description: 'Latest possible day of the last shared event.',
       resolve: (edge) => edge.lastDate,
     }),
-    events: drillDownEvents<Filtered<NetworkEdge>>(t, {
+    events: drillDownEvents<NetworkEdgeSource>(t, {
       description:
-        'The matching events both actors took part in, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `weight`. ' +
+        'The counted events both actors took part in, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `weight` ' +
+        '(when `eventsLimited`, only the events the network counted). ' +
         'Each edge whose `events` are selected costs a query of its own, so select it on the edge being opened.',
       list: (edge, store, order, page) =>
-        listSharedEvents(store, edge.filter, [edge.sourceId, edge.targetId], order, page),
+        listSharedEvents(store, edge.filter, [edge.sourceId, edge.targetId], order, page, edge.since),
       count: (edge) => edge.weight,
     }),
   }),
 });
 
-const ActorNetworkRef = builder
-  .objectRef<{ nodes: ReturnType<typeof actorNetwork>['nodes']; edges: Filtered<NetworkEdge>[] }>('ActorNetwork')
-  .implement({
-    description:
-      'Actors as nodes and co-participation in events as weighted edges, shaped for graph libraries (nodes with ids; edges with source and target ids).',
-    fields: (t) => ({
-      nodes: t.field({
-        type: [NetworkNodeRef],
-        description: 'Actors in at least one matching event, most active first.',
-        complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
-        resolve: (network) => network.nodes,
-      }),
-      edges: t.field({
-        type: [NetworkEdgeRef],
-        description: 'Pairs of actors with at least `minWeight` shared events, heaviest first.',
-        complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
-        resolve: (network) => network.edges,
-      }),
+const ActorNetworkRef = builder.objectRef<ActorNetwork & { edges: NetworkEdgeSource[] }>('ActorNetwork').implement({
+  description:
+    'Actors as nodes and co-participation in events as weighted edges, shaped for graph libraries (nodes with ids; edges with source and target ids). ' +
+    'Bounded: the `maxNodes` most active actors and the `maxEdges` heaviest edges between them, so every edge joins two returned nodes; ' +
+    '`nodeCount`, `edgeCount` and `truncated` tell what was left out.',
+  fields: (t) => ({
+    nodes: t.field({
+      type: [NetworkNodeRef],
+      description: `The \`maxNodes\` actors in the most counted events, most active first (ties by actor ID).`,
+      complexity: NETWORK_LIST_PRICE,
+      resolve: (network) => network.nodes,
     }),
-  });
+    edges: t.field({
+      type: [NetworkEdgeRef],
+      description:
+        'The `maxEdges` heaviest pairs of returned nodes with at least `minWeight` shared events, heaviest first (ties by `source`, then `target` actor ID). ' +
+        "Pairs with an actor outside `nodes` are left out: no edge is heavier than the event count of both its actors, so those pairs are at most as heavy as the last node's `eventCount`.",
+      complexity: NETWORK_LIST_PRICE,
+      resolve: (network) => network.edges,
+    }),
+    nodeCount: t.exposeInt('nodeCount', {
+      description:
+        'Number of actors in the whole network (in at least one counted event); `nodes` holds the first `maxNodes` of them.',
+    }),
+    edgeCount: t.exposeInt('edgeCount', {
+      description:
+        'Number of pairs in the whole network with at least `minWeight` shared events, whether or not both actors are among `nodes`.',
+    }),
+    truncated: t.boolean({
+      description:
+        'True when the answer leaves part of the network out: fewer `nodes` than `nodeCount` or fewer `edges` than `edgeCount`. ' +
+        'Raise `maxNodes`/`maxEdges` or `minWeight`, or narrow the filter, to see the rest.',
+      resolve: (network) => network.nodes.length < network.nodeCount || network.edges.length < network.edgeCount,
+    }),
+    eventsLimited: t.boolean({
+      description:
+        `True when the filter matched more than ${NETWORK_EVENT_LIMIT.toLocaleString('en')} events: the network then counts only the ${NETWORK_EVENT_LIMIT.toLocaleString('en')} most recent of them ` +
+        '(latest date first), and its counts, weights, dates and edge `events` are those of these events. Narrow the filter (a date range) to count them all. ' +
+        'Always false without a filter: the whole network is read from running totals.',
+      resolve: (network) => network.eventsSince !== null,
+    }),
+  }),
+});
 
 const RelationshipRef = builder.objectRef<Relationship>('Relationship').implement({
   description: 'Another actor this one took part in events with.',
@@ -169,21 +203,33 @@ builder.queryFields((t) => ({
   actorNetwork: t.field({
     type: ActorNetworkRef,
     description:
-      'The co-participation network of the events matching a filter: who acts with whom, how often, and from when to when.',
-    complexity: SCAN_PRICE,
+      'The co-participation network of the events matching a filter: who acts with whom, how often, and from when to when. ' +
+      `Returns at most \`maxNodes\` nodes and \`maxEdges\` edges (each edge between two returned nodes). Without a filter it reads running totals kept as events are written; with one, it counts at most the ${NETWORK_EVENT_LIMIT.toLocaleString('en')} most recent matching events (\`eventsLimited\`). ` +
+      'Priced as a scan whose selection is multiplied by the larger of `maxNodes` and `maxEdges`.',
+    complexity: actorNetworkPrice,
     args: {
       filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet, as for `events`.' }),
       minWeight: t.arg.int({
         defaultValue: 1,
         description: 'Leave out edges with fewer shared events than this (at least 1).',
       }),
+      maxNodes: t.arg.int({
+        defaultValue: DEFAULT_NETWORK_NODES,
+        description: `How many nodes to return, the most active actors first: 1 to ${MAX_NETWORK_NODES}.`,
+      }),
+      maxEdges: t.arg.int({
+        defaultValue: DEFAULT_NETWORK_EDGES,
+        description: `How many edges to return, the heaviest first, among pairs of returned nodes: 1 to ${MAX_NETWORK_EDGES}.`,
+      }),
     },
     resolve: (_root, args, { store }) => {
-      if (args.minWeight != null && args.minWeight < 1)
-        throw new QueryError('BAD_USER_INPUT', '`minWeight` must be at least 1.', 'minWeight');
       const filter = toEventFilter(args.filter);
-      const network = actorNetwork(store, filter, args.minWeight ?? 1);
-      return { ...network, edges: network.edges.map((edge) => ({ ...edge, filter })) };
+      const network = actorNetwork(store, filter, {
+        minWeight: args.minWeight ?? undefined,
+        maxNodes: args.maxNodes ?? undefined,
+        maxEdges: args.maxEdges ?? undefined,
+      });
+      return { ...network, edges: network.edges.map((edge) => ({ ...edge, filter, since: network.eventsSince })) };
     },
   }),
 }));
