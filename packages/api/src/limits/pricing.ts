@@ -3,14 +3,7 @@
  * the document and multiplies; this file only says, per field, what it costs on its own and by how
  * many items it multiplies what is selected under it. docs/limits.md describes the model.
  */
-import {
-  DEFAULT_NETWORK_EDGES,
-  DEFAULT_NETWORK_NODES,
-  DEFAULT_PAGE_SIZE,
-  MAX_NETWORK_EDGES,
-  MAX_NETWORK_NODES,
-  MAX_PAGE_SIZE,
-} from '@bilateral/store';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@bilateral/store';
 import { type GraphQLField, getNullableType, isListType } from 'graphql';
 
 /** What one field costs before any multiplier: every field, scalars included, is one point. */
@@ -92,20 +85,13 @@ export const pagedPrice =
 export const EDGES_PRICE = { field: FIELD_COST, multiplier: 1 };
 
 /**
- * The actor network: a scan, whose `maxNodes` and `maxEdges` (the lengths of its `nodes` and `edges`
- * lists) multiply what is selected under it. The complexity plugin gives a field only its own
- * arguments, so the lists cannot each be priced by their own length: the larger one prices both.
+ * A list with a size argument of its own, `first`, that is not a page (the actor network's `nodes`
+ * and `edges`): it multiplies what is selected under it by the size asked, `defaultSize` when absent.
  */
-export const actorNetworkPrice = (args: { maxNodes?: number | null; maxEdges?: number | null }) => ({
-  field: SCAN_FIELD_COST,
-  multiplier: Math.max(
-    clampedSize(args.maxNodes, DEFAULT_NETWORK_NODES, MAX_NETWORK_NODES),
-    clampedSize(args.maxEdges, DEFAULT_NETWORK_EDGES, MAX_NETWORK_EDGES),
-  ),
+export const sizedListPrice = (defaultSize: number, most: number) => (args: { first?: number | null }) => ({
+  field: FIELD_COST,
+  multiplier: clampedSize(args.first, defaultSize, most),
 });
-
-/** The network's `nodes` and `edges`: `actorNetworkPrice` above them already multiplied by their length. */
-export const NETWORK_LIST_PRICE = { field: FIELD_COST, multiplier: 1 };
 
 /** A list whose length has its own documented ceiling (a TimelineJS document's events, for one). */
 export const boundedListPrice = (bound: number) => ({ field: FIELD_COST, multiplier: bound });

@@ -18,15 +18,20 @@ export interface DrillDown<Parent> {
   list: (parent: Parent, store: Context['store'], order: EventOrder[], page: PageArgs) => Page<unknown>;
   /** How many events the parent counts: its count or weight, already known. */
   count: (parent: Parent) => number;
+  /** What the page costs on its own, when finding the parent's events costs more than a drill-down usually does. */
+  fieldCost?: number;
 }
 
 // Called from several object types; Pothos types each field builder by its parent, which this helper is generic over.
-export const drillDownEvents = <Parent>(t: any, { description, list, count }: DrillDown<Parent>) =>
+export const drillDownEvents = <Parent>(
+  t: any,
+  { description, list, count, fieldCost = DRILL_DOWN_FIELD_COST }: DrillDown<Parent>,
+) =>
   t.connection(
     {
       type: EventRef,
       description,
-      complexity: pagedPrice(DEFAULT_PAGE_SIZE, DRILL_DOWN_FIELD_COST),
+      complexity: pagedPrice(DEFAULT_PAGE_SIZE, fieldCost),
       args: eventListArgs(),
       resolve: (parent: Parent, args: PageArgs & { orderBy?: never }, { store }: Context) =>
         toConnection(list(parent, store, toEventOrder(args.orderBy), args), () => count(parent)),

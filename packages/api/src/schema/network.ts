@@ -1,8 +1,8 @@
 import {
-  type ActorNetwork,
-  actorNetwork,
+  type ActorNetworkReader,
   DEFAULT_NETWORK_EDGES,
   DEFAULT_NETWORK_NODES,
+  type EventFilter,
   type EventPosition,
   listSharedEvents,
   MAX_NETWORK_EDGES,
@@ -12,10 +12,11 @@ import {
   type NetworkEdge,
   type NetworkNode,
   type Relationship,
+  readActorNetwork,
 } from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
-import { actorNetworkPrice, NETWORK_LIST_PRICE } from '../limits/pricing.ts';
+import { PAGE_FIELD_COST, SCAN_PRICE, sizedListPrice } from '../limits/pricing.ts';
 import { builder } from './builder.ts';
 import { forwardPageArgs, toConnection, totalCountField } from './connections.ts';
 import { drillDownEvents, type Filtered } from './drill-down.ts';
@@ -47,11 +48,11 @@ const NetworkEdgeRef = builder.objectRef<NetworkEdgeSource>('NetworkEdge').imple
     'Two actors that took part in the same events, undirected. Both actors are among the `nodes` of the same answer.',
   fields: (t) => ({
     source: t.id({
-      description: "Global ID of one actor (the one created first); equals the `id` of one of the answer's `nodes`.",
+      description: 'Global ID of one actor (the one created first): the `id` of a node of `nodes(first: amongNodes)`.',
       resolve: (edge) => encodeGlobalID('Actor', edge.sourceId),
     }),
     target: t.id({
-      description: "Global ID of the other actor; equals the `id` of one of the answer's `nodes`.",
+      description: 'Global ID of the other actor, also among `nodes(first: amongNodes)`.',
       resolve: (edge) => encodeGlobalID('Actor', edge.targetId),
     }),
     weight: t.exposeInt('weight', { description: 'Number of counted events both took part in.' }),
@@ -69,54 +70,83 @@ const NetworkEdgeRef = builder.objectRef<NetworkEdgeSource>('NetworkEdge').imple
       description:
         'The counted events both actors took part in, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `weight` ' +
         '(when `eventsLimited`, only the events the network counted). ' +
-        'Each edge whose `events` are selected costs a query of its own, so select it on the edge being opened.',
+        'Each edge whose `events` are selected costs a query of its own, priced as an ordinary page (1,000 points), so select it on the edge being opened ' +
+        '(or list them with `events(filter: { actors: [both slugs], actorsMatch: ALL })` under the same filter).',
       list: (edge, store, order, page) =>
         listSharedEvents(store, edge.filter, [edge.sourceId, edge.targetId], order, page, edge.since),
       count: (edge) => edge.weight,
+      // Two actors' shared events are found by intersecting their participations (10-90 ms for some
+      // pairs at 100,000 events on a loaded machine), not through an index of the edge's own, and
+      // `edges` lists up to 500: at a bucket's price one request could open hundreds of them.
+      fieldCost: PAGE_FIELD_COST,
     }),
   }),
 });
 
-const ActorNetworkRef = builder.objectRef<ActorNetwork & { edges: NetworkEdgeSource[] }>('ActorNetwork').implement({
+/** The network of one `actorNetwork` field, with the filter its edges' events are listed under. */
+interface NetworkSource {
+  reader: ActorNetworkReader;
+  filter: EventFilter | null;
+}
+
+const ActorNetworkRef = builder.objectRef<NetworkSource>('ActorNetwork').implement({
   description:
     'Actors as nodes and co-participation in events as weighted edges, shaped for graph libraries (nodes with ids; edges with source and target ids). ' +
-    'Bounded: the `maxNodes` most active actors and the `maxEdges` heaviest edges between them, so every edge joins two returned nodes; ' +
-    '`nodeCount`, `edgeCount` and `truncated` tell what was left out.',
+    'Bounded: `nodes(first:)` returns the most active actors and `edges(first:, amongNodes:)` the heaviest edges between them; ' +
+    'pass the same number as `nodes(first:)` and `amongNodes` and every edge joins two returned nodes. `nodeCount` and `edgeCount` tell how much was left out.',
   fields: (t) => ({
     nodes: t.field({
       type: [NetworkNodeRef],
-      description: `The \`maxNodes\` actors in the most counted events, most active first (ties by actor ID).`,
-      complexity: NETWORK_LIST_PRICE,
-      resolve: (network) => network.nodes,
+      description: 'The `first` actors in the most counted events, most active first (ties by actor ID).',
+      args: {
+        first: t.arg.int({
+          defaultValue: DEFAULT_NETWORK_NODES,
+          description: `How many actors to return, 1 to ${MAX_NETWORK_NODES}.`,
+        }),
+      },
+      complexity: sizedListPrice(DEFAULT_NETWORK_NODES, MAX_NETWORK_NODES),
+      resolve: ({ reader }, args) => reader.nodes(args.first ?? DEFAULT_NETWORK_NODES),
     }),
     edges: t.field({
       type: [NetworkEdgeRef],
       description:
-        'The `maxEdges` heaviest pairs of returned nodes with at least `minWeight` shared events, heaviest first (ties by `source`, then `target` actor ID). ' +
-        "Pairs with an actor outside `nodes` are left out: no edge is heavier than the event count of both its actors, so those pairs are at most as heavy as the last node's `eventCount`.",
-      complexity: NETWORK_LIST_PRICE,
-      resolve: (network) => network.edges,
+        'The `first` heaviest pairs with at least `minWeight` shared events whose two actors are both among the `amongNodes` most active actors, ' +
+        "heaviest first (ties by `source`, then `target` actor ID). Pairs with another actor are left out; none is heavier than that actor's `eventCount`, " +
+        'so none outweighs the last of the `amongNodes` nodes.',
+      args: {
+        first: t.arg.int({
+          defaultValue: DEFAULT_NETWORK_EDGES,
+          description: `How many edges to return, 1 to ${MAX_NETWORK_EDGES}.`,
+        }),
+        amongNodes: t.arg.int({
+          defaultValue: DEFAULT_NETWORK_NODES,
+          description:
+            `Only edges between the this many most active actors, 1 to ${MAX_NETWORK_NODES}: the actors \`nodes(first:)\` returns for the same number. ` +
+            'Give it the same value as `nodes(first:)` so that every `source` and `target` is the `id` of a returned node (graph libraries such as d3-force and Cytoscape reject edges to missing nodes).',
+        }),
+      },
+      complexity: sizedListPrice(DEFAULT_NETWORK_EDGES, MAX_NETWORK_EDGES),
+      resolve: ({ reader, filter }, args) =>
+        reader
+          .edges(args.first ?? DEFAULT_NETWORK_EDGES, args.amongNodes ?? DEFAULT_NETWORK_NODES)
+          .map((edge) => ({ ...edge, filter, since: reader.eventsSince })),
     }),
-    nodeCount: t.exposeInt('nodeCount', {
+    nodeCount: t.int({
       description:
-        'Number of actors in the whole network (in at least one counted event); `nodes` holds the first `maxNodes` of them.',
+        'Number of actors in the whole network (in at least one counted event). Fewer `nodes` than this means the answer leaves actors out.',
+      resolve: ({ reader }) => reader.nodeCount(),
     }),
-    edgeCount: t.exposeInt('edgeCount', {
+    edgeCount: t.int({
       description:
-        'Number of pairs in the whole network with at least `minWeight` shared events, whether or not both actors are among `nodes`.',
-    }),
-    truncated: t.boolean({
-      description:
-        'True when the answer leaves part of the network out: fewer `nodes` than `nodeCount` or fewer `edges` than `edgeCount`. ' +
-        'Raise `maxNodes`/`maxEdges` or `minWeight`, or narrow the filter, to see the rest.',
-      resolve: (network) => network.nodes.length < network.nodeCount || network.edges.length < network.edgeCount,
+        'Number of pairs in the whole network with at least `minWeight` shared events, whatever `amongNodes` is. Fewer `edges` than this means the answer leaves edges out.',
+      resolve: ({ reader }) => reader.edgeCount(),
     }),
     eventsLimited: t.boolean({
       description:
         `True when the filter matched more than ${NETWORK_EVENT_LIMIT.toLocaleString('en')} events: the network then counts only the ${NETWORK_EVENT_LIMIT.toLocaleString('en')} most recent of them ` +
         '(latest date first), and its counts, weights, dates and edge `events` are those of these events. Narrow the filter (a date range) to count them all. ' +
         'Always false without a filter: the whole network is read from running totals.',
-      resolve: (network) => network.eventsSince !== null,
+      resolve: ({ reader }) => reader.eventsSince !== null,
     }),
   }),
 });
@@ -204,32 +234,18 @@ builder.queryFields((t) => ({
     type: ActorNetworkRef,
     description:
       'The co-participation network of the events matching a filter: who acts with whom, how often, and from when to when. ' +
-      `Returns at most \`maxNodes\` nodes and \`maxEdges\` edges (each edge between two returned nodes). Without a filter it reads running totals kept as events are written; with one, it counts at most the ${NETWORK_EVENT_LIMIT.toLocaleString('en')} most recent matching events (\`eventsLimited\`). ` +
-      'Priced as a scan whose selection is multiplied by the larger of `maxNodes` and `maxEdges`.',
-    complexity: actorNetworkPrice,
+      `Its \`nodes\` and \`edges\` lists are bounded by their \`first\` arguments. Without a filter it reads running totals kept as events are written; with one, it counts at most the ${NETWORK_EVENT_LIMIT.toLocaleString('en')} most recent matching events (\`eventsLimited\`).`,
+    complexity: SCAN_PRICE,
     args: {
       filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet, as for `events`.' }),
       minWeight: t.arg.int({
         defaultValue: 1,
         description: 'Leave out edges with fewer shared events than this (at least 1).',
       }),
-      maxNodes: t.arg.int({
-        defaultValue: DEFAULT_NETWORK_NODES,
-        description: `How many nodes to return, the most active actors first: 1 to ${MAX_NETWORK_NODES}.`,
-      }),
-      maxEdges: t.arg.int({
-        defaultValue: DEFAULT_NETWORK_EDGES,
-        description: `How many edges to return, the heaviest first, among pairs of returned nodes: 1 to ${MAX_NETWORK_EDGES}.`,
-      }),
     },
     resolve: (_root, args, { store }) => {
       const filter = toEventFilter(args.filter);
-      const network = actorNetwork(store, filter, {
-        minWeight: args.minWeight ?? undefined,
-        maxNodes: args.maxNodes ?? undefined,
-        maxEdges: args.maxEdges ?? undefined,
-      });
-      return { ...network, edges: network.edges.map((edge) => ({ ...edge, filter, since: network.eventsSince })) };
+      return { reader: readActorNetwork(store, filter, { minWeight: args.minWeight ?? 1 }), filter };
     },
   }),
 }));

@@ -13,6 +13,7 @@ import {
   eventsSinceSql,
   MAX_NETWORK_EDGES,
   MAX_NETWORK_NODES,
+  readActorNetwork,
   relationshipsByActorIds,
   sharedEventsSql,
 } from './network.ts';
@@ -195,12 +196,14 @@ describe('actorNetwork over generated data', () => {
     expect(countEvents(store, filter, shared)).toBeGreaterThan(heaviest!.weight);
   });
 
-  it('refuses bounds out of range with the argument named', () => {
-    expect(() => actorNetwork(store, null, { maxNodes: MAX_NETWORK_NODES + 1 })).toThrow(
-      expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'maxNodes' }),
+  it('refuses sizes out of range with the argument named', () => {
+    const network = readActorNetwork(store, null);
+    expect(() => network.nodes(MAX_NETWORK_NODES + 1)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'first' }),
     );
-    expect(() => actorNetwork(store, null, { maxEdges: 0 })).toThrow(expect.objectContaining({ argument: 'maxEdges' }));
-    expect(() => actorNetwork(store, null, { minWeight: 0 })).toThrow(
+    expect(() => network.edges(MAX_NETWORK_EDGES + 1, 10)).toThrow(expect.objectContaining({ argument: 'first' }));
+    expect(() => network.edges(10, 0)).toThrow(expect.objectContaining({ argument: 'amongNodes' }));
+    expect(() => readActorNetwork(store, null, { minWeight: 0 })).toThrow(
       expect.objectContaining({ argument: 'minWeight' }),
     );
   });
