@@ -7,10 +7,11 @@ import { closeStore, type Store } from '../db/client.ts';
 import { actors, events } from '../db/schema.ts';
 import { openSyntheticStore } from '../synthetic/cache.ts';
 import { fixtureVisit, openFixtureStore } from '../testing/fixture-store.ts';
-import { countEvents } from './events.ts';
+import { countEvents, listEvents } from './events.ts';
 import {
   actorNetwork,
   eventsSinceSql,
+  listSharedEvents,
   MAX_NETWORK_EDGES,
   MAX_NETWORK_NODES,
   readActorNetwork,
@@ -194,6 +195,22 @@ describe('actorNetwork over generated data', () => {
     const shared = sharedEventsSql([heaviest!.sourceId, heaviest!.targetId]);
     expect(countEvents(store, filter, and(shared, eventsSinceSql(limited.eventsSince)))).toBe(heaviest!.weight);
     expect(countEvents(store, filter, shared)).toBeGreaterThan(heaviest!.weight);
+  });
+
+  it("pages a pair's shared events the same whether it reads them by ID (rare pairs) or walks the events (common ones)", () => {
+    const edges = actorNetwork(store, null, { maxNodes: MAX_NETWORK_NODES, maxEdges: MAX_NETWORK_EDGES }).edges;
+    expect(edges[0]!.weight).toBeGreaterThan(200);
+    expect(edges.at(-1)!.weight).toBeLessThan(200);
+    for (const edge of [...edges.slice(0, 3), ...edges.slice(-3)]) {
+      const pair = [edge.sourceId, edge.targetId];
+      for (const order of [[], [{ field: 'title' as const, direction: 'desc' as const }]]) {
+        const walked = listEvents(store, null, order, { first: 4 }, sharedEventsSql(pair));
+        const listed = listSharedEvents(store, null, pair, order, { first: 4 });
+        expect(listed.rows.map((row) => row.id)).toEqual(walked.rows.map((row) => row.id));
+        const next = listSharedEvents(store, null, pair, order, { first: 50, after: listed.cursors.at(-1) });
+        expect(listed.rows.length + next.rows.length).toBe(Math.min(edge.weight, 54));
+      }
+    }
   });
 
   it('refuses sizes out of range with the argument named', () => {
