@@ -256,8 +256,8 @@ function countParticipations(rows: readonly ParticipationRow[], minWeight: numbe
     const sorted = [...actorIds].sort((a, b) => a - b);
     for (const [index, sourceId] of sorted.entries()) {
       eventCounts.set(sourceId, (eventCounts.get(sourceId) ?? 0) + 1);
-      let partners = pairs.get(sourceId);
-      if (!partners) pairs.set(sourceId, (partners = new Map()));
+      const partners = pairs.get(sourceId) ?? new Map<number, NetworkEdge>();
+      pairs.set(sourceId, partners);
       for (const targetId of sorted.slice(index + 1)) {
         const pair = partners.get(targetId);
         if (!pair) partners.set(targetId, { sourceId, targetId, weight: 1, firstDate, lastDate });
