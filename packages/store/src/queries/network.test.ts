@@ -213,6 +213,27 @@ describe('actorNetwork over generated data', () => {
     }
   });
 
+  it("reads the unfiltered network through the summaries' indexes, never scanning the pairs", () => {
+    const plan = (query: string, ...params: unknown[]) =>
+      store.$client
+        .prepare(`explain query plan ${query}`)
+        .all(...params)
+        .map((row) => (row as { detail: string }).detail);
+    expect(
+      plan('select actor_id, event_count from actor_event_counts order by event_count desc, actor_id limit 100'),
+    ).toEqual(['SCAN actor_event_counts USING COVERING INDEX actor_event_counts_rank']);
+    const edges = plan(
+      `select actor_id from actor_pair_counts where actor_id in (select value from json_each(?))
+       and other_id in (select value from json_each(?)) and weight >= 1 order by weight desc, actor_id, other_id limit 100`,
+      '[1,2]',
+      '[1,2]',
+    );
+    expect(edges[0]).toMatch(/^SEARCH actor_pair_counts USING INDEX \w+ \((actor_id|other_id)=\?/);
+    expect(plan('select count(*) from actor_pair_counts where weight >= ?', 2)).toEqual([
+      'SEARCH actor_pair_counts USING COVERING INDEX actor_pair_counts_weight (weight>?)',
+    ]);
+  });
+
   it('refuses sizes out of range with the argument named', () => {
     const network = readActorNetwork(store, null);
     expect(() => network.nodes(MAX_NETWORK_NODES + 1)).toThrow(
