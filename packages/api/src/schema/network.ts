@@ -45,7 +45,7 @@ type NetworkEdgeSource = Filtered<NetworkEdge> & { since: EventPosition | null }
 
 const NetworkEdgeRef = builder.objectRef<NetworkEdgeSource>('NetworkEdge').implement({
   description:
-    'Two actors that took part in the same events, undirected. Both actors are among the `nodes` of the same answer.',
+    'Two actors that took part in the same events, undirected. Both are among the `amongNodes` most active actors of the `edges` field that listed it.',
   fields: (t) => ({
     source: t.id({
       description: 'Global ID of one actor (the one created first): the `id` of a node of `nodes(first: amongNodes)`.',
@@ -121,7 +121,7 @@ const ActorNetworkRef = builder.objectRef<NetworkSource>('ActorNetwork').impleme
         amongNodes: t.arg.int({
           defaultValue: DEFAULT_NETWORK_NODES,
           description:
-            `Only edges between the this many most active actors, 1 to ${MAX_NETWORK_NODES}: the actors \`nodes(first:)\` returns for the same number. ` +
+            `Only edges between the \`amongNodes\` most active actors, 1 to ${MAX_NETWORK_NODES}: the actors \`nodes(first:)\` returns for the same number. ` +
             'Give it the same value as `nodes(first:)` so that every `source` and `target` is the `id` of a returned node (graph libraries such as d3-force and Cytoscape reject edges to missing nodes).',
         }),
       },

@@ -1165,7 +1165,7 @@ export type MutationUpdateSourceArgs = {
   patch: SourcePatch;
 };
 
-/** Two actors that took part in the same events, undirected. Both actors are among the `nodes` of the same answer. */
+/** Two actors that took part in the same events, undirected. Both are among the `amongNodes` most active actors of the `edges` field that listed it. */
 export type NetworkEdge = {
   /** The counted events both actors took part in, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `weight` (when `eventsLimited`, only the events the network counted). Each edge whose `events` are selected costs a query of its own, priced as an ordinary page (1,000 points), so select it on the edge being opened (or list them with `events(filter: { actors: [both slugs], actorsMatch: ALL })` under the same filter). */
   events: EventConnection;
@@ -1182,7 +1182,7 @@ export type NetworkEdge = {
 };
 
 
-/** Two actors that took part in the same events, undirected. Both actors are among the `nodes` of the same answer. */
+/** Two actors that took part in the same events, undirected. Both are among the `amongNodes` most active actors of the `edges` field that listed it. */
 export type NetworkEdgeEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
