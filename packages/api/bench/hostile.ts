@@ -53,6 +53,11 @@ const probes: Probe[] = [
     send: query(`{ ${repeat(10, (index) => `a${index}: events(first: 100) { edges { node { ${EVENT_FIELDS} } } }`)} }`),
   },
   {
+    name: 'cost: actorNetwork, 500 edges, 3 events each',
+    refused: true,
+    send: query('{ actorNetwork { edges(first: 500) { events(first: 3) { edges { node { id } } } } } }'),
+  },
+  {
     name: 'memory: 5,000 aliases of a nested connection',
     refused: true,
     send: query(
@@ -146,6 +151,25 @@ const probes: Probe[] = [
     name: 'accepted: actorNetwork',
     refused: false,
     send: query('{ actorNetwork { nodes { actor { slug } } edges { weight } } }'),
+  },
+  {
+    name: 'accepted: actorNetwork, 200 nodes, 500 edges',
+    refused: false,
+    send: query(
+      '{ actorNetwork { nodeCount edgeCount nodes(first: 200) { id eventCount actor { slug name } } edges(first: 500, amongNodes: 200) { source target weight firstDate lastDate } } }',
+    ),
+  },
+  {
+    name: 'accepted: actorNetwork over a filter, 5,000 events',
+    refused: false,
+    send: query(
+      '{ actorNetwork(filter: { from: "1900" }) { eventsLimited nodes(first: 200) { id } edges(first: 500, amongNodes: 200) { source target weight } } }',
+    ),
+  },
+  {
+    name: 'accepted: actorNetwork, 29 edges, 3 events each',
+    refused: false,
+    send: query('{ actorNetwork { edges(first: 29) { events(first: 3) { edges { node { id } } } } } }'),
   },
   {
     name: 'accepted: timelineJs of one year',

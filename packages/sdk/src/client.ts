@@ -112,7 +112,7 @@ export function createClient(options: ClientOptions) {
     eventStats: method(EventStatsDocument, (data) => data.eventStats),
     /** Mean Goldstein score per year. */
     cooperationIndex: method(CooperationIndexDocument, (data) => data.cooperationIndex),
-    /** Co-participation network: nodes and weighted edges. */
+    /** Co-participation network: the most active actors and the heaviest edges between them (`truncated` says when some were left out). */
     actorNetwork: method(ActorNetworkDocument, (data) => data.actorNetwork),
     /** One actor's partners by `slug` or `id`, heaviest relationship first (pages forward with `first`/`after`). Throws BilateralError with code NOT_FOUND when there is no such actor. */
     actorRelationships: method(ActorRelationshipsDocument, (data) => data.actor),

@@ -16,9 +16,8 @@ export const FIELD_COST = 1;
 export const UNPAGED_LIST_BOUND = 5;
 
 /**
- * The items assumed for a list that summarises the whole filtered dataset (the actor network's
- * nodes and edges, statistics buckets, cooperation years): one per actor, pair or year, so more
- * than a record's own lists, but each item is small.
+ * The items assumed for a list that summarises the whole filtered dataset (statistics buckets,
+ * cooperation years): one per year or value, so more than a record's own lists, but each item is small.
  */
 export const AGGREGATE_LIST_BOUND = 100;
 
@@ -50,9 +49,10 @@ export const PAGE_FIELD_COST = 1_000;
 /** The most IDs `nodes(ids:)` takes in one request. */
 export const MAX_NODE_IDS = 100;
 
-/** Page sizes are priced as asked, clamped to what the field can return so an out-of-range size gets its own error. */
-const clampedPageSize = (size: unknown, fallback: number) =>
-  Math.min(Math.max(typeof size === 'number' && Number.isFinite(size) ? size : fallback, 0), MAX_PAGE_SIZE);
+/** Page and list sizes are priced as asked, clamped to what the field can return so an out-of-range size gets its own error. */
+const clampedSize = (size: unknown, fallback: number, most: number) =>
+  Math.min(Math.max(typeof size === 'number' && Number.isFinite(size) ? size : fallback, 0), most);
+const clampedPageSize = (size: unknown, fallback: number) => clampedSize(size, fallback, MAX_PAGE_SIZE);
 
 /**
  * The price of a field, from its arguments: a paged field multiplies by the page size it can
@@ -83,6 +83,15 @@ export const pagedPrice =
 
 /** A connection's `edges` (or a feed's items): the paged field above them already multiplied by its page size. */
 export const EDGES_PRICE = { field: FIELD_COST, multiplier: 1 };
+
+/**
+ * A list with a size argument of its own, `first`, that is not a page (the actor network's `nodes`
+ * and `edges`): it multiplies what is selected under it by the size asked, `defaultSize` when absent.
+ */
+export const sizedListPrice = (defaultSize: number, most: number) => (args: { first?: number | null }) => ({
+  field: FIELD_COST,
+  multiplier: clampedSize(args.first, defaultSize, most),
+});
 
 /** A list whose length has its own documented ceiling (a TimelineJS document's events, for one). */
 export const boundedListPrice = (bound: number) => ({ field: FIELD_COST, multiplier: bound });

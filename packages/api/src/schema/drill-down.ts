@@ -19,17 +19,19 @@ export interface DrillDown<Parent> {
   list: (parent: Parent, store: Context['store'], order: EventOrder[], page: PageArgs) => Page<EventRow>;
   /** How many events the parent counts: its count or weight, already known. */
   count: (parent: Parent) => number;
+  /** What the page costs on its own, when finding the parent's events costs more than a drill-down usually does. */
+  fieldCost?: number;
 }
 
 export const drillDownEvents = <Parent>(
   t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Parent>,
-  { description, list, count }: DrillDown<Parent>,
+  { description, list, count, fieldCost = DRILL_DOWN_FIELD_COST }: DrillDown<Parent>,
 ) =>
   t.connection(
     {
       type: EventRef,
       description,
-      complexity: pagedPrice(DEFAULT_PAGE_SIZE, DRILL_DOWN_FIELD_COST),
+      complexity: pagedPrice(DEFAULT_PAGE_SIZE, fieldCost),
       args: eventListArgs(),
       resolve: (parent, args, { store }) =>
         toConnection(list(parent, store, toEventOrder(args.orderBy), args), () => count(parent)),

@@ -117,7 +117,7 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
     const result = await execute(
       api.yoga,
       `{
-      actorNetwork { nodes { id eventCount actor { slug } } edges { source target weight firstDate lastDate events(first: 5) { totalCount edges { node { participants { actor { slug } } } } } } }
+      actorNetwork { nodes { id eventCount actor { slug } } edges(first: 5) { source target weight firstDate lastDate events(first: 5) { totalCount edges { node { participants { actor { slug } } } } } } }
       actor(slug: "pakistan") { id relationships(first: 5) { totalCount edges { node { weight actor { slug } } } } }
       russia: actor(slug: "russia") { id }
     }`,
@@ -141,6 +141,57 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
       totalCount: 1,
       edges: [{ node: { weight: 2, actor: { slug: 'russia' } } }],
     });
+  });
+});
+
+describe('actorNetwork bounds', () => {
+  const network = async (nodes: string, edges: string) => {
+    const result = await execute(
+      api.yoga,
+      `{ actorNetwork { nodeCount edgeCount eventsLimited nodes${nodes} { id eventCount } edges${edges} { source target weight } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    return { ...result.data.actorNetwork, cost: result.extensions?.cost };
+  };
+
+  it('returns the most active actors and the heaviest edges between them, and counts what it left out', async () => {
+    const whole = await network('', '');
+    expect(whole.eventsLimited).toBe(false);
+    expect(whole.nodes).toHaveLength(whole.nodeCount);
+    expect(whole.edges).toHaveLength(whole.edgeCount);
+    const cut = await network('(first: 2)', '(first: 1, amongNodes: 2)');
+    expect(cut).toMatchObject({ nodeCount: whole.nodeCount, edgeCount: whole.edgeCount });
+    expect(cut.nodes).toEqual(whole.nodes.slice(0, 2));
+    expect(cut.edges).toEqual(whole.edges.slice(0, 1));
+    expect(cut.nodes.map((node: { id: string }) => node.id)).toEqual(
+      expect.arrayContaining([cut.edges[0].source, cut.edges[0].target]),
+    );
+  });
+
+  it('prices each list by the size it asks for', async () => {
+    // scan 20,000 + 3 counts + nodes (1 + first × 2) + edges (1 + first × 3)
+    expect((await network('(first: 2)', '(first: 1, amongNodes: 2)')).cost).toBe(
+      20_000 + 3 + (1 + 2 * 2) + (1 + 1 * 3),
+    );
+    expect((await network('', '')).cost).toBe(20_000 + 3 + (1 + 100 * 2) + (1 + 100 * 3));
+    expect((await network('(first: 200)', '(first: 500, amongNodes: 200)')).cost).toBe(
+      20_000 + 3 + (1 + 200 * 2) + (1 + 500 * 3),
+    );
+    // An edge's events are priced as an ordinary page: 1,000 + 1 × totalCount under each edge.
+    const drilled = await execute(api.yoga, '{ actorNetwork { edges(first: 2) { events(first: 1) { totalCount } } } }');
+    expect(drilled.extensions?.cost).toBe(20_000 + 1 + 2 * (1_000 + 1));
+  });
+
+  it('refuses a size out of range with BAD_USER_INPUT naming the argument', async () => {
+    for (const [query, argument] of [
+      ['{ actorNetwork { nodes(first: 201) { id } } }', 'first'],
+      ['{ actorNetwork { edges(first: 501) { weight } } }', 'first'],
+      ['{ actorNetwork { edges(amongNodes: 0) { weight } } }', 'amongNodes'],
+      ['{ actorNetwork(minWeight: 0) { nodeCount } }', 'minWeight'],
+    ]) {
+      const result = await execute(api.yoga, query!);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
   });
 });
 

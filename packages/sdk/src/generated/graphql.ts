@@ -146,12 +146,31 @@ export type ActorKind =
   /** A sovereign state, past or present. */
   | 'STATE';
 
-/** Actors as nodes and co-participation in events as weighted edges, shaped for graph libraries (nodes with ids; edges with source and target ids). */
+/** Actors as nodes and co-participation in events as weighted edges, shaped for graph libraries (nodes with ids; edges with source and target ids). Bounded: `nodes(first:)` returns the most active actors and `edges(first:, amongNodes:)` the heaviest edges between them; pass the same number as `nodes(first:)` and `amongNodes` and every edge joins two returned nodes. `nodeCount` and `edgeCount` tell how much was left out. */
 export type ActorNetwork = {
-  /** Pairs of actors with at least `minWeight` shared events, heaviest first. */
+  /** Number of pairs in the whole network with at least `minWeight` shared events, whatever `amongNodes` is. Fewer `edges` than this means the answer leaves edges out. */
+  edgeCount: Scalars['Int']['output'];
+  /** The `first` heaviest pairs with at least `minWeight` shared events whose two actors are both among the `amongNodes` most active actors, heaviest first (ties by `source`, then `target` actor ID). Pairs with another actor are left out; none is heavier than that actor's `eventCount`, so none outweighs the last of the `amongNodes` nodes. */
   edges: Array<NetworkEdge>;
-  /** Actors in at least one matching event, most active first. */
+  /** True when the filter matched more than 5,000 events: the network then counts only the 5,000 most recent of them (latest date first), and its counts, weights, dates and edge `events` are those of these events. Narrow the filter (a date range) to count them all. Always false without a filter: the whole network is read from running totals. */
+  eventsLimited: Scalars['Boolean']['output'];
+  /** Number of actors in the whole network (in at least one counted event). Fewer `nodes` than this means the answer leaves actors out. */
+  nodeCount: Scalars['Int']['output'];
+  /** The `first` actors in the most counted events, most active first (ties by actor ID). */
   nodes: Array<NetworkNode>;
+};
+
+
+/** Actors as nodes and co-participation in events as weighted edges, shaped for graph libraries (nodes with ids; edges with source and target ids). Bounded: `nodes(first:)` returns the most active actors and `edges(first:, amongNodes:)` the heaviest edges between them; pass the same number as `nodes(first:)` and `amongNodes` and every edge joins two returned nodes. `nodeCount` and `edgeCount` tell how much was left out. */
+export type ActorNetworkEdgesArgs = {
+  amongNodes?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Actors as nodes and co-participation in events as weighted edges, shaped for graph libraries (nodes with ids; edges with source and target ids). Bounded: `nodes(first:)` returns the most active actors and `edges(first:, amongNodes:)` the heaviest edges between them; pass the same number as `nodes(first:)` and `amongNodes` and every edge joins two returned nodes. `nodeCount` and `edgeCount` tell how much was left out. */
+export type ActorNetworkNodesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Changes to an actor. Omitted fields stay as they are; a given list replaces the whole list; null clears an optional field. */
@@ -1146,24 +1165,24 @@ export type MutationUpdateSourceArgs = {
   patch: SourcePatch;
 };
 
-/** Two actors that took part in the same events, undirected. */
+/** Two actors that took part in the same events, undirected. Both are among the `amongNodes` most active actors of the `edges` field that listed it. */
 export type NetworkEdge = {
-  /** The matching events both actors took part in, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `weight`. Each edge whose `events` are selected costs a query of its own, so select it on the edge being opened. */
+  /** The counted events both actors took part in, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `weight` (when `eventsLimited`, only the events the network counted). Each edge whose `events` are selected costs a query of its own, priced as an ordinary page (1,000 points), so select it on the edge being opened (or list them with `events(filter: { actors: [both slugs], actorsMatch: ALL })` under the same filter). */
   events: EventConnection;
   /** Earliest possible day of the first shared event. */
   firstDate: Scalars['Date']['output'];
   /** Latest possible day of the last shared event. */
   lastDate: Scalars['Date']['output'];
-  /** Global ID of one actor (the one created first). */
+  /** Global ID of one actor (the one created first): the `id` of a node of `nodes(first: amongNodes)`. */
   source: Scalars['ID']['output'];
-  /** Global ID of the other actor. */
+  /** Global ID of the other actor, also among `nodes(first: amongNodes)`. */
   target: Scalars['ID']['output'];
-  /** Number of matching events both took part in. */
+  /** Number of counted events both took part in. */
   weight: Scalars['Int']['output'];
 };
 
 
-/** Two actors that took part in the same events, undirected. */
+/** Two actors that took part in the same events, undirected. Both are among the `amongNodes` most active actors of the `edges` field that listed it. */
 export type NetworkEdgeEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1176,7 +1195,7 @@ export type NetworkEdgeEventsArgs = {
 export type NetworkNode = {
   /** The actor. */
   actor: Actor;
-  /** Number of matching events the actor took part in; a good node size. */
+  /** Number of counted events the actor took part in; a good node size. */
   eventCount: Scalars['Int']['output'];
   /** The actor's global ID; edges refer to nodes by it. */
   id: Scalars['ID']['output'];
@@ -1348,7 +1367,7 @@ export type QuantityInput = {
 export type Query = {
   /** One actor, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
   actor?: Maybe<Actor>;
-  /** The co-participation network of the events matching a filter: who acts with whom, how often, and from when to when. */
+  /** The co-participation network of the events matching a filter: who acts with whom, how often, and from when to when. Its `nodes` and `edges` lists are bounded by their `first` arguments. Without a filter it reads running totals kept as events are written; with one, it counts at most the 5,000 most recent matching events (`eventsLimited`). */
   actorNetwork: ActorNetwork;
   /** Actors in name order, one page at a time (at most 100 per page). */
   actors: ActorConnection;
@@ -2047,10 +2066,12 @@ export type CooperationIndexQuery = { cooperationIndex: { mapping: string, years
 export type ActorNetworkQueryVariables = Exact<{
   filter?: InputMaybe<EventFilter>;
   minWeight?: InputMaybe<Scalars['Int']['input']>;
+  nodes?: InputMaybe<Scalars['Int']['input']>;
+  edges?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type ActorNetworkQuery = { actorNetwork: { nodes: Array<{ id: string, eventCount: number, actor: { slug: string, name: string, kind: ActorKind } }>, edges: Array<{ source: string, target: string, weight: number, firstDate: string, lastDate: string }> } };
+export type ActorNetworkQuery = { actorNetwork: { nodeCount: number, edgeCount: number, eventsLimited: boolean, nodes: Array<{ id: string, eventCount: number, actor: { slug: string, name: string, kind: ActorKind } }>, edges: Array<{ source: string, target: string, weight: number, firstDate: string, lastDate: string }> } };
 
 export type TimelineJsQueryVariables = Exact<{
   filter?: InputMaybe<EventFilter>;
@@ -2690,7 +2711,7 @@ export const EventKindsDocument = {"__meta__":{"operationName":"EventKinds","ope
 export const SearchDocument = {"__meta__":{"operationName":"Search","operationType":"query","hash":"cbf383df7df3c401b5ac5d1c748131abf817a8d131e4085575ba68fa0b8a9064"}} as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const EventStatsDocument = {"__meta__":{"operationName":"EventStats","operationType":"query","hash":"271559af48f5c5f184a90599f6b4b39010894cc86b5c250c234254189e001228"}} as unknown as TypedDocumentString<EventStatsQuery, EventStatsQueryVariables>;
 export const CooperationIndexDocument = {"__meta__":{"operationName":"CooperationIndex","operationType":"query","hash":"c0e8de789759d8dc35c83cb85527b824a6678b8eb488a9977889aa88fea4638b"}} as unknown as TypedDocumentString<CooperationIndexQuery, CooperationIndexQueryVariables>;
-export const ActorNetworkDocument = {"__meta__":{"operationName":"ActorNetwork","operationType":"query","hash":"ba89b4391b508b51ebb86e9a1beab526ff8e4833064720f97cb698d3c2832e8f"}} as unknown as TypedDocumentString<ActorNetworkQuery, ActorNetworkQueryVariables>;
+export const ActorNetworkDocument = {"__meta__":{"operationName":"ActorNetwork","operationType":"query","hash":"c19cf184df832d65435988fc2901e05369b0ca2444dade0482b6ee90dc6c912a"}} as unknown as TypedDocumentString<ActorNetworkQuery, ActorNetworkQueryVariables>;
 export const TimelineJsDocument = {"__meta__":{"operationName":"TimelineJs","operationType":"query","hash":"c25186ea3509bd5503cc166739f329f34e2cfaabac0e2b96e4de5c7444d700fb"}} as unknown as TypedDocumentString<TimelineJsQuery, TimelineJsQueryVariables>;
 export const ActorRelationshipsDocument = {"__meta__":{"operationName":"ActorRelationships","operationType":"query","hash":"4458ca2beb16a942d3a088705110b46fa086066e0bb8653e2e87921adfea113f"}} as unknown as TypedDocumentString<ActorRelationshipsQuery, ActorRelationshipsQueryVariables>;
 export const ChangesDocument = {"__meta__":{"operationName":"Changes","operationType":"query","hash":"8cff1673ca210f597d49738580522a71dff95f6f6c789465c10b9ad1d392ff64"}} as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;

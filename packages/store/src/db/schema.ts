@@ -183,6 +183,45 @@ export const eventPeriodCounts = sqliteTable(
   (table) => [primaryKey({ columns: [table.period, table.kind] })],
 );
 
+/**
+ * How many live events each actor took part in (an actor holding two roles in one event counts
+ * once), kept by triggers on `events` and `event_participants` (see the actor-network-counts
+ * migration): the unfiltered network's nodes, most active first, without reading every event.
+ * An actor in no live event has no row.
+ */
+export const actorEventCounts = sqliteTable(
+  'actor_event_counts',
+  {
+    actorId: integer('actor_id').primaryKey(),
+    eventCount: integer('event_count').notNull(),
+  },
+  (table) => [index('actor_event_counts_rank').on(sql`${table.eventCount} desc`, table.actorId)],
+);
+
+/**
+ * Every pair of actors that took part in the same live events (`actor_id` < `other_id`), with the
+ * number of those events and the earliest and latest possible day among them, kept by the same
+ * triggers: the unfiltered network's edges and every actor's relationships without a self-join over
+ * all participants. A pair that shares no live event has no row.
+ */
+export const actorPairCounts = sqliteTable(
+  'actor_pair_counts',
+  {
+    actorId: integer('actor_id').notNull(),
+    otherId: integer('other_id').notNull(),
+    weight: integer('weight').notNull(),
+    firstDate: text('first_date').notNull(),
+    lastDate: text('last_date').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.actorId, table.otherId] }),
+    // An actor's relationships where it is the larger ID of the pair.
+    index('actor_pair_counts_other').on(table.otherId, table.actorId),
+    // Counting the pairs of at least `minWeight` shared events.
+    index('actor_pair_counts_weight').on(table.weight),
+  ],
+);
+
 export const eventSectors = sqliteTable(
   'event_sectors',
   {

@@ -222,7 +222,7 @@ describe('actorNetwork', () => {
       id('2016-druzhba-exercise'),
     ]);
     expect(network.nodes.find((node) => node.actorId === actorId('pakistan'))!.eventCount).toBe(4);
-    expect(actorNetwork(store, null, 2).edges).toHaveLength(1);
+    expect(actorNetwork(store, null, { minWeight: 2 }).edges).toHaveLength(1);
   });
 
   it("lists an actor's relationships heaviest first", () => {
