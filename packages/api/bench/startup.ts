@@ -82,7 +82,7 @@ async function timeStarts(database: Database): Promise<void> {
   for (const [contender, runs] of samples) {
     const walls = runs.map((sample) => sample.wall);
     const wall = median(walls);
-    const ratio = contender === CONTENDERS[0] ? '' : `   ours ÷ this ${(ours / wall).toFixed(2)}`;
+    const ratio = contender === CONTENDERS[0] ? '' : `   ${(wall / ours).toFixed(2)}× ours`;
     console.log(
       `  ${contender.label.padEnd(15)} median ${wall.toFixed(0).padStart(5)} ms  (min ${Math.min(...walls).toFixed(0)}, max ${Math.max(...walls).toFixed(0)}; CPU ${median(runs.map((sample) => sample.cpu)).toFixed(0)} ms)${ratio}`,
     );
