@@ -9,11 +9,17 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql/index.js') },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/bench/**/*.test.ts', 'seeds/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/bench/**/*.test.ts',
+      'packages/*/scripts/**/*.test.ts',
+      'seeds/**/*.test.ts',
+    ],
     testTimeout: 20_000,
     // The JSON report lets .ci/run print a one-line summary that any CI can read.
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-results.json' },
     hookTimeout: 60_000,
+    globalSetup: ['packages/api/src/testing/build-bundle.ts'],
   },
 });

@@ -12,7 +12,15 @@ import { type LoadOptions, type LoadResult, runOneAtATime, runWrk } from './load
 import { type BenchQuery, benchQueries } from './queries.ts';
 import { type MachineInfo, renderDocument, type SizeResult, sizeNotes, sizeTable, targetsTable } from './report.ts';
 import { type Answer, checkSameData } from './same-data.ts';
-import { memoryOf, type RunningServer, SERVER_NAMES, type ServerName, startServer, stopServer } from './servers.ts';
+import {
+  memoryOf,
+  prepareBundledServers,
+  type RunningServer,
+  SERVER_NAMES,
+  type ServerName,
+  startServer,
+  stopServer,
+} from './servers.ts';
 import { countStatements } from './statements.ts';
 
 const numbers = (text: string) => text.split(',').map(Number);
@@ -78,6 +86,8 @@ function checked(server: RunningServer, query: BenchQuery, result: LoadResult): 
   return result;
 }
 
+let bundlesPrepared = false;
+
 async function benchSize(events: number): Promise<SizeResult> {
   console.log(`\n== ${events.toLocaleString('en-US')} events ==`);
   const generationStarted = performance.now();
@@ -90,6 +100,16 @@ async function benchSize(events: number): Promise<SizeResult> {
   const queries = benchQueries(store.$client, { depths: SETTINGS.depths });
   closeStore(store);
 
+  const probe = JSON.stringify(queries[0]!.request);
+  if (!bundlesPrepared) {
+    await prepareBundledServers({
+      databasePath: database.path,
+      port: SETTINGS.port,
+      probe,
+      logFile: join(scratchDir, 'prepare.log'),
+    });
+    bundlesPrepared = true;
+  }
   const servers = {} as Record<ServerName, RunningServer>;
   try {
     for (const [index, name] of SERVER_NAMES.entries()) {
@@ -99,7 +119,7 @@ async function benchSize(events: number): Promise<SizeResult> {
         port: SETTINGS.port + index,
         cpu: SERVER_CPU,
         logFile: join(scratchDir, `${name}-${events}.log`),
-        probe: JSON.stringify(queries[0]!.request),
+        probe,
       });
       console.log(`${name} answered ${servers[name].startupMs.toFixed(0)} ms after spawn`);
     }

@@ -211,7 +211,8 @@ function rssMiB(pid: number) {
 const serverErrors: string[] = [];
 
 async function startServer(databasePath: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  // As `npx -y pnpm@10 start` starts it: the bundle (scripts/start.mjs).
+  const server = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: apiDir,
     env: { ...process.env, PORT: String(PORT), DATABASE_PATH: databasePath },
     stdio: ['ignore', 'pipe', 'pipe'],

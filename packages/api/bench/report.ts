@@ -168,11 +168,17 @@ const METHOD = `Three servers answer the same queries from the same SQLite file,
 2–5 participants and 1–4 citations per event, claims, links, 2% archived, every date precision, and the word
 "cooperation" in about 40% of events):
 
-- **ours**: the real server, \`packages/api/src/server.ts\` (started with \`LOAD_SEEDS=0\` so the file stays as generated);
+- **ours**: the real server, \`packages/api/src/server.ts\`, started as \`npx -y pnpm@10 start\` starts it
+  (\`node scripts/start.mjs\`: the esbuild bundle \`dist/server.cjs\` with its V8 code cache) but with \`LOAD_SEEDS=0\`, so
+  the file stays as generated;
 - **naive**: plain graphql-js and node:http, one SQL statement per parent row, statements prepared once
   (\`packages/api/bench/baselines/naive.ts\`);
 - **floor**: node:http answering with JSON built by ONE SQLite statement per request (json_object /
   json_group_array), no GraphQL at all (\`packages/api/bench/baselines/floor.ts\`).
+
+The baselines are bundled and started the same way as ours (\`node scripts/run-bundle.mjs baselines naive|floor ...\`),
+so no server compiles TypeScript on load. Before the first size, the bundles are brought up to date and each server
+is started once, untimed, so each timed start finds its code cache, as any start after the first does.
 
 Before anything is timed, every query is sent to all three and the answers must be equal as parsed JSON
 (floats to 9 digits); the benchmark stops if not. The same check runs in the test suite at 1,000 events
@@ -250,6 +256,24 @@ BENCH_SIZES=1000,100000,1000000 npx -y pnpm@10 bench          # adds a million e
 It needs \`wrk\` and \`taskset\` (Debian: \`apt-get install wrk util-linux\`).
 
 ${KNOBS}
+
+## Start-up
+
+Issue #12 asks for a start ≤ 1 s on an already-loaded database. \`bench:startup\` (\`packages/api/bench/startup.ts\`)
+times it alone, spawn to first answer of the first query above, on the cached synthetic databases and on a database
+already loaded from \`seeds/\` (where our server runs its default seed check, as a plain \`start\` does; the baselines
+serve the same file). It starts each server as this benchmark does (\`servers.ts\`, pinned to core 0), plus ours
+under tsx (\`node --import tsx src/server.ts\`, how every start ran before the bundle) for comparison; the starts
+are interleaved, and it prints the median, minimum and maximum of each, and the CPU time the process had used by its
+first answer (less sensitive to other work on the machine than the wall-clock time).
+
+\`\`\`sh
+npx -y pnpm@10 --filter @bilateral/api bench:startup                     # 1k, 100k and 1M events, 5 starts each
+BENCH_SIZES=1000 STARTUP_RUNS=9 npx -y pnpm@10 --filter @bilateral/api bench:startup
+\`\`\`
+
+It reads \`BENCH_SIZES\` (default \`1000,100000,1000000\`), \`BENCH_SEED\` and \`BENCH_PORT\` (one port) as above, and
+\`STARTUP_RUNS\` (default 5). The time of \`npx -y pnpm@10\` itself, before the server is spawned, is in no figure.
 
 ## Last run
 

@@ -1,9 +1,11 @@
 /**
  * The three servers under test, each its own process pinned to the server core: Bilateral's real
  * server (src/server.ts, seeds not loaded so the database stays exactly as generated) and the two
- * baselines. Start-up is timed to the first answered query; memory is read from /proc.
+ * baselines. Each is started as it is shipped: ours as `npx -y pnpm@10 start` starts it
+ * (scripts/start.mjs: the bundle, with its code cache), the baselines bundled and started the same way
+ * (scripts/run-bundle.mjs). Start-up is timed to the first answered query; memory is read from /proc.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,13 +20,43 @@ export interface RunningServer {
   process: ChildProcess;
   /** From spawn to the first successful answer to `probe`. */
   startupMs: number;
+  /** CPU time (user and system) the process had used by then, to 10 ms: less noisy than `startupMs` on a busy machine. */
+  startupCpuMs: number;
 }
 
-function command(name: ServerName, databasePath: string, port: number): string[] {
-  return name === 'ours'
-    ? ['node', '--import', 'tsx', 'src/server.ts']
-    : ['node', '--import', 'tsx', 'bench/baselines/serve.ts', name, databasePath, String(port)];
+/** `bundled` is the shipped start; `tsx` compiles the TypeScript sources on load, as every start did before. */
+export type Launch = 'bundled' | 'tsx';
+
+function command(name: ServerName, databasePath: string, port: number, launch: Launch): string[] {
+  const baseline = [name, databasePath, String(port)];
+  if (launch === 'tsx')
+    return name === 'ours'
+      ? ['node', '--import', 'tsx', 'src/server.ts']
+      : ['node', '--import', 'tsx', 'bench/baselines/serve.ts', ...baseline];
+  return name === 'ours' ? ['node', 'scripts/start.mjs'] : ['node', 'scripts/run-bundle.mjs', 'baselines', ...baseline];
 }
+
+/**
+ * Brings the bundles up to date (a start after an edit builds first, which is not what is timed), then
+ * starts each server once for long enough to write its code cache (scripts/code-cache.mjs), as any
+ * start after the first finds it.
+ */
+export async function prepareBundledServers(options: {
+  databasePath: string;
+  port: number;
+  probe: string;
+  logFile: string;
+}) {
+  execFileSync('node', ['scripts/bundle.mjs'], { cwd: apiDir, stdio: 'inherit' });
+  for (const name of SERVER_NAMES) {
+    const server = await startServer({ ...options, name, cpu: null });
+    await new Promise((resolve) => setTimeout(resolve, CODE_CACHE_WRITTEN_MS));
+    await stopServer(server);
+  }
+}
+
+/** Longer than code-cache.mjs waits before writing the cache. */
+const CODE_CACHE_WRITTEN_MS = 3_000;
 
 const running = new Set<ChildProcess>();
 // Servers must not outlive the benchmark, however it ends.
@@ -40,15 +72,18 @@ export async function startServer(options: {
   cpu: number | null;
   logFile: string;
   probe: string;
+  launch?: Launch;
+  /** Load seeds/ as a plain `start` does; by default the database is served as it is (LOAD_SEEDS=0). */
+  loadSeeds?: boolean;
 }): Promise<RunningServer> {
   const { name, databasePath, port, cpu } = options;
-  const args = command(name, databasePath, port);
+  const args = command(name, databasePath, port, options.launch ?? 'bundled');
   const pinned = cpu === null ? args : ['taskset', '-c', String(cpu), ...args];
   const log = openSync(options.logFile, 'a');
   const started = performance.now();
   const child = spawn(pinned[0]!, pinned.slice(1), {
     cwd: apiDir,
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, LOAD_SEEDS: '0' },
+    env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, LOAD_SEEDS: options.loadSeeds ? '' : '0' },
     stdio: ['ignore', log, log],
   });
   running.add(child);
@@ -71,7 +106,16 @@ export async function startServer(options: {
     if (performance.now() - started > 120_000) throw new Error(`${name} server did not answer within 2 minutes`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  return { name, url, process: child, startupMs: performance.now() - started };
+  const startupMs = performance.now() - started;
+  return { name, url, process: child, startupMs, startupCpuMs: cpuMsOf(child.pid!) };
+}
+
+/** User and system CPU time a process has used, in ms (Linux: /proc, in clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks * 10;
 }
 
 export async function stopServer(server: RunningServer): Promise<void> {

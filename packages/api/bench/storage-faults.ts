@@ -22,8 +22,8 @@ if (process.getuid?.() !== 0) {
 }
 
 const repository = join(import.meta.dirname, '../../..');
-const tsxLoader = join(repository, 'node_modules/tsx/dist/loader.mjs');
-const serverScript = join(repository, 'packages/api/src/server.ts');
+// What `npx -y pnpm@10 start` runs: the server's bundle.
+const startScript = join(repository, 'packages/api/scripts/start.mjs');
 const work = mkdtempSync('/tmp/storage-faults-');
 let nextPort = 4440;
 
@@ -73,7 +73,7 @@ interface Server {
 
 function startServer(databasePath: string, env: Record<string, string> = {}): Promise<Server> {
   const port = nextPort++;
-  const child = spawn(process.execPath, ['--import', tsxLoader, serverScript], {
+  const child = spawn(process.execPath, [startScript], {
     env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

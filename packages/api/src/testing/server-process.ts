@@ -1,8 +1,8 @@
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const tsxLoader = join(import.meta.dirname, '../../../../node_modules/tsx/dist/loader.mjs');
-const serverScript = join(import.meta.dirname, '../server.ts');
+// What `npx -y pnpm@10 start` runs: the server's bundle, rebuilt first if the sources changed.
+const startScript = join(import.meta.dirname, '../../scripts/start.mjs');
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -13,13 +13,13 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** Starts `server.ts` as `npx -y pnpm@10 start` would, on a free port, with `env` added to this process's environment. */
+/** Starts the server as `npx -y pnpm@10 start` does, on a free port, with `env` added to this process's environment. */
 export function startServer(
   env: Record<string, string>,
   options: Pick<SpawnOptions, 'uid' | 'gid'> & { listeners?: number } = {},
 ): ServerProcess {
   const { listeners = 1, ...spawnOptions } = options;
-  const child = spawn(process.execPath, ['--import', tsxLoader, serverScript], {
+  const child = spawn(process.execPath, [startScript], {
     env: { ...process.env, HOST: '', CORS_ORIGINS: '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...spawnOptions,

@@ -1,0 +1,9 @@
+// @ts-check
+// `npx -y pnpm@10 start`: serves src/server.ts from its bundle (bundle.mjs), built first when the
+// sources changed since the last build, and compiled with a code cache (code-cache.mjs). A cluster
+// worker (WORKERS) runs this file again; its primary has checked the bundle already.
+import cluster from 'node:cluster';
+import { BUNDLES, currentBundle } from './bundle.mjs';
+import { runWithCodeCache } from './code-cache.mjs';
+
+runWithCodeCache(cluster.isPrimary ? await currentBundle(BUNDLES.server) : BUNDLES.server.outfile);
