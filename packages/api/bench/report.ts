@@ -19,10 +19,10 @@ export interface SizeResult {
   generationSeconds: number | null;
 }
 
-const round = (value: number, digits = 0) =>
+export const round = (value: number, digits = 0) =>
   Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: digits }) : '—';
-const ms = (value: number) => (value >= 100 ? round(value) : value >= 10 ? round(value, 1) : round(value, 2));
-const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '—');
+export const ms = (value: number) => (value >= 100 ? round(value) : value >= 10 ? round(value, 1) : round(value, 2));
+export const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '—');
 
 export function sizeTable(result: SizeResult, connections: number): string {
   const header =
