@@ -28,21 +28,32 @@ const CURSOR_OF = `query CursorOf($rowId: Int!) {
   allEvents(condition: { rowId: $rowId }, orderBy: [DATE_EARLIEST_ASC, DATE_LATEST_ASC, ROW_ID_ASC]) { edges { cursor } }
 }`;
 
-/** Our filter in PostGraphile's connection-filter terms: live events, `from`, any of `actors` took part. */
-function postgraphileFilter(filter: EventFilterArgs | undefined): Record<string, unknown> {
+const ACTOR_IDS = `query ActorIds($slugs: [String!]!) { allActors(filter: { slug: { in: $slugs } }) { nodes { rowId } } }`;
+
+/**
+ * Our filter in PostGraphile's connection-filter terms: live events, `from`, and any of the actors
+ * took part, named by slug as in our API, or by row ID when `actorIds` are given.
+ */
+function postgraphileFilter(filter: EventFilterArgs | undefined, actorIds?: number[]): Record<string, unknown> {
+  const actor = actorIds ? { actorId: { in: actorIds } } : { actorByActorId: { slug: { in: filter?.actors } } };
   return {
     archivedAt: { isNull: true },
     ...(filter?.from && { dateEarliest: { greaterThanOrEqualTo: parseFuzzyDate(filter.from).earliest } }),
-    ...(filter?.actors?.length && {
-      eventParticipantsByEventId: { some: { actorByActorId: { slug: { in: filter.actors } } } },
-    }),
+    ...(filter?.actors?.length && { eventParticipantsByEventId: { some: actor } }),
   };
 }
 
 export type PostgraphileRequest = (query: string, variables: Record<string, unknown>) => Promise<unknown>;
 
-/** Our page query translated: same size, same filter, and a PostGraphile cursor at the same event. */
-export async function postgraphilePage(ours: BenchQuery, request: PostgraphileRequest): Promise<BenchQuery> {
+/**
+ * Our page query translated: same size, same filter, and a PostGraphile cursor at the same event.
+ * `byActorId` filters by the actors' row IDs (looked up first) instead of their slugs.
+ */
+export async function postgraphilePage(
+  ours: BenchQuery,
+  request: PostgraphileRequest,
+  { byActorId = false } = {},
+): Promise<BenchQuery> {
   const { first, after, filter } = ours.request.variables as {
     first: number;
     after?: string;
@@ -56,12 +67,20 @@ export async function postgraphilePage(ours: BenchQuery, request: PostgraphileRe
     cursor = answer.data?.allEvents.edges[0]?.cursor;
     if (!cursor) throw new Error(`PostGraphile gave no cursor for ${ours.name}: ${JSON.stringify(answer)}`);
   }
+  let actorIds: number[] | undefined;
+  if (byActorId) {
+    const answer = (await request(ACTOR_IDS, { slugs: filter?.actors ?? [] })) as {
+      data?: { allActors: { nodes: { rowId: number }[] } };
+    };
+    actorIds = answer.data?.allActors.nodes.map((actor) => actor.rowId);
+    if (!actorIds?.length) throw new Error(`PostGraphile found no actors for ${ours.name}: ${JSON.stringify(answer)}`);
+  }
   return {
     name: ours.name,
     request: {
       query: EVENTS_PAGE,
       operationName: 'EventsPage',
-      variables: { first, ...(cursor && { after: cursor }), filter: postgraphileFilter(filter) },
+      variables: { first, ...(cursor && { after: cursor }), filter: postgraphileFilter(filter, actorIds) },
     },
     oneAtATime: false,
   };
