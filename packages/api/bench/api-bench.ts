@@ -3,7 +3,7 @@
 // Run: npx -y pnpm@10 bench        (1k and 100k events; BENCH_SIZES=1000,100000,1000000 adds 1M)
 // Settings (environment): see SETTINGS below and docs/performance.md. Timings are printed, never asserted.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeStore, openStore } from '@bilateral/store';
@@ -156,7 +156,13 @@ console.log(`\n${targetsTable(results)}`);
 if (SETTINGS.output !== '-') {
   writeFileSync(
     SETTINGS.output,
-    renderDocument({ info, settings: SETTINGS, results, loadAverageAfter: loadavg()[0]! }),
+    renderDocument({
+      info,
+      settings: SETTINGS,
+      results,
+      loadAverageAfter: loadavg()[0]!,
+      previous: existsSync(SETTINGS.output) ? readFileSync(SETTINGS.output, 'utf8') : '',
+    }),
   );
   console.log(`\nwritten to ${SETTINGS.output}`);
 }

@@ -205,16 +205,22 @@ const KNOBS = `| variable | default | meaning |
 | \`BENCH_OUTPUT\` | \`docs/performance.md\` | where to write this page; \`-\` to only print |
 | \`BILATERAL_SYNTHETIC_CACHE\` | \`$TMPDIR/bilateral-synthetic\` | where generated databases are cached |`;
 
+/** The "PostGraphile comparison" section of the page (from `bench:postgraphile`), up to the next section. */
+const postgraphileSection = (page: string) => /^## PostGraphile comparison\n[\s\S]*?(?=^## )/m.exec(page)?.[0] ?? '';
+
 export function renderDocument({
   info,
   settings,
   results,
   loadAverageAfter,
+  previous = '',
 }: {
   info: MachineInfo;
   settings: Settings;
   results: SizeResult[];
   loadAverageAfter: number;
+  /** The page as it was: the PostGraphile comparison, written from another script's run, is kept. */
+  previous?: string;
 }): string {
   const env = [
     `BENCH_SIZES=${settings.sizes.join(',')}`,
@@ -264,10 +270,8 @@ ${sizes}
 
 ${targetsTable(results)}
 
-## Not measured
+${postgraphileSection(previous)}## Not measured
 
-- PostGraphile: issue #12 compares against PostGraphile 5 over PostgreSQL 15; that needs Node 22 (or a polyfill)
-  and a PostgreSQL server, and this benchmark does not run it.
 - Several workers (\`WORKERS\`): the servers are pinned to one core here.
 `;
 }
