@@ -17,7 +17,7 @@ import { ms, round, times } from '../report.ts';
 import { type Answer, checkSameData } from '../same-data.ts';
 import { type RunningServer, startProcess, startServer, stopServer } from '../servers.ts';
 import { benchSettings, LOAD_CPU, measure, median, medianResult, overHttp, pinned, SERVER_CPU } from '../timing.ts';
-import { type Cluster, connectionString, loadDatabase, startCluster, stopCluster } from './postgres.ts';
+import { type Cluster, connectionString, drained, loadDatabase, startCluster, stopCluster } from './postgres.ts';
 import { ourPage, postgraphilePage, postgraphilePageOf } from './queries.ts';
 
 const SETTINGS = {
@@ -149,9 +149,12 @@ async function compareSize(cluster: Cluster, events: number): Promise<SizeCompar
     }
     console.log(`same events, participants, actors, citations and sources from both for ${queries.length} queries`);
 
-    for (const query of queries)
-      for (const side of SERVERS)
-        await measure(servers[side], asked(side, query), measureSettings(SETTINGS.warmupSeconds));
+    const timed = async (side: Side, query: BenchQuery, seconds: number) => {
+      const result = await measure(servers[side], asked(side, query), measureSettings(seconds));
+      await drained(cluster, database);
+      return result;
+    };
+    for (const query of queries) for (const side of SERVERS) await timed(side, query, SETTINGS.warmupSeconds);
     const samples = new Map(
       queries.map((query) => [query.name, { ours: [], postgraphile: [] } as Record<Side, LoadResult[]>]),
     );
@@ -160,8 +163,7 @@ async function compareSize(cluster: Cluster, events: number): Promise<SizeCompar
         // Alternate which server goes first, so neither always runs right after the other's load.
         const order = (round + index) % 2 ? SERVERS.toReversed() : SERVERS;
         const row = samples.get(query.name)!;
-        for (const side of order)
-          row[side].push(await measure(servers[side], asked(side, query), measureSettings(SETTINGS.seconds)));
+        for (const side of order) row[side].push(await timed(side, query, SETTINGS.seconds));
         console.log(
           `round ${round + 1} ${query.name}: ${SERVERS.map((side) => `${side} ${row[side].at(-1)!.requestsPerSecond.toFixed(1)}/s`).join(', ')}`,
         );

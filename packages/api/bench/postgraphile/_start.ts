@@ -1,3 +1,0 @@
-import { startCluster } from './postgres.ts';
-
-console.log(startCluster({ dir: '/tmp/pg-bench', port: 5440, cpu: 0 }).version);
