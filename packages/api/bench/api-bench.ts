@@ -3,15 +3,15 @@
 // Run: npx -y pnpm@10 bench        (1k and 100k events; BENCH_SIZES=1000,100000,1000000 adds 1M)
 // Settings (environment): see SETTINGS below and docs/performance.md. Timings are printed, never asserted.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeStore, openStore } from '@bilateral/store';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
-import { type LoadOptions, type LoadResult, runOneAtATime, runWrk } from './load.ts';
-import { type BenchQuery, benchQueries } from './queries.ts';
+import type { LoadResult } from './load.ts';
+import { benchQueries } from './queries.ts';
 import { type MachineInfo, renderDocument, type SizeResult, sizeNotes, sizeTable, targetsTable } from './report.ts';
-import { type Answer, checkSameData } from './same-data.ts';
+import { checkSameData } from './same-data.ts';
 import {
   memoryOf,
   prepareBundledServers,
@@ -22,69 +22,14 @@ import {
   stopServer,
 } from './servers.ts';
 import { countStatements } from './statements.ts';
+import { benchSettings, LOAD_CPU, measure, median, medianResult, overHttp, pinned, SERVER_CPU } from './timing.ts';
 
-const numbers = (text: string) => text.split(',').map(Number);
 const SETTINGS = {
-  sizes: numbers(process.env.BENCH_SIZES ?? '1000,100000'),
-  seconds: Number(process.env.BENCH_DURATION ?? 2),
-  warmupSeconds: Number(process.env.BENCH_WARMUP ?? 1),
-  rounds: Number(process.env.BENCH_ROUNDS ?? 2),
-  connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
-  depths: numbers(process.env.BENCH_DEPTHS ?? '0,0.5,0.9'),
-  seed: Number(process.env.BENCH_SEED ?? 1),
-  port: Number(process.env.BENCH_PORT ?? 4200),
+  ...benchSettings({ sizes: '1000,100000', port: 4200 }),
   output: process.env.BENCH_OUTPUT ?? join(import.meta.dirname, '../../../docs/performance.md'),
 };
-/** On two or more cores the servers run on core 0 and the load generator (and this script) on core 1. */
-const pinned = availableParallelism() >= 2;
-const SERVER_CPU = pinned ? 0 : null;
-const LOAD_CPU = pinned ? 1 : null;
-/** Fewest completed requests a wrk run must have to count: one per connection. */
-const MINIMUM_REQUESTS = SETTINGS.connections;
 const scratchDir = mkdtempSync(join(tmpdir(), 'bilateral-bench-'));
-
-const median = (values: number[]) => {
-  const sorted = values.toSorted((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
-function overHttp(url: string): Answer {
-  return async (query) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(query.request),
-    });
-    return response.text();
-  };
-}
-
-async function measure(server: RunningServer, query: BenchQuery, seconds: number): Promise<LoadResult> {
-  const options: LoadOptions = {
-    url: server.url,
-    body: JSON.stringify(query.request),
-    seconds,
-    connections: SETTINGS.connections,
-    cpu: LOAD_CPU,
-    scratchDir,
-  };
-  if (query.oneAtATime) return checked(server, query, await runOneAtATime(options));
-  // wrk drops the requests still running when its time is up: on a slow query a short run can
-  // complete almost none, so run longer until enough complete to give a rate and percentiles.
-  let result = await runWrk(options);
-  while (result.requests < MINIMUM_REQUESTS && options.seconds < 32) {
-    options.seconds *= 2;
-    result = await runWrk(options);
-  }
-  return checked(server, query, result);
-}
-
-function checked(server: RunningServer, query: BenchQuery, result: LoadResult): LoadResult {
-  // An error or a timeout under load is a result, not a reason to stop: it is counted and shown in the table.
-  if (result.errors) console.error(`${server.name}: ${result.errors} errors or timeouts on ${query.name}`);
-  return result;
-}
+const measureSettings = (seconds: number) => ({ seconds, connections: SETTINGS.connections, scratchDir });
 
 let bundlesPrepared = false;
 
@@ -145,13 +90,14 @@ async function benchSize(events: number): Promise<SizeResult> {
     const samples = new Map<string, Record<ServerName, LoadResult[]>>();
     try {
       for (const query of queries)
-        for (const name of SERVER_NAMES) await measure(servers[name], query, SETTINGS.warmupSeconds);
+        for (const name of SERVER_NAMES) await measure(servers[name], query, measureSettings(SETTINGS.warmupSeconds));
       for (let round = 0; round < SETTINGS.rounds; round++) {
         for (const [index, query] of queries.entries()) {
           // Rotate which server goes first, so none always runs right after another's load.
           const order = SERVER_NAMES.map((_, offset) => SERVER_NAMES[(round + index + offset) % SERVER_NAMES.length]!);
           const row = samples.get(query.name) ?? { ours: [], naive: [], floor: [] };
-          for (const name of order) row[name].push(await measure(servers[name], query, SETTINGS.seconds));
+          for (const name of order)
+            row[name].push(await measure(servers[name], query, measureSettings(SETTINGS.seconds)));
           samples.set(query.name, row);
           const line = SERVER_NAMES.map((name) => `${name} ${row[name].at(-1)!.requestsPerSecond.toFixed(1)}/s`);
           console.log(`round ${round + 1} ${query.name}: ${line.join(', ')}`);
@@ -163,18 +109,10 @@ async function benchSize(events: number): Promise<SizeResult> {
     const load = new Map(
       [...samples].map(([name, row]) => [
         name,
-        Object.fromEntries(
-          SERVER_NAMES.map((server) => [
-            server,
-            {
-              requests: row[server].reduce((sum, result) => sum + result.requests, 0),
-              requestsPerSecond: median(row[server].map((result) => result.requestsPerSecond)),
-              p50Ms: median(row[server].map((result) => result.p50Ms)),
-              p99Ms: median(row[server].map((result) => result.p99Ms)),
-              errors: row[server].reduce((sum, result) => sum + result.errors, 0),
-            },
-          ]),
-        ) as Record<ServerName, LoadResult>,
+        Object.fromEntries(SERVER_NAMES.map((server) => [server, medianResult(row[server])])) as Record<
+          ServerName,
+          LoadResult
+        >,
       ]),
     );
     // Ratios are taken within each round (the three runs of a query are seconds apart), then the median:
@@ -238,7 +176,13 @@ console.log(`\n${targetsTable(results)}`);
 if (SETTINGS.output !== '-') {
   writeFileSync(
     SETTINGS.output,
-    renderDocument({ info, settings: SETTINGS, results, loadAverageAfter: loadavg()[0]! }),
+    renderDocument({
+      info,
+      settings: SETTINGS,
+      results,
+      loadAverageAfter: loadavg()[0]!,
+      previous: existsSync(SETTINGS.output) ? readFileSync(SETTINGS.output, 'utf8') : '',
+    }),
   );
   console.log(`\nwritten to ${SETTINGS.output}`);
 }

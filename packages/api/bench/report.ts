@@ -19,10 +19,10 @@ export interface SizeResult {
   generationSeconds: number | null;
 }
 
-const round = (value: number, digits = 0) =>
+export const round = (value: number, digits = 0) =>
   Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: digits }) : '—';
-const ms = (value: number) => (value >= 100 ? round(value) : value >= 10 ? round(value, 1) : round(value, 2));
-const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '—');
+export const ms = (value: number) => (value >= 100 ? round(value) : value >= 10 ? round(value, 1) : round(value, 2));
+export const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '—');
 
 export function sizeTable(result: SizeResult, connections: number): string {
   const header =
@@ -211,16 +211,22 @@ const KNOBS = `| variable | default | meaning |
 | \`BENCH_OUTPUT\` | \`docs/performance.md\` | where to write this page; \`-\` to only print |
 | \`BILATERAL_SYNTHETIC_CACHE\` | \`$TMPDIR/bilateral-synthetic\` | where generated databases are cached |`;
 
+/** The "PostGraphile comparison" section of the page (from `bench:postgraphile`), up to the next section. */
+const postgraphileSection = (page: string) => /^## PostGraphile comparison\n[\s\S]*?(?=^## )/m.exec(page)?.[0] ?? '';
+
 export function renderDocument({
   info,
   settings,
   results,
   loadAverageAfter,
+  previous = '',
 }: {
   info: MachineInfo;
   settings: Settings;
   results: SizeResult[];
   loadAverageAfter: number;
+  /** The page as it was: the PostGraphile comparison, written from another script's run, is kept. */
+  previous?: string;
 }): string {
   const env = [
     `BENCH_SIZES=${settings.sizes.join(',')}`,
@@ -288,10 +294,8 @@ ${sizes}
 
 ${targetsTable(results)}
 
-## Not measured
+${postgraphileSection(previous)}## Not measured
 
-- PostGraphile: issue #12 compares against PostGraphile 5 over PostgreSQL 15; that needs Node 22 (or a polyfill)
-  and a PostgreSQL server, and this benchmark does not run it.
 - Several workers (\`WORKERS\`): the servers are pinned to one core here.
 `;
 }

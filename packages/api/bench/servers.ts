@@ -15,7 +15,7 @@ export type ServerName = (typeof SERVER_NAMES)[number];
 const apiDir = join(import.meta.dirname, '..');
 
 export interface RunningServer {
-  name: ServerName;
+  name: string;
   url: string;
   process: ChildProcess;
   /** From spawn to the first successful answer to `probe`. */
@@ -65,7 +65,7 @@ process.once('exit', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
-export async function startServer(options: {
+export interface ServerOptions {
   name: ServerName;
   databasePath: string;
   port: number;
@@ -75,15 +75,37 @@ export async function startServer(options: {
   launch?: Launch;
   /** Load seeds/ as a plain `start` does; by default the database is served as it is (LOAD_SEEDS=0). */
   loadSeeds?: boolean;
-}): Promise<RunningServer> {
-  const { name, databasePath, port, cpu } = options;
-  const args = command(name, databasePath, port, options.launch ?? 'bundled');
-  const pinned = cpu === null ? args : ['taskset', '-c', String(cpu), ...args];
+}
+
+export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { name, databasePath, port } = options;
+  return startProcess({
+    ...options,
+    command: command(name, databasePath, port, options.launch ?? 'bundled'),
+    cwd: apiDir,
+    env: { DATABASE_PATH: databasePath, LOAD_SEEDS: options.loadSeeds ? '' : '0' },
+  });
+}
+
+/**
+ * Spawns any GraphQL server (`command`, pinned to `cpu`, with PORT and `env` added to this process's
+ * environment) and waits until it answers `probe` at http://127.0.0.1:PORT/graphql.
+ */
+export async function startProcess(
+  options: Omit<ServerOptions, 'databasePath' | 'name' | 'launch' | 'loadSeeds'> & {
+    name: string;
+    command: string[];
+    cwd: string;
+    env: Record<string, string>;
+  },
+): Promise<RunningServer> {
+  const { name, port, cpu } = options;
+  const pinned = cpu === null ? options.command : ['taskset', '-c', String(cpu), ...options.command];
   const log = openSync(options.logFile, 'a');
   const started = performance.now();
   const child = spawn(pinned[0]!, pinned.slice(1), {
-    cwd: apiDir,
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, LOAD_SEEDS: options.loadSeeds ? '' : '0' },
+    cwd: options.cwd,
+    env: { ...process.env, PORT: String(port), ...options.env },
     stdio: ['ignore', log, log],
   });
   running.add(child);
