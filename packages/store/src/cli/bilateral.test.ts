@@ -27,7 +27,11 @@ function bilateralAs(user: { uid: number; gid: number } | undefined, ...args: st
 
 afterEach(removeTemporaryDirectories);
 
-describe('bilateral', () => {
+// Each test runs the CLI through tsx several times, a few seconds each on a busy machine (load 19 on
+// two cores took two of them past the default 20 s).
+const SPAWNS_THE_CLI = { timeout: 60_000 };
+
+describe('bilateral', SPAWNS_THE_CLI, () => {
   it('prints usage listing every command for help and for no command', () => {
     for (const args of [['help'], []]) {
       const { status, stdout } = bilateral(...args);
@@ -79,7 +83,7 @@ describe('bilateral', () => {
   });
 });
 
-describe('bilateral keys', () => {
+describe('bilateral keys', SPAWNS_THE_CLI, () => {
   it('creates a key that authenticates, lists it without its secret, and revokes it', async () => {
     const database = join(temporaryDirectory(), 'keys.db');
     const created = bilateral('keys', 'create', '--scope', 'write', '--label', 'editor script', '--database', database);
@@ -110,7 +114,7 @@ describe('bilateral keys', () => {
   });
 });
 
-describe('bilateral export-seeds', () => {
+describe('bilateral export-seeds', SPAWNS_THE_CLI, () => {
   it('writes the database to seed files, changing none when they already match', () => {
     const dir = temporaryDirectory();
     const database = seededDatabaseFile(join(dir, 'live.db'));
@@ -137,7 +141,7 @@ describe('bilateral export-seeds', () => {
   });
 });
 
-describe('storage faults in the CLI', () => {
+describe('storage faults in the CLI', SPAWNS_THE_CLI, () => {
   it('a database locked past the busy timeout: one line naming BUSY, exit 6', () => {
     const database = seededDatabaseFile(join(temporaryDirectory(), 'locked.db'));
     const holder = new Database(database);
