@@ -9,7 +9,7 @@
  * events; with a filter, the network is counted from at most `NETWORK_EVENT_LIMIT` matching events,
  * the most recent.
  */
-import { and, desc, type SQL, sql } from 'drizzle-orm';
+import { and, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { eventParticipants, events } from '../db/schema.ts';
 import { QueryError } from './errors.ts';
