@@ -5,6 +5,7 @@ import { useBodyLimit } from './body-limit.ts';
 import { type ChangeBus, createChangeBus } from './changes.ts';
 import { type Context, createContext } from './context.ts';
 import { useCors } from './cors.ts';
+import { useCompiledExecution } from './compiled-execution.ts';
 import { useCodedErrorBodies } from './error-bodies.ts';
 import { maskError } from './errors.ts';
 import { useExports } from './exports/routes.ts';
@@ -83,6 +84,7 @@ export function createBilateralYoga({
       useDocumentLimits(),
       useCostLimit(),
       ...(rateLimit ? [useRateLimit(store, rateLimit)] : []),
+      useCompiledExecution(),
     ],
     healthCheckEndpoint: YOGA_HEALTH_PATH,
     graphiql: {
