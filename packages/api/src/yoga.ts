@@ -69,6 +69,9 @@ export function createBilateralYoga({
     cors: false,
     // No uploads: a multipart body is a form a page could submit (useJsonOnlyPost refuses it too).
     multipart: false,
+    // useBodyLimit already holds every body to 1 MiB (declared or counted); Yoga's own 25 MB limit would pipe
+    // each body through another stream for nothing.
+    maxRequestBodySize: false,
     extraParamNames: [DOCUMENT_ID_PARAM],
     // useCodedErrorBodies first: its onResponse runs before the others, so CORS headers land on its bodies.
     plugins: [
