@@ -3,6 +3,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { type AuditLog, consoleAuditLog } from './auth.ts';
 import { useBodyLimit } from './body-limit.ts';
 import { type ChangeBus, createChangeBus } from './changes.ts';
+import { useCompiledExecution } from './compiled-execution.ts';
 import { type Context, createContext } from './context.ts';
 import { useCors } from './cors.ts';
 import { useCodedErrorBodies } from './error-bodies.ts';
@@ -68,6 +69,9 @@ export function createBilateralYoga({
     cors: false,
     // No uploads: a multipart body is a form a page could submit (useJsonOnlyPost refuses it too).
     multipart: false,
+    // useBodyLimit already holds every body to 1 MiB (declared or counted); Yoga's own 25 MB limit would pipe
+    // each body through another stream for nothing.
+    maxRequestBodySize: false,
     extraParamNames: [DOCUMENT_ID_PARAM],
     // useCodedErrorBodies first: its onResponse runs before the others, so CORS headers land on its bodies.
     plugins: [
@@ -83,6 +87,7 @@ export function createBilateralYoga({
       useDocumentLimits(),
       useCostLimit(),
       ...(rateLimit ? [useRateLimit(store, rateLimit)] : []),
+      useCompiledExecution(),
     ],
     healthCheckEndpoint: YOGA_HEALTH_PATH,
     graphiql: {

@@ -9,8 +9,15 @@
  * because the price depends on the variables (`first: $first`) and Yoga caches validation per
  * document.
  */
-import { createComplexityRule } from '@pothos/plugin-complexity';
-import { type ExecutionArgs, type ExecutionResult, GraphQLError, validate } from 'graphql';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  GraphQLError,
+  getOperationAST,
+  Kind,
+} from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 
 /**
@@ -24,20 +31,56 @@ const costs = new WeakMap<Request, number>();
 /** The cost of the operation `request` carried, once it was priced. */
 export const costOf = (request: Request): number | undefined => costs.get(request);
 
-/** The price of an operation with its variables, or the errors that kept it from being priced (bad variables). */
-export function priceOperation(args: ExecutionArgs): { cost: number } | { errors: readonly GraphQLError[] } {
-  let cost = 0;
-  const errors = validate(args.schema, args.document, [
-    createComplexityRule({
-      context: args.contextValue as object,
-      variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
-      operationName: args.operationName,
-      onResult: (result) => {
-        cost = result.complexity;
-      },
-    }),
-  ]);
-  return errors.length > 0 ? { errors } : { cost };
+/**
+ * The operation `operationName` picks, with the document's fragments, as a document of its own: what
+ * the complexity plugin prices. Built once per parsed document and operation name.
+ */
+const operationDocuments = new WeakMap<DocumentNode, Map<string, DocumentNode | null>>();
+
+function operationDocument(document: DocumentNode, operationName: string | null | undefined): DocumentNode | null {
+  let byName = operationDocuments.get(document);
+  if (!byName) {
+    byName = new Map();
+    operationDocuments.set(document, byName);
+  }
+  const key = operationName ?? '';
+  let priced = byName.get(key);
+  if (priced === undefined) {
+    const operation = getOperationAST(document, operationName);
+    priced = operation
+      ? {
+          kind: Kind.DOCUMENT,
+          definitions: [
+            operation,
+            ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION),
+          ],
+        }
+      : null;
+    byName.set(key, priced);
+  }
+  return priced;
+}
+
+/**
+ * The price of an operation with its variables; undefined when it cannot be priced (variables that
+ * do not fit their types, no such operation), which execution then reports. The document was
+ * validated already, so it is walked directly rather than through graphql's `validate`, which would
+ * rebuild the type information of every node on each request.
+ */
+export function priceOperation(args: ExecutionArgs): number | undefined {
+  const document = operationDocument(args.document, args.operationName);
+  if (!document) return undefined;
+  try {
+    return complexityFromQuery(document, {
+      schema: args.schema,
+      ctx: args.contextValue as object,
+      variables: (args.variableValues ?? {}) as Record<string, unknown>,
+    }).complexity;
+  } catch (error) {
+    // Bad variables are GraphQLErrors, as are the complexity plugin's own refusals.
+    if (error instanceof GraphQLError) return undefined;
+    throw error;
+  }
 }
 
 export const tooCostly = (cost: number) =>
@@ -53,11 +96,10 @@ const withCost = (result: ExecutionResult, cost: number): ExecutionResult => ({
 
 function priceOrRefuse(args: ExecutionArgs, refuse: (result: ExecutionResult) => void) {
   const request = (args.contextValue as { request?: Request }).request;
-  const priced = priceOperation(args);
-  // Variables that do not fit their types: execution reports them with BAD_USER_INPUT.
-  if ('errors' in priced) return;
-  if (request) costs.set(request, priced.cost);
-  if (priced.cost > MAX_QUERY_COST) refuse({ errors: [tooCostly(priced.cost)] });
+  const cost = priceOperation(args);
+  if (cost === undefined) return;
+  if (request) costs.set(request, cost);
+  if (cost > MAX_QUERY_COST) refuse({ errors: [tooCostly(cost)] });
 }
 
 export const useCostLimit = (): Plugin => ({

@@ -8,7 +8,15 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { type ASTVisitor, GraphQLError, Kind, type ValidationRule, validate } from 'graphql';
+import {
+  type ASTVisitor,
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type ValidationRule,
+  validate,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ErrorCode } from '../errors.ts';
 import { maxDepthRule } from '../query-depth.ts';
@@ -101,6 +109,26 @@ export const documentLimitRules: readonly ValidationRule[] = [
 ];
 
 /**
+ * The ceilings' errors for a document, checked once per parsed document: Yoga keeps one parsed
+ * document per query text, and its own validation cache does not cover a plugin's `validate` call.
+ */
+const checkedDocuments = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly GraphQLError[]>>();
+
+function limitErrors(schema: GraphQLSchema, document: DocumentNode): readonly GraphQLError[] {
+  let bySchema = checkedDocuments.get(schema);
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    checkedDocuments.set(schema, bySchema);
+  }
+  let errors = bySchema.get(document);
+  if (!errors) {
+    errors = validate(schema, document, documentLimitRules);
+    bySchema.set(document, errors);
+  }
+  return errors;
+}
+
+/**
  * Checks the ceilings first and, when one is passed, answers with its errors without running
  * graphql's own validation: some of its rules (overlapping fields) take time that grows with the
  * square of a selection's size, so a document that breaks a ceiling must not reach them.
@@ -119,7 +147,7 @@ export const useDocumentLimits = (): Plugin => ({
     );
   },
   onValidate({ params, setResult }) {
-    const errors = validate(params.schema, params.documentAST, documentLimitRules);
+    const errors = limitErrors(params.schema, params.documentAST);
     if (errors.length > 0) setResult(errors);
   },
 });

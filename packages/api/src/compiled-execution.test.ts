@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { useFixtureApi } from './testing/fixture-api.ts';
+import { execute } from './testing/graphql.ts';
+
+const api = useFixtureApi();
+
+async function run(body: { query: string; operationName?: string; variables?: Record<string, unknown> }) {
+  const response = await api.yoga.fetch('http://bilateral.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+describe('compiled execution', () => {
+  it('answers the operation named in each request when one document holds several', async () => {
+    const query = 'query Events { events(first: 1) { totalCount } } query Actors { actors(first: 1) { totalCount } }';
+    for (const round of [1, 2]) {
+      expect(await run({ query, operationName: 'Events' }), `round ${round}`).toMatchObject({
+        data: { events: { totalCount: 3 } },
+      });
+      expect(await run({ query, operationName: 'Actors' }), `round ${round}`).toMatchObject({
+        data: { actors: { totalCount: 5 } },
+      });
+    }
+  });
+
+  it('reads the variables of each request, not those the document was first compiled with', async () => {
+    const query = 'query ($first: Int) { events(first: $first) { edges { node { slug } } } }';
+    const sizes = [];
+    for (const first of [1, 2, 1]) {
+      const result = await execute<{ events: { edges: unknown[] } }>(api.yoga, query, { first });
+      sizes.push(result.data?.events.edges.length);
+    }
+    expect(sizes).toEqual([1, 2, 1]);
+  });
+
+  it('keeps a resolver error on its field, with its code, and the rest of the data', async () => {
+    const result = await execute(
+      api.yoga,
+      'query ($ids: [ID!]!) { nodes(ids: $ids) { id } events(first: 1) { totalCount } }',
+      { ids: ['not-an-id'] },
+    );
+    expect(result.data).toEqual({ nodes: [null], events: { totalCount: 3 } });
+    expect(result.errors).toEqual([
+      expect.objectContaining({ path: ['nodes', 0], extensions: expect.objectContaining({ code: 'INVALID_ID' }) }),
+    ]);
+  });
+});
