@@ -44,7 +44,7 @@ export function runWithCodeCache(file, { cacheAfterMs = CACHE_AFTER_MS } = {}) {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   if (cachedData && !script.cachedDataRejected) return true;
-  setTimeout(() => {
+  const writeCache = () => {
     try {
       const partial = `${cacheFile}.${process.pid}.partial`;
       writeFileSync(partial, Buffer.concat([Buffer.from(`${sourceHash}\n`), script.createCachedData()]));
@@ -52,6 +52,9 @@ export function runWithCodeCache(file, { cacheAfterMs = CACHE_AFTER_MS } = {}) {
     } catch {
       // A read-only checkout starts without a cache; nothing else changes.
     }
-  }, cacheAfterMs).unref();
+  };
+  // An unref'd timer never fires in a process that ends first, so 0 means now rather than "soon".
+  if (cacheAfterMs === 0) writeCache();
+  else setTimeout(writeCache, cacheAfterMs).unref();
   return false;
 }
