@@ -1,9 +1,18 @@
 // The SDK client (docs/sdk.md) against the API in-process, through its injected `fetch`: what it
 // sends, what it returns, and how each kind of failure reaches the caller. sdk.test.ts does the
 // same over a real server process; this file is fast enough for mutation testing.
-import { BilateralError, createClient, exportUrl } from '@bilateral/sdk';
+import {
+  type BilateralClient,
+  BilateralError,
+  createClient,
+  type EventInput,
+  exportUrl,
+  type FigureInput,
+} from '@bilateral/sdk';
+import { createApiKey } from '@bilateral/store';
 import { describe, expect, it } from 'vitest';
 import { useFixtureApi } from './testing/fixture-api.ts';
+import { eventInputs, figureInputs } from './testing/write-api.ts';
 
 const api = useFixtureApi();
 const URL = 'http://bilateral.test/graphql';
@@ -21,6 +30,29 @@ function recordingFetch() {
   }) as typeof globalThis.fetch;
   return { sent, fetch };
 }
+
+/** Every write method of the client, one per mutation. */
+const WRITES = [
+  'createEvent',
+  'updateEvent',
+  'archiveEvent',
+  'restoreEvent',
+  'addEventCitation',
+  'addEventClaim',
+  'setPreferredEventClaim',
+  'linkEvents',
+  'createActor',
+  'updateActor',
+  'mergeActors',
+  'createSource',
+  'updateSource',
+  'createFigure',
+  'updateFigure',
+  'addActorCitation',
+  'addFigureCitation',
+  'addFigureClaim',
+  'setPreferredFigureClaim',
+] as const;
 
 const rejectionOf = async (promise: Promise<unknown>) => {
   try {
@@ -83,28 +115,7 @@ describe('createClient', () => {
   it('sends each write as its own mutation', async () => {
     const { sent, fetch } = recordingFetch();
     const client = createClient({ url: URL, fetch, documents: 'text' });
-    const writes = [
-      'createEvent',
-      'updateEvent',
-      'archiveEvent',
-      'restoreEvent',
-      'addEventCitation',
-      'addEventClaim',
-      'setPreferredEventClaim',
-      'linkEvents',
-      'createActor',
-      'updateActor',
-      'mergeActors',
-      'createSource',
-      'updateSource',
-      'createFigure',
-      'updateFigure',
-      'addActorCitation',
-      'addFigureCitation',
-      'addFigureClaim',
-      'setPreferredFigureClaim',
-    ] as const;
-    for (const [index, write] of writes.entries()) {
+    for (const [index, write] of WRITES.entries()) {
       // Without variables or a key the server refuses each one; what matters here is what was sent.
       expect(await rejectionOf(client[write]({} as never))).toBeInstanceOf(BilateralError);
       const operation = write[0]!.toUpperCase() + write.slice(1);
@@ -248,5 +259,237 @@ describe('exportUrl', () => {
     expect(createClient({ url: '/graphql' }).exportUrl('actors.csv', { kinds: ['STATE'] })).toBe(
       '/export/actors.csv?kinds=STATE',
     );
+  });
+});
+
+describe('writes with a write key', () => {
+  // A store of its own, so the records written here do not change what the reads above count.
+  const writeApi = useFixtureApi();
+  type Write = (typeof WRITES)[number];
+  type RecordKind = 'event' | 'actor' | 'source' | 'figure';
+  /** The IDs of the records written so far, by kind; `merged` is the actor folded into `actor`. */
+  type Ids = Partial<Record<RecordKind | 'merged', string>>;
+  /** One write: its variables (from the IDs written before it), and the record its payload must hold. */
+  type WriteCase = {
+    [Name in Write]: {
+      write: Name;
+      variables: (ids: Ids) => Parameters<BilateralClient[Name]>[0];
+      record: RecordKind;
+      expected: Record<string, unknown>;
+      /** Where to keep the record's ID instead of its kind, for a record a later case refers to. */
+      keepIdAs?: keyof Ids;
+    };
+  }[Write];
+
+  const citation = { source: 'fixture-journal', paragraph: 40 };
+  const newsCitation = { source: 'fixture-news', paragraph: 3 };
+  const claim = { status: 'DISPUTED' as const, citations: [citation] };
+  /** The value a later claim disputes, preferred until setPreferred…Claim says otherwise. */
+  const preferredClaim = (field: 'DATE' | 'VALUE', value: string, cited: typeof citation) => ({
+    field,
+    value,
+    status: 'DISPUTED' as const,
+    preferred: true,
+    reason: 'The news report is closer to the event.',
+    citations: [cited],
+  });
+  const cases: WriteCase[] = [
+    {
+      write: 'createEvent',
+      variables: () => ({
+        input: eventInputs('2019-sdk-client-visit')({
+          claims: [preferredClaim('DATE', '2019-03', newsCitation)],
+        }) as EventInput,
+      }),
+      record: 'event',
+      expected: { slug: '2019-sdk-client-visit-1', version: 1, archived: false, date: { display: 'March 2019' } },
+    },
+    {
+      write: 'updateEvent',
+      variables: (ids) => ({ id: ids.event!, patch: { title: 'A delegation visits Moscow' }, expectedVersion: 1 }),
+      record: 'event',
+      expected: { version: 2, title: 'A delegation visits Moscow' },
+    },
+    {
+      write: 'archiveEvent',
+      variables: (ids) => ({ id: ids.event! }),
+      record: 'event',
+      expected: { version: 3, archived: true },
+    },
+    {
+      write: 'restoreEvent',
+      variables: (ids) => ({ id: ids.event! }),
+      record: 'event',
+      expected: { version: 4, archived: false },
+    },
+    {
+      write: 'addEventCitation',
+      variables: (ids) => ({ id: ids.event!, citation }),
+      record: 'event',
+      expected: { version: 5 },
+    },
+    {
+      write: 'addEventClaim',
+      variables: (ids) => ({ id: ids.event!, claim: { ...claim, field: 'DATE', value: '2019' } }),
+      record: 'event',
+      expected: { version: 6, date: { display: 'March 2019' } },
+    },
+    {
+      write: 'setPreferredEventClaim',
+      variables: (ids) => ({
+        id: ids.event!,
+        field: 'DATE',
+        value: '2019',
+        reason: 'The journal checked the archive.',
+      }),
+      record: 'event',
+      expected: { version: 7, date: { display: '2019', precision: 'YEAR' } },
+    },
+    {
+      write: 'linkEvents',
+      variables: (ids) => ({ id: ids.event!, link: { type: 'FOLLOWS', event: '2016-druzhba-exercise' } }),
+      record: 'event',
+      expected: { version: 8 },
+    },
+    {
+      write: 'createActor',
+      variables: () => ({ input: { slug: 'sergey-lavrov', name: 'Sergey Lavrov', kind: 'PERSON', country: 'russia' } }),
+      record: 'actor',
+      expected: { slug: 'sergey-lavrov', name: 'Sergey Lavrov', kind: 'PERSON', version: 1, aliases: [] },
+    },
+    {
+      write: 'createActor',
+      variables: () => ({ input: { slug: 's-lavrov', name: 'S. Lavrov', kind: 'PERSON', country: 'russia' } }),
+      record: 'actor',
+      expected: { slug: 's-lavrov', version: 1 },
+      keepIdAs: 'merged',
+    },
+    {
+      write: 'updateActor',
+      variables: (ids) => ({ id: ids.actor!, patch: { aliases: [{ name: 'Lavrov', kind: 'VARIANT' }] } }),
+      record: 'actor',
+      expected: { slug: 'sergey-lavrov', version: 2, aliases: [{ name: 'Lavrov', kind: 'VARIANT' }] },
+    },
+    {
+      write: 'addActorCitation',
+      variables: (ids) => ({ id: ids.actor!, citation }),
+      record: 'actor',
+      expected: { slug: 'sergey-lavrov', version: 3 },
+    },
+    {
+      write: 'mergeActors',
+      variables: (ids) => ({ from: ids.merged!, into: ids.actor!, reason: 'One person, recorded twice.' }),
+      record: 'actor',
+      expected: {
+        slug: 'sergey-lavrov',
+        version: 4,
+        aliases: expect.arrayContaining([{ name: 'S. Lavrov', kind: expect.any(String) }]),
+      },
+    },
+    {
+      write: 'createSource',
+      variables: () => ({
+        input: {
+          slug: 'sdk-client-source',
+          file: '003_d15266b882396dcd.txt',
+          title: 'A source added by a script',
+          genre: 'BLOG',
+          url: 'https://example.org/post',
+        },
+      }),
+      record: 'source',
+      expected: { slug: 'sdk-client-source', version: 1, genre: 'BLOG', url: 'https://example.org/post' },
+    },
+    {
+      write: 'updateSource',
+      variables: (ids) => ({ id: ids.source!, patch: { title: 'A source renamed by a script' } }),
+      record: 'source',
+      expected: { slug: 'sdk-client-source', version: 2, title: 'A source renamed by a script' },
+    },
+    {
+      write: 'createFigure',
+      // The write-api inputs are plain records; the server checks them, not the type system.
+      variables: () => ({
+        input: figureInputs('pakistan-russia-trade')({
+          claims: [preferredClaim('VALUE', '1000000000', { source: 'fixture-news', paragraph: 16 })],
+        }) as FigureInput,
+      }),
+      record: 'figure',
+      expected: { slug: 'pakistan-russia-trade-1', version: 1, value: '1000000000', currency: 'USD', unit: null },
+    },
+    {
+      write: 'updateFigure',
+      variables: (ids) => ({
+        id: ids.figure!,
+        patch: { label: 'Pakistan–Russia trade in goods, 2019' },
+        expectedVersion: 1,
+      }),
+      record: 'figure',
+      expected: { version: 2, label: 'Pakistan–Russia trade in goods, 2019' },
+    },
+    {
+      write: 'addFigureCitation',
+      variables: (ids) => ({ id: ids.figure!, citation }),
+      record: 'figure',
+      expected: { version: 3, value: '1000000000' },
+    },
+    {
+      write: 'addFigureClaim',
+      variables: (ids) => ({ id: ids.figure!, claim: { ...claim, field: 'VALUE', value: '1200000000' } }),
+      record: 'figure',
+      expected: { version: 4, value: '1000000000' },
+    },
+    {
+      write: 'setPreferredFigureClaim',
+      variables: (ids) => ({
+        id: ids.figure!,
+        field: 'VALUE',
+        value: '1200000000',
+        reason: 'The journal checked customs data.',
+      }),
+      record: 'figure',
+      expected: { version: 5, value: '1200000000' },
+    },
+  ];
+
+  const writerClient = () =>
+    createClient({
+      url: URL,
+      apiKey: createApiKey(writeApi.store, 'write', 'sdk-client test').secret,
+      fetch: ((url: string, init: RequestInit) => writeApi.yoga.fetch(url, init)) as typeof globalThis.fetch,
+    });
+
+  it('covers every write method', () => {
+    expect(new Set(cases.map((writeCase) => writeCase.write))).toEqual(new Set(WRITES));
+  });
+
+  it('each write returns its payload: no userErrors, not replayed, and the written record', async () => {
+    const writer = writerClient();
+    const ids: Ids = {};
+    for (const { write, variables, record, expected, keepIdAs } of cases) {
+      const run = writer[write] as (variables: unknown) => Promise<Record<string, unknown>>;
+      const payload = await run(variables(ids));
+      expect(payload, write).toMatchObject({ replayed: false, userErrors: [], [record]: expected });
+      const { id } = payload[record] as { id: string };
+      expect(id, write).toEqual(keepIdAs ? expect.any(String) : (ids[record] ?? expect.any(String)));
+      ids[keepIdAs ?? record] = id;
+    }
+  });
+
+  it('a refused write returns its userErrors, typed, and no record', async () => {
+    const writer = writerClient();
+    const event = await writer.event({ slug: '2016-druzhba-exercise' });
+    expect(await writer.updateEvent({ id: event!.id, patch: { date: '2019-13' } })).toEqual({
+      replayed: false,
+      event: null,
+      userErrors: [{ field: 'date', code: 'INVALID', message: expect.stringContaining('months run from 01 to 12') }],
+    });
+    const replay = {
+      input: { slug: 'sdk-client-replay', name: 'Replayed', kind: 'PERSON' as const },
+      idempotencyKey: 'k1',
+    };
+    const first = await writer.createActor(replay);
+    expect(first).toMatchObject({ replayed: false, userErrors: [], actor: { slug: 'sdk-client-replay', version: 1 } });
+    expect(await writer.createActor(replay)).toEqual({ ...first, replayed: true });
   });
 });

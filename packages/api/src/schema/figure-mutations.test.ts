@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execute } from '../testing/graphql.ts';
-import { useWriteApi } from '../testing/write-api.ts';
+import { figureInputs, useWriteApi } from '../testing/write-api.ts';
 
 const { api, keyFor, asKey } = useWriteApi();
 
@@ -10,18 +10,7 @@ const CREATE = `mutation ($input: FigureInput!) { createFigure(input: $input) { 
 const UPDATE = `mutation ($id: ID!, $patch: FigurePatch!, $version: Int) { updateFigure(id: $id, patch: $patch, expectedVersion: $version) { figure { ${FIGURE_FIELDS} } userErrors { field code } } }`;
 const COUNT = '{ figures { totalCount } changes { cursor } }';
 
-let serial = 0;
-const newFigure = (overrides: Record<string, unknown> = {}) => ({
-  slug: `pakistan-russia-trade-2019-${++serial}`,
-  label: 'Pakistan–Russia bilateral trade, 2019',
-  indicator: 'bilateral_trade',
-  period: '2019',
-  actors: ['pakistan', 'russia'],
-  value: '1000000000',
-  currency: 'USD',
-  citations: [{ source: 'fixture-news', paragraph: 16 }],
-  ...overrides,
-});
+const newFigure = figureInputs('pakistan-russia-trade-2019');
 
 describe('figure mutations', () => {
   it('create a figure, update it with expectedVersion, and refuse a stale version without writing', async () => {

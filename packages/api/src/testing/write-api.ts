@@ -19,11 +19,19 @@ export function useWriteApi() {
   return { api, denied, keyFor, asKey };
 }
 
-/** Valid EventInput for the fixture data, each call with a new slug starting with `slugPrefix`. */
-export function eventInputs(slugPrefix: string, base: Record<string, unknown> = {}) {
+/** Inputs built on `defaults`, each call with a new slug starting with `slugPrefix`. */
+function withSerialSlugs(slugPrefix: string, defaults: Record<string, unknown>) {
   let serial = 0;
   return (overrides: Record<string, unknown> = {}) => ({
     slug: `${slugPrefix}-${++serial}`,
+    ...defaults,
+    ...overrides,
+  });
+}
+
+/** Valid EventInput for the fixture data, each call with a new slug starting with `slugPrefix`. */
+export function eventInputs(slugPrefix: string, base: Record<string, unknown> = {}) {
+  return withSerialSlugs(slugPrefix, {
     title: 'A delegation visits',
     summary: 'A delegation held talks.',
     kind: 'VISIT',
@@ -35,6 +43,18 @@ export function eventInputs(slugPrefix: string, base: Record<string, unknown> = 
     ],
     citations: [{ source: 'fixture-news', paragraph: 3 }],
     ...base,
-    ...overrides,
+  });
+}
+
+/** Valid FigureInput for the fixture data (a 2019 trade value in USD), each call with a new slug starting with `slugPrefix`. */
+export function figureInputs(slugPrefix: string) {
+  return withSerialSlugs(slugPrefix, {
+    label: 'Pakistan–Russia bilateral trade, 2019',
+    indicator: 'bilateral_trade',
+    period: '2019',
+    actors: ['pakistan', 'russia'],
+    value: '1000000000',
+    currency: 'USD',
+    citations: [{ source: 'fixture-news', paragraph: 16 }],
   });
 }
