@@ -26,6 +26,18 @@ describe('compiled execution', () => {
     }
   });
 
+  it('refuses an operation name the document does not hold, with a code, and still answers the ones it does', async () => {
+    const query = 'query Events { events(first: 1) { totalCount } } query Actors { actors(first: 1) { totalCount } }';
+    for (const name of ['Missing', 'AlsoMissing']) {
+      const refused = await run({ query, operationName: name });
+      expect(refused.data).toBeUndefined();
+      expect(refused.errors).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'OPERATION_RESOLUTION_FAILURE' }) }),
+      ]);
+    }
+    expect(await run({ query, operationName: 'Actors' })).toMatchObject({ data: { actors: { totalCount: 5 } } });
+  });
+
   it('reads the variables of each request, not those the document was first compiled with', async () => {
     const query = 'query ($first: Int) { events(first: $first) { edges { node { slug } } } }';
     const sizes = [];

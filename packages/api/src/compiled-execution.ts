@@ -58,7 +58,8 @@ function compiled(args: ExecutionArgs): Compilation {
   let compilation = byOperation.get(key);
   if (!compilation) {
     compilation = compile(args);
-    byOperation.set(key, compilation);
+    // Only operations the document holds are kept, so made-up operation names cannot grow the cache.
+    if ('query' in compilation) byOperation.set(key, compilation);
   }
   return compilation;
 }
