@@ -14,7 +14,6 @@
  * where), and callers rely on it (`BAD_USER_INPUT`, errors.ts).
  */
 import {
-  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   GraphQLError,
@@ -24,6 +23,7 @@ import {
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { makeExecute, makeSubscribe, type Plugin } from 'graphql-yoga';
+import { perOperation } from './per-operation-cache.ts';
 
 interface Compiled {
   operation: OperationDefinitionNode;
@@ -32,8 +32,6 @@ interface Compiled {
 
 /** What a document and operation name compile to: the query, or the errors graphql-js would answer. */
 type Compilation = Compiled | ExecutionResult;
-
-const compilations = new WeakMap<DocumentNode, Map<string, Compilation>>();
 
 function compile(args: ExecutionArgs): Compilation {
   const operation = getOperationAST(args.document, args.operationName);
@@ -48,21 +46,7 @@ function compile(args: ExecutionArgs): Compilation {
 }
 
 /** Compiled once per document (Yoga keeps one parsed document per text) and operation name. */
-function compiled(args: ExecutionArgs): Compilation {
-  let byOperation = compilations.get(args.document);
-  if (!byOperation) {
-    byOperation = new Map();
-    compilations.set(args.document, byOperation);
-  }
-  const key = args.operationName ?? '';
-  let compilation = byOperation.get(key);
-  if (!compilation) {
-    compilation = compile(args);
-    // Only operations the document holds are kept, so made-up operation names cannot grow the cache.
-    if ('query' in compilation) byOperation.set(key, compilation);
-  }
-  return compilation;
-}
+const compiled = perOperation(compile, (compilation) => 'query' in compilation);
 
 function run(args: ExecutionArgs, mode: 'query' | 'subscribe') {
   const compilation = compiled(args);

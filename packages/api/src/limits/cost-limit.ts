@@ -19,6 +19,7 @@ import {
   Kind,
 } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
+import { perOperation } from '../per-operation-cache.ts';
 
 /**
  * The most an operation may cost. The heaviest SDK operation asked for 100 items a page costs
@@ -33,21 +34,12 @@ export const costOf = (request: Request): number | undefined => costs.get(reques
 
 /**
  * The operation `operationName` picks, with the document's fragments, as a document of its own: what
- * the complexity plugin prices. Built once per parsed document and operation name.
+ * the complexity plugin prices. Null when the document holds no such operation.
  */
-const operationDocuments = new WeakMap<DocumentNode, Map<string, DocumentNode | null>>();
-
-function operationDocument(document: DocumentNode, operationName: string | null | undefined): DocumentNode | null {
-  let byName = operationDocuments.get(document);
-  if (!byName) {
-    byName = new Map();
-    operationDocuments.set(document, byName);
-  }
-  const key = operationName ?? '';
-  let priced = byName.get(key);
-  if (priced === undefined) {
+const operationDocument = perOperation(
+  ({ document, operationName }): DocumentNode | null => {
     const operation = getOperationAST(document, operationName);
-    priced = operation
+    return operation
       ? {
           kind: Kind.DOCUMENT,
           definitions: [
@@ -56,10 +48,9 @@ function operationDocument(document: DocumentNode, operationName: string | null 
           ],
         }
       : null;
-    byName.set(key, priced);
-  }
-  return priced;
-}
+  },
+  (priced) => priced !== null,
+);
 
 /**
  * The price of an operation with its variables; undefined when it cannot be priced (variables that
@@ -68,7 +59,7 @@ function operationDocument(document: DocumentNode, operationName: string | null 
  * rebuild the type information of every node on each request.
  */
 export function priceOperation(args: ExecutionArgs): number | undefined {
-  const document = operationDocument(args.document, args.operationName);
+  const document = operationDocument(args);
   if (!document) return undefined;
   try {
     return complexityFromQuery(document, {
