@@ -147,10 +147,18 @@ const byRank = (a: NetworkEdge, b: NetworkEdge) =>
 
 /** The unfiltered network from the summaries: the top nodes by index, the pairs between them by primary key. */
 function summarisedNetwork(store: Store, minWeight: number): ActorNetworkReader {
-  const nodes = (first: number) =>
-    store.all<NetworkNode>(sql`
-      select actor_id as actorId, event_count as eventCount from actor_event_counts
-      order by event_count desc, actor_id limit ${first}`);
+  // Read once per size: a request asks for its nodes and for the edges among the same nodes.
+  const nodeLists = new Map<number, NetworkNode[]>();
+  const nodes = (first: number) => {
+    let list = nodeLists.get(first);
+    if (!list) {
+      list = store.all<NetworkNode>(sql`
+        select actor_id as actorId, event_count as eventCount from actor_event_counts
+        order by event_count desc, actor_id limit ${first}`);
+      nodeLists.set(first, list);
+    }
+    return list;
+  };
   return {
     eventsSince: null,
     nodeCount: () => store.get<{ n: number }>(sql`select count(*) as n from actor_event_counts`)!.n,
