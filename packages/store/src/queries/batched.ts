@@ -17,9 +17,11 @@ interface PreparedBatch<Row> {
 }
 
 /** A lookup by many IDs whose query (`build`, using `inBatch`) is prepared on first use for each store. */
-export function batchedLookup<Row>(build: (store: Store) => { prepare(): unknown }) {
+export function batchedLookup<Row, Key extends number | string = number>(
+  build: (store: Store) => { prepare(): unknown },
+) {
   const prepared = new WeakMap<Store, PreparedBatch<Row>>();
-  return (store: Store, ids: readonly number[]): Row[] => {
+  return (store: Store, ids: readonly Key[]): Row[] => {
     if (!ids.length) return [];
     let query = prepared.get(store);
     if (!query) {

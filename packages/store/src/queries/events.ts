@@ -5,6 +5,7 @@ import { actors, claims, eventParticipants, eventSectors, events } from '../db/s
 import type { EventKind } from '../vocabulary/event-kinds.ts';
 import type { Sector } from '../vocabulary/terms.ts';
 import { batchedLookup, inBatch } from './batched.ts';
+import { inlineValues, NamedValues, preparedByShape, type ValueBinder } from './bound-values.ts';
 import { QueryError } from './errors.ts';
 import { type Page, type PageArgs, planPage, type SortKey } from './pagination.ts';
 import { toFtsQuery } from './text-search.ts';
@@ -52,8 +53,17 @@ export const hasConflictSql = sql`exists (select 1 from ${claims} where ${claims
 /** SQL for events that are not archived: what every list shows unless asked otherwise. */
 export const liveEventSql = isNull(events.archivedAt);
 
-export function eventFilterSql(store: Store, filter: EventFilter | null | undefined): SQL | undefined {
+/**
+ * The condition for `filter`. Its values go through `binder`: inline by default, or as named
+ * placeholders when the caller prepares one statement per shape of filter (`listEvents`).
+ */
+export function eventFilterSql(
+  store: Store,
+  filter: EventFilter | null | undefined,
+  binder: ValueBinder = inlineValues,
+): SQL | undefined {
   if (!filter) return liveEventSql;
+  if (filter.includeArchived) binder.form('archived included');
   const conditions: (SQL | undefined)[] = [filter.includeArchived ? undefined : liveEventSql];
   const from = filter.from ? dateBound(filter.from, 'filter.from').earliest : undefined;
   const to = filter.to ? dateBound(filter.to, 'filter.to').latest : undefined;
@@ -64,45 +74,69 @@ export function eventFilterSql(store: Store, filter: EventFilter | null | undefi
       'filter.from',
     );
   const overlaps = filter.dateMatch === 'overlaps';
-  if (from) conditions.push(overlaps ? sql`${events.dateLatest} >= ${from}` : sql`${events.dateEarliest} >= ${from}`);
-  if (to) conditions.push(overlaps ? sql`${events.dateEarliest} <= ${to}` : sql`${events.dateLatest} <= ${to}`);
-  if (filter.kinds?.length) conditions.push(inArray(events.kind, filter.kinds));
+  if (overlaps && (from || to)) binder.form('overlaps');
+  if (from) {
+    const bound = binder.value('from', from);
+    conditions.push(overlaps ? sql`${events.dateLatest} >= ${bound}` : sql`${events.dateEarliest} >= ${bound}`);
+  }
+  if (to) {
+    const bound = binder.value('to', to);
+    conditions.push(overlaps ? sql`${events.dateEarliest} <= ${bound}` : sql`${events.dateLatest} <= ${bound}`);
+  }
+  if (filter.kinds?.length)
+    conditions.push(
+      inArray(
+        events.kind,
+        filter.kinds.map((kind, index) => binder.value(`kind${index}`, kind)),
+      ),
+    );
   if (filter.sectors?.length) {
+    const sectors = filter.sectors.map((sector, index) => binder.value(`sector${index}`, sector));
     conditions.push(
       exists(
         store
           .select({ one: sql`1` })
           .from(eventSectors)
-          .where(and(eq(eventSectors.eventId, events.id), inArray(eventSectors.sector, filter.sectors))),
+          .where(and(eq(eventSectors.eventId, events.id), inArray(eventSectors.sector, sectors))),
       ),
     );
   }
   if (filter.actors?.length) {
-    const actorIds = resolveActorSlugs(store, filter.actors, 'filter.actors');
-    const tookPart = (ids: number[]) =>
+    const actorIds = resolveActorSlugs(store, filter.actors, 'filter.actors').map((id, index) =>
+      binder.value(`actor${index}`, id),
+    );
+    const tookPart = (ids: (typeof actorIds)[number][]) =>
       exists(
         store
           .select({ one: sql`1` })
           .from(eventParticipants)
           .where(and(eq(eventParticipants.eventId, events.id), inArray(eventParticipants.actorId, ids))),
       );
-    if (filter.actorsMatch === 'all') conditions.push(...actorIds.map((id) => tookPart([id])));
-    else conditions.push(tookPart(actorIds));
+    if (filter.actorsMatch === 'all') {
+      binder.form('every actor');
+      conditions.push(...actorIds.map((id) => tookPart([id])));
+    } else conditions.push(tookPart(actorIds));
   }
   if (filter.text != null) {
     const query = toFtsQuery(filter.text, 'filter.text');
-    if (query) conditions.push(sql`${events.id} in (select rowid from event_search where event_search match ${query})`);
+    if (query)
+      conditions.push(
+        sql`${events.id} in (select rowid from event_search where event_search match ${binder.value('text', query)})`,
+      );
   }
-  if (filter.hasConflicts != null) conditions.push(filter.hasConflicts ? hasConflictSql : sql`not ${hasConflictSql}`);
+  if (filter.hasConflicts != null) {
+    binder.form(filter.hasConflicts ? 'conflicts' : 'no conflicts');
+    conditions.push(filter.hasConflicts ? hasConflictSql : sql`not ${hasConflictSql}`);
+  }
   return and(...conditions);
 }
 
+const actorsBySlugs = batchedLookup<{ id: number; slug: string }, string>((store) =>
+  store.select({ id: actors.id, slug: actors.slug }).from(actors).where(inBatch(actors.slug)),
+);
+
 export function resolveActorSlugs(store: Store, slugs: string[], argument: string): number[] {
-  const found = store
-    .select({ id: actors.id, slug: actors.slug })
-    .from(actors)
-    .where(inArray(actors.slug, slugs))
-    .all();
+  const found = actorsBySlugs(store, slugs);
   const missing = slugs.filter((slug) => !found.some((row) => row.slug === slug));
   if (missing.length) {
     throw new QueryError(
@@ -149,25 +183,30 @@ export function listEvents(
   restrict?: SQL,
 ): Page<EventRow> {
   const { keys, ordering } = eventSortKeys(order);
-  const plan = planPage(ordering, keys, page);
+  const binder = new NamedValues();
+  const plan = planPage(ordering, keys, page, binder);
   // The cursor bound comes first: with two lower bounds on the date index (the cursor and a `from`
   // filter), SQLite seeks by the first, and the cursor is the one that keeps deep pages cheap.
-  const rows = store
-    .select()
-    .from(events)
-    .where(and(plan.where, eventFilterSql(store, filter), restrict))
-    .orderBy(...plan.orderBy)
-    .limit(plan.limit)
-    .all();
-  return plan.finish(rows);
+  const condition = and(plan.where, eventFilterSql(store, filter, binder), restrict);
+  const limit = binder.value('limit', plan.limit);
+  const build = () =>
+    store
+      .select()
+      .from(events)
+      .where(condition)
+      .orderBy(...plan.orderBy)
+      .limit(limit);
+  // A restriction binds its own values inline, so its SQL is not told by the shape: build it each time.
+  const query = restrict ? build() : preparedByShape(store, 'listEvents', binder.shapeKey, build);
+  return plan.finish(query.all(binder.values));
 }
 
 export function countEvents(store: Store, filter: EventFilter | null | undefined, restrict?: SQL): number {
-  return store
-    .select({ n: sql<number>`count(*)` })
-    .from(events)
-    .where(and(eventFilterSql(store, filter), restrict))
-    .get()!.n;
+  const binder = new NamedValues();
+  const condition = and(eventFilterSql(store, filter, binder), restrict);
+  const build = () => store.select({ n: sql<number>`count(*)` }).from(events).where(condition);
+  const query = restrict ? build() : preparedByShape(store, 'countEvents', binder.shapeKey, build);
+  return query.get(binder.values)!.n;
 }
 
 export const eventsByIds = batchedLookup<EventRow>((store) => store.select().from(events).where(inBatch(events.id)));

@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { inlineValues, type ValueBinder } from './bound-values.ts';
 import { QueryError } from './errors.ts';
 
 export const MAX_PAGE_SIZE = 100;
@@ -87,12 +88,13 @@ const rowValue = (parts: SQL[]) => (parts.length === 1 ? parts[0]! : sql`(${sql.
  * Keys sorted in opposite directions (kind ascending, then date descending) still need an OR per
  * change of direction.
  */
-function beyond<Row>(keys: SortKey<Row>[], values: KeyValues, forward: boolean): SQL {
+function beyond<Row>(keys: SortKey<Row>[], values: KeyValues, forward: boolean, binder: ValueBinder): SQL {
+  const bound = forward ? 'after' : 'before';
   const runs: { ascending: boolean; columns: SQL[]; values: SQL[] }[] = [];
   keys.forEach((key, index) => {
     const ascending = (key.direction === 'asc') === forward;
     const column = sql`${key.column}`;
-    const value = sql`${values[index]}`;
+    const value = sql`${binder.value(`${bound}${index}`, values[index]!)}`;
     const last = runs.at(-1);
     if (last && last.ascending === ascending) {
       last.columns.push(column);
@@ -120,7 +122,12 @@ export interface PagePlan<Row> {
   finish(rows: Row[]): Page<Row>;
 }
 
-export function planPage<Row>(ordering: string, keys: SortKey<Row>[], args: PageArgs): PagePlan<Row> {
+export function planPage<Row>(
+  ordering: string,
+  keys: SortKey<Row>[],
+  args: PageArgs,
+  binder: ValueBinder = inlineValues,
+): PagePlan<Row> {
   validateSize(args.first, 'first');
   validateSize(args.last, 'last');
   if (args.first != null && args.last != null) {
@@ -128,9 +135,10 @@ export function planPage<Row>(ordering: string, keys: SortKey<Row>[], args: Page
   }
   const backward = args.last != null;
   const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  binder.form(`${ordering}${backward ? ' backward' : ''}`);
   const bounds = [
-    args.after ? beyond(keys, decodeCursor(args.after, ordering, keys.length, 'after'), true) : undefined,
-    args.before ? beyond(keys, decodeCursor(args.before, ordering, keys.length, 'before'), false) : undefined,
+    args.after ? beyond(keys, decodeCursor(args.after, ordering, keys.length, 'after'), true, binder) : undefined,
+    args.before ? beyond(keys, decodeCursor(args.before, ordering, keys.length, 'before'), false, binder) : undefined,
   ].filter((bound): bound is SQL => bound !== undefined);
   const orderBy = keys.map((key) => ((key.direction === 'asc') !== backward ? asc(key.column) : desc(key.column)));
   return {
