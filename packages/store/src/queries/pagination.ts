@@ -111,6 +111,35 @@ function beyond<Row>(keys: SortKey<Row>[], values: KeyValues, forward: boolean, 
   return clauses.length === 1 ? clauses[0]! : sql`(${or(...clauses)!})`;
 }
 
+/**
+ * Rows equal to the cursor on every key but the last (the row ID) and beyond it on the ID: the rest
+ * of the cursor's tie, one index seek on all its columns.
+ */
+function restOfTie<Row>(keys: SortKey<Row>[], values: KeyValues, forward: boolean, binder: ValueBinder): SQL {
+  const bound = forward ? 'after' : 'before';
+  const tie = keys
+    .slice(0, -1)
+    .map((key, index) => sql`${key.column} = ${binder.value(`${bound}${index}`, values[index]!)}`);
+  const id = keys.at(-1)!;
+  const last = keys.length - 1;
+  const comparison = (id.direction === 'asc') === forward ? sql`>` : sql`<`;
+  return and(...tie, sql`${id.column} ${comparison} ${binder.value(`${bound}${last}`, values[last]!)}`)!;
+}
+
+export interface PagePart {
+  /** The rows of this part; undefined when there is no cursor. */
+  where: SQL | undefined;
+  /** How many rows to fetch at most. */
+  limit: number;
+  /**
+   * The rest of the cursor's tie: rows equal to it on every key but the ID. Its statement should
+   * read the index of the ordering's leading key, named (see `listEvents`).
+   */
+  restOfTie: boolean;
+  /** Tells the parts of one page apart, for caching a statement per part. */
+  name: 'tie' | 'beyond' | 'all';
+}
+
 export interface PagePlan<Row> {
   /** Restricts rows to those between the cursors; undefined when there are none. */
   where: SQL | undefined;
@@ -118,6 +147,15 @@ export interface PagePlan<Row> {
   orderBy: SQL[];
   /** How many rows to fetch: one more than the page, to learn whether another page exists. */
   limit: number;
+  /**
+   * Fetches the rows `where` selects with up to two statements, one `run` each, both one index seek.
+   * SQLite seeks a row value only up to a rowid column: `(a, b, id) > (?, ?, ?)` seeks `(a, b) > (?, ?)`
+   * and then walks every row of the cursor's tie. At a million events one year holds 21,000 events,
+   * and a cursor near the end of them cost 3.9 ms against 35 µs at their start. So a one-sided
+   * cursor is split into the rest of its tie and the rows strictly beyond it without the ID; the
+   * second statement runs only when the first left the page short.
+   */
+  fetch(run: (part: PagePart) => Row[]): Row[];
   /** Turns the fetched rows into the page, in the query's order. */
   finish(rows: Row[]): Page<Row>;
 }
@@ -136,15 +174,39 @@ export function planPage<Row>(
   const backward = args.last != null;
   const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
   binder.form(`${ordering}${backward ? ' backward' : ''}`);
-  const bounds = [
-    args.after ? beyond(keys, decodeCursor(args.after, ordering, keys.length, 'after'), true, binder) : undefined,
-    args.before ? beyond(keys, decodeCursor(args.before, ordering, keys.length, 'before'), false, binder) : undefined,
-  ].filter((bound): bound is SQL => bound !== undefined);
+  const after = args.after ? decodeCursor(args.after, ordering, keys.length, 'after') : undefined;
+  const before = args.before ? decodeCursor(args.before, ordering, keys.length, 'before') : undefined;
+  const where = () => {
+    const bounds = [after && beyond(keys, after, true, binder), before && beyond(keys, before, false, binder)].filter(
+      (bound): bound is SQL => bound !== undefined,
+    );
+    return bounds.length ? and(...bounds) : undefined;
+  };
+  const parts = (): Omit<PagePart, 'limit'>[] => {
+    const cursor = after ?? before;
+    if (!cursor || (after && before) || keys.length === 1) return [{ where: where(), restOfTie: false, name: 'all' }];
+    const forward = cursor === after;
+    return [
+      { where: restOfTie(keys, cursor, forward, binder), restOfTie: true, name: 'tie' },
+      { where: beyond(keys.slice(0, -1), cursor.slice(0, -1), forward, binder), restOfTie: false, name: 'beyond' },
+    ];
+  };
   const orderBy = keys.map((key) => ((key.direction === 'asc') !== backward ? asc(key.column) : desc(key.column)));
+  const limit = size + 1;
   return {
-    where: bounds.length ? and(...bounds) : undefined,
+    get where() {
+      return where();
+    },
     orderBy,
-    limit: size + 1,
+    limit,
+    fetch(run) {
+      const rows: Row[] = [];
+      for (const part of parts()) {
+        if (rows.length >= limit) break;
+        rows.push(...run({ ...part, limit: limit - rows.length }));
+      }
+      return rows;
+    },
     finish(fetched) {
       const more = fetched.length > size;
       const rows = fetched.slice(0, size);

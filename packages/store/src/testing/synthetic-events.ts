@@ -6,7 +6,7 @@
  * through the curation path would make every test file that uses this slow; the search index
  * still fills through its triggers, and one `create` revision per event feeds the change feed.
  */
-import { openStore, type Store } from '../db/client.ts';
+import { type OpenStoreOptions, openStore, type Store } from '../db/client.ts';
 import type { EventKind } from '../vocabulary/event-kinds.ts';
 import type { Sector } from '../vocabulary/terms.ts';
 
@@ -44,8 +44,8 @@ function dateSpan(edtf: string): [string, string] {
 }
 
 /** An in-memory store holding `count` generated events, each with two participants, a sector and a citation. */
-export function openSyntheticStore(count: number): Store {
-  const store = openStore(':memory:');
+export function openSyntheticStore(count: number, options: OpenStoreOptions = {}): Store {
+  const store = openStore(':memory:', options);
   const db = store.$client;
   db.exec(`insert into sources (slug, file, title, genre) values ('synthetic-source', 'synthetic.txt', 'Synthetic source', 'news');
            insert into actors (slug, name, name_folded, kind) values ('pakistan', 'Pakistan', 'pakistan', 'state'), ('russia', 'Russia', 'russia', 'state');`);
