@@ -202,17 +202,18 @@ export function listEvents(
   const plan = planPage(ordering, keys, page, binder);
   const filterSql = eventFilterSql(store, filter, binder);
   const limit = sql.placeholder('limit');
-  const tie = readThroughIndex(events, tieIndex(order, filter));
   const rows = plan.fetch((part) => {
     // The cursor bound comes first: with two lower bounds on the date index (the cursor and a `from`
     // filter), SQLite seeks by the first, and the cursor is the one that keeps deep pages cheap.
-    const build = () =>
-      store
-        .select(part.restOfTie ? tie.columns : eventColumns)
-        .from(part.restOfTie ? tie.source : events)
+    const build = () => {
+      const tie = part.restOfTie ? readThroughIndex(events, tieIndex(order, filter)) : undefined;
+      return store
+        .select(tie?.columns ?? eventColumns)
+        .from(tie?.source ?? events)
         .where(and(part.where, filterSql, restrict))
         .orderBy(...plan.orderBy)
         .limit(limit);
+    };
     // A restriction binds its own values inline, so its SQL is not told by the shape: build it each time.
     const query = restrict ? build() : preparedByShape(store, `listEvents ${part.name}`, binder.shapeKey, build);
     return query.all({ ...binder.values, limit: part.limit });
