@@ -102,6 +102,51 @@ describe('listEvents', () => {
   });
 });
 
+describe('statements prepared per shape of filter', () => {
+  // Pairs that bind the same values but need different SQL: a statement prepared for one must never
+  // answer the other.
+  const pairs: [EventFilter, EventFilter][] = [
+    [
+      { from: '2014-06', to: '2014-06' },
+      { from: '2014-06', to: '2014-06', dateMatch: 'overlaps' },
+    ],
+    [{ actors: ['pakistan', 'mikhail-mishustin'] }, { actors: ['pakistan', 'mikhail-mishustin'], actorsMatch: 'all' }],
+    [{ hasConflicts: true }, { hasConflicts: false }],
+    [{ from: '2016' }, { to: '2016' }],
+  ];
+
+  it.each(pairs)('answer %j and then %j as separate stores would', (first, second) => {
+    const answers = (order: EventFilter[]) => {
+      const fresh = openFixtureStore();
+      try {
+        return order.map((filter) => ({
+          page: listEvents(fresh, filter, [], { first: 100 }).rows.map((row) => row.slug),
+          count: countEvents(fresh, filter),
+        }));
+      } finally {
+        closeStore(fresh);
+      }
+    };
+    const [firstAlone] = answers([first]);
+    const [secondAlone] = answers([second]);
+    expect(answers([first, second])).toEqual([firstAlone, secondAlone]);
+    expect(answers([second, first])).toEqual([secondAlone, firstAlone]);
+    expect(firstAlone).not.toEqual(secondAlone);
+  });
+
+  it('binds each request its own values, cursor and page size into a shared statement', () => {
+    const all = listEvents(store, null, [], { first: 100 }).rows.map((row) => row.slug);
+    for (let index = 0; index < all.length; index++) {
+      const cursor = listEvents(store, null, [], { first: index + 1 }).cursors[index]!;
+      expect(listEvents(store, null, [], { first: 1, after: cursor }).rows.map((row) => row.slug)).toEqual(
+        all.slice(index + 1, index + 2),
+      );
+    }
+    expect(slugs({ from: '2016' })).toEqual(all.slice(1));
+    expect(slugs({ from: '2024' })).toEqual(all.slice(2));
+  });
+});
+
 describe('actors', () => {
   it('finds actors by any word of a name or alias, ignoring case and accents', () => {
     const names = (text: string) => listActors(store, { text }, { first: 10 }).rows.map((row) => row.slug);
