@@ -1,6 +1,7 @@
 /**
  * Per-request context: the store and a set of DataLoaders. Every nested field goes through a
- * loader, so all the rows asked for at one level of a query are fetched in one statement.
+ * loader, so all the rows asked for at one level of a query are fetched in one statement; a
+ * participant's actor and a citation's source come joined to the participant or citation instead.
  */
 
 import type { EventOrder, Page, PageArgs, Store } from '@bilateral/store';
