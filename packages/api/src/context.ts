@@ -49,6 +49,7 @@ function createLoaders(db: Store) {
       const ids = store.idsBySlugs(db, table, slugs);
       return slugs.map((slug) => ids.get(slug) ?? null);
     });
+  const actor = byId(store.actorsByIds);
   const citationsOf = (subject: store.CitationSubject) =>
     grouped(
       (database, ids) => store.citationsBySubjectIds(database, subject, ids),
@@ -60,12 +61,22 @@ function createLoaders(db: Store) {
     actorIdBySlug: idBySlug('actors'),
     sourceIdBySlug: idBySlug('sources'),
     eventIdBySlug: idBySlug('events'),
-    actor: byId(store.actorsByIds),
+    actor,
     source: byId(store.sourcesByIds),
     claim: byId(store.claimsByIds),
     figure: byId(store.figuresByIds),
     office: byId(store.officesByIds),
-    participants: grouped(store.participantsByEventIds, (row) => row.eventId),
+    // An actor's country is nearly always a participant of the same event too (Pakistan, Russia), so
+    // the actors read with the participants are put in the actor loader: `actor { country }` then
+    // needs no lookup of its own.
+    participants: grouped(
+      (database, ids) => {
+        const rows = store.participantsByEventIds(database, ids);
+        for (const row of rows) actor.prime(row.actorId, row.actor);
+        return rows;
+      },
+      (row) => row.eventId,
+    ),
     sectors: grouped(store.sectorsByEventIds, (row) => row.eventId),
     eventClaims: grouped(store.claimsByEventIds, (row) => row.eventId),
     figureClaims: grouped(store.claimsByFigureIds, (row) => row.figureId),
