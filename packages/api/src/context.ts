@@ -1,6 +1,7 @@
 /**
  * Per-request context: the store and a set of DataLoaders. Every nested field goes through a
- * loader, so all the rows asked for at one level of a query are fetched in one statement.
+ * loader, so all the rows asked for at one level of a query are fetched in one statement; a
+ * participant's actor and a citation's source come joined to the participant or citation instead.
  */
 
 import type { EventOrder, Page, PageArgs, Store } from '@bilateral/store';
@@ -48,6 +49,7 @@ function createLoaders(db: Store) {
       const ids = store.idsBySlugs(db, table, slugs);
       return slugs.map((slug) => ids.get(slug) ?? null);
     });
+  const actor = byId(store.actorsByIds);
   const citationsOf = (subject: store.CitationSubject) =>
     grouped(
       (database, ids) => store.citationsBySubjectIds(database, subject, ids),
@@ -59,12 +61,22 @@ function createLoaders(db: Store) {
     actorIdBySlug: idBySlug('actors'),
     sourceIdBySlug: idBySlug('sources'),
     eventIdBySlug: idBySlug('events'),
-    actor: byId(store.actorsByIds),
+    actor,
     source: byId(store.sourcesByIds),
     claim: byId(store.claimsByIds),
     figure: byId(store.figuresByIds),
     office: byId(store.officesByIds),
-    participants: grouped(store.participantsByEventIds, (row) => row.eventId),
+    // An actor's country is nearly always a participant of the same event too (Pakistan, Russia), so
+    // the actors read with the participants are put in the actor loader: `actor { country }` then
+    // needs no lookup of its own.
+    participants: grouped(
+      (database, ids) => {
+        const rows = store.participantsByEventIds(database, ids);
+        for (const row of rows) actor.prime(row.actorId, row.actor);
+        return rows;
+      },
+      (row) => row.eventId,
+    ),
     sectors: grouped(store.sectorsByEventIds, (row) => row.eventId),
     eventClaims: grouped(store.claimsByEventIds, (row) => row.eventId),
     figureClaims: grouped(store.claimsByFigureIds, (row) => row.figureId),

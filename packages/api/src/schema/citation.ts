@@ -30,7 +30,8 @@ CitationRef.implement({
     source: t.field({
       type: SourceRef,
       description: 'The document cited.',
-      resolve: async (citation, _args, { loaders }) => (await loaders.source.load(citation.sourceId))!,
+      resolve: (citation, _args, { loaders }) =>
+        citation.source ?? loaders.source.load(citation.sourceId).then((source) => source!),
     }),
     paragraph: t.exposeInt('paragraph', { description: 'Paragraph number in the document, counted from 1.' }),
     locator: t.string({

@@ -1,4 +1,5 @@
 import {
+  type ActorRow,
   countEvents,
   EVENT_KINDS,
   type EventFilter,
@@ -166,7 +167,8 @@ const QuantityType = builder.objectRef<{ value: number; unit: string }>('Quantit
   }),
 });
 
-const ParticipantType = builder.objectRef<ParticipantRow>('Participant').implement({
+/** A participant; read live it comes with its actor's row, rebuilt from a snapshot it has only the ID. */
+const ParticipantType = builder.objectRef<ParticipantRow & { actor?: ActorRow }>('Participant').implement({
   description: "An actor's part in an event.",
   fields: (t) => ({
     role: t.field({
@@ -177,7 +179,8 @@ const ParticipantType = builder.objectRef<ParticipantRow>('Participant').impleme
     actor: t.field({
       type: ActorRef,
       description: 'The actor.',
-      resolve: async (participant, _args, { loaders }) => (await loaders.actor.load(participant.actorId))!,
+      resolve: (participant, _args, { loaders }) =>
+        participant.actor ?? loaders.actor.load(participant.actorId).then((actor) => actor!),
     }),
   }),
 });

@@ -13,7 +13,8 @@ export const SourceRef = builder.objectRef<SourceRow>('Source');
 export const ClaimRef = builder.objectRef<ClaimSource>('Claim');
 export const FigureRef = builder.objectRef<FigureRow>('Figure');
 export const OfficeRef = builder.objectRef<OfficeRow>('Office');
-export const CitationRef = builder.objectRef<CitationRow>('Citation');
+/** Read live, a citation comes with its source's row; rebuilt from a snapshot or paged from its source, only the ID. */
+export const CitationRef = builder.objectRef<CitationRow & { source?: SourceRow }>('Citation');
 
 /** Loads rows for `node`/`nodes`; a missing row is null, as the Relay spec asks. */
 export const loadNodes = async <Row>(
