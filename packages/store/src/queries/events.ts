@@ -205,9 +205,9 @@ export function listEvents(
   const rows = plan.fetch((part) => {
     // The cursor bound comes first: with two lower bounds on the date index (the cursor and a `from`
     // filter), SQLite seeks by the first, and the cursor is the one that keeps deep pages cheap.
-    const build = () => {
+    const build = (db: Store) => {
       const tie = part.restOfTie ? readThroughIndex(events, tieIndex(order, filter)) : undefined;
-      return store
+      return db
         .select(tie?.columns ?? eventColumns)
         .from(tie?.source ?? events)
         .where(and(part.where, filterSql, restrict))
@@ -215,7 +215,7 @@ export function listEvents(
         .limit(limit);
     };
     // A restriction binds its own values inline, so its SQL is not told by the shape: build it each time.
-    const query = restrict ? build() : preparedByShape(store, `listEvents ${part.name}`, binder.shapeKey, build);
+    const query = restrict ? build(store) : preparedByShape(store, `listEvents ${part.name}`, binder.shapeKey, build);
     return query.all({ ...binder.values, limit: part.limit });
   });
   return plan.finish(rows);
@@ -224,8 +224,8 @@ export function listEvents(
 export function countEvents(store: Store, filter: EventFilter | null | undefined, restrict?: SQL): number {
   const binder = new NamedValues();
   const condition = and(eventFilterSql(store, filter, binder), restrict);
-  const build = () => store.select({ n: sql<number>`count(*)` }).from(events).where(condition);
-  const query = restrict ? build() : preparedByShape(store, 'countEvents', binder.shapeKey, build);
+  const build = (db: Store) => db.select({ n: sql<number>`count(*)` }).from(events).where(condition);
+  const query = restrict ? build(store) : preparedByShape(store, 'countEvents', binder.shapeKey, build);
   return query.get(binder.values)!.n;
 }
 
