@@ -1,0 +1,31 @@
+/**
+ * CPU time from Linux's /proc, for benchmarks that must say where a machine's cores went: a process's
+ * own time, its children (a cluster's workers) and the whole machine's busy time. /proc counts in
+ * clock ticks (USER_HZ), 100 a second on every Linux architecture Node runs on.
+ */
+import { readFileSync } from 'node:fs';
+
+const TICK_MS = 10;
+
+/** User and system CPU time, in ms, from one line of /proc/<pid>/stat. */
+export function cpuMsOfStat(stat: string): number {
+  // The command name (field 2) may hold spaces and parentheses; the fields after its last ") " do not.
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/** User and system CPU time a process has used, in ms (to 10 ms), all its threads included. */
+export const cpuMsOf = (pid: number): number => cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+
+/** The processes `pid` has started and not yet reaped, such as a cluster primary's workers. */
+export const childPidsOf = (pid: number): number[] =>
+  readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+
+/** CPU time every core of the machine has spent busy, and in all, in ms, since boot (/proc/stat). */
+export function machineCpuMs(): { busyMs: number; totalMs: number } {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is already counted in user).
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks as number[];
+  const busy = user! + nice! + system! + irq! + softirq! + steal!;
+  return { busyMs: busy * TICK_MS, totalMs: (busy + idle! + iowait!) * TICK_MS };
+}

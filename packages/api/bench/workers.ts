@@ -1,0 +1,231 @@
+// The WORKERS benchmark (issue #12: "2 workers give ≥ 1.7× one worker's throughput on the page query").
+// Run: npx -y pnpm@10 --filter @bilateral/api bench:workers     (100k events, about 2 minutes)
+// Our real server, started as the API benchmark starts it, with WORKERS=1 and WORKERS=2 on the same
+// synthetic database, loaded by wrk with the API benchmark's "page20 @50%" request in interleaved rounds.
+// With two cores the load generator always shares a core with the servers, so each run also reports
+// where the machine's CPU time went (servers, wrk, everything else) from /proc. Timings are printed,
+// never asserted; the method and the last figures are in docs/operating.md.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeStore, openStore } from '@bilateral/store';
+import { syntheticDatabase } from '@bilateral/store/synthetic';
+import { type LoadResult, runWrk } from './load.ts';
+import { childPidsOf, cpuMsOf, machineCpuMs } from './proc.ts';
+import { benchQueries } from './queries.ts';
+import { ms, round, times } from './report.ts';
+import { prepareBundledServers, type RunningServer, startServer, stopServer } from './servers.ts';
+import { benchSettings, median, pinned } from './timing.ts';
+
+const SETTINGS = {
+  ...benchSettings({ sizes: '', port: 4230, seconds: 5, warmupSeconds: 2, rounds: 4 }),
+  events: Number(process.env.WORKERS_EVENTS ?? 100_000),
+};
+const QUERY_DEPTH = 0.5;
+const TARGET = 1.7;
+const WORKER_COUNTS = [1, 2] as const;
+type WorkerCount = (typeof WORKER_COUNTS)[number];
+const cores = cpus().length;
+const scratchDir = mkdtempSync(join(tmpdir(), 'bilateral-workers-bench-'));
+
+const database = syntheticDatabase({ events: SETTINGS.events, seed: SETTINGS.seed });
+const store = openStore(database.path);
+const query = benchQueries(store.$client, { depths: [QUERY_DEPTH] }).find((candidate) =>
+  candidate.name.startsWith('page20 @'),
+)!;
+closeStore(store);
+/** The request every run sends. */
+const body = JSON.stringify(query.request);
+
+/** How the servers and wrk are placed on the cores; `cpu` is as `servers.ts` takes it (null: unpinned). */
+interface Layout {
+  key: string;
+  title: string;
+  serverCpu: Record<WorkerCount, number | string | null>;
+  loadCpu: number | null;
+}
+
+const LAYOUTS: Layout[] = [
+  {
+    key: 'a',
+    title: '(a) nothing pinned: Linux schedules the servers and wrk over both cores',
+    serverCpu: { 1: null, 2: null },
+    loadCpu: null,
+  },
+  {
+    key: 'b',
+    title: '(b) wrk on core 1; one worker on core 0; two workers on cores 0-1 (one of them shares core 1 with wrk)',
+    serverCpu: { 1: 0, 2: '0-1' },
+    loadCpu: 1,
+  },
+];
+
+interface Run {
+  load: LoadResult;
+  wallMs: number;
+  /** CPU time during the run of the process that serves (WORKERS=1) or of the cluster's primary. */
+  mainCpuMs: number;
+  /** CPU time during the run of each worker (WORKERS=2); empty for one process. */
+  workerCpuMs: number[];
+  /** CPU time all cores spent busy during the run, and their whole time (wall time × cores). */
+  machineBusyMs: number;
+  machineTotalMs: number;
+}
+
+const serverCpuMs = (run: Run) => run.mainCpuMs + run.workerCpuMs.reduce((sum, cpu) => sum + cpu, 0);
+const wrkCpuMs = (run: Run) => run.load.loadGeneratorCpuMs ?? Number.NaN;
+const perRequest = (cpuMs: number, run: Run) => cpuMs / run.load.requests;
+const shareOfMachine = (cpuMs: number, run: Run) => cpuMs / run.machineTotalMs;
+const percent = (fraction: number) => `${round(Math.max(0, fraction) * 100)}%`;
+
+/** One wrk run against `server`, with the CPU time of its processes and of the machine over it. */
+async function timedRun(server: RunningServer, workers: WorkerCount, layout: Layout, seconds: number): Promise<Run> {
+  const mainPid = server.process.pid!;
+  const workerPids = workers === 1 ? [] : childPidsOf(mainPid);
+  if (workerPids.length !== (workers === 1 ? 0 : workers))
+    throw new Error(`expected ${workers} workers under process ${mainPid}, found ${workerPids.length}`);
+  const cpuOfAll = () => [mainPid, ...workerPids].map(cpuMsOf);
+  const before = { processes: cpuOfAll(), machine: machineCpuMs(), at: performance.now() };
+  const load = await runWrk({
+    url: server.url,
+    body,
+    seconds,
+    connections: SETTINGS.connections,
+    cpu: layout.loadCpu,
+    scratchDir,
+  });
+  const after = { processes: cpuOfAll(), machine: machineCpuMs(), at: performance.now() };
+  const used = after.processes.map((cpu, index) => cpu - before.processes[index]!);
+  if (load.errors) console.error(`WORKERS=${workers}: ${load.errors} errors or timeouts`);
+  return {
+    load,
+    wallMs: after.at - before.at,
+    mainCpuMs: used[0]!,
+    workerCpuMs: used.slice(1),
+    machineBusyMs: after.machine.busyMs - before.machine.busyMs,
+    machineTotalMs: after.machine.totalMs - before.machine.totalMs,
+  };
+}
+
+/** Before timing: the page query answers a full page without errors from this server. */
+async function checkAnswer(server: RunningServer): Promise<void> {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const answer = (await response.json()) as { data?: { events?: { edges?: unknown[] } }; errors?: unknown };
+  if (!response.ok || answer.errors || answer.data?.events?.edges?.length !== 20)
+    throw new Error(`the page query did not answer 20 events: ${JSON.stringify(answer).slice(0, 500)}`);
+}
+
+/** A worker that did less than this share of the workers' CPU time in a run was not really serving. */
+const IDLE_WORKER_SHARE = 0.2;
+
+const workerSplit = (run: Run) => {
+  const total = run.workerCpuMs.reduce((sum, cpu) => sum + cpu, 0);
+  return run.workerCpuMs.map((cpu) => cpu / total);
+};
+
+async function benchLayout(layout: Layout, databasePath: string) {
+  console.log(`\n== layout ${layout.title} ==`);
+  const servers = new Map<WorkerCount, RunningServer>();
+  const runs: Record<WorkerCount, Run[]> = { 1: [], 2: [] };
+  try {
+    for (const [index, workers] of WORKER_COUNTS.entries()) {
+      const server = await startServer({
+        name: 'ours',
+        workers,
+        databasePath,
+        port: SETTINGS.port + index,
+        cpu: layout.serverCpu[workers],
+        logFile: join(scratchDir, `layout-${layout.key}-workers-${workers}.log`),
+        probe: body,
+      });
+      servers.set(workers, server);
+      await checkAnswer(server);
+      console.log(`WORKERS=${workers}: every worker listening ${round(server.startupMs)} ms after spawn`);
+    }
+    for (const workers of WORKER_COUNTS) await timedRun(servers.get(workers)!, workers, layout, SETTINGS.warmupSeconds);
+    for (let index = 0; index < SETTINGS.rounds; index++) {
+      for (const workers of WORKER_COUNTS)
+        runs[workers].push(await timedRun(servers.get(workers)!, workers, layout, SETTINGS.seconds));
+      const [one, two] = [runs[1].at(-1)!, runs[2].at(-1)!];
+      const split = workerSplit(two);
+      console.log(
+        `round ${index + 1}: 1 worker ${round(one.load.requestsPerSecond, 1)}/s, 2 workers ${round(two.load.requestsPerSecond, 1)}/s` +
+          ` (${split.map(percent).join(' / ')} of the workers' CPU), ratio ${times(two.load.requestsPerSecond / one.load.requestsPerSecond)}`,
+      );
+      if (Math.min(...split) < IDLE_WORKER_SHARE)
+        console.error(
+          `WARNING: a worker did under ${percent(IDLE_WORKER_SHARE)} of the work: connections were not shared`,
+        );
+    }
+  } finally {
+    for (const server of servers.values()) await stopServer(server);
+  }
+  return { layout, runs };
+}
+
+function layoutTable({ runs }: Awaited<ReturnType<typeof benchLayout>>): string {
+  const lines = [
+    "| workers | req/s | p50 ms | p99 ms | server CPU ms/request | wrk CPU ms/request | machine: servers / wrk / other work | workers' CPU split | 2-core ceiling req/s |",
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const workers of WORKER_COUNTS) {
+    const of = (figure: (run: Run) => number) => median(runs[workers].map(figure));
+    const others = (run: Run) => run.machineBusyMs - serverCpuMs(run) - wrkCpuMs(run);
+    // What the servers would answer if they and wrk had both cores to themselves, at this run's CPU per request.
+    const ceiling = (run: Run) => (cores * 1000) / perRequest(serverCpuMs(run) + wrkCpuMs(run), run);
+    const split =
+      workers === 1 ? '—' : [0, 1].map((index) => percent(of((run) => workerSplit(run)[index]!))).join(' / ');
+    lines.push(
+      `| ${workers} | ${round(
+        of((run) => run.load.requestsPerSecond),
+        1,
+      )} | ${ms(of((run) => run.load.p50Ms))} | ${ms(of((run) => run.load.p99Ms))} | ${round(
+        of((run) => perRequest(serverCpuMs(run), run)),
+        3,
+      )} | ${round(
+        of((run) => perRequest(wrkCpuMs(run), run)),
+        3,
+      )} | ${percent(of((run) => shareOfMachine(serverCpuMs(run), run)))} / ${percent(of((run) => shareOfMachine(wrkCpuMs(run), run)))} / ${percent(of((run) => shareOfMachine(others(run), run)))} | ${split} | ${round(of(ceiling), 0)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function ratioLine({ runs }: Awaited<ReturnType<typeof benchLayout>>): string {
+  const ratios = runs[2].map((run, index) => run.load.requestsPerSecond / runs[1][index]!.load.requestsPerSecond);
+  const middle = median(ratios);
+  return `2 workers ÷ 1 worker, per round: ${ratios.map(times).join(', ')}; median ${times(middle)} (target ≥ ${TARGET}×: ${middle >= TARGET ? 'met' : 'not met'})`;
+}
+
+const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+const commit = `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : ''}`;
+const loads = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+console.log(
+  `Bilateral WORKERS benchmark at ${commit}, ${new Date().toISOString()}: ${cores} cores (${cpus()[0]?.model}), Node ${process.version}; load average ${loads()}`,
+);
+console.log(`database ${database.path}; query ${query.name}, ${SETTINGS.connections} keep-alive connections`);
+console.log(
+  `WORKERS_EVENTS=${SETTINGS.events} BENCH_DURATION=${SETTINGS.seconds} BENCH_ROUNDS=${SETTINGS.rounds} BENCH_WARMUP=${SETTINGS.warmupSeconds} BENCH_CONNECTIONS=${SETTINGS.connections} BENCH_SEED=${SETTINGS.seed} BENCH_PORT=${SETTINGS.port}`,
+);
+
+await prepareBundledServers({
+  databasePath: database.path,
+  port: SETTINGS.port,
+  probe: body,
+  logFile: join(scratchDir, 'prepare.log'),
+  names: ['ours'],
+});
+const layouts = pinned ? LAYOUTS : LAYOUTS.filter((layout) => layout.loadCpu === null);
+const results = [];
+for (const layout of layouts) results.push(await benchLayout(layout, database.path));
+
+console.log(`\nload average after: ${loads()}`);
+for (const result of results) console.log(`\n${result.layout.title}\n\n${layoutTable(result)}\n\n${ratioLine(result)}`);
