@@ -11,6 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeStore, openStore } from '@bilateral/store';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
+import { twoCoreScaling } from './cpu-scaling.ts';
 import { type LoadResult, runWrk } from './load.ts';
 import { childPidsOf, cpuMsOf, machineCpuMs } from './proc.ts';
 import { benchQueries } from './queries.ts';
@@ -24,6 +25,8 @@ const SETTINGS = {
 };
 const QUERY_DEPTH = 0.5;
 const TARGET = 1.7;
+/** How long each process of the two-core baseline works, each round. */
+const CORE_SCALING_MS = 2_000;
 const WORKER_COUNTS = [1, 2] as const;
 type WorkerCount = (typeof WORKER_COUNTS)[number];
 const cores = cpus().length;
@@ -77,7 +80,7 @@ const serverCpuMs = (run: Run) => run.mainCpuMs + run.workerCpuMs.reduce((sum, c
 const wrkCpuMs = (run: Run) => run.load.loadGeneratorCpuMs ?? Number.NaN;
 const perRequest = (cpuMs: number, run: Run) => cpuMs / run.load.requests;
 const shareOfMachine = (cpuMs: number, run: Run) => cpuMs / run.machineTotalMs;
-const percent = (fraction: number) => `${round(Math.max(0, fraction) * 100)}%`;
+const percent = (fraction: number) => (Number.isFinite(fraction) ? `${round(Math.max(0, fraction) * 100)}%` : '—');
 
 /** One wrk run against `server`, with the CPU time of its processes and of the machine over it. */
 async function timedRun(server: RunningServer, workers: WorkerCount, layout: Layout, seconds: number): Promise<Run> {
@@ -132,6 +135,7 @@ async function benchLayout(layout: Layout, databasePath: string) {
   console.log(`\n== layout ${layout.title} ==`);
   const servers = new Map<WorkerCount, RunningServer>();
   const runs: Record<WorkerCount, Run[]> = { 1: [], 2: [] };
+  const coreScaling: number[] = [];
   try {
     for (const [index, workers] of WORKER_COUNTS.entries()) {
       const server = await startServer({
@@ -145,17 +149,19 @@ async function benchLayout(layout: Layout, databasePath: string) {
       });
       servers.set(workers, server);
       await checkAnswer(server);
-      console.log(`WORKERS=${workers}: every worker listening ${round(server.startupMs)} ms after spawn`);
+      console.log(`WORKERS=${workers}: answered ${round(server.startupMs)} ms after spawn; every worker listens`);
     }
     for (const workers of WORKER_COUNTS) await timedRun(servers.get(workers)!, workers, layout, SETTINGS.warmupSeconds);
     for (let index = 0; index < SETTINGS.rounds; index++) {
       for (const workers of WORKER_COUNTS)
         runs[workers].push(await timedRun(servers.get(workers)!, workers, layout, SETTINGS.seconds));
+      if (pinned) coreScaling.push(await twoCoreScaling(CORE_SCALING_MS));
       const [one, two] = [runs[1].at(-1)!, runs[2].at(-1)!];
       const split = workerSplit(two);
       console.log(
         `round ${index + 1}: 1 worker ${round(one.load.requestsPerSecond, 1)}/s, 2 workers ${round(two.load.requestsPerSecond, 1)}/s` +
-          ` (${split.map(percent).join(' / ')} of the workers' CPU), ratio ${times(two.load.requestsPerSecond / one.load.requestsPerSecond)}`,
+          ` (${split.map(percent).join(' / ')} of the workers' CPU), ratio ${times(two.load.requestsPerSecond / one.load.requestsPerSecond)}` +
+          (pinned ? `; two cores did ${times(coreScaling.at(-1)!)} one core's CPU-bound work` : ''),
       );
       if (Math.min(...split) < IDLE_WORKER_SHARE)
         console.error(
@@ -165,41 +171,63 @@ async function benchLayout(layout: Layout, databasePath: string) {
   } finally {
     for (const server of servers.values()) await stopServer(server);
   }
-  return { layout, runs };
+  return { layout, runs, coreScaling };
 }
+
+const others = (run: Run) => run.machineBusyMs - serverCpuMs(run) - wrkCpuMs(run);
+const cpuPerRequest = (value: number) => round(value, 3);
+
+/** The table's columns: a heading, one run's figure and its format; each cell is the median over the rounds. */
+const COLUMNS: { heading: string; figure: (run: Run) => number; format: (value: number) => string }[] = [
+  { heading: 'req/s', figure: (run) => run.load.requestsPerSecond, format: (value) => round(value, 1) },
+  { heading: 'p50 ms', figure: (run) => run.load.p50Ms, format: ms },
+  { heading: 'p99 ms', figure: (run) => run.load.p99Ms, format: ms },
+  { heading: 'server CPU ms/request', figure: (run) => perRequest(serverCpuMs(run), run), format: cpuPerRequest },
+  {
+    heading: 'of it, the primary',
+    figure: (run) => (run.workerCpuMs.length ? perRequest(run.mainCpuMs, run) : Number.NaN),
+    format: cpuPerRequest,
+  },
+  { heading: 'wrk CPU ms/request', figure: (run) => perRequest(wrkCpuMs(run), run), format: cpuPerRequest },
+  { heading: 'share of both cores: servers', figure: (run) => shareOfMachine(serverCpuMs(run), run), format: percent },
+  { heading: 'wrk', figure: (run) => shareOfMachine(wrkCpuMs(run), run), format: percent },
+  { heading: 'other work', figure: (run) => shareOfMachine(others(run), run), format: percent },
+  {
+    heading: "busiest worker's share of the workers' CPU",
+    figure: (run) => (run.workerCpuMs.length ? Math.max(...workerSplit(run)) : Number.NaN),
+    format: percent,
+  },
+  {
+    // What the servers would answer if they and wrk had both cores to themselves, at this run's CPU per request.
+    heading: '2-core ceiling req/s',
+    figure: (run) => (cores * 1000) / perRequest(serverCpuMs(run) + wrkCpuMs(run), run),
+    format: (value) => round(value),
+  },
+];
 
 function layoutTable({ runs }: Awaited<ReturnType<typeof benchLayout>>): string {
   const lines = [
-    "| workers | req/s | p50 ms | p99 ms | server CPU ms/request | wrk CPU ms/request | machine: servers / wrk / other work | workers' CPU split | 2-core ceiling req/s |",
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| workers | ${COLUMNS.map((column) => column.heading).join(' | ')} |`,
+    `| --- |${' --- |'.repeat(COLUMNS.length)}`,
   ];
   for (const workers of WORKER_COUNTS) {
-    const of = (figure: (run: Run) => number) => median(runs[workers].map(figure));
-    const others = (run: Run) => run.machineBusyMs - serverCpuMs(run) - wrkCpuMs(run);
-    // What the servers would answer if they and wrk had both cores to themselves, at this run's CPU per request.
-    const ceiling = (run: Run) => (cores * 1000) / perRequest(serverCpuMs(run) + wrkCpuMs(run), run);
-    const split =
-      workers === 1 ? '—' : [0, 1].map((index) => percent(of((run) => workerSplit(run)[index]!))).join(' / ');
-    lines.push(
-      `| ${workers} | ${round(
-        of((run) => run.load.requestsPerSecond),
-        1,
-      )} | ${ms(of((run) => run.load.p50Ms))} | ${ms(of((run) => run.load.p99Ms))} | ${round(
-        of((run) => perRequest(serverCpuMs(run), run)),
-        3,
-      )} | ${round(
-        of((run) => perRequest(wrkCpuMs(run), run)),
-        3,
-      )} | ${percent(of((run) => shareOfMachine(serverCpuMs(run), run)))} / ${percent(of((run) => shareOfMachine(wrkCpuMs(run), run)))} / ${percent(of((run) => shareOfMachine(others(run), run)))} | ${split} | ${round(of(ceiling), 0)} |`,
-    );
+    const cells = COLUMNS.map((column) => column.format(median(runs[workers].map(column.figure))));
+    lines.push(`| ${workers} | ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }
 
-function ratioLine({ runs }: Awaited<ReturnType<typeof benchLayout>>): string {
+function ratioLines({ runs, coreScaling }: Awaited<ReturnType<typeof benchLayout>>): string {
   const ratios = runs[2].map((run, index) => run.load.requestsPerSecond / runs[1][index]!.load.requestsPerSecond);
   const middle = median(ratios);
-  return `2 workers ÷ 1 worker, per round: ${ratios.map(times).join(', ')}; median ${times(middle)} (target ≥ ${TARGET}×: ${middle >= TARGET ? 'met' : 'not met'})`;
+  return [
+    `2 workers ÷ 1 worker, per round: ${ratios.map(times).join(', ')}; median ${times(middle)} (target ≥ ${TARGET}×: ${middle >= TARGET ? 'met' : 'not met'})`,
+    ...(coreScaling.length
+      ? [
+          `two cores ÷ one core on CPU-bound work without a server (cpu-scaling.ts), per round: ${coreScaling.map(times).join(', ')}; median ${times(median(coreScaling))}`,
+        ]
+      : []),
+  ].join('\n');
 }
 
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
@@ -228,4 +256,5 @@ const results = [];
 for (const layout of layouts) results.push(await benchLayout(layout, database.path));
 
 console.log(`\nload average after: ${loads()}`);
-for (const result of results) console.log(`\n${result.layout.title}\n\n${layoutTable(result)}\n\n${ratioLine(result)}`);
+for (const result of results)
+  console.log(`\n${result.layout.title}\n\n${layoutTable(result)}\n\n${ratioLines(result)}`);
