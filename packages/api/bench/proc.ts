@@ -1,9 +1,9 @@
 /**
  * CPU time from Linux's /proc, for benchmarks that must say where a machine's cores went: a process's
- * own time, its children (a cluster's workers) and the whole machine's busy time. /proc counts in
- * clock ticks (USER_HZ), 100 a second on every Linux architecture Node runs on.
+ * own time, its children (a cluster's workers) and the whole machine's busy time; and which process
+ * holds a server's connections. /proc counts CPU time in clock ticks (USER_HZ), 100 a second on every Linux architecture Node runs on.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 const TICK_MS = 10;
 
@@ -28,4 +28,26 @@ export function machineCpuMs(): { busyMs: number; totalMs: number } {
   const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks as number[];
   const busy = user! + nice! + system! + irq! + softirq! + steal!;
   return { busyMs: busy * TICK_MS, totalMs: (busy + idle! + iowait!) * TICK_MS };
+}
+
+/** How many established TCP connections to local `port` the process holds (its accepted sockets). */
+export function connectionsOf(pid: number, port: number): number {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const socket = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (socket) inodes.add(socket[1]!);
+    } catch {
+      // closed since the directory was read
+    }
+  }
+  const localPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  const ESTABLISHED = '01';
+  let count = 0;
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6'])
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields[1]?.endsWith(localPort) && fields[3] === ESTABLISHED && inodes.has(fields[9]!)) count++;
+    }
+  return count;
 }

@@ -13,7 +13,7 @@ import { closeStore, openStore } from '@bilateral/store';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
 import { twoCoreScaling } from './cpu-scaling.ts';
 import { type LoadResult, runWrk } from './load.ts';
-import { childPidsOf, cpuMsOf, machineCpuMs } from './proc.ts';
+import { childPidsOf, connectionsOf, cpuMsOf, machineCpuMs } from './proc.ts';
 import { benchQueries } from './queries.ts';
 import { ms, round, times } from './report.ts';
 import { prepareBundledServers, type RunningServer, startServer, stopServer } from './servers.ts';
@@ -71,6 +71,8 @@ interface Run {
   mainCpuMs: number;
   /** CPU time during the run of each worker (WORKERS=2); empty for one process. */
   workerCpuMs: number[];
+  /** Connections each worker held halfway through the run. */
+  workerConnections: number[];
   /** CPU time all cores spent busy during the run, and their whole time (wall time × cores). */
   machineBusyMs: number;
   machineTotalMs: number;
@@ -90,6 +92,11 @@ async function timedRun(server: RunningServer, workers: WorkerCount, layout: Lay
     throw new Error(`expected ${workers} workers under process ${mainPid}, found ${workerPids.length}`);
   const cpuOfAll = () => [mainPid, ...workerPids].map(cpuMsOf);
   const before = { processes: cpuOfAll(), machine: machineCpuMs(), at: performance.now() };
+  let workerConnections: number[] = [];
+  const port = Number(new URL(server.url).port);
+  const halfway = setTimeout(() => {
+    workerConnections = workerPids.map((pid) => connectionsOf(pid, port));
+  }, seconds * 500);
   const load = await runWrk({
     url: server.url,
     body,
@@ -98,6 +105,7 @@ async function timedRun(server: RunningServer, workers: WorkerCount, layout: Lay
     cpu: layout.loadCpu,
     scratchDir,
   });
+  clearTimeout(halfway);
   const after = { processes: cpuOfAll(), machine: machineCpuMs(), at: performance.now() };
   const used = after.processes.map((cpu, index) => cpu - before.processes[index]!);
   if (load.errors) console.error(`WORKERS=${workers}: ${load.errors} errors or timeouts`);
@@ -106,6 +114,7 @@ async function timedRun(server: RunningServer, workers: WorkerCount, layout: Lay
     wallMs: after.at - before.at,
     mainCpuMs: used[0]!,
     workerCpuMs: used.slice(1),
+    workerConnections,
     machineBusyMs: after.machine.busyMs - before.machine.busyMs,
     machineTotalMs: after.machine.totalMs - before.machine.totalMs,
   };
@@ -122,9 +131,6 @@ async function checkAnswer(server: RunningServer): Promise<void> {
   if (!response.ok || answer.errors || answer.data?.events?.edges?.length !== 20)
     throw new Error(`the page query did not answer 20 events: ${JSON.stringify(answer).slice(0, 500)}`);
 }
-
-/** A worker that did less than this share of the workers' CPU time in a run was not really serving. */
-const IDLE_WORKER_SHARE = 0.2;
 
 const workerSplit = (run: Run) => {
   const total = run.workerCpuMs.reduce((sum, cpu) => sum + cpu, 0);
@@ -160,13 +166,11 @@ async function benchLayout(layout: Layout, databasePath: string) {
       const split = workerSplit(two);
       console.log(
         `round ${index + 1}: 1 worker ${round(one.load.requestsPerSecond, 1)}/s, 2 workers ${round(two.load.requestsPerSecond, 1)}/s` +
-          ` (${split.map(percent).join(' / ')} of the workers' CPU), ratio ${times(two.load.requestsPerSecond / one.load.requestsPerSecond)}` +
+          ` (connections ${two.workerConnections.join(' / ')}, ${split.map(percent).join(' / ')} of the workers' CPU), ratio ${times(two.load.requestsPerSecond / one.load.requestsPerSecond)}` +
           (pinned ? `; two cores did ${times(coreScaling.at(-1)!)} one core's CPU-bound work` : ''),
       );
-      if (Math.min(...split) < IDLE_WORKER_SHARE)
-        console.error(
-          `WARNING: a worker did under ${percent(IDLE_WORKER_SHARE)} of the work: connections were not shared`,
-        );
+      if (two.workerConnections.length !== 2 || Math.min(...two.workerConnections) === 0)
+        console.error('WARNING: a worker held no connection halfway through the run: this round measured one worker');
     }
   } finally {
     for (const server of servers.values()) await stopServer(server);
