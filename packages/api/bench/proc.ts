@@ -17,9 +17,11 @@ export function cpuMsOfStat(stat: string): number {
 /** User and system CPU time a process has used, in ms (to 10 ms), all its threads included. */
 export const cpuMsOf = (pid: number): number => cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 
-/** The processes `pid` has started and not yet reaped, such as a cluster primary's workers. */
+/** The processes `pid` has started (from any of its threads) and not yet reaped, such as a cluster primary's workers. */
 export const childPidsOf = (pid: number): number[] =>
-  readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  readdirSync(`/proc/${pid}/task`).flatMap((thread) =>
+    readFileSync(`/proc/${pid}/task/${thread}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+  );
 
 /** CPU time every core of the machine has spent busy, and in all, in ms, since boot (/proc/stat). */
 export function machineCpuMs(): { busyMs: number; totalMs: number } {
