@@ -268,6 +268,6 @@ const layouts = pinned ? LAYOUTS : LAYOUTS.filter((layout) => layout.loadCpu ===
 const results = [];
 for (const layout of layouts) results.push(await benchLayout(layout, database.path));
 
-console.log(`\nload average after: ${loads()}`);
+console.log(`\nload average after: ${loads()}; ${round(performance.now() / 1000)} s in all`);
 for (const result of results)
   console.log(`\n${result.layout.title}\n\n${layoutTable(result)}\n\n${ratioLines(result)}`);
