@@ -167,6 +167,8 @@ async function benchLayout(layout: Layout, databasePath: string) {
       console.log(
         `round ${index + 1}: 1 worker ${round(one.load.requestsPerSecond, 1)}/s, 2 workers ${round(two.load.requestsPerSecond, 1)}/s` +
           ` (connections ${two.workerConnections.join(' / ')}, ${split.map(percent).join(' / ')} of the workers' CPU), ratio ${times(two.load.requestsPerSecond / one.load.requestsPerSecond)}` +
+          `; server CPU ms/request ${[one, two].map((run) => round(perRequest(serverCpuMs(run), run), 2)).join(' / ')}` +
+          `, other work ${[one, two].map((run) => percent(shareOfMachine(others(run), run))).join(' / ')}` +
           (pinned ? `; two cores did ${times(coreScaling.at(-1)!)} one core's CPU-bound work` : ''),
       );
       if (two.workerConnections.length !== 2 || Math.min(...two.workerConnections) === 0)
