@@ -20,7 +20,7 @@ import { prepareBundledServers, type RunningServer, startServer, stopServer } fr
 import { benchSettings, median, pinned } from './timing.ts';
 
 const SETTINGS = {
-  ...benchSettings({ sizes: '', port: 4230, seconds: 4, warmupSeconds: 2, rounds: 6 }),
+  ...benchSettings({ sizes: '', port: 4230, seconds: 4, warmupSeconds: 5, rounds: 6 }),
   events: Number(process.env.WORKERS_EVENTS ?? 100_000),
 };
 const QUERY_DEPTH = 0.5;
