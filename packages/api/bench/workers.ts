@@ -1,5 +1,5 @@
 // The WORKERS benchmark (issue #12: "2 workers give ≥ 1.7× one worker's throughput on the page query").
-// Run: npx -y pnpm@10 --filter @bilateral/api bench:workers     (100k events, about 2 minutes)
+// Run: npx -y pnpm@10 --filter @bilateral/api bench:workers     (100k events, under 3 minutes)
 // Our real server, started as the API benchmark starts it, with WORKERS=1 and WORKERS=2 on the same
 // synthetic database, loaded by wrk with the API benchmark's "page20 @50%" request in interleaved rounds.
 // With two cores the load generator always shares a core with the servers, so each run also reports
