@@ -19,6 +19,7 @@ import { ms, round, times } from './report.ts';
 import { prepareBundledServers, type RunningServer, startServer, stopServer } from './servers.ts';
 import { benchSettings, median, pinned } from './timing.ts';
 
+// One size, WORKERS_EVENTS, so `sizes` (BENCH_SIZES) is not read.
 const SETTINGS = {
   ...benchSettings({ sizes: '', port: 4230, seconds: 4, warmupSeconds: 5, rounds: 6 }),
   events: Number(process.env.WORKERS_EVENTS ?? 100_000),
@@ -66,7 +67,6 @@ const LAYOUTS: Layout[] = [
 
 interface Run {
   load: LoadResult;
-  wallMs: number;
   /** CPU time during the run of the process that serves (WORKERS=1) or of the cluster's primary. */
   mainCpuMs: number;
   /** CPU time during the run of each worker (WORKERS=2); empty for one process. */
@@ -91,7 +91,7 @@ async function timedRun(server: RunningServer, workers: WorkerCount, layout: Lay
   if (workerPids.length !== (workers === 1 ? 0 : workers))
     throw new Error(`expected ${workers} workers under process ${mainPid}, found ${workerPids.length}`);
   const cpuOfAll = () => [mainPid, ...workerPids].map(cpuMsOf);
-  const before = { processes: cpuOfAll(), machine: machineCpuMs(), at: performance.now() };
+  const before = { processes: cpuOfAll(), machine: machineCpuMs() };
   let workerConnections: number[] = [];
   const port = Number(new URL(server.url).port);
   const halfway = setTimeout(() => {
@@ -106,12 +106,11 @@ async function timedRun(server: RunningServer, workers: WorkerCount, layout: Lay
     scratchDir,
   });
   clearTimeout(halfway);
-  const after = { processes: cpuOfAll(), machine: machineCpuMs(), at: performance.now() };
+  const after = { processes: cpuOfAll(), machine: machineCpuMs() };
   const used = after.processes.map((cpu, index) => cpu - before.processes[index]!);
   if (load.errors) console.error(`WORKERS=${workers}: ${load.errors} errors or timeouts`);
   return {
     load,
-    wallMs: after.at - before.at,
     mainCpuMs: used[0]!,
     workerCpuMs: used.slice(1),
     workerConnections,
