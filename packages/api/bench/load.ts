@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { cpuMsOfStat } from './proc.ts';
 
 export interface LoadResult {
   requests: number;
@@ -16,6 +17,8 @@ export interface LoadResult {
   p99Ms: number;
   /** Non-2xx answers, socket errors and timeouts (60 s). */
   errors: number;
+  /** CPU time (user and system) wrk itself used, in ms (to 10 ms): the load generator's share of the machine. */
+  loadGeneratorCpuMs?: number;
 }
 
 export interface LoadOptions {
@@ -36,12 +39,15 @@ function durationMs(text: string): number {
   return Number(match[1]) * UNIT_MS[match[2]!]!;
 }
 
+// wrk calls done() once its threads have finished, so its /proc/self/stat then holds all the CPU time it used.
+const REPORT_CPU = `function done()\n  local stat = io.open("/proc/self/stat")\n  print("wrk stat: " .. stat:read("*l"))\n  stat:close()\nend\n`;
+
 /** Async, so the caller can sample the server's memory while wrk runs. */
 export async function runWrk(options: LoadOptions): Promise<LoadResult> {
   const script = join(options.scratchDir, 'request.lua');
   writeFileSync(
     script,
-    `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [==[${options.body}]==]\n`,
+    `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [==[${options.body}]==]\n${REPORT_CPU}`,
   );
   const wrk = [
     'wrk',
@@ -62,6 +68,7 @@ export async function runWrk(options: LoadOptions): Promise<LoadResult> {
     return match ? durationMs(match[1]!) : Number.NaN;
   };
   const requests = Number(/(\d+) requests in/.exec(output)?.[1] ?? 0);
+  const stat = /^wrk stat: (.*)$/m.exec(output)?.[1];
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
   return {
     requests,
@@ -71,6 +78,7 @@ export async function runWrk(options: LoadOptions): Promise<LoadResult> {
     errors:
       Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0) +
       (socketErrors ? socketErrors.slice(1).reduce((sum, count) => sum + Number(count), 0) : 0),
+    ...(stat && { loadGeneratorCpuMs: cpuMsOfStat(stat) }),
   };
 }
 

@@ -301,6 +301,7 @@ ${targetsTable(results)}
 
 ${postgraphileSection(previous)}## Not measured
 
-- Several workers (\`WORKERS\`): the servers are pinned to one core here.
+- Several workers (\`WORKERS\`): the servers are pinned to one core here. \`bench:workers\` measures two workers
+  against one on the page query; its method and figures are in [Operating](operating.md#measured-throughput).
 `;
 }

@@ -6,8 +6,9 @@
  * (scripts/run-bundle.mjs). Start-up is timed to the first answered query; memory is read from /proc.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpuMsOf } from './proc.ts';
 
 export const SERVER_NAMES = ['ours', 'naive', 'floor'] as const;
 export type ServerName = (typeof SERVER_NAMES)[number];
@@ -46,9 +47,11 @@ export async function prepareBundledServers(options: {
   port: number;
   probe: string;
   logFile: string;
+  /** The servers to start once; all three by default. */
+  names?: readonly ServerName[];
 }) {
   execFileSync('node', ['scripts/bundle.mjs'], { cwd: apiDir, stdio: 'inherit' });
-  for (const name of SERVER_NAMES) {
+  for (const name of options.names ?? SERVER_NAMES) {
     const server = await startServer({ ...options, name, cpu: null });
     await new Promise((resolve) => setTimeout(resolve, CODE_CACHE_WRITTEN_MS));
     await stopServer(server);
@@ -69,22 +72,49 @@ export interface ServerOptions {
   name: ServerName;
   databasePath: string;
   port: number;
-  cpu: number | null;
+  /** The core to pin to, or a list of them as taskset writes it (`0-1`); null leaves it unpinned. */
+  cpu: number | string | null;
   logFile: string;
   probe: string;
   launch?: Launch;
   /** Load seeds/ as a plain `start` does; by default the database is served as it is (LOAD_SEEDS=0). */
   loadSeeds?: boolean;
+  /** `WORKERS` for our server (unset: its default, one process). */
+  workers?: number;
 }
 
-export function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { name, databasePath, port } = options;
-  return startProcess({
+/** Starts a server; with `workers`, returns once every worker listens, not only the first to answer. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { name, databasePath, port, logFile, workers } = options;
+  const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
+  const server = await startProcess({
     ...options,
     command: command(name, databasePath, port, options.launch ?? 'bundled'),
     cwd: apiDir,
-    env: { DATABASE_PATH: databasePath, LOAD_SEEDS: options.loadSeeds ? '' : '0' },
+    env: {
+      DATABASE_PATH: databasePath,
+      LOAD_SEEDS: options.loadSeeds ? '' : '0',
+      ...(workers !== undefined && { WORKERS: String(workers) }),
+    },
   });
+  if (workers !== undefined && workers > 1) await workersListening(server, workers, logFile, logStart);
+  return server;
+}
+
+/**
+ * The cluster hands new connections only to workers that already listen, so a load generator that
+ * connects while one is still starting puts every connection on the others. Each worker prints
+ * "(worker i of n)" once it listens (server.ts).
+ */
+async function workersListening(server: RunningServer, workers: number, logFile: string, logStart: number) {
+  const started = performance.now();
+  const pattern = new RegExp(`\\(worker \\d+ of ${workers}\\)`, 'g');
+  while ((readFileSync(logFile).subarray(logStart).toString().match(pattern)?.length ?? 0) < workers) {
+    if (server.process.exitCode !== null) throw new Error(`${server.name} server exited; see ${logFile}`);
+    if (performance.now() - started > 60_000)
+      throw new Error(`${server.name}: not every worker listened within a minute`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /**
@@ -130,14 +160,6 @@ export async function startProcess(
   }
   const startupMs = performance.now() - started;
   return { name, url, process: child, startupMs, startupCpuMs: cpuMsOf(child.pid!) };
-}
-
-/** User and system CPU time a process has used, in ms (Linux: /proc, in clock ticks of 10 ms). */
-function cpuMsOf(pid: number): number {
-  // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return ticks * 10;
 }
 
 export async function stopServer(server: RunningServer): Promise<void> {

@@ -16,12 +16,18 @@ export const LOAD_CPU = pinned ? 1 : null;
 const numbers = (text: string) => text.split(',').map(Number);
 
 /** The settings every timed benchmark reads from the environment (docs/performance.md lists them). */
-export function benchSettings(defaults: { sizes: string; port: number }) {
+export function benchSettings(defaults: {
+  sizes: string;
+  port: number;
+  seconds?: number;
+  warmupSeconds?: number;
+  rounds?: number;
+}) {
   return {
     sizes: numbers(process.env.BENCH_SIZES ?? defaults.sizes),
-    seconds: Number(process.env.BENCH_DURATION ?? 2),
-    warmupSeconds: Number(process.env.BENCH_WARMUP ?? 1),
-    rounds: Number(process.env.BENCH_ROUNDS ?? 2),
+    seconds: Number(process.env.BENCH_DURATION ?? defaults.seconds ?? 2),
+    warmupSeconds: Number(process.env.BENCH_WARMUP ?? defaults.warmupSeconds ?? 1),
+    rounds: Number(process.env.BENCH_ROUNDS ?? defaults.rounds ?? 2),
     connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
     depths: numbers(process.env.BENCH_DEPTHS ?? '0,0.5,0.9'),
     seed: Number(process.env.BENCH_SEED ?? 1),
