@@ -23,6 +23,7 @@ import {
 } from '../db/schema.ts';
 import type { EventLinkType } from '../vocabulary/terms.ts';
 import { batchedLookup, inBatch } from './batched.ts';
+import { readThroughIndex } from './indexed-by.ts';
 
 export type ActorRow = typeof actors.$inferSelect;
 export type AliasRow = typeof actorAliases.$inferSelect;
@@ -120,17 +121,30 @@ export const actorIdsByFigureIds = batchedLookup<typeof figureActors.$inferSelec
 
 export type CitationSubject = 'eventId' | 'actorId' | 'officeId' | 'claimId' | 'figureId';
 
+/**
+ * Each subject's index, named: with ANALYZE statistics, a column that is NULL on almost every row
+ * (`citations.actor_id`) makes its index look useless, and SQLite scanned every citation instead.
+ */
+const CITATION_INDEXES: Record<CitationSubject, string> = {
+  eventId: 'citations_event',
+  actorId: 'citations_actor',
+  officeId: 'citations_office',
+  claimId: 'citations_claim',
+  figureId: 'citations_figure',
+};
+
 const citationLookups = Object.fromEntries(
-  (['eventId', 'actorId', 'officeId', 'claimId', 'figureId'] as const).map((subject) => [
+  (Object.keys(CITATION_INDEXES) as CitationSubject[]).map((subject) => [
     subject,
-    batchedLookup<CitationWithSource>((store) =>
-      store
-        .select({ ...getColumns(citations), source: sources })
-        .from(citations)
+    batchedLookup<CitationWithSource>((store) => {
+      const citing = readThroughIndex(citations, CITATION_INDEXES[subject]);
+      return store
+        .select({ ...citing.columns, source: sources })
+        .from(citing.source)
         .crossJoin(sources)
         .where(and(inBatch(citations[subject] as SQLiteColumn), eq(sources.id, citations.sourceId)))
-        .orderBy(asc(citations.position), asc(citations.id)),
-    ),
+        .orderBy(asc(citations.position), asc(citations.id));
+    }),
   ]),
 ) as Record<CitationSubject, (store: Store, ids: readonly number[]) => CitationWithSource[]>;
 
