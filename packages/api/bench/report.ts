@@ -139,6 +139,11 @@ export function targetsTable(results: SizeResult[]): string {
       `| ${target.text} | ${verdict?.figure ?? 'needs two sizes'} | ${verdict ? (verdict.met ? 'yes' : '**no**') : '—'} |`,
     );
   }
+  // Measured by their own scripts, whose figures this run does not have: point to them.
+  lines.push(
+    '| Faster than PostGraphile on the same data and query | `bench:postgraphile`: see [PostGraphile comparison](#postgraphile-comparison) | see there |',
+    '| 2 `WORKERS` ≥ 1.7× one worker on the page query | `bench:workers`: see [Operating](operating.md#measured-throughput) | see there |',
+  );
   return lines.join('\n');
 }
 
