@@ -17,11 +17,17 @@ export const MUTATION_MODULES = {
     ],
   },
   pagination: {
-    mutate: ['packages/store/src/queries/pagination.ts', 'packages/store/src/queries/events.ts'],
+    mutate: [
+      'packages/store/src/queries/pagination.ts',
+      'packages/store/src/queries/events.ts',
+      'packages/store/src/queries/bound-values.ts',
+      'packages/store/src/queries/indexed-by.ts',
+    ],
     tests: [
       'packages/store/src/queries/events.test.ts',
       'packages/store/src/queries/boundaries.test.ts',
       'packages/store/src/queries/refusals.test.ts',
+      'packages/store/src/queries/query-plans.test.ts',
     ],
   },
   'text-search': {
