@@ -28,6 +28,7 @@ export const MUTATION_MODULES = {
       'packages/store/src/queries/boundaries.test.ts',
       'packages/store/src/queries/refusals.test.ts',
       'packages/store/src/queries/query-plans.test.ts',
+      'packages/store/src/queries/bound-values.test.ts',
     ],
   },
   'text-search': {

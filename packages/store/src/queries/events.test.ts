@@ -134,6 +134,16 @@ describe('statements prepared per shape of filter', () => {
     expect(firstAlone).not.toEqual(secondAlone);
   });
 
+  it('answers the rows between two cursors, in both directions', () => {
+    const all = listEvents(store, null, [], { first: 100 });
+    const between = (page: { first?: number; last?: number }) =>
+      listEvents(store, null, [], { ...page, after: all.cursors[0], before: all.cursors[2] }).rows.map(
+        (row) => row.slug,
+      );
+    expect(between({ first: 10 })).toEqual([all.rows[1]!.slug]);
+    expect(between({ last: 10 })).toEqual([all.rows[1]!.slug]);
+  });
+
   it('binds each request its own values, cursor and page size into a shared statement', () => {
     const all = listEvents(store, null, [], { first: 100 }).rows.map((row) => row.slug);
     for (let index = 0; index < all.length; index++) {
