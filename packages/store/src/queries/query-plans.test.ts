@@ -79,3 +79,39 @@ describe.each([
         }
       });
 });
+
+describe('the statements of one page', () => {
+  const pageStatements = (page: Parameters<typeof listEvents>[3]) =>
+    pagePlansOf(analyzed, () => listEvents(analyzed, null, [], page)).map(({ sql }) => ({
+      named: /indexed by/.test(sql),
+      limit: Number(/limit ([\d.]+)$/.exec(sql)![1]),
+    }));
+  // Ties of 200 events each: the generated dates repeat every five events.
+  const first = listEvents(analyzed, null, [], { first: 100 });
+  const next = listEvents(analyzed, null, [], { first: 100, after: first.cursors.at(-1) });
+  const second = listEvents(analyzed, null, [], { first: 100, after: next.cursors.at(-1) });
+  const all = {
+    rows: [...first.rows, ...next.rows, ...second.rows],
+    cursors: [...first.cursors, ...next.cursors, ...second.cursors],
+  };
+
+  it('are one, with no named index, without a cursor', () => {
+    expect(pageStatements({ first: 20 })).toEqual([{ named: false, limit: 21 }]);
+  });
+
+  it('are one when the rest of the tie fills the page', () => {
+    expect(pageStatements({ first: 20, after: all.cursors[0] })).toEqual([{ named: true, limit: 21 }]);
+  });
+
+  it('ask the rows beyond the tie only for what the tie left short', () => {
+    const lastOfTie = all.rows.findIndex(
+      (row, index) => index + 1 < all.rows.length && all.rows[index + 1]!.dateLatest !== row.dateLatest,
+    );
+    expect(lastOfTie).toBeGreaterThan(5);
+    const cursor = all.cursors[lastOfTie - 5]!;
+    expect(pageStatements({ first: 20, after: cursor })).toEqual([
+      { named: true, limit: 21 },
+      { named: false, limit: 16 },
+    ]);
+  });
+});
