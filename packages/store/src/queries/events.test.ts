@@ -113,6 +113,7 @@ describe('statements prepared per shape of filter', () => {
     [{ actors: ['pakistan', 'mikhail-mishustin'] }, { actors: ['pakistan', 'mikhail-mishustin'], actorsMatch: 'all' }],
     [{ hasConflicts: true }, { hasConflicts: false }],
     [{ from: '2016' }, { to: '2016' }],
+    [{ from: '2014-06' }, { from: '2014-06', dateMatch: 'overlaps' }],
   ];
 
   it.each(pairs)('answer %j and then %j as separate stores would', (first, second) => {
