@@ -82,9 +82,10 @@ const rowValue = (parts: SQL[]) => (parts.length === 1 ? parts[0]! : sql`(${sql.
 
 /**
  * Rows strictly beyond `values` in the key order (`forward`) or strictly before them. Consecutive
- * keys sorted the same way are compared as one row value, `(a, b, id) > (?, ?, ?)`: SQLite seeks an
- * index on those columns straight to the cursor, where the expanded `a > ? OR (a = ? AND b > ?)`
- * makes it walk the index from the start, so a deep page cost as much as every page before it.
+ * keys sorted the same way are compared as one row value, `(a, b) > (?, ?)`: SQLite seeks an index
+ * on those columns straight to the cursor (up to a rowid column, which is why `fetch` leaves the ID
+ * out), where the expanded `a > ? OR (a = ? AND b > ?)` makes it walk the index from the start, so a
+ * deep page cost as much as every page before it.
  * Keys sorted in opposite directions (kind ascending, then date descending) still need an OR per
  * change of direction.
  */
