@@ -22,7 +22,17 @@ import {
   stopServer,
 } from './servers.ts';
 import { countStatements } from './statements.ts';
-import { benchSettings, LOAD_CPU, measure, median, medianResult, overHttp, pinned, SERVER_CPU } from './timing.ts';
+import {
+  benchSettings,
+  LOAD_CPU,
+  measure,
+  measuredCommit,
+  median,
+  medianResult,
+  overHttp,
+  pinned,
+  SERVER_CPU,
+} from './timing.ts';
 
 const SETTINGS = {
   ...benchSettings({ sizes: '1000,100000', port: 4200 }),
@@ -145,12 +155,11 @@ async function benchSize(events: number): Promise<SizeResult> {
 }
 
 function machine(): MachineInfo {
-  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
   const store = openStore(':memory:');
   const sqlite = store.$client.prepare('select sqlite_version()').pluck().get() as string;
   closeStore(store);
   return {
-    commit: `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : ''}`,
+    commit: measuredCommit(),
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     cores: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',

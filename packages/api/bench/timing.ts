@@ -3,10 +3,18 @@
  * lengthened until enough requests complete, and the median over interleaved rounds. Shared by the
  * API benchmark and the PostGraphile comparison, so both measure the same way.
  */
+import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { type LoadOptions, type LoadResult, runOneAtATime, runWrk } from './load.ts';
 import type { BenchQuery } from './queries.ts';
 import type { Answer } from './same-data.ts';
+
+/** The commit a run measures, marked when tracked files differ from it, for the printed reports. */
+export function measuredCommit(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+  const changed = git('status', '--porcelain', '--untracked-files=no') !== '';
+  return `${git('rev-parse', '--short', 'HEAD')}${changed ? ' with uncommitted changes' : ''}`;
+}
 
 /** On two or more cores the servers run on core 0 and the load generator (and the benchmark) on core 1. */
 export const pinned = availableParallelism() >= 2;

@@ -5,7 +5,6 @@
 // With two cores the load generator always shares a core with the servers, so each run also reports
 // where the machine's CPU time went (servers, wrk, everything else) from /proc. Timings are printed,
 // never asserted; the method and the last figures are in docs/operating.md.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +16,7 @@ import { childPidsOf, connectionsOf, cpuMsOf, machineCpuMs } from './proc.ts';
 import { benchQueries } from './queries.ts';
 import { ms, round, times } from './report.ts';
 import { prepareBundledServers, type RunningServer, startServer, stopServer } from './servers.ts';
-import { benchSettings, median, pinned } from './timing.ts';
+import { benchSettings, measuredCommit, median, pinned } from './timing.ts';
 
 // One size, WORKERS_EVENTS, so `sizes` (BENCH_SIZES) is not read.
 const SETTINGS = {
@@ -244,8 +243,7 @@ function ratioLines({ runs, coreScaling }: Awaited<ReturnType<typeof benchLayout
   ].join('\n');
 }
 
-const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-const commit = `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : ''}`;
+const commit = measuredCommit();
 const loads = () =>
   loadavg()
     .map((value) => value.toFixed(2))
