@@ -206,7 +206,7 @@ export function listEvents(
     // The cursor bound comes first: with two lower bounds on the date index (the cursor and a `from`
     // filter), SQLite seeks by the first, and the cursor is the one that keeps deep pages cheap.
     const build = (db: Store) => {
-      const tie = part.restOfTie ? readThroughIndex(events, tieIndex(order, filter)) : undefined;
+      const tie = part.name === 'tie' ? readThroughIndex(events, tieIndex(order, filter)) : undefined;
       return db
         .select(tie?.columns ?? eventColumns)
         .from(tie?.source ?? events)

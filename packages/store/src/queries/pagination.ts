@@ -133,11 +133,10 @@ export interface PagePart {
   /** How many rows to fetch at most. */
   limit: number;
   /**
-   * The rest of the cursor's tie: rows equal to it on every key but the ID. Its statement should
-   * read the index of the ordering's leading key, named (see `listEvents`).
+   * Tells the parts of one page apart, for caching a statement per part. `tie` is the rest of the
+   * cursor's tie, rows equal to it on every key but the ID: its statement should read the index of
+   * the ordering's leading key, named (see `listEvents`).
    */
-  restOfTie: boolean;
-  /** Tells the parts of one page apart, for caching a statement per part. */
   name: 'tie' | 'beyond' | 'all';
 }
 
@@ -185,11 +184,11 @@ export function planPage<Row>(
   };
   const parts = (): Omit<PagePart, 'limit'>[] => {
     const cursor = after ?? before;
-    if (!cursor || (after && before) || keys.length === 1) return [{ where: where(), restOfTie: false, name: 'all' }];
+    if (!cursor || (after && before) || keys.length === 1) return [{ where: where(), name: 'all' }];
     const forward = cursor === after;
     return [
-      { where: restOfTie(keys, cursor, forward, binder), restOfTie: true, name: 'tie' },
-      { where: beyond(keys.slice(0, -1), cursor.slice(0, -1), forward, binder), restOfTie: false, name: 'beyond' },
+      { where: restOfTie(keys, cursor, forward, binder), name: 'tie' },
+      { where: beyond(keys.slice(0, -1), cursor.slice(0, -1), forward, binder), name: 'beyond' },
     ];
   };
   const orderBy = keys.map((key) => ((key.direction === 'asc') !== backward ? asc(key.column) : desc(key.column)));
