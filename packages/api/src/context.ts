@@ -108,12 +108,15 @@ export interface Context {
   caller: Caller;
   audit: AuditLog;
   changes: ChangeBus;
+  /** The source documents' directory (`SOURCES_DIR`), when the server may show their text. */
+  sourcesDir: string | undefined;
 }
 
 export interface ContextOptions {
   request?: Request;
   audit: AuditLog;
   changes: ChangeBus;
+  sourcesDir?: string | undefined;
 }
 
 export function createContext(db: Store, options: ContextOptions): Context {
@@ -123,5 +126,6 @@ export function createContext(db: Store, options: ContextOptions): Context {
     caller: callerOf(db, options.request),
     audit: options.audit,
     changes: options.changes,
+    sourcesDir: options.sourcesDir,
   };
 }

@@ -102,6 +102,7 @@ export {
   SeedValidationError,
   validateSeeds,
 } from './seed/index.ts';
+export { paragraphText } from './sources/document-paragraphs.ts';
 export { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from './sources/documents.ts';
 export { type ParagraphStyle, splitParagraphs } from './sources/paragraphs.ts';
 export {
