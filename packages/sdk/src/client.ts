@@ -33,6 +33,7 @@ import {
   SetPreferredFigureClaimDocument,
   SourceDocument,
   SourcesDocument,
+  TimelineEventsDocument,
   TimelineJsDocument,
   UpdateActorDocument,
   UpdateEventDocument,
@@ -121,6 +122,8 @@ export function createClient(options: ClientOptions) {
     actorRelationships: method(ActorRelationshipsDocument, (data) => data.actor),
     /** A TimelineJS document, ready for `new TL.Timeline(element, document)`. */
     timelineJs: method(TimelineJsDocument, (data) => data.timelineJs),
+    /** A page of events with each one's date and, where sources disagree on it, the dates they give: what a timeline draws. */
+    timelineEvents: method(TimelineEventsDocument, (data) => data.events),
     /** Every write since a `cursor` from an earlier call (or from the beginning), in commit order. */
     changes: method(ChangesDocument, (data) => data.changes),
     /** An event's revisions, and the event as it stood at `asOf`. */

@@ -304,6 +304,8 @@ export type CitedRecord = Actor | Claim | Event | Figure | Office;
 export type Claim = Node & {
   /** The passages that state this value. */
   citations: Array<Citation>;
+  /** For a DATE claim, the claimed date read as the event's own `date` is (earliest and latest day, precision, display), to draw competing dates beside the preferred one; null for every other field. */
+  date?: Maybe<FuzzyDate>;
   /** The field this claim gives a value for. */
   field: ClaimField;
   /** Opaque global ID. Stable across restarts; pass it to `node(id:)` or the type's own lookup field. */
@@ -2125,6 +2127,15 @@ export type SourceQuery = { source?: { id: string, slug: string, title: string, 
             | { __typename: 'Office', title: string, holder: { slug: string, name: string } }
            } }> } } | null };
 
+export type TimelineEventsQueryVariables = Exact<{
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type TimelineEventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, conflicts: Array<{ field: ClaimField, claims: Array<{ preferred: boolean, date?: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string } | null }> }> } }> } };
+
 export type FuzzyDatePartsFragment = { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string };
 
 export type EventSummaryFragment = { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> };
@@ -2738,6 +2749,7 @@ export const ActorRelationshipsDocument = {"__meta__":{"operationName":"ActorRel
 export const ChangesDocument = {"__meta__":{"operationName":"Changes","operationType":"query","hash":"8cff1673ca210f597d49738580522a71dff95f6f6c789465c10b9ad1d392ff64"}} as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
 export const EventHistoryDocument = {"__meta__":{"operationName":"EventHistory","operationType":"query","hash":"dcfe8bd69e20b0e4e6fceb66382e76aa93d36d3b1837b82498bf20209fed9a1d"}} as unknown as TypedDocumentString<EventHistoryQuery, EventHistoryQueryVariables>;
 export const SourceDocument = {"__meta__":{"operationName":"Source","operationType":"query","hash":"2826f2e89c1df7726c34a975145c751d1ce619188193dd940a5f3123e379a289"}} as unknown as TypedDocumentString<SourceQuery, SourceQueryVariables>;
+export const TimelineEventsDocument = {"__meta__":{"operationName":"TimelineEvents","operationType":"query","hash":"617b12f3c9552700e077a975de749234d87c5773825a0642870f23e9eeb9d146"}} as unknown as TypedDocumentString<TimelineEventsQuery, TimelineEventsQueryVariables>;
 export const CreateActorDocument = {"__meta__":{"operationName":"CreateActor","operationType":"mutation","hash":"ac4edecdc83ccaeab4471ff95098882c13079b5e9f1ab88d091e233a543fa0e9"}} as unknown as TypedDocumentString<CreateActorMutation, CreateActorMutationVariables>;
 export const UpdateActorDocument = {"__meta__":{"operationName":"UpdateActor","operationType":"mutation","hash":"ce32bba5627b6589643d2bc37b93f83c43147c394fb81474e4d979e5a12b55ef"}} as unknown as TypedDocumentString<UpdateActorMutation, UpdateActorMutationVariables>;
 export const MergeActorsDocument = {"__meta__":{"operationName":"MergeActors","operationType":"mutation","hash":"d348f14d05ca3ec124acd3332b5cd4e6e1401056b4063672b01cea4d525213c0"}} as unknown as TypedDocumentString<MergeActorsMutation, MergeActorsMutationVariables>;

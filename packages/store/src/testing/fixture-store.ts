@@ -37,4 +37,5 @@ export function writeFixtureDocuments(dir: string, paragraphs: number): string {
   return dir;
 }
 
+export { itRequiresSourceDocumentsInCI, sourceDocumentsPresent } from './source-documents.ts';
 export { openSyntheticStore, syntheticEvent } from './synthetic-events.ts';

@@ -4,15 +4,14 @@
  */
 import { ActorDocument } from '@bilateral/sdk';
 import { bilateral } from '../client.ts';
-import { label, Pager } from '../event-list.ts';
+import { label } from '../event-list.ts';
 import { html } from '../html.ts';
 import { viewHref } from '../route.ts';
 import { Status } from '../status.ts';
-import { TimelineChart } from '../timeline-chart.ts';
 import { useQuery } from '../use-query.ts';
 import { ViewLinks } from '../view-links.ts';
+import { PagedTimeline } from './timeline.ts';
 
-const EVENTS_PAGE = 100;
 const RELATIONSHIPS = 10;
 
 function Relationships({ slug }: { slug: string }) {
@@ -31,12 +30,11 @@ function Relationships({ slug }: { slug: string }) {
 
 export function ActorView({ params }: { params: URLSearchParams }) {
   const slug = params.get('slug') ?? '';
-  const after = params.get('after') ?? undefined;
-  const variables = { slug, eventsFirst: EVENTS_PAGE, ...(after ? { eventsAfter: after } : {}) };
+  // The events come with the timeline, a page at a time; the actor's own page of events is not needed.
+  const variables = { slug, eventsFirst: 1 };
   const state = useQuery(JSON.stringify(variables), () => bilateral.actor(variables));
   const actor = state.data;
   if (!actor) return html`<h1>Actor</h1><${Status} state=${state} what=${`the actor “${slug}”`} />`;
-  const events = actor.events.edges.map((edge) => edge.node);
   return html`
     <h1>${actor.name}</h1>
     <${ViewLinks} exportFilter=${{ actors: [slug] }} document=${ActorDocument} variables=${variables} />
@@ -73,13 +71,6 @@ export function ActorView({ params }: { params: URLSearchParams }) {
     <h2>Heaviest relationships</h2>
     <${Relationships} slug=${slug} />
     <h2>Events</h2>
-    ${events.length > 0 && html`<${TimelineChart} items=${events} label=${`Events of ${actor.name} by date`} />`}
-    <${Pager}
-      pageInfo=${actor.events.pageInfo}
-      totalCount=${actor.events.totalCount}
-      shown=${events.length}
-      paged=${Boolean(after)}
-      href=${(cursor?: string) => viewHref('actor', { slug, after: cursor })}
-    />
+    <${PagedTimeline} filter=${{ actors: [slug] }} label=${`Events of ${actor.name} by date`} />
   `;
 }

@@ -76,7 +76,7 @@ export function EventView({ params }: { params: URLSearchParams }) {
         ${event.amount && html`<dt>Amount</dt><dd>${event.amount.approximate ? 'about ' : ''}${event.amount.value} ${event.amount.currency}</dd>`}
         ${event.quantity && html`<dt>Quantity</dt><dd>${event.quantity.value} ${event.quantity.unit}</dd>`}
       </dl>
-      <p>${event.summary}</p>
+      <p class="summary">${event.summary}</p>
       <h2>Participants</h2>
       <ul>
         ${event.participants.map(

@@ -33,7 +33,7 @@ function supported(record: Supported) {
 }
 
 export function SourcesView() {
-  const variables = { first: 100 };
+  const variables = { first: 20 };
   const state = useQuery('sources', () => bilateral.sources(variables));
   return html`
     <h1>Sources</h1>
