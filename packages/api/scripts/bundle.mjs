@@ -10,7 +10,7 @@
  * record of its inputs, and is rebuilt only when one of them changed, so `start` after an edit or a
  * pull serves the new code.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -179,6 +179,19 @@ export async function buildBundle(bundle) {
   }
   writeFileSync(inputsRecord(bundle) + suffix, JSON.stringify({ files }));
   renameSync(inputsRecord(bundle) + suffix, inputsRecord(bundle));
+  if (bundle.browser) removeStaleChunks(outputDir, /** @type {import('esbuild').OutputFile[]} */ (result.outputFiles));
+}
+
+/**
+ * Chunk names change with their content: the chunks of earlier builds are removed, so the directory
+ * holds what the page can load now.
+ * @param {string} outputDir
+ * @param {import('esbuild').OutputFile[]} outputs
+ */
+function removeStaleChunks(outputDir, outputs) {
+  const current = new Set(outputs.map((output) => basename(output.path)));
+  for (const name of readdirSync(outputDir))
+    if (name.startsWith('chunk-') && !current.has(name)) rmSync(join(outputDir, name), { force: true });
 }
 
 /**

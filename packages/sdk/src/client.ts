@@ -25,6 +25,7 @@ import {
   type EventsQuery,
   type EventsQueryVariables,
   FiguresDocument,
+  FilterVocabularyDocument,
   LinkEventsDocument,
   MergeActorsDocument,
   RestoreEventDocument,
@@ -110,6 +111,11 @@ export function createClient(options: ClientOptions) {
     source: method(SourceDocument, (data) => data.source),
     figures: method(FiguresDocument, (data) => data.figures),
     eventKinds: method(EventKindsDocument, (data) => data.eventKinds),
+    /** The terms an event filter takes, for a form: each event kind with its label, and each sector (`name`) with its description. */
+    filterVocabulary: method(FilterVocabularyDocument, (data) => ({
+      kinds: data.eventKinds,
+      sectors: data.sectors?.enumValues ?? [],
+    })),
     /** Full-text search over events, actors, figures and sources, best match first. Throws BilateralError with code INVALID_SEARCH for unreadable query syntax. */
     search: method(SearchDocument, (data) => data.search),
     /** Event counts grouped by YEAR, DECADE, KIND, SECTOR, ACTOR or PLOVER, with drill-down IDs. */

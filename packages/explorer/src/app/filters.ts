@@ -1,10 +1,11 @@
 /**
  * The event filter of a view, kept in the query string under short names (`q`, `kinds`, `sectors`,
  * `actors`, `from`, `to`), and the form that edits it. Kinds and sectors are listed from the API
- * (`eventKinds`, and `eventStats` by sector with each sector's count), never from a copy here.
+ * (`eventKinds`, and the `Sector` enum's values), never from a copy here.
  */
 import type { EventFilter, EventKind, Sector } from '@bilateral/sdk';
 import { bilateral } from './client.ts';
+import { label } from './event-list.ts';
 import { html } from './html.ts';
 import { navigate, type View, viewHref } from './route.ts';
 import { useQuery } from './use-query.ts';
@@ -43,12 +44,16 @@ export const narrowsEvents = (params: FilterParams) =>
   Boolean(params.kinds || params.sectors || params.actors || params.from || params.to);
 
 const vocabulary = () =>
-  Promise.all([bilateral.eventKinds(), bilateral.eventStats({ groupBy: ['SECTOR'] })]).then(([kinds, stats]) => ({
-    kinds: kinds.map((kind) => ({ value: kind.kind, label: kind.label })),
-    sectors: stats.buckets.flatMap((bucket) => {
-      const value = bucket.keys[0]?.value;
-      return value ? [{ value, count: bucket.count }] : [];
-    }),
+  bilateral.filterVocabulary().then(({ kinds, sectors }) => ({
+    // Two kinds can share a label (a sanction imposed and one lifted); the kind itself tells them apart.
+    kinds: kinds.map((kind, _index, all) => ({
+      value: kind.kind,
+      label:
+        all.filter((other) => other.label === kind.label).length > 1
+          ? `${kind.label} (${label(kind.kind)})`
+          : kind.label,
+    })),
+    sectors: sectors.map((sector) => ({ value: sector.name, description: sector.description ?? '' })),
   }));
 let vocabularyRequest: ReturnType<typeof vocabulary> | undefined;
 
@@ -102,8 +107,8 @@ export function FilterForm({ view, params, fields, keep = {} }: FilterFormProps)
         <select name="sectors" multiple size="4">
           ${options.data?.sectors.map(
             (sector) =>
-              html`<option value=${sector.value} selected=${chosen('sectors').has(sector.value)}>
-                ${sector.value.toLowerCase()} (${sector.count})
+              html`<option value=${sector.value} title=${sector.description} selected=${chosen('sectors').has(sector.value)}>
+                ${sector.value.toLowerCase()}
               </option>`,
           )}
         </select></label

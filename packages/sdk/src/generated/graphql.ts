@@ -1972,6 +1972,109 @@ export type VisItemType =
   /** A span from start to end. */
   | 'range';
 
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __Type = {
+  kind: __TypeKind;
+  name?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  specifiedByURL?: Maybe<Scalars['String']['output']>;
+  fields?: Maybe<Array<__Field>>;
+  interfaces?: Maybe<Array<__Type>>;
+  possibleTypes?: Maybe<Array<__Type>>;
+  enumValues?: Maybe<Array<__EnumValue>>;
+  inputFields?: Maybe<Array<__InputValue>>;
+  ofType?: Maybe<__Type>;
+  isOneOf?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeFieldsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeEnumValuesArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeInputFieldsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** An enum describing what kind of type a given `__Type` is. */
+export type __TypeKind =
+  /** Indicates this type is a scalar. */
+  | 'SCALAR'
+  /** Indicates this type is an object. `fields` and `interfaces` are valid fields. */
+  | 'OBJECT'
+  /** Indicates this type is an interface. `fields`, `interfaces`, and `possibleTypes` are valid fields. */
+  | 'INTERFACE'
+  /** Indicates this type is a union. `possibleTypes` is a valid field. */
+  | 'UNION'
+  /** Indicates this type is an enum. `enumValues` is a valid field. */
+  | 'ENUM'
+  /** Indicates this type is an input object. `inputFields` is a valid field. */
+  | 'INPUT_OBJECT'
+  /** Indicates this type is a list. `ofType` is a valid field. */
+  | 'LIST'
+  /** Indicates this type is a non-null. `ofType` is a valid field. */
+  | 'NON_NULL';
+
+/** Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type. */
+export type __Field = {
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  args: Array<__InputValue>;
+  type: __Type;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type. */
+export type __FieldArgsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Arguments provided to Fields or Directives and the input fields of an InputObject are represented as Input Values which describe their type and optionally a default value. */
+export type __InputValue = {
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  type: __Type;
+  /** A GraphQL-formatted string representing the default value for this input value. */
+  defaultValue?: Maybe<Scalars['String']['output']>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+/** One possible value for a given Enum. Enum values are unique values, not a placeholder for a string or numeric value. However an Enum value is returned in a JSON response as a string. */
+export type __EnumValue = {
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
 export type EventsQueryVariables = Exact<{
   filter?: InputMaybe<EventFilter>;
   orderBy?: InputMaybe<Array<EventOrder> | EventOrder>;
@@ -2135,6 +2238,11 @@ export type TimelineEventsQueryVariables = Exact<{
 
 
 export type TimelineEventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, conflicts: Array<{ field: ClaimField, claims: Array<{ preferred: boolean, date?: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string } | null }> }> } }> } };
+
+export type FilterVocabularyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FilterVocabularyQuery = { eventKinds: Array<{ kind: EventKind, label: string }>, sectors?: { enumValues?: Array<{ name: string, description?: string | null }> | null } | null };
 
 export type FuzzyDatePartsFragment = { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string };
 
@@ -2750,6 +2858,7 @@ export const ChangesDocument = {"__meta__":{"operationName":"Changes","operation
 export const EventHistoryDocument = {"__meta__":{"operationName":"EventHistory","operationType":"query","hash":"dcfe8bd69e20b0e4e6fceb66382e76aa93d36d3b1837b82498bf20209fed9a1d"}} as unknown as TypedDocumentString<EventHistoryQuery, EventHistoryQueryVariables>;
 export const SourceDocument = {"__meta__":{"operationName":"Source","operationType":"query","hash":"2826f2e89c1df7726c34a975145c751d1ce619188193dd940a5f3123e379a289"}} as unknown as TypedDocumentString<SourceQuery, SourceQueryVariables>;
 export const TimelineEventsDocument = {"__meta__":{"operationName":"TimelineEvents","operationType":"query","hash":"617b12f3c9552700e077a975de749234d87c5773825a0642870f23e9eeb9d146"}} as unknown as TypedDocumentString<TimelineEventsQuery, TimelineEventsQueryVariables>;
+export const FilterVocabularyDocument = {"__meta__":{"operationName":"FilterVocabulary","operationType":"query","hash":"32c132847bcaad95cd077f60ed90b6128a32641421aff627cedf8e8a77145d23"}} as unknown as TypedDocumentString<FilterVocabularyQuery, FilterVocabularyQueryVariables>;
 export const CreateActorDocument = {"__meta__":{"operationName":"CreateActor","operationType":"mutation","hash":"ac4edecdc83ccaeab4471ff95098882c13079b5e9f1ab88d091e233a543fa0e9"}} as unknown as TypedDocumentString<CreateActorMutation, CreateActorMutationVariables>;
 export const UpdateActorDocument = {"__meta__":{"operationName":"UpdateActor","operationType":"mutation","hash":"ce32bba5627b6589643d2bc37b93f83c43147c394fb81474e4d979e5a12b55ef"}} as unknown as TypedDocumentString<UpdateActorMutation, UpdateActorMutationVariables>;
 export const MergeActorsDocument = {"__meta__":{"operationName":"MergeActors","operationType":"mutation","hash":"d348f14d05ca3ec124acd3332b5cd4e6e1401056b4063672b01cea4d525213c0"}} as unknown as TypedDocumentString<MergeActorsMutation, MergeActorsMutationVariables>;
