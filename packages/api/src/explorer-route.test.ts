@@ -12,7 +12,48 @@ import { itRequiresSourceDocumentsInCI, sourceDocumentsPresent } from '@bilatera
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, chromiumMissing, type GuardedBrowser, launchGuardedBrowser } from './testing/browser.ts';
+import { useFixtureApi } from './testing/fixture-api.ts';
 import { type ServerProcess, startServer } from './testing/server-process.ts';
+
+describe('the explorer over HTTP', () => {
+  const api = useFixtureApi();
+  const get = (path: string, init: RequestInit = {}) => api.yoga.fetch(`http://bilateral.test${path}`, init);
+
+  it('serves its page at /explore, loading only its own files', async () => {
+    for (const path of ['/explore', '/explore/']) {
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      const page = await response.text();
+      expect([...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1])).toEqual([
+        'data:,',
+        '/explore/assets/explorer.css',
+        '/explore/assets/explorer.js',
+      ]);
+      expect(page).toContain(`content="default-src 'self'`);
+    }
+  });
+
+  it('serves the built script gzipped and revalidated by ETag', async () => {
+    const response = await get('/explore/assets/explorer.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+    const etag = response.headers.get('etag')!;
+    expect((await get('/explore/assets/explorer.js', { headers: { 'if-none-match': etag } })).status).toBe(304);
+  });
+
+  it('answers 404 for anything but a built script or stylesheet', async () => {
+    for (const path of [
+      '/explore/assets/missing.js',
+      '/explore/assets/explorer.js.inputs.json',
+      '/explore/assets/..%2Fpackage.json',
+      '/explore/assets/%2e%2e/src/built-files.ts',
+      '/explore/assets/.hidden.js',
+    ])
+      expect((await get(path)).status, path).toBe(404);
+    expect((await get('/explore/assets/explorer.js', { method: 'POST' })).status).toBe(404);
+  });
+});
 
 const missing = chromiumMissing();
 const inCi = Boolean(process.env.CI);
