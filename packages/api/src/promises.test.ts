@@ -28,10 +28,11 @@ describe('the promise index in docs/testing.md', () => {
 });
 
 describe('README', () => {
-  it('GraphiQL has exactly one tab per SDK read operation, 15 in all', () => {
+  it('GraphiQL has exactly one tab per SDK read operation, 18 in all', () => {
     // In the README's order: events, one event, actors, one actor, sources, figures, the taxonomy,
     // search, statistics, the cooperation index, the network, TimelineJS, relationships, the change
-    // feed, one event's history; writes need a key, so they have no tab.
+    // feed, one event's history, one source's citations, a timeline's events, a filter's vocabulary;
+    // writes need a key, so they have no tab.
     const tabs = exampleOperations();
     expect(tabs.map((tab) => tab.name)).toEqual([
       'Events',
@@ -49,6 +50,9 @@ describe('README', () => {
       'ActorRelationships',
       'Changes',
       'EventHistory',
+      'Source',
+      'TimelineEvents',
+      'FilterVocabulary',
     ]);
     for (const tab of tabs) expect(tab.query, tab.name).toMatch(/^query /);
   });
