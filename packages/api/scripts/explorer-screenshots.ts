@@ -38,7 +38,10 @@ const server = startServer({
   DATABASE_PATH: join(dir, 'screenshots.db'),
   ...(sourcesAvailable() ? { SOURCES_DIR: defaultSourcesDir() } : {}),
 });
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 try {
   const explorer = new URL('/explore', await server.listening).href;
   mkdirSync(docsDir, { recursive: true });

@@ -11,7 +11,7 @@ import { defaultSourcesDir } from '@bilateral/store';
 import { itRequiresSourceDocumentsInCI, sourceDocumentsPresent } from '@bilateral/store/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, chromiumMissing, type GuardedBrowser, launchGuardedBrowser } from './testing/browser.ts';
+import { consoleErrors, type GuardedBrowser, launchGuardedBrowser, skipWithoutChromium } from './testing/browser.ts';
 import { useFixtureApi } from './testing/fixture-api.ts';
 import { type ServerProcess, startServer } from './testing/server-process.ts';
 
@@ -55,17 +55,7 @@ describe('the explorer over HTTP', () => {
   });
 });
 
-const missing = chromiumMissing();
-const inCi = Boolean(process.env.CI);
-if (missing && !inCi)
-  console.warn(
-    `\n!!! SKIPPING the explorer's browser tests (explorer-route.test.ts): ${CHROMIUM} is missing. ` +
-      'Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH). In CI (CI set) these tests fail instead.\n',
-  );
-if (missing && inCi)
-  it('finds chromium, which CI must install', () => {
-    expect.fail(`${CHROMIUM} is missing: CI must install Debian's chromium (.ci/run does).`);
-  });
+const missing = skipWithoutChromium('explorer-route.test.ts');
 
 const documentsPresent = sourceDocumentsPresent('the explorer tests of passages (explorer-route.test.ts)');
 itRequiresSourceDocumentsInCI(documentsPresent);
@@ -98,15 +88,6 @@ const VIEWS: ViewCheck[] = [
     atLeast: 10,
   },
 ];
-
-function consoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
 
 interface AxeViolation {
   id: string;

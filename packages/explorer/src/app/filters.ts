@@ -53,11 +53,42 @@ const vocabulary = () =>
           ? `${kind.label} (${label(kind.kind)})`
           : kind.label,
     })),
-    sectors: sectors.map((sector) => ({ value: sector.name, description: sector.description ?? '' })),
+    sectors: sectors.map((sector) => ({
+      value: sector.name,
+      label: label(sector.name),
+      description: sector.description ?? '',
+    })),
   }));
 let vocabularyRequest: ReturnType<typeof vocabulary> | undefined;
 
 const selected = (select: HTMLSelectElement) => [...select.selectedOptions].map((option) => option.value).join(',');
+
+interface Option {
+  value: string;
+  label: string;
+  description?: string;
+}
+
+interface MultiSelectProps {
+  name: string;
+  label: string;
+  options?: Option[] | undefined;
+  chosen: Set<string>;
+}
+
+function MultiSelect({ name, label, options = [], chosen }: MultiSelectProps) {
+  return html`<label
+    >${label}
+    <select name=${name} multiple size="4">
+      ${options.map(
+        (option) =>
+          html`<option value=${option.value} title=${option.description} selected=${chosen.has(option.value)}>
+            ${option.label}
+          </option>`,
+      )}
+    </select></label
+  >`;
+}
 
 interface FilterFormProps {
   view: View;
@@ -88,31 +119,10 @@ export function FilterForm({ view, params, fields, keep = {} }: FilterFormProps)
         shows('q') &&
         html`<label>Words <input name="q" type="search" value=${params.q ?? ''} placeholder="embargo, pipe*, Mi-35" /></label>`
       }
-      ${
-        shows('kinds') &&
-        html`<label
-        >Kinds
-        <select name="kinds" multiple size="4">
-          ${options.data?.kinds.map(
-            (kind) =>
-              html`<option value=${kind.value} selected=${chosen('kinds').has(kind.value)}>${kind.label}</option>`,
-          )}
-        </select></label
-      >`
-      }
+      ${shows('kinds') && html`<${MultiSelect} name="kinds" label="Kinds" options=${options.data?.kinds} chosen=${chosen('kinds')} />`}
       ${
         shows('sectors') &&
-        html`<label
-        >Sectors
-        <select name="sectors" multiple size="4">
-          ${options.data?.sectors.map(
-            (sector) =>
-              html`<option value=${sector.value} title=${sector.description} selected=${chosen('sectors').has(sector.value)}>
-                ${sector.value.toLowerCase()}
-              </option>`,
-          )}
-        </select></label
-      >`
+        html`<${MultiSelect} name="sectors" label="Sectors" options=${options.data?.sectors} chosen=${chosen('sectors')} />`
       }
       ${
         shows('actors') &&
