@@ -114,7 +114,7 @@ export function createClient(options: ClientOptions) {
     /** The terms an event filter takes, for a form: each event kind with its label, and each sector (`name`) with its description. */
     filterVocabulary: method(FilterVocabularyDocument, (data) => ({
       kinds: data.eventKinds,
-      sectors: data.sectors?.enumValues ?? [],
+      sectors: data.__type?.enumValues ?? [],
     })),
     /** Full-text search over events, actors, figures and sources, best match first. Throws BilateralError with code INVALID_SEARCH for unreadable query syntax. */
     search: method(SearchDocument, (data) => data.search),

@@ -2242,7 +2242,7 @@ export type TimelineEventsQuery = { events: { totalCount: number, pageInfo: { ha
 export type FilterVocabularyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FilterVocabularyQuery = { eventKinds: Array<{ kind: EventKind, label: string }>, sectors?: { enumValues?: Array<{ name: string, description?: string | null }> | null } | null };
+export type FilterVocabularyQuery = { eventKinds: Array<{ kind: EventKind, label: string }>, __type?: { enumValues?: Array<{ name: string, description?: string | null }> | null } | null };
 
 export type FuzzyDatePartsFragment = { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string };
 
@@ -2858,7 +2858,7 @@ export const ChangesDocument = {"__meta__":{"operationName":"Changes","operation
 export const EventHistoryDocument = {"__meta__":{"operationName":"EventHistory","operationType":"query","hash":"dcfe8bd69e20b0e4e6fceb66382e76aa93d36d3b1837b82498bf20209fed9a1d"}} as unknown as TypedDocumentString<EventHistoryQuery, EventHistoryQueryVariables>;
 export const SourceDocument = {"__meta__":{"operationName":"Source","operationType":"query","hash":"2826f2e89c1df7726c34a975145c751d1ce619188193dd940a5f3123e379a289"}} as unknown as TypedDocumentString<SourceQuery, SourceQueryVariables>;
 export const TimelineEventsDocument = {"__meta__":{"operationName":"TimelineEvents","operationType":"query","hash":"617b12f3c9552700e077a975de749234d87c5773825a0642870f23e9eeb9d146"}} as unknown as TypedDocumentString<TimelineEventsQuery, TimelineEventsQueryVariables>;
-export const FilterVocabularyDocument = {"__meta__":{"operationName":"FilterVocabulary","operationType":"query","hash":"32c132847bcaad95cd077f60ed90b6128a32641421aff627cedf8e8a77145d23"}} as unknown as TypedDocumentString<FilterVocabularyQuery, FilterVocabularyQueryVariables>;
+export const FilterVocabularyDocument = {"__meta__":{"operationName":"FilterVocabulary","operationType":"query","hash":"bbdd422b3388296c5146aa809643d0f80ccfef229c4955eaac71f93adead776b"}} as unknown as TypedDocumentString<FilterVocabularyQuery, FilterVocabularyQueryVariables>;
 export const CreateActorDocument = {"__meta__":{"operationName":"CreateActor","operationType":"mutation","hash":"ac4edecdc83ccaeab4471ff95098882c13079b5e9f1ab88d091e233a543fa0e9"}} as unknown as TypedDocumentString<CreateActorMutation, CreateActorMutationVariables>;
 export const UpdateActorDocument = {"__meta__":{"operationName":"UpdateActor","operationType":"mutation","hash":"ce32bba5627b6589643d2bc37b93f83c43147c394fb81474e4d979e5a12b55ef"}} as unknown as TypedDocumentString<UpdateActorMutation, UpdateActorMutationVariables>;
 export const MergeActorsDocument = {"__meta__":{"operationName":"MergeActors","operationType":"mutation","hash":"d348f14d05ca3ec124acd3332b5cd4e6e1401056b4063672b01cea4d525213c0"}} as unknown as TypedDocumentString<MergeActorsMutation, MergeActorsMutationVariables>;
