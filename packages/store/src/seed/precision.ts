@@ -2,13 +2,14 @@
  * The parts of the curation standard (seeds/README.md) that a program can check against the source
  * documents: every cited paragraph holds at least one of its record's key terms; a `corroborated`
  * claim is backed by two documents; an alias no document uses, and a date no cited paragraph gives,
- * say why in a field a reader sees (`outsideReason`, `dateBasis`); every actor is named by some
- * document. Justified exceptions live in seeds/precision-exceptions.yaml, and an exception that is
- * no longer needed is itself a problem, so the list stays short and true.
+ * say why in a field a reader sees (`outsideReason`, `dateBasis`; the stricter date rules are in
+ * date-basis.ts); every actor is named by some document; an archived event is held to the same
+ * checks and says, from its first word, that it was withdrawn and why. Justified exceptions live in
+ * seeds/precision-exceptions.yaml, and an exception that is no longer needed is itself a problem,
+ * so the list stays short and true.
  *
  * The key terms are deliberately specific: the two principal states (and the Soviet Union) appear in
- * nearly every paragraph, so their names would let any paragraph pass.
- */
+ * nearly every paragraph, so their names would let any paragraph pass. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -16,6 +17,7 @@ import { z } from 'zod';
 import { MONTHS, parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import { splitParagraphs } from '../sources/paragraphs.ts';
 import { foldName } from '../text/fold.ts';
+import { dateBasisParagraphsUncited, workedOutDatesWithoutBasis } from './date-basis.ts';
 import { type ActorRecord, type CitationRecord, type ClaimRecord, prose, slug } from './format.ts';
 import type { SeedProblem } from './problems.ts';
 import type { Located, SeedDataset } from './validate.ts';
@@ -158,8 +160,6 @@ interface Subject {
 const cited = (list: readonly CitationRecord[], at: string): CitedPassage[] =>
   list.map((citation, index) => ({ at: `${at}[${index}]`, citation }));
 
-const liveEvents = (dataset: SeedDataset) => dataset.events.filter(({ record }) => !record.archived);
-
 /** Every record's citations, each group with the key terms its paragraphs should hold. */
 function subjects(dataset: SeedDataset): Subject[] {
   const actors = new Map(dataset.actors.map(({ record }) => [record.slug, record]));
@@ -184,7 +184,7 @@ function subjects(dataset: SeedDataset): Subject[] {
     }));
 
   return [
-    ...liveEvents(dataset).flatMap((located) => {
+    ...dataset.events.flatMap((located) => {
       const event = located.record;
       const key = `event ${event.slug}`;
       const terms = [
@@ -192,7 +192,7 @@ function subjects(dataset: SeedDataset): Subject[] {
         ...yearTerms(event.date),
         ...monthTerms(event.date),
         ...(event.amount ? numberTerms(event.amount.value) : []),
-        ...(event.quantity ? numberTerms(event.quantity.value) : []),
+        ...(event.quantity ? [...numberTerms(event.quantity.value), event.quantity.unit] : []),
         ...(event.place ? placeTerms(event.place) : []),
         ...event.claims.flatMap(claimTerms),
       ];
@@ -343,7 +343,7 @@ export function actorsNoDocumentNames(
 
 /** Events whose date has a year, or at month or day precision a month, that no cited paragraph gives, and no `dateBasis`. */
 export function unexplainedDates(dataset: SeedDataset, documents: Pick<DocumentTexts, 'paragraph'>): SeedProblem[] {
-  return liveEvents(dataset).flatMap((located) => {
+  return dataset.events.flatMap((located) => {
     const event = located.record;
     if (event.dateBasis) return [];
     const texts = [...event.citations, ...event.claims.flatMap((claim) => claim.citations)]
@@ -369,6 +369,36 @@ export function unexplainedDates(dataset: SeedDataset, documents: Pick<DocumentT
   });
 }
 
+/** How a tombstone's summary starts, so that whoever fetches it reads first that it was withdrawn. */
+export const WITHDRAWN_PREFIX = 'Withdrawn:';
+
+/**
+ * Archived events whose title and summary do not say they were withdrawn. An archived record is
+ * still served by slug and to `asOf` queries, so it must not read as a live record: it keeps only
+ * what its withdrawal reason leaves standing (the other checks hold it to its paragraphs like any
+ * record) and says why it was withdrawn.
+ */
+export function tombstonesWithoutReason(dataset: SeedDataset): SeedProblem[] {
+  return dataset.events.flatMap((located) => {
+    const { archived, title, summary } = located.record;
+    if (!archived) return [];
+    return [
+      ...(title.startsWith(WITHDRAWN_PREFIX)
+        ? []
+        : [problem(located, 'title', `an archived event's title starts with "${WITHDRAWN_PREFIX}"`)]),
+      ...(summary.startsWith(WITHDRAWN_PREFIX) && summary.length > WITHDRAWN_PREFIX.length + 40
+        ? []
+        : [
+            problem(
+              located,
+              'summary',
+              `an archived event's summary starts with "${WITHDRAWN_PREFIX}" and says why it was withdrawn and what remains supported`,
+            ),
+          ]),
+    ];
+  });
+}
+
 /** Every check of this module; the document-dependent ones only when `documents` is given. */
 export function checkPrecision(
   dataset: SeedDataset,
@@ -377,12 +407,15 @@ export function checkPrecision(
 ): SeedProblem[] {
   return [
     ...thinCorroborations(dataset),
+    ...dateBasisParagraphsUncited(dataset),
+    ...tombstonesWithoutReason(dataset),
     ...(documents
       ? [
           ...citationsWithoutKeyTerms(dataset, documents, exceptions.citations),
           ...unexplainedAliases(dataset, documents),
           ...actorsNoDocumentNames(dataset, documents, exceptions.names),
           ...unexplainedDates(dataset, documents),
+          ...workedOutDatesWithoutBasis(dataset, documents),
         ]
       : []),
   ];
