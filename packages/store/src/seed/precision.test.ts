@@ -11,6 +11,8 @@ import {
   actorsNoDocumentNames,
   checkPrecision,
   citationsWithoutKeyTerms,
+  claimValuesOutOfContext,
+  claimValuesUnstated,
   type DocumentTexts,
   readDocumentTexts,
   readPrecisionExceptions,
@@ -115,6 +117,63 @@ describe('the precision checks', () => {
     expect(messages(citationsWithoutKeyTerms(dataset({ event: { claims } }), documents))).toEqual([
       expect.stringMatching(/^claims\[0\]\.citations\[0\]\.paragraph: news#3 names none/),
     ]);
+  });
+
+  it('catch a claim cited from a paragraph that gives only part of its value', () => {
+    const claims = [
+      claim.parse({
+        field: 'date',
+        value: '2014-05',
+        status: 'asserted',
+        citations: [{ source: 'news', paragraph: 1 }],
+      }),
+    ];
+    // Paragraph 1 gives June 2014: the year matches, the month does not.
+    expect(messages(claimValuesUnstated(dataset({ event: { claims } }), documents))).toEqual([
+      expect.stringMatching(
+        /^claims\[0\]\.citations\[0\]\.paragraph: news#1 does not give the claim's value 2014-05 \(missing May\)/,
+      ),
+    ]);
+    const whole = [{ ...claims[0]!, value: '2014-06' }];
+    expect(claimValuesUnstated(dataset({ event: { claims: whole } }), documents)).toEqual([]);
+  });
+
+  it('catch a claim whose value the paragraph gives only for something nearby', () => {
+    const deal = {
+      slug: '2014-helicopter-deal',
+      title: 'Russia sells helicopters to Pakistan',
+      kind: 'arms_deal',
+      date: '2014',
+      claims: [
+        claim.parse({
+          field: 'date',
+          value: '2014',
+          status: 'asserted',
+          preferred: true,
+          reason: 'Given with the embargo.',
+          citations: [{ source: 'news', paragraph: 4 }],
+        }),
+      ],
+      citations: [{ source: 'news', paragraph: 4 }],
+    };
+    const proximity: DocumentTexts = {
+      ...documents,
+      paragraph: (source, paragraph) =>
+        paragraph === 4
+          ? 'The embargo ended in 2014. That paved the way for a sale of helicopters.'
+          : documents.paragraph(source, paragraph),
+    };
+    expect(messages(claimValuesOutOfContext(dataset({ event: deal }), proximity))).toEqual([
+      expect.stringMatching(
+        /^claims\[0\]\.citations\[0\]\.paragraph: news#4 gives 2014 only in a sentence that does not name this event/,
+      ),
+    ]);
+    const dated: DocumentTexts = {
+      ...documents,
+      paragraph: (source, paragraph) =>
+        paragraph === 4 ? 'Russia agreed the helicopter sale in 2014.' : documents.paragraph(source, paragraph),
+    };
+    expect(claimValuesOutOfContext(dataset({ event: deal }), dated)).toEqual([]);
   });
 
   it('catch a corroborated claim that only one document gives', () => {

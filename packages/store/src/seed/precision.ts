@@ -18,7 +18,7 @@ import { MONTHS, parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import { splitParagraphs } from '../sources/paragraphs.ts';
 import { foldName } from '../text/fold.ts';
 import { dateBasisParagraphsUncited, workedOutDatesWithoutBasis } from './date-basis.ts';
-import { type ActorRecord, type CitationRecord, type ClaimRecord, prose, slug } from './format.ts';
+import { type ActorRecord, type CitationRecord, type ClaimRecord, type EventRecord, prose, slug } from './format.ts';
 import type { SeedProblem } from './problems.ts';
 import type { Located, SeedDataset } from './validate.ts';
 
@@ -268,6 +268,137 @@ export function citationsWithoutKeyTerms(
   return [...problems, ...stale];
 }
 
+/** How a document may write an amount of money: in full, with separators, or in millions or billions ("2.5 billion"). */
+export function amountTerms(value: string): string[] {
+  const number = Number(value);
+  const terms = [value, number.toLocaleString('en-US')];
+  if (number >= 1e9) terms.push(`${number / 1e9} billion`);
+  if (number >= 1e6) terms.push(`${number / 1e6} million`);
+  return terms;
+}
+
+/** The statements a paragraph must all make to give a claim's value: each is a list of ways to write one part of it. */
+function claimValueParts(claim: ClaimRecord, actors: ReadonlyMap<string, ActorRecord>): string[][] {
+  if (claim.field === 'date') {
+    const parsed = parseFuzzyDate(claim.value);
+    const years = [...new Set([parsed.earliest.slice(0, 4), parsed.latest.slice(0, 4)])];
+    const decade = parsed.precision === 'decade' ? [`${years[0]!.slice(0, 3)}0s`] : [];
+    return [
+      ...(decade.length ? [decade] : years.map((year) => [year])),
+      ...monthTerms(claim.value).map((month) => [month]),
+    ];
+  }
+  if (claim.field === 'amount') return [amountTerms(claim.value.split(' ')[0]!)];
+  if (claim.field === 'quantity' || claim.field === 'value') return [numberTerms(claim.value)];
+  if (claim.field === 'participant') {
+    const actor = actors.get(claim.value);
+    return actor ? [nameTerms(actor)] : [];
+  }
+  return (claim.value.match(/\p{Lu}\p{L}{3,}/gu) ?? [claim.value]).map((word) => [word]);
+}
+
+/**
+ * Claims cited from a paragraph that does not give the whole value: every year and month of a date,
+ * the amount as a sum of money, each place name. A paragraph that gives a year for something else
+ * nearby still passes, so a reader must also check that the value is given for this event; but a
+ * paragraph that gives only part of a value (the year of a month claim) cannot back the claim.
+ */
+export function claimValuesUnstated(dataset: SeedDataset, documents: Pick<DocumentTexts, 'paragraph'>): SeedProblem[] {
+  const actors = new Map(dataset.actors.map(({ record }) => [record.slug, record]));
+  const claimed = [...dataset.events, ...dataset.figures] as Located<{ claims: readonly ClaimRecord[] }>[];
+  return claimed.flatMap((located) =>
+    located.record.claims.flatMap((claim, index) =>
+      claim.citations.flatMap((citation, at) => {
+        const text = documents.paragraph(citation.source, citation.paragraph);
+        if (text === undefined) return [];
+        const missing = claimValueParts(claim, actors).filter((ways) => !ways.some((way) => mentions(text, way)));
+        return missing.length
+          ? [
+              problem(
+                located,
+                `claims[${index}].citations[${at}].paragraph`,
+                `${citation.source}#${citation.paragraph} does not give the claim's value ${claim.value} (missing ${missing.map((ways) => ways[0]).join(', ')}); cite only paragraphs that give the whole value`,
+              ),
+            ]
+          : [];
+      }),
+    ),
+  );
+}
+
+/** Title words that say nothing about which event a sentence tells: the principal states and filler. */
+const GENERIC_TITLE_WORDS = new Set([
+  'pakistan',
+  'pakistani',
+  'russia',
+  'russian',
+  'soviet',
+  'union',
+  'their',
+  'again',
+  'about',
+  'between',
+  'first',
+  'second',
+  'other',
+]);
+
+/** The words that place a sentence on this event: distinctive title words (by their first five letters), names, what is counted, places. */
+function contextTerms(event: EventRecord, actors: ReadonlyMap<string, ActorRecord>): string[] {
+  const titleWords = (event.title.match(/[\p{L}\d-]{5,}/gu) ?? [])
+    .filter((word) => !GENERIC_TITLE_WORDS.has(foldName(word)))
+    .map((word) => word.slice(0, 5));
+  return [
+    ...titleWords,
+    ...event.participants.flatMap(({ actor }) => {
+      const record = actors.get(actor);
+      return record && !UBIQUITOUS_ACTORS.has(actor) ? nameTerms(record) : [];
+    }),
+    ...(event.quantity ? [event.quantity.unit] : []),
+    ...(event.place ? placeTerms(event.place) : []),
+  ];
+}
+
+const sentences = (text: string) => text.split(/(?<=[.!?])\s+/);
+
+/**
+ * Claims whose value a cited paragraph gives only in a sentence about something else: a year of a
+ * visit, or of an embargo's end, cited as the year of a deal the paragraph says only followed it.
+ * The sentence that gives the value must also name the event (a distinctive word of its title, a
+ * participant other than the principal states, what it counts, or its place).
+ */
+export function claimValuesOutOfContext(
+  dataset: SeedDataset,
+  documents: Pick<DocumentTexts, 'paragraph'>,
+): SeedProblem[] {
+  const actors = new Map(dataset.actors.map(({ record }) => [record.slug, record]));
+  return dataset.events.flatMap((located) => {
+    const context = contextTerms(located.record, actors);
+    return located.record.claims.flatMap((claim, index) =>
+      claim.citations.flatMap((citation, at) => {
+        const text = documents.paragraph(citation.source, citation.paragraph);
+        if (text === undefined) return [];
+        const parts = claimValueParts(claim, actors);
+        const inContext = sentences(text).some(
+          (sentence) =>
+            parts.every((ways) => ways.some((way) => mentions(sentence, way))) &&
+            context.some((term) => mentions(sentence, term)),
+        );
+        const givesValue = parts.every((ways) => ways.some((way) => mentions(text, way)));
+        return givesValue && !inContext
+          ? [
+              problem(
+                located,
+                `claims[${index}].citations[${at}].paragraph`,
+                `${citation.source}#${citation.paragraph} gives ${claim.value} only in a sentence that does not name this event; a value given for something nearby is not a claim about this event`,
+              ),
+            ]
+          : [];
+      }),
+    );
+  });
+}
+
 /** `corroborated` claims not backed by citations from two different documents. Needs no documents. */
 export function thinCorroborations(dataset: SeedDataset): SeedProblem[] {
   const claimed = [...dataset.events, ...dataset.figures] as Located<{ claims: readonly ClaimRecord[] }>[];
@@ -416,6 +547,8 @@ export function checkPrecision(
           ...actorsNoDocumentNames(dataset, documents, exceptions.names),
           ...unexplainedDates(dataset, documents),
           ...workedOutDatesWithoutBasis(dataset, documents),
+          ...claimValuesUnstated(dataset, documents),
+          ...claimValuesOutOfContext(dataset, documents),
         ]
       : []),
   ];
