@@ -7,21 +7,18 @@
  */
 import { type FuzzyDate, MONTHS, parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import type { EventRecord } from './format.ts';
-import type { DocumentTexts } from './precision.ts';
-import type { SeedProblem } from './problems.ts';
-import type { Located, SeedDataset } from './validate.ts';
+import { imprecision, type SeedProblem } from './problems.ts';
+import type { SeedDataset } from './validate.ts';
+
+/** Looks up a cited paragraph's text; `DocumentTexts` in precision.ts is one. */
+export interface ParagraphLookup {
+  paragraph(source: string, paragraph: number): string | undefined;
+}
 
 const citedParagraphs = (event: EventRecord) => [
   ...event.citations,
   ...event.claims.flatMap((claim) => claim.citations),
 ];
-
-const problem = (located: Located<unknown>, field: string, message: string): SeedProblem => ({
-  file: located.file,
-  record: located.label,
-  field,
-  message,
-});
 
 /** Paragraph numbers a `dateBasis` names ("paragraph 16", "paragraphs 4 and 10"). */
 export function paragraphsNamed(text: string): number[] {
@@ -39,7 +36,7 @@ export function dateBasisParagraphsUncited(dataset: SeedDataset): SeedProblem[] 
     const uncited = [...new Set(paragraphsNamed(event.dateBasis))].filter((paragraph) => !cited.has(paragraph));
     return uncited.length
       ? [
-          problem(
+          imprecision(
             located,
             'dateBasis',
             `names paragraph ${uncited.join(', ')}, which the event does not cite; cite the paragraph the date rests on`,
@@ -110,10 +107,7 @@ function unstatedPart(date: FuzzyDate, edtf: string, texts: readonly string[]): 
 }
 
 /** Events whose date no cited paragraph states as it stands, and that have no `dateBasis` saying how it was worked out. */
-export function workedOutDatesWithoutBasis(
-  dataset: SeedDataset,
-  documents: Pick<DocumentTexts, 'paragraph'>,
-): SeedProblem[] {
+export function workedOutDatesWithoutBasis(dataset: SeedDataset, documents: ParagraphLookup): SeedProblem[] {
   return dataset.events.flatMap((located) => {
     const event = located.record;
     if (event.dateBasis) return [];
@@ -121,6 +115,6 @@ export function workedOutDatesWithoutBasis(
       .map((citation) => documents.paragraph(citation.source, citation.paragraph))
       .filter((text): text is string => text !== undefined);
     const why = unstatedPart(parseFuzzyDate(event.date), event.date, texts);
-    return why ? [problem(located, 'date', `${event.date}: ${why}; say in dateBasis what it rests on`)] : [];
+    return why ? [imprecision(located, 'date', `${event.date}: ${why}; say in dateBasis what it rests on`)] : [];
   });
 }

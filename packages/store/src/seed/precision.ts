@@ -19,7 +19,7 @@ import { splitParagraphs } from '../sources/paragraphs.ts';
 import { foldName } from '../text/fold.ts';
 import { dateBasisParagraphsUncited, workedOutDatesWithoutBasis } from './date-basis.ts';
 import { type ActorRecord, type CitationRecord, type ClaimRecord, type EventRecord, prose, slug } from './format.ts';
-import type { SeedProblem } from './problems.ts';
+import { imprecision, type SeedProblem } from './problems.ts';
 import type { Located, SeedDataset } from './validate.ts';
 
 /** Actors named in almost every paragraph: their names say nothing about which event a paragraph states. */
@@ -222,12 +222,7 @@ function subjects(dataset: SeedDataset): Subject[] {
   ];
 }
 
-const problem = (located: Located<unknown>, field: string, message: string): SeedProblem => ({
-  file: located.file,
-  record: located.label,
-  field,
-  message,
-});
+const problem = imprecision;
 
 /**
  * Citations whose paragraph holds none of the record's key terms, unless `exceptions` says why the
@@ -264,6 +259,7 @@ export function citationsWithoutKeyTerms(
       record: key,
       field: 'citations',
       message: 'this exception no longer matches a citation without key terms; remove it',
+      code: 'IMPRECISE' as const,
     }));
   return [...problems, ...stale];
 }
@@ -468,6 +464,7 @@ export function actorsNoDocumentNames(
         record: `actor ${actorSlug}`,
         field: 'names',
         message: 'a document now names this actor (or it is gone); remove the exception',
+        code: 'IMPRECISE' as const,
       })),
   ];
 }
