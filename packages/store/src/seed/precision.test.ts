@@ -14,6 +14,7 @@ import {
   claimValuesOutOfContext,
   claimValuesUnstated,
   type DocumentTexts,
+  hostsWithoutStatement,
   readDocumentTexts,
   readPrecisionExceptions,
   thinCorroborations,
@@ -174,6 +175,31 @@ describe('the precision checks', () => {
         paragraph === 4 ? 'Russia agreed the helicopter sale in 2014.' : documents.paragraph(source, paragraph),
     };
     expect(claimValuesOutOfContext(dataset({ event: deal }), dated)).toEqual([]);
+  });
+
+  it('catch a host or visitor in a meeting whose paragraphs say no one hosted it', () => {
+    const meeting = {
+      slug: '2014-shoigu-meeting',
+      title: 'Shoigu meets officials in Islamabad',
+      kind: 'meeting',
+      date: '2014',
+      place: 'Islamabad',
+      participants: [
+        { actor: 'pakistan', role: 'host' },
+        { actor: 'sergei-shoigu', role: 'visitor' },
+      ],
+      citations: [{ source: 'news', paragraph: 3 }],
+    };
+    expect(messages(hostsWithoutStatement(dataset({ event: meeting }), documents))).toEqual([
+      expect.stringMatching(
+        /^participants\[0\]\.role: pakistan is host of a meeting, but no cited paragraph says anyone hosted it/,
+      ),
+      expect.stringMatching(
+        /^participants\[1\]\.role: sergei-shoigu is visitor of a meeting, but only a visit has visitors/,
+      ),
+    ]);
+    const visit = { ...meeting, kind: 'visit' };
+    expect(hostsWithoutStatement(dataset({ event: visit }), documents)).toEqual([]);
   });
 
   it('catch a corroborated claim that only one document gives', () => {

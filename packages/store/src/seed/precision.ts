@@ -497,6 +497,37 @@ export function unexplainedDates(dataset: SeedDataset, documents: Pick<DocumentT
   });
 }
 
+/** The kinds in which travelling and receiving are the event itself, so the visited state is `host` by rule 11. */
+const VISIT_KINDS = new Set(['visit', 'visit_cancelled']);
+
+/**
+ * Rule 11: outside a visit, an actor is `host` only where a cited paragraph says someone hosted, and
+ * no one is a `visitor`; the city a meeting took place in makes no one its host.
+ */
+export function hostsWithoutStatement(
+  dataset: SeedDataset,
+  documents: Pick<DocumentTexts, 'paragraph'>,
+): SeedProblem[] {
+  return dataset.events.flatMap((located) => {
+    const event = located.record;
+    if (VISIT_KINDS.has(event.kind)) return [];
+    const saysHosted = event.citations.some((citation) =>
+      /\bhost/i.test(documents.paragraph(citation.source, citation.paragraph) ?? ''),
+    );
+    return event.participants.flatMap(({ actor, role }, index) =>
+      role === 'visitor' || (role === 'host' && !saysHosted)
+        ? [
+            problem(
+              located,
+              `participants[${index}].role`,
+              `${actor} is ${role} of a ${event.kind}, but ${role === 'visitor' ? 'only a visit has visitors' : 'no cited paragraph says anyone hosted it'}; make it a participant (seeds/README.md, rule 11)`,
+            ),
+          ]
+        : [],
+    );
+  });
+}
+
 /** How a tombstone's summary starts, so that whoever fetches it reads first that it was withdrawn. */
 export const WITHDRAWN_PREFIX = 'Withdrawn:';
 
@@ -546,6 +577,7 @@ export function checkPrecision(
           ...workedOutDatesWithoutBasis(dataset, documents),
           ...claimValuesUnstated(dataset, documents),
           ...claimValuesOutOfContext(dataset, documents),
+          ...hostsWithoutStatement(dataset, documents),
         ]
       : []),
   ];
