@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { defaultSourcesDir, sourcesAvailable } from '@bilateral/store';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../src/testing/browser.ts';
+import { yearEventWithCompetingYear } from '../src/testing/explorer-data.ts';
 import { startServer } from '../src/testing/server-process.ts';
 
 const docsDir = join(import.meta.dirname, '../../../docs/explorer');
@@ -18,14 +19,14 @@ const docsDir = join(import.meta.dirname, '../../../docs/explorer');
  * Each view: its file name, its URL's query, what must be on screen before the picture is taken, and
  * where to scroll to first when the part worth showing is further down.
  */
-const SHOTS: { name: string; query: string; ready: string; scrollTo?: string }[] = [
+const shots = (disputed: string): { name: string; query: string; ready: string; scrollTo?: string }[] => [
   { name: 'search', query: '?view=search&q=embargo', ready: '.results li mark' },
   { name: 'timeline', query: '?view=timeline&sectors=DEFENCE', ready: '.timeline svg a[data-slug]' },
   { name: 'network', query: '?view=network&from=2014&pair=pakistan~russia', ready: 'svg.network [role="button"]' },
-  { name: 'event', query: '?view=event&slug=2015-mi-35m-helicopter-deal', ready: '.citations li' },
+  { name: 'event', query: `?view=event&slug=${disputed}`, ready: '.citations li' },
   {
     name: 'event-evidence',
-    query: '?view=event&slug=2015-mi-35m-helicopter-deal',
+    query: `?view=event&slug=${disputed}`,
     ready: '.citations li',
     scrollTo: '#conflicts-heading',
   },
@@ -43,11 +44,13 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu'],
 });
 try {
-  const explorer = new URL('/explore', await server.listening).href;
+  const graphqlUrl = await server.listening;
+  const explorer = new URL('/explore', graphqlUrl).href;
+  const disputed = (await yearEventWithCompetingYear(graphqlUrl)).slug;
   mkdirSync(docsDir, { recursive: true });
   // A small window keeps each picture under about 100 kB.
   const page = await browser.newPage({ viewport: { width: 960, height: 600 } });
-  for (const shot of SHOTS) {
+  for (const shot of shots(disputed)) {
     await page.goto(explorer + shot.query);
     await page.locator(shot.ready).first().waitFor({ timeout: 30_000 });
     if (shot.scrollTo) {
