@@ -1,4 +1,4 @@
-import { createApiKey, type KeyScope } from '@bilateral/store';
+import type { KeyScope } from '@bilateral/store';
 import type { DeniedWrite } from '../auth.ts';
 import { createBilateralYoga } from '../yoga.ts';
 import { useFixtureApi } from './fixture-api.ts';
@@ -8,7 +8,7 @@ import { execute } from './graphql.ts';
 export function useWriteApi() {
   const api = useFixtureApi();
   const denied: DeniedWrite[] = [];
-  const keyFor = (scope: KeyScope) => createApiKey(api.store, scope, `${scope} test key`).secret;
+  const keyFor = async (scope: KeyScope) => (await api.store.createApiKey(scope, `${scope} test key`)).secret;
   const asKey = (secret: string | null, query: string, variables?: Record<string, unknown>) =>
     execute(
       createBilateralYoga({ store: api.store, logging: false, audit: (entry) => denied.push(entry) }),
