@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeStore, openStore } from '@bilateral/store';
+import { closeStore, openStore } from '@bilateral/store/testing';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
 import type { LoadResult } from './load.ts';
 import { benchQueries } from './queries.ts';

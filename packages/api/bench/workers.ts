@@ -8,7 +8,7 @@
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeStore, openStore } from '@bilateral/store';
+import { closeStore, openStore } from '@bilateral/store/testing';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
 import { twoCoreScaling } from './cpu-scaling.ts';
 import { type LoadResult, runWrk } from './load.ts';

@@ -5,9 +5,10 @@
  * learn which one they hold. The semantics of each method are those of the query function of the
  * same name in `queries/` and `curation/`, which the SQLite implementation wraps.
  */
-import type { EntityType, RevisionOperation, RevisionRow } from './curation/revisions.ts';
+
 import type { ApiKey, KeyScope } from './curation/keys.ts';
 import type { MergedActors, MergeRequest } from './curation/merge-actors.ts';
+import type { EntityType, RevisionOperation, RevisionRow } from './curation/revisions.ts';
 import type { Editor, SavedRecord, SaveRequest } from './curation/save-record.ts';
 import type { StorageError } from './db/storage-error.ts';
 import type { StorageStatus } from './db/storage-health.ts';
@@ -39,7 +40,11 @@ import type { SeedReport } from './seed/write.ts';
 
 /** Events: pages, counts, lookups by slug and by ID, drill-downs and the export stream. */
 export interface EventReads {
-  listEvents(filter: EventFilter | null | undefined, order: readonly EventOrder[], page: PageArgs): Promise<Page<EventRow>>;
+  listEvents(
+    filter: EventFilter | null | undefined,
+    order: readonly EventOrder[],
+    page: PageArgs,
+  ): Promise<Page<EventRow>>;
   countEvents(filter: EventFilter | null | undefined): Promise<number>;
   eventBySlug(slug: string): Promise<EventRow | undefined>;
   /** Rows of the IDs that exist, in no particular order. */

@@ -31,11 +31,15 @@ export function openBilateralStore({ databaseUrl, path, ...options }: OpenBilate
   try {
     scheme = new URL(url).protocol;
   } catch {
-    throw new DatabaseUrlError('DATABASE_URL is not a URL: give postgres://user:password@host:port/database, or unset it to use the SQLite file');
+    throw new DatabaseUrlError(
+      'DATABASE_URL is not a URL: give postgres://user:password@host:port/database, or unset it to use the SQLite file',
+    );
   }
   if (POSTGRES_SCHEMES.includes(scheme))
     throw new DatabaseUrlError(
       'DATABASE_URL names a PostgreSQL database, which this version of Bilateral cannot use yet: unset DATABASE_URL to serve the SQLite file',
     );
-  throw new DatabaseUrlError(`DATABASE_URL must be a postgres:// URL, not ${scheme}//…; unset it to use the SQLite file`);
+  throw new DatabaseUrlError(
+    `DATABASE_URL must be a postgres:// URL, not ${scheme}//…; unset it to use the SQLite file`,
+  );
 }

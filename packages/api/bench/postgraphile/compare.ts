@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeStore, openStore } from '@bilateral/store';
+import { closeStore, openStore } from '@bilateral/store/testing';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
 import type { LoadResult } from '../load.ts';
 import { type BenchQuery, benchQueries } from '../queries.ts';

@@ -6,7 +6,7 @@
  * benchmark; docs/performance.md).
  */
 import type { ActorNetwork, BilateralStore, SearchResults } from '../bilateral-store.ts';
-import { createApiKey, listApiKeys, revokeApiKey, authenticateApiKey } from '../curation/keys.ts';
+import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../curation/keys.ts';
 import { mergeActors } from '../curation/merge-actors.ts';
 import { changesSince, type EntityType, revisionAsOf, revisionsOf } from '../curation/revisions.ts';
 import { type Editor, type SaveRequest, saveRecord } from '../curation/save-record.ts';

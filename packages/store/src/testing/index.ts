@@ -3,12 +3,17 @@
  * store's own tests import the raw SQLite versions from `fixture-store.ts` and `synthetic-events.ts`.
  */
 import type { BilateralStore } from '../bilateral-store.ts';
-import type { OpenStoreOptions } from '../db/client.ts';
+import { createApiKey, type KeyScope } from '../curation/keys.ts';
+import { closeStore, type OpenStoreOptions, openStore } from '../db/client.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
-import { openFixtureStore as openFixtureDatabase } from './fixture-store.ts';
+import { loadSeeds } from '../seed/index.ts';
+import { fixtureSeedsDir, openFixtureStore as openFixtureDatabase } from './fixture-store.ts';
 import { openSyntheticStore as openSyntheticDatabase } from './synthetic-events.ts';
 
-export { sqliteDatabaseOf } from '../db/sqlite-store.ts';
+// SQLite itself, for tests and benchmarks that measure or break it (statement counts, fault injection, the
+// SQL baselines); code that serves requests never imports this entry.
+export { closeStore, openStore, type Store } from '../db/client.ts';
+export { SqliteStore, sqliteDatabaseOf } from '../db/sqlite-store.ts';
 export { fixtureSeedsDir, fixtureSeedsWith, fixtureVisit, writeFixtureDocuments } from './fixture-store.ts';
 export { syntheticEvent } from './synthetic-events.ts';
 
@@ -19,3 +24,17 @@ export const openFixtureStore = (options: OpenStoreOptions = {}): BilateralStore
 /** An in-memory store of `count` generated events (`synthetic-events.ts`). */
 export const openSyntheticStore = (count: number, options: OpenStoreOptions = {}): BilateralStore =>
   new SqliteStore(openSyntheticDatabase(count, options));
+
+/**
+ * Creates the SQLite file at `path` with the fixture dataset, closed again (no -wal or -shm left), and
+ * returns the secret of a new API key of `scope` for it: a database as a server finds it on disk.
+ */
+export function writeFixtureDatabase(path: string, scope: KeyScope = 'write', label = `${scope} test key`): string {
+  const store = openStore(path);
+  try {
+    loadSeeds(store, fixtureSeedsDir);
+    return createApiKey(store, scope, label).secret;
+  } finally {
+    closeStore(store);
+  }
+}
