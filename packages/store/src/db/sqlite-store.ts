@@ -2,8 +2,8 @@
  * The SQLite implementation of `BilateralStore`: each method runs the synchronous query function of
  * the same name on one better-sqlite3 connection. A write stays one synchronous transaction inside
  * its call (drizzle's better-sqlite3 driver refuses an async transaction callback). Awaiting these
- * wrappers costs no more CPU per request than calling the functions directly (measured on the page
- * benchmark; docs/performance.md).
+ * wrappers cost no measurable CPU per request on the page benchmark (`bench:profile`, against the
+ * synchronous calls in the same run).
  */
 import type { ActorNetwork, BilateralStore, SearchResults } from '../bilateral-store.ts';
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../curation/keys.ts';
