@@ -6,6 +6,28 @@
  * store's own tests import them by relative path.
  */
 
+export { CurationError, USER_ERROR_CODES, type UserError, type UserErrorCode } from './curation/errors.ts';
+export type { ApiKey } from './curation/keys.ts';
+export type { MergedActors, MergeRequest } from './curation/merge-actors.ts';
+export type { RevisionRow } from './curation/revisions.ts';
+export type { Editor, Idempotency, SavedRecord, SaveRequest } from './curation/save-record.ts';
+export {
+  DATE_PRECISIONS,
+  type DatePrecision,
+  type FuzzyDate,
+  FuzzyDateError,
+  parseFuzzyDate,
+} from './dates/fuzzy-date.ts';
+export { DURABILITY_MODES, type Durability, type OpenStoreOptions } from './db/client.ts';
+export { resolveDatabasePath, resolveFromInvocation } from './db/database-path.ts';
+export { type StorageAccess, storageAccess } from './db/read-only.ts';
+export {
+  STORAGE_ERROR_CODES,
+  StorageError,
+  type StorageErrorCode,
+  toStorageError,
+} from './db/storage-error.ts';
+export type { StorageCheck, StorageStatus } from './db/storage-health.ts';
 export type {
   ActorNetwork,
   BilateralStore,
@@ -18,36 +40,7 @@ export type {
   SearchResults,
   StorageChecks,
   Writes,
-} from './bilateral-store.ts';
-export { CurationError, USER_ERROR_CODES, type UserError, type UserErrorCode } from './curation/errors.ts';
-export { type ApiKey, isKeyScope, KEY_SCOPES, type KeyScope, scopeAllows } from './curation/keys.ts';
-export type { MergedActors, MergeRequest } from './curation/merge-actors.ts';
-export {
-  ENTITY_TYPES,
-  type EntityType,
-  REVISION_OPERATIONS,
-  type RevisionOperation,
-  type RevisionRow,
-} from './curation/revisions.ts';
-export type { Editor, Idempotency, SavedRecord, SaveRequest } from './curation/save-record.ts';
-export {
-  DATE_PRECISIONS,
-  type DatePrecision,
-  type FuzzyDate,
-  FuzzyDateError,
-  parseFuzzyDate,
-} from './dates/fuzzy-date.ts';
-export { DURABILITY_MODES, type Durability, type OpenStoreOptions } from './db/client.ts';
-export { resolveDatabasePath, resolveFromInvocation } from './db/database-path.ts';
-export { type StorageAccess, storageAccess } from './db/read-only.ts';
-export { openSqliteStore } from './db/sqlite-store.ts';
-export {
-  STORAGE_ERROR_CODES,
-  StorageError,
-  type StorageErrorCode,
-  toStorageError,
-} from './db/storage-error.ts';
-export type { StorageCheck, StorageStatus } from './db/storage-health.ts';
+} from './interface/bilateral-store.ts';
 export { DatabaseUrlError, type OpenBilateralStoreOptions, openBilateralStore } from './open-bilateral-store.ts';
 export type { ActorFilter } from './queries/actors.ts';
 export { QueryError, type QueryErrorCode } from './queries/errors.ts';
@@ -111,15 +104,13 @@ export type {
   FigureRecord,
   SourceRecord,
 } from './seed/format.ts';
-export {
-  formatProblem,
-  type SeedProblem,
-  type SeedReport,
-  SeedValidationError,
-  validateSeeds,
-} from './seed/index.ts';
+export { formatProblem, type SeedProblem, SeedValidationError } from './seed/problems.ts';
+export { validateSeeds } from './seed/validate.ts';
+export type { SeedReport } from './seed-loader/index.ts';
 export { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from './sources/documents.ts';
 export { type ParagraphStyle, splitParagraphs } from './sources/paragraphs.ts';
+export { openSqliteStore } from './sqlite/sqlite-store.ts';
+export * from './vocabulary/curation-terms.ts';
 export {
   EVENT_KIND_VALUES,
   EVENT_KINDS,

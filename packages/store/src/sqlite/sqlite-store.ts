@@ -5,11 +5,15 @@
  * wrappers cost no measurable CPU per request on the page benchmark (`bench:profile`, against the
  * synchronous calls in the same run).
  */
-import type { ActorNetwork, BilateralStore, SearchResults } from '../bilateral-store.ts';
+
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../curation/keys.ts';
 import { mergeActors } from '../curation/merge-actors.ts';
-import { changesSince, type EntityType, revisionAsOf, revisionsOf } from '../curation/revisions.ts';
+import { changesSince, revisionAsOf, revisionsOf } from '../curation/revisions.ts';
 import { type Editor, type SaveRequest, saveRecord } from '../curation/save-record.ts';
+import { closeStore, isReadOnly, type OpenStoreOptions, openStore, type Store } from '../db/client.ts';
+import { toStorageError } from '../db/storage-error.ts';
+import { checkStorage } from '../db/storage-health.ts';
+import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
 import { actorBySlug, countActors, eventPagesByActorIds, listActors } from '../queries/actors.ts';
 import { countEvents, eventBySlug, eventsByIds, listEvents } from '../queries/events.ts';
 import { EXPORT_BATCH_SIZE, exportActors, exportEvents } from '../queries/export.ts';
@@ -20,10 +24,8 @@ import { search } from '../queries/search.ts';
 import { citationPagesBySourceIds, countSources, listSources, sourceBySlug } from '../queries/sources.ts';
 import { cooperationIndex, eventStats, listBucketEvents } from '../queries/stats.ts';
 import { readAllRecords } from '../records/read-records.ts';
-import { loadSeeds } from '../seed/index.ts';
-import { closeStore, isReadOnly, type OpenStoreOptions, openStore, type Store } from './client.ts';
-import { toStorageError } from './storage-error.ts';
-import { checkStorage } from './storage-health.ts';
+import { loadSeeds } from '../seed-loader/index.ts';
+import type { EntityType } from '../vocabulary/curation-terms.ts';
 
 /** The rows of `rows` in arrays of at most `size`. */
 function* inBatches<T>(rows: Iterable<T>, size: number): Generator<T[]> {
