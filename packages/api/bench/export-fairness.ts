@@ -4,7 +4,7 @@
 // whole export. Run: npx -y pnpm@10 --filter @bilateral/api bench:export-fairness
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { closeStore, openStore } from '@bilateral/store';
+import { openSqliteStore } from '@bilateral/store';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
 import { createBilateralServer } from '../src/http-server.ts';
 import { createBilateralYoga } from '../src/yoga.ts';
@@ -13,7 +13,7 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const IDLE_QUERIES = 200;
 const QUERY = JSON.stringify({ query: '{ actors(first: 5) { edges { node { slug name } } } }' });
 
-const store = openStore(syntheticDatabase({ events: EVENTS }).path);
+const store = openSqliteStore(syntheticDatabase({ events: EVENTS }).path);
 const server = createBilateralServer(createBilateralYoga({ store, logging: false }));
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -58,4 +58,4 @@ console.log(`idle\t${summary(idle)}`);
 console.log(`during export\t${summary(during)}`);
 console.log(`p99 ratio (during / idle): ${(percentile(during, 99) / percentile(idle, 99)).toFixed(1)}`);
 server.close();
-closeStore(store);
+await store.close();

@@ -1,13 +1,13 @@
 // Measures memory while streaming /export/events.csv from synthetic databases of growing size.
 // If the export streams, peak heap stays flat as the row count grows.
 // Run: npx -y pnpm@10 --filter @bilateral/api bench:export   (takes about a minute)
-import { closeStore, openStore } from '@bilateral/store';
+import { openSqliteStore } from '@bilateral/store';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
 import { createBilateralYoga } from '../src/yoga.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,50000,200000').split(',').map(Number);
 async function measure(count: number) {
-  const store = openStore(syntheticDatabase({ events: count }).path);
+  const store = openSqliteStore(syntheticDatabase({ events: count }).path);
   const yoga = createBilateralYoga({ store, logging: false });
   globalThis.gc?.();
   const baseline = process.memoryUsage().heapUsed;
@@ -28,7 +28,7 @@ async function measure(count: number) {
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }
   const seconds = (performance.now() - started) / 1000;
-  closeStore(store);
+  await store.close();
   return {
     count,
     bytes,

@@ -9,8 +9,9 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '@bilateral/store';
+import { openSqliteStore } from '@bilateral/store';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
+import { sqliteDatabaseOf } from '@bilateral/store/testing';
 import { createBilateralYoga } from '../src/yoga.ts';
 import { benchQueries } from './queries.ts';
 
@@ -52,8 +53,10 @@ function selfTimeByOwner(profile: Profile): [string, number][] {
 }
 
 const database = syntheticDatabase({ events, seed: 1 });
-const store = openStore(database.path);
-const query = benchQueries(store.$client, { depths: [0.5] }).find((candidate) => candidate.name === queryName);
+const store = openSqliteStore(database.path);
+const query = benchQueries(sqliteDatabaseOf(store).$client, { depths: [0.5] }).find(
+  (candidate) => candidate.name === queryName,
+);
 if (!query) throw new Error(`no benchmark query named "${queryName}" (see bench/queries.ts)`);
 const yoga = createBilateralYoga({ store, logging: false });
 const body = JSON.stringify(query.request);

@@ -1,8 +1,9 @@
 // The benchmark's correctness check at 1k events: Bilateral's API, the naive graphql-js server and
 // the single-statement floor must return the same data for every benchmark query, or the timings
 // compare different work.
-import { closeStore } from '@bilateral/store';
+
 import { openSyntheticStore } from '@bilateral/store/synthetic';
+import { SqliteStore } from '@bilateral/store/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBilateralYoga } from '../src/yoga.ts';
 import { createFloorHandler } from './baselines/floor.ts';
@@ -12,9 +13,10 @@ import { benchQueries } from './queries.ts';
 import { type Answer, checkSameData } from './same-data.ts';
 
 const { store } = openSyntheticStore({ events: 1000 });
-afterAll(() => closeStore(store));
+const bilateralStore = new SqliteStore(store);
+afterAll(() => bilateralStore.close());
 
-const yoga = createBilateralYoga({ store, logging: false });
+const yoga = createBilateralYoga({ store: bilateralStore, logging: false });
 const ours: Answer = async (query) =>
   (
     await yoga.fetch('http://bench.local/graphql', {

@@ -3,7 +3,8 @@
  * the API through the store's statement hook, the baselines through the same hook on their
  * connection. A page of 100 should cost no more statements than a page of 20.
  */
-import { closeStore, openStore } from '@bilateral/store';
+import { openSqliteStore } from '@bilateral/store';
+import { sqliteDatabaseOf } from '@bilateral/store/testing';
 import { createBilateralYoga } from '../src/yoga.ts';
 import { createFloorHandler } from './baselines/floor.ts';
 import { createNaiveHandler } from './baselines/naive.ts';
@@ -16,7 +17,7 @@ export async function countStatements(
   queries: readonly BenchQuery[],
 ): Promise<Map<string, Record<ServerName, number>>> {
   let count = 0;
-  const open = () => openStore(databasePath, { onStatement: () => count++ });
+  const open = () => openSqliteStore(databasePath, { onStatement: () => count++ });
   const stores = [open(), open(), open()] as const;
   const yoga = createBilateralYoga({ store: stores[0], logging: false });
   const handlers: Record<ServerName, GraphQLHandler> = {
@@ -28,8 +29,8 @@ export async function countStatements(
           body: JSON.stringify(request),
         })
       ).text(),
-    naive: createNaiveHandler(stores[1].$client),
-    floor: createFloorHandler(stores[2].$client),
+    naive: createNaiveHandler(sqliteDatabaseOf(stores[1]).$client),
+    floor: createFloorHandler(sqliteDatabaseOf(stores[2]).$client),
   };
   const counts = new Map<string, Record<ServerName, number>>();
   try {
@@ -44,7 +45,7 @@ export async function countStatements(
       counts.set(query.name, row);
     }
   } finally {
-    for (const store of stores) closeStore(store);
+    for (const store of stores) await store.close();
   }
   return counts;
 }

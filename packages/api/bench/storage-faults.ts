@@ -14,7 +14,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeStore, createApiKey, openStore } from '@bilateral/store';
+import { openSqliteStore } from '@bilateral/store';
+import { closeStore, openStore } from '@bilateral/store/testing';
 
 if (process.getuid?.() !== 0) {
   console.error('storage-faults: run as root (it mounts loop devices)');
@@ -105,12 +106,12 @@ class ServerExit extends Error {
   }
 }
 
-function writeKey(databasePath: string): string {
-  const store = openStore(databasePath);
+async function writeKey(databasePath: string): Promise<string> {
+  const store = openSqliteStore(databasePath);
   try {
-    return createApiKey(store, 'write', 'storage-faults').secret;
+    return (await store.createApiKey('write', 'storage-faults')).secret;
   } finally {
-    closeStore(store);
+    await store.close();
   }
 }
 
@@ -232,7 +233,7 @@ async function fullDisk() {
   const volume = makeVolume('full', 24);
   const path = join(volume.mountPoint, 'bilateral.db');
   const server = await startServer(path);
-  const secret = writeKey(path);
+  const secret = await writeKey(path);
   const tally = new Tally();
   await writeSeries(server, secret, tally, 'before-full', 5);
   const before = tally.acknowledged.length;
@@ -301,7 +302,7 @@ async function failingStorage(durability: 'full' | 'fast') {
   const volume = makeVolume(`failing-${durability}`, 32, 'rw,errors=remount-ro');
   const path = join(volume.mountPoint, 'bilateral.db');
   const server = await startServer(path, { DURABILITY: durability });
-  const secret = writeKey(path);
+  const secret = await writeKey(path);
   const tally = new Tally();
   // Writes keep coming while the file system fails, as they would from clients.
   let stop = false;
@@ -350,7 +351,7 @@ async function readOnlyMount() {
   const volume = makeVolume('read-only', 24);
   const path = join(volume.mountPoint, 'bilateral.db');
   const first = await startServer(path);
-  const secret = writeKey(path);
+  const secret = await writeKey(path);
   const tally = new Tally();
   await writeSeries(first, secret, tally, 'before-ro', 3);
   await first.stop();

@@ -3,7 +3,7 @@
  * A denied write is reported to the audit log with the reason and the key's ID when one was
  * recognised, never with the key itself.
  */
-import { type ApiKey, authenticateApiKey, type KeyScope, type Store, scopeAllows } from '@bilateral/store';
+import { type ApiKey, type BilateralStore, type KeyScope, scopeAllows } from '@bilateral/store';
 import { userError } from './errors.ts';
 
 export interface Caller {
@@ -24,12 +24,18 @@ export type AuditLog = (entry: DeniedWrite) => void;
 export const consoleAuditLog: AuditLog = (entry) =>
   console.warn(JSON.stringify({ at: new Date().toISOString(), event: 'write_denied', ...entry }));
 
-export function callerOf(store: Store, request: Request | undefined): Caller {
+const ANONYMOUS: Caller = { key: null, refused: null };
+
+/** Who sent `request`; only a request with credentials waits on the store. */
+export function callerOf(store: BilateralStore, request: Request | undefined): Caller | Promise<Caller> {
   const header = request?.headers.get('authorization');
-  if (!header) return { key: null, refused: null };
+  return header ? callerWithCredentials(store, header) : ANONYMOUS;
+}
+
+async function callerWithCredentials(store: BilateralStore, header: string): Promise<Caller> {
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) return { key: null, refused: 'The Authorization header must be "Bearer <API key>".' };
-  const key = authenticateApiKey(store, match[1]!);
+  const key = await store.authenticateApiKey(match[1]!);
   return key
     ? { key, refused: null }
     : { key: null, refused: 'The API key is not valid: it is unknown or was revoked.' };

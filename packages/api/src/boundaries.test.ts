@@ -1,21 +1,21 @@
 // The API's promises past the boundaries the three-event fixture cannot reach: exports of several
 // batches, a change feed longer than one page, search snippets with markup in the text, stats
 // buckets over hundreds of events. The data comes from the store's generator (synthetic-events.ts).
-import { closeStore, EXPORT_BATCH_SIZE, type Store } from '@bilateral/store';
-import { openSyntheticStore, syntheticEvent } from '@bilateral/store/testing';
+import { type BilateralStore, EXPORT_BATCH_SIZE } from '@bilateral/store';
+import { openSyntheticStore, sqliteDatabaseOf, syntheticEvent } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from './testing/graphql.ts';
 import { type BilateralYoga, createBilateralYoga } from './yoga.ts';
 
 /** Two full default batches and a partial third: an export that stops early loses rows. */
 const EVENT_COUNT = 2 * EXPORT_BATCH_SIZE + 3;
-let store: Store;
+let store: BilateralStore;
 let yoga: BilateralYoga;
 beforeAll(() => {
   store = openSyntheticStore(EVENT_COUNT);
   yoga = createBilateralYoga({ store, logging: false });
 });
-afterAll(() => closeStore(store));
+afterAll(() => store.close());
 
 const generated = Array.from({ length: EVENT_COUNT }, (_, index) => syntheticEvent(index));
 
@@ -26,8 +26,8 @@ describe('exports stream every batch (docs/exports.md)', () => {
     const lines = (await response.text()).trimEnd().split('\n');
     expect(lines).toHaveLength(EVENT_COUNT);
     const exported = lines.map((line) => JSON.parse(line) as { slug?: string; date_earliest?: string });
-    const slugs = store.$client
-      .prepare('select slug from events order by date_earliest, date_latest, id')
+    const slugs = sqliteDatabaseOf(store)
+      .$client.prepare('select slug from events order by date_earliest, date_latest, id')
       .pluck()
       .all() as string[];
     expect(exported.map((record) => Object.values(record).find((value) => slugs.includes(value as string)))).toEqual(
@@ -109,11 +109,11 @@ describe('the change feed pages with hasMore (docs/sdk.md, changes)', () => {
     // A seed load or a merge writes many revisions at once: the feed's cursor is the revision, not the time.
     const tied = openSyntheticStore(250);
     try {
-      tied.$client.prepare("update revisions set at = '2026-01-01T00:00:00.000Z'").run();
+      sqliteDatabaseOf(tied).$client.prepare("update revisions set at = '2026-01-01T00:00:00.000Z'").run();
       const over = createBilateralYoga({ store: tied, logging: false });
       for (const first of [7, 100]) expect((await walk(over, first)).slugs).toEqual(generatedSlugs.slice(0, 250));
     } finally {
-      closeStore(tied);
+      tied.close();
     }
   });
 });

@@ -1,5 +1,4 @@
-import { closeStore } from '@bilateral/store';
-import { openFixtureStore } from '@bilateral/store/testing';
+import { openFixtureStore, sqliteDatabaseOf } from '@bilateral/store/testing';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { maskError } from './errors.ts';
@@ -10,13 +9,13 @@ describe('maskError', () => {
     let failure: unknown;
     try {
       // Past toFtsQuery's limits on purpose: this is the net for whatever slips through them.
-      store.$client
-        .prepare('select rowid from event_search where event_search match ?')
+      sqliteDatabaseOf(store)
+        .$client.prepare('select rowid from event_search where event_search match ?')
         .all(`${'('.repeat(200)}"a"${')'.repeat(200)}`);
     } catch (error) {
       failure = error;
     } finally {
-      closeStore(store);
+      store.close();
     }
     const masked = maskError(new GraphQLError('x', { originalError: failure as Error, path: ['events'] }), 'masked');
     expect(masked).toBeInstanceOf(GraphQLError);

@@ -1,14 +1,14 @@
 // Every GraphiQL tab must return real data from the shipped seeds in one click.
-import { closeStore, defaultSeedsDir, loadSeeds, openStore } from '@bilateral/store';
+import { defaultSeedsDir, openSqliteStore } from '@bilateral/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exampleOperations } from './graphiql-examples.ts';
 import { execute } from './testing/graphql.ts';
 import { createBilateralYoga } from './yoga.ts';
 
-const store = openStore(':memory:');
-loadSeeds(store, defaultSeedsDir());
+const store = openSqliteStore(':memory:');
+await store.loadSeeds(defaultSeedsDir());
 const yoga = createBilateralYoga({ store, logging: false });
-afterAll(() => closeStore(store));
+afterAll(() => store.close());
 
 /** True when a result holds at least one non-empty list or a non-null object beyond the root. */
 const hasData = (value: unknown): boolean =>

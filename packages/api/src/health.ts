@@ -5,7 +5,7 @@
  *                written (200 ready, 503 not ready); the body says which check failed.
  * Both answer JSON and are never cached.
  */
-import { checkStorage, type Store } from '@bilateral/store';
+import type { BilateralStore } from '@bilateral/store';
 import type { Plugin } from 'graphql-yoga';
 
 export const HEALTH_PATH = '/health';
@@ -14,7 +14,7 @@ export const READY_PATH = '/ready';
 /** Where Yoga's own health check (an empty 200, answered before any plugin runs) is moved, so /health can answer JSON. */
 export const YOGA_HEALTH_PATH = '/health/yoga';
 
-export function useHealth(store: Store): Plugin {
+export function useHealth(store: BilateralStore): Plugin {
   return {
     onRequest({ url, request, fetchAPI, endResponse }) {
       if (url.pathname !== HEALTH_PATH && url.pathname !== READY_PATH) return;
@@ -29,9 +29,10 @@ export function useHealth(store: Store): Plugin {
         return json(405, { status: 'error', message: `${url.pathname} answers GET only.` }, { allow: 'GET, HEAD' });
       if (url.pathname === HEALTH_PATH) return json(200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
 
-      const { mode, readable, writable } = checkStorage(store);
-      const ready = readable.ok && (writable?.ok ?? true);
-      return json(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', mode, checks: { readable, writable } });
+      return store.checkStorage().then(({ mode, readable, writable }) => {
+        const ready = readable.ok && (writable?.ok ?? true);
+        json(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', mode, checks: { readable, writable } });
+      });
     },
   };
 }

@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeStore, createApiKey, loadSeeds, openStore } from '@bilateral/store';
-import { fixtureSeedsDir } from '@bilateral/store/testing';
+import { openSqliteStore } from '@bilateral/store';
+import { sqliteDatabaseOf, writeFixtureDatabase } from '@bilateral/store/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServer } from './testing/server-process.ts';
 
@@ -28,10 +28,7 @@ function fixtureDatabase(): { dir: string; path: string; secret: string } {
   const dir = mkdtempSync(join(tmpdir(), 'bilateral-read-only-'));
   dirs.push(dir);
   const path = join(dir, 'store.db');
-  const store = openStore(path);
-  loadSeeds(store, fixtureSeedsDir);
-  const secret = createApiKey(store, 'write', 'read-only test').secret;
-  closeStore(store);
+  const secret = writeFixtureDatabase(path, 'write', 'read-only test');
   return { dir, path, secret };
 }
 
@@ -99,13 +96,13 @@ describe('the server on a database it cannot write', () => {
     const copyDir = mkdtempSync(join(tmpdir(), 'bilateral-read-only-'));
     dirs.push(copyDir);
     const copy = join(copyDir, 'store.db');
-    const live = openStore(path);
-    live.$client.pragma('wal_autocheckpoint = 0');
-    createApiKey(live, 'read', 'only in the WAL');
+    const live = openSqliteStore(path);
+    sqliteDatabaseOf(live).$client.pragma('wal_autocheckpoint = 0');
+    await live.createApiKey('read', 'only in the WAL');
     // A snapshot taken while the database was open: the file and its -wal, no -shm.
     copyFileSync(path, copy);
     copyFileSync(`${path}-wal`, `${copy}-wal`);
-    closeStore(live);
+    live.close();
     chmodSync(copyDir, 0o555);
     chmodSync(dir, 0o755);
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
@@ -118,9 +115,11 @@ describe('the server on a database it cannot write', () => {
 
   it('refuses to start, in one line without a stack, when the read-only database lacks migrations', async () => {
     const { path } = fixtureDatabase();
-    const store = openStore(path);
-    store.$client.exec('delete from __drizzle_migrations where id = (select max(id) from __drizzle_migrations)');
-    closeStore(store);
+    const store = openSqliteStore(path);
+    sqliteDatabaseOf(store).$client.exec(
+      'delete from __drizzle_migrations where id = (select max(id) from __drizzle_migrations)',
+    );
+    store.close();
     const { code, output } = await serve({ DATABASE_PATH: path, READ_ONLY: 'true' }).exited;
     expect(code).toBe(1);
     expect(output.trim()).toMatch(
@@ -134,5 +133,18 @@ describe('the server on a database it cannot write', () => {
     const { code, output } = await serve({ DATABASE_PATH: path, DURABILITY: 'sometimes' }).exited;
     expect(code).toBe(1);
     expect(output.trim()).toBe('Bilateral did not start: DURABILITY must be full or fast, not "sometimes"');
+  }, 60_000);
+
+  it('refuses a PostgreSQL DATABASE_URL in one line, without echoing the URL and its password', async () => {
+    const { path } = fixtureDatabase();
+    const { code, output } = await serve({
+      DATABASE_PATH: path,
+      DATABASE_URL: 'postgres://bilateral:secret-password@127.0.0.1:55450/bilateral',
+    }).exited;
+    expect(code).toBe(1);
+    expect(output.trim()).toBe(
+      'Bilateral did not start: DATABASE_URL names a PostgreSQL database, which this version of Bilateral cannot use yet: unset DATABASE_URL to serve the SQLite file',
+    );
+    expect(output).not.toContain('secret-password');
   }, 60_000);
 });

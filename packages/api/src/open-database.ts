@@ -6,18 +6,19 @@
  * without being asked. Read-write: create and migrate the database, then load seeds/. Read-only:
  * migrations and seeds are skipped when the schema is current; otherwise the server refuses to
  * start, since serving a schema this code does not match would fail on the first query.
+ *   DATABASE_URL      a database server to use instead of the file; refused until one is supported.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
-  closeStore,
+  type BilateralStore,
+  DatabaseUrlError,
   DURABILITY_MODES,
   type Durability,
   defaultSeedsDir,
-  loadSeeds,
-  openStore,
+  type OpenBilateralStoreOptions,
+  openBilateralStore,
   SeedValidationError,
-  type Store,
   storageAccess,
   toStorageError,
 } from '@bilateral/store';
@@ -48,23 +49,24 @@ function durabilitySetting(env: Environment): Durability {
  * not start. `seeds: false` is for a cluster worker, whose primary has migrated the database and
  * loaded the seeds already.
  */
-export function openDatabaseForServing(
+export async function openDatabaseForServing(
   path: string,
   env: Environment = process.env,
   { seeds = true }: { seeds?: boolean } = {},
-): Store {
+): Promise<BilateralStore> {
   const forced = booleanSetting('READ_ONLY', env);
   const access = forced ? undefined : storageAccess(path);
   if (forced || access?.writable === false) {
     const why = access?.writable === false ? access.reason : 'READ_ONLY=true';
-    return openReadOnly(path, why);
+    return openReadOnly(path, env, why);
   }
   const durability = durabilitySetting(env);
-  let store: Store;
+  let store: BilateralStore;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    store = openStore(path, { durability });
+    store = openStore(path, env, { durability });
   } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new StartupError(error.message);
     const storage = toStorageError(error, { path });
     if (!storage && !(error as NodeJS.ErrnoException).code) throw error;
     throw new StartupError(`cannot open ${path}: ${storage ? storage.logLine() : (error as Error).message}`);
@@ -75,27 +77,32 @@ export function openDatabaseForServing(
     );
   // LOAD_SEEDS=0 serves the database exactly as it is: a benchmark's synthetic data, a restored backup.
   if (seeds && env.LOAD_SEEDS === '0') console.log(`database ${path}: served as it is (LOAD_SEEDS=0)`);
-  else if (seeds) loadSeedsForServing(store, path);
+  else if (seeds) await loadSeedsForServing(store, path);
   return store;
 }
 
-function openReadOnly(path: string, why: string): Store {
+/** The database `DATABASE_URL` names, else the file at `path`. */
+const openStore = (path: string, env: Environment, options: OpenBilateralStoreOptions) =>
+  openBilateralStore({ databaseUrl: env.DATABASE_URL, path, ...options });
+
+function openReadOnly(path: string, env: Environment, why: string): BilateralStore {
   try {
-    const store = openStore(path, { readOnly: true });
+    const store = openStore(path, env, { readOnly: true });
     console.log(
       `database ${path} is served read-only (${why}): its schema is up to date, so migrations and seed loading are skipped; writes are answered with STORAGE_READ_ONLY`,
     );
     return store;
   } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new StartupError(error.message);
     const storage = toStorageError(error, { path });
     if (!storage) throw error;
     throw new StartupError(`cannot serve ${path} read-only (${why}): ${storage.detail}`);
   }
 }
 
-function loadSeedsForServing(store: Store, path: string): void {
+async function loadSeedsForServing(store: BilateralStore, path: string): Promise<void> {
   try {
-    const report = loadSeeds(store, defaultSeedsDir());
+    const report = await store.loadSeeds(defaultSeedsDir());
     if (report.skipped) {
       console.log(`database ${path}: seeds unchanged since the last load, not reread`);
       return;
@@ -105,11 +112,11 @@ function loadSeedsForServing(store: Store, path: string): void {
     );
   } catch (error) {
     if (error instanceof SeedValidationError) {
-      closeStore(store);
+      await store.close();
       throw new StartupError(error.message);
     }
     // The load ran in one transaction, so the database is as it was: serve it rather than go down.
-    const storage = toStorageError(error, { store });
+    const storage = store.storageErrorOf(error);
     console.error(
       storage
         ? `seeds/ could not be written into ${path} (${storage.logLine()}), so the database was left exactly as it was and is served as it is.`

@@ -9,7 +9,6 @@ import {
   exportUrl,
   type FigureInput,
 } from '@bilateral/sdk';
-import { createApiKey } from '@bilateral/store';
 import { describe, expect, it } from 'vitest';
 import { useFixtureApi } from './testing/fixture-api.ts';
 import { eventInputs, figureInputs } from './testing/write-api.ts';
@@ -452,10 +451,10 @@ describe('writes with a write key', () => {
     },
   ];
 
-  const writerClient = () =>
+  const writerClient = async () =>
     createClient({
       url: URL,
-      apiKey: createApiKey(writeApi.store, 'write', 'sdk-client test').secret,
+      apiKey: (await writeApi.store.createApiKey('write', 'sdk-client test')).secret,
       fetch: ((url: string, init: RequestInit) => writeApi.yoga.fetch(url, init)) as typeof globalThis.fetch,
     });
 
@@ -464,7 +463,7 @@ describe('writes with a write key', () => {
   });
 
   it('each write returns its payload: no userErrors, not replayed, and the written record', async () => {
-    const writer = writerClient();
+    const writer = await writerClient();
     const ids: Ids = {};
     for (const { write, variables, record, expected, keepIdAs } of cases) {
       const run = writer[write] as (variables: unknown) => Promise<Record<string, unknown>>;
@@ -477,7 +476,7 @@ describe('writes with a write key', () => {
   });
 
   it('a refused write returns its userErrors, typed, and no record', async () => {
-    const writer = writerClient();
+    const writer = await writerClient();
     const event = await writer.event({ slug: '2016-druzhba-exercise' });
     expect(await writer.updateEvent({ id: event!.id, patch: { date: '2019-13' } })).toEqual({
       replayed: false,

@@ -2,12 +2,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BilateralError, createClient, exportUrl } from '@bilateral/sdk';
-import { closeStore, createApiKey, type Store } from '@bilateral/store';
+import type { BilateralStore } from '@bilateral/store';
 import { openFixtureStore } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBilateralYoga } from './yoga.ts';
 
-let store: Store;
+let store: BilateralStore;
 let server: Server;
 let url: string;
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
-  closeStore(store);
+  store.close();
 });
 
 /** A fetch that records each request's method and GraphQL parameters (POST body or GET query string). */
@@ -190,7 +190,7 @@ describe('@bilateral/sdk against a running server', () => {
   });
 
   it('writes with an API key: typed payloads, user errors, history and the change feed', async () => {
-    const apiKey = createApiKey(store, 'write', 'sdk test').secret;
+    const apiKey = (await store.createApiKey('write', 'sdk test')).secret;
     const writer = createClient({ url, apiKey });
     const { cursor } = await writer.changes();
     const input = {

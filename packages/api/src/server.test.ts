@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeStore, createApiKey, openStore } from '@bilateral/store';
+import { openSqliteStore } from '@bilateral/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServer } from './testing/server-process.ts';
 
@@ -89,9 +89,9 @@ describe('the server process', () => {
     expect(output.match(/seeds loaded/g)).toHaveLength(1);
     expect(output).toMatch(/worker 1 of 2/);
     expect(output).toMatch(/worker 2 of 2/);
-    const store = openStore(databasePath);
-    const { secret } = createApiKey(store, 'write', 'workers test');
-    closeStore(store);
+    const store = openSqliteStore(databasePath);
+    const { secret } = await store.createApiKey('write', 'workers test');
+    store.close();
 
     // The cluster hands connections to workers in turn, so four streams sit on both workers.
     const controller = new AbortController();

@@ -5,7 +5,7 @@
 // database once (migrations, seeds), then forks n workers that serve (cluster.ts).
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
-import { closeStore, resolveDatabasePath, type Store } from '@bilateral/store';
+import { type BilateralStore, resolveDatabasePath } from '@bilateral/store';
 import { createChangeBus } from './changes.ts';
 import { relayChanges, workerCount, workerRelay } from './cluster.ts';
 import { parseCorsOrigins } from './cors.ts';
@@ -33,9 +33,9 @@ const workers = setting(() => workerCount());
 const sourcesDir = setting(() => sourcesDirSetting());
 const databasePath = resolveDatabasePath();
 
-function openDatabase(options?: { seeds: boolean }): Store {
+async function openDatabase(options?: { seeds: boolean }): Promise<BilateralStore> {
   try {
-    return openDatabaseForServing(databasePath, process.env, options);
+    return await openDatabaseForServing(databasePath, process.env, options);
   } catch (error) {
     if (!(error instanceof StartupError)) throw error;
     console.error(`Bilateral did not start: ${error.message}`);
@@ -43,7 +43,7 @@ function openDatabase(options?: { seeds: boolean }): Store {
   }
 }
 
-function serve(store: Store) {
+function serve(store: BilateralStore) {
   const changes = cluster.isWorker ? createChangeBus(workerRelay()) : createChangeBus();
   const yoga = createBilateralYoga({
     store,
@@ -70,18 +70,28 @@ function serve(store: Store) {
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      server.close(() => {
-        closeStore(store);
+      server.close(async () => {
+        await store.close();
         process.exit(0);
       });
     });
   }
 }
 
+// A CommonJS bundle has no top-level await.
 if (workers === 1) {
-  serve(openDatabase());
+  openDatabase().then(serve);
 } else if (cluster.isPrimary) {
-  closeStore(openDatabase());
+  openDatabase()
+    .then((store) => store.close())
+    .then(forkWorkers);
+} else {
+  // The primary has migrated the database and loaded the seeds; a worker only opens it.
+  openDatabase({ seeds: false }).then(serve);
+}
+
+/** The primary, once it has migrated the database and loaded the seeds: the workers, restarted when one dies. */
+function forkWorkers() {
   relayChanges(cluster);
   let shuttingDown = false;
   for (let index = 0; index < workers; index++) cluster.fork();
@@ -99,7 +109,4 @@ if (workers === 1) {
       });
     });
   }
-} else {
-  // The primary has migrated the database and loaded the seeds; a worker only opens it.
-  serve(openDatabase({ seeds: false }));
 }

@@ -2,7 +2,7 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSeeds, openStore } from '@bilateral/store';
+import { openSqliteStore } from '@bilateral/store';
 import { fixtureSeedsDir } from '@bilateral/store/testing';
 import { describe, expect, it } from 'vitest';
 import { execute } from './testing/graphql.ts';
@@ -47,8 +47,8 @@ const NESTED = /* GraphQL */ `
 describe('SQL statements per nested query', () => {
   it('does not grow with the page size', async () => {
     const statements: string[] = [];
-    const store = openStore(':memory:', { onStatement: (sql) => statements.push(sql) });
-    loadSeeds(store, seedsWithManyEvents());
+    const store = openSqliteStore(':memory:', { onStatement: (sql) => statements.push(sql) });
+    await store.loadSeeds(seedsWithManyEvents());
     const yoga = createBilateralYoga({ store, logging: false });
     const countFor = async (first: number) => {
       statements.length = 0;
@@ -63,6 +63,6 @@ describe('SQL statements per nested query', () => {
     // page + count + participants with their actors + citations with their sources; the countries
     // are participants too, so they come from the actor loader without a statement
     expect(large).toBeLessThanOrEqual(4);
-    store.$client.close();
+    await store.close();
   });
 });

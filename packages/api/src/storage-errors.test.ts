@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BilateralError, createClient } from '@bilateral/sdk';
-import { closeStore, createApiKey, loadSeeds, type OpenStoreOptions, openStore, type Store } from '@bilateral/store';
-import { fixtureSeedsDir } from '@bilateral/store/testing';
+import { type BilateralStore, type OpenStoreOptions, openSqliteStore } from '@bilateral/store';
+import { sqliteDatabaseOf, writeFixtureDatabase } from '@bilateral/store/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { eventInputs } from './testing/write-api.ts';
 import { createBilateralYoga } from './yoga.ts';
@@ -28,21 +28,18 @@ afterEach(() => {
 function fixtureDatabase() {
   const dir = mkdtempSync(join(tmpdir(), 'bilateral-storage-'));
   const path = join(dir, 'store.db');
-  const seeding = openStore(path);
-  loadSeeds(seeding, fixtureSeedsDir);
-  const secret = createApiKey(seeding, 'write', 'storage test').secret;
-  closeStore(seeding);
+  const secret = writeFixtureDatabase(path, 'write', 'storage test');
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const open = (options?: OpenStoreOptions): Store => {
-    const store = openStore(path, options);
-    cleanups.push(() => store.$client.open && closeStore(store));
+  const open = (options?: OpenStoreOptions): BilateralStore => {
+    const store = openSqliteStore(path, options);
+    cleanups.push(() => sqliteDatabaseOf(store).$client.open && store.close());
     return store;
   };
   return { path, secret, open };
 }
 
 /** A Yoga handler that logs like the server does; `post` returns the HTTP response and its body. */
-function api(store: Store, secret: string) {
+function api(store: BilateralStore, secret: string) {
   const yoga = createBilateralYoga({ store, audit: () => {} });
   const post = async (query: string, variables?: Record<string, unknown>) => {
     const response = await yoga.fetch('http://bilateral.test/graphql', {
@@ -103,8 +100,8 @@ describe('storage faults through the API', () => {
     const { secret, open } = fixtureDatabase();
     const store = open();
     const { post } = api(store, secret);
-    const pages = store.$client.pragma('page_count', { simple: true }) as number;
-    store.$client.pragma(`max_page_count = ${pages}`);
+    const pages = sqliteDatabaseOf(store).$client.pragma('page_count', { simple: true }) as number;
+    sqliteDatabaseOf(store).$client.pragma(`max_page_count = ${pages}`);
     vi.spyOn(console, 'error').mockImplementation(() => {});
     for (let filled = 0; filled < 500; filled++) {
       const { body } = await post(CREATE, { input: inputs() });
@@ -114,7 +111,7 @@ describe('storage faults through the API', () => {
 
     const input = inputs();
     await expectRefused(post, input, 'full-1', { code: 'STORAGE_FULL', retryable: true, retryAfter: '60' });
-    store.$client.pragma(`max_page_count = ${pages * 4}`);
+    sqliteDatabaseOf(store).$client.pragma(`max_page_count = ${pages * 4}`);
     await expectRetrySucceeds(post, input, 'full-1');
   });
 
@@ -135,10 +132,10 @@ describe('storage faults through the API', () => {
     const { secret, open } = fixtureDatabase();
     const { post } = api(open({ busyTimeoutMs: 50 }), secret);
     const other = open();
-    other.$client.exec('begin immediate');
+    sqliteDatabaseOf(other).$client.exec('begin immediate');
     const input = inputs();
     await expectRefused(post, input, 'busy-1', { code: 'BUSY', retryable: true, retryAfter: '1' });
-    other.$client.exec('rollback');
+    sqliteDatabaseOf(other).$client.exec('rollback');
     await expectRetrySucceeds(post, input, 'busy-1');
   });
 
@@ -151,10 +148,10 @@ describe('storage faults through the API', () => {
       fetch: async (input, init) => yoga.fetch(input as string, init as never),
     });
     const other = open();
-    other.$client.exec('begin immediate');
+    sqliteDatabaseOf(other).$client.exec('begin immediate');
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const error = await client.createEvent({ input: inputs() as never, idempotencyKey: 'sdk-1' }).catch((e) => e);
-    other.$client.exec('rollback');
+    sqliteDatabaseOf(other).$client.exec('rollback');
     expect(error).toBeInstanceOf(BilateralError);
     expect(error).toMatchObject({ code: 'BUSY', retryable: true, retryAfterSeconds: 1, status: 503 });
 
@@ -164,7 +161,7 @@ describe('storage faults through the API', () => {
 });
 
 describe('/health and /ready', () => {
-  const get = async (store: Store, path: string) => {
+  const get = async (store: BilateralStore, path: string) => {
     const response = await createBilateralYoga({ store, logging: false }).fetch(`http://bilateral.test${path}`);
     return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
   };
@@ -172,7 +169,7 @@ describe('/health and /ready', () => {
   it('/health answers 200 while the process runs, whatever the database', async () => {
     const { open } = fixtureDatabase();
     const store = open();
-    closeStore(store);
+    store.close();
     const health = await get(store, '/health');
     expect(health).toMatchObject({ status: 200, type: 'application/json', body: { status: 'ok' } });
   });
@@ -198,7 +195,7 @@ describe('/health and /ready', () => {
   it('/ready is 503 and says why when the database cannot be read', async () => {
     const { open } = fixtureDatabase();
     const store = open();
-    closeStore(store);
+    store.close();
     const ready = await get(store, '/ready');
     expect(ready.status).toBe(503);
     expect(ready.body).toMatchObject({ status: 'not ready', checks: { readable: { ok: false } } });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as sdk from '@bilateral/sdk';
 import * as sdkAsts from '@bilateral/sdk/documents';
-import { closeStore, type Store } from '@bilateral/store';
+import type { BilateralStore } from '@bilateral/store';
 import { openFixtureStore } from '@bilateral/store/testing';
 import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
 import type { DocumentNode } from 'graphql';
@@ -25,7 +25,7 @@ const createEventId = idOf(sdk.CreateEventDocument);
 const unknownId = documentIdOf('query Unknown { eventKinds { kind } }');
 const ACCEPT = 'application/graphql-response+json';
 
-let store: Store;
+let store: BilateralStore;
 let open: BilateralYoga;
 let trustedOnly: BilateralYoga;
 beforeAll(() => {
@@ -33,7 +33,7 @@ beforeAll(() => {
   open = createBilateralYoga({ store, logging: false });
   trustedOnly = createBilateralYoga({ store, logging: false, trustedDocumentsOnly: true });
 });
-afterAll(() => closeStore(store));
+afterAll(() => store.close());
 
 async function post(yoga: BilateralYoga, body: Record<string, unknown>) {
   const response = await yoga.fetch('http://bilateral.test/graphql', {

@@ -1,4 +1,3 @@
-import { closeStore } from '@bilateral/store';
 import { openFixtureStore } from '@bilateral/store/testing';
 import { describe, expect, it } from 'vitest';
 import { useFixtureApi } from './testing/fixture-api.ts';
@@ -210,7 +209,7 @@ describe('errors', () => {
   it('masks unexpected failures without leaking internals', async () => {
     const broken = openFixtureStore();
     const brokenYoga = createBilateralYoga({ store: broken, logging: false });
-    closeStore(broken);
+    broken.close();
     const result = await execute(brokenYoga, `{ events(first: 1) { totalCount } }`);
     expect(result.errors).toEqual([
       expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),

@@ -1,4 +1,4 @@
-import type { Store } from '@bilateral/store';
+import type { BilateralStore } from '@bilateral/store';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { type AuditLog, consoleAuditLog } from './auth.ts';
 import { useBodyLimit } from './body-limit.ts';
@@ -29,7 +29,7 @@ import {
 } from './trusted-documents.ts';
 
 export interface BilateralYogaOptions {
-  store: Store;
+  store: BilateralStore;
   /** Yoga's logger; pass false to silence it (tests). */
   logging?: boolean;
   /** Where denied writes are reported; defaults to one JSON line on stderr. */

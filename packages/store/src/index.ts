@@ -1,19 +1,16 @@
 /**
- * @bilateral/store: everything that touches the database. The API depends on this package and
- * never on drizzle or SQL directly.
+ * @bilateral/store: everything that touches the database. The API, the server and the CLI reach it
+ * through one interface, `BilateralStore` (every read and write, each a Promise), opened with
+ * `openBilateralStore`; this entry exports that interface, its factories, and the types and
+ * helpers that know no database. The SQLite query functions behind it are not exported: the
+ * store's own tests import them by relative path.
  */
 
 export { CurationError, USER_ERROR_CODES, type UserError, type UserErrorCode } from './curation/errors.ts';
-export { type ApiKey, authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from './curation/keys.ts';
-export { type MergedActors, type MergeRequest, mergeActors } from './curation/merge-actors.ts';
-export { appendRevision, changesSince, type RevisionRow, revisionAsOf, revisionsOf } from './curation/revisions.ts';
-export {
-  type Editor,
-  type Idempotency,
-  type SavedRecord,
-  type SaveRequest,
-  saveRecord,
-} from './curation/save-record.ts';
+export type { ApiKey } from './curation/keys.ts';
+export type { MergedActors, MergeRequest } from './curation/merge-actors.ts';
+export type { RevisionRow } from './curation/revisions.ts';
+export type { Editor, Idempotency, SavedRecord, SaveRequest } from './curation/save-record.ts';
 export {
   DATE_PRECISIONS,
   type DatePrecision,
@@ -21,15 +18,7 @@ export {
   FuzzyDateError,
   parseFuzzyDate,
 } from './dates/fuzzy-date.ts';
-export {
-  closeStore,
-  DURABILITY_MODES,
-  type Durability,
-  isReadOnly,
-  type OpenStoreOptions,
-  openStore,
-  type Store,
-} from './db/client.ts';
+export { DURABILITY_MODES, type Durability, type OpenStoreOptions } from './db/client.ts';
 export { resolveDatabasePath, resolveFromInvocation } from './db/database-path.ts';
 export { type StorageAccess, storageAccess } from './db/read-only.ts';
 export {
@@ -38,33 +27,74 @@ export {
   type StorageErrorCode,
   toStorageError,
 } from './db/storage-error.ts';
-export { checkStorage, type StorageCheck, type StorageStatus } from './db/storage-health.ts';
-export { type BackupOptions, type BackupSummary, backupDatabase } from './maintenance/backup.ts';
-export { BackupError, type BackupErrorCode } from './maintenance/backup-error.ts';
-export type { DatabaseContents } from './maintenance/inspect.ts';
-export { type RestoreSummary, restoreDatabase } from './maintenance/restore.ts';
-export * from './queries/actors.ts';
+export type { StorageCheck, StorageStatus } from './db/storage-health.ts';
+export type {
+  ActorNetwork,
+  BilateralStore,
+  EventReads,
+  Insights,
+  KeyStore,
+  RecordReads,
+  RelatedLookups,
+  RevisionReads,
+  SearchResults,
+  StorageChecks,
+  Writes,
+} from './interface/bilateral-store.ts';
+export { DatabaseUrlError, type OpenBilateralStoreOptions, openBilateralStore } from './open-bilateral-store.ts';
+export type { ActorFilter } from './queries/actors.ts';
 export { QueryError, type QueryErrorCode } from './queries/errors.ts';
-export * from './queries/events.ts';
-export * from './queries/export.ts';
-export * from './queries/figures.ts';
-export * from './queries/network.ts';
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageArgs } from './queries/pagination.ts';
-export * from './queries/related.ts';
-export * from './queries/search.ts';
-export * from './queries/sources.ts';
-export * from './queries/stats.ts';
-export { MAX_SEARCH_LENGTH, MAX_SEARCH_NESTING, MAX_SEARCH_TERMS, searchErrorFrom } from './queries/text-search.ts';
-export { type ExportReport, exportSeeds, type RecordChanges } from './records/export-seeds.ts';
+export type { EventFilter, EventOrder, EventOrderField, EventRow } from './queries/events.ts';
+export { EXPORT_BATCH_SIZE, type ExportedActor, type ExportedEvent } from './queries/export.ts';
+export type { FigureFilter } from './queries/figures.ts';
 export {
-  type AllRecords,
-  type Reader,
-  readActorRecord,
-  readAllRecords,
-  readEventRecord,
-  readFigureRecord,
-  readSourceRecord,
-} from './records/read-records.ts';
+  DEFAULT_NETWORK_EDGES,
+  DEFAULT_NETWORK_NODES,
+  type EventPosition,
+  MAX_NETWORK_EDGES,
+  MAX_NETWORK_NODES,
+  NETWORK_EVENT_LIMIT,
+  type NetworkEdge,
+  type NetworkNode,
+  type NetworkOptions,
+  type Relationship,
+} from './queries/network.ts';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageArgs } from './queries/pagination.ts';
+export {
+  type ActorRow,
+  type AliasRow,
+  type CitationRow,
+  type CitationSubject,
+  type CitationWithSource,
+  type ClaimRow,
+  type EventLinkRow,
+  type FigureActorRow,
+  type FigureRow,
+  groupBy,
+  type OfficeRow,
+  type ParticipantRow,
+  type ParticipantWithActor,
+  type SectorRow,
+  type SourceRow,
+} from './queries/related.ts';
+export {
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  SEARCH_RANKING_LIMIT,
+  SEARCH_TYPES,
+  type SearchHit,
+  type SearchType,
+} from './queries/search.ts';
+export {
+  type BucketKey,
+  type CooperationYear,
+  GOLDSTEIN_MAPPING,
+  STATS_DIMENSIONS,
+  type StatsBucket,
+  type StatsDimension,
+} from './queries/stats.ts';
+export { MAX_SEARCH_LENGTH, MAX_SEARCH_NESTING, MAX_SEARCH_TERMS, searchErrorFrom } from './queries/text-search.ts';
+export type { AllRecords } from './records/read-records.ts';
 export { checkAgainstDocuments } from './seed/documents-check.ts';
 export type {
   ActorRecord,
@@ -76,10 +106,11 @@ export type {
 } from './seed/format.ts';
 export { formatProblem, type SeedProblem, SeedValidationError } from './seed/problems.ts';
 export { validateSeeds } from './seed/validate.ts';
-export { loadSeeds, type SeedReport } from './seed-loader/index.ts';
+export type { SeedReport } from './seed-loader/index.ts';
 export { paragraphText } from './sources/document-paragraphs.ts';
 export { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from './sources/documents.ts';
 export { type ParagraphStyle, splitParagraphs } from './sources/paragraphs.ts';
+export { openSqliteStore } from './sqlite/sqlite-store.ts';
 export * from './vocabulary/curation-terms.ts';
 export {
   EVENT_KIND_VALUES,

@@ -2,7 +2,7 @@
 //   node --import tsx bench/baselines/serve.ts <naive|floor> <database file> <port>
 // A minimal node:http server: POST a GraphQL request as JSON, get the JSON answer.
 import { createServer } from 'node:http';
-import { openStore } from '@bilateral/store';
+import { openStore } from '@bilateral/store/testing';
 import { createFloorHandler } from './floor.ts';
 import { createNaiveHandler } from './naive.ts';
 import type { GraphQLHandler } from './wire.ts';

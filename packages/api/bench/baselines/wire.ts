@@ -4,7 +4,8 @@
  * the API: Pothos global IDs and the store's keyset and search cursors), and the SQL of filters.
  * If the API changes an encoding, the benchmark's same-data check fails and this file follows.
  */
-import { parseFuzzyDate, type Store } from '@bilateral/store';
+import { parseFuzzyDate } from '@bilateral/store';
+import type { Store } from '@bilateral/store/testing';
 
 export type Database = Store['$client'];
 

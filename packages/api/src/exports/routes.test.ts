@@ -1,13 +1,13 @@
 import { EXPORT_BATCH_SIZE } from '@bilateral/store';
-import { openFixtureStore, openSyntheticStore, syntheticEvent } from '@bilateral/store/testing';
+import { openFixtureStore, openSyntheticStore, sqliteDatabaseOf, syntheticEvent } from '@bilateral/store/testing';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useFixtureApi, useTestApi } from '../testing/fixture-api.ts';
 
 const api = useFixtureApi((store) => {
   // A summary with every character CSV must quote.
-  store.$client
-    .prepare(`update events set summary = 'He said "yes", then
+  sqliteDatabaseOf(store)
+    .$client.prepare(`update events set summary = 'He said "yes", then
 left; commas, quotes and line breaks survive.' where slug = '2016-druzhba-exercise'`)
     .run();
 });
@@ -207,7 +207,7 @@ describe('an export the database cannot start', () => {
   const broken = useTestApi(
     () => {
       const store = openFixtureStore();
-      store.$client.exec('drop table event_sectors');
+      sqliteDatabaseOf(store).$client.exec('drop table event_sectors');
       return store;
     },
     { logging: true },
@@ -247,7 +247,9 @@ describe('an export that fails part-way on a row it cannot write', () => {
   const garbled = useTestApi(
     () => {
       const store = openFixtureStore();
-      store.$client.prepare("update events set date_edtf = 'garbled' where slug = '2024-10-trade-pledge'").run();
+      sqliteDatabaseOf(store)
+        .$client.prepare("update events set date_edtf = 'garbled' where slug = '2024-10-trade-pledge'")
+        .run();
       return store;
     },
     { logging: true },
@@ -279,7 +281,7 @@ describe('an export that fails part-way, past its first batch', () => {
     );
     expect(response.status).toBe(200);
     // The first batch is already read; the second batch's query fails.
-    partWay.store.$client.exec('drop table event_sectors');
+    sqliteDatabaseOf(partWay.store).$client.exec('drop table event_sectors');
     const reader = response.body!.getReader();
     let received = '';
     await expect(async () => {

@@ -1,12 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
 import { exportStream, startRows } from './stream.ts';
 
-function* numbered(count: number, seen: string[], failAt?: number) {
-  for (let line = 0; line < count; line++) {
-    if (line === failAt) throw new Error(`row ${line} cannot be written`);
-    if (line % 200 === 0) seen.push(`line ${line}`);
-    yield `${line}\n`;
+/** Lines in the store's batches (of 30, so batches and chunks of 100 do not line up), made as they are read. */
+async function* numbered(count: number, seen: string[], failAt?: number) {
+  for (let start = 0; start < count; start += 30) {
+    const batch: string[] = [];
+    for (let line = start; line < Math.min(start + 30, count); line++) {
+      if (line === failAt) throw new Error(`row ${line} cannot be written`);
+      if (line % 200 === 0) seen.push(`line ${line}`);
+      batch.push(`${line}\n`);
+    }
+    yield batch;
   }
+}
+
+async function* inBatches<T>(rows: readonly T[], size: number) {
+  for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
 }
 
 describe('exportStream', () => {
@@ -27,7 +36,7 @@ describe('exportStream', () => {
       const lines = Array.from({ length: count }, (_, line) => `row ${line},"x"\r\n`);
       for (const header of ['id,value\r\n', null]) {
         let text = '';
-        for await (const chunk of exportStream(header, lines[Symbol.iterator](), () => {})) text += chunk;
+        for await (const chunk of exportStream(header, inBatches(lines, 30), () => {})) text += chunk;
         expect(text).toBe((header ?? '') + lines.join(''));
       }
     },
@@ -44,13 +53,15 @@ describe('exportStream', () => {
 });
 
 describe('startRows', () => {
-  it('reads the first row at once, so a query that fails fails before any answer is sent', () => {
-    const rows = (function* () {
+  it('reads the first batch at once, so a query that fails fails before any answer is sent', async () => {
+    const rows = (async function* () {
       yield* [];
       throw new Error('no such table');
     })();
-    expect(() => startRows(rows, String)).toThrow('no such table');
-    const lines = startRows([1, 2, 3][Symbol.iterator](), (row) => `${row}\n`);
-    expect([...{ [Symbol.iterator]: () => lines }]).toEqual(['1\n', '2\n', '3\n']);
+    await expect(startRows(rows, String)).rejects.toThrow('no such table');
+    const lines = await startRows(inBatches([1, 2, 3, 4, 5], 2), (row) => `${row}\n`);
+    const read: (readonly string[])[] = [];
+    for await (const batch of { [Symbol.asyncIterator]: () => lines }) read.push(batch);
+    expect(read).toEqual([['1\n', '2\n'], ['3\n', '4\n'], ['5\n']]);
   });
 });

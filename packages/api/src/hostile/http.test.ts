@@ -3,8 +3,8 @@
 // server answers a plain query afterwards. (hostile/graphql.test.ts covers the GraphQL layer.)
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeStore, createApiKey, type Store } from '@bilateral/store';
-import { openFixtureStore } from '@bilateral/store/testing';
+import type { BilateralStore } from '@bilateral/store';
+import { openFixtureStore, sqliteDatabaseOf } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChangeBus } from '../changes.ts';
 import { createBilateralServer } from '../http-server.ts';
@@ -19,12 +19,16 @@ const ANSWER_WITHIN_MS = 2000;
 const STACK_TRACE = /\n\s+at |\.ts:\d+|node_modules|SqliteError|DrizzleQueryError/;
 
 interface Listening {
-  store: Store;
+  store: BilateralStore;
   server: Server;
   url: string;
 }
 
-async function listen(prepare?: (store: Store) => void, logging = false, changes?: ChangeBus): Promise<Listening> {
+async function listen(
+  prepare?: (store: BilateralStore) => void,
+  logging = false,
+  changes?: ChangeBus,
+): Promise<Listening> {
   const store = openFixtureStore();
   prepare?.(store);
   const yoga = createBilateralYoga({ store, logging, corsOrigins: [ALLOWED_ORIGIN], audit: () => {}, changes });
@@ -36,7 +40,7 @@ async function listen(prepare?: (store: Store) => void, logging = false, changes
 async function close({ server, store }: Listening) {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
-  closeStore(store);
+  store.close();
 }
 
 let api: Listening;
@@ -44,7 +48,7 @@ let writeKey: string;
 const subscriptions = countedChangeBus();
 beforeAll(async () => {
   api = await listen(undefined, false, subscriptions.changes);
-  writeKey = createApiKey(api.store, 'write', 'hostile test key').secret;
+  writeKey = (await api.store.createApiKey('write', 'hostile test key')).secret;
 });
 afterAll(() => close(api));
 
@@ -315,9 +319,11 @@ describe('hostile requests at the HTTP boundary', () => {
   });
 
   it('wrote nothing for the refused writes', () => {
-    expect(api.store.$client.prepare("select count(*) as n from events where slug like '2019-hostile%'").get()).toEqual(
-      { n: 0 },
-    );
+    expect(
+      sqliteDatabaseOf(api.store)
+        .$client.prepare("select count(*) as n from events where slug like '2019-hostile%'")
+        .get(),
+    ).toEqual({ n: 0 });
   });
 
   it('lets listed origins read without credentials, and gives others no CORS headers', async () => {
@@ -392,7 +398,9 @@ describe('a failure while an export streams', () => {
   beforeAll(async () => {
     // A date the export cannot read, on the last event: the failure comes after the 200 was sent.
     broken = await listen((store) => {
-      store.$client.prepare("update events set date_edtf = 'garbled' where slug = '2024-10-trade-pledge'").run();
+      sqliteDatabaseOf(store)
+        .$client.prepare("update events set date_edtf = 'garbled' where slug = '2024-10-trade-pledge'")
+        .run();
     }, true);
   });
   afterAll(() => close(broken));

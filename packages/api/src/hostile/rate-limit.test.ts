@@ -1,4 +1,3 @@
-import { createApiKey } from '@bilateral/store';
 import { describe, expect, it } from 'vitest';
 import { rateLimitFromEnv } from '../limits/rate-limit.ts';
 import { useFixtureApi } from '../testing/fixture-api.ts';
@@ -93,7 +92,7 @@ describe('the points budget per client', () => {
 
   it('charges a request with a valid API key to the key, not the address', async () => {
     const { yoga } = limitedApi(5_000);
-    const { secret } = createApiKey(api.store, 'read', 'rate limit test key');
+    const { secret } = await api.store.createApiKey('read', 'rate limit test key');
     const withKey = {
       ...from('192.0.2.20'),
       headers: { 'x-forwarded-for': '192.0.2.20', authorization: `Bearer ${secret}` },

@@ -9,10 +9,10 @@
  * marked with a directive, not points from a computed cost, and GraphQL Armor has no rate limiter.
  * A token bucket per client is a few lines.
  */
-import type { Store } from '@bilateral/store';
+import type { BilateralStore } from '@bilateral/store';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { callerOf } from '../auth.ts';
+import { type Caller, callerOf } from '../auth.ts';
 import { costOf } from './cost-limit.ts';
 
 export interface RateLimitOptions {
@@ -91,17 +91,25 @@ interface NodeServerContext {
 }
 
 /** The client a request is charged to: its API key when valid, else its address. */
-function clientOf(store: Store, request: Request, serverContext: NodeServerContext, trustedProxies: number) {
-  const key = callerOf(store, request).key;
-  if (key) return `key:${key.id}`;
-  const socketAddress = serverContext.req?.socket?.remoteAddress ?? 'unknown';
-  if (trustedProxies === 0) return `ip:${socketAddress}`;
-  const forwarded = (request.headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((address) => address.trim())
-    .filter(Boolean);
-  const chain = [...forwarded, socketAddress];
-  return `ip:${chain[Math.max(0, chain.length - 1 - trustedProxies)]}`;
+function clientOf(
+  store: BilateralStore,
+  request: Request,
+  serverContext: NodeServerContext,
+  trustedProxies: number,
+): string | Promise<string> {
+  const client = ({ key }: Caller) => {
+    if (key) return `key:${key.id}`;
+    const socketAddress = serverContext.req?.socket?.remoteAddress ?? 'unknown';
+    if (trustedProxies === 0) return `ip:${socketAddress}`;
+    const forwarded = (request.headers.get('x-forwarded-for') ?? '')
+      .split(',')
+      .map((address) => address.trim())
+      .filter(Boolean);
+    const chain = [...forwarded, socketAddress];
+    return `ip:${chain[Math.max(0, chain.length - 1 - trustedProxies)]}`;
+  };
+  const caller = callerOf(store, request);
+  return caller instanceof Promise ? caller.then(client) : client(caller);
 }
 
 /**
@@ -109,7 +117,7 @@ function clientOf(store: Store, request: Request, serverContext: NodeServerConte
  * requests cannot be sent for free); an operation that runs costs the rest of its price before it
  * runs.
  */
-export function useRateLimit(store: Store, options: RateLimitOptions): Plugin {
+export function useRateLimit(store: BilateralStore, options: RateLimitOptions): Plugin {
   const budget = createPointsBudget(options.pointsPerMinute, options.now ?? Date.now);
   const clients = new WeakMap<Request, string>();
   const spendRest = (request: Request | undefined, refuse: (result: { errors: GraphQLError[] }) => void) => {
@@ -122,21 +130,27 @@ export function useRateLimit(store: Store, options: RateLimitOptions): Plugin {
   return {
     onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== '/graphql') return;
+      const charge = (client: string) => {
+        clients.set(request, client);
+        const refused = budget.spend(client, 1);
+        if (!refused) return;
+        const error = rateLimited(refused.retryAfter, options.pointsPerMinute);
+        const { http: _http, ...extensions } = error.extensions;
+        endResponse(
+          new fetchAPI.Response(
+            JSON.stringify({ errors: [{ message: error.message, extensions }], extensions: { cost: 0 } }),
+            {
+              status: 429,
+              headers: {
+                'content-type': 'application/json; charset=utf-8',
+                'retry-after': String(refused.retryAfter),
+              },
+            },
+          ),
+        );
+      };
       const client = clientOf(store, request, serverContext as NodeServerContext, options.trustedProxies);
-      clients.set(request, client);
-      const refused = budget.spend(client, 1);
-      if (!refused) return;
-      const error = rateLimited(refused.retryAfter, options.pointsPerMinute);
-      const { http: _http, ...extensions } = error.extensions;
-      endResponse(
-        new fetchAPI.Response(
-          JSON.stringify({ errors: [{ message: error.message, extensions }], extensions: { cost: 0 } }),
-          {
-            status: 429,
-            headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(refused.retryAfter) },
-          },
-        ),
-      );
+      return client instanceof Promise ? client.then(charge) : charge(client);
     },
     onExecute({ args, setResultAndStopExecution }) {
       spendRest((args.contextValue as { request?: Request }).request, setResultAndStopExecution);

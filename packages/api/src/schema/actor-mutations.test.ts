@@ -25,7 +25,7 @@ const idOf = async (slug: string) => (await execute(api.yoga, `{ actor(slug: "${
 
 describe('actor mutations', () => {
   it('create an actor with aliases, offices and citations, and update it with expectedVersion', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const actor = await create(key, CREATE_ACTOR, {
       slug: 'sergey-lavrov',
       name: 'Sergey Lavrov',
@@ -106,7 +106,7 @@ describe('actor mutations', () => {
 
 describe('mergeActors', () => {
   it('moves every reference to the actor merged into, in one transaction, with a revision for each changed record', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const duplicate = await create(key, CREATE_ACTOR, {
       slug: 'rossiya',
       name: 'Rossiya',
@@ -243,7 +243,7 @@ describe('mergeActors', () => {
 
 describe('event(asOf:) after a merge', () => {
   it('shows a past participant merged away since as the actor it was merged into', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const created = await create(key, CREATE_ACTOR, {
       slug: 'krasnaya-zvezda',
       name: 'Krasnaya Zvezda',

@@ -2,7 +2,7 @@
  * Writes to actors: create and update, and mergeActors, which folds a duplicate actor into
  * another and moves every reference to it (the store's mergeActors does it in one transaction).
  */
-import { actorsByIds, mergeActors } from '@bilateral/store';
+import type { ActorRow } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { decodeId } from './lookup.ts';
 import {
@@ -83,10 +83,10 @@ const actorInputFields = (required: boolean) => (t: InputFieldBuilder) => ({
   }),
 });
 
-const actorKind: RecordKind<'actor', ReturnType<typeof actorsByIds>[number]> = {
+const actorKind: RecordKind<'actor', ActorRow> = {
   type: 'actor',
   typename: 'Actor',
-  load: (context, id) => actorsByIds(context.store, [id])[0],
+  load: async (context, id) => (await context.store.actorsByIds([id]))[0],
 };
 
 const ActorPayload = recordMutations(actorKind, {
@@ -120,10 +120,9 @@ builder.mutationFields((t) => ({
       return runWrite(
         context,
         'mergeActors',
-        (editor) => {
+        async (editor) => {
           const [from, into] = [decodeId('Actor', args.from, 'from'), decodeId('Actor', args.into, 'into')];
-          const merged = mergeActors(
-            context.store,
+          const merged = await context.store.mergeActors(
             {
               from,
               into,

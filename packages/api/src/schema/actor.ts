@@ -1,4 +1,4 @@
-import { type AliasRow, actorBySlug, countActors, listActors, MAX_PAGE_SIZE } from '@bilateral/store';
+import { type AliasRow, MAX_PAGE_SIZE } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { toConnection, totalCountField } from './connections.ts';
 import { EventConnection, eventListArgs, toEventOrder } from './event.ts';
@@ -117,8 +117,8 @@ builder.queryFields((t) => ({
       type: ActorRef,
       description: `Actors in name order, one page at a time (at most ${MAX_PAGE_SIZE} per page).`,
       args: { filter: t.arg({ type: ActorFilterInput, description: 'Conditions actors must meet.' }) },
-      resolve: (_root, args, { store }) =>
-        toConnection(listActors(store, args.filter, args), () => countActors(store, args.filter)),
+      resolve: async (_root, args, { store }) =>
+        toConnection(await store.listActors(args.filter, args), () => store.countActors(args.filter)),
     },
     {
       name: 'ActorConnection',
@@ -137,7 +137,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, { store, loaders }) => {
       const key = lookupKey('Actor', args);
-      const actor = 'id' in key ? await loaders.actor.load(key.id) : actorBySlug(store, key.slug);
+      const actor = 'id' in key ? await loaders.actor.load(key.id) : await store.actorBySlug(key.slug);
       if (!actor) throw notFound('Actor', key, args);
       return actor;
     },

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeStore, type Store } from '@bilateral/store';
+import type { BilateralStore } from '@bilateral/store';
 import { openFixtureStore } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../testing/graphql.ts';
@@ -41,14 +41,14 @@ const newsText = Array.from({ length: 40 }, (_, index) => `Paragraph ${index + 1
 );
 
 describe('Citation.passage', () => {
-  let store: Store;
+  let store: BilateralStore;
   const dir = mkdtempSync(join(tmpdir(), 'bilateral-passages-'));
   beforeAll(() => {
     store = openFixtureStore();
     writeFileSync(join(dir, NEWS_FILE), newsText);
   });
-  afterAll(() => {
-    closeStore(store);
+  afterAll(async () => {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -16,7 +16,7 @@ import { EventRef } from './refs.ts';
 export interface DrillDown<Parent> {
   description: string;
   /** The page of the parent's events in the requested order. */
-  list: (parent: Parent, store: Context['store'], order: EventOrder[], page: PageArgs) => Page<EventRow>;
+  list: (parent: Parent, store: Context['store'], order: EventOrder[], page: PageArgs) => Promise<Page<EventRow>>;
   /** How many events the parent counts: its count or weight, already known. */
   count: (parent: Parent) => number;
   /** What the page costs on its own, when finding the parent's events costs more than a drill-down usually does. */
@@ -33,8 +33,8 @@ export const drillDownEvents = <Parent>(
       description,
       complexity: pagedPrice(DEFAULT_PAGE_SIZE, fieldCost),
       args: eventListArgs(),
-      resolve: (parent, args, { store }) =>
-        toConnection(list(parent, store, toEventOrder(args.orderBy), args), () => count(parent)),
+      resolve: async (parent, args, { store }) =>
+        toConnection(await list(parent, store, toEventOrder(args.orderBy), args), () => count(parent)),
     },
     EventConnection,
   );

@@ -60,7 +60,7 @@ describe('event mutations', () => {
   });
 
   it('return every validation problem as userErrors and write nothing', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const before = await execute(api.yoga, COUNT);
     const result = await asKey(key, CREATE, {
       input: newEvent({
@@ -102,7 +102,7 @@ describe('event mutations', () => {
   });
 
   it('update with expectedVersion, and refuse a stale version without writing', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const { id } = (await asKey(key, CREATE, { input: newEvent() })).data.createEvent.event;
     const updated = await asKey(key, UPDATE, { id, patch: { title: 'Renamed talks', place: 'Karachi' }, version: 1 });
     expect(updated.data.updateEvent).toMatchObject({ userErrors: [], event: { title: 'Renamed talks', version: 2 } });
@@ -127,7 +127,7 @@ describe('event mutations', () => {
   });
 
   it('replay a retried create with the same idempotency key once, and refuse the key for other input', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const input = newEvent();
     const first = await asKey(key, CREATE, { input, key: 'create-once' });
     const retry = await asKey(key, CREATE, { input, key: 'create-once' });
@@ -139,7 +139,7 @@ describe('event mutations', () => {
   });
 
   it('archive hides an event from lists but keeps it; restore brings it back; the feed shows both', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const { id, slug } = (await asKey(key, CREATE, { input: newEvent() })).data.createEvent.event;
     const { cursor } = (await execute(api.yoga, '{ changes { cursor } }')).data.changes;
     const listed = async () =>
@@ -177,7 +177,7 @@ describe('event mutations', () => {
   });
 
   it('add a citation, a competing claim, prefer it with a reason, and link events', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const { id, slug } = (
       await asKey(key, CREATE, {
         input: newEvent({
@@ -278,7 +278,7 @@ describe('eventChanged', () => {
     // The subscription starts once the stream is being read: write once it has.
     await subscriptions.subscribed(1);
     const input = newEvent();
-    const created = await execute(yoga, CREATE, { input }, { authorization: `Bearer ${keyFor('write')}` });
+    const created = await execute(yoga, CREATE, { input }, { authorization: `Bearer ${await keyFor('write')}` });
     expect(created.data.createEvent.userErrors).toEqual([]);
     await readUntilChange;
     // Each event carries the subscription's price, like every response.
@@ -293,7 +293,7 @@ describe('eventChanged', () => {
 
 describe('event(asOf:)', () => {
   it('shows the event as it stood at each revision, lists included', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     // Revisions are timed to the millisecond; keep the three writes in different milliseconds by
     // waiting for the clock to move on, rather than for a guessed time.
     const tick = async () => {

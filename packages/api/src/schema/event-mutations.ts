@@ -2,7 +2,7 @@
  * Writes to events: create and update (record-mutation-fields.ts), archive and restore,
  * citations, claims and links. Every write is announced to `eventChanged` subscribers.
  */
-import { type EventRecord, eventsByIds } from '@bilateral/store';
+import type { EventRecord, EventRow } from '@bilateral/store';
 import { builder } from './builder.ts';
 import {
   CitationInput,
@@ -108,10 +108,10 @@ const eventInputFields = (required: boolean) => (t: InputFieldBuilder) => ({
   }),
 });
 
-const eventKind: RecordKind<'event', ReturnType<typeof eventsByIds>[number]> = {
+const eventKind: RecordKind<'event', EventRow> = {
   type: 'event',
   typename: 'Event',
-  load: (context, id) => eventsByIds(context.store, [id])[0],
+  load: async (context, id) => (await context.store.eventsByIds([id]))[0],
   changed: (context, event, operation) =>
     context.changes.publish('eventChanged', { eventId: event.id, version: event.version, operation }),
 };

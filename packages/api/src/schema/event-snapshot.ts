@@ -5,6 +5,7 @@
  * since then shows as the actor it was merged into; a record removed outright is left out.
  */
 import {
+  type BilateralStore,
   type CitationRecord,
   type CitationRow,
   type ClaimRow,
@@ -13,8 +14,6 @@ import {
   type EventRow,
   type ParticipantRow,
   parseFuzzyDate,
-  revisionAsOf,
-  type Store,
 } from '@bilateral/store';
 import type { Loaders } from '../context.ts';
 import { userError } from '../errors.ts';
@@ -42,9 +41,9 @@ export function asOfInstant(asOf: string): string {
   return new Date(time).toISOString();
 }
 
-export function eventAsOf(store: Store, current: EventRow, asOf: string): EventSource {
+export async function eventAsOf(store: BilateralStore, current: EventRow, asOf: string): Promise<EventSource> {
   const instant = asOfInstant(asOf);
-  const revision = revisionAsOf(store, 'event', current.id, instant);
+  const revision = await store.revisionAsOf('event', current.id, instant);
   if (!revision?.after)
     throw userError(
       'NOT_FOUND',
@@ -53,7 +52,7 @@ export function eventAsOf(store: Store, current: EventRow, asOf: string): EventS
     );
   const record = JSON.parse(revision.after) as EventRecord;
   const date = parseFuzzyDate(record.date);
-  const archivedAt = record.archived ? (archivedBefore(store, current.id, instant) ?? revision.at) : null;
+  const archivedAt = record.archived ? ((await archivedBefore(store, current.id, instant)) ?? revision.at) : null;
   return {
     ...current,
     slug: record.slug,
@@ -77,8 +76,8 @@ export function eventAsOf(store: Store, current: EventRow, asOf: string): EventS
 }
 
 /** When the event was archived as of `instant`, if its last archive or restore by then was an archive. */
-function archivedBefore(store: Store, eventId: number, instant: string): string | null {
-  const last = revisionAsOf(store, 'event', eventId, instant, ['archive', 'restore']);
+async function archivedBefore(store: BilateralStore, eventId: number, instant: string): Promise<string | null> {
+  const last = await store.revisionAsOf('event', eventId, instant, ['archive', 'restore']);
   return last?.operation === 'archive' ? last.at : null;
 }
 

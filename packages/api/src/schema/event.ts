@@ -1,13 +1,10 @@
 import {
   type ActorRow,
-  countEvents,
   EVENT_KINDS,
   type EventFilter,
   type EventKind,
   type EventLinkRow,
   type EventOrder,
-  eventBySlug,
-  listEvents,
   MAX_PAGE_SIZE,
   type ParticipantRow,
   parseFuzzyDate,
@@ -388,10 +385,10 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet.' }),
         ...eventListArgs(),
       },
-      resolve: (_root, args, { store }) => {
+      resolve: async (_root, args, { store }) => {
         const filter = toEventFilter(args.filter);
-        return toConnection(listEvents(store, filter, toEventOrder(args.orderBy), args), () =>
-          countEvents(store, filter),
+        return toConnection(await store.listEvents(filter, toEventOrder(args.orderBy), args), () =>
+          store.countEvents(filter),
         );
       },
     },
@@ -411,7 +408,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, { store, loaders }) => {
       const key = lookupKey('Event', args);
-      const event = 'id' in key ? await loaders.event.load(key.id) : eventBySlug(store, key.slug);
+      const event = 'id' in key ? await loaders.event.load(key.id) : await store.eventBySlug(key.slug);
       if (!event) throw notFound('Event', key, args);
       return args.asOf == null ? event : eventAsOf(store, event, args.asOf);
     },

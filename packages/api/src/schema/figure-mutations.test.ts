@@ -14,7 +14,7 @@ const newFigure = figureInputs('pakistan-russia-trade-2019');
 
 describe('figure mutations', () => {
   it('create a figure, update it with expectedVersion, and refuse a stale version without writing', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const created = (await asKey(key, CREATE, { input: newFigure() })).data.createFigure;
     expect(created).toMatchObject({
       userErrors: [],
@@ -63,7 +63,7 @@ describe('figure mutations', () => {
   });
 
   it('add a competing value and prefer it with a reason: the figure takes the value', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const claims = [
       {
         field: 'VALUE',

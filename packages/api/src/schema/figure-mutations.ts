@@ -1,5 +1,5 @@
 /** Writes to figures: numbers such as a year's bilateral trade, with the claims sources make about them. */
-import { figuresByIds } from '@bilateral/store';
+import type { FigureRow } from '@bilateral/store';
 import { CitationInput, ClaimInput, DATE_RULES, SLUG_RULES, TEXT_RULES } from './mutation-inputs.ts';
 import { citationMutation, claimMutations, type InputFieldBuilder, recordMutations } from './record-mutation-fields.ts';
 import type { RecordKind } from './record-writes.ts';
@@ -44,10 +44,10 @@ const figureInputFields = (required: boolean) => (t: InputFieldBuilder) => ({
   }),
 });
 
-const figureKind: RecordKind<'figure', ReturnType<typeof figuresByIds>[number]> = {
+const figureKind: RecordKind<'figure', FigureRow> = {
   type: 'figure',
   typename: 'Figure',
-  load: (context, id) => figuresByIds(context.store, [id])[0],
+  load: async (context, id) => (await context.store.figuresByIds([id]))[0],
 };
 
 const FigurePayload = recordMutations(figureKind, {

@@ -1,4 +1,4 @@
-import { countFigures, figureBySlug, listFigures, MAX_PAGE_SIZE, parseFuzzyDate } from '@bilateral/store';
+import { MAX_PAGE_SIZE, parseFuzzyDate } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { ConflictType, conflictsOf } from './claim.ts';
 import { toConnection, totalCountField } from './connections.ts';
@@ -81,8 +81,8 @@ builder.queryFields((t) => ({
       type: FigureRef,
       description: `Figures in period order (at most ${MAX_PAGE_SIZE} per page).`,
       args: { filter: t.arg({ type: FigureFilterInput, description: 'Conditions figures must meet.' }) },
-      resolve: (_root, args, { store }) =>
-        toConnection(listFigures(store, args.filter, args), () => countFigures(store, args.filter)),
+      resolve: async (_root, args, { store }) =>
+        toConnection(await store.listFigures(args.filter, args), () => store.countFigures(args.filter)),
     },
     {
       name: 'FigureConnection',
@@ -102,7 +102,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, { store, loaders }) => {
       const key = lookupKey('Figure', args);
-      const figure = 'id' in key ? await loaders.figure.load(key.id) : figureBySlug(store, key.slug);
+      const figure = 'id' in key ? await loaders.figure.load(key.id) : await store.figureBySlug(key.slug);
       if (!figure) throw notFound('Figure', key, args);
       return figure;
     },

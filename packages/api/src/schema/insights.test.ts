@@ -1,4 +1,5 @@
 // Search, statistics, network and timeline fields through GraphQL, on the fixture dataset.
+import { sqliteDatabaseOf } from '@bilateral/store/testing';
 import { describe, expect, it } from 'vitest';
 import { useFixtureApi } from '../testing/fixture-api.ts';
 import { execute } from '../testing/graphql.ts';
@@ -229,10 +230,10 @@ describe('timelines', () => {
 
 describe('timelineJs over more events than a document holds', () => {
   const crowded = useFixtureApi((store) => {
-    const insert = store.$client.prepare(
+    const insert = sqliteDatabaseOf(store).$client.prepare(
       `insert into events (slug, title, summary, kind, date_edtf, date_earliest, date_latest) values (?, 'Filler meeting', 'A generated meeting.', 'meeting', '2001', '2001-01-01', '2001-12-31')`,
     );
-    store.$client.transaction(() => {
+    sqliteDatabaseOf(store).$client.transaction(() => {
       for (let index = 0; index < 1000; index++) insert.run(`2001-filler-${index}`);
     })();
   });

@@ -1,10 +1,9 @@
 import {
-  type ActorNetworkReader,
+  type ActorNetwork,
   DEFAULT_NETWORK_EDGES,
   DEFAULT_NETWORK_NODES,
   type EventFilter,
   type EventPosition,
-  listSharedEvents,
   MAX_NETWORK_EDGES,
   MAX_NETWORK_NODES,
   MAX_PAGE_SIZE,
@@ -12,7 +11,6 @@ import {
   type NetworkEdge,
   type NetworkNode,
   type Relationship,
-  readActorNetwork,
 } from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
@@ -73,7 +71,7 @@ const NetworkEdgeRef = builder.objectRef<NetworkEdgeSource>('NetworkEdge').imple
         'Each edge whose `events` are selected costs a query of its own, priced as an ordinary page (1,000 points), so select it on the edge being opened ' +
         '(or list them with `events(filter: { actors: [both slugs], actorsMatch: ALL })` under the same filter).',
       list: (edge, store, order, page) =>
-        listSharedEvents(store, edge.filter, [edge.sourceId, edge.targetId], order, page, edge.since),
+        store.listSharedEvents(edge.filter, [edge.sourceId, edge.targetId], order, page, edge.since),
       count: (edge) => edge.weight,
       // Two actors' shared events are found by intersecting their participations (10-90 ms for some
       // pairs at 100,000 events on a loaded machine), not through an index of the edge's own, and
@@ -85,7 +83,7 @@ const NetworkEdgeRef = builder.objectRef<NetworkEdgeSource>('NetworkEdge').imple
 
 /** The network of one `actorNetwork` field, with the filter its edges' events are listed under. */
 interface NetworkSource {
-  reader: ActorNetworkReader;
+  reader: ActorNetwork;
   filter: EventFilter | null;
 }
 
@@ -126,10 +124,10 @@ const ActorNetworkRef = builder.objectRef<NetworkSource>('ActorNetwork').impleme
         }),
       },
       complexity: sizedListPrice(DEFAULT_NETWORK_EDGES, MAX_NETWORK_EDGES),
-      resolve: ({ reader, filter }, args) =>
-        reader
-          .edges(args.first ?? DEFAULT_NETWORK_EDGES, args.amongNodes ?? DEFAULT_NETWORK_NODES)
-          .map((edge) => ({ ...edge, filter, since: reader.eventsSince })),
+      resolve: async ({ reader, filter }, args) =>
+        (await reader.edges(args.first ?? DEFAULT_NETWORK_EDGES, args.amongNodes ?? DEFAULT_NETWORK_NODES)).map(
+          (edge) => ({ ...edge, filter, since: reader.eventsSince }),
+        ),
     }),
     nodeCount: t.int({
       description:
@@ -175,7 +173,7 @@ const RelationshipRef = builder.objectRef<Relationship>('Relationship').implemen
         'The events both actors took part in, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `weight`. ' +
         'Each relationship whose `events` are selected costs a query of its own, so select it on the relationship being opened.',
       list: (relationship, store, order, page) =>
-        listSharedEvents(store, null, [relationship.actorId, relationship.otherId], order, page),
+        store.listSharedEvents(null, [relationship.actorId, relationship.otherId], order, page),
       count: (relationship) => relationship.weight,
     }),
   }),
@@ -243,9 +241,9 @@ builder.queryFields((t) => ({
         description: 'Leave out edges with fewer shared events than this (at least 1).',
       }),
     },
-    resolve: (_root, args, { store }) => {
+    resolve: async (_root, args, { store }) => {
       const filter = toEventFilter(args.filter);
-      return { reader: readActorNetwork(store, filter, { minWeight: args.minWeight ?? 1 }), filter };
+      return { reader: await store.readActorNetwork(filter, { minWeight: args.minWeight ?? 1 }), filter };
     },
   }),
 }));

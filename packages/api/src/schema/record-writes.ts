@@ -9,7 +9,6 @@ import {
   type EntityType,
   type RevisionOperation,
   type SaveRequest,
-  saveRecord,
 } from '@bilateral/store';
 import type { Context } from '../context.ts';
 import { decodeId } from './lookup.ts';
@@ -19,7 +18,7 @@ import { type Payload, runWrite } from './user-errors.ts';
 export interface RecordKind<T extends EntityType, Row> {
   type: T;
   typename: 'Event' | 'Actor' | 'Source' | 'Figure';
-  load: (context: Context, id: number) => Row | undefined;
+  load: (context: Context, id: number) => Promise<Row | undefined>;
   /** Told of every write that changed the record (not of replays, nor of changes that left it as it was). */
   changed?: (context: Context, row: Row, operation: RevisionOperation) => void;
 }
@@ -54,7 +53,7 @@ export const patched = (current: object, patch: Record<string, unknown>) =>
 export const idempotencyOf = (name: string, args: WriteArgs, input: unknown) =>
   args.idempotencyKey ? { key: args.idempotencyKey, operation: name, input } : undefined;
 
-function save<T extends EntityType, Row>(
+async function save<T extends EntityType, Row>(
   context: Context,
   kind: RecordKind<T, Row>,
   name: string,
@@ -62,11 +61,11 @@ function save<T extends EntityType, Row>(
   request: (idempotency: ReturnType<typeof idempotencyOf>) => SaveRequest<T>,
   input: unknown,
   args: WriteArgs,
-): Payload<Row> {
-  const payload = runWrite(
+): Promise<Payload<Row>> {
+  const payload = await runWrite(
     context,
     name,
-    (editor) => saveRecord(context.store, kind.type, request(idempotencyOf(name, args, input)), editor),
+    async (editor) => context.store.saveRecord(kind.type, request(idempotencyOf(name, args, input)), editor),
     (id) => kind.load(context, id),
   );
   if (payload.record && payload.changed) kind.changed?.(context, payload.record, operation);
@@ -78,7 +77,7 @@ export function createRecord<T extends EntityType, Row>(
   kind: RecordKind<T, Row>,
   name: string,
   args: WriteArgs & { input: unknown },
-): Payload<Row> {
+): Promise<Payload<Row>> {
   return save(
     context,
     kind,
@@ -98,7 +97,7 @@ export function editRecord<T extends EntityType, Row>(
   args: EditArgs,
   change: (current: CurrentRecord<T>) => unknown,
   options: { operation?: 'update' | 'archive' | 'restore' } = {},
-): Payload<Row> {
+): Promise<Payload<Row>> {
   const operation = options.operation ?? 'update';
   // The ID is read only once the caller's key is checked, so a caller without one learns nothing about the input.
   return save(

@@ -1,6 +1,6 @@
 // The history of every record type (`revisions`) and the change feed's arguments, over the fixture
 // store. Paging the feed past one batch, over the generated dataset, is in ../boundaries.test.ts.
-import { createApiKey, MAX_PAGE_SIZE } from '@bilateral/store';
+import { MAX_PAGE_SIZE } from '@bilateral/store';
 import { describe, expect, it } from 'vitest';
 import { execute, type GraphQLResponse } from '../testing/graphql.ts';
 import { useWriteApi } from '../testing/write-api.ts';
@@ -39,8 +39,8 @@ async function feedHead(): Promise<string> {
   }
 }
 
-const writer = (label: string) => {
-  const { key, secret } = createApiKey(api.store, 'write', label);
+const writer = async (label: string) => {
+  const { key, secret } = await api.store.createApiKey('write', label);
   return {
     keyId: key.id,
     write: (query: string, variables: Record<string, unknown>) => asKey(secret, query, variables),
@@ -67,7 +67,7 @@ describe('revisions of each record type', () => {
       expect(seeded.revisions[0].after).toMatchObject({ slug });
 
       const since = await feedHead();
-      const { keyId, write } = writer(`${field} history`);
+      const { keyId, write } = await writer(`${field} history`);
       const update = `update${recordType}`;
       const written = await write(
         `mutation ($id: ID!, $patch: ${recordType}Patch!) { ${update}(id: $id, patch: $patch) { userErrors { field } } }`,
@@ -102,7 +102,7 @@ describe('revisions of each record type', () => {
   );
 
   it('shows null before a creation and after a removal, and the reason the writer gave', async () => {
-    const { keyId, write } = writer('merge history');
+    const { keyId, write } = await writer('merge history');
     const created = await write(
       'mutation ($input: ActorInput!) { createActor(input: $input) { actor { id } userErrors { field } } }',
       { input: { slug: 'russian-federation-duplicate', name: 'Russian Federation (duplicate)', kind: 'STATE' } },
@@ -153,7 +153,7 @@ describe('revisions(first:)', () => {
     );
 
   it('gives the newest 20 by default, and 1 to 100 when asked', async () => {
-    const { write } = writer('many revisions');
+    const { write } = await writer('many revisions');
     const { id } = (await execute(api.yoga, `{ event(slug: "${slug}") { id } }`)).data.event;
     for (let edit = 1; edit <= 21; edit++) {
       const result = await write(

@@ -2,15 +2,7 @@
  * History: every write's revision, per record and as a feed for clients that keep a copy in step,
  * and the live `eventChanged` subscription.
  */
-import {
-  changesSince,
-  type EntityType,
-  eventsByIds,
-  MAX_PAGE_SIZE,
-  type REVISION_OPERATIONS,
-  type RevisionRow,
-  revisionsOf,
-} from '@bilateral/store';
+import { type EntityType, MAX_PAGE_SIZE, type REVISION_OPERATIONS, type RevisionRow } from '@bilateral/store';
 import type { ObjectRef } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
@@ -116,8 +108,7 @@ function historyFields(ref: ObjectRef<BuilderTypes, { id: number; version: numbe
           description: `How many revisions to return, newest first; 1 to ${MAX_PAGE_SIZE}, default 20.`,
         }),
       },
-      resolve: (record, args, { store }) =>
-        revisionsOf(store, entityType, record.id, checkedLimit(args.first, 'first')),
+      resolve: (record, args, { store }) => store.revisionsOf(entityType, record.id, checkedLimit(args.first, 'first')),
     }),
   }));
 }
@@ -163,12 +154,12 @@ builder.queryFields((t) => ({
       first: t.arg.int({ description: `How many revisions to return; 1 to ${MAX_PAGE_SIZE}, default 100.` }),
     },
     complexity: pagedPrice(MAX_PAGE_SIZE),
-    resolve: (_root, args, { store }) => {
+    resolve: async (_root, args, { store }) => {
       if (args.since != null && !/^(0|[1-9]\d{0,14})$/.test(args.since))
         throw userError('INVALID_CURSOR', '`since` must be a `cursor` returned by `changes`.', 'since');
       const since = Number(args.since ?? 0);
       const limit = checkedLimit(args.first ?? MAX_PAGE_SIZE, 'first');
-      const revisions = changesSince(store, since, limit + 1);
+      const revisions = await store.changesSince(since, limit + 1);
       return { revisions: revisions.slice(0, limit), since, hasMore: revisions.length > limit };
     },
   }),
@@ -180,6 +171,6 @@ builder.subscriptionFields((t) => ({
     description:
       'Sends an event each time one is created, changed, archived or restored, as it stands after the change. Served over Server-Sent Events at /graphql (send `Accept: text/event-stream`), so an open timeline can refresh itself.',
     subscribe: (_root, _args, { changes }) => changes.subscribe('eventChanged'),
-    resolve: (change, _args, { store }) => eventsByIds(store, [change.eventId])[0]!,
+    resolve: async (change, _args, { store }) => (await store.eventsByIds([change.eventId]))[0]!,
   }),
 }));

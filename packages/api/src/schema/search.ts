@@ -9,7 +9,6 @@ import {
   SEARCH_RANKING_LIMIT,
   type SearchHit,
   type SourceRow,
-  search,
 } from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { pagedPrice, SCAN_FIELD_COST } from '../limits/pricing.ts';
@@ -79,7 +78,7 @@ const SearchResultRef = builder.objectRef<LoadedHit>('SearchResult').implement({
 
 /** What the search resolver adds to the connection it returns, for the `rankingLimited` field. */
 interface RankingLimit {
-  rankingLimited: () => boolean;
+  rankingLimited: () => Promise<boolean>;
 }
 
 const SearchResultConnection = builder.connectionObject<typeof SearchResultRef, RankingLimit>(
@@ -120,10 +119,13 @@ builder.queryFields((t) => ({
       ...forwardPageArgs(),
     },
     resolve: async (_root, args, { store, loaders }) => {
-      const found = search(store, args.query, args.types, args);
-      const records = await Promise.all(found.hits.map((hit) => loaders[hit.type].load(hit.id)));
-      const page = { ...found, rows: found.hits.map((hit, index) => ({ ...hit, record: records[index]! })) };
-      return { ...toConnection(page, () => found.totalCount), rankingLimited: () => found.rankingLimited };
+      const found = await store.search(args.query, args.types, args);
+      const records = await Promise.all(found.rows.map((hit) => loaders[hit.type].load(hit.id)));
+      const page = { ...found, rows: found.rows.map((hit, index) => ({ ...hit, record: records[index]! })) };
+      return {
+        ...toConnection(page, () => found.totalCount()),
+        rankingLimited: () => found.rankingLimited(),
+      };
     },
   }),
 }));

@@ -29,7 +29,7 @@ describe('source mutations', () => {
   });
 
   it('create a source that reads back with version 1 and a revision, then update it', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const created = (await asKey(key, CREATE, { input: newSource() })).data.createSource;
     expect(created.userErrors).toEqual([]);
     expect(created.source).toMatchObject({
@@ -80,7 +80,7 @@ describe('source mutations', () => {
   });
 
   it('accept only http(s) URLs', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const refused = await asKey(key, CREATE, {
       input: newSource({ slug: 'linked-report', file: '001_8c441e2d551f0940.txt', url: 'ftp://example.org/report' }),
     });

@@ -1,5 +1,4 @@
 /** Writes to sources: the metadata of a document that records cite (never its text). */
-import { sourcesByIds } from '@bilateral/store';
 import { DATE_RULES, SLUG_RULES, TEXT_RULES } from './mutation-inputs.ts';
 import { type InputFieldBuilder, recordMutations } from './record-mutation-fields.ts';
 import { SourceRef } from './refs.ts';
@@ -36,7 +35,7 @@ const sourceInputFields = (required: boolean) => (t: InputFieldBuilder) => ({
 });
 
 recordMutations(
-  { type: 'source', typename: 'Source', load: (context, id) => sourcesByIds(context.store, [id])[0] },
+  { type: 'source', typename: 'Source', load: async (context, id) => (await context.store.sourcesByIds([id]))[0] },
   {
     ref: SourceRef,
     inputDescription:

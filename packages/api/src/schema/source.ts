@@ -1,4 +1,4 @@
-import { countSources, listSources, MAX_PAGE_SIZE, sourceBySlug } from '@bilateral/store';
+import { MAX_PAGE_SIZE } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { toConnection, totalCountField } from './connections.ts';
 import { FuzzyDateType, fuzzyDate } from './fuzzy-date.ts';
@@ -70,7 +70,8 @@ builder.queryFields((t) => ({
     {
       type: SourceRef,
       description: `The documents Bilateral cites, in the order they were added (at most ${MAX_PAGE_SIZE} per page).`,
-      resolve: (_root, args, { store }) => toConnection(listSources(store, args), () => countSources(store)),
+      resolve: async (_root, args, { store }) =>
+        toConnection(await store.listSources(args), () => store.countSources()),
     },
     {
       name: 'SourceConnection',
@@ -90,7 +91,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, { store, loaders }) => {
       const key = lookupKey('Source', args);
-      const source = 'id' in key ? await loaders.source.load(key.id) : sourceBySlug(store, key.slug);
+      const source = 'id' in key ? await loaders.source.load(key.id) : await store.sourceBySlug(key.slug);
       if (!source) throw notFound('Source', key, args);
       return source;
     },

@@ -1,10 +1,7 @@
 import {
   type BucketKey,
   type CooperationYear,
-  cooperationIndex,
-  eventStats,
   GOLDSTEIN_MAPPING,
-  listBucketEvents,
   STATS_DIMENSIONS,
   type StatsBucket,
 } from '@bilateral/store';
@@ -88,7 +85,7 @@ const StatsBucketRef = builder.objectRef<Filtered<StatsBucket>>('StatsBucket').i
       description:
         "The bucket's events, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `count`: " +
         'drill down from a bar of a chart to its events. Each bucket whose `events` are selected costs a query of its own, so select it on the bucket being opened.',
-      list: (bucket, store, order, page) => listBucketEvents(store, bucket.filter, bucket.keys, order, page),
+      list: (bucket, store, order, page) => store.listBucketEvents(bucket.filter, bucket.keys, order, page),
       count: (bucket) => bucket.count,
     }),
   }),
@@ -131,7 +128,7 @@ const CooperationYearRef = builder.objectRef<Filtered<CooperationYear>>('Coopera
       description:
         "The year's events, one page at a time (earliest first unless `orderBy` says otherwise), with `totalCount` equal to `eventCount`. " +
         'Each year whose `events` are selected costs a query of its own, so select it on the year being opened.',
-      list: (year, store, order, page) => listBucketEvents(store, year.filter, year.keys, order, page),
+      list: (year, store, order, page) => store.listBucketEvents(year.filter, year.keys, order, page),
       count: (year) => year.eventCount,
     }),
   }),
@@ -167,12 +164,12 @@ builder.queryFields((t) => ({
         description: 'Dimensions to group by, outermost first; at least one, each at most once.',
       }),
     },
-    resolve: (_root, args, { store }) => {
+    resolve: async (_root, args, { store }) => {
       if (args.groupBy.length === 0 || new Set(args.groupBy).size !== args.groupBy.length) {
         throw userError('BAD_USER_INPUT', 'Give `groupBy` at least one dimension, each at most once.', 'groupBy');
       }
       const filter = toEventFilter(args.filter);
-      const stats = eventStats(store, filter, args.groupBy);
+      const stats = await store.eventStats(filter, args.groupBy);
       return { ...stats, buckets: stats.buckets.map((bucket) => ({ ...bucket, filter })) };
     },
   }),
@@ -182,9 +179,9 @@ builder.queryFields((t) => ({
       'Mean Goldstein score per year of the events matching a filter: a cooperation (+10) to conflict (-10) index. `mapping` states which scores were used.',
     complexity: SCAN_PRICE,
     args: { filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet, as for `events`.' }) },
-    resolve: (_root, args, { store }) => {
+    resolve: async (_root, args, { store }) => {
       const filter = toEventFilter(args.filter);
-      return { years: cooperationIndex(store, filter).map((year) => ({ ...year, filter })) };
+      return { years: (await store.cooperationIndex(filter)).map((year) => ({ ...year, filter })) };
     },
   }),
 }));

@@ -1,4 +1,4 @@
-import { countEvents, EVENT_KINDS, type EventKind, type EventRow, listEvents, parseFuzzyDate } from '@bilateral/store';
+import { EVENT_KINDS, type EventKind, type EventRow, parseFuzzyDate } from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
 import { boundedListPrice, SCAN_PRICE } from '../limits/pricing.ts';
@@ -155,8 +155,8 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet, as for `events`.' }),
       title: t.arg.string({ description: 'Headline of the title slide.', defaultValue: 'Pakistan–Russia relations' }),
     },
-    resolve: (_root, args, { store }) => {
-      const matching = countEvents(store, toEventFilter(args.filter));
+    resolve: async (_root, args, { store }) => {
+      const matching = await store.countEvents(toEventFilter(args.filter));
       if (matching > TIMELINE_MAX_EVENTS) {
         throw userError(
           'BAD_USER_INPUT',
@@ -167,7 +167,7 @@ builder.queryFields((t) => ({
       const rows: EventRow[] = [];
       let after: string | undefined;
       do {
-        const page = listEvents(store, toEventFilter(args.filter), [], { first: 100, after });
+        const page = await store.listEvents(toEventFilter(args.filter), [], { first: 100, after });
         rows.push(...page.rows);
         after = page.hasNextPage ? page.cursors.at(-1) : undefined;
       } while (after);

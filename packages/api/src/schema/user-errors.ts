@@ -77,17 +77,17 @@ export function payloadType<Row>(name: string, field: string, ref: ObjectRef<Bui
 }
 
 /** Runs a write for a caller with the `write` scope and shapes the outcome as a payload. */
-export function runWrite<Row>(
+export async function runWrite<Row>(
   context: Context,
   operation: string,
-  write: (editor: Editor) => SavedRecord,
-  load: (id: number) => Row | undefined,
-): Payload<Row> {
+  write: (editor: Editor) => Promise<SavedRecord>,
+  load: (id: number) => Promise<Row | undefined>,
+): Promise<Payload<Row>> {
   const key = requireScope(context.caller, 'write', operation, context.audit);
   try {
-    const saved = write({ keyId: key.id });
+    const saved = await write({ keyId: key.id });
     return {
-      record: load(saved.id) ?? null,
+      record: (await load(saved.id)) ?? null,
       userErrors: [],
       replayed: saved.replayed,
       changed: !saved.replayed && saved.unchanged !== true,

@@ -27,7 +27,7 @@ const claimOf = (field: string, value: string) => ({
 
 describe('write validation through the API', () => {
   it('checks each claim value by its field and stores a place in NFC', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const id = await createEvent(key, {
       place: 'Karachi',
       claims: [
@@ -70,7 +70,7 @@ describe('writes checked against the documents, through the API', () => {
   afterAll(() => void vi.unstubAllEnvs());
 
   it('refuse a paragraph the document does not have, and a source whose file is missing', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const cited = await asKey(key, CREATE, {
       input: newEvent({ citations: [{ source: 'fixture-news', paragraph: 99999 }] }),
     });
@@ -94,7 +94,7 @@ describe('writes checked against the documents, through the API', () => {
 
 describe('lists that name the same thing twice', () => {
   it('are user errors, not masked primary-key failures', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const id = await createEvent(key);
     const twice = { type: 'FOLLOWS', event: '2016-druzhba-exercise' };
     const linked = await asKey(
@@ -134,7 +134,7 @@ describe('lists that name the same thing twice', () => {
 
 describe('text hygiene', () => {
   it('keeps one-line fields on one line, lets a summary break lines, and counts length after NFC', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const refused = await asKey(key, CREATE, {
       input: newEvent({ title: 'A visit\nin two lines', place: 'Karachi\tport', summary: 'Talks.\u202eevil' }),
     });
@@ -159,7 +159,7 @@ describe('writes that change nothing', () => {
     'query ($id: ID!) { node(id: $id) { ... on Event { version revisions { version } } ... on Actor { version revisions { version } } ... on Source { version revisions { version } } ... on Figure { version revisions { version } } } }';
 
   it('keep the version and append no revision, for an empty patch or the same values', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const id = await createEvent(key, { place: 'Karachi' });
     const update =
       'mutation ($id: ID!, $patch: EventPatch!) { updateEvent(id: $id, patch: $patch) { replayed event { version } userErrors { field } } }';
@@ -178,7 +178,7 @@ describe('writes that change nothing', () => {
   });
 
   it('leave every seeded record as it is when patched with nothing', async () => {
-    const key = keyFor('write');
+    const key = await keyFor('write');
     const ids = await asKey(
       null,
       '{ events(first: 100) { edges { node { id } } } actors(first: 100) { edges { node { id } } } sources { edges { node { id } } } figures { edges { node { id } } } }',

@@ -1,4 +1,4 @@
-import { createApiKey, type KeyScope } from '@bilateral/store';
+import type { KeyScope } from '@bilateral/store';
 import type { DeniedWrite } from '../auth.ts';
 import { createBilateralYoga } from '../yoga.ts';
 import { useFixtureApi } from './fixture-api.ts';
@@ -8,14 +8,17 @@ import { execute } from './graphql.ts';
 export function useWriteApi() {
   const api = useFixtureApi();
   const denied: DeniedWrite[] = [];
-  const keyFor = (scope: KeyScope) => createApiKey(api.store, scope, `${scope} test key`).secret;
-  const asKey = (secret: string | null, query: string, variables?: Record<string, unknown>) =>
-    execute(
+  const keyFor = async (scope: KeyScope) => (await api.store.createApiKey(scope, `${scope} test key`)).secret;
+  /** Runs `query` as the holder of `secret` (a key `keyFor` is still creating will do), or without a key. */
+  const asKey = async (secret: string | Promise<string> | null, query: string, variables?: Record<string, unknown>) => {
+    const key = await secret;
+    return execute(
       createBilateralYoga({ store: api.store, logging: false, audit: (entry) => denied.push(entry) }),
       query,
       variables,
-      secret ? { authorization: `Bearer ${secret}` } : {},
+      key ? { authorization: `Bearer ${key}` } : {},
     );
+  };
   return { api, denied, keyFor, asKey };
 }
 

@@ -33,6 +33,8 @@ export type CitationRow = typeof citations.$inferSelect;
 export type ClaimRow = typeof claims.$inferSelect;
 export type ParticipantRow = typeof eventParticipants.$inferSelect;
 export type FigureRow = typeof figures.$inferSelect;
+export type SectorRow = typeof eventSectors.$inferSelect;
+export type FigureActorRow = typeof figureActors.$inferSelect;
 /**
  * A participant with its actor, and a citation with its source, each read in one statement: a page
  * of events asks for both, and a separate lookup by ID cost a statement per level. The joins are
@@ -95,7 +97,7 @@ export const participantsByEventIds = batchedLookup<ParticipantWithActor>((store
     .orderBy(asc(eventParticipants.position)),
 );
 
-export const sectorsByEventIds = batchedLookup<typeof eventSectors.$inferSelect>((store) =>
+export const sectorsByEventIds = batchedLookup<SectorRow>((store) =>
   store.select().from(eventSectors).where(inBatch(eventSectors.eventId)).orderBy(asc(eventSectors.sector)),
 );
 
@@ -115,7 +117,7 @@ export const officesByHolderIds = batchedLookup<typeof offices.$inferSelect>((st
   store.select().from(offices).where(inBatch(offices.holderId)).orderBy(asc(offices.position)),
 );
 
-export const actorIdsByFigureIds = batchedLookup<typeof figureActors.$inferSelect>((store) =>
+export const actorIdsByFigureIds = batchedLookup<FigureActorRow>((store) =>
   store.select().from(figureActors).where(inBatch(figureActors.figureId)),
 );
 
