@@ -4,7 +4,6 @@
  * file) is not a storage fault and passes through unchanged.
  */
 import { causes, READ_ONLY_MODE_MESSAGE, StorageError, type StorageErrorCode } from '../errors/storage-error.ts';
-import type { Store } from './client.ts';
 
 export { STORAGE_ERROR_CODES, StorageError, type StorageErrorCode } from '../errors/storage-error.ts';
 
@@ -24,9 +23,14 @@ const ERRNO_CODES: Record<string, StorageErrorCode> = {
   EIO: 'STORAGE_UNAVAILABLE',
 };
 
+/** What a fault's message needs of the SQLite connection it came from: its file and whether it was opened read-only. */
+interface SqliteConnection {
+  $client: { readonly name: string; readonly readonly: boolean };
+}
+
 export interface StorageContext {
   /** The store the error came from: a read-only store refuses writes by design, which changes the caller's message. */
-  store?: Store;
+  store?: SqliteConnection;
   /** The database file, named in the operator's detail. */
   path?: string;
 }
@@ -51,7 +55,7 @@ export function toStorageError(error: unknown, context: StorageContext = {}): St
 }
 
 /** Runs a write against `store`, turning a storage fault into a StorageError. Every API write path goes through it. */
-export function guardStorage<T>(store: Store, write: () => T): T {
+export function guardStorage<T>(store: SqliteConnection, write: () => T): T {
   try {
     return write();
   } catch (error) {

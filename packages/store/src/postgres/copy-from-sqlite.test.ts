@@ -2,7 +2,7 @@ import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The SQLite side of the copy: a store loaded with the seeds by the existing loader.
 import { closeStore, openStore, type Store } from '../db/client.ts';
-import { loadSeeds } from '../seed/index.ts';
+import { loadSeeds } from '../seed-loader/index.ts';
 import { defaultSeedsDir } from '../sources/documents.ts';
 import type { PostgresStore } from './client.ts';
 import { COPIED_TABLES, CopyError, copyFromSqlite } from './copy-from-sqlite.ts';
