@@ -371,9 +371,29 @@ export const eventListArgs = () =>
     }),
   }));
 
+/**
+ * The `EventFilter` input as the store's filter. Every store field is named here, so a field added to the
+ * store's `EventFilter` fails to compile until the input offers it or this says why it does not.
+ */
+export function toEventFilter(input: typeof EventFilterInput.$inferInput | null | undefined): EventFilter | null {
+  if (!input) return null;
+  const filter: Required<EventFilter> = {
+    from: input.from ?? null,
+    to: input.to ?? null,
+    dateMatch: input.dateMatch ?? null,
+    kinds: input.kinds ?? null,
+    actors: input.actors ?? null,
+    actorsMatch: input.actorsMatch ?? null,
+    sectors: input.sectors ?? null,
+    text: input.text ?? null,
+    hasConflicts: input.hasConflicts ?? null,
+    // Archived events are reached through revisions and the change feed, never through a filter.
+    includeArchived: false,
+  };
+  return filter;
+}
+
 /** GraphQL input shapes to store shapes. */
-export const toEventFilter = (filter: Record<string, unknown> | null | undefined) =>
-  (filter ?? null) as EventFilter | null;
 export const toEventOrder = (
   orderBy: readonly { field: EventOrder['field']; direction?: EventOrder['direction'] | null }[] | null | undefined,
 ): EventOrder[] => (orderBy ?? []).map((entry) => ({ field: entry.field, direction: entry.direction ?? 'asc' }));
