@@ -46,7 +46,9 @@ describe('the SDK README', () => {
   /** The backticked names of the sentence that starts with `lead`, up to `end`. */
   const listed = (lead: string, end: string) => {
     const sentence = readme.slice(readme.indexOf(lead) + lead.length);
-    return new Set([...sentence.slice(0, sentence.indexOf(end)).matchAll(/`(\w+)`/g)].map(([, name]) => name));
+    return new Set(
+      [...sentence.slice(0, sentence.indexOf(end)).matchAll(/`(\w+)`/g)].flatMap(([, name]) => (name ? [name] : [])),
+    );
   };
   const methodsOf = (type: string) =>
     sdkOperations()
