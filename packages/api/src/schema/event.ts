@@ -54,10 +54,9 @@ builder.node(EventRef, {
     summary: t.exposeString('summary', {
       description: 'A few sentences in our own words on what happened and who was involved.',
     }),
-    kind: t.field({
+    kind: t.expose('kind', {
       type: EventKindEnum,
       description: 'Kind of event in our taxonomy; see `coding` for its CAMEO and PLOVER equivalents.',
-      resolve: (event) => event.kind,
     }),
     sectors: t.field({
       type: [SectorEnum],
@@ -147,10 +146,9 @@ builder.node(EventRef, {
 const MoneyType = builder.objectRef<{ value: string; currency: string; approximate: boolean }>('Money').implement({
   description: 'An amount of money, exact as the source states it.',
   fields: (t) => ({
-    value: t.field({
+    value: t.expose('value', {
       type: 'Decimal',
       description: 'The amount in the currency\'s main unit, as an exact decimal string: "2500000000" for 2.5 billion.',
-      resolve: (money) => money.value,
     }),
     currency: t.exposeString('currency', { description: 'ISO 4217 currency code, such as USD.' }),
     approximate: t.exposeBoolean('approximate', {
@@ -171,10 +169,9 @@ const QuantityType = builder.objectRef<{ value: number; unit: string }>('Quantit
 const ParticipantType = builder.objectRef<ParticipantRow & { actor?: ActorRow }>('Participant').implement({
   description: "An actor's part in an event.",
   fields: (t) => ({
-    role: t.field({
+    role: t.expose('role', {
       type: ParticipantRoleEnum,
       description: 'The part the actor played.',
-      resolve: (participant) => participant.role,
     }),
     actor: t.field({
       type: ActorRef,
@@ -203,15 +200,13 @@ const LinkDirectionEnum = builder.enumType('LinkDirection', {
 const EventLinkType = builder.objectRef<EventLinkRow>('EventLink').implement({
   description: 'A typed relation from one event to another.',
   fields: (t) => ({
-    type: t.field({
+    type: t.expose('type', {
       type: EventLinkTypeEnum,
       description: 'How the events are related, read from the event that points (see `direction`).',
-      resolve: (link) => link.type,
     }),
-    direction: t.field({
+    direction: t.expose('direction', {
       type: LinkDirectionEnum,
       description: 'Whether this event points at the other or the other at it.',
-      resolve: (link) => link.direction,
     }),
     event: t.field({
       type: EventRef,
@@ -225,10 +220,9 @@ export const EventCodingType = builder.objectRef<{ kind: EventKind }>('EventCodi
   description:
     'How an event kind maps to the CAMEO and PLOVER ontologies used by GDELT and POLECAT. Fields are null for kinds these ontologies do not code (a state forming or dissolving).',
   fields: (t) => ({
-    kind: t.field({
+    kind: t.expose('kind', {
       type: EventKindEnum,
       description: 'The kind this coding belongs to.',
-      resolve: (coding) => coding.kind,
     }),
     label: t.string({ description: 'Readable name of the kind.', resolve: (coding) => EVENT_KINDS[coding.kind].label }),
     description: t.string({
