@@ -138,7 +138,7 @@ builder.node(EventRef, {
     coding: t.field({
       type: EventCodingType,
       description: "The event's kind expressed in the CAMEO and PLOVER event ontologies, with its Goldstein score.",
-      resolve: (event) => ({ kind: event.kind as EventKind }),
+      resolve: (event) => ({ kind: event.kind }),
     }),
   }),
 });

@@ -1,4 +1,4 @@
-import { countEvents, EVENT_KINDS, type EventKind, type EventRow, listEvents, parseFuzzyDate } from '@bilateral/store';
+import { countEvents, EVENT_KINDS, type EventRow, listEvents, parseFuzzyDate } from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
 import { boundedListPrice, SCAN_PRICE } from '../limits/pricing.ts';
@@ -92,7 +92,7 @@ const projectionInput = (event: EventRow) => ({
   id: encodeGlobalID('Event', event.id),
   title: event.title,
   summary: event.summary,
-  group: EVENT_KINDS[event.kind as EventKind]?.label ?? event.kind,
+  group: EVENT_KINDS[event.kind]?.label ?? event.kind,
 });
 
 builder.objectFields(EventRef, (t) => ({

@@ -36,8 +36,8 @@ export function startServer(
       const corsLines = output.match(/^CORS:/gm)?.length ?? 0;
       if (urls.length >= listeners && corsLines >= listeners) resolve(urls[0]![1]!);
     };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     exited.then(({ code }) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
   listening.catch(() => {});
