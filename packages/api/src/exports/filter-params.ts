@@ -18,6 +18,14 @@ const list = (params: URLSearchParams, name: string) => {
   return values.length ? values : undefined;
 };
 
+/** Slugs as given, comma-separated or repeated; slugs are case-sensitive, so only trimmed. */
+const slugs = (params: URLSearchParams, name: string) =>
+  params
+    .getAll(name)
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
+
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], name: string): T | undefined {
   if (value === null) return undefined;
   const lower = value.toLowerCase() as T;
@@ -58,12 +66,7 @@ const EVENT_FILTER_PARAMETERS: EventFilterParameters = {
   to: (params) => params.get('to'),
   dateMatch: (params) => oneOf(params.get('dateMatch'), ['within', 'overlaps'] as const, 'dateMatch'),
   kinds: (params) => vocabulary(list(params, 'kinds'), EVENT_KIND_VALUES, 'kinds'),
-  actors: (params) =>
-    params
-      .getAll('actors')
-      .flatMap((value) => value.split(','))
-      .map((value) => value.trim())
-      .filter(Boolean),
+  actors: (params) => slugs(params, 'actors'),
   actorsMatch: (params) => oneOf(params.get('actorsMatch'), ['any', 'all'] as const, 'actorsMatch'),
   sectors: (params) => vocabulary(list(params, 'sectors'), keysOf(SECTORS), 'sectors'),
   text: (params) => params.get('text'),
@@ -71,6 +74,7 @@ const EVENT_FILTER_PARAMETERS: EventFilterParameters = {
     const hasConflicts = oneOf(params.get('hasConflicts'), ['true', 'false'] as const, 'hasConflicts');
     return hasConflicts === undefined ? undefined : hasConflicts === 'true';
   },
+  sources: (params) => slugs(params, 'sources'),
   // Archived events are reached through revisions and the change feed, never exported.
   includeArchived: null,
 };

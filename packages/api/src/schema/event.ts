@@ -322,6 +322,10 @@ export const EventFilterInput = builder.inputType('EventFilter', {
     hasConflicts: t.boolean({
       description: 'True: only events on which sources disagree. False: only events on which they do not.',
     }),
+    sources: t.stringList({
+      description:
+        'Source slugs, such as ["policyeast-2024-cold-war-rivals"]: only events that cite any of these documents in their own `citations` (citations of claims do not count). Unknown slugs match nothing.',
+    }),
   }),
 });
 
@@ -381,6 +385,7 @@ export function toEventFilter(input: typeof EventFilterInput.$inferInput | null 
     sectors: input.sectors ?? null,
     text: input.text ?? null,
     hasConflicts: input.hasConflicts ?? null,
+    sources: input.sources ?? null,
     // Archived events are reached through revisions and the change feed, never through a filter.
     includeArchived: false,
   };

@@ -592,6 +592,8 @@ export type EventFilter = {
   kinds?: InputMaybe<Array<EventKind>>;
   /** Only events in any of these sectors. */
   sectors?: InputMaybe<Array<Sector>>;
+  /** Source slugs, such as ["policyeast-2024-cold-war-rivals"]: only events that cite any of these documents in their own `citations` (citations of claims do not count). Unknown slugs match nothing. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Full-text condition on the title, summary or place, read exactly as `search(query:)` reads its query. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). At most 500 characters and 32 words (each word of a phrase counts), with parentheses at most 8 levels deep; control characters and lone surrogates are refused. A search over these limits, or whose operators or parentheses do not fit together, fails with INVALID_SEARCH and a message saying why. */
   text?: InputMaybe<Scalars['String']['input']>;
   /** End of a date range, at any precision. The range ends on its last day, so `to: "2014"` includes 31 December 2014. */

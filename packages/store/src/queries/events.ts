@@ -1,7 +1,7 @@
 import { and, eq, exists, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { FuzzyDateError, parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import type { Store } from '../db/client.ts';
-import { actors, claims, eventParticipants, eventSectors, events } from '../db/schema.ts';
+import { actors, citations, claims, eventParticipants, eventSectors, events, sources } from '../db/schema.ts';
 import type { EventKind } from '../vocabulary/event-kinds.ts';
 import { keysOf, type Sector } from '../vocabulary/terms.ts';
 import { batchedLookup, inBatch } from './batched.ts';
@@ -28,6 +28,8 @@ export interface EventFilter {
   sectors?: Sector[] | null;
   text?: string | null;
   hasConflicts?: boolean | null;
+  /** Source slugs: events that cite any of these documents in their own citations. */
+  sources?: string[] | null;
   /** Archived events (tombstones) are left out unless this is true. `text` never matches them: the search index holds live events only. */
   includeArchived?: boolean | null;
 }
@@ -49,6 +51,7 @@ const FILTERS_NOTHING: { [Field in keyof Required<EventFilter>]: (value: EventFi
   text: absent,
   // false is a condition: only events on which sources agree.
   hasConflicts: absent,
+  sources: noneListed,
   includeArchived: (value) => !value,
 };
 
@@ -157,6 +160,18 @@ export function eventFilterSql(
       conditions.push(
         sql`${events.id} in (select rowid from event_search where event_search match ${binder.value('text', query)})`,
       );
+  }
+  if (filter.sources?.length) {
+    const slugs = filter.sources.map((slug, index) => binder.value(`source${index}`, slug));
+    conditions.push(
+      exists(
+        store
+          .select({ one: sql`1` })
+          .from(citations)
+          .innerJoin(sources, eq(sources.id, citations.sourceId))
+          .where(and(eq(citations.eventId, events.id), inArray(sources.slug, slugs))),
+      ),
+    );
   }
   if (filter.hasConflicts != null) {
     binder.form(filter.hasConflicts ? 'conflicts' : 'no conflicts');
