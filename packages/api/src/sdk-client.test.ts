@@ -101,6 +101,12 @@ describe('createClient', () => {
     expect((await client.actors({ first: 1 })).totalCount).toBeGreaterThan(1);
     expect((await client.actor({ slug: 'russia' }))?.name).toBe('Russia');
     expect((await client.sources()).totalCount).toBeGreaterThan(0);
+    expect((await client.source({ slug: 'fixture-journal', first: 5 }))?.citations.edges[0]?.node.supports).toEqual({
+      __typename: 'Event',
+      id: expect.any(String),
+      slug: '2014-russia-lifts-arms-embargo',
+      title: expect.any(String),
+    });
     expect((await client.figures()).edges).toBeInstanceOf(Array);
     expect((await client.eventKinds()).map((kind) => kind.kind)).toContain('ARMS_DEAL');
     expect((await client.search({ query: 'embargo' })).totalCount).toBeGreaterThan(0);

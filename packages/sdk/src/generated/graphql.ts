@@ -2110,6 +2110,22 @@ export type EventHistoryQueryVariables = Exact<{
 
 export type EventHistoryQuery = { event?: { slug: string, title: string, version: number, archived: boolean, date: { display: string }, revisions: Array<{ version: number, operation: RevisionOperation, at: string, keyId?: number | null, before?: unknown | null, after?: unknown | null }> } | null };
 
+export type SourceQueryVariables = Exact<{
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SourceQuery = { source?: { id: string, slug: string, title: string, author?: string | null, outlet?: string | null, genre: SourceGenre, url?: string | null, publishedOn?: { display: string } | null, citations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { locator: string, note?: string | null, supports:
+            | { __typename: 'Actor', id: string, slug: string, name: string }
+            | { __typename: 'Claim', id: string, field: ClaimField, value: string }
+            | { __typename: 'Event', id: string, slug: string, title: string }
+            | { __typename: 'Figure', id: string, slug: string, label: string }
+            | { __typename: 'Office', title: string, holder: { id: string, slug: string } }
+           } }> } } | null };
+
 export type FuzzyDatePartsFragment = { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string };
 
 export type EventSummaryFragment = { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> };
@@ -2719,6 +2735,7 @@ export const TimelineJsDocument = {"__meta__":{"operationName":"TimelineJs","ope
 export const ActorRelationshipsDocument = {"__meta__":{"operationName":"ActorRelationships","operationType":"query","hash":"4458ca2beb16a942d3a088705110b46fa086066e0bb8653e2e87921adfea113f"}} as unknown as TypedDocumentString<ActorRelationshipsQuery, ActorRelationshipsQueryVariables>;
 export const ChangesDocument = {"__meta__":{"operationName":"Changes","operationType":"query","hash":"8cff1673ca210f597d49738580522a71dff95f6f6c789465c10b9ad1d392ff64"}} as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
 export const EventHistoryDocument = {"__meta__":{"operationName":"EventHistory","operationType":"query","hash":"dcfe8bd69e20b0e4e6fceb66382e76aa93d36d3b1837b82498bf20209fed9a1d"}} as unknown as TypedDocumentString<EventHistoryQuery, EventHistoryQueryVariables>;
+export const SourceDocument = {"__meta__":{"operationName":"Source","operationType":"query","hash":"bb4621f6238033741874e2173c16189b26e2c4017c1355fbe4fadc024d88c9b0"}} as unknown as TypedDocumentString<SourceQuery, SourceQueryVariables>;
 export const CreateActorDocument = {"__meta__":{"operationName":"CreateActor","operationType":"mutation","hash":"ac4edecdc83ccaeab4471ff95098882c13079b5e9f1ab88d091e233a543fa0e9"}} as unknown as TypedDocumentString<CreateActorMutation, CreateActorMutationVariables>;
 export const UpdateActorDocument = {"__meta__":{"operationName":"UpdateActor","operationType":"mutation","hash":"ce32bba5627b6589643d2bc37b93f83c43147c394fb81474e4d979e5a12b55ef"}} as unknown as TypedDocumentString<UpdateActorMutation, UpdateActorMutationVariables>;
 export const MergeActorsDocument = {"__meta__":{"operationName":"MergeActors","operationType":"mutation","hash":"d348f14d05ca3ec124acd3332b5cd4e6e1401056b4063672b01cea4d525213c0"}} as unknown as TypedDocumentString<MergeActorsMutation, MergeActorsMutationVariables>;
