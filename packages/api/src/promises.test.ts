@@ -63,6 +63,15 @@ describe('the SDK README', () => {
     expect(listed('The write methods:', '.')).toEqual(new Set(methodsOf('mutation')));
   });
 
+  it('docs/sdk.md names every method too', () => {
+    const guide = readFileSync(join(root, 'docs/sdk.md'), 'utf8').replace(/\s+/g, ' ');
+    const sentence = guide.slice(guide.indexOf('Methods:'));
+    const named = new Set(
+      [...sentence.slice(0, sentence.indexOf('. Writes')).matchAll(/`(\w+)`/g)].map(([, name]) => name),
+    );
+    for (const operation of sdkOperations()) expect(named, operation.method).toContain(operation.method);
+  });
+
   it('lists only methods the client has', () => {
     const client = createClient({ url: 'http://bilateral.test/graphql' });
     for (const method of [...listed('Reads:', ';'), ...listed('The write methods:', '.')])
