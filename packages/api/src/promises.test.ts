@@ -63,13 +63,13 @@ describe('the SDK README', () => {
     expect(listed('The write methods:', '.')).toEqual(new Set(methodsOf('mutation')));
   });
 
-  it('docs/sdk.md names every method too', () => {
+  it('docs/sdk.md names every read method too (its writes are one per mutation, by name)', () => {
     const guide = readFileSync(join(root, 'docs/sdk.md'), 'utf8').replace(/\s+/g, ' ');
     const sentence = guide.slice(guide.indexOf('Methods:'));
     const named = new Set(
-      [...sentence.slice(0, sentence.indexOf('. Writes')).matchAll(/`(\w+)`/g)].map(([, name]) => name),
+      [...sentence.slice(0, sentence.indexOf('; and, with')).matchAll(/`(\w+)`/g)].map(([, name]) => name),
     );
-    for (const operation of sdkOperations()) expect(named, operation.method).toContain(operation.method);
+    for (const method of methodsOf('query')) expect(named, method).toContain(method);
   });
 
   it('lists only methods the client has', () => {
