@@ -101,7 +101,7 @@ interface AxeViolation {
 /** axe-core's violations on the page as it stands (evaluated through DevTools, so the page's CSP allows it). */
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate('axe.run(document).then((result) => result.violations)')) as AxeViolation[];
+  const violations = await page.evaluate<AxeViolation[]>('axe.run(document).then((result) => result.violations)');
   return violations.map(
     (violation) =>
       `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,

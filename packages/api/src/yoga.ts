@@ -100,5 +100,5 @@ export function createBilateralYoga({
       defaultTabs: graphiqlTabs(),
     },
     renderGraphiQL: renderGraphiQLPage,
-  }) as unknown as BilateralYoga;
+  });
 }

@@ -107,7 +107,7 @@ export function createClient(options: ClientOptions) {
     /** One actor by `slug` or `id`, with its first events. Throws BilateralError with code NOT_FOUND when there is none. */
     actor: method(ActorDocument, (data) => data.actor),
     sources: method(SourcesDocument, (data) => data.sources),
-    /** One source by `slug` or `id`, with a page of its citations in paragraph order (what each supports). Throws BilateralError with code NOT_FOUND when there is none. */
+    /** One source document by `slug` or `id`, with a page of its citations and the record each supports. Throws BilateralError with code NOT_FOUND when there is none. */
     source: method(SourceDocument, (data) => data.source),
     figures: method(FiguresDocument, (data) => data.figures),
     eventKinds: method(EventKindsDocument, (data) => data.eventKinds),

@@ -10,10 +10,9 @@ builder.node(ClaimRef, {
   id: { resolve: (claim) => claim.id },
   loadMany: (ids, { loaders }) => loadNodes(loaders.claim, ids),
   fields: (t) => ({
-    field: t.field({
+    field: t.expose('field', {
       type: ClaimFieldEnum,
       description: 'The field this claim gives a value for.',
-      resolve: (claim) => claim.field,
     }),
     value: t.exposeString('value', {
       description:
@@ -26,10 +25,9 @@ builder.node(ClaimRef, {
         "For a DATE claim, the claimed date read as the event's own `date` is (earliest and latest day, precision, display), to draw competing dates beside the preferred one; null for every other field.",
       resolve: (claim) => (claim.field === 'date' ? parseFuzzyDate(claim.value) : null),
     }),
-    status: t.field({
+    status: t.expose('status', {
       type: ClaimStatusEnum,
       description: 'How well the value is supported.',
-      resolve: (claim) => claim.status,
     }),
     preferred: t.exposeBoolean('preferred', { description: 'True for the value the record itself shows.' }),
     reason: t.exposeString('reason', {
@@ -62,10 +60,9 @@ export const ConflictType = builder.objectRef<Conflict>('Conflict').implement({
   description:
     'A field that sources disagree on, with every competing value. Nothing is resolved silently: the preferred claim says why it was chosen.',
   fields: (t) => ({
-    field: t.field({
+    field: t.expose('field', {
       type: ClaimFieldEnum,
       description: 'The disputed field.',
-      resolve: (conflict) => conflict.field,
     }),
     preferred: t.field({
       type: ClaimRef,
@@ -73,10 +70,9 @@ export const ConflictType = builder.objectRef<Conflict>('Conflict').implement({
       description: 'The claim whose value the record shows.',
       resolve: (conflict) => conflict.claims.find((claim) => claim.preferred) ?? null,
     }),
-    claims: t.field({
+    claims: t.expose('claims', {
       type: [ClaimRef],
       description: 'All claims for the field, the preferred one included.',
-      resolve: (conflict) => conflict.claims,
     }),
   }),
 });

@@ -13,7 +13,14 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { eventParticipants, eventPeriodCounts, eventSectors, events } from '../db/schema.ts';
 import { EVENT_KIND_VALUES, EVENT_KINDS, type EventKind } from '../vocabulary/event-kinds.ts';
-import { type EventFilter, type EventOrder, type EventRow, eventFilterSql, listEvents } from './events.ts';
+import {
+  type EventFilter,
+  type EventOrder,
+  type EventRow,
+  eventFilterSql,
+  keepsEveryLiveEvent,
+  listEvents,
+} from './events.ts';
 import type { Page, PageArgs } from './pagination.ts';
 
 export const STATS_DIMENSIONS = ['year', 'decade', 'kind', 'sector', 'actor', 'plover'] as const;
@@ -48,9 +55,6 @@ interface GroupRow {
   n: number;
 }
 
-const isEmptyFilter = (filter: EventFilter | null | undefined) =>
-  !filter || Object.entries(filter).every(([field, value]) => field === 'kinds' || value == null || value === false);
-
 /**
  * Events counted by the values the dimensions need, grouped in SQL so that no event row reaches
  * JavaScript. Without a filter (or with only `kinds`), time and kind dimensions read the
@@ -61,7 +65,7 @@ function groupedCounts(store: Store, filter: EventFilter | null | undefined, dim
   const byKind = dimensions.includes('kind') || dimensions.includes('plover');
   const bySector = dimensions.includes('sector');
   const byActor = dimensions.includes('actor');
-  if (!bySector && !byActor && isEmptyFilter(filter)) {
+  if (!bySector && !byActor && keepsEveryLiveEvent(filter, ['kinds'])) {
     const columns = {
       ...(byPeriod && { period: eventPeriodCounts.period }),
       ...(byKind && { kind: eventPeriodCounts.kind }),
