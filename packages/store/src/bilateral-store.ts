@@ -6,9 +6,9 @@
  * same name in `queries/` and `curation/`, which the SQLite implementation wraps.
  */
 
-import type { ApiKey, KeyScope } from './curation/keys.ts';
+import type { ApiKey } from './curation/keys.ts';
 import type { MergedActors, MergeRequest } from './curation/merge-actors.ts';
-import type { EntityType, RevisionOperation, RevisionRow } from './curation/revisions.ts';
+import type { RevisionRow } from './curation/revisions.ts';
 import type { Editor, SavedRecord, SaveRequest } from './curation/save-record.ts';
 import type { StorageError } from './db/storage-error.ts';
 import type { StorageStatus } from './db/storage-health.ts';
@@ -36,7 +36,8 @@ import type {
 import type { SearchHit, SearchType } from './queries/search.ts';
 import type { BucketKey, CooperationYear, StatsBucket, StatsDimension } from './queries/stats.ts';
 import type { AllRecords } from './records/read-records.ts';
-import type { SeedReport } from './seed/write.ts';
+import type { SeedReport } from './seed-loader/write.ts';
+import type { EntityType, KeyScope, RevisionOperation } from './vocabulary/curation-terms.ts';
 
 /** Events: pages, counts, lookups by slug and by ID, drill-downs and the export stream. */
 export interface EventReads {
@@ -200,7 +201,7 @@ export interface KeyStore {
 export interface Writes {
   saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor): Promise<SavedRecord>;
   mergeActors(request: MergeRequest, editor: Editor): Promise<MergedActors>;
-  /** Validates every seed file, then writes them; see `loadSeeds` in `seed/index.ts`. */
+  /** Validates every seed file, then writes them; see `loadSeeds` in `seed-loader/index.ts`. */
   loadSeeds(seedsDir: string): Promise<SeedReport>;
 }
 

@@ -20,15 +20,9 @@ export type {
   Writes,
 } from './bilateral-store.ts';
 export { CurationError, USER_ERROR_CODES, type UserError, type UserErrorCode } from './curation/errors.ts';
-export { type ApiKey, isKeyScope, KEY_SCOPES, type KeyScope, scopeAllows } from './curation/keys.ts';
+export type { ApiKey } from './curation/keys.ts';
 export type { MergedActors, MergeRequest } from './curation/merge-actors.ts';
-export {
-  ENTITY_TYPES,
-  type EntityType,
-  REVISION_OPERATIONS,
-  type RevisionOperation,
-  type RevisionRow,
-} from './curation/revisions.ts';
+export type { RevisionRow } from './curation/revisions.ts';
 export type { Editor, Idempotency, SavedRecord, SaveRequest } from './curation/save-record.ts';
 export {
   DATE_PRECISIONS,
@@ -111,15 +105,12 @@ export type {
   FigureRecord,
   SourceRecord,
 } from './seed/format.ts';
-export {
-  formatProblem,
-  type SeedProblem,
-  type SeedReport,
-  SeedValidationError,
-  validateSeeds,
-} from './seed/index.ts';
+export { formatProblem, type SeedProblem, SeedValidationError } from './seed/problems.ts';
+export { validateSeeds } from './seed/validate.ts';
+export type { SeedReport } from './seed-loader/index.ts';
 export { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from './sources/documents.ts';
 export { type ParagraphStyle, splitParagraphs } from './sources/paragraphs.ts';
+export * from './vocabulary/curation-terms.ts';
 export {
   EVENT_KIND_VALUES,
   EVENT_KINDS,

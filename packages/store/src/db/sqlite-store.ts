@@ -8,7 +8,7 @@
 import type { ActorNetwork, BilateralStore, SearchResults } from '../bilateral-store.ts';
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../curation/keys.ts';
 import { mergeActors } from '../curation/merge-actors.ts';
-import { changesSince, type EntityType, revisionAsOf, revisionsOf } from '../curation/revisions.ts';
+import { changesSince, revisionAsOf, revisionsOf } from '../curation/revisions.ts';
 import { type Editor, type SaveRequest, saveRecord } from '../curation/save-record.ts';
 import { actorBySlug, countActors, eventPagesByActorIds, listActors } from '../queries/actors.ts';
 import { countEvents, eventBySlug, eventsByIds, listEvents } from '../queries/events.ts';
@@ -20,7 +20,8 @@ import { search } from '../queries/search.ts';
 import { citationPagesBySourceIds, countSources, listSources, sourceBySlug } from '../queries/sources.ts';
 import { cooperationIndex, eventStats, listBucketEvents } from '../queries/stats.ts';
 import { readAllRecords } from '../records/read-records.ts';
-import { loadSeeds } from '../seed/index.ts';
+import { loadSeeds } from '../seed-loader/index.ts';
+import type { EntityType } from '../vocabulary/curation-terms.ts';
 import { closeStore, isReadOnly, type OpenStoreOptions, openStore, type Store } from './client.ts';
 import { toStorageError } from './storage-error.ts';
 import { checkStorage } from './storage-health.ts';

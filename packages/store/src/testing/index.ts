@@ -3,10 +3,11 @@
  * store's own tests import the raw SQLite versions from `fixture-store.ts` and `synthetic-events.ts`.
  */
 import type { BilateralStore } from '../bilateral-store.ts';
-import { createApiKey, type KeyScope } from '../curation/keys.ts';
+import { createApiKey } from '../curation/keys.ts';
 import { closeStore, type OpenStoreOptions, openStore } from '../db/client.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
-import { loadSeeds } from '../seed/index.ts';
+import { loadSeeds } from '../seed-loader/index.ts';
+import type { KeyScope } from '../vocabulary/curation-terms.ts';
 import { fixtureSeedsDir, openFixtureStore as openFixtureDatabase } from './fixture-store.ts';
 import { openSyntheticStore as openSyntheticDatabase } from './synthetic-events.ts';
 
