@@ -1,14 +1,15 @@
 import { and, eq, exists, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { FuzzyDateError, parseFuzzyDate } from '../dates/fuzzy-date.ts';
+import { dateBound } from '../dates/date-bound.ts';
 import type { Store } from '../db/client.ts';
 import { actors, claims, eventParticipants, eventSectors, events } from '../db/schema.ts';
+import { QueryError } from '../errors/query-error.ts';
+import { DEFAULT_EVENT_ORDER, type EventOrder, eventSortKeys as sortKeysOf } from '../paging/event-order.ts';
 import type { EventKind } from '../vocabulary/event-kinds.ts';
 import type { Sector } from '../vocabulary/terms.ts';
 import { batchedLookup, inBatch } from './batched.ts';
 import { inlineValues, NamedValues, preparedByShape, type ValueBinder } from './bound-values.ts';
-import { QueryError } from './errors.ts';
 import { readThroughIndex } from './indexed-by.ts';
-import { type Page, type PageArgs, planPage, type SortKey } from './pagination.ts';
+import { type Page, type PageArgs, planPage } from './pagination.ts';
 import { toFtsQuery } from './text-search.ts';
 
 export type EventRow = typeof events.$inferSelect;
@@ -32,21 +33,8 @@ export interface EventFilter {
   includeArchived?: boolean | null;
 }
 
-export type EventOrderField = 'date' | 'title' | 'kind';
-export interface EventOrder {
-  field: EventOrderField;
-  direction: 'asc' | 'desc';
-}
-
-/** Parses a filter date, turning a bad one into the caller's INVALID_DATE error. */
-export function dateBound(value: string, argument: string) {
-  try {
-    return parseFuzzyDate(value);
-  } catch (error) {
-    if (error instanceof FuzzyDateError) throw new QueryError('INVALID_DATE', error.message, argument);
-    throw error;
-  }
-}
+export type { EventOrder, EventOrderField } from '../paging/event-order.ts';
+export { dateBound };
 
 /** SQL for events whose claims hold more than one distinct value for some field. */
 export const hasConflictSql = sql`exists (select 1 from ${claims} where ${claims.eventId} = ${events.id} group by ${claims.field} having count(distinct ${claims.value}) > 1)`;
@@ -149,31 +137,9 @@ export function resolveActorSlugs(store: Store, slugs: string[], argument: strin
   return found.map((row) => row.id);
 }
 
-const ORDER_KEYS: Record<EventOrderField, (direction: 'asc' | 'desc') => SortKey<EventRow>[]> = {
-  date: (direction) => [
-    { column: events.dateEarliest, direction, value: (row) => row.dateEarliest },
-    { column: events.dateLatest, direction, value: (row) => row.dateLatest },
-  ],
-  title: (direction) => [{ column: events.title, direction, value: (row) => row.title }],
-  kind: (direction) => [
-    { column: events.kind, direction, value: (row) => row.kind },
-    { column: events.dateEarliest, direction, value: (row) => row.dateEarliest },
-    { column: events.dateLatest, direction, value: (row) => row.dateLatest },
-  ],
-};
+export { DEFAULT_EVENT_ORDER };
 
-export const DEFAULT_EVENT_ORDER: EventOrder[] = [{ field: 'date', direction: 'asc' }];
-
-export function eventSortKeys(order: readonly EventOrder[]) {
-  const effective = order.length ? order : DEFAULT_EVENT_ORDER;
-  // The ID breaks ties in the direction of the last key, so a one-direction order is one row value
-  // that an index on (keys..., id) serves from either end (see `beyond` in pagination.ts).
-  const keys: SortKey<EventRow>[] = [
-    ...effective.flatMap((entry) => ORDER_KEYS[entry.field](entry.direction)),
-    { column: events.id, direction: effective.at(-1)!.direction, value: (row) => row.id },
-  ];
-  return { keys, ordering: effective.map((entry) => `${entry.field}:${entry.direction}`).join(',') || 'id' };
-}
+export const eventSortKeys = (order: readonly EventOrder[]) => sortKeysOf<EventRow>(events, order);
 
 const eventColumns = getTableColumns(events);
 

@@ -12,7 +12,7 @@
 import { and, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { eventParticipants, events } from '../db/schema.ts';
-import { QueryError } from './errors.ts';
+import { QueryError } from '../errors/query-error.ts';
 import { type EventFilter, type EventOrder, type EventRow, eventFilterSql, listEvents } from './events.ts';
 import type { Page, PageArgs } from './pagination.ts';
 
