@@ -92,7 +92,12 @@ BEGIN
     FROM event_pairs(event) p WHERE c.actor_id = p.actor_id AND c.other_id = p.other_id;
   DELETE FROM actor_pair_counts c USING event_pairs(event) p
     WHERE c.actor_id = p.actor_id AND c.other_id = p.other_id AND c.weight = 0;
-  UPDATE actor_pair_counts c SET (first_date, last_date) = (SELECT * FROM pair_dates(c.actor_id, c.other_id, event))
+  -- In a statement that archives several events, each row's trigger runs once all are archived: a
+  -- pair may then have no live shared event left while its count still waits for the other rows'
+  -- triggers, which take it to 0 and delete it. Until then it keeps its dates.
+  UPDATE actor_pair_counts c SET (first_date, last_date) = (
+      SELECT coalesce(d.first_date, c.first_date), coalesce(d.last_date, c.last_date)
+      FROM pair_dates(c.actor_id, c.other_id, event) d)
     FROM event_pairs(event) p
     WHERE c.actor_id = p.actor_id AND c.other_id = p.other_id
       AND (c.first_date = network_remove_event.date_earliest OR c.last_date = network_remove_event.date_latest);

@@ -45,7 +45,7 @@ export interface OpenPostgresOptions {
   durability?: PostgresDurability;
   /** How long a statement waits for a lock another transaction holds before failing with BUSY; defaults to 5000 ms, as SQLite's busy timeout. */
   lockTimeoutMs?: number;
-  /** How long one statement may run before PostgreSQL cancels it (BUSY); defaults to 30000 ms. 0 turns it off. */
+  /** How long one statement may run before PostgreSQL cancels it (BUSY); defaults to 30000 ms. 0 turns it off. PGlite, which has no timers, never cancels. */
   statementTimeoutMs?: number;
   /** Connections the pool may open to a server (PGlite has one); defaults to 10. */
   maxConnections?: number;

@@ -3,6 +3,8 @@
  * copy from SQLite. Imports none of the SQLite store (db/, queries/, curation/, records/).
  */
 export * from './client.ts';
+export { COPIED_TABLES, CopyError, type CopyOptions, type CopyReport, copyFromSqlite } from './copy-from-sqlite.ts';
 export * as postgresSchema from './schema.ts';
 export { SEARCH_CONFIGURATION, searchVector } from './schema.ts';
 export { guardPostgres, toPostgresStorageError } from './storage-error.ts';
+export { countedTotals, keptTotals, type Totals } from './totals.ts';

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as sqliteSchema from '../db/schema.ts';
 import type { PostgresStore } from './client.ts';
 import * as schema from './schema.ts';
+import { SEARCH_CONFIGURATION } from './schema.ts';
 import { emptyPgliteStore } from './testing/pglite.ts';
 
 const tablesOf = <T>(module: Record<string, unknown>, isTable: (value: unknown) => value is T) =>
@@ -107,5 +108,66 @@ describe('the PostgreSQL schema on PGlite', () => {
       expect(plan, `${name} ${direction}`).toContain('"Index Cond":"(ROW(');
       expect(plan, `${name} ${direction}`).not.toContain('"Node Type":"Sort"');
     }
+  });
+});
+
+describe('the search vectors', () => {
+  let store: PostgresStore;
+  beforeEach(async () => {
+    store = await emptyPgliteStore();
+  });
+  const matches = async (table: 'events' | 'actors' | 'sources' | 'figures', words: string) => {
+    const { rows } = await store.db.execute<{ id: number }>(
+      sql`select id from ${sql.identifier(table)} where search @@ plainto_tsquery(${SEARCH_CONFIGURATION}::regconfig, ${words}) order by id`,
+    );
+    return rows.map((row) => row.id);
+  };
+
+  it('fold case and accents both ways, as SQLite’s remove_diacritics 2 does', async () => {
+    await store.db.execute(sql`insert into events (slug, title, summary, kind, date_edtf, date_earliest, date_latest, place)
+      values ('a', 'Lavróv visits', 'Talks in Islamabad', 'meet', '2020', '2020-01-01', '2020-01-01', 'Ştefan Hall'),
+             ('b', 'LAVROV again', 'x', 'meet', '2020', '2020-01-01', '2020-01-01', null)`);
+    expect(await matches('events', 'lavrov')).toEqual([1, 2]);
+    expect(await matches('events', 'LAVRÓV')).toEqual([1, 2]);
+    expect(await matches('events', 'stefan')).toEqual([1]);
+    expect(await matches('events', 'islamabad')).toEqual([1]);
+  });
+
+  it('weigh the title above the summary and the place', async () => {
+    await store.db.execute(sql`insert into events (slug, title, summary, kind, date_edtf, date_earliest, date_latest, place)
+      values ('a', 'Trade', 'Pipeline', 'meet', '2020', '2020-01-01', '2020-01-01', 'Karachi')`);
+    const { rows } = await store.db.execute<{ weights: string }>(sql`select search::text as weights from events`);
+    expect(rows[0]!.weights).toBe("'karachi':3C 'pipeline':2B 'trade':1A");
+  });
+
+  it('index only live events, and read an actor’s aliases kept on it', async () => {
+    await store.db.execute(sql`insert into events (slug, title, summary, kind, date_edtf, date_earliest, date_latest, archived_at)
+      values ('a', 'Gas', 's', 'meet', '2020', '2020-01-01', '2020-01-01', '2026-01-01')`);
+    const { rows } = await store.db.execute<{ indexdef: string }>(
+      sql`select indexdef from pg_indexes where indexname = 'events_search'`,
+    );
+    expect(rows[0]!.indexdef).toMatch(/USING gin \(search\) WHERE \(archived_at IS NULL\)/);
+
+    await store.db.execute(
+      sql`insert into actors (slug, name, name_folded, kind) values ('p', 'Putin', 'putin', 'person')`,
+    );
+    await store.db.execute(sql`insert into actor_aliases (actor_id, name, name_folded, kind, position)
+      values (1, 'Vladimir Vladimirovich', 'vladimir vladimirovich', 'name', 0), (1, 'VVP', 'vvp', 'abbreviation', 1)`);
+    expect(await matches('actors', 'vladimirovich')).toEqual([1]);
+    await store.db.execute(sql`update actor_aliases set name = 'Volodya' where name = 'VVP'`);
+    expect(await matches('actors', 'vvp')).toEqual([]);
+    expect(await matches('actors', 'volodya')).toEqual([1]);
+    await store.db.execute(sql`delete from actor_aliases`);
+    expect(await matches('actors', 'vladimirovich')).toEqual([]);
+    expect(await matches('actors', 'putin')).toEqual([1]);
+  });
+
+  it('read a figure’s indicator as words and a source’s author and outlet', async () => {
+    await store.db.execute(sql`insert into figures (slug, label, indicator, period_edtf, period_earliest, period_latest, value)
+      values ('f', 'Bilateral trade', 'trade_volume', '2020', '2020-01-01', '2020-12-31', '1')`);
+    await store.db.execute(sql`insert into sources (slug, file, title, author, outlet, genre)
+      values ('s', 's.txt', 'Report', 'Müller', 'Dawn', 'report')`);
+    expect(await matches('figures', 'volume')).toEqual([1]);
+    expect(await matches('sources', 'muller dawn')).toEqual([1]);
   });
 });

@@ -29,6 +29,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { ParagraphStyle } from '../sources/paragraphs.ts';
+import type { KeyScope, RevisionOperation } from '../vocabulary/curation-terms.ts';
 import type { EventKind } from '../vocabulary/event-kinds.ts';
 import type {
   ActorKind,
@@ -371,7 +372,7 @@ export const citations = pgTable(
 export const apiKeys = pgTable('api_keys', {
   id: id(),
   label: text('label').notNull(),
-  scope: text('scope').notNull(),
+  scope: text('scope').$type<KeyScope>().notNull(),
   secretHash: text('secret_hash').notNull().unique(),
   createdAt: text('created_at').notNull(),
   revokedAt: text('revoked_at'),
@@ -390,7 +391,7 @@ export const revisions = pgTable(
     entityId: integer('entity_id').notNull(),
     entitySlug: text('entity_slug').notNull(),
     version: integer('version').notNull(),
-    operation: text('operation').notNull(),
+    operation: text('operation').$type<RevisionOperation>().notNull(),
     /** The API key that made the change; null for the seed loader. */
     keyId: integer('key_id').references(() => apiKeys.id, { onDelete: 'restrict' }),
     at: text('at').notNull(),
