@@ -10,8 +10,8 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '@bilateral/store';
-import { sqliteDatabaseOf } from '@bilateral/store/testing';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
+import { sqliteDatabaseOf } from '@bilateral/store/testing';
 import { createBilateralYoga } from '../src/yoga.ts';
 import { benchQueries } from './queries.ts';
 
@@ -54,7 +54,9 @@ function selfTimeByOwner(profile: Profile): [string, number][] {
 
 const database = syntheticDatabase({ events, seed: 1 });
 const store = openSqliteStore(database.path);
-const query = benchQueries(sqliteDatabaseOf(store).$client, { depths: [0.5] }).find((candidate) => candidate.name === queryName);
+const query = benchQueries(sqliteDatabaseOf(store).$client, { depths: [0.5] }).find(
+  (candidate) => candidate.name === queryName,
+);
 if (!query) throw new Error(`no benchmark query named "${queryName}" (see bench/queries.ts)`);
 const yoga = createBilateralYoga({ store, logging: false });
 const body = JSON.stringify(query.request);

@@ -1,8 +1,9 @@
 // The benchmark's correctness check at 1k events: Bilateral's API, the naive graphql-js server and
 // the single-statement floor must return the same data for every benchmark query, or the timings
 // compare different work.
-import { SqliteStore } from '@bilateral/store/testing';
+
 import { openSyntheticStore } from '@bilateral/store/synthetic';
+import { SqliteStore } from '@bilateral/store/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBilateralYoga } from '../src/yoga.ts';
 import { createFloorHandler } from './baselines/floor.ts';

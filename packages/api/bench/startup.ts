@@ -6,8 +6,8 @@
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeStore, openStore } from '@bilateral/store/testing';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
+import { closeStore, openStore } from '@bilateral/store/testing';
 import { benchQueries } from './queries.ts';
 import { type Launch, prepareBundledServers, type ServerName, startServer, stopServer } from './servers.ts';
 

@@ -8,8 +8,8 @@
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeStore, openStore } from '@bilateral/store/testing';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
+import { closeStore, openStore } from '@bilateral/store/testing';
 import { twoCoreScaling } from './cpu-scaling.ts';
 import { type LoadResult, runWrk } from './load.ts';
 import { childPidsOf, connectionsOf, cpuMsOf, machineCpuMs } from './proc.ts';

@@ -134,4 +134,17 @@ describe('the server on a database it cannot write', () => {
     expect(code).toBe(1);
     expect(output.trim()).toBe('Bilateral did not start: DURABILITY must be full or fast, not "sometimes"');
   }, 60_000);
+
+  it('refuses a PostgreSQL DATABASE_URL in one line, without echoing the URL and its password', async () => {
+    const { path } = fixtureDatabase();
+    const { code, output } = await serve({
+      DATABASE_PATH: path,
+      DATABASE_URL: 'postgres://bilateral:secret-password@127.0.0.1:55450/bilateral',
+    }).exited;
+    expect(code).toBe(1);
+    expect(output.trim()).toBe(
+      'Bilateral did not start: DATABASE_URL names a PostgreSQL database, which this version of Bilateral cannot use yet: unset DATABASE_URL to serve the SQLite file',
+    );
+    expect(output).not.toContain('secret-password');
+  }, 60_000);
 });

@@ -24,7 +24,7 @@ const sourceFiles = (dir: string): string[] =>
  * from its own folder or from a lower floor, never from a higher one.
  */
 const STORE_FLOORS = [
-  ['text', 'dates', 'vocabulary', 'errors'],
+  ['text', 'dates', 'vocabulary', 'errors', 'paging'],
   ['sources'],
   ['seed'],
   ['postgres'],
@@ -33,6 +33,9 @@ const STORE_FLOORS = [
   ['records'],
   ['curation'],
   ['seed-loader'],
+  // BilateralStore, the interface every database implements, then each implementation of it.
+  ['interface'],
+  ['sqlite', 'postgres-store'],
   ['maintenance', 'synthetic', 'testing', 'cli'],
 ];
 const packages = readdirSync(packagesDir).filter((name) => statSync(join(packagesDir, name)).isDirectory());
@@ -80,6 +83,41 @@ describe('package graph', () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it("reaches the database only through the store's interface: no SQLite-bound function is exported to the API", async () => {
+    // A function of the store that takes the drizzle connection (or a transaction, or a reader of it) first.
+    const storeSource = join(packagesDir, 'store/src');
+    const bound = new Set(
+      sourceFiles(storeSource)
+        .filter((file) => !file.endsWith('.test.ts'))
+        .flatMap((file) =>
+          [
+            ...readFileSync(file, 'utf8').matchAll(
+              /export (?:function (\w+)(?:<[^>]*>)?\(\s*\w+: (?:Store|Transaction|Reader)\b|const (\w+) = batchedLookup\b)/g,
+            ),
+          ].map((match) => match[1] ?? match[2]!),
+        ),
+    );
+    expect(bound).toContain('listEvents');
+    expect(bound).toContain('eventsByIds');
+    expect(bound).toContain('saveRecord');
+    const exported = Object.keys(await import('@bilateral/store'));
+    expect(exported).toContain('openBilateralStore');
+    expect(exported.filter((name) => bound.has(name) || ['openStore', 'closeStore'].includes(name))).toEqual([]);
+  });
+
+  it("keeps the store's testing entry, which opens SQLite itself, out of the code that serves requests", () => {
+    const apiSource = join(packagesDir, 'api/src');
+    const serving = sourceFiles(apiSource).filter(
+      (file) => !file.endsWith('.test.ts') && !relative(apiSource, file).startsWith('testing/'),
+    );
+    expect(serving.length).toBeGreaterThan(20);
+    expect(
+      serving
+        .filter((file) => importsOf(file).includes('@bilateral/store/testing'))
+        .map((file) => relative(packagesDir, file)),
+    ).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '@bilateral/store';
-import { fixtureSeedsDir, sqliteDatabaseOf } from '@bilateral/store/testing';
+import { fixtureSeedsDir } from '@bilateral/store/testing';
 import { describe, expect, it } from 'vitest';
 import { execute } from './testing/graphql.ts';
 import { createBilateralYoga } from './yoga.ts';
@@ -63,6 +63,6 @@ describe('SQL statements per nested query', () => {
     // page + count + participants with their actors + citations with their sources; the countries
     // are participants too, so they come from the actor loader without a statement
     expect(large).toBeLessThanOrEqual(4);
-    sqliteDatabaseOf(store).$client.close();
+    await store.close();
   });
 });

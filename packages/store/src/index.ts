@@ -6,19 +6,6 @@
  * store's own tests import them by relative path.
  */
 
-export type {
-  ActorNetwork,
-  BilateralStore,
-  EventReads,
-  Insights,
-  KeyStore,
-  RecordReads,
-  RelatedLookups,
-  RevisionReads,
-  SearchResults,
-  StorageChecks,
-  Writes,
-} from './bilateral-store.ts';
 export { CurationError, USER_ERROR_CODES, type UserError, type UserErrorCode } from './curation/errors.ts';
 export type { ApiKey } from './curation/keys.ts';
 export type { MergedActors, MergeRequest } from './curation/merge-actors.ts';
@@ -34,7 +21,6 @@ export {
 export { DURABILITY_MODES, type Durability, type OpenStoreOptions } from './db/client.ts';
 export { resolveDatabasePath, resolveFromInvocation } from './db/database-path.ts';
 export { type StorageAccess, storageAccess } from './db/read-only.ts';
-export { openSqliteStore } from './db/sqlite-store.ts';
 export {
   STORAGE_ERROR_CODES,
   StorageError,
@@ -43,6 +29,19 @@ export {
 } from './db/storage-error.ts';
 export type { StorageCheck, StorageStatus } from './db/storage-health.ts';
 export { QueryError, type QueryErrorCode } from './errors/query-error.ts';
+export type {
+  ActorNetwork,
+  BilateralStore,
+  EventReads,
+  Insights,
+  KeyStore,
+  RecordReads,
+  RelatedLookups,
+  RevisionReads,
+  SearchResults,
+  StorageChecks,
+  Writes,
+} from './interface/bilateral-store.ts';
 export { DatabaseUrlError, type OpenBilateralStoreOptions, openBilateralStore } from './open-bilateral-store.ts';
 export type { ActorFilter } from './queries/actors.ts';
 export type { EventFilter, EventOrder, EventOrderField, EventRow } from './queries/events.ts';
@@ -110,6 +109,7 @@ export { validateSeeds } from './seed/validate.ts';
 export type { SeedReport } from './seed-loader/index.ts';
 export { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from './sources/documents.ts';
 export { type ParagraphStyle, splitParagraphs } from './sources/paragraphs.ts';
+export { openSqliteStore } from './sqlite/sqlite-store.ts';
 export * from './vocabulary/curation-terms.ts';
 export {
   EVENT_KIND_VALUES,

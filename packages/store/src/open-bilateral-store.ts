@@ -3,9 +3,10 @@
  * SQLite file at `path` is used, as it always has been. Only SQLite is implemented so far; a
  * PostgreSQL URL is refused with a message saying so.
  */
-import type { BilateralStore } from './bilateral-store.ts';
+
 import type { OpenStoreOptions } from './db/client.ts';
-import { openSqliteStore } from './db/sqlite-store.ts';
+import type { BilateralStore } from './interface/bilateral-store.ts';
+import { openSqliteStore } from './sqlite/sqlite-store.ts';
 
 export interface OpenBilateralStoreOptions extends OpenStoreOptions {
   /** `DATABASE_URL`: a database server's URL; empty or absent for the SQLite file at `path`. */

@@ -2,11 +2,12 @@
  * @bilateral/store/testing: fixtures for the tests of other packages, as `BilateralStore`s. The
  * store's own tests import the raw SQLite versions from `fixture-store.ts` and `synthetic-events.ts`.
  */
-import type { BilateralStore } from '../bilateral-store.ts';
+
 import { createApiKey } from '../curation/keys.ts';
 import { closeStore, type OpenStoreOptions, openStore } from '../db/client.ts';
-import { SqliteStore } from '../db/sqlite-store.ts';
+import type { BilateralStore } from '../interface/bilateral-store.ts';
 import { loadSeeds } from '../seed-loader/index.ts';
+import { SqliteStore } from '../sqlite/sqlite-store.ts';
 import type { KeyScope } from '../vocabulary/curation-terms.ts';
 import { fixtureSeedsDir, openFixtureStore as openFixtureDatabase } from './fixture-store.ts';
 import { openSyntheticStore as openSyntheticDatabase } from './synthetic-events.ts';
@@ -14,7 +15,7 @@ import { openSyntheticStore as openSyntheticDatabase } from './synthetic-events.
 // SQLite itself, for tests and benchmarks that measure or break it (statement counts, fault injection, the
 // SQL baselines); code that serves requests never imports this entry.
 export { closeStore, openStore, type Store } from '../db/client.ts';
-export { SqliteStore, sqliteDatabaseOf } from '../db/sqlite-store.ts';
+export { SqliteStore, sqliteDatabaseOf } from '../sqlite/sqlite-store.ts';
 export { fixtureSeedsDir, fixtureSeedsWith, fixtureVisit, writeFixtureDocuments } from './fixture-store.ts';
 export { syntheticEvent } from './synthetic-events.ts';
 

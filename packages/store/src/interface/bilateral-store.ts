@@ -1,23 +1,23 @@
 /**
  * The one way into the database for the API, the server and the CLI: every read and write they
  * need, each answering a Promise (exports an async iterable of batches), with the store's own types
- * in and out. Each database has one implementation (SQLite: `db/sqlite-store.ts`); callers never
+ * in and out. Each database has one implementation (SQLite: `sqlite/sqlite-store.ts`); callers never
  * learn which one they hold. The semantics of each method are those of the query function of the
  * same name in `queries/` and `curation/`, which the SQLite implementation wraps.
  */
 
-import type { ApiKey } from './curation/keys.ts';
-import type { MergedActors, MergeRequest } from './curation/merge-actors.ts';
-import type { RevisionRow } from './curation/revisions.ts';
-import type { Editor, SavedRecord, SaveRequest } from './curation/save-record.ts';
-import type { StorageError } from './db/storage-error.ts';
-import type { StorageStatus } from './db/storage-health.ts';
-import type { ActorFilter } from './queries/actors.ts';
-import type { EventFilter, EventOrder, EventRow } from './queries/events.ts';
-import type { ExportedActor, ExportedEvent } from './queries/export.ts';
-import type { FigureFilter } from './queries/figures.ts';
-import type { EventPosition, NetworkEdge, NetworkNode, NetworkOptions, Relationship } from './queries/network.ts';
-import type { Page, PageArgs } from './queries/pagination.ts';
+import type { ApiKey } from '../curation/keys.ts';
+import type { MergedActors, MergeRequest } from '../curation/merge-actors.ts';
+import type { RevisionRow } from '../curation/revisions.ts';
+import type { Editor, SavedRecord, SaveRequest } from '../curation/save-record.ts';
+import type { StorageError } from '../db/storage-error.ts';
+import type { StorageStatus } from '../db/storage-health.ts';
+import type { ActorFilter } from '../queries/actors.ts';
+import type { EventFilter, EventOrder, EventRow } from '../queries/events.ts';
+import type { ExportedActor, ExportedEvent } from '../queries/export.ts';
+import type { FigureFilter } from '../queries/figures.ts';
+import type { EventPosition, NetworkEdge, NetworkNode, NetworkOptions, Relationship } from '../queries/network.ts';
+import type { Page, PageArgs } from '../queries/pagination.ts';
 import type {
   ActorRow,
   AliasRow,
@@ -32,12 +32,12 @@ import type {
   ParticipantWithActor,
   SectorRow,
   SourceRow,
-} from './queries/related.ts';
-import type { SearchHit, SearchType } from './queries/search.ts';
-import type { BucketKey, CooperationYear, StatsBucket, StatsDimension } from './queries/stats.ts';
-import type { AllRecords } from './records/read-records.ts';
-import type { SeedReport } from './seed-loader/write.ts';
-import type { EntityType, KeyScope, RevisionOperation } from './vocabulary/curation-terms.ts';
+} from '../queries/related.ts';
+import type { SearchHit, SearchType } from '../queries/search.ts';
+import type { BucketKey, CooperationYear, StatsBucket, StatsDimension } from '../queries/stats.ts';
+import type { AllRecords } from '../records/read-records.ts';
+import type { SeedReport } from '../seed-loader/index.ts';
+import type { EntityType, KeyScope, RevisionOperation } from '../vocabulary/curation-terms.ts';
 
 /** Events: pages, counts, lookups by slug and by ID, drill-downs and the export stream. */
 export interface EventReads {

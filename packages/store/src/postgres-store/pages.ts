@@ -7,7 +7,7 @@
 import { and, type Column, getColumns, lte, type SQL, sql } from 'drizzle-orm';
 import type { PgSelect, PgTable } from 'drizzle-orm/pg-core';
 import { type Page, type PageArgs, readPageRequest, type SortKey } from '../paging/keyset.ts';
-import type { PostgresDatabase } from './client.ts';
+import type { PostgresDatabase } from '../postgres/client.ts';
 
 /** A page of `table`'s rows matching `condition`, in the order of `keys`. */
 export async function readPage<Row>(

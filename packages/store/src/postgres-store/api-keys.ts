@@ -3,11 +3,11 @@
  * is stored, and a key is shown once, when it is created.
  */
 import { and, eq, isNull } from 'drizzle-orm';
+import type { PostgresDatabase } from '../postgres/client.ts';
+import { apiKeys } from '../postgres/schema.ts';
+import { guardPostgres } from '../postgres/storage-error.ts';
 import { type ApiKey, hashSecret, KEY_PREFIX, newSecret } from '../vocabulary/api-key-secrets.ts';
 import type { KeyScope } from '../vocabulary/curation-terms.ts';
-import type { PostgresDatabase } from './client.ts';
-import { apiKeys } from './schema.ts';
-import { guardPostgres } from './storage-error.ts';
 
 const toApiKey = (row: typeof apiKeys.$inferSelect): ApiKey => ({
   id: row.id,

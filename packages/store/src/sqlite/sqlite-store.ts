@@ -2,14 +2,18 @@
  * The SQLite implementation of `BilateralStore`: each method runs the synchronous query function of
  * the same name on one better-sqlite3 connection. A write stays one synchronous transaction inside
  * its call (drizzle's better-sqlite3 driver refuses an async transaction callback). Awaiting these
- * wrappers costs no more CPU per request than calling the functions directly (measured on the page
- * benchmark; docs/performance.md).
+ * wrappers cost no measurable CPU per request on the page benchmark (`bench:profile`, against the
+ * synchronous calls in the same run).
  */
-import type { ActorNetwork, BilateralStore, SearchResults } from '../bilateral-store.ts';
+
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../curation/keys.ts';
 import { mergeActors } from '../curation/merge-actors.ts';
 import { changesSince, revisionAsOf, revisionsOf } from '../curation/revisions.ts';
 import { type Editor, type SaveRequest, saveRecord } from '../curation/save-record.ts';
+import { closeStore, isReadOnly, type OpenStoreOptions, openStore, type Store } from '../db/client.ts';
+import { toStorageError } from '../db/storage-error.ts';
+import { checkStorage } from '../db/storage-health.ts';
+import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
 import { actorBySlug, countActors, eventPagesByActorIds, listActors } from '../queries/actors.ts';
 import { countEvents, eventBySlug, eventsByIds, listEvents } from '../queries/events.ts';
 import { EXPORT_BATCH_SIZE, exportActors, exportEvents } from '../queries/export.ts';
@@ -22,9 +26,6 @@ import { cooperationIndex, eventStats, listBucketEvents } from '../queries/stats
 import { readAllRecords } from '../records/read-records.ts';
 import { loadSeeds } from '../seed-loader/index.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
-import { closeStore, isReadOnly, type OpenStoreOptions, openStore, type Store } from './client.ts';
-import { toStorageError } from './storage-error.ts';
-import { checkStorage } from './storage-health.ts';
 
 /** The rows of `rows` in arrays of at most `size`. */
 function* inBatches<T>(rows: Iterable<T>, size: number): Generator<T[]> {

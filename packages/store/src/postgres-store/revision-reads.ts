@@ -1,10 +1,10 @@
 /** The revision log on PostgreSQL, read as `curation/revisions.ts` reads it on SQLite. */
 import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
 import type { RevisionRow } from '../curation/revisions.ts';
+import type { PostgresDatabase } from '../postgres/client.ts';
+import { revisions } from '../postgres/schema.ts';
 import type { EntityType, RevisionOperation } from '../vocabulary/curation-terms.ts';
-import type { PostgresDatabase } from './client.ts';
 import { inTexts } from './event-reads.ts';
-import { revisions } from './schema.ts';
 
 /** An entity's revisions, newest first. */
 export async function revisionsOf(

@@ -7,13 +7,13 @@ import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { dateBound } from '../dates/date-bound.ts';
 import type { PageArgs } from '../paging/keyset.ts';
+import type { PostgresDatabase } from '../postgres/client.ts';
+import { actors, figures, sources } from '../postgres/schema.ts';
 import type { ActorFilter } from '../queries/actors.ts';
 import type { FigureFilter } from '../queries/figures.ts';
 import type { ActorRow, FigureRow, SourceRow } from '../queries/related.ts';
-import type { PostgresDatabase } from './client.ts';
 import { inIds, inTexts, notYetOnPostgres } from './event-reads.ts';
 import { readPage } from './pages.ts';
-import { actors, figures, sources } from './schema.ts';
 
 async function countWhere(db: PostgresDatabase, table: PgTable, condition: SQL | undefined): Promise<number> {
   const [row] = await db

@@ -10,13 +10,13 @@ import { dateBound } from '../dates/date-bound.ts';
 import { QueryError } from '../errors/query-error.ts';
 import { type EventOrder, eventSortKeys } from '../paging/event-order.ts';
 import type { Page, PageArgs } from '../paging/keyset.ts';
+import type { PostgresDatabase } from '../postgres/client.ts';
+import { actors, claims, eventParticipants, eventSectors, events } from '../postgres/schema.ts';
 import type { EventFilter, EventRow } from '../queries/events.ts';
 import type { EventPosition } from '../queries/network.ts';
 import type { BucketKey } from '../queries/stats.ts';
 import { EVENT_KIND_VALUES, EVENT_KINDS, type EventKind } from '../vocabulary/event-kinds.ts';
-import type { PostgresDatabase } from './client.ts';
 import { groupedPages, readPage } from './pages.ts';
-import { actors, claims, eventParticipants, eventSectors, events } from './schema.ts';
 
 /** Not yet answered on PostgreSQL: said plainly rather than answered wrongly. */
 export const notYetOnPostgres = (what: string) => new Error(`${what} is not yet on PostgreSQL`);

@@ -8,23 +8,7 @@
  */
 import { asc, type Column, eq, getColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Relationship } from '../queries/network.ts';
-import type {
-  ActorRow,
-  AliasRow,
-  CitationRow,
-  CitationSubject,
-  CitationWithSource,
-  ClaimRow,
-  EventLinkRow,
-  FigureActorRow,
-  OfficeRow,
-  ParticipantWithActor,
-  SectorRow,
-} from '../queries/related.ts';
-import type { PostgresDatabase } from './client.ts';
-import { inIds, inTexts } from './event-reads.ts';
-import { groupedPages } from './pages.ts';
+import type { PostgresDatabase } from '../postgres/client.ts';
 import {
   actorAliases,
   actorEventCounts,
@@ -40,7 +24,23 @@ import {
   figureActors,
   offices,
   sources,
-} from './schema.ts';
+} from '../postgres/schema.ts';
+import type { Relationship } from '../queries/network.ts';
+import type {
+  ActorRow,
+  AliasRow,
+  CitationRow,
+  CitationSubject,
+  CitationWithSource,
+  ClaimRow,
+  EventLinkRow,
+  FigureActorRow,
+  OfficeRow,
+  ParticipantWithActor,
+  SectorRow,
+} from '../queries/related.ts';
+import { inIds, inTexts } from './event-reads.ts';
+import { groupedPages } from './pages.ts';
 
 /** Every column of a subquery that selected all of `table`'s, for a nested object in a select. */
 function columnsOf<Table extends PgTable>(table: Table, subquery: object) {

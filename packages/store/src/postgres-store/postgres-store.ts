@@ -5,17 +5,18 @@
  * failure to connect surfaces as the first call's StorageError. Methods not implemented on
  * PostgreSQL yet reject with "… is not yet on PostgreSQL", never a wrong answer.
  */
-import type { ActorNetwork, BilateralStore, SearchResults } from '../bilateral-store.ts';
+
 import type { StorageStatus } from '../db/storage-health.ts';
 import type { StorageError } from '../errors/storage-error.ts';
+import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
+import type { PostgresDatabase, PostgresStore } from '../postgres/client.ts';
+import { guardPostgres, toPostgresStorageError } from '../postgres/storage-error.ts';
 import * as keys from './api-keys.ts';
-import type { PostgresDatabase, PostgresStore } from './client.ts';
 import * as eventReads from './event-reads.ts';
 import { notYetOnPostgres } from './event-reads.ts';
 import * as recordReads from './record-reads.ts';
 import * as related from './related-reads.ts';
 import * as revisions from './revision-reads.ts';
-import { guardPostgres, toPostgresStorageError } from './storage-error.ts';
 
 type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends (...args: infer A) => unknown
   ? A
