@@ -33,12 +33,12 @@ import type {
   CitationSubject,
   CitationWithSource,
   ClaimRow,
-  EventLinkRow,
   FigureActorRow,
   OfficeRow,
   ParticipantWithActor,
   SectorRow,
 } from '../queries/related.ts';
+import { type EventLinkRow, linksOf } from '../vocabulary/event-links.ts';
 import { inIds, inTexts } from './event-reads.ts';
 import { groupedPages } from './pages.ts';
 
@@ -139,17 +139,8 @@ export async function linksByEventIds(db: PostgresDatabase, ids: readonly number
   const rows = await db
     .select()
     .from(eventLinks)
-    .where(sql`${inIds(eventLinks.eventId, ids)} or ${inIds(eventLinks.targetEventId, ids)}`)
-    .orderBy(eventLinks.eventId, eventLinks.targetEventId, eventLinks.type);
-  const wanted = new Set(ids);
-  return rows.flatMap((row) => [
-    ...(wanted.has(row.eventId)
-      ? [{ eventId: row.eventId, otherEventId: row.targetEventId, type: row.type, direction: 'outgoing' as const }]
-      : []),
-    ...(wanted.has(row.targetEventId)
-      ? [{ eventId: row.targetEventId, otherEventId: row.eventId, type: row.type, direction: 'incoming' as const }]
-      : []),
-  ]);
+    .where(sql`${inIds(eventLinks.eventId, ids)} or ${inIds(eventLinks.targetEventId, ids)}`);
+  return linksOf(rows, ids);
 }
 
 /** Each actor's neighbours, heaviest first, from the trigger-kept pair totals. */
