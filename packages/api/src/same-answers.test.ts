@@ -16,8 +16,6 @@ import { type BilateralYoga, createBilateralYoga } from './yoga.ts';
 const KNOWN_GAPS: Record<string, string> = {
   Actors: 'the actors filter `text`',
   Search: 'BilateralStore.search',
-  EventStats: 'BilateralStore.eventStats',
-  CooperationIndex: 'BilateralStore.cooperationIndex',
   ActorNetwork: 'BilateralStore.readActorNetwork',
 };
 

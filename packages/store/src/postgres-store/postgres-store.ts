@@ -15,6 +15,7 @@ import { guardPostgres, toPostgresStorageError } from '../postgres/storage-error
 import * as keys from './api-keys.ts';
 import * as eventReads from './event-reads.ts';
 import { notYetOnPostgres } from './event-reads.ts';
+import * as insights from './insight-reads.ts';
 import * as recordReads from './record-reads.ts';
 import * as related from './related-reads.ts';
 import * as revisions from './revision-reads.ts';
@@ -167,15 +168,15 @@ export class PostgresBilateralStore implements BilateralStore {
     return this.run((db) => related.citationPagesBySourceIds(db, ...args));
   }
 
-  // Search, statistics, network: not yet
+  // Search and the network: not yet; statistics
   search(): Promise<SearchResults> {
     return notYet('search');
   }
-  eventStats(): ReturnType<BilateralStore['eventStats']> {
-    return notYet('eventStats');
+  eventStats(...args: Args<'eventStats'>) {
+    return this.run((db) => insights.eventStats(db, ...args));
   }
-  cooperationIndex(): ReturnType<BilateralStore['cooperationIndex']> {
-    return notYet('cooperationIndex');
+  cooperationIndex(...args: Args<'cooperationIndex'>) {
+    return this.run((db) => insights.cooperationIndex(db, ...args));
   }
   readActorNetwork(): Promise<ActorNetwork> {
     return notYet('readActorNetwork');
