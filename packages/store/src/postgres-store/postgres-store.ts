@@ -168,7 +168,7 @@ export class PostgresBilateralStore implements BilateralStore {
     return this.run((db) => related.citationPagesBySourceIds(db, ...args));
   }
 
-  // Search and the network: not yet; statistics
+  // Search: not yet; statistics and the network
   search(): Promise<SearchResults> {
     return notYet('search');
   }
@@ -178,8 +178,8 @@ export class PostgresBilateralStore implements BilateralStore {
   cooperationIndex(...args: Args<'cooperationIndex'>) {
     return this.run((db) => insights.cooperationIndex(db, ...args));
   }
-  readActorNetwork(): Promise<ActorNetwork> {
-    return notYet('readActorNetwork');
+  readActorNetwork(...args: Args<'readActorNetwork'>) {
+    return this.run((db) => insights.readActorNetwork(db, ...args));
   }
 
   // Revisions
