@@ -238,7 +238,8 @@ export class PostgresBilateralStore implements BilateralStore {
       };
     } catch (error) {
       const storage = toPostgresStorageError(error);
-      const failed = { ok: false, detail: storage ? `${storage.code}: ${storage.message}` : 'PostgreSQL failed' };
+      // The code only: the fault's detail names hosts and ports, and this answer is public.
+      const failed = { ok: false, detail: `PostgreSQL did not answer (${storage?.code ?? 'an unexpected error'})` };
       return { mode: 'read-write', readable: failed, writable: failed };
     }
   }
