@@ -103,6 +103,10 @@ const DEFAULT_BEHAVIOUR: Record<string, () => Promise<void> | void> = {
     // the server resolves (server.ts calls resolveDatabasePath() with no argument).
     expect(resolveDatabasePath(undefined)).toBe(join(root, 'data/bilateral.db'));
   },
+  DATABASE_URL: () => {
+    // Unset: the server keeps its data in the SQLite file at DATABASE_PATH, which it created.
+    expect(readFileSync(join(dir, 'local.db')).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+  },
   DURABILITY: async () => {
     // full: the connection the server writes through fsyncs every commit (PRAGMA synchronous = FULL, 2).
     const store = await openDatabaseForServing(join(dir, 'durability.db'), {}, { seeds: false });
