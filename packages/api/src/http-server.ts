@@ -4,6 +4,7 @@
  * `clientError` handler answers them in the same coded JSON shape as every other refusal.
  */
 import { createServer, type Server } from 'node:http';
+import { withRequestStats } from './observability/request-scope.ts';
 import type { BilateralYoga } from './yoga.ts';
 
 const REFUSALS = {
@@ -16,8 +17,15 @@ const REFUSALS = {
   default: { status: '400 Bad Request', code: 'BAD_REQUEST', message: 'The request is not valid HTTP/1.1.' },
 };
 
-export function createBilateralServer(yoga: BilateralYoga): Server {
-  const server = createServer(yoga);
+export interface ServerOptions {
+  /** Counts each request's SQL statements and database time (for metrics and traces). */
+  requestStats?: boolean;
+}
+
+export function createBilateralServer(yoga: BilateralYoga, { requestStats = false }: ServerOptions = {}): Server {
+  const server = createServer(
+    requestStats ? (request, response) => withRequestStats(() => yoga(request, response)) : yoga,
+  );
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
     const refusal = error.code === 'HPE_HEADER_OVERFLOW' ? REFUSALS.HPE_HEADER_OVERFLOW : REFUSALS.default;

@@ -19,6 +19,8 @@ import { useCostLimit } from './limits/cost-limit.ts';
 import { useDocumentLimits } from './limits/document-limits.ts';
 import { type RateLimitOptions, useRateLimit } from './limits/rate-limit.ts';
 import { operatorLogger } from './logging.ts';
+import type { Metrics } from './observability/metrics.ts';
+import { type Scrape, useMetricsEndpoint } from './observability/metrics-endpoint.ts';
 import { schema } from './schema/index.ts';
 import {
   DOCUMENT_ID_PARAM,
@@ -43,6 +45,10 @@ export interface BilateralYogaOptions {
   trustedDocumentsOnly?: boolean;
   /** Where writes announce changes to `eventChanged`; a bus of its own by default (one process). */
   changes?: ChangeBus;
+  /** Prometheus metrics of this server's requests (observability/metrics.ts); none when absent. */
+  metrics?: Metrics;
+  /** Serves GET /metrics on this handler with what `scrapeMetrics` returns; not served when absent. */
+  scrapeMetrics?: Scrape;
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -57,6 +63,8 @@ export function createBilateralYoga({
   trustedDocuments = sdkTrustedDocuments(),
   trustedDocumentsOnly = false,
   changes = createChangeBus(),
+  metrics,
+  scrapeMetrics,
 }: BilateralYogaOptions): BilateralYoga {
   const graphqlEndpoint = '/graphql';
   return createYoga<Record<string, never>, Context>({
@@ -76,6 +84,9 @@ export function createBilateralYoga({
     // useCodedErrorBodies first: its onResponse runs before the others, so CORS headers land on its bodies.
     plugins: [
       useCodedErrorBodies(),
+      // Right after the coded bodies, so the metrics read every refusal's code, and before any plugin that refuses.
+      ...(metrics?.plugins ?? []),
+      ...(scrapeMetrics ? [useMetricsEndpoint(scrapeMetrics)] : []),
       useCors(corsOrigins),
       useJsonOnlyPost(graphqlEndpoint),
       useBodyLimit(),

@@ -45,6 +45,7 @@ export {
   closeStore,
   DURABILITY_MODES,
   type Durability,
+  databaseSize,
   isReadOnly,
   type OpenStoreOptions,
   openStore,
@@ -52,6 +53,7 @@ export {
 } from './db/client.ts';
 export { resolveDatabasePath, resolveFromInvocation } from './db/database-path.ts';
 export { type StorageAccess, storageAccess } from './db/read-only.ts';
+export { observeStatements, type StatementObserver } from './db/statement-timing.ts';
 export {
   STORAGE_ERROR_CODES,
   StorageError,
