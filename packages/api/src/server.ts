@@ -10,10 +10,11 @@ import { createChangeBus } from './changes.ts';
 import { relayChanges, workerCount, workerRelay } from './cluster.ts';
 import { parseCorsOrigins } from './cors.ts';
 import { createBilateralServer } from './http-server.ts';
-import { rateLimitFromEnv } from './limits/rate-limit.ts';
+import { rateLimitFromEnv, trustedProxiesFromEnv } from './limits/rate-limit.ts';
 import { serveClusterMetrics, workerMetrics } from './observability/cluster-metrics.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { metricsPortFromEnv, type Scrape, startMetricsServer } from './observability/metrics-endpoint.ts';
+import { logFormatFromEnv } from './observability/request-log.ts';
 import { booleanSetting, openDatabaseForServing, StartupError } from './open-database.ts';
 import { sdkTrustedDocuments } from './trusted-documents.ts';
 import { createBilateralYoga } from './yoga.ts';
@@ -36,6 +37,7 @@ const workers = setting(() => workerCount());
 const databasePath = resolveDatabasePath();
 const metricsOn = !process.env.METRICS?.trim() || setting(() => booleanSetting('METRICS'));
 const metricsPort = setting(() => metricsPortFromEnv());
+const logFormat = setting(() => logFormatFromEnv());
 
 /** Serves /metrics alone on 127.0.0.1:METRICS_PORT, and says where once it listens. */
 function listenForScrapes(port: number, scrape: Scrape) {
@@ -71,6 +73,7 @@ function serve(store: Store) {
     changes,
     metrics,
     scrapeMetrics: metricsPort === undefined ? scrape : undefined,
+    requestLog: logFormat === 'json' ? { trustedProxies: trustedProxiesFromEnv() } : undefined,
   });
   const server = createBilateralServer(yoga, { requestStats: metricsOn });
   if (trustedDocumentsOnly)

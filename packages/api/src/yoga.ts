@@ -18,9 +18,10 @@ import { useJsonOnlyPost } from './json-only-post.ts';
 import { useCostLimit } from './limits/cost-limit.ts';
 import { useDocumentLimits } from './limits/document-limits.ts';
 import { type RateLimitOptions, useRateLimit } from './limits/rate-limit.ts';
-import { operatorLogger } from './logging.ts';
+import { jsonOperatorLogger, operatorLogger } from './logging.ts';
 import type { Metrics } from './observability/metrics.ts';
 import { type Scrape, useMetricsEndpoint } from './observability/metrics-endpoint.ts';
+import { type RequestLogOptions, useRequestLog } from './observability/request-log.ts';
 import { schema } from './schema/index.ts';
 import {
   DOCUMENT_ID_PARAM,
@@ -49,6 +50,8 @@ export interface BilateralYogaOptions {
   metrics?: Metrics;
   /** Serves GET /metrics on this handler with what `scrapeMetrics` returns; not served when absent. */
   scrapeMetrics?: Scrape;
+  /** `LOG_FORMAT=json`: one JSON line per request (observability/request-log.ts), and the log's other lines as JSON too. */
+  requestLog?: Omit<RequestLogOptions, 'store'>;
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -65,6 +68,7 @@ export function createBilateralYoga({
   changes = createChangeBus(),
   metrics,
   scrapeMetrics,
+  requestLog,
 }: BilateralYogaOptions): BilateralYoga {
   const graphqlEndpoint = '/graphql';
   return createYoga<Record<string, never>, Context>({
@@ -72,7 +76,7 @@ export function createBilateralYoga({
     context: ({ request }) => createContext(store, { request, audit, changes }),
     graphqlEndpoint,
     landingPage: false,
-    logging: logging && operatorLogger,
+    logging: logging && (requestLog ? jsonOperatorLogger : operatorLogger),
     maskedErrors: { maskError },
     cors: false,
     // No uploads: a multipart body is a form a page could submit (useJsonOnlyPost refuses it too).
@@ -87,6 +91,7 @@ export function createBilateralYoga({
       // Right after the coded bodies, so the metrics read every refusal's code, and before any plugin that refuses.
       ...(metrics?.plugins ?? []),
       ...(scrapeMetrics ? [useMetricsEndpoint(scrapeMetrics)] : []),
+      ...(requestLog ? [useRequestLog({ store, ...requestLog })] : []),
       useCors(corsOrigins),
       useJsonOnlyPost(graphqlEndpoint),
       useBodyLimit(),

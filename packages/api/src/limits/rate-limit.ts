@@ -28,9 +28,13 @@ export interface RateLimitOptions {
 export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions | undefined {
   const points = Number(env.RATE_LIMIT_POINTS_PER_MINUTE ?? 0);
   if (!Number.isFinite(points) || points <= 0) return undefined;
+  return { pointsPerMinute: points, trustedProxies: trustedProxiesFromEnv(env) };
+}
+
+/** `TRUST_PROXY`: how many reverse proxies' `X-Forwarded-For` entries to believe. */
+export function trustedProxiesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const trust = env.TRUST_PROXY?.trim().toLowerCase();
-  const trustedProxies = trust === 'true' ? 1 : Math.max(0, Math.floor(Number(trust || 0)) || 0);
-  return { pointsPerMinute: points, trustedProxies };
+  return trust === 'true' ? 1 : Math.max(0, Math.floor(Number(trust || 0)) || 0);
 }
 
 interface Bucket {
@@ -86,12 +90,12 @@ const rateLimited = (retryAfter: number, pointsPerMinute: number) =>
     },
   );
 
-interface NodeServerContext {
+export interface NodeServerContext {
   req?: { socket?: { remoteAddress?: string } };
 }
 
 /** The client a request is charged to: its API key when valid, else its address. */
-function clientOf(store: Store, request: Request, serverContext: NodeServerContext, trustedProxies: number) {
+export function clientOf(store: Store, request: Request, serverContext: NodeServerContext, trustedProxies: number) {
   const key = callerOf(store, request).key;
   if (key) return `key:${key.id}`;
   const socketAddress = serverContext.req?.socket?.remoteAddress ?? 'unknown';

@@ -11,13 +11,13 @@
  */
 import { databaseSize, type Store } from '@bilateral/store';
 import { createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { type ExecutionResult, getOperationAST } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { finalAsyncIterator, isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { ERROR_CODES } from '../errors.ts';
 import { costOf, MAX_QUERY_COST } from '../limits/cost-limit.ts';
 import type { TrustedDocuments } from '../trusted-documents.ts';
-import { OTHER_OPERATION, operationLabel, trustedOperationNames } from './operation-names.ts';
+import { operationLabel, trustedOperationNames } from './operation-names.ts';
+import { useRequestOutcomes } from './request-outcome.ts';
 import { currentRequestStats, type RequestStats, statementTotals } from './request-scope.ts';
 
 export const METRICS_PATH = '/metrics';
@@ -27,15 +27,6 @@ const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0
 /** Points: a single lookup costs a few, a page of 100 events with their lists about 20,000. */
 const COST_BUCKETS = [1, 5, 10, 50, 100, 500, 1_000, 2_500, 5_000, 10_000, 25_000, MAX_QUERY_COST];
 const STATEMENT_BUCKETS = [0, 1, 2, 3, 4, 6, 8, 12, 16, 32, 64];
-
-/** How a request's operation was answered: the code of its first error, `OK` without one. */
-export const OK_OUTCOME = 'OK';
-const KNOWN_CODES = new Set<string>(Object.keys(ERROR_CODES));
-const outcomeOf = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined): string => {
-  const code = errors?.[0]?.extensions?.code;
-  if (!errors?.length) return OK_OUTCOME;
-  return typeof code === 'string' && KNOWN_CODES.has(code) ? code : 'INTERNAL_SERVER_ERROR';
-};
 
 export type Transport = 'http' | 'sse' | 'websocket';
 
@@ -179,31 +170,28 @@ export function createMetrics({ store, trustedDocuments, processMetrics = true }
     },
   });
 
-  interface Seen {
-    operation: string;
-    outcome?: string;
-    stats?: RequestStats;
-  }
-  const seen = new WeakMap<Request, Seen>();
   const record = (operation: string, outcome: string, price: number | undefined) => {
     requests.inc({ operation, outcome });
     if (price !== undefined) cost.observe({ operation }, price);
     if (outcome === 'RATE_LIMITED') refusals.inc();
   };
+  const statsOf = new WeakMap<Request, RequestStats>();
 
-  const observer: Plugin = {
-    onRequest({ request, url }) {
-      if (url.pathname === '/graphql') seen.set(request, { operation: OTHER_OPERATION, stats: currentRequestStats() });
-    },
-    onExecute({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      const entry = request && seen.get(request);
-      if (entry) entry.operation = label(getOperationAST(args.document, args.operationName)?.name?.value);
+  const outcomes = useRequestOutcomes((request, _response, { operationName, outcome }) => {
+    const operation = label(operationName);
+    record(operation, outcome, costOf(request));
+    const stats = statsOf.get(request);
+    if (stats) {
+      statementsPerRequest.observe({ operation }, stats.statements);
+      databaseTimePerRequest.observe({ operation }, stats.databaseMs / 1000);
+    }
+  });
+  const subscriptions: Plugin = {
+    onRequest({ request }) {
+      const stats = currentRequestStats();
+      if (stats) statsOf.set(request, stats);
     },
     onSubscribe({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      const entry = request && seen.get(request);
-      if (entry) entry.operation = label(getOperationAST(args.document, args.operationName)?.name?.value);
       const transport: Transport = (args.contextValue as { transport?: Transport }).transport ?? 'sse';
       return {
         onSubscribeResult({ result, setResult }) {
@@ -221,39 +209,11 @@ export function createMetrics({ store, trustedDocuments, processMetrics = true }
         },
       };
     },
-    onResultProcess({ request, result }) {
-      const entry = seen.get(request);
-      if (!entry) return;
-      const first = isAsyncIterable(result) ? undefined : Array.isArray(result) ? result[0] : result;
-      entry.outcome = outcomeOf(first?.errors);
-    },
-    onResponse({ request, response }) {
-      const entry = seen.get(request);
-      if (!entry) return;
-      const finish = (outcome: string) => {
-        record(entry.operation, outcome, costOf(request));
-        if (entry.stats) {
-          statementsPerRequest.observe({ operation: entry.operation }, entry.stats.statements);
-          databaseTimePerRequest.observe({ operation: entry.operation }, entry.stats.databaseMs / 1000);
-        }
-      };
-      if (entry.outcome) return finish(entry.outcome);
-      // GraphiQL's page: not an operation.
-      if (!response.headers.get('content-type')?.includes('json')) return;
-      // Refused before Yoga read it as GraphQL (rate limit, body limit, media type): every such refusal has a coded JSON body.
-      return response
-        .clone()
-        .json()
-        .then(
-          (body: { errors?: { extensions?: Record<string, unknown> }[] }) => finish(outcomeOf(body.errors)),
-          () => finish(response.ok ? OK_OUTCOME : 'BAD_REQUEST'),
-        );
-    },
   };
 
   return {
     registry,
-    plugins: [observer, prometheus],
+    plugins: [outcomes, subscriptions, prometheus],
     recordOperation: (name, outcome, price) => record(label(name), outcome, price),
     operationLabel: label,
   };
