@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { withRequestStats } from './observability/request-scope.ts';
+import { attachGraphQLWebSockets, type WebSocketOptions } from './websocket/graphql-ws.ts';
 import type { BilateralYoga } from './yoga.ts';
 
 const REFUSALS = {
@@ -20,9 +21,14 @@ const REFUSALS = {
 export interface ServerOptions {
   /** Counts each request's SQL statements and database time (for metrics and traces). */
   requestStats?: boolean;
+  /** Serves GraphQL over WebSocket (graphql-transport-ws) on the GraphQL path too. */
+  webSockets?: WebSocketOptions;
 }
 
-export function createBilateralServer(yoga: BilateralYoga, { requestStats = false }: ServerOptions = {}): Server {
+export function createBilateralServer(
+  yoga: BilateralYoga,
+  { requestStats = false, webSockets }: ServerOptions = {},
+): Server {
   const server = createServer(
     requestStats ? (request, response) => withRequestStats(() => yoga(request, response)) : yoga,
   );
@@ -34,5 +40,6 @@ export function createBilateralServer(yoga: BilateralYoga, { requestStats = fals
       `HTTP/1.1 ${refusal.status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   });
+  if (webSockets) attachGraphQLWebSockets(server, yoga, webSockets);
   return server;
 }

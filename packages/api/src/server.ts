@@ -75,7 +75,10 @@ function serve(store: Store) {
     scrapeMetrics: metricsPort === undefined ? scrape : undefined,
     requestLog: logFormat === 'json' ? { trustedProxies: trustedProxiesFromEnv() } : undefined,
   });
-  const server = createBilateralServer(yoga, { requestStats: metricsOn });
+  const server = createBilateralServer(yoga, {
+    requestStats: metricsOn,
+    webSockets: { store, trustedDocuments: sdkTrustedDocuments(), trustedDocumentsOnly, metrics },
+  });
   if (trustedDocumentsOnly)
     console.log(
       "TRUSTED_DOCUMENTS_ONLY: only the SDK's trusted documents run; GraphiQL cannot run queries typed into it.",

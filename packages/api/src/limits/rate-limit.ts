@@ -116,11 +116,18 @@ export function clientOf(store: Store, request: Request, serverContext: NodeServ
 export function useRateLimit(store: Store, options: RateLimitOptions): Plugin {
   const budget = createPointsBudget(options.pointsPerMinute, options.now ?? Date.now);
   const clients = new WeakMap<Request, string>();
-  const spendRest = (request: Request | undefined, refuse: (result: { errors: GraphQLError[] }) => void) => {
-    const client = request && clients.get(request);
-    const cost = request && costOf(request);
-    if (!client || !cost || cost <= 1) return;
-    const refused = budget.spend(client, cost - 1);
+  const spendRest = (contextValue: unknown, refuse: (result: { errors: GraphQLError[] }) => void) => {
+    const context = contextValue as NodeServerContext & { request?: Request };
+    const request = context.request;
+    if (!request) return;
+    let client = clients.get(request);
+    // An operation that did not come by HTTP (a WebSocket message, websocket/graphql-ws.ts) was not
+    // charged on arrival: its context holds the socket's upgrade request, and the whole price is due.
+    const arrived = client !== undefined;
+    client ??= clientOf(store, request, context, options.trustedProxies);
+    const due = (costOf(request) ?? 0) - (arrived ? 1 : 0);
+    if (due <= 0) return;
+    const refused = budget.spend(client, due);
     if (refused) refuse({ errors: [rateLimited(refused.retryAfter, options.pointsPerMinute)] });
   };
   return {
@@ -143,10 +150,10 @@ export function useRateLimit(store: Store, options: RateLimitOptions): Plugin {
       );
     },
     onExecute({ args, setResultAndStopExecution }) {
-      spendRest((args.contextValue as { request?: Request }).request, setResultAndStopExecution);
+      spendRest(args.contextValue, setResultAndStopExecution);
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      spendRest((args.contextValue as { request?: Request }).request, setResultAndStopExecution);
+      spendRest(args.contextValue, setResultAndStopExecution);
     },
   };
 }
