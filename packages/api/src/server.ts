@@ -15,6 +15,7 @@ import { serveClusterMetrics, workerMetrics } from './observability/cluster-metr
 import { createMetrics } from './observability/metrics.ts';
 import { metricsPortFromEnv, type Scrape, startMetricsServer } from './observability/metrics-endpoint.ts';
 import { logFormatFromEnv } from './observability/request-log.ts';
+import { createTracing, tracingFromEnv } from './observability/tracing.ts';
 import { booleanSetting, openDatabaseForServing, StartupError } from './open-database.ts';
 import { sdkTrustedDocuments } from './trusted-documents.ts';
 import { createBilateralYoga } from './yoga.ts';
@@ -38,6 +39,7 @@ const databasePath = resolveDatabasePath();
 const metricsOn = !process.env.METRICS?.trim() || setting(() => booleanSetting('METRICS'));
 const metricsPort = setting(() => metricsPortFromEnv());
 const logFormat = setting(() => logFormatFromEnv());
+const tracerProvider = setting(() => tracingFromEnv());
 
 /** Serves /metrics alone on 127.0.0.1:METRICS_PORT, and says where once it listens. */
 function listenForScrapes(port: number, scrape: Scrape) {
@@ -63,6 +65,7 @@ function serve(store: Store) {
   const metrics = metricsOn ? createMetrics({ store, trustedDocuments: sdkTrustedDocuments() }) : undefined;
   // In a cluster every scrape answers for all workers, through the primary (cluster-metrics.ts).
   const scrape = metrics && (cluster.isWorker ? workerMetrics(metrics.registry) : () => metrics.registry.metrics());
+  const tracing = tracerProvider && createTracing(tracerProvider);
   const metricsServer =
     scrape && metricsPort !== undefined && !cluster.isWorker ? listenForScrapes(metricsPort, scrape) : undefined;
   const yoga = createBilateralYoga({
@@ -73,10 +76,12 @@ function serve(store: Store) {
     changes,
     metrics,
     scrapeMetrics: metricsPort === undefined ? scrape : undefined,
-    requestLog: logFormat === 'json' ? { trustedProxies: trustedProxiesFromEnv() } : undefined,
+    requestLog:
+      logFormat === 'json' ? { trustedProxies: trustedProxiesFromEnv(), traceIdOf: tracing?.traceIdOf } : undefined,
+    tracing,
   });
   const server = createBilateralServer(yoga, {
-    requestStats: metricsOn,
+    requestStats: metricsOn || tracing !== undefined,
     webSockets: { store, trustedDocuments: sdkTrustedDocuments(), trustedDocumentsOnly, metrics },
   });
   if (trustedDocumentsOnly)
@@ -98,7 +103,8 @@ function serve(store: Store) {
       metricsServer?.close();
       server.close(() => {
         closeStore(store);
-        process.exit(0);
+        // Spans still batched are sent before the process ends.
+        void (tracerProvider?.shutdown() ?? Promise.resolve()).finally(() => process.exit(0));
       });
     });
   }

@@ -22,6 +22,7 @@ import { jsonOperatorLogger, operatorLogger } from './logging.ts';
 import type { Metrics } from './observability/metrics.ts';
 import { type Scrape, useMetricsEndpoint } from './observability/metrics-endpoint.ts';
 import { type RequestLogOptions, useRequestLog } from './observability/request-log.ts';
+import type { Tracing } from './observability/tracing.ts';
 import { schema } from './schema/index.ts';
 import {
   DOCUMENT_ID_PARAM,
@@ -52,6 +53,8 @@ export interface BilateralYogaOptions {
   scrapeMetrics?: Scrape;
   /** `LOG_FORMAT=json`: one JSON line per request (observability/request-log.ts), and the log's other lines as JSON too. */
   requestLog?: Omit<RequestLogOptions, 'store'>;
+  /** OpenTelemetry spans of each request (observability/tracing.ts); none when absent. */
+  tracing?: Tracing;
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -69,6 +72,7 @@ export function createBilateralYoga({
   metrics,
   scrapeMetrics,
   requestLog,
+  tracing,
 }: BilateralYogaOptions): BilateralYoga {
   const graphqlEndpoint = '/graphql';
   return createYoga<Record<string, never>, Context>({
@@ -90,6 +94,7 @@ export function createBilateralYoga({
       useCodedErrorBodies(),
       // Right after the coded bodies, so the metrics read every refusal's code, and before any plugin that refuses.
       ...(metrics?.plugins ?? []),
+      ...(tracing?.plugins ?? []),
       ...(scrapeMetrics ? [useMetricsEndpoint(scrapeMetrics)] : []),
       ...(requestLog ? [useRequestLog({ store, ...requestLog })] : []),
       useCors(corsOrigins),
