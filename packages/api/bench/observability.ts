@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { closeStore, openStore } from '@bilateral/store';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
 import { type LoadResult, runWrk } from './load.ts';
+import { cpuMsOf } from './proc.ts';
 import { benchQueries } from './queries.ts';
 import { prepareBundledServers, type RunningServer, startServer, stopServer } from './servers.ts';
 import { benchSettings, LOAD_CPU, measuredCommit, median, SERVER_CPU } from './timing.ts';
@@ -88,20 +89,30 @@ for (const [index, config] of CONFIGS.entries())
 
 const load = (key: Key, seconds: number) =>
   runWrk({ url: servers.get(key)!.url, body, seconds, connections: SETTINGS.connections, cpu: LOAD_CPU, scratchDir });
+
+/** A timed run, with the server's CPU time per request (from /proc): less disturbed by other work than req/s. */
+async function timedRun(key: Key): Promise<LoadResult & { cpuMsPerRequest: number }> {
+  const pid = servers.get(key)!.process.pid!;
+  const cpuBefore = cpuMsOf(pid);
+  const result = await load(key, SETTINGS.seconds);
+  return { ...result, cpuMsPerRequest: (cpuMsOf(pid) - cpuBefore) / result.requests };
+}
 for (const config of CONFIGS) await load(config.key, SETTINGS.warmupSeconds);
 
-const results = new Map<Key, LoadResult[]>(CONFIGS.map((config) => [config.key, []]));
+const results = new Map<Key, (LoadResult & { cpuMsPerRequest: number })[]>(CONFIGS.map((config) => [config.key, []]));
 for (let round = 0; round < SETTINGS.rounds; round++) {
   const order = CONFIGS.map((_, index) => CONFIGS[(index + round) % CONFIGS.length]!);
   const line: string[] = [];
   for (const config of order) {
-    const result = await load(config.key, SETTINGS.seconds);
+    const result = await timedRun(config.key);
     if (result.errors) throw new Error(`${config.key}: ${result.errors} errors`);
     results.get(config.key)!.push(result);
   }
   for (const config of CONFIGS) {
     const result = results.get(config.key)!.at(-1)!;
-    line.push(`${config.key} ${result.requestsPerSecond.toFixed(0)} req/s`);
+    line.push(
+      `${config.key} ${result.requestsPerSecond.toFixed(0)} req/s ${result.cpuMsPerRequest.toFixed(3)} CPU ms/req`,
+    );
   }
   const off = results.get('off')!.at(-1)!.requestsPerSecond;
   console.log(
@@ -112,14 +123,18 @@ for (const server of servers.values()) await stopServer(server);
 sink.close();
 
 console.log(
-  '\n| configuration | median req/s | median p50 ms | median p99 ms | median ratio to METRICS=false (per round) |',
+  '\n| configuration | median req/s | median p50 ms | median p99 ms | req/s ÷ METRICS=false: median (per round) | server CPU ms/request: median | CPU/request ÷ METRICS=false: median (per round) |',
 );
-console.log('| --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const config of CONFIGS) {
   const runs = results.get(config.key)!;
-  const ratios = runs.map((run, round) => run.requestsPerSecond / results.get('off')![round]!.requestsPerSecond);
+  const off = results.get('off')!;
+  const ratios = runs.map((run, round) => run.requestsPerSecond / off[round]!.requestsPerSecond);
+  const cpuRatios = runs.map((run, round) => run.cpuMsPerRequest / off[round]!.cpuMsPerRequest);
+  const list = (values: number[]) =>
+    `${median(values).toFixed(3)} (${values.map((value) => value.toFixed(3)).join(', ')})`;
   console.log(
-    `| ${config.title} | ${median(runs.map((run) => run.requestsPerSecond)).toFixed(1)} | ${median(runs.map((run) => run.p50Ms)).toFixed(2)} | ${median(runs.map((run) => run.p99Ms)).toFixed(2)} | ${median(ratios).toFixed(3)} (${ratios.map((ratio) => ratio.toFixed(3)).join(', ')}) |`,
+    `| ${config.title} | ${median(runs.map((run) => run.requestsPerSecond)).toFixed(1)} | ${median(runs.map((run) => run.p50Ms)).toFixed(2)} | ${median(runs.map((run) => run.p99Ms)).toFixed(2)} | ${list(ratios)} | ${median(runs.map((run) => run.cpuMsPerRequest)).toFixed(3)} | ${list(cpuRatios)} |`,
   );
 }
 console.log(

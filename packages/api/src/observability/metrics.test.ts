@@ -132,8 +132,10 @@ describe('/metrics', () => {
 
     for (const phase of ['execute', 'validate', 'parse'])
       expect(delta(after, `graphql_envelop_phase_${phase}_count`, events)).toBe(3);
-    expect(delta(after, 'graphql_yoga_http_duration_count', { ...events, statusCode: '200' })).toBe(3);
-    expect(delta(after, 'graphql_yoga_http_duration_sum', { ...events, statusCode: '200' })).toBeGreaterThan(0);
+    expect(delta(after, 'bilateral_graphql_request_duration_seconds_count', { ...events, statusCode: '200' })).toBe(3);
+    expect(
+      delta(after, 'bilateral_graphql_request_duration_seconds_sum', { ...events, statusCode: '200' }),
+    ).toBeGreaterThan(0);
   });
 
   it('reports the database size, event-loop lag, heap and RSS', async () => {

@@ -5,6 +5,7 @@
  * type) are read from their coded JSON body; GraphiQL's page and other non-JSON answers are not
  * operations and are not reported.
  */
+import { performance } from 'node:perf_hooks';
 import { getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { ERROR_CODES } from '../errors.ts';
@@ -14,6 +15,8 @@ export const OK_OUTCOME = 'OK';
 export interface RequestOutcome {
   operationName: string | undefined;
   outcome: string;
+  /** From the request's arrival to its response, in milliseconds. */
+  durationMs: number;
 }
 
 const KNOWN_CODES = new Set<string>(Object.keys(ERROR_CODES));
@@ -31,14 +34,14 @@ const operationNameOf = (args: { document: Parameters<typeof getOperationAST>[0]
 export function useRequestOutcomes(
   report: (request: Request, response: Response, outcome: RequestOutcome) => void,
 ): Plugin {
-  const seen = new WeakMap<Request, Partial<RequestOutcome>>();
+  const seen = new WeakMap<Request, { startedAt: number; operationName?: string; outcome?: string }>();
   const named = (args: Parameters<typeof operationNameOf>[0] & { contextValue: unknown }) => {
     const entry = seen.get((args.contextValue as { request: Request }).request);
     if (entry) entry.operationName = operationNameOf(args);
   };
   return {
     onRequest({ request, url }) {
-      if (url.pathname === '/graphql') seen.set(request, {});
+      if (url.pathname === '/graphql') seen.set(request, { startedAt: performance.now() });
     },
     onExecute: ({ args }) => named(args),
     onSubscribe: ({ args }) => named(args),
@@ -51,7 +54,12 @@ export function useRequestOutcomes(
     onResponse({ request, response }) {
       const entry = seen.get(request);
       if (!entry) return;
-      const finish = (outcome: string) => report(request, response, { operationName: entry.operationName, outcome });
+      const finish = (outcome: string) =>
+        report(request, response, {
+          operationName: entry.operationName,
+          outcome,
+          durationMs: performance.now() - entry.startedAt,
+        });
       if (entry.outcome) return finish(entry.outcome);
       if (!response.headers.get('content-type')?.includes('json')) return;
       return response
