@@ -22,16 +22,22 @@ import { type ServerProcess, startServer } from './testing/server-process.ts';
 import { createBilateralYoga } from './yoga.ts';
 
 const root = join(import.meta.dirname, '../../..');
-/** The variables of the settings table, in its order. */
-const SETTINGS = [
+/** The variables of each row of the settings table, in its order (a row may name several, as OpenTelemetry's does). */
+const ROWS = [
   ...readFileSync(join(root, 'docs/operating.md'), 'utf8')
     .split('## Settings')[1]!
     .split('\n## ')[0]!
-    .matchAll(/^\| `([A-Z_]+)` \|/gm),
-].map(([, name]) => name ?? '');
+    .matchAll(/^\| (`[A-Z_*]+`(?:, `[A-Z_*]+`)*) \|/gm),
+].map(([, names]) => [...(names ?? '').matchAll(/`([A-Z_*]+)`/g)].map(([, name]) => name ?? ''));
+/** Each row by its first variable. */
+const SETTINGS = ROWS.map(([first]) => first ?? '');
 
-/** Every setting, left out of the environment. */
-const NO_SETTINGS = Object.fromEntries(SETTINGS.map((name) => [name, undefined]));
+/** Every setting, left out of the environment (a family such as `OTEL_BSP_*` is left to the environment's own). */
+const NO_SETTINGS = Object.fromEntries(
+  ROWS.flat()
+    .filter((name) => !name.endsWith('*'))
+    .map((name) => [name, undefined]),
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'bilateral-defaults-'));
 const servers: ServerProcess[] = [];
@@ -41,15 +47,26 @@ const fixture = useFixtureApi();
 let isolated: { pid: number; output: string };
 /** The server with nothing but a free port on 127.0.0.1 and a temporary database. */
 let url: string;
+let local: ServerProcess;
+/** As `local`, with LOG_FORMAT=json, so that its request lines show whether the requests were traced. */
+let jsonLogged: ServerProcess;
 
 beforeAll(async () => {
   const bare = startServer(
     { ...NO_SETTINGS, DATABASE_PATH: join(dir, 'isolated.db') },
     { launcher: ['unshare', '-rn'] },
   );
-  const local = startServer({ ...NO_SETTINGS, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'local.db') });
-  servers.push(bare, local);
-  [, url] = await Promise.all([bare.listening, local.listening]);
+  local = startServer({ ...NO_SETTINGS, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'local.db') });
+  jsonLogged = startServer({
+    ...NO_SETTINGS,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: join(dir, 'json.db'),
+    LOAD_SEEDS: '0',
+    LOG_FORMAT: 'json',
+  });
+  servers.push(bare, local, jsonLogged);
+  [, url] = await Promise.all([bare.listening, local.listening, jsonLogged.listening]);
   isolated = { pid: bare.child.pid!, output: bare.output() };
 }, 120_000);
 
@@ -102,6 +119,17 @@ const DEFAULT_BEHAVIOUR: Record<string, () => Promise<void> | void> = {
     // The one default no test can use without writing the developer's database: checked as the path
     // the server resolves (server.ts calls resolveDatabasePath() with no argument).
     expect(resolveDatabasePath(undefined)).toBe(join(root, 'data/bilateral.db'));
+  },
+  DATABASE_URL: async () => {
+    // Unset: the server serves the SQLite file at DATABASE_PATH, which it created and seeded.
+    const store = await openBilateralStore({ path: join(dir, 'local.db') });
+    try {
+      const { data } = await (await post({ query: '{ events(first: 1) { totalCount } }' })).json();
+      expect(data.events.totalCount).toBeGreaterThan(100);
+      expect(await store.countEvents(null)).toBe(data.events.totalCount);
+    } finally {
+      await store.close();
+    }
   },
   DURABILITY: async () => {
     // full: the connection the server writes through fsyncs every commit (PRAGMA synchronous = FULL, 2).
@@ -179,6 +207,51 @@ const DEFAULT_BEHAVIOUR: Record<string, () => Promise<void> | void> = {
     ).json();
     expect(data.events.totalCount).toBeGreaterThan(100);
     expect(data.actors.totalCount).toBeGreaterThan(10);
+  },
+  METRICS: async () => {
+    // true: /metrics answers on the API's port and counts the requests it has answered.
+    await post({ query: '{ eventKinds { kind } }' });
+    const scrape = await fetch(new URL('/metrics', url));
+    expect(scrape.status).toBe(200);
+    expect(await scrape.text()).toMatch(/^bilateral_graphql_requests_total\{operation="other",outcome="OK"\} [1-9]/m);
+  },
+  METRICS_PORT: () => {
+    // Unset: no port of its own; the server without settings listens on port 4000 alone (the METRICS
+    // check scrapes /metrics there).
+    expect(listening(isolated.pid).length).toBeGreaterThan(0);
+    expect(listening(isolated.pid).every((socket) => socket?.endsWith(':0FA0'))).toBe(true);
+  },
+  LOG_FORMAT: async () => {
+    // text: requests are answered without a JSON line each, which LOG_FORMAT=json writes.
+    const query = { query: '{ eventKinds { kind } }' };
+    await post(query);
+    const jsonUrl = await jsonLogged.listening;
+    await fetch(jsonUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(query),
+    });
+    await expect.poll(() => jsonLogged.output()).toContain('"msg":"request"');
+    expect(local.output()).not.toMatch(/^\{/m);
+    expect(local.output()).toContain('GraphiQL at http://127.0.0.1:');
+  },
+  OTEL_TRACES_EXPORTER: async () => {
+    // Tracing off: a request that brings no traceparent is in no trace (tracing on would start one,
+    // and the JSON request line would carry its ID).
+    const jsonUrl = await jsonLogged.listening;
+    const before = jsonLogged.output().length;
+    await fetch(jsonUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'defaults-untraced' },
+      body: JSON.stringify({ query: '{ eventKinds { kind } }' }),
+    });
+    await expect.poll(() => jsonLogged.output().slice(before)).toContain('defaults-untraced');
+    const line = jsonLogged
+      .output()
+      .slice(before)
+      .split('\n')
+      .find((text) => text.includes('defaults-untraced'));
+    expect(JSON.parse(line!)).toMatchObject({ requestId: 'defaults-untraced', traceId: null, outcome: 'OK' });
   },
 };
 
