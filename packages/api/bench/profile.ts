@@ -3,7 +3,8 @@
 // request and the self time grouped by package, and writes the .cpuprofile (Chrome DevTools opens it).
 // Run: npx -y pnpm@10 --filter @bilateral/api bench:profile
 // Settings (environment): PROFILE_QUERY (a query name from queries.ts, default "page20 @50%"),
-// PROFILE_EVENTS (database size, default 100000), PROFILE_REQUESTS (default 2000), PROFILE_OUTPUT.
+// PROFILE_EVENTS (database size, default 100000), PROFILE_REQUESTS (default 2000), PROFILE_OUTPUT,
+// PROFILE_METRICS=1 (with metrics, each request in its statement-counting scope, as the server runs them).
 // CPU time, not wall time, so that other work on a shared machine moves the figure less.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -12,6 +13,9 @@ import { join } from 'node:path';
 import { openSqliteStore } from '@bilateral/store';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
 import { sqliteDatabaseOf } from '@bilateral/store/testing';
+import { createMetrics } from '../src/observability/metrics.ts';
+import { withRequestStats } from '../src/observability/request-scope.ts';
+import { sdkTrustedDocuments } from '../src/trusted-documents.ts';
 import { createBilateralYoga } from '../src/yoga.ts';
 import { benchQueries } from './queries.ts';
 
@@ -19,6 +23,7 @@ const queryName = process.env.PROFILE_QUERY ?? 'page20 @50%';
 const events = Number(process.env.PROFILE_EVENTS ?? 100_000);
 const requests = Number(process.env.PROFILE_REQUESTS ?? 2000);
 const output = process.env.PROFILE_OUTPUT ?? join(tmpdir(), 'bilateral-profile.cpuprofile');
+const withMetrics = process.env.PROFILE_METRICS === '1';
 
 interface ProfileNode {
   id: number;
@@ -58,14 +63,17 @@ const query = benchQueries(sqliteDatabaseOf(store).$client, { depths: [0.5] }).f
   (candidate) => candidate.name === queryName,
 );
 if (!query) throw new Error(`no benchmark query named "${queryName}" (see bench/queries.ts)`);
-const yoga = createBilateralYoga({ store, logging: false });
+const metrics = withMetrics ? createMetrics({ store, trustedDocuments: sdkTrustedDocuments() }) : undefined;
+const yoga = createBilateralYoga({ store, logging: false, metrics });
 const body = JSON.stringify(query.request);
-const send = async () => {
-  const response = await yoga.fetch('http://bilateral.bench/graphql', {
+const fetchPage = () =>
+  yoga.fetch('http://bilateral.bench/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,
   });
+const send = async () => {
+  const response = await (withMetrics ? withRequestStats(fetchPage) : fetchPage());
   const text = await response.text();
   if (!response.ok || text.includes('"errors"')) throw new Error(`the query failed: ${text.slice(0, 300)}`);
 };

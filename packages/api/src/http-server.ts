@@ -4,6 +4,8 @@
  * `clientError` handler answers them in the same coded JSON shape as every other refusal.
  */
 import { createServer, type Server } from 'node:http';
+import { withRequestStats } from './observability/request-scope.ts';
+import { attachGraphQLWebSockets, type WebSocketOptions } from './websocket/graphql-ws.ts';
 import type { BilateralYoga } from './yoga.ts';
 
 const REFUSALS = {
@@ -16,8 +18,20 @@ const REFUSALS = {
   default: { status: '400 Bad Request', code: 'BAD_REQUEST', message: 'The request is not valid HTTP/1.1.' },
 };
 
-export function createBilateralServer(yoga: BilateralYoga): Server {
-  const server = createServer(yoga);
+export interface ServerOptions {
+  /** Counts each request's SQL statements and database time (for metrics and traces). */
+  requestStats?: boolean;
+  /** Serves GraphQL over WebSocket (graphql-transport-ws) on the GraphQL path too. */
+  webSockets?: WebSocketOptions;
+}
+
+export function createBilateralServer(
+  yoga: BilateralYoga,
+  { requestStats = false, webSockets }: ServerOptions = {},
+): Server {
+  const server = createServer(
+    requestStats ? (request, response) => withRequestStats(() => yoga(request, response)) : yoga,
+  );
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
     const refusal = error.code === 'HPE_HEADER_OVERFLOW' ? REFUSALS.HPE_HEADER_OVERFLOW : REFUSALS.default;
@@ -26,5 +40,6 @@ export function createBilateralServer(yoga: BilateralYoga): Server {
       `HTTP/1.1 ${refusal.status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   });
+  if (webSockets) attachGraphQLWebSockets(server, yoga, webSockets);
   return server;
 }

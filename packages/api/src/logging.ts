@@ -30,27 +30,54 @@ export function oneLine(text: string): string {
 /** Yoga hands some errors to the logger twice (when masking and when answering); each is written once. */
 const written = new WeakSet<object>();
 
-export const operatorLogger: YogaLogger = {
-  debug: () => {},
-  info: (...args) => console.info(...args),
-  warn: (...args) => console.warn(...args),
-  error: (...args) => {
-    const fresh = args.filter((arg) => typeof arg !== 'object' || arg === null || !written.has(arg));
-    for (const arg of fresh) if (typeof arg === 'object' && arg !== null) written.add(arg);
-    const unexpected = [];
-    for (const arg of fresh) {
-      const storage = toStorageError(arg);
-      if (storage) {
-        console.error(storage.logLine());
-        continue;
+/** Where the logger's lines go: plain lines on the console, or JSON lines (`LOG_FORMAT=json`). */
+interface LogSink {
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+function createOperatorLogger(sink: LogSink): YogaLogger {
+  return {
+    debug: () => {},
+    info: (...args) => sink.info(...args),
+    warn: (...args) => sink.warn(...args),
+    error: (...args) => {
+      const fresh = args.filter((arg) => typeof arg !== 'object' || arg === null || !written.has(arg));
+      for (const arg of fresh) if (typeof arg === 'object' && arg !== null) written.add(arg);
+      const unexpected = [];
+      for (const arg of fresh) {
+        const storage = toStorageError(arg);
+        if (storage) {
+          sink.error(storage.logLine());
+          continue;
+        }
+        const answer = callersAnswer(arg);
+        if (!answer) unexpected.push(arg);
+        else
+          sink.info(
+            `answered ${answer.extensions.code}${answer.path ? ` at ${answer.path.join('.')}` : ''}: ${oneLine(answer.message)}`,
+          );
       }
-      const answer = callersAnswer(arg);
-      if (!answer) unexpected.push(arg);
-      else
-        console.info(
-          `answered ${answer.extensions.code}${answer.path ? ` at ${answer.path.join('.')}` : ''}: ${oneLine(answer.message)}`,
-        );
-    }
-    if (unexpected.length) console.error(...unexpected);
-  },
-};
+      if (unexpected.length) sink.error(...unexpected);
+    },
+  };
+}
+
+export const operatorLogger: YogaLogger = createOperatorLogger(console);
+
+/** One JSON object per line: time, level, message, and an error's stack where there is one. */
+function jsonLine(level: 'info' | 'warn' | 'error', args: unknown[]) {
+  const error = args.find((arg): arg is Error => arg instanceof Error);
+  const msg = args
+    .map((arg) => (arg instanceof Error ? arg.message : typeof arg === 'string' ? arg : JSON.stringify(arg)))
+    .join(' ');
+  const line = { time: new Date().toISOString(), level, msg, ...(error?.stack ? { stack: error.stack } : {}) };
+  (level === 'info' ? process.stdout : process.stderr).write(`${JSON.stringify(line)}\n`);
+}
+
+export const jsonOperatorLogger: YogaLogger = createOperatorLogger({
+  info: (...args) => jsonLine('info', args),
+  warn: (...args) => jsonLine('warn', args),
+  error: (...args) => jsonLine('error', args),
+});

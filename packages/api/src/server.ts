@@ -10,9 +10,15 @@ import { createChangeBus } from './changes.ts';
 import { relayChanges, workerCount, workerRelay } from './cluster.ts';
 import { parseCorsOrigins } from './cors.ts';
 import { createBilateralServer } from './http-server.ts';
-import { rateLimitFromEnv } from './limits/rate-limit.ts';
+import { rateLimitFromEnv, trustedProxiesFromEnv } from './limits/rate-limit.ts';
+import { serveClusterMetrics, workerMetrics } from './observability/cluster-metrics.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { metricsPortFromEnv, type Scrape, startMetricsServer } from './observability/metrics-endpoint.ts';
+import { logFormatFromEnv } from './observability/request-log.ts';
+import { createTracing, tracingFromEnv } from './observability/tracing.ts';
 import { booleanSetting, openDatabaseForServing, StartupError } from './open-database.ts';
 import { sourcesDirSetting } from './sources-dir.ts';
+import { sdkTrustedDocuments } from './trusted-documents.ts';
 import { createBilateralYoga } from './yoga.ts';
 
 /** A setting read at start-up; an unreadable one stops the server with its message, not a stack. */
@@ -32,6 +38,19 @@ const trustedDocumentsOnly = setting(() => booleanSetting('TRUSTED_DOCUMENTS_ONL
 const workers = setting(() => workerCount());
 const sourcesDir = setting(() => sourcesDirSetting());
 const databasePath = resolveDatabasePath();
+const metricsOn = !process.env.METRICS?.trim() || setting(() => booleanSetting('METRICS'));
+const metricsPort = setting(() => metricsPortFromEnv());
+const logFormat = setting(() => logFormatFromEnv());
+const tracerProvider = setting(() => tracingFromEnv());
+
+/** Serves /metrics alone on 127.0.0.1:METRICS_PORT, and says where once it listens. */
+function listenForScrapes(port: number, scrape: Scrape) {
+  const server = startMetricsServer(port, scrape);
+  server.on('listening', () =>
+    console.log(`Metrics at http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics (METRICS_PORT)`),
+  );
+  return server;
+}
 
 async function openDatabase(options?: { seeds: boolean }): Promise<BilateralStore> {
   try {
@@ -45,6 +64,12 @@ async function openDatabase(options?: { seeds: boolean }): Promise<BilateralStor
 
 function serve(store: BilateralStore) {
   const changes = cluster.isWorker ? createChangeBus(workerRelay()) : createChangeBus();
+  const metrics = metricsOn ? createMetrics({ store, trustedDocuments: sdkTrustedDocuments() }) : undefined;
+  // In a cluster every scrape answers for all workers, through the primary (cluster-metrics.ts).
+  const scrape = metrics && (cluster.isWorker ? workerMetrics(metrics.registry) : () => metrics.registry.metrics());
+  const tracing = tracerProvider && createTracing(tracerProvider, store);
+  const metricsServer =
+    scrape && metricsPort !== undefined && !cluster.isWorker ? listenForScrapes(metricsPort, scrape) : undefined;
   const yoga = createBilateralYoga({
     store,
     corsOrigins,
@@ -52,8 +77,16 @@ function serve(store: BilateralStore) {
     trustedDocumentsOnly,
     changes,
     sourcesDir,
+    metrics,
+    scrapeMetrics: metricsPort === undefined ? scrape : undefined,
+    requestLog:
+      logFormat === 'json' ? { trustedProxies: trustedProxiesFromEnv(), traceIdOf: tracing?.traceIdOf } : undefined,
+    tracing,
   });
-  const server = createBilateralServer(yoga);
+  const server = createBilateralServer(yoga, {
+    requestStats: metricsOn || tracing !== undefined,
+    webSockets: { store, trustedDocuments: sdkTrustedDocuments(), trustedDocumentsOnly, metrics },
+  });
   if (trustedDocumentsOnly)
     console.log(
       "TRUSTED_DOCUMENTS_ONLY: only the SDK's trusted documents run; GraphiQL cannot run queries typed into it.",
@@ -70,9 +103,15 @@ function serve(store: BilateralStore) {
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      metricsServer?.close();
       server.close(async () => {
-        await store.close();
-        process.exit(0);
+        try {
+          await store.close();
+          // Spans still batched are sent before the process ends.
+          await tracerProvider?.shutdown();
+        } finally {
+          process.exit(0);
+        }
       });
     });
   }
@@ -93,6 +132,10 @@ if (workers === 1) {
 /** The primary, once it has migrated the database and loaded the seeds: the workers, restarted when one dies. */
 function forkWorkers() {
   relayChanges(cluster);
+  if (metricsOn) {
+    const scrape = serveClusterMetrics(cluster);
+    if (metricsPort !== undefined) listenForScrapes(metricsPort, scrape);
+  }
   let shuttingDown = false;
   for (let index = 0; index < workers; index++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {

@@ -19,7 +19,11 @@ import { useJsonOnlyPost } from './json-only-post.ts';
 import { useCostLimit } from './limits/cost-limit.ts';
 import { useDocumentLimits } from './limits/document-limits.ts';
 import { type RateLimitOptions, useRateLimit } from './limits/rate-limit.ts';
-import { operatorLogger } from './logging.ts';
+import { jsonOperatorLogger, operatorLogger } from './logging.ts';
+import type { Metrics } from './observability/metrics.ts';
+import { type Scrape, useMetricsEndpoint } from './observability/metrics-endpoint.ts';
+import { type RequestLogOptions, useRequestLog } from './observability/request-log.ts';
+import type { Tracing } from './observability/tracing.ts';
 import { schema } from './schema/index.ts';
 import {
   DOCUMENT_ID_PARAM,
@@ -46,6 +50,14 @@ export interface BilateralYogaOptions {
   changes?: ChangeBus;
   /** The directory of source documents that `Citation.passage` reads (`SOURCES_DIR`); passages are null without it. */
   sourcesDir?: string | undefined;
+  /** Prometheus metrics of this server's requests (observability/metrics.ts); none when absent. */
+  metrics?: Metrics;
+  /** Serves GET /metrics on this handler with what `scrapeMetrics` returns; not served when absent. */
+  scrapeMetrics?: Scrape;
+  /** `LOG_FORMAT=json`: one JSON line per request (observability/request-log.ts), and the log's other lines as JSON too. */
+  requestLog?: Omit<RequestLogOptions, 'store'>;
+  /** OpenTelemetry spans of each request (observability/tracing.ts); none when absent. */
+  tracing?: Tracing;
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -61,6 +73,10 @@ export function createBilateralYoga({
   trustedDocumentsOnly = false,
   changes = createChangeBus(),
   sourcesDir,
+  metrics,
+  scrapeMetrics,
+  requestLog,
+  tracing,
 }: BilateralYogaOptions): BilateralYoga {
   const graphqlEndpoint = '/graphql';
   return createYoga<Record<string, never>, Context>({
@@ -68,7 +84,7 @@ export function createBilateralYoga({
     context: ({ request }) => createContext(store, { request, audit, changes, sourcesDir }),
     graphqlEndpoint,
     landingPage: false,
-    logging: logging && operatorLogger,
+    logging: logging && (requestLog ? jsonOperatorLogger : operatorLogger),
     maskedErrors: { maskError },
     cors: false,
     // No uploads: a multipart body is a form a page could submit (useJsonOnlyPost refuses it too).
@@ -80,6 +96,11 @@ export function createBilateralYoga({
     // useCodedErrorBodies first: its onResponse runs before the others, so CORS headers land on its bodies.
     plugins: [
       useCodedErrorBodies(),
+      // Right after the coded bodies, so the metrics read every refusal's code, and before any plugin that refuses.
+      ...(metrics?.plugins ?? []),
+      ...(tracing?.plugins ?? []),
+      ...(scrapeMetrics ? [useMetricsEndpoint(scrapeMetrics)] : []),
+      ...(requestLog ? [useRequestLog({ store, ...requestLog })] : []),
       useCors(corsOrigins),
       useJsonOnlyPost(graphqlEndpoint),
       useBodyLimit(),

@@ -21,6 +21,7 @@ export {
 export { DURABILITY_MODES, type Durability, type OpenStoreOptions } from './db/client.ts';
 export { resolveDatabasePath, resolveFromInvocation } from './db/database-path.ts';
 export { type StorageAccess, storageAccess } from './db/read-only.ts';
+export type { StatementObserver } from './db/statement-timing.ts';
 export {
   STORAGE_ERROR_CODES,
   StorageError,

@@ -80,7 +80,8 @@ export const tooCostly = (cost: number) =>
     { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit: MAX_QUERY_COST } },
   );
 
-const withCost = (result: ExecutionResult, cost: number): ExecutionResult => ({
+/** `result` with the operation's price in `extensions.cost`. */
+export const withCost = (result: ExecutionResult, cost: number): ExecutionResult => ({
   ...result,
   extensions: { ...result.extensions, cost },
 });

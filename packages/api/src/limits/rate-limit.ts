@@ -28,9 +28,13 @@ export interface RateLimitOptions {
 export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions | undefined {
   const points = Number(env.RATE_LIMIT_POINTS_PER_MINUTE ?? 0);
   if (!Number.isFinite(points) || points <= 0) return undefined;
+  return { pointsPerMinute: points, trustedProxies: trustedProxiesFromEnv(env) };
+}
+
+/** `TRUST_PROXY`: how many reverse proxies' `X-Forwarded-For` entries to believe. */
+export function trustedProxiesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const trust = env.TRUST_PROXY?.trim().toLowerCase();
-  const trustedProxies = trust === 'true' ? 1 : Math.max(0, Math.floor(Number(trust || 0)) || 0);
-  return { pointsPerMinute: points, trustedProxies };
+  return trust === 'true' ? 1 : Math.max(0, Math.floor(Number(trust || 0)) || 0);
 }
 
 interface Bucket {
@@ -86,12 +90,12 @@ const rateLimited = (retryAfter: number, pointsPerMinute: number) =>
     },
   );
 
-interface NodeServerContext {
+export interface NodeServerContext {
   req?: { socket?: { remoteAddress?: string } };
 }
 
 /** The client a request is charged to: its API key when valid, else its address. */
-function clientOf(
+export function clientOf(
   store: BilateralStore,
   request: Request,
   serverContext: NodeServerContext,
@@ -120,12 +124,22 @@ function clientOf(
 export function useRateLimit(store: BilateralStore, options: RateLimitOptions): Plugin {
   const budget = createPointsBudget(options.pointsPerMinute, options.now ?? Date.now);
   const clients = new WeakMap<Request, string>();
-  const spendRest = (request: Request | undefined, refuse: (result: { errors: GraphQLError[] }) => void) => {
-    const client = request && clients.get(request);
-    const cost = request && costOf(request);
-    if (!client || !cost || cost <= 1) return;
-    const refused = budget.spend(client, cost - 1);
-    if (refused) refuse({ errors: [rateLimited(refused.retryAfter, options.pointsPerMinute)] });
+  const spendRest = (contextValue: unknown, refuse: (result: { errors: GraphQLError[] }) => void) => {
+    const context = contextValue as NodeServerContext & { request?: Request };
+    const request = context.request;
+    if (!request) return;
+    const client = clients.get(request);
+    // An operation that did not come by HTTP (a WebSocket message, websocket/graphql-ws.ts) was not
+    // charged on arrival: its context holds the socket's upgrade request, and the whole price is due.
+    const arrived = client !== undefined;
+    const due = (costOf(request) ?? 0) - (arrived ? 1 : 0);
+    if (due <= 0) return;
+    const charge = (payer: string) => {
+      const refused = budget.spend(payer, due);
+      if (refused) refuse({ errors: [rateLimited(refused.retryAfter, options.pointsPerMinute)] });
+    };
+    const payer = client ?? clientOf(store, request, context, options.trustedProxies);
+    return payer instanceof Promise ? payer.then(charge) : charge(payer);
   };
   return {
     onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
@@ -153,10 +167,10 @@ export function useRateLimit(store: BilateralStore, options: RateLimitOptions): 
       return client instanceof Promise ? client.then(charge) : charge(client);
     },
     onExecute({ args, setResultAndStopExecution }) {
-      spendRest((args.contextValue as { request?: Request }).request, setResultAndStopExecution);
+      return spendRest(args.contextValue, setResultAndStopExecution);
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      spendRest((args.contextValue as { request?: Request }).request, setResultAndStopExecution);
+      return spendRest(args.contextValue, setResultAndStopExecution);
     },
   };
 }

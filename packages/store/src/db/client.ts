@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -7,6 +8,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { openReadOnlyConnection } from './read-only.ts';
 import { relations } from './relations.ts';
 import { cacheStatements } from './statement-cache.ts';
+import { timeStatements } from './statement-timing.ts';
 import { StorageError, toStorageError } from './storage-error.ts';
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -88,6 +90,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
 function configure(connection: Database.Database, options: OpenStoreOptions) {
   connection.pragma('foreign_keys = ON');
   connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  timeStatements(connection);
   cacheStatements(connection);
 }
 
@@ -125,6 +128,16 @@ export const MIGRATIONS_TABLE = '__drizzle_migrations';
 /** The names of the migrations this checkout ships, oldest first. */
 export const knownMigrationNames = (): string[] =>
   readMigrationFiles({ migrationsFolder }).map((migration) => migration.name);
+
+/** The bytes the database takes on disk: its file and its write-ahead log (0 for an in-memory database). */
+export function databaseSize(store: Store): number {
+  const file = store.$client.name;
+  if (store.$client.memory) return 0;
+  return [file, `${file}-wal`].reduce(
+    (total, path) => total + (statSync(path, { throwIfNoEntry: false })?.size ?? 0),
+    0,
+  );
+}
 
 export function closeStore(store: Store): void {
   store.$client.close();

@@ -10,6 +10,7 @@ import type { ApiKey } from '../curation/keys.ts';
 import type { MergedActors, MergeRequest } from '../curation/merge-actors.ts';
 import type { RevisionRow } from '../curation/revisions.ts';
 import type { Editor, SavedRecord, SaveRequest } from '../curation/save-record.ts';
+import type { StatementObserver } from '../db/statement-timing.ts';
 import type { StorageError } from '../db/storage-error.ts';
 import type { StorageStatus } from '../db/storage-health.ts';
 import type { ActorFilter } from '../queries/actors.ts';
@@ -213,6 +214,13 @@ export interface StorageChecks {
   checkStorage(): Promise<StorageStatus>;
   /** The storage fault behind `error` as this store words it (a read-only store's refusal says so), or undefined. */
   storageErrorOf(error: unknown): StorageError | undefined;
+  /** Bytes the database takes in storage (for SQLite its file and write-ahead log; 0 in memory), for the metrics. */
+  databaseSizeBytes(): Promise<number>;
+  /**
+   * Reports every SQL statement this store runs (its text, start as `performance.now()`, and
+   * duration) to `observer` until the returned function is called: the metrics and traces.
+   */
+  observeStatements(observer: StatementObserver): () => void;
   /** Closes the connection(s); the store answers nothing after. */
   close(): Promise<void>;
 }

@@ -24,6 +24,18 @@ describe('the PostgreSQL store', () => {
     expect((await store.listApiKeys())[0]!.revokedAt).toEqual(expect.any(String));
   });
 
+  it('reports each statement it runs to an observer, with its time, until the observer is removed; and its size', async () => {
+    const seen: { sql: string; milliseconds: number }[] = [];
+    const stop = store.observeStatements((sql, _startedAt, milliseconds) => seen.push({ sql, milliseconds }));
+    await store.countEvents(null);
+    stop();
+    await store.countEvents(null);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.sql).toMatch(/count/i);
+    expect(seen[0]!.milliseconds).toBeGreaterThanOrEqual(0);
+    expect(await store.databaseSizeBytes()).toBeGreaterThan(1_000_000);
+  });
+
   it('answers an empty database with empty pages and zero counts', async () => {
     expect(await store.listEvents(null, [], { first: 5 })).toEqual({
       rows: [],

@@ -7,6 +7,7 @@
  */
 
 import { sql } from 'drizzle-orm';
+import type { StatementObserver } from '../db/statement-timing.ts';
 import type { StorageStatus } from '../db/storage-health.ts';
 import type { StorageError } from '../errors/storage-error.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
@@ -19,6 +20,7 @@ import * as insights from './insight-reads.ts';
 import * as recordReads from './record-reads.ts';
 import * as related from './related-reads.ts';
 import * as revisions from './revision-reads.ts';
+import { timeStatements } from './statement-timing.ts';
 
 type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends (...args: infer A) => unknown
   ? A
@@ -35,11 +37,15 @@ async function* notYetStream(method: string): AsyncGenerator<never> {
 export class PostgresBilateralStore implements BilateralStore {
   readonly readOnly = false;
   private readonly opening: Promise<PostgresStore>;
+  private readonly statementObservers = new Set<StatementObserver>();
 
   constructor(opening: Promise<PostgresStore>) {
-    this.opening = opening;
+    this.opening = opening.then((store) => {
+      timeStatements(store, this.statementObservers);
+      return store;
+    });
     // A failure to open is reported by the first call; until then it must not crash the process.
-    opening.catch(() => {});
+    this.opening.catch(() => {});
   }
 
   /** Runs `read` on the open database, turning a storage fault into StorageError. */
@@ -245,6 +251,18 @@ export class PostgresBilateralStore implements BilateralStore {
   }
   storageErrorOf(error: unknown): StorageError | undefined {
     return toPostgresStorageError(error);
+  }
+  databaseSizeBytes() {
+    return this.run(async (db) => {
+      const { rows } = await db.execute<{ bytes: string }>(sql`select pg_database_size(current_database()) as bytes`);
+      return Number(rows[0]?.bytes ?? 0);
+    });
+  }
+  observeStatements(observer: StatementObserver) {
+    this.statementObservers.add(observer);
+    return () => {
+      this.statementObservers.delete(observer);
+    };
   }
   async close() {
     await (await this.opening.catch(() => undefined))?.close();

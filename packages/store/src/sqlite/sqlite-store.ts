@@ -10,7 +10,8 @@ import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../
 import { mergeActors } from '../curation/merge-actors.ts';
 import { changesSince, revisionAsOf, revisionsOf } from '../curation/revisions.ts';
 import { type Editor, type SaveRequest, saveRecord } from '../curation/save-record.ts';
-import { closeStore, isReadOnly, type OpenStoreOptions, openStore, type Store } from '../db/client.ts';
+import { closeStore, databaseSize, isReadOnly, type OpenStoreOptions, openStore, type Store } from '../db/client.ts';
+import { observeStatements, type StatementObserver } from '../db/statement-timing.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { checkStorage } from '../db/storage-health.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
@@ -248,6 +249,12 @@ export class SqliteStore implements BilateralStore {
   }
   storageErrorOf(error: unknown) {
     return toStorageError(error, { store: this.database });
+  }
+  async databaseSizeBytes() {
+    return databaseSize(this.database);
+  }
+  observeStatements(observer: StatementObserver) {
+    return observeStatements(this.database.$client, observer);
   }
   async close() {
     closeStore(this.database);
