@@ -6,6 +6,7 @@
  * PostgreSQL yet reject with "… is not yet on PostgreSQL", never a wrong answer.
  */
 
+import { sql } from 'drizzle-orm';
 import type { StorageStatus } from '../db/storage-health.ts';
 import type { StorageError } from '../errors/storage-error.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
@@ -223,11 +224,16 @@ export class PostgresBilateralStore implements BilateralStore {
   async checkStorage(): Promise<StorageStatus> {
     try {
       const { db } = await this.opening;
-      await db.execute('select 1');
+      // A hot standby, or a server set to refuse writes, answers reads but no write.
+      const { rows } = await db.execute<{ refusesWrites: boolean }>(
+        sql`select pg_is_in_recovery() or current_setting('transaction_read_only') = 'on' as "refusesWrites"`,
+      );
       return {
         mode: 'read-write',
         readable: { ok: true, detail: 'PostgreSQL answered' },
-        writable: { ok: true, detail: 'PostgreSQL answered' },
+        writable: rows[0]!.refusesWrites
+          ? { ok: false, detail: 'PostgreSQL refuses writes here (a standby, or default_transaction_read_only)' }
+          : { ok: true, detail: 'PostgreSQL accepts writes' },
       };
     } catch (error) {
       const storage = toPostgresStorageError(error);
