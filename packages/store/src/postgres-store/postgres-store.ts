@@ -18,6 +18,7 @@ import { notYetOnPostgres } from './event-reads.ts';
 import * as recordReads from './record-reads.ts';
 import * as related from './related-reads.ts';
 import * as revisions from './revision-reads.ts';
+import { loadSeeds } from './seed-load.ts';
 
 type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends (...args: infer A) => unknown
   ? A
@@ -216,8 +217,8 @@ export class PostgresBilateralStore implements BilateralStore {
   mergeActors(): ReturnType<BilateralStore['mergeActors']> {
     return notYet('mergeActors');
   }
-  loadSeeds(): ReturnType<BilateralStore['loadSeeds']> {
-    return notYet('loadSeeds');
+  loadSeeds(seedsDir: string) {
+    return this.run((db) => loadSeeds(db, seedsDir));
   }
 
   // Storage
