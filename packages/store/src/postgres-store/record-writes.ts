@@ -44,14 +44,10 @@ import {
   sectorRows,
   sourceColumns,
 } from '../seed/record-columns.ts';
+import type { RecordOf } from '../seed/write-rules.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
 
-export interface RecordOf {
-  event: EventRecord;
-  actor: ActorRecord;
-  source: SourceRecord;
-  figure: FigureRecord;
-}
+export type { RecordOf } from '../seed/write-rules.ts';
 
 export type RecordTable = typeof sources | typeof actors | typeof events | typeof figures;
 
