@@ -17,6 +17,7 @@ import type { EntityType } from '../vocabulary/curation-terms.ts';
 import * as keys from './api-keys.ts';
 import * as eventReads from './event-reads.ts';
 import { notYetOnPostgres } from './event-reads.ts';
+import { mergeActors } from './merge-actors.ts';
 import * as recordReads from './record-reads.ts';
 import * as related from './related-reads.ts';
 import * as revisions from './revision-reads.ts';
@@ -217,8 +218,8 @@ export class PostgresBilateralStore implements BilateralStore {
   saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor) {
     return this.run((db) => saveRecord(db, type, request, editor));
   }
-  mergeActors(): ReturnType<BilateralStore['mergeActors']> {
-    return notYet('mergeActors');
+  mergeActors(...args: Args<'mergeActors'>) {
+    return this.run((db) => mergeActors(db, ...args));
   }
   loadSeeds(seedsDir: string) {
     return this.run((db) => loadSeeds(db, seedsDir));
