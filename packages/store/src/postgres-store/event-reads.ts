@@ -14,8 +14,7 @@ import type { PostgresDatabase } from '../postgres/client.ts';
 import { actors, claims, eventParticipants, eventSectors, events } from '../postgres/schema.ts';
 import type { EventFilter, EventRow } from '../queries/events.ts';
 import type { EventPosition } from '../queries/network.ts';
-import type { BucketKey } from '../queries/stats.ts';
-import { EVENT_KIND_VALUES, EVENT_KINDS, type EventKind } from '../vocabulary/event-kinds.ts';
+import { type BucketKey, bucketSql } from '../statistics/buckets.ts';
 import { groupedPages, readPage } from './pages.ts';
 
 /** Not yet answered on PostgreSQL: said plainly rather than answered wrongly. */
@@ -113,47 +112,13 @@ export async function eventsByIds(db: PostgresDatabase, ids: readonly number[]):
   return db.select().from(events).where(inIds(events.id, ids));
 }
 
-const lastDay = (year: string) => `${year}-12-31`;
-
-/** The events of one statistics bucket, as `bucketSql` on SQLite. */
-function bucketSql(keys: readonly BucketKey[]): SQL | undefined {
-  return and(
-    ...keys.map((key): SQL => {
-      if ((key.dimension === 'year' || key.dimension === 'decade') && key.value === null) {
-        const [earliest, latest] = key.span!.split('/');
-        return and(eq(events.dateEarliest, earliest!), eq(events.dateLatest, latest!))!;
-      }
-      switch (key.dimension) {
-        case 'year':
-        case 'decade': {
-          const first = `${key.value}-01-01`;
-          const last = lastDay(key.dimension === 'year' ? key.value! : String(Number(key.value) + 9));
-          return sql`${events.dateEarliest} between ${first} and ${last} and ${events.dateLatest} between ${first} and ${last}`;
-        }
-        case 'kind':
-          return eq(events.kind, key.value as EventKind);
-        case 'plover': {
-          const kinds = EVENT_KIND_VALUES.filter((kind) => (EVENT_KINDS[kind].plover ?? null) === key.value);
-          return kinds.length ? inArray(events.kind, kinds) : sql`false`;
-        }
-        case 'sector':
-          return sql`exists (select 1 from ${eventSectors} where ${eventSectors.eventId} = ${events.id} and ${eventSectors.sector} = ${key.value})`;
-        case 'actor':
-          return tookPart([Number(key.value)]);
-        default:
-          throw new Error(`no SQL for the stats dimension ${key.dimension satisfies never}`);
-      }
-    }),
-  );
-}
-
 export const listBucketEvents = (
   db: PostgresDatabase,
   filter: EventFilter | null | undefined,
   keys: readonly BucketKey[],
   order: readonly EventOrder[],
   page: PageArgs,
-) => listEvents(db, filter, order, page, bucketSql(keys));
+) => listEvents(db, filter, order, page, bucketSql({ events, eventSectors, eventParticipants }, keys));
 
 /** The events at or after `since` in date order (those a limited network counted); none when null. */
 const eventsSinceSql = (since: EventPosition | null | undefined): SQL | undefined =>

@@ -17,6 +17,7 @@ import type { EntityType } from '../vocabulary/curation-terms.ts';
 import * as keys from './api-keys.ts';
 import * as eventReads from './event-reads.ts';
 import { notYetOnPostgres } from './event-reads.ts';
+import * as insights from './insight-reads.ts';
 import { mergeActors } from './merge-actors.ts';
 import * as recordReads from './record-reads.ts';
 import * as related from './related-reads.ts';
@@ -172,18 +173,18 @@ export class PostgresBilateralStore implements BilateralStore {
     return this.run((db) => related.citationPagesBySourceIds(db, ...args));
   }
 
-  // Search, statistics, network: not yet
+  // Search: not yet; statistics and the network
   search(): Promise<SearchResults> {
     return notYet('search');
   }
-  eventStats(): ReturnType<BilateralStore['eventStats']> {
-    return notYet('eventStats');
+  eventStats(...args: Args<'eventStats'>) {
+    return this.run((db) => insights.eventStats(db, ...args));
   }
-  cooperationIndex(): ReturnType<BilateralStore['cooperationIndex']> {
-    return notYet('cooperationIndex');
+  cooperationIndex(...args: Args<'cooperationIndex'>) {
+    return this.run((db) => insights.cooperationIndex(db, ...args));
   }
-  readActorNetwork(): Promise<ActorNetwork> {
-    return notYet('readActorNetwork');
+  readActorNetwork(...args: Args<'readActorNetwork'>) {
+    return this.run((db) => insights.readActorNetwork(db, ...args));
   }
 
   // Revisions
@@ -242,7 +243,8 @@ export class PostgresBilateralStore implements BilateralStore {
       };
     } catch (error) {
       const storage = toPostgresStorageError(error);
-      const failed = { ok: false, detail: storage ? `${storage.code}: ${storage.message}` : 'PostgreSQL failed' };
+      // The code only: the fault's detail names hosts and ports, and this answer is public.
+      const failed = { ok: false, detail: `PostgreSQL did not answer (${storage?.code ?? 'an unexpected error'})` };
       return { mode: 'read-write', readable: failed, writable: failed };
     }
   }
