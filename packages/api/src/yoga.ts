@@ -95,5 +95,5 @@ export function createBilateralYoga({
       defaultTabs: graphiqlTabs(),
     },
     renderGraphiQL: renderGraphiQLPage,
-  }) as unknown as BilateralYoga;
+  });
 }

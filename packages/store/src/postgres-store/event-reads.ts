@@ -11,7 +11,7 @@ import { QueryError } from '../errors/query-error.ts';
 import { type EventOrder, eventSortKeys } from '../paging/event-order.ts';
 import type { Page, PageArgs } from '../paging/keyset.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
-import { actors, claims, eventParticipants, eventSectors, events } from '../postgres/schema.ts';
+import { actors, citations, claims, eventParticipants, eventSectors, events, sources } from '../postgres/schema.ts';
 import type { EventFilter, EventRow } from '../queries/events.ts';
 import type { EventPosition } from '../queries/network.ts';
 import { type BucketKey, bucketSql } from '../statistics/buckets.ts';
@@ -74,6 +74,10 @@ export async function eventFilterSql(db: PostgresDatabase, filter: EventFilter |
     if (filter.actorsMatch === 'all') conditions.push(...actorIds.map((id) => tookPart([id])));
     else conditions.push(tookPart(actorIds));
   }
+  if (filter.sources?.length)
+    conditions.push(
+      sql`exists (select 1 from ${citations} join ${sources} on ${sources.id} = ${citations.sourceId} where ${citations.eventId} = ${events.id} and ${inTexts(sources.slug, filter.sources)})`,
+    );
   if (filter.text != null) throw notYetOnPostgres('The events filter `text`');
   if (filter.hasConflicts != null) conditions.push(filter.hasConflicts ? hasConflictSql : sql`not ${hasConflictSql}`);
   return and(...conditions);

@@ -7,6 +7,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { ActorNetwork } from '../interface/bilateral-store.ts';
+import { type EventFilter, keepsEveryLiveEvent } from '../paging/event-filter.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
 import {
   actorEventCounts,
@@ -16,13 +17,11 @@ import {
   eventSectors,
   events,
 } from '../postgres/schema.ts';
-import type { EventFilter } from '../queries/events.ts';
 import {
   bucketsOf,
   cooperationYears,
   type GroupRow,
   groupingOf,
-  isEmptyFilter,
   isMultiValued,
   periodSql,
   type StatsDimension,
@@ -32,7 +31,6 @@ import {
   countParticipations,
   edgeBound,
   edgesAmong,
-  hasNoCondition,
   NETWORK_EVENT_LIMIT,
   type NetworkEdge,
   type NetworkNode,
@@ -51,7 +49,7 @@ async function groupedCounts(
   dimensions: readonly StatsDimension[],
 ): Promise<GroupRow[]> {
   const { byPeriod, byKind, bySector, byActor } = groupingOf(dimensions);
-  if (!bySector && !byActor && isEmptyFilter(filter)) {
+  if (!bySector && !byActor && keepsEveryLiveEvent(filter, ['kinds'])) {
     const columns = {
       ...(byPeriod && { period: eventPeriodCounts.period }),
       ...(byKind && { kind: eventPeriodCounts.kind }),
@@ -174,7 +172,7 @@ export async function readActorNetwork(
   options: NetworkOptions = {},
 ): Promise<ActorNetwork> {
   const minWeight = boundedInteger(options.minWeight ?? 1, 1, Number.MAX_SAFE_INTEGER, 'minWeight');
-  return hasNoCondition(filter)
+  return keepsEveryLiveEvent(filter)
     ? summarisedNetwork(db, minWeight)
     : countedNetwork(db, filter, minWeight, options.eventLimit ?? NETWORK_EVENT_LIMIT);
 }

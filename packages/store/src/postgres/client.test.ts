@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StorageError } from '../errors/storage-error.ts';
 import {
   type OpenPostgresOptions,
@@ -10,12 +10,7 @@ import {
   type PostgresDatabase,
 } from './client.ts';
 import { migratedPglite } from './testing/pglite.ts';
-import {
-  itRequiresPostgresServerInCI,
-  type PostgresServer,
-  postgresServerInstalled,
-  startPostgresServer,
-} from './testing/server.ts';
+import { itRequiresPostgresServerInCI, postgresServerInstalled, throwawayServer } from './testing/server.ts';
 
 const SETTINGS = sql`select current_setting('synchronous_commit') as synchronous_commit,
   current_setting('lock_timeout') as lock_timeout, current_setting('statement_timeout') as statement_timeout`;
@@ -66,16 +61,10 @@ const installed = postgresServerInstalled('the PostgreSQL server tests of postgr
 itRequiresPostgresServerInCI(installed);
 
 describe.runIf(installed)('a store on a PostgreSQL server', () => {
-  let server: PostgresServer;
-  beforeAll(async () => {
-    server = await startPostgresServer();
-  }, 120_000);
-  afterAll(async () => {
-    await server?.remove();
-  });
+  const server = throwawayServer();
 
   it('migrates once when several processes start at once, and every one of them opens', async () => {
-    const url = await server.createDatabase('concurrent');
+    const url = await server().createDatabase('concurrent');
     const stores = await Promise.all(Array.from({ length: 4 }, () => openPostgresStore(url)));
     try {
       const { rows } = await stores[0]!.db.execute<{ n: number }>(
@@ -92,7 +81,7 @@ describe.runIf(installed)('a store on a PostgreSQL server', () => {
   });
 
   it('sets durability and timeouts on every connection of the pool', async () => {
-    const url = await server.createDatabase('settings');
+    const url = await server().createDatabase('settings');
     const durable = await openPostgresStore(url);
     const fast = await openPostgresStore(url, { durability: 'fast', lockTimeoutMs: 100 });
     try {

@@ -5,12 +5,7 @@ import { StorageError } from '../errors/storage-error.ts';
 import { openPostgresStore, type PostgresStore } from './client.ts';
 import { guardPostgres, toPostgresStorageError } from './storage-error.ts';
 import { emptyPgliteStore } from './testing/pglite.ts';
-import {
-  itRequiresPostgresServerInCI,
-  type PostgresServer,
-  postgresServerInstalled,
-  startPostgresServer,
-} from './testing/server.ts';
+import { itRequiresPostgresServerInCI, postgresServerInstalled, throwawayServer } from './testing/server.ts';
 
 /** An error as node-postgres and PGlite report one from the server: its SQLSTATE in `code`. */
 const serverError = (code: string, message = 'from the server') => Object.assign(new Error(message), { code });
@@ -85,22 +80,20 @@ const installed = postgresServerInstalled('the PostgreSQL server tests of postgr
 itRequiresPostgresServerInCI(installed);
 
 describe.runIf(installed)('storage faults a PostgreSQL server raises', () => {
-  let server: PostgresServer;
+  const server = throwawayServer();
   let store: PostgresStore;
   beforeAll(async () => {
-    server = await startPostgresServer();
-    store = await openPostgresStore(await server.createDatabase('faults'), { lockTimeoutMs: 100 });
-  }, 120_000);
+    store = await openPostgresStore(await server().createDatabase('faults'), { lockTimeoutMs: 100 });
+  });
   afterAll(async () => {
     await store?.close();
-    await server?.remove();
   });
 
   it('answers BUSY when a lock is held past lock_timeout, and the write succeeds once it is released', async () => {
     await store.db.execute(
       sql`insert into api_keys (label, scope, secret_hash, created_at) values ('k', 'read', 'h', 'now')`,
     );
-    const holder = new pg.Client({ connectionString: server.url('faults') });
+    const holder = new pg.Client({ connectionString: server().url('faults') });
     await holder.connect();
     await holder.query("begin; update api_keys set label = 'held'");
     const revoke = () => store.db.execute(sql`update api_keys set revoked_at = 'now'`);
@@ -122,14 +115,14 @@ describe.runIf(installed)('storage faults a PostgreSQL server raises', () => {
   });
 
   it('answers STORAGE_UNAVAILABLE while the server is down, and serves again once it is back', async () => {
-    await server.stop('immediate');
+    await server().stop('immediate');
     try {
       await expect(guardPostgres(() => store.db.execute(sql`select 1`))).rejects.toMatchObject({
         code: 'STORAGE_UNAVAILABLE',
         retryable: true,
       });
     } finally {
-      await server.start();
+      await server().start();
     }
     const { rows } = await store.db.execute<{ one: number }>(sql`select 1 as one`);
     expect(rows[0]!.one).toBe(1);

@@ -1,11 +1,10 @@
 import { and, eq, exists, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { dateBound } from '../dates/date-bound.ts';
 import type { Store } from '../db/client.ts';
-import { actors, claims, eventParticipants, eventSectors, events } from '../db/schema.ts';
+import { actors, citations, claims, eventParticipants, eventSectors, events, sources } from '../db/schema.ts';
 import { QueryError } from '../errors/query-error.ts';
+import type { EventFilter } from '../paging/event-filter.ts';
 import { DEFAULT_EVENT_ORDER, type EventOrder, eventSortKeys as sortKeysOf } from '../paging/event-order.ts';
-import type { EventKind } from '../vocabulary/event-kinds.ts';
-import type { Sector } from '../vocabulary/terms.ts';
 import { batchedLookup, inBatch } from './batched.ts';
 import { inlineValues, NamedValues, preparedByShape, type ValueBinder } from './bound-values.ts';
 import { readThroughIndex } from './indexed-by.ts';
@@ -14,24 +13,7 @@ import { toFtsQuery } from './text-search.ts';
 
 export type EventRow = typeof events.$inferSelect;
 
-export interface EventFilter {
-  /** Fuzzy date; the range starts at its earliest day. */
-  from?: string | null;
-  /** Fuzzy date; the range ends at its latest day. */
-  to?: string | null;
-  /** `within`: the event's whole possible span lies in the range; `overlaps`: any part of it does. */
-  dateMatch?: 'within' | 'overlaps' | null;
-  kinds?: EventKind[] | null;
-  /** Actor slugs. */
-  actors?: string[] | null;
-  /** `any`: at least one of the actors took part; `all`: every one of them did. */
-  actorsMatch?: 'any' | 'all' | null;
-  sectors?: Sector[] | null;
-  text?: string | null;
-  hasConflicts?: boolean | null;
-  /** Archived events (tombstones) are left out unless this is true. `text` never matches them: the search index holds live events only. */
-  includeArchived?: boolean | null;
-}
+export { type EventFilter, keepsEveryLiveEvent } from '../paging/event-filter.ts';
 
 export type { EventOrder, EventOrderField } from '../paging/event-order.ts';
 export { dateBound };
@@ -105,6 +87,18 @@ export function eventFilterSql(
       binder.form('every actor');
       conditions.push(...actorIds.map((id) => tookPart([id])));
     } else conditions.push(tookPart(actorIds));
+  }
+  if (filter.sources?.length) {
+    const slugs = filter.sources.map((slug, index) => binder.value(`source${index}`, slug));
+    conditions.push(
+      exists(
+        store
+          .select({ one: sql`1` })
+          .from(citations)
+          .innerJoin(sources, eq(sources.id, citations.sourceId))
+          .where(and(eq(citations.eventId, events.id), inArray(sources.slug, slugs))),
+      ),
+    );
   }
   if (filter.text != null) {
     const query = toFtsQuery(filter.text, 'filter.text');

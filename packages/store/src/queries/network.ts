@@ -21,7 +21,6 @@ import {
   type EventPosition,
   edgeBound,
   edgesAmong,
-  hasNoCondition,
   NETWORK_EVENT_LIMIT,
   type NetworkEdge,
   type NetworkNode,
@@ -29,7 +28,14 @@ import {
   nodeBound,
   type ParticipationRow,
 } from '../statistics/network.ts';
-import { type EventFilter, type EventOrder, type EventRow, eventFilterSql, listEvents } from './events.ts';
+import {
+  type EventFilter,
+  type EventOrder,
+  type EventRow,
+  eventFilterSql,
+  keepsEveryLiveEvent,
+  listEvents,
+} from './events.ts';
 import type { Page, PageArgs } from './pagination.ts';
 
 export {
@@ -75,7 +81,7 @@ export function readActorNetwork(
   options: NetworkOptions = {},
 ): ActorNetworkReader {
   const minWeight = boundedInteger(options.minWeight ?? 1, 1, Number.MAX_SAFE_INTEGER, 'minWeight');
-  return hasNoCondition(filter)
+  return keepsEveryLiveEvent(filter)
     ? summarisedNetwork(store, minWeight)
     : countedNetwork(store, filter, minWeight, options.eventLimit ?? NETWORK_EVENT_LIMIT);
 }

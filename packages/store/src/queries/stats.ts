@@ -13,13 +13,19 @@ import {
   cooperationYears,
   type GroupRow,
   groupingOf,
-  isEmptyFilter,
   isMultiValued,
   periodSql,
   type StatsBucket,
   type StatsDimension,
 } from '../statistics/buckets.ts';
-import { type EventFilter, type EventOrder, type EventRow, eventFilterSql, listEvents } from './events.ts';
+import {
+  type EventFilter,
+  type EventOrder,
+  type EventRow,
+  eventFilterSql,
+  keepsEveryLiveEvent,
+  listEvents,
+} from './events.ts';
 import type { Page, PageArgs } from './pagination.ts';
 
 export {
@@ -41,7 +47,7 @@ const PERIOD_SQL = periodSql(events);
  */
 function groupedCounts(store: Store, filter: EventFilter | null | undefined, dimensions: readonly StatsDimension[]) {
   const { byPeriod, byKind, bySector, byActor } = groupingOf(dimensions);
-  if (!bySector && !byActor && isEmptyFilter(filter)) {
+  if (!bySector && !byActor && keepsEveryLiveEvent(filter, ['kinds'])) {
     const columns = {
       ...(byPeriod && { period: eventPeriodCounts.period }),
       ...(byKind && { kind: eventPeriodCounts.kind }),

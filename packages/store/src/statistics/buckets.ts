@@ -67,10 +67,6 @@ export const groupingOf = (dimensions: readonly StatsDimension[]) => ({
   byActor: dimensions.includes('actor'),
 });
 
-/** True for a filter the kept period totals can answer: none, or only `kinds`. */
-export const isEmptyFilter = (filter: object | null | undefined) =>
-  !filter || Object.entries(filter).every(([field, value]) => field === 'kinds' || value == null || value === false);
-
 /**
  * An event's period: its year when its date lies within one year, else its span "earliest/latest".
  * The event_period_counts triggers compute the same expression (the totals migrations).

@@ -71,18 +71,6 @@ export function boundedInteger(value: number, least: number, most: number, argum
 export const nodeBound = (first: number, argument: string) => boundedInteger(first, 1, MAX_NETWORK_NODES, argument);
 export const edgeBound = (first: number) => boundedInteger(first, 1, MAX_NETWORK_EDGES, 'first');
 
-/** True when the filter keeps every live event, so the summaries answer for it. */
-export const hasNoCondition = (filter: object | null | undefined) =>
-  !filter ||
-  Object.entries(filter).every(
-    ([field, value]) =>
-      field === 'dateMatch' ||
-      field === 'actorsMatch' ||
-      value == null ||
-      value === false ||
-      (Array.isArray(value) && !value.length),
-  );
-
 export const byRank = (a: NetworkEdge, b: NetworkEdge) =>
   b.weight - a.weight || a.sourceId - b.sourceId || a.targetId - b.targetId;
 

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   itRequiresPostgresServerInCI,
-  type PostgresServer,
   postgresServerInstalled,
-  startPostgresServer,
+  throwawayServer,
 } from '../../postgres/testing/server.ts';
 import { removeTemporaryDirectories, seededDatabaseFile, temporaryDirectory } from '../../testing/database-files.ts';
 
@@ -30,17 +29,11 @@ const installed = postgresServerInstalled('the copy-to-postgres command test');
 itRequiresPostgresServerInCI(installed);
 
 describe.runIf(installed)('bilateral copy-to-postgres', { timeout: 120_000 }, () => {
-  let server: PostgresServer;
-  beforeAll(async () => {
-    server = await startPostgresServer();
-  }, 120_000);
-  afterAll(async () => {
-    await server?.remove();
-  });
+  const server = throwawayServer();
 
   it('copies the database into an empty PostgreSQL one and checks it; a second copy is refused', async () => {
     const database = seededDatabaseFile(join(temporaryDirectory(), 'bilateral.db'));
-    const url = await server.createDatabase('copied');
+    const url = await server().createDatabase('copied');
     const copied = bilateral({ DATABASE_URL: url }, 'copy-to-postgres', '--database', database);
     expect(copied.stderr).toBe('');
     expect(copied.status).toBe(0);

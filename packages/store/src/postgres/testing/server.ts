@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
@@ -131,4 +131,19 @@ export function itRequiresPostgresServerInCI(installed: boolean): void {
   it('has a PostgreSQL server to test against when running in CI, where .ci/run installs one', () => {
     if (process.env.CI) expect(installed, 'CI needs Debian’s postgresql package').toBe(true);
   });
+}
+
+/**
+ * A server for the tests of the calling describe block: started before them, removed after them.
+ * Returns a function that gives it (once started).
+ */
+export function throwawayServer(): () => PostgresServer {
+  let server: PostgresServer | undefined;
+  beforeAll(async () => {
+    server = await startPostgresServer();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.remove();
+  });
+  return () => server!;
 }
