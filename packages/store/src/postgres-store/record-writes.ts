@@ -19,6 +19,7 @@ import {
   offices,
   sources,
 } from '../postgres/schema.ts';
+import type { OwnColumns } from '../records/write-records.ts';
 import type {
   ActorRecord,
   CitationRecord,
@@ -68,14 +69,18 @@ function archiveColumn(record: EventRecord, inserting: boolean) {
   return { archivedAt: inserting ? now : sql<string>`coalesce(${events.archivedAt}, ${now})` };
 }
 
+// The row values both databases write, checked against PostgreSQL's tables as records/write-records.ts checks SQLite's.
 const ownColumns = {
-  source: (record: SourceRecord) => sourceColumns(record),
-  actor: (record: ActorRecord) => actorColumns(record),
+  source: (record: SourceRecord) => sourceColumns(record) satisfies OwnColumns<typeof sources>,
+  // The references are set by writeActorChildren, once every actor exists.
+  actor: (record: ActorRecord) =>
+    actorColumns(record) satisfies OwnColumns<typeof actors, 'countryId' | 'predecessorId'>,
+  // archivedAt is set by archiveColumn: it depends on whether the row is new.
   event: (record: EventRecord, inserting: boolean) => ({
-    ...eventColumns(record),
+    ...(eventColumns(record) satisfies OwnColumns<typeof events, 'archivedAt'>),
     ...archiveColumn(record, inserting),
   }),
-  figure: (record: FigureRecord) => figureColumns(record),
+  figure: (record: FigureRecord) => figureColumns(record) satisfies OwnColumns<typeof figures>,
 } as const;
 
 /** Inserts the record's own row with the given bookkeeping columns; returns the new row's ID. */
