@@ -12,7 +12,7 @@ import type { KeyScope } from '../vocabulary/curation-terms.ts';
 const toApiKey = (row: typeof apiKeys.$inferSelect): ApiKey => ({
   id: row.id,
   label: row.label,
-  scope: row.scope as KeyScope,
+  scope: row.scope,
   createdAt: row.createdAt,
   revokedAt: row.revokedAt,
 });

@@ -56,11 +56,11 @@ async function groupedCounts(
       n: counted(sql`sum(${eventPeriodCounts.count})`),
     };
     const kinds = filter?.kinds?.length ? inTexts(eventPeriodCounts.kind, filter.kinds) : undefined;
-    return (await db
+    return await db
       .select(columns)
       .from(eventPeriodCounts)
       .where(and(sql`${eventPeriodCounts.count} > 0`, kinds))
-      .groupBy(...(Object.values(columns).slice(0, -1) as SQL[]))) as GroupRow[];
+      .groupBy(...(Object.values(columns).slice(0, -1) as SQL[]));
   }
   const columns = {
     ...(byPeriod && { period: periodSql(events) }),

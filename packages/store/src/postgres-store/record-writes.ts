@@ -111,7 +111,7 @@ export async function updateRecordRow<T extends EntityType>(
   const columns = (ownColumns[type] as (record: RecordOf[T], inserting: boolean) => object)(record, false);
   await tx
     .update(table)
-    .set({ ...columns, ...bookkeeping } as Partial<typeof events.$inferInsert>)
+    .set({ ...columns, ...bookkeeping })
     .where(eq(table.id, id));
 }
 

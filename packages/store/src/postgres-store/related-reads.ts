@@ -69,12 +69,12 @@ export async function participantsByEventIds(
 ): Promise<ParticipantWithActor[]> {
   if (!eventIds.length) return [];
   const actor = fencedRow(db, actors, eventParticipants.actorId, 'actor');
-  return (await db
+  return await db
     .select({ ...getColumns(eventParticipants), actor: columnsOf(actors, actor) })
     .from(eventParticipants)
     .crossJoinLateral(actor)
     .where(inIds(eventParticipants.eventId, eventIds))
-    .orderBy(asc(eventParticipants.eventId), asc(eventParticipants.position))) as ParticipantWithActor[];
+    .orderBy(asc(eventParticipants.eventId), asc(eventParticipants.position));
 }
 
 export async function citationsBySubjectIds(
@@ -84,12 +84,12 @@ export async function citationsBySubjectIds(
 ): Promise<CitationWithSource[]> {
   if (!ids.length) return [];
   const source = fencedRow(db, sources, citations.sourceId, 'source');
-  return (await db
+  return await db
     .select({ ...getColumns(citations), source: columnsOf(sources, source) })
     .from(citations)
     .crossJoinLateral(source)
     .where(inIds(citations[subject], ids))
-    .orderBy(asc(citations.position), asc(citations.id))) as CitationWithSource[];
+    .orderBy(asc(citations.position), asc(citations.id));
 }
 
 /** All rows of `table` whose `column` is one of `ids`, in `order`. */
@@ -103,7 +103,7 @@ const rowsWhere = <Table extends PgTable>(
   ids.length
     ? db
         .select()
-        .from(table as PgTable)
+        .from(table)
         .where(inIds(column, ids))
         .orderBy(...order)
     : Promise.resolve([]);

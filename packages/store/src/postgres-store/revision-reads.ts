@@ -13,12 +13,12 @@ export async function revisionsOf(
   entityId: number,
   limit: number,
 ): Promise<RevisionRow[]> {
-  return (await db
+  return await db
     .select()
     .from(revisions)
     .where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, entityId)))
     .orderBy(desc(revisions.version))
-    .limit(limit)) as RevisionRow[];
+    .limit(limit);
 }
 
 /** The newest revision of an entity made at or before `at` (of `operations`, when given). */
@@ -42,7 +42,7 @@ export async function revisionAsOf(
     )
     .orderBy(desc(revisions.at), desc(revisions.id))
     .limit(1);
-  return row as RevisionRow | undefined;
+  return row;
 }
 
 /** Revisions after `afterRevisionId`, oldest first. */

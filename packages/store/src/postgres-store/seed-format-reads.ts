@@ -102,7 +102,7 @@ async function readSource(db: PostgresDatabase, id: number): Promise<SourceRecor
     genre: row.genre,
     ...(row.publishedEdtf !== null && { published: row.publishedEdtf }),
     ...(row.url !== null && { url: row.url }),
-    paragraphs: row.paragraphStyle as SourceRecord['paragraphs'],
+    paragraphs: row.paragraphStyle,
   };
 }
 
@@ -152,7 +152,7 @@ async function readActor(db: PostgresDatabase, id: number): Promise<ActorRecord 
       citations: citationsOf('officeId', office.id),
     })),
     citations: citationsOf('actorId', actor.id),
-  } as ActorRecord;
+  };
 }
 
 async function readEvent(db: PostgresDatabase, id: number): Promise<EventRecord | null> {
@@ -194,7 +194,7 @@ async function readEvent(db: PostgresDatabase, id: number): Promise<EventRecord 
     claims: await readClaims(db, 'eventId', id, citationsOf),
     links,
     ...(row.archivedAt !== null && { archived: true as const }),
-  } as EventRecord;
+  };
 }
 
 async function readFigure(db: PostgresDatabase, id: number): Promise<FigureRecord | null> {
@@ -219,7 +219,7 @@ async function readFigure(db: PostgresDatabase, id: number): Promise<FigureRecor
     approximate: row.approximate,
     citations: citationsOf('figureId', id),
     claims: await readClaims(db, 'figureId', id, citationsOf),
-  } as FigureRecord;
+  };
 }
 
 const READERS: { [Type in EntityType]: (db: PostgresDatabase, id: number) => Promise<RecordOf[Type] | null> } = {

@@ -125,9 +125,9 @@ function summarisedNetwork(store: Store, minWeight: number): ActorNetworkReader 
   };
   return {
     eventsSince: null,
-    nodeCount: () => store.get<{ n: number }>(sql`select count(*) as n from actor_event_counts`)!.n,
+    nodeCount: () => store.get<{ n: number }>(sql`select count(*) as n from actor_event_counts`).n,
     edgeCount: () =>
-      store.get<{ n: number }>(sql`select count(*) as n from actor_pair_counts where weight >= ${minWeight}`)!.n,
+      store.get<{ n: number }>(sql`select count(*) as n from actor_pair_counts where weight >= ${minWeight}`).n,
     nodes: (first) => nodes(nodeBound(first, 'first')),
     edges: (first, amongNodes) => {
       const ids = JSON.stringify(nodes(nodeBound(amongNodes, 'amongNodes')).map((node) => node.actorId));
