@@ -103,6 +103,10 @@ const DEFAULT_BEHAVIOUR: Record<string, () => Promise<void> | void> = {
     // the server resolves (server.ts calls resolveDatabasePath() with no argument).
     expect(resolveDatabasePath(undefined)).toBe(join(root, 'data/bilateral.db'));
   },
+  DATABASE_URL: () => {
+    // Unset: the server keeps its data in the SQLite file at DATABASE_PATH, which it created.
+    expect(readFileSync(join(dir, 'local.db')).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+  },
   DURABILITY: async () => {
     // full: the connection the server writes through fsyncs every commit (PRAGMA synchronous = FULL, 2).
     const store = await openDatabaseForServing(join(dir, 'durability.db'), {}, { seeds: false });
@@ -163,6 +167,14 @@ const DEFAULT_BEHAVIOUR: Record<string, () => Promise<void> | void> = {
     const answer = await post({ query: '{ eventKinds { kind } }' });
     expect(answer.status).toBe(200);
     expect((await answer.json()).data.eventKinds.length).toBeGreaterThan(0);
+  },
+  SOURCES_DIR: async () => {
+    // unset: citations carry no passage text.
+    const answer = await post({ query: '{ events(first: 5) { edges { node { citations { passage } } } } }' });
+    const events = (await answer.json()).data.events.edges as { node: { citations: { passage: string | null }[] } }[];
+    const passages = events.flatMap((edge) => edge.node.citations.map((citation) => citation.passage));
+    expect(passages.length).toBeGreaterThan(0);
+    expect(passages.every((passage) => passage === null)).toBe(true);
   },
   WORKERS: () => {
     // 1: the process serves by itself and forks no workers.

@@ -31,6 +31,7 @@ const MORE_VARIABLES: Record<string, Variables[]> = {
     { orderBy: [{ field: 'DATE', direction: 'DESC' }], last: 6 },
     { filter: { sectors: ['ENERGY', 'DEFENCE'], dateMatch: 'OVERLAPS', from: '2000', to: '2015-06' }, first: 5 },
     { filter: { hasConflicts: true }, first: 5 },
+    { filter: { sources: ['butt-2019-budding-pak-russia-strategic-relationship'] }, first: 4 },
     { filter: { hasConflicts: false, kinds: ['AGREEMENT', 'VISIT'], actors: ['russia'] }, first: 5 },
   ],
   ActorNetwork: [{ minWeight: 2, nodes: 20, edges: 30 }],

@@ -12,6 +12,7 @@ import { parseCorsOrigins } from './cors.ts';
 import { createBilateralServer } from './http-server.ts';
 import { rateLimitFromEnv } from './limits/rate-limit.ts';
 import { booleanSetting, openDatabaseForServing, StartupError } from './open-database.ts';
+import { sourcesDirSetting } from './sources-dir.ts';
 import { createBilateralYoga } from './yoga.ts';
 
 /** A setting read at start-up; an unreadable one stops the server with its message, not a stack. */
@@ -29,6 +30,7 @@ const host = process.env.HOST || undefined;
 const corsOrigins = setting(() => parseCorsOrigins(process.env.CORS_ORIGINS));
 const trustedDocumentsOnly = setting(() => booleanSetting('TRUSTED_DOCUMENTS_ONLY'));
 const workers = setting(() => workerCount());
+const sourcesDir = setting(() => sourcesDirSetting());
 const databasePath = resolveDatabasePath();
 
 async function openDatabase(options?: { seeds: boolean }): Promise<BilateralStore> {
@@ -49,6 +51,7 @@ function serve(store: BilateralStore) {
     rateLimit: rateLimitFromEnv(),
     trustedDocumentsOnly,
     changes,
+    sourcesDir,
   });
   const server = createBilateralServer(yoga);
   if (trustedDocumentsOnly)

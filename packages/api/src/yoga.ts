@@ -8,6 +8,7 @@ import { type Context, createContext } from './context.ts';
 import { useCors } from './cors.ts';
 import { useCodedErrorBodies } from './error-bodies.ts';
 import { maskError } from './errors.ts';
+import { useExplorer } from './explorer-route.ts';
 import { useExports } from './exports/routes.ts';
 import { useGraphiQLAssets } from './graphiql/assets.ts';
 import { renderGraphiQLPage } from './graphiql/page.ts';
@@ -43,6 +44,8 @@ export interface BilateralYogaOptions {
   trustedDocumentsOnly?: boolean;
   /** Where writes announce changes to `eventChanged`; a bus of its own by default (one process). */
   changes?: ChangeBus;
+  /** The directory of source documents that `Citation.passage` reads (`SOURCES_DIR`); passages are null without it. */
+  sourcesDir?: string | undefined;
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -57,11 +60,12 @@ export function createBilateralYoga({
   trustedDocuments = sdkTrustedDocuments(),
   trustedDocumentsOnly = false,
   changes = createChangeBus(),
+  sourcesDir,
 }: BilateralYogaOptions): BilateralYoga {
   const graphqlEndpoint = '/graphql';
   return createYoga<Record<string, never>, Context>({
     schema,
-    context: ({ request }) => createContext(store, { request, audit, changes }),
+    context: ({ request }) => createContext(store, { request, audit, changes, sourcesDir }),
     graphqlEndpoint,
     landingPage: false,
     logging: logging && operatorLogger,
@@ -82,6 +86,7 @@ export function createBilateralYoga({
       useExports(store),
       useHealth(store),
       useGraphiQLAssets(),
+      useExplorer(),
       useTrustedDocuments({ documents: trustedDocuments, only: trustedDocumentsOnly }),
       useHttpCache(),
       useDocumentLimits(),

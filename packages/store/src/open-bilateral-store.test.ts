@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StorageError } from './errors/storage-error.ts';
-import { DatabaseUrlError, openBilateralStore } from './open-bilateral-store.ts';
+import { openBilateralStore } from './open-bilateral-store.ts';
 import { fixtureSeedsDir } from './testing/fixture-store.ts';
 
 describe('openBilateralStore', () => {

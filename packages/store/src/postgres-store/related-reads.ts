@@ -93,9 +93,9 @@ export async function citationsBySubjectIds(
 }
 
 /** All rows of `table` whose `column` is one of `ids`, in `order`. */
-const rowsWhere = <Table extends PgTable>(
+const rowsWhere = (
   db: PostgresDatabase,
-  table: Table,
+  table: PgTable,
   column: PgColumn,
   ids: readonly number[],
   order: (PgColumn | SQL)[],
@@ -103,9 +103,7 @@ const rowsWhere = <Table extends PgTable>(
   ids.length
     ? db
         .select()
-        // tsc needs the widening: drizzle's check on a generic table does not resolve (the lint rule cannot see that).
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-        .from(table as PgTable)
+        .from(table)
         .where(inIds(column, ids))
         .orderBy(...order)
     : Promise.resolve([]);

@@ -12,8 +12,8 @@
  */
 import type { z } from 'zod';
 import { CurationError, type UserError } from '../errors/curation-error.ts';
+import { paragraphCount } from '../sources/document-paragraphs.ts';
 import { defaultSourcesDir, sourcesAvailable } from '../sources/documents.ts';
-import { paragraphCount } from '../sources/paragraph-counts.ts';
 import type { ParagraphStyle } from '../sources/paragraphs.ts';
 import { codePointName, FORBIDDEN_CHARACTER } from '../text/control-characters.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
