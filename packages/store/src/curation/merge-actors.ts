@@ -9,21 +9,12 @@ import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { actorMerges, actors, claims, eventParticipants, figureActors, offices } from '../db/schema.ts';
 import { guardStorage } from '../db/storage-error.ts';
-import { groupBy } from '../queries/related.ts';
 import { readActorRecord } from '../records/read-records.ts';
 import type { RecordOf } from '../records/record-rows.ts';
 import type { Transaction } from '../records/write-records.ts';
-import {
-  type ActorRecord,
-  type CitationRecord,
-  type ClaimRecord,
-  type EventRecord,
-  type FigureRecord,
-  prose,
-} from '../seed/format.ts';
-import { foldName } from '../text/fold.ts';
+import type { ActorRecord, EventRecord, FigureRecord } from '../seed/format.ts';
+import { absorb, actorWithActor, checkMerge, eventWithActor, figureWithActor, type Swap } from '../seed/merge-rules.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
-import { CurationError, type UserError } from './errors.ts';
 import { appendRevision } from './revisions.ts';
 import {
   type Editor,
@@ -61,35 +52,8 @@ export function mergeActors(store: Store, request: MergeRequest, editor: Editor)
   return { ...result, moved: result.replayed ? [] : result.moved };
 }
 
-type Swap = (slug: string) => string;
-
 function merge(tx: Transaction, request: MergeRequest, editor: Editor) {
-  const from = findActor(tx, request.from);
-  const into = findActor(tx, request.into);
-  const errors: UserError[] = [];
-  if (!from)
-    errors.push({
-      field: 'from',
-      message: 'No actor has this ID; it may have been merged already.',
-      code: 'NOT_FOUND',
-    });
-  if (!into)
-    errors.push({
-      field: 'into',
-      message: 'No actor has this ID; it may have been merged into another.',
-      code: 'NOT_FOUND',
-    });
-  if (from && into && from.id === into.id)
-    errors.push({
-      field: 'into',
-      message: 'An actor cannot be merged into itself; give two different actors.',
-      code: 'INVALID',
-    });
-  const reason = request.reason === undefined ? undefined : prose(1000, 'lines').safeParse(request.reason);
-  if (reason && !reason.success)
-    errors.push({ field: 'reason', message: reason.error.issues[0]!.message, code: 'INVALID' });
-  if (errors.length || !from || !into) throw new CurationError(errors);
-  const because = reason?.data;
+  const { from, into, because } = checkMerge(findActor(tx, request.from), findActor(tx, request.into), request.reason);
 
   const swap: Swap = (slug) => (slug === from.slug ? into.slug : slug);
   const moved: MergedActors['moved'] = [];
@@ -106,10 +70,7 @@ function merge(tx: Transaction, request: MergeRequest, editor: Editor) {
     }
   };
   rewrite('event', referringEvents(tx, from), (event: EventRecord) => eventWithActor(event, swap));
-  rewrite('figure', referringFigures(tx, from.id), (figure: FigureRecord) => ({
-    ...figure,
-    actors: uniqueBy(figure.actors.map(swap), (slug) => slug),
-  }));
+  rewrite('figure', referringFigures(tx, from.id), (figure: FigureRecord) => figureWithActor(figure, swap));
   rewrite('actor', referringActors(tx, from.id, into.id), (actor: ActorRecord) => actorWithActor(actor, swap));
 
   const absorbed = readActorRecord(tx, from.id)!;
@@ -187,73 +148,4 @@ function referringActors(tx: Transaction, fromId: number, intoId: number): numbe
     .all();
   const byOffice = tx.select({ id: offices.holderId }).from(offices).where(eq(offices.organizationId, fromId)).all();
   return distinct([...byReference, ...byOffice].map((row) => row.id)).filter((id) => id !== fromId && id !== intoId);
-}
-
-function uniqueBy<T>(list: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return list.filter((item) => {
-    const value = key(item);
-    if (seen.has(value)) return false;
-    seen.add(value);
-    return true;
-  });
-}
-
-const citationKey = (citation: CitationRecord) => `${citation.source}#${citation.paragraph}`;
-
-function eventWithActor(event: EventRecord, swap: Swap): EventRecord {
-  return {
-    ...event,
-    participants: uniqueBy(
-      event.participants.map((participant) => ({ ...participant, actor: swap(participant.actor) })),
-      (participant) => `${participant.actor}/${participant.role}`,
-    ),
-    claims: joinSameClaims(
-      event.claims.map((claim) => (claim.field === 'participant' ? { ...claim, value: swap(claim.value) } : claim)),
-    ),
-  };
-}
-
-/** Claims that named the two actors now name one: keep one claim with the support of both. */
-function joinSameClaims(list: ClaimRecord[]): ClaimRecord[] {
-  const groups = groupBy(list, (claim) => (claim.field === 'participant' ? `participant:${claim.value}` : claim));
-  return [...groups.values()].map((group) =>
-    group.reduce((kept, claim) => ({
-      ...kept,
-      preferred: kept.preferred || claim.preferred,
-      reason: [kept, claim].find((one) => one.preferred)?.reason ?? kept.reason,
-      citations: uniqueBy([...kept.citations, ...claim.citations], citationKey),
-    })),
-  );
-}
-
-function actorWithActor(actor: ActorRecord, swap: Swap): ActorRecord {
-  const other = (slug: string | undefined) =>
-    slug === undefined || swap(slug) === actor.slug ? undefined : swap(slug);
-  return {
-    ...actor,
-    country: other(actor.country),
-    predecessor: other(actor.predecessor),
-    offices: actor.offices.map((office) => ({
-      ...office,
-      organization: office.organization && swap(office.organization),
-    })),
-  };
-}
-
-/** `into` after the merge: its own record with `from`'s names as aliases, and `from`'s offices, citations and missing references. */
-function absorb(into: ActorRecord, from: ActorRecord, swap: Swap): ActorRecord {
-  const own = actorWithActor(
-    { ...into, country: into.country ?? from.country, predecessor: into.predecessor ?? from.predecessor },
-    swap,
-  );
-  const names = [...into.aliases, { name: from.name, kind: 'variant' as const }, ...from.aliases];
-  return {
-    ...own,
-    aliases: uniqueBy(names, (alias) => foldName(alias.name)).filter(
-      (alias) => foldName(alias.name) !== foldName(into.name),
-    ),
-    offices: uniqueBy([...own.offices, ...actorWithActor(from, swap).offices], (office) => JSON.stringify(office)),
-    citations: uniqueBy([...into.citations, ...from.citations], citationKey),
-  };
 }

@@ -5,7 +5,6 @@
  * it back, so a rejected write changes nothing.
  */
 import { and, eq, ne } from 'drizzle-orm';
-import type { z } from 'zod';
 import type { Store } from '../db/client.ts';
 import { actorAliases, actors, events, figures, idempotencyKeys, sources } from '../db/schema.ts';
 import { guardStorage } from '../db/storage-error.ts';
@@ -20,28 +19,35 @@ import {
   writeEventLinks,
   writeFigureChildren,
 } from '../records/write-records.ts';
-import { actorRecord, eventRecord, figureRecord, RECORD_PARSE_OPTIONS, sourceRecord } from '../seed/format.ts';
-import { checkReferences, fieldPath, type KnownRecords, type SeedDataset } from '../seed/validate.ts';
-import { codePointName, FORBIDDEN_CHARACTER } from '../text/control-characters.ts';
+import type { KnownRecords } from '../seed/validate.ts';
+import {
+  checkIdempotencyKey,
+  idempotencyKeyReusedError,
+  notFoundError,
+  parseRecord,
+  referenceErrors,
+  singleRecordDataset,
+  staleVersionError,
+  takenError,
+  uniqueFields,
+} from '../seed/write-rules.ts';
 import type { EntityType, RevisionOperation } from '../vocabulary/curation-terms.ts';
 import { checkDocuments } from './document-checks.ts';
 import { CurationError, type UserError } from './errors.ts';
 import { appendRevision } from './revisions.ts';
 
+export { MAX_IDEMPOTENCY_KEY_LENGTH } from '../seed/write-rules.ts';
+
 /** What the write path needs of one kind of record, typed by the kind so a generic caller needs no cast. */
 interface Entity<Type extends EntityType> {
   table: RecordTable;
   read: (db: Transaction, id: number) => RecordOf[Type] | null;
-  schema: z.ZodType<RecordOf[Type]>;
-  datasetKey: 'events' | 'actors' | 'sources' | 'figures';
   writeChildren: (tx: Transaction, id: number, record: RecordOf[Type]) => void;
 }
 
 const ENTITIES: { [Type in EntityType]: Entity<Type> } = {
   event: {
     ...RECORD_KINDS.event,
-    schema: eventRecord,
-    datasetKey: 'events',
     writeChildren: (tx, id, record) => {
       const ids = databaseResolver(tx);
       writeEventChildren(tx, ids, id, record);
@@ -50,8 +56,6 @@ const ENTITIES: { [Type in EntityType]: Entity<Type> } = {
   },
   actor: {
     ...RECORD_KINDS.actor,
-    schema: actorRecord,
-    datasetKey: 'actors',
     writeChildren: (tx, id, record) => {
       clearActorChildren(tx, [id]);
       writeActorChildren(tx, databaseResolver(tx), id, record);
@@ -59,14 +63,10 @@ const ENTITIES: { [Type in EntityType]: Entity<Type> } = {
   },
   source: {
     ...RECORD_KINDS.source,
-    schema: sourceRecord,
-    datasetKey: 'sources',
     writeChildren: () => {},
   },
   figure: {
     ...RECORD_KINDS.figure,
-    schema: figureRecord,
-    datasetKey: 'figures',
     writeChildren: (tx, id, record) => writeFigureChildren(tx, databaseResolver(tx), id, record),
   },
 };
@@ -158,19 +158,9 @@ export function writeRecord<T extends EntityType>(
           .from(table)
           .where(eq(table.id, request.id))
           .get();
-  if (request.id !== undefined && !current)
-    throw new CurationError([
-      { field: 'id', message: `No ${type} has this ID; it may have been merged or never existed.`, code: 'NOT_FOUND' },
-    ]);
-  if (current && request.expectedVersion != null && request.expectedVersion !== current.version) {
-    throw new CurationError([
-      {
-        field: 'expectedVersion',
-        message: `The ${type} is at version ${current.version}, not ${request.expectedVersion}: someone changed it since you read it. Read it again, reapply your change and send the new version.`,
-        code: 'STALE_VERSION',
-      },
-    ]);
-  }
+  if (request.id !== undefined && !current) throw notFoundError(type);
+  if (current && request.expectedVersion != null && request.expectedVersion !== current.version)
+    throw staleVersionError(type, current.version, request.expectedVersion);
 
   const before = current ? entity.read(tx, current.id) : null;
   const record = validate(tx, type, request.change(before), current?.id);
@@ -205,17 +195,10 @@ function validate<T extends EntityType>(
   currentId: number | undefined,
 ): RecordOf[T] {
   const entity = ENTITIES[type];
-  const parsed = entity.schema.safeParse(candidate, RECORD_PARSE_OPTIONS);
-  if (!parsed.success) {
-    throw new CurationError(
-      parsed.error.issues.map((issue) => ({ field: fieldPath(issue.path), message: issue.message, code: 'INVALID' })),
-    );
-  }
-  const record = parsed.data;
+  const record = parseRecord(type, candidate);
   const errors: UserError[] = [];
   const table = entity.table as typeof events;
-  // A source's file is unique too: two sources for one document would split its citations.
-  for (const field of type === 'source' ? (['slug', 'file'] as const) : (['slug'] as const)) {
+  for (const field of uniqueFields(type)) {
     const value = (record as { slug: string; file?: string })[field]!;
     const taken = tx
       .select({ id: table.id })
@@ -227,28 +210,12 @@ function validate<T extends EntityType>(
         ),
       )
       .get();
-    if (taken)
-      errors.push({
-        field,
-        message: `Another ${type} already has the ${field} "${value}"; choose another.`,
-        code: 'TAKEN',
-      });
+    if (taken) errors.push(takenError(type, field, value));
   }
 
-  const dataset: SeedDataset = { sources: [], actors: [], events: [], figures: [], coverage: [] };
-  (dataset[entity.datasetKey] as { file: string; label: string; record: unknown }[]).push({
-    file: 'input',
-    label: `${type} "${record.slug}"`,
-    record,
-  });
-  const problems: Parameters<typeof checkReferences>[2] = [];
-  checkReferences(dataset, knownInStore(tx, type === 'actor' ? currentId : undefined, type, record.slug), problems);
+  const dataset = singleRecordDataset(type, record);
   errors.push(
-    ...problems.map((problem) => ({
-      field: problem.field,
-      message: problem.message,
-      code: problem.code === 'UNKNOWN_REFERENCE' ? ('NOT_FOUND' as const) : ('INVALID' as const),
-    })),
+    ...referenceErrors(dataset, knownInStore(tx, type === 'actor' ? currentId : undefined, type, record.slug)),
   );
   errors.push(...checkDocuments(tx, dataset));
   if (errors.length) throw new CurationError(errors);
@@ -295,20 +262,6 @@ function knownInStore(
   };
 }
 
-/** A UUID has 36 characters; 200 leaves room for any key scheme without storing whatever a caller sends. */
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
-
-function checkIdempotencyKey(key: string) {
-  const forbidden = FORBIDDEN_CHARACTER.exec(key);
-  const problem =
-    key.length > MAX_IDEMPOTENCY_KEY_LENGTH
-      ? `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters; got ${key.length}. A UUID (36 characters) is a good key.`
-      : forbidden
-        ? `must not contain control characters or lone surrogates (found ${codePointName(forbidden[0])}). A UUID is a good key.`
-        : undefined;
-  if (problem) throw new CurationError([{ field: 'idempotencyKey', message: problem, code: 'INVALID' }]);
-}
-
 function findReplay(tx: Transaction, editor: Editor, idempotency: Idempotency): Written | undefined {
   const stored = tx
     .select()
@@ -317,13 +270,7 @@ function findReplay(tx: Transaction, editor: Editor, idempotency: Idempotency): 
     .get();
   if (!stored) return undefined;
   if (stored.operation !== idempotency.operation || stored.requestHash !== jsonHash(idempotency.input)) {
-    throw new CurationError([
-      {
-        field: 'idempotencyKey',
-        message: `This idempotency key was already used for a different request (${stored.operation}). Use a new key for a new change.`,
-        code: 'IDEMPOTENCY_KEY_REUSED',
-      },
-    ]);
+    throw idempotencyKeyReusedError(stored.operation);
   }
   return JSON.parse(stored.result);
 }

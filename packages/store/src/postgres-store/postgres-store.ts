@@ -7,19 +7,24 @@
  */
 
 import { sql } from 'drizzle-orm';
+import type { Editor, SaveRequest } from '../curation/save-record.ts';
 import type { StatementObserver } from '../db/statement-timing.ts';
 import type { StorageStatus } from '../db/storage-health.ts';
 import type { StorageError } from '../errors/storage-error.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
 import type { PostgresDatabase, PostgresStore } from '../postgres/client.ts';
 import { guardPostgres, toPostgresStorageError } from '../postgres/storage-error.ts';
+import type { EntityType } from '../vocabulary/curation-terms.ts';
 import * as keys from './api-keys.ts';
 import * as eventReads from './event-reads.ts';
 import { notYetOnPostgres } from './event-reads.ts';
 import * as insights from './insight-reads.ts';
+import { mergeActors } from './merge-actors.ts';
 import * as recordReads from './record-reads.ts';
 import * as related from './related-reads.ts';
 import * as revisions from './revision-reads.ts';
+import { saveRecord } from './save-record.ts';
+import { loadSeeds } from './seed-load.ts';
 import { timeStatements } from './statement-timing.ts';
 
 type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends (...args: infer A) => unknown
@@ -216,15 +221,15 @@ export class PostgresBilateralStore implements BilateralStore {
     return this.run((db) => keys.authenticateApiKey(db, secret));
   }
 
-  // Writes: not yet
-  saveRecord(): ReturnType<BilateralStore['saveRecord']> {
-    return notYet('saveRecord');
+  // Writes
+  saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor) {
+    return this.run((db) => saveRecord(db, type, request, editor));
   }
-  mergeActors(): ReturnType<BilateralStore['mergeActors']> {
-    return notYet('mergeActors');
+  mergeActors(...args: Args<'mergeActors'>) {
+    return this.run((db) => mergeActors(db, ...args));
   }
-  loadSeeds(): ReturnType<BilateralStore['loadSeeds']> {
-    return notYet('loadSeeds');
+  loadSeeds(seedsDir: string) {
+    return this.run((db) => loadSeeds(db, seedsDir));
   }
 
   // Storage

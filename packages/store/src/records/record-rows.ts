@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { SQLiteInsertValue, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import { actors, events, figures, sources } from '../db/schema.ts';
-import type { ActorRecord, EventRecord, FigureRecord, SourceRecord } from '../seed/format.ts';
+import type { RecordOf } from '../seed/write-rules.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
 import type { RecordTable } from './record-kinds.ts';
 import {
@@ -19,12 +19,7 @@ import {
   type Transaction,
 } from './write-records.ts';
 
-export interface RecordOf {
-  event: EventRecord;
-  actor: ActorRecord;
-  source: SourceRecord;
-  figure: FigureRecord;
-}
+export type { RecordOf } from '../seed/write-rules.ts';
 
 /** Bookkeeping columns every record table has (a `Pick` of the union keeps only keys all four share). */
 export type BookkeepingColumns = Partial<Pick<RecordTable['$inferInsert'], BookkeepingColumn>>;

@@ -1,10 +1,10 @@
 /**
- * Writes one seed-format record into the tables. The seed loader and the API's mutations both
+ * Writes one seed-format record into the SQLite tables. The seed loader and the API's mutations both
  * write through these, so a record means the same thing whichever way it arrives. A record's
- * child rows (aliases, participants, citations, claims ...) are replaced wholesale.
+ * child rows (aliases, participants, citations, claims ...) are replaced wholesale. The values of
+ * each row come from `seed/record-columns.ts`, which PostgreSQL's writer shares.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
-import { parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import type { Store } from '../db/client.ts';
 import {
   actorAliases,
@@ -28,16 +28,24 @@ import type {
   FigureRecord,
   SourceRecord,
 } from '../seed/format.ts';
-import { foldName } from '../text/fold.ts';
+import * as columns from '../seed/record-columns.ts';
+import {
+  actorReferences,
+  aliasRows,
+  type CitationSubjectColumn,
+  citationRows,
+  claimRow,
+  figureActorRows,
+  linkRows,
+  officeRow,
+  participantRows,
+  type SlugResolver,
+  sectorRows,
+} from '../seed/record-columns.ts';
+
+export type { SlugResolver } from '../seed/record-columns.ts';
 
 export type Transaction = Parameters<Parameters<Store['transaction']>[0]>[0];
-
-/** Turns the slugs a record refers to into row IDs. Callers validate references first. */
-export interface SlugResolver {
-  actor(slug: string): number;
-  source(slug: string): number;
-  event(slug: string): number;
-}
 
 /** Bookkeeping columns every record table has, which record-rows.ts sets beside a record's own columns. */
 export type BookkeepingColumn = 'version' | 'seedHash' | 'seedSlug';
@@ -54,48 +62,17 @@ export type OwnColumns<Table extends { $inferInsert: object }, WrittenApart exte
   >]-?: Table['$inferInsert'][Column];
 };
 
+// The row values both databases write (seed/record-columns.ts), checked against SQLite's tables.
 export const sourceColumns = (record: SourceRecord) =>
-  ({
-    slug: record.slug,
-    file: record.file,
-    title: record.title,
-    author: record.author ?? null,
-    outlet: record.outlet ?? null,
-    genre: record.genre,
-    publishedEdtf: record.published ? parseFuzzyDate(record.published).edtf : null,
-    paragraphStyle: record.paragraphs,
-    url: record.url ?? null,
-  }) satisfies OwnColumns<typeof sources>;
-
+  columns.sourceColumns(record) satisfies OwnColumns<typeof sources>;
 /** An actor's columns but its references (country, predecessor), which writeActorChildren sets once every actor exists. */
 export const actorColumns = (record: ActorRecord) =>
-  ({
-    slug: record.slug,
-    name: record.name,
-    nameFolded: foldName(record.name),
-    kind: record.kind,
-  }) satisfies OwnColumns<typeof actors, 'countryId' | 'predecessorId'>;
-
+  columns.actorColumns(record) satisfies OwnColumns<typeof actors, 'countryId' | 'predecessorId'>;
 /** An event's columns but `archivedAt`, which archiveColumn sets: it depends on whether the row is new. */
-export function eventColumns(record: EventRecord) {
-  const date = parseFuzzyDate(record.date);
-  return {
-    slug: record.slug,
-    title: record.title,
-    summary: record.summary,
-    kind: record.kind,
-    dateEdtf: date.edtf,
-    dateEarliest: date.earliest,
-    dateLatest: date.latest,
-    dateBasis: record.dateBasis ?? null,
-    place: record.place ?? null,
-    amountValue: record.amount?.value ?? null,
-    amountCurrency: record.amount?.currency ?? null,
-    amountApproximate: record.amount?.approximate ?? false,
-    quantityValue: record.quantity?.value ?? null,
-    quantityUnit: record.quantity?.unit ?? null,
-  } satisfies OwnColumns<typeof events, 'archivedAt'>;
-}
+export const eventColumns = (record: EventRecord) =>
+  columns.eventColumns(record) satisfies OwnColumns<typeof events, 'archivedAt'>;
+export const figureColumns = (record: FigureRecord) =>
+  columns.figureColumns(record) satisfies OwnColumns<typeof figures>;
 
 /** The archive tombstone's time: kept from the first archiving while the record stays archived. */
 export function archiveColumn(record: EventRecord, inserting: boolean) {
@@ -104,39 +81,15 @@ export function archiveColumn(record: EventRecord, inserting: boolean) {
   return { archivedAt: inserting ? now : sql<string>`coalesce(${events.archivedAt}, ${now})` };
 }
 
-export function figureColumns(record: FigureRecord) {
-  const period = parseFuzzyDate(record.period);
-  return {
-    slug: record.slug,
-    label: record.label,
-    indicator: record.indicator,
-    periodEdtf: period.edtf,
-    periodEarliest: period.earliest,
-    periodLatest: period.latest,
-    value: record.value,
-    currency: record.currency ?? null,
-    unit: record.unit ?? null,
-    approximate: record.approximate,
-  } satisfies OwnColumns<typeof figures>;
-}
-
 function writeCitations(
   tx: Transaction,
   ids: SlugResolver,
   list: readonly CitationRecord[],
-  subject: Partial<typeof citations.$inferInsert>,
+  subject: CitationSubjectColumn,
 ) {
   if (list.length === 0) return;
   tx.insert(citations)
-    .values(
-      list.map((citation, position) => ({
-        sourceId: ids.source(citation.source),
-        paragraph: citation.paragraph,
-        note: citation.note ?? null,
-        position,
-        ...subject,
-      })),
-    )
+    .values(citationRows(ids, list, subject))
     .run();
 }
 
@@ -147,18 +100,9 @@ function writeClaims(
   subject: { eventId: number } | { figureId: number },
 ) {
   list.forEach((claim, position) => {
-    const value = claim.field === 'date' ? parseFuzzyDate(claim.value).edtf : claim.value;
     const { id } = tx
       .insert(claims)
-      .values({
-        ...subject,
-        field: claim.field,
-        value,
-        status: claim.status,
-        preferred: claim.preferred,
-        reason: claim.reason ?? null,
-        position,
-      })
+      .values(claimRow(claim, position, subject))
       .returning({ id: claims.id })
       .get();
     writeCitations(tx, ids, claim.citations, { claimId: id });
@@ -175,38 +119,12 @@ export function clearActorChildren(tx: Transaction, actorIds: number[]) {
 
 /** Writes an actor's references, aliases, offices and citations; call clearActorChildren first. */
 export function writeActorChildren(tx: Transaction, ids: SlugResolver, actorId: number, record: ActorRecord) {
-  tx.update(actors)
-    .set({
-      countryId: record.country ? ids.actor(record.country) : null,
-      predecessorId: record.predecessor ? ids.actor(record.predecessor) : null,
-    })
-    .where(eq(actors.id, actorId))
-    .run();
-  if (record.aliases.length) {
-    tx.insert(actorAliases)
-      .values(
-        record.aliases.map((alias, position) => ({
-          actorId,
-          name: alias.name,
-          nameFolded: foldName(alias.name),
-          kind: alias.kind,
-          outsideReason: alias.outsideReason ?? null,
-          position,
-        })),
-      )
-      .run();
-  }
+  tx.update(actors).set(actorReferences(ids, record)).where(eq(actors.id, actorId)).run();
+  if (record.aliases.length) tx.insert(actorAliases).values(aliasRows(actorId, record)).run();
   record.offices.forEach((office, position) => {
     const inserted = tx
       .insert(offices)
-      .values({
-        holderId: actorId,
-        title: office.title,
-        organizationId: office.organization ? ids.actor(office.organization) : null,
-        fromEdtf: office.from ? parseFuzzyDate(office.from).edtf : null,
-        toEdtf: office.to ? parseFuzzyDate(office.to).edtf : null,
-        position,
-      })
+      .values(officeRow(ids, actorId, office, position))
       .returning({ id: offices.id })
       .get();
     writeCitations(tx, ids, office.citations, { officeId: inserted.id });
@@ -220,18 +138,9 @@ export function writeEventChildren(tx: Transaction, ids: SlugResolver, eventId: 
   tx.delete(eventParticipants).where(eq(eventParticipants.eventId, eventId)).run();
   tx.delete(claims).where(eq(claims.eventId, eventId)).run();
   tx.delete(citations).where(eq(citations.eventId, eventId)).run();
-  tx.insert(eventSectors)
-    .values(record.sectors.map((sector, position) => ({ eventId, sector, position })))
-    .run();
+  tx.insert(eventSectors).values(sectorRows(eventId, record)).run();
   tx.insert(eventParticipants)
-    .values(
-      record.participants.map((participant, position) => ({
-        eventId,
-        actorId: ids.actor(participant.actor),
-        role: participant.role,
-        position,
-      })),
-    )
+    .values(participantRows(ids, eventId, record))
     .run();
   writeCitations(tx, ids, record.citations, { eventId });
   writeClaims(tx, ids, record.claims, { eventId });
@@ -239,18 +148,10 @@ export function writeEventChildren(tx: Transaction, ids: SlugResolver, eventId: 
 
 export function writeEventLinks(tx: Transaction, ids: SlugResolver, eventId: number, record: EventRecord) {
   tx.delete(eventLinks).where(eq(eventLinks.eventId, eventId)).run();
-  if (record.links.length) {
+  if (record.links.length)
     tx.insert(eventLinks)
-      .values(
-        record.links.map((link, position) => ({
-          eventId,
-          targetEventId: ids.event(link.event),
-          type: link.type,
-          position,
-        })),
-      )
+      .values(linkRows(ids, eventId, record))
       .run();
-  }
 }
 
 export function writeFigureChildren(tx: Transaction, ids: SlugResolver, figureId: number, record: FigureRecord) {
@@ -258,7 +159,7 @@ export function writeFigureChildren(tx: Transaction, ids: SlugResolver, figureId
   tx.delete(claims).where(eq(claims.figureId, figureId)).run();
   tx.delete(citations).where(eq(citations.figureId, figureId)).run();
   tx.insert(figureActors)
-    .values(record.actors.map((slug, position) => ({ figureId, actorId: ids.actor(slug), position })))
+    .values(figureActorRows(ids, figureId, record))
     .run();
   writeCitations(tx, ids, record.citations, { figureId });
   writeClaims(tx, ids, record.claims, { figureId });

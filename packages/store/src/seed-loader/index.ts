@@ -1,26 +1,10 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { revisions, seedLoads } from '../db/schema.ts';
+import { hashSeedFiles } from '../seed/files-hash.ts';
 import { SeedValidationError } from '../seed/problems.ts';
 import { validateSeeds } from '../seed/validate.ts';
 import { type SeedReport, writeSeeds } from './write.ts';
-
-/** Every file under `dir` with its content, in a stable order. */
-function hashSeedFiles(dir: string): string {
-  const hash = createHash('sha256');
-  for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
-    const path = join(dir, name);
-    try {
-      hash.update(name).update('\0').update(readFileSync(path)).update('\0');
-    } catch {
-      // A directory: its files are listed on their own.
-    }
-  }
-  return hash.digest('hex');
-}
 
 const newestRevision = (store: Store) =>
   store
