@@ -25,7 +25,8 @@ export const ERROR_CODES = {
   UNAUTHENTICATED:
     'This operation needs an API key and none was sent, or the key is unknown or revoked. Send `Authorization: Bearer <key>`.',
   FORBIDDEN: 'The API key is valid but lacks the scope this operation needs (writes need `write`).',
-  QUERY_TOO_DEEP: 'The document nests fields deeper than the server allows. Split it into several requests.',
+  QUERY_TOO_DEEP:
+    'The document nests fields, or the lists and objects of an argument value, deeper than the server allows. Split it into several requests, or send flatter values.',
   PAYLOAD_TOO_LARGE:
     'The request body is larger than the server accepts (1 MiB, HTTP 413); `extensions.limit` gives the size in bytes.',
   METHOD_NOT_ALLOWED: 'The HTTP method is not one this route answers; the exports under `/export/` answer GET only.',

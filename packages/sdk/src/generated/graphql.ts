@@ -460,7 +460,7 @@ export type ErrorCode =
   | 'PERSISTED_QUERY_ONLY'
   /** The operation would cost more than the per-request budget (`extensions.cost` against `extensions.limit`), priced before anything runs: ask for smaller pages or fewer nested lists. */
   | 'QUERY_TOO_COSTLY'
-  /** The document nests fields deeper than the server allows. Split it into several requests. */
+  /** The document nests fields, or the lists and objects of an argument value, deeper than the server allows. Split it into several requests, or send flatter values. */
   | 'QUERY_TOO_DEEP'
   /** This client spent its query-cost budget for the minute (HTTP 429). Wait for `Retry-After` seconds, or make cheaper requests. */
   | 'RATE_LIMITED'
