@@ -54,7 +54,7 @@ export const ERROR_CODES = {
     'The server serves a read-only database (a snapshot, a replica or `READ_ONLY`): reads work, writes are refused and will not succeed on retry.',
   STORAGE_UNAVAILABLE:
     "The server's storage failed (an I/O error); nothing was written. Retry later with the same idempotency key, after `Retry-After`.",
-  BUSY: 'The database stayed locked by another writer past the wait limit; nothing was written. Retry shortly with the same idempotency key.',
+  BUSY: 'The server cannot take this now (HTTP 503, `extensions.retryable`, `Retry-After`): the database stayed locked by another writer past the wait limit (nothing was written; retry with the same idempotency key), or the server is already running and queueing as many costly queries as it takes at once (retry after `Retry-After`).',
   QUERY_TOO_COSTLY:
     'The operation would cost more than the per-request budget (`extensions.cost` against `extensions.limit`), priced before anything runs: ask for smaller pages or fewer nested lists.',
   TOO_MANY_TOKENS:

@@ -10,6 +10,7 @@ import { createChangeBus } from './changes.ts';
 import { relayChanges, workerCount, workerRelay } from './cluster.ts';
 import { parseCorsOrigins } from './cors.ts';
 import { createBilateralServer } from './http-server.ts';
+import { admissionFromEnv, createAdmissionGate } from './limits/costly-admission.ts';
 import { rateLimitFromEnv } from './limits/rate-limit.ts';
 import { booleanSetting, openDatabaseForServing, StartupError } from './open-database.ts';
 import { createBilateralYoga } from './yoga.ts';
@@ -47,6 +48,7 @@ function serve(store: Store) {
     store,
     corsOrigins,
     rateLimit: rateLimitFromEnv(),
+    costlyAdmission: createAdmissionGate(admissionFromEnv()),
     trustedDocumentsOnly,
     changes,
   });
