@@ -26,6 +26,8 @@ const repositoryRoot = resolve(apiDir, '../..');
 /** The bundles by name: the server `start` runs, and the benchmark's baseline servers. */
 export const BUNDLES = /** @type {const} */ ({
   server: { entry: join(apiDir, 'src/server.ts'), outfile: join(apiDir, 'dist/server.cjs') },
+  // The server's scan thread (src/scans/scan-thread.ts) runs this file beside the server's bundle.
+  scanWorker: { entry: join(apiDir, 'src/scans/scan-worker.ts'), outfile: join(apiDir, 'dist/scan-worker.cjs') },
   baselines: { entry: join(apiDir, 'bench/baselines/serve.ts'), outfile: join(apiDir, 'dist/baselines.cjs') },
 });
 

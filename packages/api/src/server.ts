@@ -13,6 +13,7 @@ import { createBilateralServer } from './http-server.ts';
 import { admissionFromEnv, createAdmissionGate } from './limits/costly-admission.ts';
 import { rateLimitFromEnv } from './limits/rate-limit.ts';
 import { booleanSetting, openDatabaseForServing, StartupError } from './open-database.ts';
+import { startScanThread } from './scans/scan-thread.ts';
 import { createBilateralYoga } from './yoga.ts';
 
 /** A setting read at start-up; an unreadable one stops the server with its message, not a stack. */
@@ -43,6 +44,7 @@ function openDatabase(options?: { seeds: boolean }): Store {
 }
 
 function serve(store: Store) {
+  startScanThread(store, databasePath);
   const changes = cluster.isWorker ? createChangeBus(workerRelay()) : createChangeBus();
   const yoga = createBilateralYoga({
     store,

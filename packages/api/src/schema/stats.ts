@@ -1,8 +1,6 @@
 import {
   type BucketKey,
   type CooperationYear,
-  cooperationIndex,
-  eventStats,
   GOLDSTEIN_MAPPING,
   listBucketEvents,
   STATS_DIMENSIONS,
@@ -11,6 +9,7 @@ import {
 import type { Context } from '../context.ts';
 import { userError } from '../errors.ts';
 import { AGGREGATE_LIST_BOUND, boundedListPrice, SCAN_PRICE } from '../limits/pricing.ts';
+import { runScan } from '../scans/scan-thread.ts';
 import { builder } from './builder.ts';
 import { drillDownEvents, type Filtered } from './drill-down.ts';
 import { EventFilterInput, toEventFilter } from './event.ts';
@@ -167,12 +166,12 @@ builder.queryFields((t) => ({
         description: 'Dimensions to group by, outermost first; at least one, each at most once.',
       }),
     },
-    resolve: (_root, args, { store }) => {
+    resolve: async (_root, args, { store }) => {
       if (args.groupBy.length === 0 || new Set(args.groupBy).size !== args.groupBy.length) {
         throw userError('BAD_USER_INPUT', 'Give `groupBy` at least one dimension, each at most once.', 'groupBy');
       }
       const filter = toEventFilter(args.filter);
-      const stats = eventStats(store, filter, args.groupBy);
+      const stats = await runScan(store, 'eventStats', filter, args.groupBy);
       return { ...stats, buckets: stats.buckets.map((bucket) => ({ ...bucket, filter })) };
     },
   }),
@@ -182,9 +181,9 @@ builder.queryFields((t) => ({
       'Mean Goldstein score per year of the events matching a filter: a cooperation (+10) to conflict (-10) index. `mapping` states which scores were used.',
     complexity: SCAN_PRICE,
     args: { filter: t.arg({ type: EventFilterInput, description: 'Conditions events must meet, as for `events`.' }) },
-    resolve: (_root, args, { store }) => {
+    resolve: async (_root, args, { store }) => {
       const filter = toEventFilter(args.filter);
-      return { years: cooperationIndex(store, filter).map((year) => ({ ...year, filter })) };
+      return { years: (await runScan(store, 'cooperationIndex', filter)).map((year) => ({ ...year, filter })) };
     },
   }),
 }));

@@ -1,0 +1,105 @@
+/**
+ * Whole-dataset scans run off the serving thread. better-sqlite3 is synchronous, so a filtered
+ * statistics request at a million events would hold the thread that answers every other request for
+ * hundreds of milliseconds; on a thread of its own (a worker with its own read-only connection) the
+ * scan leaves the serving thread free, and a cheap request is answered while it runs. One scan
+ * thread per serving process; scans queue on it in order (the admission of costly queries,
+ * `limits/costly-admission.ts`, keeps that queue short).
+ *
+ * `startScanThread(store, path)` is called by the server for its database file. Where none was
+ * started (tests over an in-memory store), `runScan` runs the scan in-process: same results, same
+ * errors.
+ */
+import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { QueryError, type QueryErrorCode, type Store } from '@bilateral/store';
+import { SCAN_FUNCTIONS, type ScanArgs, type ScanName, type ScanReply, type ScanResult } from './scan-functions.ts';
+
+export interface ScanThread {
+  run<Name extends ScanName>(name: Name, ...args: ScanArgs<Name>): Promise<ScanResult<Name>>;
+  /** Scans answered by the thread so far. */
+  readonly completed: number;
+  close(): Promise<void>;
+}
+
+const threads = new WeakMap<Store, ScanThread>();
+
+/**
+ * The worker: beside the bundle when this runs from `dist/server.cjs` (`scripts/bundle.mjs` writes
+ * `dist/scan-worker.cjs`), else the TypeScript source through tsx (`scan-worker-source.mjs`).
+ */
+function newWorker(databasePath: string): Worker {
+  const options = { workerData: { databasePath }, name: `scans of ${basename(databasePath)}` };
+  const bundle = typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : undefined;
+  if (bundle) return new Worker(join(dirname(bundle), 'scan-worker.cjs'), options);
+  return new Worker(new URL('./scan-worker-source.mjs', import.meta.url), options);
+}
+
+/**
+ * An error rebuilt on this side, so the API maps it as it would in-process: a caller's mistake as
+ * the store's `QueryError`, anything else (SQLite's codes included) as an error with its name and code.
+ */
+function rebuiltError({ name, message, code, argument }: Extract<ScanReply, { error: unknown }>['error']): Error {
+  if (name === 'QueryError') return new QueryError(code as QueryErrorCode, message, argument as string | undefined);
+  return Object.assign(new Error(message), { name, code });
+}
+
+export function startScanThread(store: Store, databasePath: string): ScanThread {
+  const worker = newWorker(databasePath);
+  // The serving process's own handles keep it alive; a scan thread alone must not.
+  worker.unref();
+  const pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  let completed = 0;
+  let failure: Error | undefined;
+  const failAll = (error: Error) => {
+    failure = error;
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  worker.on('message', (reply: ScanReply) => {
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    pending.delete(reply.id);
+    completed++;
+    if ('error' in reply) waiting.reject(rebuiltError(reply.error));
+    else waiting.resolve(reply.result as never);
+  });
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`the scan thread exited (code ${code})`)));
+  const thread: ScanThread = {
+    run(name, ...args) {
+      if (failure) return Promise.reject(failure);
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, name, args });
+      });
+    },
+    get completed() {
+      return completed;
+    },
+    async close() {
+      threads.delete(store);
+      await worker.terminate();
+    },
+  };
+  threads.set(store, thread);
+  return thread;
+}
+
+/** Runs a scan on the store's scan thread when one was started, else in-process. */
+export function runScan<Name extends ScanName>(
+  store: Store,
+  name: Name,
+  ...args: ScanArgs<Name>
+): Promise<ScanResult<Name>> {
+  const thread = threads.get(store);
+  if (thread) return thread.run(name, ...args);
+  const scan = SCAN_FUNCTIONS[name] as (store: Store, ...values: unknown[]) => ScanResult<Name>;
+  try {
+    return Promise.resolve(scan(store, ...args));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
