@@ -48,7 +48,7 @@ export function startScanThread(store: Store, databasePath: string): ScanThread 
   const worker = newWorker(databasePath);
   // The serving process's own handles keep it alive; a scan thread alone must not.
   worker.unref();
-  const pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let completed = 0;
   let failure: Error | undefined;
@@ -63,7 +63,7 @@ export function startScanThread(store: Store, databasePath: string): ScanThread 
     pending.delete(reply.id);
     completed++;
     if ('error' in reply) waiting.reject(rebuiltError(reply.error));
-    else waiting.resolve(reply.result as never);
+    else waiting.resolve(reply.result);
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`the scan thread exited (code ${code})`)));
@@ -72,7 +72,8 @@ export function startScanThread(store: Store, databasePath: string): ScanThread 
       if (failure) return Promise.reject(failure);
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        // The worker ran SCAN_FUNCTIONS[name]: its result has that scan's type.
+        pending.set(id, { resolve: (value) => resolve(value as ScanResult<typeof name>), reject });
         worker.postMessage({ id, name, args });
       });
     },
