@@ -2,12 +2,17 @@
 
 import type { RevisionOperation } from '@bilateral/store';
 import { createPubSub, type PubSubEventTarget } from 'graphql-yoga';
-import type { ChangeRelay } from './cluster.ts';
 
 export interface EventChange {
   eventId: number;
   version: number;
   operation: RevisionOperation;
+}
+
+/** How a change bus hears of writes made in other processes, and tells them of its own. */
+export interface ChangeRelay {
+  send(change: EventChange): void;
+  onRemote(listener: (change: EventChange) => void): void;
 }
 
 type ChangeTopics = { eventChanged: [EventChange] };

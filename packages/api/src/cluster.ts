@@ -6,7 +6,7 @@
  * whichever worker holds its stream.
  */
 import type { Cluster } from 'node:cluster';
-import type { EventChange } from './changes.ts';
+import type { ChangeRelay, EventChange } from './changes.ts';
 
 const MESSAGE = 'bilateral:eventChanged';
 
@@ -17,12 +17,6 @@ interface ChangeMessage {
 
 const isChangeMessage = (message: unknown): message is ChangeMessage =>
   typeof message === 'object' && message !== null && (message as ChangeMessage).type === MESSAGE;
-
-/** How a change bus hears of writes made in other processes, and tells them of its own. */
-export interface ChangeRelay {
-  send(change: EventChange): void;
-  onRemote(listener: (change: EventChange) => void): void;
-}
 
 /** The relay of a cluster worker: through the IPC channel to the primary. */
 export const workerRelay = (): ChangeRelay => ({

@@ -1,6 +1,7 @@
-// Guards the package graph that ARCHITECTURE.md describes: store <- api -> sdk, nothing else.
+// Guards the package graph that ARCHITECTURE.md describes (store <- api -> sdk, nothing else), the
+// store's floor order, and the absence of import circles anywhere.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const packagesDir = join(import.meta.dirname, '../..');
@@ -18,12 +19,34 @@ const sourceFiles = (dir: string): string[] =>
     return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
   });
 
+/**
+ * The store's folders from the floor up (ARCHITECTURE.md, "Floors of the store"): a file may import
+ * from its own folder or from a lower floor, never from a higher one.
+ */
+const STORE_FLOORS = [
+  ['text', 'dates', 'vocabulary'],
+  ['sources'],
+  ['seed'],
+  ['db'],
+  ['queries'],
+  ['records'],
+  ['curation'],
+  ['seed-loader'],
+  ['maintenance', 'synthetic', 'testing', 'cli'],
+];
+const packages = readdirSync(packagesDir).filter((name) => statSync(join(packagesDir, name)).isDirectory());
+const storeSrc = join(packagesDir, 'store/src');
+const floorOf = (file: string) => {
+  const folder = relative(storeSrc, file).split('/')[0]!;
+  const floor = STORE_FLOORS.findIndex((folders) => folders.includes(folder));
+  return { folder, floor: floor === -1 && folder.endsWith('.ts') ? STORE_FLOORS.length : floor };
+};
+const isTest = (file: string) => file.endsWith('.test.ts');
+
 const importsOf = (file: string) =>
   [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((match) => match[1]!);
 
 describe('package graph', () => {
-  const packages = readdirSync(packagesDir).filter((name) => statSync(join(packagesDir, name)).isDirectory());
-
   it('has exactly the three documented packages, each with an exports map', () => {
     const manifests = packages.map((name) => JSON.parse(readFileSync(join(packagesDir, name, 'package.json'), 'utf8')));
     expect(manifests.map((manifest) => manifest.name).sort()).toEqual(Object.keys(allowed).sort());
@@ -58,3 +81,54 @@ describe('package graph', () => {
     expect(violations).toEqual([]);
   });
 });
+
+describe('folders inside a package', () => {
+  const relativeImports = (file: string) =>
+    importsOf(file)
+      .filter((specifier) => specifier.startsWith('.'))
+      .map((specifier) => resolve(dirname(file), specifier));
+
+  it('every store folder has a floor, and no store file imports from a higher floor', () => {
+    const violations: string[] = [];
+    for (const file of sourceFiles(storeSrc).filter((path) => !isTest(path))) {
+      const from = floorOf(file);
+      if (from.floor === -1) violations.push(`${from.folder}/ has no floor in STORE_FLOORS`);
+      for (const target of relativeImports(file)) {
+        const to = floorOf(target);
+        if (to.floor > from.floor) violations.push(`${relative(storeSrc, file)} imports ${relative(storeSrc, target)}`);
+      }
+    }
+    expect([...new Set(violations)]).toEqual([]);
+  });
+
+  it('no module imports itself through a circle of other modules', () => {
+    const files = packages
+      .flatMap((name) => sourceFiles(join(packagesDir, name, 'src')))
+      .filter((path) => !isTest(path));
+    const edges = new Map(files.map((file) => [file, relativeImports(file).filter((target) => target !== file)]));
+    expect(importCircles(edges).map((circle) => circle.map((file) => relative(packagesDir, file)))).toEqual([]);
+  });
+});
+
+/** The strongly connected groups of more than one module (Tarjan's algorithm): each is an import circle. */
+function importCircles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
+  const order = new Map<string, number>();
+  const lowest = new Map<string, number>();
+  const stack: string[] = [];
+  const circles: string[][] = [];
+  const visit = (module: string) => {
+    order.set(module, order.size);
+    lowest.set(module, order.get(module)!);
+    stack.push(module);
+    for (const next of edges.get(module) ?? []) {
+      if (!edges.has(next)) continue;
+      if (!order.has(next)) visit(next);
+      if (stack.includes(next)) lowest.set(module, Math.min(lowest.get(module)!, lowest.get(next)!));
+    }
+    if (lowest.get(module) !== order.get(module)) return;
+    const group = stack.splice(stack.indexOf(module));
+    if (group.length > 1) circles.push(group);
+  };
+  for (const module of edges.keys()) if (!order.has(module)) visit(module);
+  return circles;
+}

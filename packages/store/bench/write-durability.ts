@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { createApiKey } from '../src/curation/keys.ts';
 import { saveRecord } from '../src/curation/save-record.ts';
 import { closeStore, type Durability, openStore, type Store } from '../src/db/client.ts';
-import { loadSeeds } from '../src/seed/index.ts';
+import { loadSeeds } from '../src/seed-loader/index.ts';
 import { fixtureSeedsDir, fixtureVisit } from '../src/testing/fixture-store.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);

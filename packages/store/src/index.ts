@@ -4,29 +4,9 @@
  */
 
 export { CurationError, USER_ERROR_CODES, type UserError, type UserErrorCode } from './curation/errors.ts';
-export {
-  type ApiKey,
-  authenticateApiKey,
-  createApiKey,
-  isKeyScope,
-  KEY_SCOPES,
-  type KeyScope,
-  listApiKeys,
-  revokeApiKey,
-  scopeAllows,
-} from './curation/keys.ts';
+export { type ApiKey, authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from './curation/keys.ts';
 export { type MergedActors, type MergeRequest, mergeActors } from './curation/merge-actors.ts';
-export {
-  appendRevision,
-  changesSince,
-  ENTITY_TYPES,
-  type EntityType,
-  REVISION_OPERATIONS,
-  type RevisionOperation,
-  type RevisionRow,
-  revisionAsOf,
-  revisionsOf,
-} from './curation/revisions.ts';
+export { appendRevision, changesSince, type RevisionRow, revisionAsOf, revisionsOf } from './curation/revisions.ts';
 export {
   type Editor,
   type Idempotency,
@@ -94,16 +74,12 @@ export type {
   FigureRecord,
   SourceRecord,
 } from './seed/format.ts';
-export {
-  formatProblem,
-  loadSeeds,
-  type SeedProblem,
-  type SeedReport,
-  SeedValidationError,
-  validateSeeds,
-} from './seed/index.ts';
+export { formatProblem, type SeedProblem, SeedValidationError } from './seed/problems.ts';
+export { validateSeeds } from './seed/validate.ts';
+export { loadSeeds, type SeedReport } from './seed-loader/index.ts';
 export { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from './sources/documents.ts';
 export { type ParagraphStyle, splitParagraphs } from './sources/paragraphs.ts';
+export * from './vocabulary/curation-terms.ts';
 export {
   EVENT_KIND_VALUES,
   EVENT_KINDS,

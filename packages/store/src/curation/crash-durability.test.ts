@@ -31,7 +31,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeStore, openStore, type Store } from '../db/client.ts';
-import { loadSeeds } from '../seed/index.ts';
+import { loadSeeds } from '../seed-loader/index.ts';
 import { fixtureSeedsDir } from '../testing/fixture-store.ts';
 import { createApiKey } from './keys.ts';
 

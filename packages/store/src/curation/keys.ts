@@ -8,9 +8,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { apiKeys } from '../db/schema.ts';
 import { guardStorage } from '../db/storage-error.ts';
-
-export const KEY_SCOPES = ['read', 'write', 'admin'] as const;
-export type KeyScope = (typeof KEY_SCOPES)[number];
+import type { KeyScope } from '../vocabulary/curation-terms.ts';
 
 const KEY_PREFIX = 'blt_';
 
@@ -23,12 +21,6 @@ export interface ApiKey {
 }
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
-
-export const scopeAllows = (held: KeyScope, needed: KeyScope) => KEY_SCOPES.indexOf(held) >= KEY_SCOPES.indexOf(needed);
-
-export function isKeyScope(value: string): value is KeyScope {
-  return (KEY_SCOPES as readonly string[]).includes(value);
-}
 
 /** Creates a key and returns it with its secret, which is never stored and cannot be shown again. */
 export function createApiKey(store: Store, scope: KeyScope, label: string): { key: ApiKey; secret: string } {

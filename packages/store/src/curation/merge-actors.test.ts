@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../db/client.ts';
 import { actors, events, revisions } from '../db/schema.ts';
 import { readEventRecord } from '../records/read-records.ts';
-import { loadSeeds } from '../seed/index.ts';
+import { loadSeeds } from '../seed-loader/index.ts';
 import { fixtureSeedsDir, fixtureSeedsWith, openFixtureStore } from '../testing/fixture-store.ts';
 import { createApiKey } from './keys.ts';
 import { mergeActors } from './merge-actors.ts';

@@ -22,8 +22,9 @@ import {
   prose,
 } from '../seed/format.ts';
 import { foldName } from '../text/fold.ts';
+import type { EntityType } from '../vocabulary/curation-terms.ts';
 import { CurationError, type UserError } from './errors.ts';
-import { appendRevision, type EntityType } from './revisions.ts';
+import { appendRevision } from './revisions.ts';
 import {
   type Editor,
   type Idempotency,

@@ -6,12 +6,7 @@ import { and, asc, desc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { revisions } from '../db/schema.ts';
 import type { Transaction } from '../records/write-records.ts';
-
-export const ENTITY_TYPES = ['event', 'actor', 'source', 'figure'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
-
-export const REVISION_OPERATIONS = ['create', 'update', 'archive', 'restore', 'merge', 'seed'] as const;
-export type RevisionOperation = (typeof REVISION_OPERATIONS)[number];
+import type { EntityType, RevisionOperation } from '../vocabulary/curation-terms.ts';
 
 export type RevisionRow = typeof revisions.$inferSelect;
 

@@ -7,9 +7,9 @@ import { actors, events, figures, idempotencyKeys, revisions, sources } from '..
 import { readActorRecord, readEventRecord, readSourceRecord } from '../records/read-records.ts';
 import { removeTemporaryDirectories, seededDatabaseFile, temporaryDirectory } from '../testing/database-files.ts';
 import { fixtureVisit, openFixtureStore } from '../testing/fixture-store.ts';
+import type { EntityType } from '../vocabulary/curation-terms.ts';
 import { CurationError } from './errors.ts';
 import { createApiKey } from './keys.ts';
-import type { EntityType } from './revisions.ts';
 import { MAX_IDEMPOTENCY_KEY_LENGTH, type SaveRequest, saveRecord } from './save-record.ts';
 
 const newEvent = { ...fixtureVisit('2019-test-visit', 'A test visit'), summary: 'Someone visited someone.' };

@@ -23,9 +23,10 @@ import {
 import { actorRecord, eventRecord, figureRecord, RECORD_PARSE_OPTIONS, sourceRecord } from '../seed/format.ts';
 import { checkReferences, fieldPath, type KnownRecords, type SeedDataset } from '../seed/validate.ts';
 import { codePointName, FORBIDDEN_CHARACTER } from '../text/control-characters.ts';
+import type { EntityType, RevisionOperation } from '../vocabulary/curation-terms.ts';
 import { checkDocuments } from './document-checks.ts';
 import { CurationError, type UserError } from './errors.ts';
-import { appendRevision, type EntityType, type RevisionOperation } from './revisions.ts';
+import { appendRevision } from './revisions.ts';
 
 /** What the write path needs of one kind of record, typed by the kind so a generic caller needs no cast. */
 interface Entity<Type extends EntityType> {
@@ -246,7 +247,7 @@ function validate<T extends EntityType>(
     ...problems.map((problem) => ({
       field: problem.field,
       message: problem.message,
-      code: problem.message.startsWith('unknown ') ? ('NOT_FOUND' as const) : ('INVALID' as const),
+      code: problem.code === 'UNKNOWN_REFERENCE' ? ('NOT_FOUND' as const) : ('INVALID' as const),
     })),
   );
   errors.push(...checkDocuments(tx, dataset));

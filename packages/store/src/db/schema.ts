@@ -14,9 +14,8 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
-import type { KeyScope } from '../curation/keys.ts';
-import type { RevisionOperation } from '../curation/revisions.ts';
 import type { ParagraphStyle } from '../sources/paragraphs.ts';
+import type { KeyScope, RevisionOperation } from '../vocabulary/curation-terms.ts';
 import type { EventKind } from '../vocabulary/event-kinds.ts';
 import type {
   ActorKind,

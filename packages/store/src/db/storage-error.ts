@@ -4,7 +4,6 @@
  * one place that turns them into the four codes callers and operators see. Anything else (a bug, a
  * damaged file) is not a storage fault and passes through unchanged.
  */
-import type { Store } from './client.ts';
 
 export const STORAGE_ERROR_CODES = ['STORAGE_FULL', 'STORAGE_READ_ONLY', 'STORAGE_UNAVAILABLE', 'BUSY'] as const;
 export type StorageErrorCode = (typeof STORAGE_ERROR_CODES)[number];
@@ -107,9 +106,14 @@ function* causes(error: unknown): Generator<unknown> {
   }
 }
 
+/** What a fault's message needs of the SQLite connection it came from: its file and whether it was opened read-only. */
+interface SqliteConnection {
+  $client: { readonly name: string; readonly readonly: boolean };
+}
+
 export interface StorageContext {
   /** The store the error came from: a read-only store refuses writes by design, which changes the caller's message. */
-  store?: Store;
+  store?: SqliteConnection;
   /** The database file, named in the operator's detail. */
   path?: string;
 }
@@ -134,7 +138,7 @@ export function toStorageError(error: unknown, context: StorageContext = {}): St
 }
 
 /** Runs a write against `store`, turning a storage fault into a StorageError. Every API write path goes through it. */
-export function guardStorage<T>(store: Store, write: () => T): T {
+export function guardStorage<T>(store: SqliteConnection, write: () => T): T {
   try {
     return write();
   } catch (error) {

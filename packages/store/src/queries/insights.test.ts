@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeStore, openStore } from '../db/client.ts';
-import { loadSeeds } from '../seed/index.ts';
+import { loadSeeds } from '../seed-loader/index.ts';
 import { fixtureSeedsWith } from '../testing/fixture-store.ts';
 import { actorBySlug } from './actors.ts';
 import { countEvents, eventBySlug, listEvents } from './events.ts';

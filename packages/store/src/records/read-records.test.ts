@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeStore, openStore, type Store } from '../db/client.ts';
 import { actors, events, figures, sources } from '../db/schema.ts';
-import { loadSeeds, validateSeeds } from '../seed/index.ts';
+import { validateSeeds } from '../seed/validate.ts';
+import { loadSeeds } from '../seed-loader/index.ts';
 import { defaultSeedsDir } from '../sources/documents.ts';
 import { fixtureSeedsDir } from '../testing/fixture-store.ts';
 import {

@@ -1,5 +1,5 @@
 /**
- * Reads stored records back in the seed format (format.ts): the inverse of seed/write.ts. Revision
+ * Reads stored records back in the seed format (format.ts): the inverse of seed-loader/write.ts. Revision
  * history stores these as before/after snapshots, and export writes them back to seed files.
  */
 import { asc, eq, inArray, or, type SQL } from 'drizzle-orm';

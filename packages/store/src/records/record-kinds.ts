@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { EntityType } from '../curation/revisions.ts';
 import { actors, events, figures, sources } from '../db/schema.ts';
+import type { EntityType } from '../vocabulary/curation-terms.ts';
 import { type Reader, readActorRecord, readEventRecord, readFigureRecord, readSourceRecord } from './read-records.ts';
 
 export type RecordTable = typeof sources | typeof actors | typeof events | typeof figures;

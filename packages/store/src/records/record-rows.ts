@@ -5,9 +5,9 @@
  */
 import { eq } from 'drizzle-orm';
 import type { SQLiteInsertValue, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
-import type { EntityType } from '../curation/revisions.ts';
 import { actors, events, figures, sources } from '../db/schema.ts';
 import type { ActorRecord, EventRecord, FigureRecord, SourceRecord } from '../seed/format.ts';
+import type { EntityType } from '../vocabulary/curation-terms.ts';
 import type { RecordTable } from './record-kinds.ts';
 import {
   actorColumns,

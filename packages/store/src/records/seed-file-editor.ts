@@ -39,7 +39,13 @@ export class SeedFileEditor {
     this.document = parseSeedText(text, path, problems);
     const list = this.document?.contents;
     if (list && !isSeq(list))
-      problems.push({ file: path, record: 'file', field: '', message: 'must hold a YAML list of records' });
+      problems.push({
+        file: path,
+        record: 'file',
+        field: '',
+        message: 'must hold a YAML list of records',
+        code: 'UNREADABLE',
+      });
     if (!isSeq(list)) return;
     for (const node of list.items as Node[]) {
       const slug = isMap(node) ? node.get('slug') : undefined;

@@ -33,6 +33,7 @@ export function countParagraphs(
         record: label,
         field: 'file',
         message: `there is no document named ${record.file} in the documents directory`,
+        code: 'DOCUMENT_MISMATCH',
       });
     else counts.set(record.slug, count);
   }
@@ -54,6 +55,7 @@ export function checkCitedParagraphs(
           record: located.label,
           field: `${at}[${index}].paragraph`,
           message: `source "${citation.source}" has ${available} paragraphs, so paragraph ${citation.paragraph} does not exist`,
+          code: 'DOCUMENT_MISMATCH',
         });
       }
     });
@@ -92,6 +94,7 @@ function checkCoverage(dataset: SeedDataset, paragraphCounts: ReadonlyMap<string
         record: label,
         field: 'slug',
         message: `has no coverage manifest; add seeds/coverage/${record.slug}.yaml`,
+        code: 'DOCUMENT_MISMATCH',
       });
       continue;
     }
@@ -105,6 +108,7 @@ function checkCoverage(dataset: SeedDataset, paragraphCounts: ReadonlyMap<string
         record: manifest.label,
         field: 'paragraphs',
         message: `does not account for paragraph${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${available}`,
+        code: 'DOCUMENT_MISMATCH',
       });
     const extra = [...listed].filter((paragraph) => paragraph > available);
     if (extra.length)
@@ -113,6 +117,7 @@ function checkCoverage(dataset: SeedDataset, paragraphCounts: ReadonlyMap<string
         record: manifest.label,
         field: 'paragraphs',
         message: `lists paragraph${extra.length > 1 ? 's' : ''} ${extra.join(', ')}, but the document has only ${available}`,
+        code: 'DOCUMENT_MISMATCH',
       });
   }
 }

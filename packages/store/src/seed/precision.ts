@@ -227,6 +227,7 @@ const problem = (located: Located<unknown>, field: string, message: string): See
   record: located.label,
   field,
   message,
+  code: 'IMPRECISE',
 });
 
 /**
@@ -264,6 +265,7 @@ export function citationsWithoutKeyTerms(
       record: key,
       field: 'citations',
       message: 'this exception no longer matches a citation without key terms; remove it',
+      code: 'IMPRECISE' as const,
     }));
   return [...problems, ...stale];
 }
@@ -337,6 +339,7 @@ export function actorsNoDocumentNames(
         record: `actor ${actorSlug}`,
         field: 'names',
         message: 'a document now names this actor (or it is gone); remove the exception',
+        code: 'IMPRECISE' as const,
       })),
   ];
 }

@@ -1,3 +1,14 @@
+/** What kind of thing is wrong, so that a caller (the API's write path) can tell them apart without reading the message. */
+export const SEED_PROBLEM_CODES = {
+  UNREADABLE: 'The file is not valid YAML, or does not hold a list of records.',
+  INVALID: 'A field breaks the seed format or a rule between fields of one record.',
+  DUPLICATE: 'A slug, name or list entry that must be unique is used twice.',
+  UNKNOWN_REFERENCE: 'The record refers to a source, actor or event that does not exist.',
+  DOCUMENT_MISMATCH: 'A citation or coverage manifest does not fit the source document itself.',
+  IMPRECISE: "The record breaks the curation standard's precision checks (seeds/README.md).",
+} as const;
+export type SeedProblemCode = keyof typeof SEED_PROBLEM_CODES;
+
 /** One thing wrong with the seed files, located precisely enough to fix it without searching. */
 export interface SeedProblem {
   /** Path of the file, relative to the repository root. */
@@ -7,6 +18,7 @@ export interface SeedProblem {
   /** Dotted path of the field inside the record, such as `participants[1].actor`. */
   readonly field: string;
   readonly message: string;
+  readonly code: SeedProblemCode;
 }
 
 export const formatProblem = (problem: SeedProblem) =>

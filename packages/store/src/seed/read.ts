@@ -42,6 +42,7 @@ export function parseSeedText(text: string, path: string, problems: SeedProblem[
       record: `line ${error.linePos?.[0]?.line ?? '?'}`,
       field: '',
       message: `YAML syntax: ${error.message.split('\n')[0]}`,
+      code: 'UNREADABLE',
     });
   }
   return document.errors.length > 0 ? undefined : document;

@@ -10,11 +10,13 @@ const known: KnownRecords = {
   figures: new Set(),
   actorNames: new Map(),
 };
-const problemsIn = (dataset: Partial<SeedDataset>) => {
+const problemObjectsIn = (dataset: Partial<SeedDataset>) => {
   const problems: SeedProblem[] = [];
   checkReferences({ sources: [], actors: [], events: [], figures: [], coverage: [], ...dataset }, known, problems);
-  return problems.map((problem) => `${problem.field}: ${problem.message}`);
+  return problems;
 };
+const problemsIn = (dataset: Partial<SeedDataset>) =>
+  problemObjectsIn(dataset).map((problem) => `${problem.field}: ${problem.message}`);
 const located = <T>(record: T) => [{ file: 'input', label: 'record', record }];
 
 const event = eventRecord.parse({
@@ -68,5 +70,22 @@ describe('checkReferences', () => {
       'claims[0].citations[1]: paragraph 4 of source "news" is already cited here',
       'actors[2]: actor "pakistan" is already listed',
     ]);
+  });
+});
+
+describe('seed problem codes', () => {
+  it('tell an unknown reference from a duplicate without reading the message', () => {
+    const unknownActor = eventRecord.parse({
+      ...event,
+      slug: '2020-visit',
+      participants: [{ actor: 'atlantis', role: 'host' }],
+      citations: [{ source: 'news', paragraph: 1 }],
+      links: [],
+      claims: [],
+    });
+    const codes = (dataset: Partial<SeedDataset>) =>
+      problemObjectsIn(dataset).map((problem) => `${problem.field}: ${problem.code}`);
+    expect(codes({ events: located(unknownActor) })).toEqual(['participants[0].actor: UNKNOWN_REFERENCE']);
+    expect(codes({ figures: located(figure) })).toEqual(['actors[2]: DUPLICATE']);
   });
 });

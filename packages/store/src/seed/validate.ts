@@ -63,6 +63,7 @@ function parseRecords<S extends z.ZodType>(
         record: 'file',
         field: '',
         message: `must hold a YAML list of ${noun} records`,
+        code: 'UNREADABLE',
       });
       continue;
     }
@@ -77,6 +78,7 @@ function parseRecords<S extends z.ZodType>(
             record: label,
             field: 'slug',
             message: `slug "${rawSlug}" is already used by ${first}`,
+            code: 'DUPLICATE',
           });
         else firstUse.set(rawSlug, `${label} in ${file.path}`);
       }
@@ -84,7 +86,13 @@ function parseRecords<S extends z.ZodType>(
       if (result.success) parsed.push({ file: file.path, label, record: result.data });
       else
         for (const issue of result.error.issues)
-          problems.push({ file: file.path, record: label, field: fieldPath(issue.path), message: issue.message });
+          problems.push({
+            file: file.path,
+            record: label,
+            field: fieldPath(issue.path),
+            message: issue.message,
+            code: 'INVALID',
+          });
     });
   }
   return parsed;
@@ -107,6 +115,7 @@ function requireUnique<T>(
         record: located.label,
         field,
         message: `${what} "${value}" is already used by ${first.label} in ${first.file}`,
+        code: 'DUPLICATE',
       });
     else seen.set(value, located);
   }
@@ -169,7 +178,13 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
     const seen = new Set<string>();
     list.forEach((item, index) => {
       if (seen.has(key(item)))
-        problems.push({ file: located.file, record: located.label, field: field(index), message: message(item) });
+        problems.push({
+          file: located.file,
+          record: located.label,
+          field: field(index),
+          message: message(item),
+          code: 'DUPLICATE',
+        });
       seen.add(key(item));
     });
   };
@@ -181,6 +196,7 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
           record: located.label,
           field: `${at}[${index}].source`,
           message: `unknown source "${citation.source}"`,
+          code: 'UNKNOWN_REFERENCE',
         });
       }
     });
@@ -194,7 +210,13 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
   };
   const checkActor = (located: Located<unknown>, slug: string | undefined, field: string) => {
     if (slug !== undefined && !actorSlugs.has(slug))
-      problems.push({ file: located.file, record: located.label, field, message: `unknown actor "${slug}"` });
+      problems.push({
+        file: located.file,
+        record: located.label,
+        field,
+        message: `unknown actor "${slug}"`,
+        code: 'UNKNOWN_REFERENCE',
+      });
   };
 
   const names = new Map<string, string>();
@@ -209,6 +231,7 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
           record: located.label,
           field,
           message: `"${name}" is already a name or alias of actor "${owner}"; a name must lead to one actor`,
+          code: 'DUPLICATE',
         });
       names.set(folded, actor.slug);
     };
@@ -222,6 +245,7 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
           record: located.label,
           field: `aliases[${index}]`,
           message: `the alias "${alias.name}" is listed twice`,
+          code: 'DUPLICATE',
         });
       aliases.add(foldName(alias.name));
     });
@@ -233,6 +257,7 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
         record: located.label,
         field: 'predecessor',
         message: 'an actor cannot be its own predecessor',
+        code: 'INVALID',
       });
     checkCitations(located, actor.citations, 'citations');
     actor.offices.forEach((office, index) => {
@@ -244,6 +269,7 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
           record: located.label,
           field: `offices[${index}].to`,
           message: `the office ends (${office.to}) before it starts (${office.from})`,
+          code: 'INVALID',
         });
       }
     });
@@ -268,6 +294,7 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
         record: located.label,
         field: 'sectors',
         message: 'a sector is listed twice',
+        code: 'DUPLICATE',
       });
     event.links.forEach((link, index) => {
       if (!eventSlugs.has(link.event))
@@ -276,6 +303,7 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
           record: located.label,
           field: `links[${index}].event`,
           message: `unknown event "${link.event}"`,
+          code: 'UNKNOWN_REFERENCE',
         });
       if (link.event === event.slug)
         problems.push({
@@ -283,6 +311,7 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
           record: located.label,
           field: `links[${index}].event`,
           message: 'an event cannot link to itself',
+          code: 'INVALID',
         });
     });
     listedTwice(
@@ -327,6 +356,7 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
         record: located.label,
         field: 'source',
         message: `unknown source "${manifest.source}"`,
+        code: 'UNKNOWN_REFERENCE',
       });
     for (const [paragraph, entry] of Object.entries(manifest.paragraphs)) {
       if ('skip' in entry) continue;
@@ -338,6 +368,7 @@ export function checkReferences(dataset: SeedDataset, known: KnownRecords, probl
               record: located.label,
               field: `paragraphs.${paragraph}.${key}[${index}]`,
               message: `unknown ${noun} "${slug}"`,
+              code: 'UNKNOWN_REFERENCE',
             });
         });
       refer(entry.events, eventSlugs, 'event', 'events');
@@ -386,6 +417,7 @@ function checkClaims(
         record: located.label,
         field: `${at}.reason`,
         message: 'a preferred claim must say why it is preferred',
+        code: 'INVALID',
       });
     byField.set(claim.field, [...(byField.get(claim.field) ?? []), { claim, index }]);
   });
@@ -398,6 +430,7 @@ function checkClaims(
         record: located.label,
         field: `claims[${entries[0]!.index}].field`,
         message: `"${field}" is not a field this record has`,
+        code: 'INVALID',
       });
       continue;
     }
@@ -408,6 +441,7 @@ function checkClaims(
         record: located.label,
         field: `claims[${entries[0]!.index}].preferred`,
         message: `the ${field} claims need exactly one preferred claim, found ${preferred.length}`,
+        code: 'INVALID',
       });
     } else {
       const chosen = preferred[0]!.claim.value;
@@ -418,6 +452,7 @@ function checkClaims(
           record: located.label,
           field: `claims[${preferred[0]!.index}].value`,
           message: `the preferred ${field} "${chosen}" differs from the record's own ${field} (${own.join(', ') || 'none'})`,
+          code: 'INVALID',
         });
       }
     }
@@ -429,6 +464,7 @@ function checkClaims(
         record: located.label,
         field: `claims[${entries[0]!.index}]`,
         message: `the ${field} is disputed, so its claims must cite at least two different sources`,
+        code: 'INVALID',
       });
     }
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { closeStore, openStore } from '../db/client.ts';
-import { loadSeeds } from '../seed/index.ts';
+import { loadSeeds } from '../seed-loader/index.ts';
 import { fixtureSeedsDir } from './fixture-store.ts';
 
 const directories: string[] = [];

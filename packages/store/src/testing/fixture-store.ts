@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type OpenStoreOptions, openStore, type Store } from '../db/client.ts';
-import { loadSeeds } from '../seed/index.ts';
+import { loadSeeds } from '../seed-loader/index.ts';
 
 export { fixtureVisit } from './fixture-records.ts';
 

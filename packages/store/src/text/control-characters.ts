@@ -1,7 +1,7 @@
 /**
  * Characters no text we store or search may hold: C0 controls other than tab and line breaks,
  * DEL, the C1 controls, and lone surrogates (half of a UTF-16 pair without its other half, which
- * SQLite would store as U+FFFD and FTS5 may fail to read). Shared by the seed/write rules and the
+ * SQLite would store as U+FFFD and FTS5 may fail to read). Shared by the seed and write rules and the
  * search translation so both refuse the same characters.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.

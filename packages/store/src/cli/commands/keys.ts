@@ -1,4 +1,5 @@
-import { createApiKey, isKeyScope, KEY_SCOPES, listApiKeys, revokeApiKey } from '../../curation/keys.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../curation/keys.ts';
+import { isKeyScope, KEY_SCOPES } from '../../vocabulary/curation-terms.ts';
 import { type Command, CommandFailure, requireArguments, UsageError } from '../command.ts';
 import { withStore } from '../with-store.ts';
 

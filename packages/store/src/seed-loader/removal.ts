@@ -5,7 +5,6 @@
  * seeded actor, say). Anything else is kept and counted, so a reload never destroys an API edit.
  */
 import { and, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
-import type { EntityType } from '../curation/revisions.ts';
 import {
   actors,
   citations,
@@ -19,6 +18,7 @@ import {
 } from '../db/schema.ts';
 import { RECORD_KINDS } from '../records/record-kinds.ts';
 import type { Transaction } from '../records/write-records.ts';
+import type { EntityType } from '../vocabulary/curation-terms.ts';
 
 /** For each record type, the seed hash of every record in the files, by its slug there. */
 export type HashesInFiles = Record<EntityType, ReadonlyMap<string, string>>;

@@ -16,9 +16,10 @@ import {
   revisions,
   sources,
 } from '../db/schema.ts';
-import { loadSeeds, SeedValidationError } from './index.ts';
+import { SeedValidationError } from '../seed/problems.ts';
+import { loadSeeds } from './index.ts';
 
-const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
+const fixture = (name: string) => join(import.meta.dirname, '../seed/fixtures', name);
 
 /** A private copy of a fixture, so a test can edit it. */
 function copyOf(name: string): string {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { revisions, seedLoads } from '../db/schema.ts';
-import { SeedValidationError } from './problems.ts';
-import { validateSeeds } from './validate.ts';
+import { SeedValidationError } from '../seed/problems.ts';
+import { validateSeeds } from '../seed/validate.ts';
 import { type SeedReport, writeSeeds } from './write.ts';
 
 /** Every file under `dir` with its content, in a stable order. */
@@ -52,6 +52,4 @@ export function loadSeeds(store: Store, seedsDir: string): SeedReport {
   return report;
 }
 
-export { formatProblem, type SeedProblem, SeedValidationError } from './problems.ts';
-export { type SeedDataset, validateSeeds } from './validate.ts';
 export type { SeedReport } from './write.ts';

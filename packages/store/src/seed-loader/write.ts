@@ -7,7 +7,7 @@
  * through the API (no seed hash) never are.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { appendRevision, type EntityType } from '../curation/revisions.ts';
+import { appendRevision } from '../curation/revisions.ts';
 import type { Store } from '../db/client.ts';
 import { actorMerges } from '../db/schema.ts';
 import { jsonHash, RECORD_KINDS, type RecordTable, sameRecord } from '../records/record-kinds.ts';
@@ -20,8 +20,9 @@ import {
   writeEventLinks,
   writeFigureChildren,
 } from '../records/write-records.ts';
+import type { SeedDataset } from '../seed/validate.ts';
+import type { EntityType } from '../vocabulary/curation-terms.ts';
 import { type HashesInFiles, removalPlan } from './removal.ts';
-import type { SeedDataset } from './validate.ts';
 
 export interface SeedReport {
   created: number;
