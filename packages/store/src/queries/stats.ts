@@ -89,6 +89,18 @@ function summaryCondition(filter: EventFilter | null | undefined): SQL | undefin
 }
 
 /**
+ * The events a statistic counts, as `eventFilterSql` selects them, except that a sector filter is a
+ * list of IDs read from the sector index: SQLite then reads only the events in those sectors (about
+ * a tenth each at a million events) instead of testing every event. Pages keep the EXISTS form, which
+ * lets them walk an index in their order.
+ */
+function countedEventsSql(store: Store, filter: EventFilter | null | undefined): SQL | undefined {
+  if (!filter?.sectors?.length) return eventFilterSql(store, filter);
+  const inSectors = sql`${events.id} in (select ${eventSectors.eventId} from ${eventSectors} where ${inArray(eventSectors.sector, filter.sectors)})`;
+  return and(eventFilterSql(store, { ...filter, sectors: null }), inSectors);
+}
+
+/**
  * Events counted by the values the dimensions need, grouped in SQL so that no event row reaches
  * JavaScript. Time and kind dimensions read the event_period_counts summary when the filter holds
  * only kinds and dates on whole years (`summaryCondition`); anything else groups the matching events.
@@ -126,7 +138,7 @@ function groupedCounts(store: Store, filter: EventFilter | null | undefined, dim
   if (bySector) query = query.innerJoin(eventSectors, eq(eventSectors.eventId, events.id));
   if (byActor) query = query.innerJoin(eventParticipants, eq(eventParticipants.eventId, events.id));
   return query
-    .where(eventFilterSql(store, filter))
+    .where(countedEventsSql(store, filter))
     .groupBy(...(Object.values(columns).slice(0, -1) as SQL[]))
     .all() as GroupRow[];
 }
@@ -191,7 +203,7 @@ export function eventStats(
 }
 
 function countMatching(store: Store, filter: EventFilter | null | undefined): number {
-  return store.select({ n: sql<number>`count(*)` }).from(events).where(eventFilterSql(store, filter)).get()!.n;
+  return store.select({ n: sql<number>`count(*)` }).from(events).where(countedEventsSql(store, filter)).get()!.n;
 }
 
 const lastDay = (year: string) => `${year}-12-31`;
