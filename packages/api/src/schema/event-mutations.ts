@@ -80,7 +80,7 @@ const eventInputFields = (required: boolean) => (t: InputFieldBuilder) => ({
   kind: t.field({ type: EventKindEnum, required, description: 'Kind of event; decides its CAMEO and PLOVER coding.' }),
   date: t.string({ required, description: `When it happened, ${DATE_RULES}` }),
   dateBasis: t.string({
-    description: `Only when a bound or the precision of \`date\` rests on knowledge from outside the cited documents: the reason, at most 1000 characters. Null clears it when patching. ${MULTILINE_TEXT_RULES}`,
+    description: `Only when no cited passage states \`date\` as it stands: how it was worked out (a cited report's date, a time word in the text, the document's date, or knowledge from outside the cited documents), at most 1000 characters. Null clears it when patching. ${MULTILINE_TEXT_RULES}`,
   }),
   place: t.string({
     description: `Where it happened, at most 200 characters. Null clears it when patching. ${TEXT_RULES}`,

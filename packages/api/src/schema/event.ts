@@ -32,9 +32,10 @@ import { SEARCH_SYNTAX } from './search-syntax.ts';
 import { EventKindEnum, EventLinkTypeEnum, ParticipantRoleEnum, PloverCategoryEnum, SectorEnum } from './vocabulary.ts';
 
 const DATE_BASIS =
-  "Null when the cited passages give the date as it stands. Otherwise the curators' reason for a date bound or " +
-  'precision that rests on knowledge from outside the cited documents, such as "the start of the interval is when ' +
-  'Pakistan applied, which no document states".';
+  "Null when the cited passages give the date as it stands. Otherwise the curators' account of how the date was " +
+  'worked out: from the date of a report a footnote cites, from a time word such as "followed by", from the date of ' +
+  'the document, or from knowledge outside the cited documents, such as "the start of the interval is when Pakistan ' +
+  'applied, which no document states".';
 
 const claimsOf = (event: EventSource, loaders: Loaders): Promise<ClaimSource[]> =>
   event.snapshot ? snapshotClaims(event, event.snapshot, loaders) : loaders.eventClaims.load(event.id);

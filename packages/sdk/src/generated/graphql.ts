@@ -499,7 +499,7 @@ export type Event = Node & {
   conflicts: Array<Conflict>;
   /** When it happened, at the precision the sources support. Where sources disagree, the preferred date; see `conflicts`. */
   date: FuzzyDate;
-  /** Null when the cited passages give the date as it stands. Otherwise the curators' reason for a date bound or precision that rests on knowledge from outside the cited documents, such as "the start of the interval is when Pakistan applied, which no document states". */
+  /** Null when the cited passages give the date as it stands. Otherwise the curators' account of how the date was worked out: from the date of a report a footnote cites, from a time word such as "followed by", from the date of the document, or from knowledge outside the cited documents, such as "the start of the interval is when Pakistan applied, which no document states". */
   dateBasis?: Maybe<Scalars['String']['output']>;
   /** True when sources disagree on any field of this event. */
   hasConflicts: Scalars['Boolean']['output'];
@@ -607,7 +607,7 @@ export type EventInput = {
   claims?: InputMaybe<Array<ClaimInput>>;
   /** When it happened, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
   date: Scalars['String']['input'];
-  /** Only when a bound or the precision of `date` rests on knowledge from outside the cited documents: the reason, at most 1000 characters. Null clears it when patching. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Only when no cited passage states `date` as it stands: how it was worked out (a cited report's date, a time word in the text, the document's date, or knowledge from outside the cited documents), at most 1000 characters. Null clears it when patching. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   dateBasis?: InputMaybe<Scalars['String']['input']>;
   /** Kind of event; decides its CAMEO and PLOVER coding. */
   kind: EventKind;
@@ -744,7 +744,7 @@ export type EventPatch = {
   claims?: InputMaybe<Array<ClaimInput>>;
   /** When it happened, at the precision the sources give: "2014", "2014-06", "2014-11-21", "2016~" (approximate), "2002/2003" (either year), "198X" (decade). Impossible days such as "2023-02-29" are refused; a year is never padded to a day. */
   date?: InputMaybe<Scalars['String']['input']>;
-  /** Only when a bound or the precision of `date` rests on knowledge from outside the cited documents: the reason, at most 1000 characters. Null clears it when patching. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
+  /** Only when no cited passage states `date` as it stands: how it was worked out (a cited report's date, a time word in the text, the document's date, or knowledge from outside the cited documents), at most 1000 characters. Null clears it when patching. Line breaks are kept; tabs are refused. Text is normalised to Unicode NFC before its length is counted; control characters, lone surrogates (half of a UTF-16 pair) and bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused. */
   dateBasis?: InputMaybe<Scalars['String']['input']>;
   /** Kind of event; decides its CAMEO and PLOVER coding. */
   kind?: InputMaybe<EventKind>;

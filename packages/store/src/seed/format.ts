@@ -224,7 +224,7 @@ export const eventRecord = z
     summary: prose(2000, 'lines'),
     kind: z.enum(EVENT_KIND_VALUES as [EventKind, ...EventKind[]]),
     date: fuzzyDate,
-    /** Why the date is as precise as it is when part of it rests on knowledge from outside the cited documents. */
+    /** How the date was worked out when no cited paragraph states it as it stands (seeds/README.md, rules 4 and 9). */
     dateBasis: prose(1000, 'lines').optional(),
     place: prose(200).optional(),
     sectors: z.array(enumOf(SECTORS)).min(1, 'give at least one sector'),

@@ -2,13 +2,14 @@
  * The parts of the curation standard (seeds/README.md) that a program can check against the source
  * documents: every cited paragraph holds at least one of its record's key terms; a `corroborated`
  * claim is backed by two documents; an alias no document uses, and a date no cited paragraph gives,
- * say why in a field a reader sees (`outsideReason`, `dateBasis`); every actor is named by some
- * document. Justified exceptions live in seeds/precision-exceptions.yaml, and an exception that is
- * no longer needed is itself a problem, so the list stays short and true.
+ * say why in a field a reader sees (`outsideReason`, `dateBasis`; the stricter date rules are in
+ * date-basis.ts); every actor is named by some document; an archived event is held to the same
+ * checks and says, from its first word, that it was withdrawn and why. Justified exceptions live in
+ * seeds/precision-exceptions.yaml, and an exception that is no longer needed is itself a problem,
+ * so the list stays short and true.
  *
  * The key terms are deliberately specific: the two principal states (and the Soviet Union) appear in
- * nearly every paragraph, so their names would let any paragraph pass.
- */
+ * nearly every paragraph, so their names would let any paragraph pass. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -16,8 +17,9 @@ import { z } from 'zod';
 import { MONTHS, parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import { splitParagraphs } from '../sources/paragraphs.ts';
 import { foldName } from '../text/fold.ts';
-import { type ActorRecord, type CitationRecord, type ClaimRecord, prose, slug } from './format.ts';
-import type { SeedProblem } from './problems.ts';
+import { dateBasisParagraphsUncited, workedOutDatesWithoutBasis } from './date-basis.ts';
+import { type ActorRecord, type CitationRecord, type ClaimRecord, type EventRecord, prose, slug } from './format.ts';
+import { imprecision, type SeedProblem } from './problems.ts';
 import type { Located, SeedDataset } from './validate.ts';
 
 /** Actors named in almost every paragraph: their names say nothing about which event a paragraph states. */
@@ -158,8 +160,6 @@ interface Subject {
 const cited = (list: readonly CitationRecord[], at: string): CitedPassage[] =>
   list.map((citation, index) => ({ at: `${at}[${index}]`, citation }));
 
-const liveEvents = (dataset: SeedDataset) => dataset.events.filter(({ record }) => !record.archived);
-
 /** Every record's citations, each group with the key terms its paragraphs should hold. */
 function subjects(dataset: SeedDataset): Subject[] {
   const actors = new Map(dataset.actors.map(({ record }) => [record.slug, record]));
@@ -184,7 +184,7 @@ function subjects(dataset: SeedDataset): Subject[] {
     }));
 
   return [
-    ...liveEvents(dataset).flatMap((located) => {
+    ...dataset.events.flatMap((located) => {
       const event = located.record;
       const key = `event ${event.slug}`;
       const terms = [
@@ -192,7 +192,7 @@ function subjects(dataset: SeedDataset): Subject[] {
         ...yearTerms(event.date),
         ...monthTerms(event.date),
         ...(event.amount ? numberTerms(event.amount.value) : []),
-        ...(event.quantity ? numberTerms(event.quantity.value) : []),
+        ...(event.quantity ? [...numberTerms(event.quantity.value), event.quantity.unit] : []),
         ...(event.place ? placeTerms(event.place) : []),
         ...event.claims.flatMap(claimTerms),
       ];
@@ -222,13 +222,7 @@ function subjects(dataset: SeedDataset): Subject[] {
   ];
 }
 
-const problem = (located: Located<unknown>, field: string, message: string): SeedProblem => ({
-  file: located.file,
-  record: located.label,
-  field,
-  message,
-  code: 'IMPRECISE',
-});
+const problem = imprecision;
 
 /**
  * Citations whose paragraph holds none of the record's key terms, unless `exceptions` says why the
@@ -268,6 +262,137 @@ export function citationsWithoutKeyTerms(
       code: 'IMPRECISE' as const,
     }));
   return [...problems, ...stale];
+}
+
+/** How a document may write an amount of money: in full, with separators, or in millions or billions ("2.5 billion"). */
+export function amountTerms(value: string): string[] {
+  const number = Number(value);
+  const terms = [value, number.toLocaleString('en-US')];
+  if (number >= 1e9) terms.push(`${number / 1e9} billion`);
+  if (number >= 1e6) terms.push(`${number / 1e6} million`);
+  return terms;
+}
+
+/** The statements a paragraph must all make to give a claim's value: each is a list of ways to write one part of it. */
+function claimValueParts(claim: ClaimRecord, actors: ReadonlyMap<string, ActorRecord>): string[][] {
+  if (claim.field === 'date') {
+    const parsed = parseFuzzyDate(claim.value);
+    const years = [...new Set([parsed.earliest.slice(0, 4), parsed.latest.slice(0, 4)])];
+    const decade = parsed.precision === 'decade' ? [`${years[0]!.slice(0, 3)}0s`] : [];
+    return [
+      ...(decade.length ? [decade] : years.map((year) => [year])),
+      ...monthTerms(claim.value).map((month) => [month]),
+    ];
+  }
+  if (claim.field === 'amount') return [amountTerms(claim.value.split(' ')[0]!)];
+  if (claim.field === 'quantity' || claim.field === 'value') return [numberTerms(claim.value)];
+  if (claim.field === 'participant') {
+    const actor = actors.get(claim.value);
+    return actor ? [nameTerms(actor)] : [];
+  }
+  return (claim.value.match(/\p{Lu}\p{L}{3,}/gu) ?? [claim.value]).map((word) => [word]);
+}
+
+/**
+ * Claims cited from a paragraph that does not give the whole value: every year and month of a date,
+ * the amount as a sum of money, each place name. A paragraph that gives a year for something else
+ * nearby still passes, so a reader must also check that the value is given for this event; but a
+ * paragraph that gives only part of a value (the year of a month claim) cannot back the claim.
+ */
+export function claimValuesUnstated(dataset: SeedDataset, documents: Pick<DocumentTexts, 'paragraph'>): SeedProblem[] {
+  const actors = new Map(dataset.actors.map(({ record }) => [record.slug, record]));
+  const claimed = [...dataset.events, ...dataset.figures] as Located<{ claims: readonly ClaimRecord[] }>[];
+  return claimed.flatMap((located) =>
+    located.record.claims.flatMap((claim, index) =>
+      claim.citations.flatMap((citation, at) => {
+        const text = documents.paragraph(citation.source, citation.paragraph);
+        if (text === undefined) return [];
+        const missing = claimValueParts(claim, actors).filter((ways) => !ways.some((way) => mentions(text, way)));
+        return missing.length
+          ? [
+              problem(
+                located,
+                `claims[${index}].citations[${at}].paragraph`,
+                `${citation.source}#${citation.paragraph} does not give the claim's value ${claim.value} (missing ${missing.map((ways) => ways[0]).join(', ')}); cite only paragraphs that give the whole value`,
+              ),
+            ]
+          : [];
+      }),
+    ),
+  );
+}
+
+/** Title words that say nothing about which event a sentence tells: the principal states and filler. */
+const GENERIC_TITLE_WORDS = new Set([
+  'pakistan',
+  'pakistani',
+  'russia',
+  'russian',
+  'soviet',
+  'union',
+  'their',
+  'again',
+  'about',
+  'between',
+  'first',
+  'second',
+  'other',
+]);
+
+/** The words that place a sentence on this event: distinctive title words (by their first five letters), names, what is counted, places. */
+function contextTerms(event: EventRecord, actors: ReadonlyMap<string, ActorRecord>): string[] {
+  const titleWords = (event.title.match(/[\p{L}\d-]{5,}/gu) ?? [])
+    .filter((word) => !GENERIC_TITLE_WORDS.has(foldName(word)))
+    .map((word) => word.slice(0, 5));
+  return [
+    ...titleWords,
+    ...event.participants.flatMap(({ actor }) => {
+      const record = actors.get(actor);
+      return record && !UBIQUITOUS_ACTORS.has(actor) ? nameTerms(record) : [];
+    }),
+    ...(event.quantity ? [event.quantity.unit] : []),
+    ...(event.place ? placeTerms(event.place) : []),
+  ];
+}
+
+const sentences = (text: string) => text.split(/(?<=[.!?])\s+/);
+
+/**
+ * Claims whose value a cited paragraph gives only in a sentence about something else: a year of a
+ * visit, or of an embargo's end, cited as the year of a deal the paragraph says only followed it.
+ * The sentence that gives the value must also name the event (a distinctive word of its title, a
+ * participant other than the principal states, what it counts, or its place).
+ */
+export function claimValuesOutOfContext(
+  dataset: SeedDataset,
+  documents: Pick<DocumentTexts, 'paragraph'>,
+): SeedProblem[] {
+  const actors = new Map(dataset.actors.map(({ record }) => [record.slug, record]));
+  return dataset.events.flatMap((located) => {
+    const context = contextTerms(located.record, actors);
+    return located.record.claims.flatMap((claim, index) =>
+      claim.citations.flatMap((citation, at) => {
+        const text = documents.paragraph(citation.source, citation.paragraph);
+        if (text === undefined) return [];
+        const parts = claimValueParts(claim, actors);
+        const inContext = sentences(text).some(
+          (sentence) =>
+            parts.every((ways) => ways.some((way) => mentions(sentence, way))) &&
+            context.some((term) => mentions(sentence, term)),
+        );
+        const givesValue = parts.every((ways) => ways.some((way) => mentions(text, way)));
+        return givesValue && !inContext
+          ? [
+              problem(
+                located,
+                `claims[${index}].citations[${at}].paragraph`,
+                `${citation.source}#${citation.paragraph} gives ${claim.value} only in a sentence that does not name this event; a value given for something nearby is not a claim about this event`,
+              ),
+            ]
+          : [];
+      }),
+    );
+  });
 }
 
 /** `corroborated` claims not backed by citations from two different documents. Needs no documents. */
@@ -346,7 +471,7 @@ export function actorsNoDocumentNames(
 
 /** Events whose date has a year, or at month or day precision a month, that no cited paragraph gives, and no `dateBasis`. */
 export function unexplainedDates(dataset: SeedDataset, documents: Pick<DocumentTexts, 'paragraph'>): SeedProblem[] {
-  return liveEvents(dataset).flatMap((located) => {
+  return dataset.events.flatMap((located) => {
     const event = located.record;
     if (event.dateBasis) return [];
     const texts = [...event.citations, ...event.claims.flatMap((claim) => claim.citations)]
@@ -372,6 +497,67 @@ export function unexplainedDates(dataset: SeedDataset, documents: Pick<DocumentT
   });
 }
 
+/** The kinds in which travelling and receiving are the event itself, so the visited state is `host` by rule 11. */
+const VISIT_KINDS = new Set(['visit', 'visit_cancelled']);
+
+/**
+ * Rule 11: outside a visit, an actor is `host` only where a cited paragraph says someone hosted, and
+ * no one is a `visitor`; the city a meeting took place in makes no one its host.
+ */
+export function hostsWithoutStatement(
+  dataset: SeedDataset,
+  documents: Pick<DocumentTexts, 'paragraph'>,
+): SeedProblem[] {
+  return dataset.events.flatMap((located) => {
+    const event = located.record;
+    if (VISIT_KINDS.has(event.kind)) return [];
+    const saysHosted = event.citations.some((citation) =>
+      /\bhost/i.test(documents.paragraph(citation.source, citation.paragraph) ?? ''),
+    );
+    return event.participants.flatMap(({ actor, role }, index) =>
+      role === 'visitor' || (role === 'host' && !saysHosted)
+        ? [
+            problem(
+              located,
+              `participants[${index}].role`,
+              `${actor} is ${role} of a ${event.kind}, but ${role === 'visitor' ? 'only a visit has visitors' : 'no cited paragraph says anyone hosted it'}; make it a participant (seeds/README.md, rule 11)`,
+            ),
+          ]
+        : [],
+    );
+  });
+}
+
+/** How a tombstone's summary starts, so that whoever fetches it reads first that it was withdrawn. */
+export const WITHDRAWN_PREFIX = 'Withdrawn:';
+
+/**
+ * Archived events whose title and summary do not say they were withdrawn. An archived record is
+ * still served by slug and to `asOf` queries, so it must not read as a live record: it keeps only
+ * what its withdrawal reason leaves standing (the other checks hold it to its paragraphs like any
+ * record) and says why it was withdrawn.
+ */
+export function tombstonesWithoutReason(dataset: SeedDataset): SeedProblem[] {
+  return dataset.events.flatMap((located) => {
+    const { archived, title, summary } = located.record;
+    if (!archived) return [];
+    return [
+      ...(title.startsWith(WITHDRAWN_PREFIX)
+        ? []
+        : [problem(located, 'title', `an archived event's title starts with "${WITHDRAWN_PREFIX}"`)]),
+      ...(summary.startsWith(WITHDRAWN_PREFIX) && summary.length > WITHDRAWN_PREFIX.length + 40
+        ? []
+        : [
+            problem(
+              located,
+              'summary',
+              `an archived event's summary starts with "${WITHDRAWN_PREFIX}" and says why it was withdrawn and what remains supported`,
+            ),
+          ]),
+    ];
+  });
+}
+
 /** Every check of this module; the document-dependent ones only when `documents` is given. */
 export function checkPrecision(
   dataset: SeedDataset,
@@ -380,12 +566,18 @@ export function checkPrecision(
 ): SeedProblem[] {
   return [
     ...thinCorroborations(dataset),
+    ...dateBasisParagraphsUncited(dataset),
+    ...tombstonesWithoutReason(dataset),
     ...(documents
       ? [
           ...citationsWithoutKeyTerms(dataset, documents, exceptions.citations),
           ...unexplainedAliases(dataset, documents),
           ...actorsNoDocumentNames(dataset, documents, exceptions.names),
           ...unexplainedDates(dataset, documents),
+          ...workedOutDatesWithoutBasis(dataset, documents),
+          ...claimValuesUnstated(dataset, documents),
+          ...claimValuesOutOfContext(dataset, documents),
+          ...hostsWithoutStatement(dataset, documents),
         ]
       : []),
   ];

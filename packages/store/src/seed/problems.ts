@@ -21,6 +21,13 @@ export interface SeedProblem {
   readonly code: SeedProblemCode;
 }
 
+/** A breach of the curation standard's precision checks in one field of one record. */
+export const imprecision = (
+  located: { readonly file: string; readonly label: string },
+  field: string,
+  message: string,
+): SeedProblem => ({ file: located.file, record: located.label, field, message, code: 'IMPRECISE' });
+
 export const formatProblem = (problem: SeedProblem) =>
   `${problem.file}: ${problem.record}${problem.field ? `: ${problem.field}` : ''}: ${problem.message}`;
 
