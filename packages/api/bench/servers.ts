@@ -81,6 +81,8 @@ export interface ServerOptions {
   loadSeeds?: boolean;
   /** `WORKERS` for our server (unset: its default, one process). */
   workers?: number;
+  /** More environment for the server (settings under test). */
+  env?: Record<string, string>;
 }
 
 /** Starts a server; with `workers`, returns once every worker listens, not only the first to answer. */
@@ -95,6 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       DATABASE_PATH: databasePath,
       LOAD_SEEDS: options.loadSeeds ? '' : '0',
       ...(workers !== undefined && { WORKERS: String(workers) }),
+      ...options.env,
     },
   });
   if (workers !== undefined && workers > 1) await workersListening(server, workers, logFile, logStart);

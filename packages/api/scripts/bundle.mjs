@@ -23,9 +23,14 @@ const repositoryRoot = resolve(apiDir, '../..');
  * `entry` is the TypeScript module to start from; `outfile` the CommonJS file written.
  */
 
-/** The bundles by name: the server `start` runs, and the benchmark's baseline servers. */
+/** The bundles by name: the server `start` runs, its scan thread, and the benchmark's baseline servers. */
 export const BUNDLES = /** @type {const} */ ({
   server: { entry: join(apiDir, 'src/server.ts'), outfile: join(apiDir, 'dist/server.cjs') },
+  // The SQLite store's scan thread (store/src/sqlite/scans/scan-thread.ts) runs this file beside the server's bundle.
+  scanWorker: {
+    entry: join(repositoryRoot, 'packages/store/src/sqlite/scans/scan-worker.ts'),
+    outfile: join(apiDir, 'dist/scan-worker.cjs'),
+  },
   baselines: { entry: join(apiDir, 'bench/baselines/serve.ts'), outfile: join(apiDir, 'dist/baselines.cjs') },
 });
 

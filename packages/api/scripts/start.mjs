@@ -6,4 +6,6 @@ import cluster from 'node:cluster';
 import { BUNDLES, currentBundle } from './bundle.mjs';
 import { runWithCodeCache } from './code-cache.mjs';
 
+// The scan thread's bundle is brought up to date with the server's; it runs without a code cache.
+if (cluster.isPrimary) await currentBundle(BUNDLES.scanWorker);
 runWithCodeCache(cluster.isPrimary ? await currentBundle(BUNDLES.server) : BUNDLES.server.outfile);

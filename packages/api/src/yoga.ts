@@ -16,6 +16,7 @@ import { useHealth, YOGA_HEALTH_PATH } from './health.ts';
 import { useHttpCache } from './http-cache.ts';
 import { useJsonOnlyPost } from './json-only-post.ts';
 import { useCostLimit } from './limits/cost-limit.ts';
+import { type AdmissionGate, createAdmissionGate, useCostlyAdmission } from './limits/costly-admission.ts';
 import { useDocumentLimits } from './limits/document-limits.ts';
 import { type RateLimitOptions, useRateLimit } from './limits/rate-limit.ts';
 import { operatorLogger } from './logging.ts';
@@ -41,6 +42,8 @@ export interface BilateralYogaOptions {
   trustedDocuments?: TrustedDocuments;
   /** Refuse documents sent as text, answering only trusted document IDs (`TRUSTED_DOCUMENTS_ONLY`). */
   trustedDocumentsOnly?: boolean;
+  /** Admits costly queries a few at a time (limits/costly-admission.ts); one at a time, four waiting, by default. */
+  costlyAdmission?: AdmissionGate;
   /** Where writes announce changes to `eventChanged`; a bus of its own by default (one process). */
   changes?: ChangeBus;
 }
@@ -57,6 +60,7 @@ export function createBilateralYoga({
   trustedDocuments = sdkTrustedDocuments(),
   trustedDocumentsOnly = false,
   changes = createChangeBus(),
+  costlyAdmission = createAdmissionGate(),
 }: BilateralYogaOptions): BilateralYoga {
   const graphqlEndpoint = '/graphql';
   return createYoga<Record<string, never>, Context>({
@@ -88,6 +92,8 @@ export function createBilateralYoga({
       useCostLimit(),
       ...(rateLimit ? [useRateLimit(store, rateLimit)] : []),
       useCompiledExecution(),
+      // Last: it wraps the executor the one before sets, and needs the price useCostLimit found.
+      useCostlyAdmission(costlyAdmission),
     ],
     healthCheckEndpoint: YOGA_HEALTH_PATH,
     graphiql: {

@@ -4,11 +4,10 @@
  * PostgreSQL URL is refused with a message saying so.
  */
 
-import type { OpenStoreOptions } from './db/client.ts';
 import type { BilateralStore } from './interface/bilateral-store.ts';
-import { openSqliteStore } from './sqlite/sqlite-store.ts';
+import { type OpenSqliteStoreOptions, openSqliteStore } from './sqlite/sqlite-store.ts';
 
-export interface OpenBilateralStoreOptions extends OpenStoreOptions {
+export interface OpenBilateralStoreOptions extends OpenSqliteStoreOptions {
   /** `DATABASE_URL`: a database server's URL; empty or absent for the SQLite file at `path`. */
   databaseUrl?: string | undefined;
   /** The SQLite file (or `:memory:`) used when there is no `databaseUrl`. */

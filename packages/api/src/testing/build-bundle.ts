@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export default function buildServerBundle(): void {
-  execFileSync(process.execPath, [join(import.meta.dirname, '../../scripts/bundle.mjs'), 'server'], {
+  execFileSync(process.execPath, [join(import.meta.dirname, '../../scripts/bundle.mjs'), 'server', 'scanWorker'], {
     stdio: 'inherit',
   });
 }
