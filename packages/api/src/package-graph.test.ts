@@ -24,9 +24,10 @@ const sourceFiles = (dir: string): string[] =>
  * from its own folder or from a lower floor, never from a higher one.
  */
 const STORE_FLOORS = [
-  ['text', 'dates', 'vocabulary'],
+  ['text', 'dates', 'vocabulary', 'errors'],
   ['sources'],
   ['seed'],
+  ['postgres'],
   ['db'],
   ['queries'],
   ['records'],

@@ -18,6 +18,7 @@ import { MONTHS, parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import { splitParagraphs } from '../sources/paragraphs.ts';
 import { foldName } from '../text/fold.ts';
 import { dateBasisParagraphsUncited, workedOutDatesWithoutBasis } from './date-basis.ts';
+import { namedDocumentsUncited } from './document-mentions.ts';
 import { type ActorRecord, type CitationRecord, type ClaimRecord, type EventRecord, prose, slug } from './format.ts';
 import { imprecision, type SeedProblem } from './problems.ts';
 import type { Located, SeedDataset } from './validate.ts';
@@ -568,6 +569,7 @@ export function checkPrecision(
     ...thinCorroborations(dataset),
     ...dateBasisParagraphsUncited(dataset),
     ...tombstonesWithoutReason(dataset),
+    ...namedDocumentsUncited(dataset),
     ...(documents
       ? [
           ...citationsWithoutKeyTerms(dataset, documents, exceptions.citations),

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { backup } from './backup.ts';
+import { copyToPostgres } from './copy-to-postgres.ts';
 import { exportSeedsCommand } from './export-seeds.ts';
 import { keysCreate, keysList, keysRevoke } from './keys.ts';
 import { restore } from './restore.ts';
@@ -15,4 +16,5 @@ export const commands: Record<string, Command> = {
   'keys list': keysList,
   'keys revoke': keysRevoke,
   'export-seeds': exportSeedsCommand,
+  'copy-to-postgres': copyToPostgres,
 };

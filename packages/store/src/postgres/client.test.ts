@@ -1,0 +1,104 @@
+import { readdirSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { StorageError } from '../errors/storage-error.ts';
+import {
+  type OpenPostgresOptions,
+  openPgliteStore,
+  openPostgresStore,
+  POSTGRES_MIGRATIONS_FOLDER,
+  type PostgresDatabase,
+} from './client.ts';
+import { migratedPglite } from './testing/pglite.ts';
+import { itRequiresPostgresServerInCI, postgresServerInstalled, throwawayServer } from './testing/server.ts';
+
+const SETTINGS = sql`select current_setting('synchronous_commit') as synchronous_commit,
+  current_setting('lock_timeout') as lock_timeout, current_setting('statement_timeout') as statement_timeout`;
+const settingsOf = async (db: Pick<PostgresDatabase, 'execute'>) => (await db.execute(SETTINGS)).rows[0];
+
+const MIGRATIONS = readdirSync(POSTGRES_MIGRATIONS_FOLDER).length;
+
+describe('a PGlite store', () => {
+  const open = async (options: OpenPostgresOptions = {}) =>
+    openPgliteStore(await migratedPglite(), { ...options, migrate: false });
+
+  it('commits durably (synchronous_commit on) and waits 5 s for a lock and 30 s for a statement by default', async () => {
+    expect(await settingsOf((await open()).db)).toEqual({
+      synchronous_commit: 'on',
+      lock_timeout: '5s',
+      statement_timeout: '30s',
+    });
+  });
+
+  it('acknowledges commits before the flush with DURABILITY=fast, and takes other timeouts', async () => {
+    const store = await open({ durability: 'fast', lockTimeoutMs: 250, statementTimeoutMs: 0 });
+    expect(await settingsOf(store.db)).toEqual({
+      synchronous_commit: 'off',
+      lock_timeout: '250ms',
+      statement_timeout: '0',
+    });
+  });
+
+  it('is migrated once: opening it again applies nothing twice', async () => {
+    const pglite = await migratedPglite();
+    await openPgliteStore(pglite);
+    const { rows } = await pglite.query<{ n: number }>(
+      'select count(*)::integer as n from drizzle.__drizzle_migrations',
+    );
+    expect(rows[0]!.n).toBe(MIGRATIONS);
+  });
+});
+
+describe('a server store', () => {
+  it('answers STORAGE_UNAVAILABLE, retryable, when nothing listens at DATABASE_URL', async () => {
+    const refused = openPostgresStore('postgres://postgres@127.0.0.1:1/bilateral');
+    await expect(refused).rejects.toBeInstanceOf(StorageError);
+    await expect(refused).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE', retryable: true });
+  });
+});
+
+const installed = postgresServerInstalled('the PostgreSQL server tests of postgres/client.test.ts');
+itRequiresPostgresServerInCI(installed);
+
+describe.runIf(installed)('a store on a PostgreSQL server', () => {
+  const server = throwawayServer();
+
+  it('migrates once when several processes start at once, and every one of them opens', async () => {
+    const url = await server().createDatabase('concurrent');
+    const stores = await Promise.all(Array.from({ length: 4 }, () => openPostgresStore(url)));
+    try {
+      const { rows } = await stores[0]!.db.execute<{ n: number }>(
+        sql`select count(*)::integer as n from drizzle.__drizzle_migrations`,
+      );
+      expect(rows[0]!.n).toBe(MIGRATIONS);
+      for (const store of stores) {
+        const events = await store.db.execute<{ n: number }>(sql`select count(*)::integer as n from events`);
+        expect(events.rows[0]!.n).toBe(0);
+      }
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  it('sets durability and timeouts on every connection of the pool', async () => {
+    const url = await server().createDatabase('settings');
+    const durable = await openPostgresStore(url);
+    const fast = await openPostgresStore(url, { durability: 'fast', lockTimeoutMs: 100 });
+    try {
+      expect(await settingsOf(durable.db)).toEqual({
+        synchronous_commit: 'on',
+        lock_timeout: '5s',
+        statement_timeout: '30s',
+      });
+      // Two connections at once, so the second is a new one, which must get the settings too.
+      const both = await Promise.all([
+        fast.db.transaction(async (tx) => settingsOf(tx)),
+        fast.db.transaction(async (tx) => settingsOf(tx)),
+      ]);
+      for (const settings of both) expect(settings).toMatchObject({ synchronous_commit: 'off', lock_timeout: '100ms' });
+    } finally {
+      await durable.close();
+      await fast.close();
+    }
+  });
+});
