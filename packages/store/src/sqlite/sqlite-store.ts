@@ -267,8 +267,9 @@ export class SqliteStore implements BilateralStore {
     return toStorageError(error, { store: this.database });
   }
   async close() {
-    await this.scanThread?.close();
+    // The connection closes before the first await, as callers that do not wait for it expect.
     closeStore(this.database);
+    await this.scanThread?.close();
   }
 }
 
