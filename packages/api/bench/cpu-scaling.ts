@@ -33,5 +33,5 @@ async function workOn(cpu: number, ms: number): Promise<number> {
 export async function twoCoreScaling(ms: number): Promise<number> {
   const alone = await workOn(0, ms);
   const together = await Promise.all([workOn(0, ms), workOn(1, ms)]);
-  return (together[0]! + together[1]!) / alone;
+  return (together[0] + together[1]) / alone;
 }

@@ -229,7 +229,7 @@ async function startServer(databasePath: string): Promise<ChildProcess> {
   });
   // The server logs unexpected errors with their SQL and stack: keep only each error's first line, for the summary.
   let pending = '';
-  server.stderr!.on('data', (chunk: Buffer) => {
+  server.stderr.on('data', (chunk: Buffer) => {
     pending += chunk.toString();
     const lines = pending.split('\n');
     pending = lines.pop()!;
@@ -237,7 +237,7 @@ async function startServer(databasePath: string): Promise<ChildProcess> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`the server exited with ${code} before listening`)));
-    server.stdout!.on('data', (chunk: Buffer) => {
+    server.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('GraphQL API')) resolve();
     });
   });

@@ -27,7 +27,7 @@ export const childPidsOf = (pid: number): number[] =>
 export function machineCpuMs(): { busyMs: number; totalMs: number } {
   const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).map(Number);
   // user nice system idle iowait irq softirq steal (guest time is already counted in user).
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks as number[];
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks;
   const busy = user! + nice! + system! + irq! + softirq! + steal!;
   return { busyMs: busy * TICK_MS, totalMs: (busy + idle! + iowait!) * TICK_MS };
 }

@@ -30,9 +30,7 @@ describe('exports stream every batch (docs/exports.md)', () => {
       .$client.prepare('select slug from events order by date_earliest, date_latest, id')
       .pluck()
       .all() as string[];
-    expect(exported.map((record) => Object.values(record).find((value) => slugs.includes(value as string)))).toEqual(
-      slugs,
-    );
+    expect(exported.map((record) => Object.values(record).find((value) => slugs.includes(value)))).toEqual(slugs);
   });
 
   it('/export/events.csv has a header and one row per event past the first batch', async () => {

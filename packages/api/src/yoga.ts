@@ -101,5 +101,5 @@ export function createBilateralYoga({
       defaultTabs: graphiqlTabs(),
     },
     renderGraphiQL: renderGraphiQLPage,
-  }) as unknown as BilateralYoga;
+  });
 }

@@ -31,6 +31,7 @@ import {
   SearchDocument,
   SetPreferredEventClaimDocument,
   SetPreferredFigureClaimDocument,
+  SourceDocument,
   SourcesDocument,
   TimelineJsDocument,
   UpdateActorDocument,
@@ -104,6 +105,8 @@ export function createClient(options: ClientOptions) {
     /** One actor by `slug` or `id`, with its first events. Throws BilateralError with code NOT_FOUND when there is none. */
     actor: method(ActorDocument, (data) => data.actor),
     sources: method(SourcesDocument, (data) => data.sources),
+    /** One source document by `slug` or `id`, with a page of its citations and the record each supports. Throws BilateralError with code NOT_FOUND when there is none. */
+    source: method(SourceDocument, (data) => data.source),
     figures: method(FiguresDocument, (data) => data.figures),
     eventKinds: method(EventKindsDocument, (data) => data.eventKinds),
     /** Full-text search over events, actors, figures and sources, best match first. Throws BilateralError with code INVALID_SEARCH for unreadable query syntax. */

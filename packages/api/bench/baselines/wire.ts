@@ -112,7 +112,7 @@ export function statementCache(db: Database, { pluck = false } = {}): (sql: stri
     let found = prepared.get(sql);
     if (!found) {
       const statement = db.prepare(sql);
-      found = (pluck ? statement.pluck() : statement) as unknown as Prepared;
+      found = pluck ? statement.pluck() : statement;
       prepared.set(sql, found);
     }
     return found;

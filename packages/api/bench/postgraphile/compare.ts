@@ -174,8 +174,8 @@ async function compareSize(cluster: Cluster, events: number): Promise<SizeCompar
       return result;
     };
     for (const query of queries) for (const side of SERVERS) await timed(side, query, SETTINGS.warmupSeconds);
-    const samples = new Map(
-      queries.map((query) => [query.name, { ours: [], postgraphile: [] } as Record<Side, LoadResult[]>]),
+    const samples = new Map<string, Record<Side, LoadResult[]>>(
+      queries.map((query) => [query.name, { ours: [], postgraphile: [] }]),
     );
     for (let round = 0; round < SETTINGS.rounds; round++)
       for (const [index, query] of queries.entries()) {

@@ -57,6 +57,9 @@ describe('/export/events.* query parameters', () => {
     ['from=2014-06&to=2016&dateMatch=within', [DRUZHBA]],
     ['text=druzhba', [DRUZHBA]],
     ['text=trade&kinds=pledge,visit&hasConflicts=false', [PLEDGE]],
+    ['sources=fixture-journal', [EMBARGO]],
+    ['sources=fixture-journal&sources= fixture-news ', [EMBARGO, DRUZHBA, PLEDGE]],
+    ['sources=Fixture-Journal', []],
   ])('?%s exports %j', async (query, ids) => {
     expect(await exportedIds(`/export/events.csv?${query}`)).toEqual(ids);
   });
@@ -71,7 +74,7 @@ describe('/export/events.* query parameters', () => {
       'colour=red',
       'BAD_USER_INPUT',
       'colour',
-      'Unknown parameter "colour". Filters: from, to, dateMatch, kinds, actors, actorsMatch, sectors, text, hasConflicts.',
+      'Unknown parameter "colour". Filters: from, to, dateMatch, kinds, actors, actorsMatch, sectors, text, hasConflicts, sources.',
     ],
     ['kinds=pledge&Kinds=visit', 'BAD_USER_INPUT', 'Kinds', expect.stringMatching(/^Unknown parameter "Kinds"\./)],
     ['dateMatch=inside', 'BAD_USER_INPUT', 'dateMatch', '`dateMatch` must be one of within, overlaps; got "inside".'],

@@ -6,7 +6,7 @@
  * participant in an acting role (initiator, supplier, visitor ...) and the first in a receiving
  * role (recipient, target, buyer, host ...), falling back to the curators' order.
  */
-import { EVENT_KINDS, type EventKind, type ExportedActor, type ExportedEvent, parseFuzzyDate } from '@bilateral/store';
+import { EVENT_KINDS, type ExportedActor, type ExportedEvent, parseFuzzyDate } from '@bilateral/store';
 
 const ACTING_ROLES = new Set(['initiator', 'supplier', 'aggressor', 'visitor', 'member', 'mediator']);
 const RECEIVING_ROLES = new Set(['recipient', 'target', 'buyer', 'host', 'organization']);
@@ -20,7 +20,7 @@ function actorAndRecipient<P extends { slug: string; role: string }>(
 }
 
 export function eventRecord({ event, hasConflicts, sectors, participants, citations }: ExportedEvent) {
-  const coding = EVENT_KINDS[event.kind as EventKind];
+  const coding = EVENT_KINDS[event.kind];
   const date = parseFuzzyDate(event.dateEdtf);
   const [actor, recipient] = actorAndRecipient(participants);
   return {

@@ -19,7 +19,7 @@ describe('/export/events.csv', () => {
     const response = await get('/export/events.csv');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await response.text(), { columns: true });
     expect(rows.map((row) => row.event_id)).toEqual([
       '2014-russia-lifts-arms-embargo',
       '2016-druzhba-exercise',
@@ -53,10 +53,10 @@ describe('/export/events.csv', () => {
   });
 
   it('applies EventFilter fields given as query parameters', async () => {
-    const rows = parse(
+    const rows = parse<Record<string, string>>(
       await (await get('/export/events.csv?sectors=defence&from=2015&actors=pakistan,russia&actorsMatch=all')).text(),
       { columns: true },
-    ) as Record<string, string>[];
+    );
     expect(rows.map((row) => row.event_id)).toEqual(['2016-druzhba-exercise']);
   });
 
@@ -96,7 +96,7 @@ describe('/export/events.jsonl and /export/actors.csv', () => {
   });
 
   it('exports actors with their aliases and predecessors', async () => {
-    const rows = parse(await (await get('/export/actors.csv')).text(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await (await get('/export/actors.csv')).text(), { columns: true });
     expect(rows.find((row) => row.actor_id === 'russia')).toEqual({
       actor_id: 'russia',
       name: 'Russia',
@@ -122,9 +122,9 @@ describe('/export/events.jsonl and /export/actors.csv', () => {
 
   it('filters actors by ActorFilter fields and rejects unknown parameters', async () => {
     const slugs = async (query: string) =>
-      (
-        parse(await (await get(`/export/actors.csv?${query}`)).text(), { columns: true }) as Record<string, string>[]
-      ).map((row) => row.actor_id);
+      parse<Record<string, string>>(await (await get(`/export/actors.csv?${query}`)).text(), { columns: true }).map(
+        (row) => row.actor_id,
+      );
     expect(await slugs('kinds=state&text=mos')).toEqual(['russia']);
     expect((await slugs('kinds=person')).sort()).toEqual(['mikhail-mishustin', 'shehbaz-sharif']);
     expect(await slugs('kinds=person,state')).toEqual(await slugs(''));
@@ -292,7 +292,7 @@ describe('an export that fails part-way, past its first batch', () => {
       }
     }).rejects.toThrow();
     // Every row of the first batch arrived, complete, and nothing after it.
-    const rows = parse(received, { columns: true, relax_column_count: false }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(received, { columns: true, relax_column_count: false });
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThanOrEqual(EXPORT_BATCH_SIZE);
     expect(logged).toHaveBeenCalledTimes(1);
@@ -322,7 +322,7 @@ describe('an export over several batches', () => {
 
   it('exports every event once, in date order with ties by creation, as complete CSV rows', async () => {
     const response = await generated.yoga.fetch('http://bilateral.test/export/events.csv');
-    const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await response.text(), { columns: true });
     expect(rows.map((row) => row.event_id)).toEqual(expectedIds(() => true));
     // Every row is whole: the last one of each chunk and batch as much as the others.
     for (const row of rows) {

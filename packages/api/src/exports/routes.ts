@@ -50,7 +50,7 @@ export function useExports(store: BilateralStore): Plugin {
   let logger: YogaLogger | undefined;
   return {
     onYogaInit({ yoga }) {
-      logger = yoga.logger as YogaLogger;
+      logger = yoga.logger;
     },
     onRequest({ url, request, fetchAPI, endResponse, serverContext }) {
       if (!url.pathname.startsWith('/export/')) return;

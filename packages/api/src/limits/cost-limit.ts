@@ -65,7 +65,7 @@ export function priceOperation(args: ExecutionArgs): number | undefined {
     return complexityFromQuery(document, {
       schema: args.schema,
       ctx: args.contextValue as object,
-      variables: (args.variableValues ?? {}) as Record<string, unknown>,
+      variables: args.variableValues ?? {},
     }).complexity;
   } catch (error) {
     // Bad variables are GraphQLErrors, as are the complexity plugin's own refusals.

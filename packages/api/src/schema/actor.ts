@@ -22,10 +22,9 @@ builder.node(ActorRef, {
       description: 'Stable, human-readable key, such as `russia` or `vladimir-putin`. Use it in filters and URLs.',
     }),
     name: t.exposeString('name', { description: 'Canonical name.' }),
-    kind: t.field({
+    kind: t.expose('kind', {
       type: ActorKindEnum,
       description: 'What kind of actor this is.',
-      resolve: (actor) => actor.kind,
     }),
     aliases: t.field({
       type: [AliasType],
@@ -93,10 +92,9 @@ const AliasType = builder.objectRef<AliasRow>('Alias').implement({
       nullable: true,
       description: OUTSIDE_REASON,
     }),
-    kind: t.field({
+    kind: t.expose('kind', {
       type: AliasKindEnum,
       description: 'Why the name differs from the canonical one.',
-      resolve: (alias) => alias.kind,
     }),
   }),
 });

@@ -9,19 +9,17 @@ builder.node(ClaimRef, {
   id: { resolve: (claim) => claim.id },
   loadMany: (ids, { loaders }) => loadNodes(loaders.claim, ids),
   fields: (t) => ({
-    field: t.field({
+    field: t.expose('field', {
       type: ClaimFieldEnum,
       description: 'The field this claim gives a value for.',
-      resolve: (claim) => claim.field,
     }),
     value: t.exposeString('value', {
       description:
         'The claimed value as text: a fuzzy date in EDTF for DATE, "<decimal> <ISO 4217>" for AMOUNT, an integer for QUANTITY, an actor slug for PARTICIPANT, free text for PLACE, a decimal for VALUE.',
     }),
-    status: t.field({
+    status: t.expose('status', {
       type: ClaimStatusEnum,
       description: 'How well the value is supported.',
-      resolve: (claim) => claim.status,
     }),
     preferred: t.exposeBoolean('preferred', { description: 'True for the value the record itself shows.' }),
     reason: t.exposeString('reason', {
@@ -54,10 +52,9 @@ export const ConflictType = builder.objectRef<Conflict>('Conflict').implement({
   description:
     'A field that sources disagree on, with every competing value. Nothing is resolved silently: the preferred claim says why it was chosen.',
   fields: (t) => ({
-    field: t.field({
+    field: t.expose('field', {
       type: ClaimFieldEnum,
       description: 'The disputed field.',
-      resolve: (conflict) => conflict.field,
     }),
     preferred: t.field({
       type: ClaimRef,
@@ -65,10 +62,9 @@ export const ConflictType = builder.objectRef<Conflict>('Conflict').implement({
       description: 'The claim whose value the record shows.',
       resolve: (conflict) => conflict.claims.find((claim) => claim.preferred) ?? null,
     }),
-    claims: t.field({
+    claims: t.expose('claims', {
       type: [ClaimRef],
       description: 'All claims for the field, the preferred one included.',
-      resolve: (conflict) => conflict.claims,
     }),
   }),
 });

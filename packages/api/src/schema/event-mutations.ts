@@ -162,7 +162,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, context) =>
       editRecord(context, eventKind, 'linkEvents', args, (current) => {
-        const link = args.link as EventRecord['links'][number];
+        const link = args.link;
         rejectIf(
           current.links.some((existing) => existing.type === link.type && existing.event === link.event),
           'link',

@@ -52,10 +52,9 @@ builder.node(EventRef, {
     summary: t.exposeString('summary', {
       description: 'A few sentences in our own words on what happened and who was involved.',
     }),
-    kind: t.field({
+    kind: t.expose('kind', {
       type: EventKindEnum,
       description: 'Kind of event in our taxonomy; see `coding` for its CAMEO and PLOVER equivalents.',
-      resolve: (event) => event.kind,
     }),
     sectors: t.field({
       type: [SectorEnum],
@@ -137,7 +136,7 @@ builder.node(EventRef, {
     coding: t.field({
       type: EventCodingType,
       description: "The event's kind expressed in the CAMEO and PLOVER event ontologies, with its Goldstein score.",
-      resolve: (event) => ({ kind: event.kind as EventKind }),
+      resolve: (event) => ({ kind: event.kind }),
     }),
   }),
 });
@@ -145,10 +144,9 @@ builder.node(EventRef, {
 const MoneyType = builder.objectRef<{ value: string; currency: string; approximate: boolean }>('Money').implement({
   description: 'An amount of money, exact as the source states it.',
   fields: (t) => ({
-    value: t.field({
+    value: t.expose('value', {
       type: 'Decimal',
       description: 'The amount in the currency\'s main unit, as an exact decimal string: "2500000000" for 2.5 billion.',
-      resolve: (money) => money.value,
     }),
     currency: t.exposeString('currency', { description: 'ISO 4217 currency code, such as USD.' }),
     approximate: t.exposeBoolean('approximate', {
@@ -169,10 +167,9 @@ const QuantityType = builder.objectRef<{ value: number; unit: string }>('Quantit
 const ParticipantType = builder.objectRef<ParticipantRow & { actor?: ActorRow }>('Participant').implement({
   description: "An actor's part in an event.",
   fields: (t) => ({
-    role: t.field({
+    role: t.expose('role', {
       type: ParticipantRoleEnum,
       description: 'The part the actor played.',
-      resolve: (participant) => participant.role,
     }),
     actor: t.field({
       type: ActorRef,
@@ -201,15 +198,13 @@ const LinkDirectionEnum = builder.enumType('LinkDirection', {
 const EventLinkType = builder.objectRef<EventLinkRow>('EventLink').implement({
   description: 'A typed relation from one event to another.',
   fields: (t) => ({
-    type: t.field({
+    type: t.expose('type', {
       type: EventLinkTypeEnum,
       description: 'How the events are related, read from the event that points (see `direction`).',
-      resolve: (link) => link.type,
     }),
-    direction: t.field({
+    direction: t.expose('direction', {
       type: LinkDirectionEnum,
       description: 'Whether this event points at the other or the other at it.',
-      resolve: (link) => link.direction,
     }),
     event: t.field({
       type: EventRef,
@@ -223,10 +218,9 @@ export const EventCodingType = builder.objectRef<{ kind: EventKind }>('EventCodi
   description:
     'How an event kind maps to the CAMEO and PLOVER ontologies used by GDELT and POLECAT. Fields are null for kinds these ontologies do not code (a state forming or dissolving).',
   fields: (t) => ({
-    kind: t.field({
+    kind: t.expose('kind', {
       type: EventKindEnum,
       description: 'The kind this coding belongs to.',
-      resolve: (coding) => coding.kind,
     }),
     label: t.string({ description: 'Readable name of the kind.', resolve: (coding) => EVENT_KINDS[coding.kind].label }),
     description: t.string({
@@ -326,6 +320,10 @@ export const EventFilterInput = builder.inputType('EventFilter', {
     hasConflicts: t.boolean({
       description: 'True: only events on which sources disagree. False: only events on which they do not.',
     }),
+    sources: t.stringList({
+      description:
+        'Source slugs, such as ["policyeast-2024-cold-war-rivals"]: only events that cite any of these documents in their own `citations` (citations of claims do not count). Unknown slugs match nothing.',
+    }),
   }),
 });
 
@@ -369,9 +367,30 @@ export const eventListArgs = () =>
     }),
   }));
 
+/**
+ * The `EventFilter` input as the store's filter. Every store field is named here, so a field added to the
+ * store's `EventFilter` fails to compile until the input offers it or this says why it does not.
+ */
+export function toEventFilter(input: typeof EventFilterInput.$inferInput | null | undefined): EventFilter | null {
+  if (!input) return null;
+  const filter: Required<EventFilter> = {
+    from: input.from ?? null,
+    to: input.to ?? null,
+    dateMatch: input.dateMatch ?? null,
+    kinds: input.kinds ?? null,
+    actors: input.actors ?? null,
+    actorsMatch: input.actorsMatch ?? null,
+    sectors: input.sectors ?? null,
+    text: input.text ?? null,
+    hasConflicts: input.hasConflicts ?? null,
+    sources: input.sources ?? null,
+    // Archived events are reached through revisions and the change feed, never through a filter.
+    includeArchived: false,
+  };
+  return filter;
+}
+
 /** GraphQL input shapes to store shapes. */
-export const toEventFilter = (filter: Record<string, unknown> | null | undefined) =>
-  (filter ?? null) as EventFilter | null;
 export const toEventOrder = (
   orderBy: readonly { field: EventOrder['field']; direction?: EventOrder['direction'] | null }[] | null | undefined,
 ): EventOrder[] => (orderBy ?? []).map((entry) => ({ field: entry.field, direction: entry.direction ?? 'asc' }));

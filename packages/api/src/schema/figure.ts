@@ -23,10 +23,9 @@ builder.node(FigureRef, {
       description: 'The period the figure covers.',
       resolve: (figure) => parseFuzzyDate(figure.periodEdtf),
     }),
-    value: t.field({
+    value: t.expose('value', {
       type: 'Decimal',
       description: 'The preferred value, as an exact decimal string in the main unit of `currency` or in `unit`.',
-      resolve: (figure) => figure.value,
     }),
     currency: t.exposeString('currency', {
       nullable: true,

@@ -7,20 +7,17 @@ export const FuzzyDateType = builder.objectRef<FuzzyDate>('FuzzyDate').implement
     'A date kept at the precision its sources support. "2014" stays a year: `earliest` is 2014-01-01 and `latest` 2014-12-31, and it is never shown as 1 January. ' +
     'To place it on a timeline, draw a span from `earliest` to `latest`, or a point labelled with `display`.',
   fields: (t) => ({
-    earliest: t.field({
+    earliest: t.expose('earliest', {
       type: 'Date',
       description: 'First day the date can refer to.',
-      resolve: (date) => date.earliest,
     }),
-    latest: t.field({
+    latest: t.expose('latest', {
       type: 'Date',
       description: 'Last day the date can refer to. Equal to `earliest` for a date known to the day.',
-      resolve: (date) => date.latest,
     }),
-    precision: t.field({
+    precision: t.expose('precision', {
       type: DatePrecisionEnum,
       description: 'How precisely the date is known.',
-      resolve: (date) => date.precision,
     }),
     approximate: t.exposeBoolean('approximate', {
       description: 'True when the sources give the date as approximate ("about 2016") or uncertain.',

@@ -54,15 +54,13 @@ const NetworkEdgeRef = builder.objectRef<NetworkEdgeSource>('NetworkEdge').imple
       resolve: (edge) => encodeGlobalID('Actor', edge.targetId),
     }),
     weight: t.exposeInt('weight', { description: 'Number of counted events both took part in.' }),
-    firstDate: t.field({
+    firstDate: t.expose('firstDate', {
       type: 'Date',
       description: 'Earliest possible day of the first shared event.',
-      resolve: (edge) => edge.firstDate,
     }),
-    lastDate: t.field({
+    lastDate: t.expose('lastDate', {
       type: 'Date',
       description: 'Latest possible day of the last shared event.',
-      resolve: (edge) => edge.lastDate,
     }),
     events: drillDownEvents<NetworkEdgeSource>(t, {
       description:
@@ -158,15 +156,13 @@ const RelationshipRef = builder.objectRef<Relationship>('Relationship').implemen
       resolve: async (relationship, _args, { loaders }) => (await loaders.actor.load(relationship.otherId))!,
     }),
     weight: t.exposeInt('weight', { description: 'Number of events both took part in.' }),
-    firstDate: t.field({
+    firstDate: t.expose('firstDate', {
       type: 'Date',
       description: 'Earliest possible day of the first shared event.',
-      resolve: (relationship) => relationship.firstDate,
     }),
-    lastDate: t.field({
+    lastDate: t.expose('lastDate', {
       type: 'Date',
       description: 'Latest possible day of the last shared event.',
-      resolve: (relationship) => relationship.lastDate,
     }),
     events: drillDownEvents<Relationship>(t, {
       description:

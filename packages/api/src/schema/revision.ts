@@ -50,17 +50,15 @@ const RevisionType = builder.objectRef<RevisionRow>('Revision').implement({
     }),
     slug: t.exposeString('entitySlug', { description: "The record's slug after this write." }),
     version: t.exposeInt('version', { description: "The record's version after this write." }),
-    operation: t.field({
+    operation: t.expose('operation', {
       type: RevisionOperationEnum,
       description: 'What the write did.',
-      resolve: (revision) => revision.operation,
     }),
     at: t.exposeString('at', { description: 'When the write was committed, as an ISO 8601 UTC timestamp.' }),
-    keyId: t.int({
+    keyId: t.exposeInt('keyId', {
       nullable: true,
       description:
         'ID of the API key that made the write; null for the seed loader. Keys are listed with `bilateral keys list`.',
-      resolve: (revision) => revision.keyId,
     }),
     before: t.field({
       type: 'JSON',
@@ -123,21 +121,19 @@ const ChangeFeedType = builder
   .implement({
     description: 'A batch of the change feed: revisions in the order they were committed.',
     fields: (t) => ({
-      revisions: t.field({
+      revisions: t.expose('revisions', {
         type: [RevisionType],
         description:
           'The revisions after `since`, oldest first. Archives appear as ARCHIVE revisions, so a client can drop them.',
         complexity: EDGES_PRICE,
-        resolve: (feed) => feed.revisions,
       }),
       cursor: t.string({
         description:
           'Pass this as `since` next time to get only newer changes. Equals `since` when there is nothing new.',
         resolve: (feed) => String(feed.revisions.at(-1)?.id ?? feed.since),
       }),
-      hasMore: t.boolean({
+      hasMore: t.exposeBoolean('hasMore', {
         description: 'True when more revisions are waiting: ask again at once with `cursor`.',
-        resolve: (feed) => feed.hasMore,
       }),
     }),
   });

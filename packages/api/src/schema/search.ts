@@ -50,15 +50,13 @@ const SearchHitUnion = builder.unionType('SearchHitRecord', {
 const SearchResultRef = builder.objectRef<LoadedHit>('SearchResult').implement({
   description: 'One full-text search hit.',
   fields: (t) => ({
-    type: t.field({
+    type: t.expose('type', {
       type: SearchTypeEnum,
       description: 'Whether the hit is an event, an actor, a figure or a source.',
-      resolve: (hit) => hit.type,
     }),
-    record: t.field({
+    record: t.expose('record', {
       type: SearchHitUnion,
       description: 'The matching event, actor, figure or source.',
-      resolve: (hit) => hit.record,
     }),
     id: t.id({
       description: 'Global ID of the matching record.',

@@ -23,20 +23,18 @@ builder.node(SourceRef, {
       nullable: true,
       description: 'Publication, site or journal, when the document shows it.',
     }),
-    genre: t.field({
+    genre: t.expose('genre', {
       type: SourceGenreEnum,
       description: 'What kind of document it is.',
-      resolve: (source) => source.genre,
     }),
     url: t.exposeString('url', {
       nullable: true,
       description:
         'Where the document can be read online (http or https), when known. The five shipped documents have none: their text came without an address.',
     }),
-    paragraphs: t.field({
+    paragraphs: t.expose('paragraphStyle', {
       type: ParagraphStyleEnum,
       description: 'How the document is cut into the numbered paragraphs that citations point at.',
-      resolve: (source) => source.paragraphStyle,
     }),
     publishedOn: t.field({
       type: FuzzyDateType,

@@ -75,10 +75,9 @@ const BucketKeyRef = builder.objectRef<BucketKey>('StatsBucketKey').implement({
 const StatsBucketRef = builder.objectRef<Filtered<StatsBucket>>('StatsBucket').implement({
   description: 'Events that share one value per requested dimension.',
   fields: (t) => ({
-    keys: t.field({
+    keys: t.expose('keys', {
       type: [BucketKeyRef],
       description: 'One key per dimension of `groupBy`, in the same order.',
-      resolve: (bucket) => bucket.keys,
     }),
     count: t.exposeInt('count', { description: 'Number of events in the bucket.' }),
     events: drillDownEvents<Filtered<StatsBucket>>(t, {
@@ -99,11 +98,10 @@ const EventStatsRef = builder
       totalCount: t.exposeInt('totalCount', {
         description: 'Number of events matching the filter; YEAR, DECADE, KIND and PLOVER buckets add up to it.',
       }),
-      buckets: t.field({
+      buckets: t.expose('buckets', {
         type: [StatsBucketRef],
         description: 'Non-empty buckets, ordered by their keys (null time buckets last).',
         complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
-        resolve: (stats) => stats.buckets,
       }),
     }),
   });
@@ -141,11 +139,10 @@ const CooperationIndexRef = builder.objectRef<{ years: Filtered<CooperationYear>
       description: 'Which scores were averaged and how kinds map to them.',
       resolve: () => GOLDSTEIN_MAPPING,
     }),
-    years: t.field({
+    years: t.expose('years', {
       type: [CooperationYearRef],
       description: 'One entry per year with events, earliest first; events spanning several years last.',
       complexity: boundedListPrice(AGGREGATE_LIST_BOUND),
-      resolve: (index) => index.years,
     }),
   }),
 });

@@ -42,10 +42,9 @@ const TimelineJsSlideRef = builder.objectRef<TimelineJsSlide>('TimelineJsSlide')
     "An event as a TimelineJS slide. Field names follow TimelineJS's JSON format, so the selection can be handed to TimelineJS as is.",
   fields: (t) => ({
     unique_id: t.exposeString('unique_id', { description: "The event's global ID." }),
-    start_date: t.field({
+    start_date: t.expose('start_date', {
       type: TimelineJsDateRef,
       description: "Start, at the date's own precision.",
-      resolve: (slide) => slide.start_date,
     }),
     end_date: t.field({
       type: TimelineJsDateRef,
@@ -81,10 +80,9 @@ const VisItemRef = builder.objectRef<VisItem>('VisItem').implement({
       description:
         'For ranges, the day after the last possible day (vis-timeline ends are exclusive); null for points.',
     }),
-    type: t.field({
+    type: t.expose('type', {
       type: VisItemTypeEnum,
       description: '`point` for a date known to the day, otherwise `range` over every day the date can mean.',
-      resolve: (item) => item.type,
     }),
     group: t.exposeString('group', { description: "Group: the event kind's label." }),
   }),
@@ -94,7 +92,7 @@ const projectionInput = (event: EventRow) => ({
   id: encodeGlobalID('Event', event.id),
   title: event.title,
   summary: event.summary,
-  group: EVENT_KINDS[event.kind as EventKind]?.label ?? event.kind,
+  group: EVENT_KINDS[event.kind]?.label ?? event.kind,
 });
 
 builder.objectFields(EventRef, (t) => ({
@@ -120,10 +118,9 @@ const TimelineJsDocumentRef = builder
         type: builder.objectRef<{ text: TimelineJsSlide['text'] }>('TimelineJsTitle').implement({
           description: 'The title slide.',
           fields: (inner) => ({
-            text: inner.field({
+            text: inner.expose('text', {
               type: TimelineJsTextRef,
               description: 'Title slide text.',
-              resolve: (title) => title.text,
             }),
           }),
         }),
@@ -135,11 +132,10 @@ const TimelineJsDocumentRef = builder
           },
         }),
       }),
-      events: t.field({
+      events: t.expose('events', {
         type: [TimelineJsSlideRef],
         description: 'One slide per event, earliest first.',
         complexity: boundedListPrice(TIMELINE_MAX_EVENTS),
-        resolve: (document) => document.events,
       }),
     }),
   });

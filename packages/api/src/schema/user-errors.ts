@@ -36,10 +36,9 @@ export const UserErrorType = builder.objectRef<UserError>('UserError').implement
         'Path of the input field at fault, such as `participants[1].actor` (inside `input` or `patch`); empty when the input as a whole is at fault.',
     }),
     message: t.exposeString('message', { description: 'What is wrong and how to fix it, in plain words.' }),
-    code: t.field({
+    code: t.expose('code', {
       type: UserErrorCodeEnum,
       description: 'Machine-readable kind of problem.',
-      resolve: (error) => error.code,
     }),
   }),
 });
@@ -62,15 +61,13 @@ export function payloadType<Row>(name: string, field: string, ref: ObjectRef<Bui
         nullable: true,
         description: `The ${field} as it stands after the change; null when the input was rejected.`,
       }),
-      userErrors: t.field({
+      userErrors: t.expose('userErrors', {
         type: [UserErrorType],
         description: 'Problems with the input. Empty on success; when not empty, nothing was written.',
-        resolve: (payload) => payload.userErrors,
       }),
-      replayed: t.boolean({
+      replayed: t.exposeBoolean('replayed', {
         description:
           'True when this answers a retry with an idempotency key already used for the same input: the change was made once, by the first request.',
-        resolve: (payload) => payload.replayed,
       }),
     }),
   });

@@ -183,7 +183,7 @@ describe('writes that change nothing', () => {
       null,
       '{ events(first: 100) { edges { node { id } } } actors(first: 100) { edges { node { id } } } sources { edges { node { id } } } figures { edges { node { id } } } }',
     );
-    for (const [list, { edges }] of Object.entries(ids.data) as [string, { edges: { node: { id: string } }[] }][]) {
+    for (const [list, { edges }] of Object.entries<{ edges: { node: { id: string } }[] }>(ids.data)) {
       const mutation = `update${list[0]!.toUpperCase()}${list.slice(1, -1)}`;
       for (const {
         node: { id },

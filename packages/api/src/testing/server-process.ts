@@ -13,14 +13,20 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** Starts the server as `npx -y pnpm@10 start` does, on a free port, with `env` added to this process's environment. */
+/**
+ * Starts the server as `npx -y pnpm@10 start` does, on a free port, with `env` added to this process's
+ * environment (a variable given as undefined is left out), run through `launcher` when given (such as
+ * `['unshare', '-rn']`: the server in a network namespace of its own).
+ */
 export function startServer(
-  env: Record<string, string>,
-  options: Pick<SpawnOptions, 'uid' | 'gid'> & { listeners?: number } = {},
+  env: Record<string, string | undefined>,
+  options: Pick<SpawnOptions, 'uid' | 'gid'> & { listeners?: number; launcher?: string[] } = {},
 ): ServerProcess {
-  const { listeners = 1, ...spawnOptions } = options;
-  const child = spawn(process.execPath, [startScript], {
-    env: { ...process.env, HOST: '', CORS_ORIGINS: '', PORT: '0', ...env },
+  const { listeners = 1, launcher = [], ...spawnOptions } = options;
+  const merged = { ...process.env, HOST: '', CORS_ORIGINS: '', PORT: '0', ...env };
+  const [command = process.execPath, ...launcherArguments] = launcher;
+  const child = spawn(command, [...launcherArguments, ...(launcher.length ? [process.execPath] : []), startScript], {
+    env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)),
     stdio: ['ignore', 'pipe', 'pipe'],
     ...spawnOptions,
   });
@@ -36,8 +42,8 @@ export function startServer(
       const corsLines = output.match(/^CORS:/gm)?.length ?? 0;
       if (urls.length >= listeners && corsLines >= listeners) resolve(urls[0]![1]!);
     };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     exited.then(({ code }) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
   listening.catch(() => {});

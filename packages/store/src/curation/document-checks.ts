@@ -12,7 +12,6 @@ import type { SeedProblem } from '../seed/problems.ts';
 import type { SeedDataset } from '../seed/validate.ts';
 import { defaultSourcesDir, sourcesAvailable } from '../sources/documents.ts';
 import { paragraphCount } from '../sources/paragraph-counts.ts';
-import type { ParagraphStyle } from '../sources/paragraphs.ts';
 import type { UserError } from './errors.ts';
 
 export function checkDocuments(tx: Transaction, dataset: SeedDataset): UserError[] {
@@ -29,7 +28,7 @@ export function checkDocuments(tx: Transaction, dataset: SeedDataset): UserError
         .from(sources)
         .where(eq(sources.slug, slug))
         .get();
-      counts.set(slug, source && paragraphCount(dir, source.file, source.style as ParagraphStyle));
+      counts.set(slug, source && paragraphCount(dir, source.file, source.style));
     }
     return counts.get(slug);
   };

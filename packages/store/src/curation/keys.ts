@@ -67,7 +67,7 @@ function toApiKey(row: typeof apiKeys.$inferSelect): ApiKey {
   return {
     id: row.id,
     label: row.label,
-    scope: row.scope as KeyScope,
+    scope: row.scope,
     createdAt: row.createdAt,
     revokedAt: row.revokedAt,
   };

@@ -84,7 +84,7 @@ describe('listEvents', () => {
     expect(() => slugs({ from: '2014-02-30' })).toThrow(/not a real day/);
   });
 
-  it('combines kinds, sectors, actors (any or all), text and conflicts', () => {
+  it('combines kinds, sectors, actors (any or all), text, conflicts and cited sources', () => {
     expect(slugs({ kinds: ['pledge', 'military_exercise'] })).toEqual([
       '2016-druzhba-exercise',
       '2024-10-trade-pledge',
@@ -98,6 +98,11 @@ describe('listEvents', () => {
     expect(slugs({ text: 'emb*' })).toEqual(['2014-russia-lifts-arms-embargo']);
     expect(slugs({ hasConflicts: true })).toEqual(['2014-russia-lifts-arms-embargo']);
     expect(countEvents(store, { hasConflicts: false })).toBe(2);
+    expect(slugs({ sources: ['fixture-journal'] })).toEqual(['2014-russia-lifts-arms-embargo']);
+    expect(slugs({ sources: ['fixture-journal', 'fixture-news'], kinds: ['pledge'] })).toEqual([
+      '2024-10-trade-pledge',
+    ]);
+    expect(slugs({ sources: ['no-such-document'] })).toEqual([]);
     expect(() => slugs({ actors: ['atlantis'] })).toThrow(/No actor has the slug "atlantis"/);
   });
 });

@@ -1,9 +1,9 @@
 import { and, eq, exists, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { FuzzyDateError, parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import type { Store } from '../db/client.ts';
-import { actors, claims, eventParticipants, eventSectors, events } from '../db/schema.ts';
+import { actors, citations, claims, eventParticipants, eventSectors, events, sources } from '../db/schema.ts';
 import type { EventKind } from '../vocabulary/event-kinds.ts';
-import type { Sector } from '../vocabulary/terms.ts';
+import { keysOf, type Sector } from '../vocabulary/terms.ts';
 import { batchedLookup, inBatch } from './batched.ts';
 import { inlineValues, NamedValues, preparedByShape, type ValueBinder } from './bound-values.ts';
 import { QueryError } from './errors.ts';
@@ -28,8 +28,44 @@ export interface EventFilter {
   sectors?: Sector[] | null;
   text?: string | null;
   hasConflicts?: boolean | null;
+  /** Source slugs: events that cite any of these documents in their own citations. */
+  sources?: string[] | null;
   /** Archived events (tombstones) are left out unless this is true. `text` never matches them: the search index holds live events only. */
   includeArchived?: boolean | null;
+}
+
+const absent = (value: unknown) => value == null || value === '';
+const noneListed = (value: readonly unknown[] | null | undefined) => !value?.length;
+const always = () => true;
+
+/** For each filter field, whether its value lets every live event through. */
+const FILTERS_NOTHING: { [Field in keyof Required<EventFilter>]: (value: EventFilter[Field]) => boolean } = {
+  from: absent,
+  to: absent,
+  // How dates or actors combine filters nothing by itself.
+  dateMatch: always,
+  kinds: noneListed,
+  actors: noneListed,
+  actorsMatch: always,
+  sectors: noneListed,
+  text: absent,
+  // false is a condition: only events on which sources agree.
+  hasConflicts: absent,
+  sources: noneListed,
+  includeArchived: (value) => !value,
+};
+
+/**
+ * True when `filter` keeps every live event, apart from the fields in `besides` (which the caller
+ * applies itself), so summaries kept over all live events (statistics, the network) answer for it.
+ */
+export function keepsEveryLiveEvent(
+  filter: EventFilter | null | undefined,
+  besides: readonly (keyof EventFilter)[] = [],
+): boolean {
+  const filtersNothing = <Field extends keyof EventFilter>(field: Field) =>
+    besides.includes(field) || FILTERS_NOTHING[field](filter?.[field]);
+  return keysOf(FILTERS_NOTHING).every(filtersNothing);
 }
 
 export type EventOrderField = 'date' | 'title' | 'kind';
@@ -124,6 +160,18 @@ export function eventFilterSql(
       conditions.push(
         sql`${events.id} in (select rowid from event_search where event_search match ${binder.value('text', query)})`,
       );
+  }
+  if (filter.sources?.length) {
+    const slugs = filter.sources.map((slug, index) => binder.value(`source${index}`, slug));
+    conditions.push(
+      exists(
+        store
+          .select({ one: sql`1` })
+          .from(citations)
+          .innerJoin(sources, eq(sources.id, citations.sourceId))
+          .where(and(eq(citations.eventId, events.id), inArray(sources.slug, slugs))),
+      ),
+    );
   }
   if (filter.hasConflicts != null) {
     binder.form(filter.hasConflicts ? 'conflicts' : 'no conflicts');

@@ -18,6 +18,7 @@ import {
   relationshipsByActorIds,
   sharedEventsSql,
 } from './network.ts';
+import { eventStats } from './stats.ts';
 
 /** The summaries as the triggers keep them. */
 const summaries = (store: Store) => ({
@@ -133,6 +134,22 @@ describe('the actor network summaries', () => {
         .run(idOf('soviet-union'), idOf('russia')),
     ).toThrow(/replaced, not moved/);
     expectExact();
+  });
+});
+
+describe('a filter the summaries cannot answer', () => {
+  it('is counted when its only condition is hasConflicts: false, as the network and statistics', () => {
+    const fixture = openFixtureStore();
+    try {
+      // The fixture's 2014 embargo has conflicts; Russia took part in no other event without them but Druzhba.
+      const network = actorNetwork(fixture, { hasConflicts: false });
+      const russia = fixture.select({ id: actors.id }).from(actors).where(eq(actors.slug, 'russia')).get()?.id;
+      expect(network.nodes.find((node) => node.actorId === russia)?.eventCount).toBe(1);
+      expect(network).toEqual(actorNetwork(fixture, { hasConflicts: false, from: '0001' }));
+      expect(eventStats(fixture, { hasConflicts: false }, ['year']).totalCount).toBe(2);
+    } finally {
+      closeStore(fixture);
+    }
   });
 });
 

@@ -13,7 +13,14 @@ import { and, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { eventParticipants, events } from '../db/schema.ts';
 import { QueryError } from './errors.ts';
-import { type EventFilter, type EventOrder, type EventRow, eventFilterSql, listEvents } from './events.ts';
+import {
+  type EventFilter,
+  type EventOrder,
+  type EventRow,
+  eventFilterSql,
+  keepsEveryLiveEvent,
+  listEvents,
+} from './events.ts';
 import type { Page, PageArgs } from './pagination.ts';
 
 /** Nodes returned when the caller does not say: about what a force-directed drawing keeps legible. */
@@ -102,7 +109,7 @@ export function readActorNetwork(
   options: NetworkOptions = {},
 ): ActorNetworkReader {
   const minWeight = boundedInteger(options.minWeight ?? 1, 1, Number.MAX_SAFE_INTEGER, 'minWeight');
-  return hasNoCondition(filter)
+  return keepsEveryLiveEvent(filter)
     ? summarisedNetwork(store, minWeight)
     : countedNetwork(store, filter, minWeight, options.eventLimit ?? NETWORK_EVENT_LIMIT);
 }
@@ -130,18 +137,6 @@ export function actorNetwork(
   };
 }
 
-/** True when the filter keeps every live event, so the summaries answer for it. */
-const hasNoCondition = (filter: EventFilter | null | undefined) =>
-  !filter ||
-  Object.entries(filter).every(
-    ([field, value]) =>
-      field === 'dateMatch' ||
-      field === 'actorsMatch' ||
-      value == null ||
-      value === false ||
-      (Array.isArray(value) && !value.length),
-  );
-
 const byRank = (a: NetworkEdge, b: NetworkEdge) =>
   b.weight - a.weight || a.sourceId - b.sourceId || a.targetId - b.targetId;
 
@@ -161,9 +156,9 @@ function summarisedNetwork(store: Store, minWeight: number): ActorNetworkReader 
   };
   return {
     eventsSince: null,
-    nodeCount: () => store.get<{ n: number }>(sql`select count(*) as n from actor_event_counts`)!.n,
+    nodeCount: () => store.get<{ n: number }>(sql`select count(*) as n from actor_event_counts`).n,
     edgeCount: () =>
-      store.get<{ n: number }>(sql`select count(*) as n from actor_pair_counts where weight >= ${minWeight}`)!.n,
+      store.get<{ n: number }>(sql`select count(*) as n from actor_pair_counts where weight >= ${minWeight}`).n,
     nodes: (first) => nodes(nodeBound(first, 'first')),
     edges: (first, amongNodes) => {
       const ids = JSON.stringify(nodes(nodeBound(amongNodes, 'amongNodes')).map((node) => node.actorId));

@@ -4,7 +4,6 @@
  * per level, not one per row.
  */
 import { and, asc, eq, getColumns, inArray, or, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Store } from '../db/client.ts';
 import {
   actorAliases,
@@ -144,7 +143,7 @@ const citationLookups = Object.fromEntries(
         .select({ ...citing.columns, source: sources })
         .from(citing.source)
         .crossJoin(sources)
-        .where(and(inBatch(citations[subject] as SQLiteColumn), eq(sources.id, citations.sourceId)))
+        .where(and(inBatch(citations[subject]), eq(sources.id, citations.sourceId)))
         .orderBy(asc(citations.position), asc(citations.id));
     }),
   ]),

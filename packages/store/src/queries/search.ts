@@ -130,7 +130,7 @@ export function search(
       cap === undefined
         ? sql`select count(*) as n ${matching(type, match)}`
         : sql`select count(*) as n from (select 1 ${matching(type, match)} limit ${cap})`,
-    )!.n;
+    ).n;
   return {
     hits: onPage.map((hit) => ({ ...hit, snippet: snippets.get(hit.type)!.get(hit.id) ?? '' })),
     cursors: onPage.map((_, index) => encodeOffset(text, offset + index)),

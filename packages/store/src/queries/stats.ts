@@ -13,7 +13,15 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { eventParticipants, eventPeriodCounts, eventSectors, events } from '../db/schema.ts';
 import { EVENT_KIND_VALUES, EVENT_KINDS, type EventKind } from '../vocabulary/event-kinds.ts';
-import { dateBound, type EventFilter, type EventOrder, type EventRow, eventFilterSql, listEvents } from './events.ts';
+import {
+  dateBound,
+  type EventFilter,
+  type EventOrder,
+  type EventRow,
+  eventFilterSql,
+  keepsEveryLiveEvent,
+  listEvents,
+} from './events.ts';
 import type { Page, PageArgs } from './pagination.ts';
 
 export const STATS_DIMENSIONS = ['year', 'decade', 'kind', 'sector', 'actor', 'plover'] as const;
@@ -57,13 +65,7 @@ interface GroupRow {
  * from the summary, a few hundred rows, however many events they match.
  */
 function summaryCondition(filter: EventFilter | null | undefined): SQL | undefined | false {
-  // includeArchived: false is the default; true needs the archived events, which the summary leaves out.
-  const answerable = new Set(['from', 'to', 'dateMatch', 'kinds']);
-  if (
-    filter &&
-    Object.entries(filter).some(([field, value]) => value != null && value !== false && !answerable.has(field))
-  )
-    return false;
+  if (!keepsEveryLiveEvent(filter, ['from', 'to', 'kinds'])) return false;
   const from = filter?.from ? dateBound(filter.from, 'filter.from').earliest : undefined;
   const to = filter?.to ? dateBound(filter.to, 'filter.to').latest : undefined;
   if ((from && !from.endsWith('-01-01')) || (to && !to.endsWith('-12-31'))) return false;

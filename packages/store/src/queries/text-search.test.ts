@@ -105,7 +105,7 @@ describe('toFtsQuery', () => {
       }
       if (match === null) continue;
       translated++;
-      expect(() => matchEvents(match!), input).not.toThrow();
+      expect(() => matchEvents(match), input).not.toThrow();
     }
     expect(translated).toBeGreaterThan(300);
   });

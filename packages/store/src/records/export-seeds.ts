@@ -93,7 +93,7 @@ export function exportSeeds(store: Store, seedsDir: string): ExportReport {
   if (problems.length > 0) throw new SeedValidationError(problems);
 
   const changes = Object.fromEntries(
-    TYPES.map((type) => [type, { updated: [], added: [], removed: [] } as RecordChanges]),
+    TYPES.map((type): [RecordType, RecordChanges] => [type, { updated: [], added: [], removed: [] }]),
   ) as Record<RecordType, RecordChanges>;
   const renamedByType = Object.fromEntries(TYPES.map((type) => [type, renamedSlugs(store, type)])) as Record<
     RecordType,

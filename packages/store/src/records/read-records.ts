@@ -89,9 +89,9 @@ function readClaims(db: Reader, where: SQL | undefined, citationsOf: CitationsOf
   const bySubject = { eventId: groupBy(rows, (row) => row.eventId), figureId: groupBy(rows, (row) => row.figureId) };
   return (subject, id) =>
     (bySubject[subject].get(id) ?? []).map((row) => ({
-      field: row.field as ClaimRecord['field'],
+      field: row.field,
       value: row.value,
-      status: row.status as ClaimRecord['status'],
+      status: row.status,
       preferred: row.preferred,
       ...(row.reason !== null && { reason: row.reason }),
       citations: citationsOf('claimId', row.id),
@@ -118,10 +118,10 @@ function sourceRecords(db: Reader, id: Scope): SourceRecord[] {
       title: row.title,
       ...(row.author !== null && { author: row.author }),
       ...(row.outlet !== null && { outlet: row.outlet }),
-      genre: row.genre as SourceRecord['genre'],
+      genre: row.genre,
       ...(row.publishedEdtf !== null && { published: row.publishedEdtf }),
       ...(row.url !== null && { url: row.url }),
-      paragraphs: row.paragraphStyle as SourceRecord['paragraphs'],
+      paragraphs: row.paragraphStyle,
     }));
 }
 
@@ -156,12 +156,12 @@ function actorRecords(db: Reader, id: Scope, citationsOf: CitationsOf): ActorRec
   return rows.map(({ actor, country, predecessor }) => ({
     slug: actor.slug,
     name: actor.name,
-    kind: actor.kind as ActorRecord['kind'],
+    kind: actor.kind,
     ...(country !== null && { country }),
     ...(predecessor !== null && { predecessor }),
     aliases: (aliasesOf.get(actor.id) ?? []).map((row) => ({
       name: row.name,
-      kind: row.kind as ActorRecord['aliases'][number]['kind'],
+      kind: row.kind,
       ...(row.outsideReason !== null && { outsideReason: row.outsideReason }),
     })),
     offices: (officesOf.get(actor.id) ?? []).map(({ office, organization }) => ({
@@ -209,19 +209,19 @@ function eventRecords(db: Reader, id: Scope, citationsOf: CitationsOf, claimsOf:
     date: row.dateEdtf,
     ...(row.dateBasis !== null && { dateBasis: row.dateBasis }),
     ...(row.place !== null && { place: row.place }),
-    sectors: (sectorsOf.get(row.id) ?? []).map(({ sector }) => sector as EventRecord['sectors'][number]),
+    sectors: (sectorsOf.get(row.id) ?? []).map(({ sector }) => sector),
     ...(row.amountValue !== null && {
       amount: { value: row.amountValue, currency: row.amountCurrency!, approximate: row.amountApproximate },
     }),
     ...(row.quantityValue !== null && { quantity: { value: row.quantityValue, unit: row.quantityUnit! } }),
     participants: (participantsOf.get(row.id) ?? []).map(({ actor, role }) => ({
       actor,
-      role: role as EventRecord['participants'][number]['role'],
+      role,
     })),
     citations: citationsOf('eventId', row.id),
     claims: claimsOf('eventId', row.id),
     links: (linksOf.get(row.id) ?? []).map(({ type, event }) => ({
-      type: type as EventRecord['links'][number]['type'],
+      type,
       event,
     })),
     ...(row.archivedAt !== null && { archived: true as const }),

@@ -12,6 +12,7 @@ import type { RecordTable } from './record-kinds.ts';
 import {
   actorColumns,
   archiveColumn,
+  type BookkeepingColumn,
   eventColumns,
   figureColumns,
   sourceColumns,
@@ -26,7 +27,7 @@ export interface RecordOf {
 }
 
 /** Bookkeeping columns every record table has (a `Pick` of the union keeps only keys all four share). */
-export type BookkeepingColumns = Partial<Pick<RecordTable['$inferInsert'], 'version' | 'seedHash' | 'seedSlug'>>;
+export type BookkeepingColumns = Partial<Pick<RecordTable['$inferInsert'], BookkeepingColumn>>;
 
 export interface RowWriter<Record> {
   /** Inserts the record's row with the given bookkeeping columns; returns the new row's ID. */

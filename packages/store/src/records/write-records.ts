@@ -16,6 +16,7 @@ import {
   eventSectors,
   events,
   figureActors,
+  type figures,
   offices,
   sources,
 } from '../db/schema.ts';
@@ -38,25 +39,44 @@ export interface SlugResolver {
   event(slug: string): number;
 }
 
-export const sourceColumns = (record: SourceRecord) => ({
-  slug: record.slug,
-  file: record.file,
-  title: record.title,
-  author: record.author ?? null,
-  outlet: record.outlet ?? null,
-  genre: record.genre,
-  publishedEdtf: record.published ? parseFuzzyDate(record.published).edtf : null,
-  paragraphStyle: record.paragraphs,
-  url: record.url ?? null,
-});
+/** Bookkeeping columns every record table has, which record-rows.ts sets beside a record's own columns. */
+export type BookkeepingColumn = 'version' | 'seedHash' | 'seedSlug';
 
-export const actorColumns = (record: ActorRecord) => ({
-  slug: record.slug,
-  name: record.name,
-  nameFolded: foldName(record.name),
-  kind: record.kind,
-});
+/**
+ * Every column of a record's own row, each required: a writer typed `satisfies` this fails to compile
+ * when a column is added to its table until the writer sets it. `WrittenApart` names columns another
+ * function writes, and why is said where it is used.
+ */
+export type OwnColumns<Table extends { $inferInsert: object }, WrittenApart extends string = never> = {
+  [Column in Exclude<
+    keyof Table['$inferInsert'],
+    'id' | BookkeepingColumn | WrittenApart
+  >]-?: Table['$inferInsert'][Column];
+};
 
+export const sourceColumns = (record: SourceRecord) =>
+  ({
+    slug: record.slug,
+    file: record.file,
+    title: record.title,
+    author: record.author ?? null,
+    outlet: record.outlet ?? null,
+    genre: record.genre,
+    publishedEdtf: record.published ? parseFuzzyDate(record.published).edtf : null,
+    paragraphStyle: record.paragraphs,
+    url: record.url ?? null,
+  }) satisfies OwnColumns<typeof sources>;
+
+/** An actor's columns but its references (country, predecessor), which writeActorChildren sets once every actor exists. */
+export const actorColumns = (record: ActorRecord) =>
+  ({
+    slug: record.slug,
+    name: record.name,
+    nameFolded: foldName(record.name),
+    kind: record.kind,
+  }) satisfies OwnColumns<typeof actors, 'countryId' | 'predecessorId'>;
+
+/** An event's columns but `archivedAt`, which archiveColumn sets: it depends on whether the row is new. */
 export function eventColumns(record: EventRecord) {
   const date = parseFuzzyDate(record.date);
   return {
@@ -74,7 +94,7 @@ export function eventColumns(record: EventRecord) {
     amountApproximate: record.amount?.approximate ?? false,
     quantityValue: record.quantity?.value ?? null,
     quantityUnit: record.quantity?.unit ?? null,
-  };
+  } satisfies OwnColumns<typeof events, 'archivedAt'>;
 }
 
 /** The archive tombstone's time: kept from the first archiving while the record stays archived. */
@@ -97,7 +117,7 @@ export function figureColumns(record: FigureRecord) {
     currency: record.currency ?? null,
     unit: record.unit ?? null,
     approximate: record.approximate,
-  };
+  } satisfies OwnColumns<typeof figures>;
 }
 
 function writeCitations(
