@@ -10,26 +10,32 @@
  * record of its inputs, and is rebuilt only when one of them changed, so `start` after an edit or a
  * pull serves the new code.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 const apiDir = resolve(import.meta.dirname, '..');
 const repositoryRoot = resolve(apiDir, '../..');
 
 /**
- * @typedef {{ entry: string, outfile: string }} Bundle
- * `entry` is the TypeScript module to start from; `outfile` the CommonJS file written.
+ * @typedef {{ entry: string, outfile: string, browser?: boolean }} Bundle
+ * `entry` is the TypeScript module to start from; `outfile` the CommonJS file written, or with
+ * `browser` the minified ES module, beside its stylesheet and the chunks it loads on demand.
  */
 
-/** The bundles by name: the server `start` runs, its scan thread, and the benchmark's baseline servers. */
+/** The bundles by name: the server `start` runs, its scan thread, the explorer it serves, and the benchmark's baseline servers. */
 export const BUNDLES = /** @type {const} */ ({
   server: { entry: join(apiDir, 'src/server.ts'), outfile: join(apiDir, 'dist/server.cjs') },
   // The SQLite store's scan thread (store/src/sqlite/scans/scan-thread.ts) runs this file beside the server's bundle.
   scanWorker: {
     entry: join(repositoryRoot, 'packages/store/src/sqlite/scans/scan-worker.ts'),
     outfile: join(apiDir, 'dist/scan-worker.cjs'),
+  },
+  explorer: {
+    entry: join(repositoryRoot, 'packages/explorer/src/app/main.ts'),
+    outfile: join(repositoryRoot, 'packages/explorer/dist/explorer.js'),
+    browser: true,
   },
   baselines: { entry: join(apiDir, 'bench/baselines/serve.ts'), outfile: join(apiDir, 'dist/baselines.cjs') },
 });
@@ -107,6 +113,42 @@ const BANNER = [
 ].join('\n');
 
 /**
+ * @param {Bundle} bundle
+ * @param {string} outputDir
+ * @returns {import('esbuild').BuildOptions}
+ */
+const nodeOptions = (bundle, outputDir) => ({
+  outfile: bundle.outfile,
+  platform: 'node',
+  // CommonJS, so that it can be compiled with a V8 code cache (code-cache.mjs).
+  format: 'cjs',
+  target: 'node20',
+  // Not minified: a stack trace's line in the bundle reads as the source does, under a comment
+  // naming the source file (the code cache makes the size cost little at start-up). Names are kept
+  // where esbuild renames to avoid a clash, since graphql-js and others read class names.
+  keepNames: true,
+  banner: { js: BANNER },
+  plugins: [sourceLocations(outputDir)],
+});
+
+/**
+ * A page's script: minified ES modules, with what the page loads only on demand (the SDK's document
+ * texts) split into chunks of their own, and the stylesheet the entry imports written beside it.
+ * @param {Bundle} bundle
+ * @returns {import('esbuild').BuildOptions}
+ */
+const browserOptions = (bundle) => ({
+  outdir: dirname(bundle.outfile),
+  entryNames: basename(bundle.outfile, '.js'),
+  chunkNames: 'chunk-[hash]',
+  platform: 'browser',
+  format: 'esm',
+  splitting: true,
+  target: 'es2022',
+  minify: true,
+});
+
+/**
  * Builds the bundle and the record of its inputs. Both are written under temporary names and
  * renamed, so a process starting meanwhile (tests start several servers at once) never loads half a file.
  * @param {Bundle} bundle
@@ -118,34 +160,43 @@ export async function buildBundle(bundle) {
   const result = await build({
     absWorkingDir: repositoryRoot,
     entryPoints: [bundle.entry],
-    outfile: bundle.outfile,
     bundle: true,
-    platform: 'node',
-    // CommonJS, so that it can be compiled with a V8 code cache (code-cache.mjs).
-    format: 'cjs',
-    target: 'node20',
-    // Not minified: a stack trace's line in the bundle reads as the source does, under a comment
-    // naming the source file (the code cache makes the size cost little at start-up). Names are kept
-    // where esbuild renames to avoid a clash, since graphql-js and others read class names.
-    keepNames: true,
-    banner: { js: BANNER },
-    plugins: [sourceLocations(outputDir)],
     metafile: true,
     write: false,
     logLevel: 'warning',
+    ...(bundle.browser ? browserOptions(bundle) : nodeOptions(bundle, outputDir)),
   });
   // Input paths are relative to absWorkingDir, the repository.
+  // A module imported with attributes is named with them (`data.json with { type: 'json' }`).
+  const inputs = new Set(
+    Object.keys(/** @type {import('esbuild').Metafile} */ (result.metafile).inputs).map((path) =>
+      path.replace(/ with \{.*\}$/, ''),
+    ),
+  );
   const watched = [relative(repositoryRoot, import.meta.filename), 'pnpm-lock.yaml'].concat(
-    Object.keys(result.metafile.inputs).filter((path) => !path.split('/').includes('node_modules')),
+    [...inputs].filter((path) => !path.split('/').includes('node_modules')),
   );
   const files = Object.fromEntries(watched.map((path) => [path, fileState(join(repositoryRoot, path))]));
   const suffix = `.${process.pid}.partial`;
-  for (const output of result.outputFiles) {
+  for (const output of /** @type {import('esbuild').OutputFile[]} */ (result.outputFiles)) {
     writeFileSync(output.path + suffix, output.contents);
     renameSync(output.path + suffix, output.path);
   }
   writeFileSync(inputsRecord(bundle) + suffix, JSON.stringify({ files }));
   renameSync(inputsRecord(bundle) + suffix, inputsRecord(bundle));
+  if (bundle.browser) removeStaleChunks(outputDir, /** @type {import('esbuild').OutputFile[]} */ (result.outputFiles));
+}
+
+/**
+ * Chunk names change with their content: the chunks of earlier builds are removed, so the directory
+ * holds what the page can load now.
+ * @param {string} outputDir
+ * @param {import('esbuild').OutputFile[]} outputs
+ */
+function removeStaleChunks(outputDir, outputs) {
+  const current = new Set(outputs.map((output) => basename(output.path)));
+  for (const name of readdirSync(outputDir))
+    if (name.startsWith('chunk-') && !current.has(name)) rmSync(join(outputDir, name), { force: true });
 }
 
 /**

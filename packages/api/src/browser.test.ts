@@ -6,21 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, print } from 'graphql';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleOperations } from './graphiql-examples.ts';
-import { CHROMIUM, chromiumMissing, type GuardedBrowser, launchGuardedBrowser } from './testing/browser.ts';
+import { consoleErrors, type GuardedBrowser, launchGuardedBrowser, skipWithoutChromium } from './testing/browser.ts';
 import { bundleSdkForBrowser } from './testing/sdk-bundle.ts';
 import { type ServerProcess, startServer } from './testing/server-process.ts';
 import { type StaticSite, serveStaticSite } from './testing/static-site.ts';
 
-const missing = chromiumMissing();
-const inCi = Boolean(process.env.CI);
-if (missing && !inCi)
-  console.warn(
-    `\n!!! SKIPPING the browser tests (browser.test.ts): ${CHROMIUM} is missing. ` +
-      'Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH). In CI (CI set) these tests fail instead.\n',
-  );
+const missing = skipWithoutChromium('browser.test.ts');
 
 /** True when a result holds at least one non-empty list or a non-null object beyond the root. */
 const hasData = (value: unknown): boolean =>
@@ -29,21 +22,6 @@ const hasData = (value: unknown): boolean =>
     : value !== null && typeof value === 'object' && Object.values(value).some(hasData);
 
 const normalized = (document: string) => print(parse(document));
-
-/** Errors the page logs or throws, collected for one page. */
-function consoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-if (missing && inCi)
-  it('finds chromium, which CI must install', () => {
-    expect.fail(`${CHROMIUM} is missing: CI must install Debian's chromium (.ci/run does).`);
-  });
 
 describe.skipIf(missing)('in a real browser', () => {
   let server: ServerProcess;

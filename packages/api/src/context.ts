@@ -141,12 +141,15 @@ export interface Context {
   caller: Caller;
   audit: AuditLog;
   changes: ChangeBus;
+  /** The source documents' directory (`SOURCES_DIR`), when the server may show their text. */
+  sourcesDir: string | undefined;
 }
 
 export interface ContextOptions {
   request?: Request;
   audit: AuditLog;
   changes: ChangeBus;
+  sourcesDir?: string | undefined;
 }
 
 export function createContext(store: BilateralStore, options: ContextOptions): Context | Promise<Context> {
@@ -156,6 +159,7 @@ export function createContext(store: BilateralStore, options: ContextOptions): C
     caller,
     audit: options.audit,
     changes: options.changes,
+    sourcesDir: options.sourcesDir,
   });
   // Most requests carry no key: their context is built without waiting on the store.
   const caller = callerOf(store, options.request);

@@ -168,6 +168,14 @@ const DEFAULT_BEHAVIOUR: Record<string, () => Promise<void> | void> = {
     expect(answer.status).toBe(200);
     expect((await answer.json()).data.eventKinds.length).toBeGreaterThan(0);
   },
+  SOURCES_DIR: async () => {
+    // unset: citations carry no passage text.
+    const answer = await post({ query: '{ events(first: 5) { edges { node { citations { passage } } } } }' });
+    const events = (await answer.json()).data.events.edges as { node: { citations: { passage: string | null }[] } }[];
+    const passages = events.flatMap((edge) => edge.node.citations.map((citation) => citation.passage));
+    expect(passages.length).toBeGreaterThan(0);
+    expect(passages.every((passage) => passage === null)).toBe(true);
+  },
   WORKERS: () => {
     // 1: the process serves by itself and forks no workers.
     const children = readdirSync(`/proc/${isolated.pid}/task`).flatMap((task) =>

@@ -13,6 +13,7 @@ import { createBilateralServer } from './http-server.ts';
 import { admissionFromEnv, createAdmissionGate } from './limits/costly-admission.ts';
 import { rateLimitFromEnv } from './limits/rate-limit.ts';
 import { booleanSetting, openDatabaseForServing, StartupError } from './open-database.ts';
+import { sourcesDirSetting } from './sources-dir.ts';
 import { createBilateralYoga } from './yoga.ts';
 
 /** A setting read at start-up; an unreadable one stops the server with its message, not a stack. */
@@ -30,6 +31,7 @@ const host = process.env.HOST || undefined;
 const corsOrigins = setting(() => parseCorsOrigins(process.env.CORS_ORIGINS));
 const trustedDocumentsOnly = setting(() => booleanSetting('TRUSTED_DOCUMENTS_ONLY'));
 const workers = setting(() => workerCount());
+const sourcesDir = setting(() => sourcesDirSetting());
 const databasePath = resolveDatabasePath();
 
 async function openDatabase(options?: { seeds?: boolean; scanThread?: boolean }): Promise<BilateralStore> {
@@ -51,6 +53,7 @@ function serve(store: BilateralStore) {
     costlyAdmission: createAdmissionGate(admissionFromEnv()),
     trustedDocumentsOnly,
     changes,
+    sourcesDir,
   });
   const server = createBilateralServer(yoga);
   if (trustedDocumentsOnly)

@@ -8,6 +8,7 @@ import { type Context, createContext } from './context.ts';
 import { useCors } from './cors.ts';
 import { useCodedErrorBodies } from './error-bodies.ts';
 import { maskError } from './errors.ts';
+import { useExplorer } from './explorer-route.ts';
 import { useExports } from './exports/routes.ts';
 import { useGraphiQLAssets } from './graphiql/assets.ts';
 import { renderGraphiQLPage } from './graphiql/page.ts';
@@ -46,6 +47,8 @@ export interface BilateralYogaOptions {
   costlyAdmission?: AdmissionGate;
   /** Where writes announce changes to `eventChanged`; a bus of its own by default (one process). */
   changes?: ChangeBus;
+  /** The directory of source documents that `Citation.passage` reads (`SOURCES_DIR`); passages are null without it. */
+  sourcesDir?: string | undefined;
 }
 
 export type BilateralYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -61,11 +64,12 @@ export function createBilateralYoga({
   trustedDocumentsOnly = false,
   changes = createChangeBus(),
   costlyAdmission = createAdmissionGate(),
+  sourcesDir,
 }: BilateralYogaOptions): BilateralYoga {
   const graphqlEndpoint = '/graphql';
   return createYoga<Record<string, never>, Context>({
     schema,
-    context: ({ request }) => createContext(store, { request, audit, changes }),
+    context: ({ request }) => createContext(store, { request, audit, changes, sourcesDir }),
     graphqlEndpoint,
     landingPage: false,
     logging: logging && operatorLogger,
@@ -86,6 +90,7 @@ export function createBilateralYoga({
       useExports(store),
       useHealth(store),
       useGraphiQLAssets(),
+      useExplorer(),
       useTrustedDocuments({ documents: trustedDocuments, only: trustedDocumentsOnly }),
       useHttpCache(),
       useDocumentLimits(),

@@ -25,6 +25,7 @@ import {
   type EventsQuery,
   type EventsQueryVariables,
   FiguresDocument,
+  FilterVocabularyDocument,
   LinkEventsDocument,
   MergeActorsDocument,
   RestoreEventDocument,
@@ -33,6 +34,7 @@ import {
   SetPreferredFigureClaimDocument,
   SourceDocument,
   SourcesDocument,
+  TimelineEventsDocument,
   TimelineJsDocument,
   UpdateActorDocument,
   UpdateEventDocument,
@@ -109,6 +111,11 @@ export function createClient(options: ClientOptions) {
     source: method(SourceDocument, (data) => data.source),
     figures: method(FiguresDocument, (data) => data.figures),
     eventKinds: method(EventKindsDocument, (data) => data.eventKinds),
+    /** The terms an event filter takes, for a form: each event kind with its label, and each sector (`name`) with its description. */
+    filterVocabulary: method(FilterVocabularyDocument, (data) => ({
+      kinds: data.eventKinds,
+      sectors: data.__type?.enumValues ?? [],
+    })),
     /** Full-text search over events, actors, figures and sources, best match first. Throws BilateralError with code INVALID_SEARCH for unreadable query syntax. */
     search: method(SearchDocument, (data) => data.search),
     /** Event counts grouped by YEAR, DECADE, KIND, SECTOR, ACTOR or PLOVER, with drill-down IDs. */
@@ -121,6 +128,8 @@ export function createClient(options: ClientOptions) {
     actorRelationships: method(ActorRelationshipsDocument, (data) => data.actor),
     /** A TimelineJS document, ready for `new TL.Timeline(element, document)`. */
     timelineJs: method(TimelineJsDocument, (data) => data.timelineJs),
+    /** A page of events with each one's date and, where sources disagree on it, the dates they give: what a timeline draws. */
+    timelineEvents: method(TimelineEventsDocument, (data) => data.events),
     /** Every write since a `cursor` from an earlier call (or from the beginning), in commit order. */
     changes: method(ChangesDocument, (data) => data.changes),
     /** An event's revisions, and the event as it stood at `asOf`. */

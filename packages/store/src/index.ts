@@ -107,6 +107,7 @@ export type {
 export { formatProblem, type SeedProblem, SeedValidationError } from './seed/problems.ts';
 export { validateSeeds } from './seed/validate.ts';
 export type { SeedReport } from './seed-loader/index.ts';
+export { paragraphText } from './sources/document-paragraphs.ts';
 export { defaultSeedsDir, defaultSourcesDir, sourcesAvailable } from './sources/documents.ts';
 export { type ParagraphStyle, splitParagraphs } from './sources/paragraphs.ts';
 export { openSqliteStore } from './sqlite/sqlite-store.ts';

@@ -36,7 +36,9 @@ export function renderGraphiQLPage(options: GraphiQLOptions): string {
 </script>
 <script type="module">
   import { renderYogaGraphiQL } from ${scriptJson(graphiqlAssetUrl('yoga-graphiql.js'))};
-  renderYogaGraphiQL(document.getElementById('root'), ${scriptJson(options)});
+  // GraphiQL opens a tab with the URL's \`query\` itself; its \`variables\` go with it (the explorer's "this view as a GraphQL query" links).
+  const variables = new URL(location.href).searchParams.get('variables');
+  renderYogaGraphiQL(document.getElementById('root'), { ...${scriptJson(options)}, ...(variables ? { variables } : {}) });
 </script>
 </body>
 </html>

@@ -1,4 +1,4 @@
-import type { CitationRow } from '@bilateral/store';
+import { type CitationRow, paragraphText } from '@bilateral/store';
 import { builder } from './builder.ts';
 import { ActorRef, CitationRef, ClaimRef, EventRef, FigureRef, OfficeRef, SourceRef } from './refs.ts';
 
@@ -25,7 +25,7 @@ const subjectOf = async (citation: CitationRow, context: import('../context.ts')
 
 CitationRef.implement({
   description:
-    'A pointer to the passage of a source document that supports a record: the document and the paragraph number. Bilateral stores no text of the documents; open the source and count paragraphs as described in seeds/README.md.',
+    "A pointer to the passage of a source document that supports a record: the document and the paragraph number. Bilateral stores no text of the documents; `passage` gives the paragraph's text when the server is given them, otherwise open the source and count paragraphs as described in seeds/README.md.",
   fields: (t) => ({
     source: t.field({
       type: SourceRef,
@@ -37,6 +37,16 @@ CitationRef.implement({
     locator: t.string({
       description: 'Where in the document to look, for display: "paragraph 29".',
       resolve: (citation) => `paragraph ${citation.paragraph}`,
+    }),
+    passage: t.string({
+      nullable: true,
+      description:
+        "The text of the cited paragraph, cut the way seeds/README.md counts paragraphs (its lines joined by single spaces), when this server is given the source documents (the `SOURCES_DIR` setting). Null when it is not, or when the document or paragraph is missing there: then show the document's title and the `locator`. Render it as text: it is the source's own wording, quoted, not ours.",
+      resolve: async (citation, _args, { loaders, sourcesDir }) => {
+        if (!sourcesDir) return null;
+        const source = citation.source ?? (await loaders.source.load(citation.sourceId));
+        return (source && paragraphText(sourcesDir, source.file, source.paragraphStyle, citation.paragraph)) ?? null;
+      },
     }),
     note: t.exposeString('note', {
       nullable: true,

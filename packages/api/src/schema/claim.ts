@@ -1,5 +1,6 @@
-import type { ClaimField, ClaimRow } from '@bilateral/store';
+import { type ClaimField, type ClaimRow, parseFuzzyDate } from '@bilateral/store';
 import { builder } from './builder.ts';
+import { FuzzyDateType } from './fuzzy-date.ts';
 import { CitationRef, ClaimRef, loadNodes } from './refs.ts';
 import { ClaimFieldEnum, ClaimStatusEnum } from './vocabulary.ts';
 
@@ -16,6 +17,13 @@ builder.node(ClaimRef, {
     value: t.exposeString('value', {
       description:
         'The claimed value as text: a fuzzy date in EDTF for DATE, "<decimal> <ISO 4217>" for AMOUNT, an integer for QUANTITY, an actor slug for PARTICIPANT, free text for PLACE, a decimal for VALUE.',
+    }),
+    date: t.field({
+      type: FuzzyDateType,
+      nullable: true,
+      description:
+        "For a DATE claim, the claimed date read as the event's own `date` is (earliest and latest day, precision, display), to draw competing dates beside the preferred one; null for every other field.",
+      resolve: (claim) => (claim.field === 'date' ? parseFuzzyDate(claim.value) : null),
     }),
     status: t.expose('status', {
       type: ClaimStatusEnum,

@@ -1,12 +1,41 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 
 /** Debian's chromium (`apt-get install -y chromium`); `.ci/run` installs it. Never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const chromiumMissing = () => !existsSync(CHROMIUM);
+
+/**
+ * True when chromium is missing, after saying so: a loud banner that `testFile`'s browser tests are
+ * skipped, or under CI (`CI` set) a failing test instead, since CI must install it.
+ */
+export function skipWithoutChromium(testFile: string): boolean {
+  if (!chromiumMissing()) return false;
+  if (process.env.CI)
+    it('finds chromium, which CI must install', () => {
+      expect.fail(`${CHROMIUM} is missing: CI must install Debian's chromium (.ci/run does).`);
+    });
+  else
+    console.warn(
+      `\n!!! SKIPPING the browser tests (${testFile}): ${CHROMIUM} is missing. ` +
+        'Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH). In CI (CI set) these tests fail instead.\n',
+    );
+  return true;
+}
+
+/** Errors the page logs or throws, collected for one page. */
+export function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
 
 const FLAGS = [
   '--headless',

@@ -254,7 +254,7 @@ export type ChangeFeed = {
   revisions: Array<Revision>;
 };
 
-/** A pointer to the passage of a source document that supports a record: the document and the paragraph number. Bilateral stores no text of the documents; open the source and count paragraphs as described in seeds/README.md. */
+/** A pointer to the passage of a source document that supports a record: the document and the paragraph number. Bilateral stores no text of the documents; `passage` gives the paragraph's text when the server is given them, otherwise open the source and count paragraphs as described in seeds/README.md. */
 export type Citation = {
   /** Where in the document to look, for display: "paragraph 29". */
   locator: Scalars['String']['output'];
@@ -262,6 +262,8 @@ export type Citation = {
   note?: Maybe<Scalars['String']['output']>;
   /** Paragraph number in the document, counted from 1. */
   paragraph: Scalars['Int']['output'];
+  /** The text of the cited paragraph, cut the way seeds/README.md counts paragraphs (its lines joined by single spaces), when this server is given the source documents (the `SOURCES_DIR` setting). Null when it is not, or when the document or paragraph is missing there: then show the document's title and the `locator`. Render it as text: it is the source's own wording, quoted, not ours. */
+  passage?: Maybe<Scalars['String']['output']>;
   /** The document cited. */
   source: Source;
   /** The event, actor, office, claim or figure this citation supports. */
@@ -303,6 +305,8 @@ export type CitedRecord = Actor | Claim | Event | Figure | Office;
 export type Claim = Node & {
   /** The passages that state this value. */
   citations: Array<Citation>;
+  /** For a DATE claim, the claimed date read as the event's own `date` is (earliest and latest day, precision, display), to draw competing dates beside the preferred one; null for every other field. */
+  date?: Maybe<FuzzyDate>;
   /** The field this claim gives a value for. */
   field: ClaimField;
   /** Opaque global ID. Stable across restarts; pass it to `node(id:)` or the type's own lookup field. */
@@ -1971,6 +1975,109 @@ export type VisItemType =
   /** A span from start to end. */
   | 'range';
 
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __Type = {
+  kind: __TypeKind;
+  name?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  specifiedByURL?: Maybe<Scalars['String']['output']>;
+  fields?: Maybe<Array<__Field>>;
+  interfaces?: Maybe<Array<__Type>>;
+  possibleTypes?: Maybe<Array<__Type>>;
+  enumValues?: Maybe<Array<__EnumValue>>;
+  inputFields?: Maybe<Array<__InputValue>>;
+  ofType?: Maybe<__Type>;
+  isOneOf?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeFieldsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeEnumValuesArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeInputFieldsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** An enum describing what kind of type a given `__Type` is. */
+export type __TypeKind =
+  /** Indicates this type is a scalar. */
+  | 'SCALAR'
+  /** Indicates this type is an object. `fields` and `interfaces` are valid fields. */
+  | 'OBJECT'
+  /** Indicates this type is an interface. `fields`, `interfaces`, and `possibleTypes` are valid fields. */
+  | 'INTERFACE'
+  /** Indicates this type is a union. `possibleTypes` is a valid field. */
+  | 'UNION'
+  /** Indicates this type is an enum. `enumValues` is a valid field. */
+  | 'ENUM'
+  /** Indicates this type is an input object. `inputFields` is a valid field. */
+  | 'INPUT_OBJECT'
+  /** Indicates this type is a list. `ofType` is a valid field. */
+  | 'LIST'
+  /** Indicates this type is a non-null. `ofType` is a valid field. */
+  | 'NON_NULL';
+
+/** Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type. */
+export type __Field = {
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  args: Array<__InputValue>;
+  type: __Type;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type. */
+export type __FieldArgsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Arguments provided to Fields or Directives and the input fields of an InputObject are represented as Input Values which describe their type and optionally a default value. */
+export type __InputValue = {
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  type: __Type;
+  /** A GraphQL-formatted string representing the default value for this input value. */
+  defaultValue?: Maybe<Scalars['String']['output']>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+/** One possible value for a given Enum. Enum values are unique values, not a placeholder for a string or numeric value. However an Enum value is returned in a JSON response as a string. */
+export type __EnumValue = {
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
 export type EventsQueryVariables = Exact<{
   filter?: InputMaybe<EventFilter>;
   orderBy?: InputMaybe<Array<EventOrder> | EventOrder>;
@@ -1989,7 +2096,7 @@ export type EventQueryVariables = Exact<{
 }>;
 
 
-export type EventQuery = { event?: { summary: string, dateBasis?: string | null, place?: string | null, id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, amount?: { value: string, currency: string, approximate: boolean } | null, quantity?: { value: number, unit: string } | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } }> }> }>, links: Array<{ type: EventLinkType, direction: LinkDirection, event: { id: string, slug: string, title: string, date: { display: string } } }>, coding: { cameo?: string | null, cameoLabel?: string | null, goldstein?: number | null, plover?: PloverCategory | null }, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }>, timelineJs: { unique_id: string, display_date: string, group: string, start_date: { year: number, month?: number | null, day?: number | null, display_date?: string | null }, end_date?: { year: number, month?: number | null, day?: number | null } | null, text: { headline: string, text: string } }, visItem: { id: string, content: string, title: string, start: string, end?: string | null, type: VisItemType, group: string } } | null };
+export type EventQuery = { event?: { summary: string, dateBasis?: string | null, place?: string | null, id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, amount?: { value: string, currency: string, approximate: boolean } | null, quantity?: { value: number, unit: string } | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }> }> }>, links: Array<{ type: EventLinkType, direction: LinkDirection, event: { id: string, slug: string, title: string, date: { display: string } } }>, coding: { cameo?: string | null, cameoLabel?: string | null, goldstein?: number | null, plover?: PloverCategory | null }, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }>, timelineJs: { unique_id: string, display_date: string, group: string, start_date: { year: number, month?: number | null, day?: number | null, display_date?: string | null }, end_date?: { year: number, month?: number | null, day?: number | null } | null, text: { headline: string, text: string } }, visItem: { id: string, content: string, title: string, start: string, end?: string | null, type: VisItemType, group: string } } | null };
 
 export type ActorsQueryVariables = Exact<{
   filter?: InputMaybe<ActorFilter>;
@@ -2029,7 +2136,7 @@ export type FiguresQueryVariables = Exact<{
 }>;
 
 
-export type FiguresQuery = { figures: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, label: string, indicator: string, value: string, currency?: string | null, unit?: string | null, approximate: boolean, period: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, actors: Array<{ slug: string, name: string }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } }> }> }> } }> } };
+export type FiguresQuery = { figures: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, label: string, indicator: string, value: string, currency?: string | null, unit?: string | null, approximate: boolean, period: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, actors: Array<{ slug: string, name: string }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }> }> }> } }> } };
 
 export type EventKindsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2118,23 +2225,37 @@ export type SourceQueryVariables = Exact<{
 }>;
 
 
-export type SourceQuery = { source?: { id: string, slug: string, title: string, author?: string | null, outlet?: string | null, genre: SourceGenre, url?: string | null, publishedOn?: { display: string } | null, citations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { locator: string, note?: string | null, supports:
+export type SourceQuery = { source?: { id: string, slug: string, title: string, author?: string | null, outlet?: string | null, genre: SourceGenre, file: string, url?: string | null, publishedOn?: { display: string } | null, citations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { paragraph: number, locator: string, note?: string | null, supports:
             | { __typename: 'Actor', id: string, slug: string, name: string }
             | { __typename: 'Claim', id: string, field: ClaimField, value: string }
             | { __typename: 'Event', id: string, slug: string, title: string }
             | { __typename: 'Figure', id: string, slug: string, label: string }
-            | { __typename: 'Office', title: string, holder: { id: string, slug: string } }
+            | { __typename: 'Office', title: string, holder: { id: string, slug: string, name: string } }
            } }> } } | null };
+
+export type TimelineEventsQueryVariables = Exact<{
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type TimelineEventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, conflicts: Array<{ field: ClaimField, claims: Array<{ preferred: boolean, date?: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string } | null }> }> } }> } };
+
+export type FilterVocabularyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FilterVocabularyQuery = { eventKinds: Array<{ kind: EventKind, label: string }>, __type?: { enumValues?: Array<{ name: string, description?: string | null }> | null } | null };
 
 export type FuzzyDatePartsFragment = { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string };
 
 export type EventSummaryFragment = { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> };
 
-export type CitationPartsFragment = { paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } };
+export type CitationPartsFragment = { paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } };
 
-export type ClaimPartsFragment = { id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } }> };
+export type ClaimPartsFragment = { id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }> };
 
-export type EventDetailFragment = { summary: string, dateBasis?: string | null, place?: string | null, id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, amount?: { value: string, currency: string, approximate: boolean } | null, quantity?: { value: number, unit: string } | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, source: { id: string, slug: string, title: string } }> }> }>, links: Array<{ type: EventLinkType, direction: LinkDirection, event: { id: string, slug: string, title: string, date: { display: string } } }>, coding: { cameo?: string | null, cameoLabel?: string | null, goldstein?: number | null, plover?: PloverCategory | null }, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }>, timelineJs: { unique_id: string, display_date: string, group: string, start_date: { year: number, month?: number | null, day?: number | null, display_date?: string | null }, end_date?: { year: number, month?: number | null, day?: number | null } | null, text: { headline: string, text: string } }, visItem: { id: string, content: string, title: string, start: string, end?: string | null, type: VisItemType, group: string } };
+export type EventDetailFragment = { summary: string, dateBasis?: string | null, place?: string | null, id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, amount?: { value: string, currency: string, approximate: boolean } | null, quantity?: { value: number, unit: string } | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }> }> }>, links: Array<{ type: EventLinkType, direction: LinkDirection, event: { id: string, slug: string, title: string, date: { display: string } } }>, coding: { cameo?: string | null, cameoLabel?: string | null, goldstein?: number | null, plover?: PloverCategory | null }, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }>, timelineJs: { unique_id: string, display_date: string, group: string, start_date: { year: number, month?: number | null, day?: number | null, display_date?: string | null }, end_date?: { year: number, month?: number | null, day?: number | null } | null, text: { headline: string, text: string } }, visItem: { id: string, content: string, title: string, start: string, end?: string | null, type: VisItemType, group: string } };
 
 export type TimelineJsSlidePartsFragment = { unique_id: string, display_date: string, group: string, start_date: { year: number, month?: number | null, day?: number | null, display_date?: string | null }, end_date?: { year: number, month?: number | null, day?: number | null } | null, text: { headline: string, text: string } };
 
@@ -2402,6 +2523,7 @@ export const CitationPartsFragmentDoc = new TypedDocumentString(`
   paragraph
   locator
   note
+  passage
 }
     `, {"fragmentName":"CitationParts"}) as unknown as TypedDocumentString<CitationPartsFragment, unknown>;
 export const ClaimPartsFragmentDoc = new TypedDocumentString(`
@@ -2425,6 +2547,7 @@ export const ClaimPartsFragmentDoc = new TypedDocumentString(`
   paragraph
   locator
   note
+  passage
 }`, {"fragmentName":"ClaimParts"}) as unknown as TypedDocumentString<ClaimPartsFragment, unknown>;
 export const TimelineJsSlidePartsFragmentDoc = new TypedDocumentString(`
     fragment TimelineJsSlideParts on TimelineJsSlide {
@@ -2563,6 +2686,7 @@ fragment CitationParts on Citation {
   paragraph
   locator
   note
+  passage
 }
 fragment ClaimParts on Claim {
   id
@@ -2721,11 +2845,11 @@ export const SourceWriteResultFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"SourceWriteResult"}) as unknown as TypedDocumentString<SourceWriteResultFragment, unknown>;
 export const EventsDocument = {"__meta__":{"operationName":"Events","operationType":"query","hash":"cfa223cfe03b95a43dc3410ea2c3d4fe5f490ca5f28bd39d6a38a8495e34fd48"}} as unknown as TypedDocumentString<EventsQuery, EventsQueryVariables>;
-export const EventDocument = {"__meta__":{"operationName":"Event","operationType":"query","hash":"a3b925f64d36659605a6684b3d6a7f4a6986e364f3619bcf7de0abea2b49e04b"}} as unknown as TypedDocumentString<EventQuery, EventQueryVariables>;
+export const EventDocument = {"__meta__":{"operationName":"Event","operationType":"query","hash":"15b14c348ef3005c5621548779a4eed48ba33c7f72ec0a434b0f67a20b567ea0"}} as unknown as TypedDocumentString<EventQuery, EventQueryVariables>;
 export const ActorsDocument = {"__meta__":{"operationName":"Actors","operationType":"query","hash":"9413a9a8908357becbd5d1157939138c88af7d8f74d943e40a923fb90a8dcdfa"}} as unknown as TypedDocumentString<ActorsQuery, ActorsQueryVariables>;
 export const ActorDocument = {"__meta__":{"operationName":"Actor","operationType":"query","hash":"649452b07d8c74ced9c93d4cc524bb6618d1ca01be40d074b9dd4d8dbd14adfd"}} as unknown as TypedDocumentString<ActorQuery, ActorQueryVariables>;
 export const SourcesDocument = {"__meta__":{"operationName":"Sources","operationType":"query","hash":"aea367760644c7c53ac649b7acd5382323808a2119aee9381748b14bb2bfa242"}} as unknown as TypedDocumentString<SourcesQuery, SourcesQueryVariables>;
-export const FiguresDocument = {"__meta__":{"operationName":"Figures","operationType":"query","hash":"22674fd3cd59eb35bdaf52f32f19a63ee8a00ea86484fcc77b73aa7e91689117"}} as unknown as TypedDocumentString<FiguresQuery, FiguresQueryVariables>;
+export const FiguresDocument = {"__meta__":{"operationName":"Figures","operationType":"query","hash":"e256ab6a798bcbf33890fa34b2926baaee659b2ecb62892422a6c34a724005cd"}} as unknown as TypedDocumentString<FiguresQuery, FiguresQueryVariables>;
 export const EventKindsDocument = {"__meta__":{"operationName":"EventKinds","operationType":"query","hash":"997f88619923cebb6aa2c5b02d0767cffee2a25f5ad2be18d13dfbfee25b8a06"}} as unknown as TypedDocumentString<EventKindsQuery, EventKindsQueryVariables>;
 export const SearchDocument = {"__meta__":{"operationName":"Search","operationType":"query","hash":"cbf383df7df3c401b5ac5d1c748131abf817a8d131e4085575ba68fa0b8a9064"}} as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const EventStatsDocument = {"__meta__":{"operationName":"EventStats","operationType":"query","hash":"271559af48f5c5f184a90599f6b4b39010894cc86b5c250c234254189e001228"}} as unknown as TypedDocumentString<EventStatsQuery, EventStatsQueryVariables>;
@@ -2735,7 +2859,9 @@ export const TimelineJsDocument = {"__meta__":{"operationName":"TimelineJs","ope
 export const ActorRelationshipsDocument = {"__meta__":{"operationName":"ActorRelationships","operationType":"query","hash":"4458ca2beb16a942d3a088705110b46fa086066e0bb8653e2e87921adfea113f"}} as unknown as TypedDocumentString<ActorRelationshipsQuery, ActorRelationshipsQueryVariables>;
 export const ChangesDocument = {"__meta__":{"operationName":"Changes","operationType":"query","hash":"8cff1673ca210f597d49738580522a71dff95f6f6c789465c10b9ad1d392ff64"}} as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
 export const EventHistoryDocument = {"__meta__":{"operationName":"EventHistory","operationType":"query","hash":"dcfe8bd69e20b0e4e6fceb66382e76aa93d36d3b1837b82498bf20209fed9a1d"}} as unknown as TypedDocumentString<EventHistoryQuery, EventHistoryQueryVariables>;
-export const SourceDocument = {"__meta__":{"operationName":"Source","operationType":"query","hash":"bb4621f6238033741874e2173c16189b26e2c4017c1355fbe4fadc024d88c9b0"}} as unknown as TypedDocumentString<SourceQuery, SourceQueryVariables>;
+export const SourceDocument = {"__meta__":{"operationName":"Source","operationType":"query","hash":"1c39b56bfdef03911e13c3969b272432ba853eefe5b317d7cd0a31483e017057"}} as unknown as TypedDocumentString<SourceQuery, SourceQueryVariables>;
+export const TimelineEventsDocument = {"__meta__":{"operationName":"TimelineEvents","operationType":"query","hash":"617b12f3c9552700e077a975de749234d87c5773825a0642870f23e9eeb9d146"}} as unknown as TypedDocumentString<TimelineEventsQuery, TimelineEventsQueryVariables>;
+export const FilterVocabularyDocument = {"__meta__":{"operationName":"FilterVocabulary","operationType":"query","hash":"bbdd422b3388296c5146aa809643d0f80ccfef229c4955eaac71f93adead776b"}} as unknown as TypedDocumentString<FilterVocabularyQuery, FilterVocabularyQueryVariables>;
 export const CreateActorDocument = {"__meta__":{"operationName":"CreateActor","operationType":"mutation","hash":"ac4edecdc83ccaeab4471ff95098882c13079b5e9f1ab88d091e233a543fa0e9"}} as unknown as TypedDocumentString<CreateActorMutation, CreateActorMutationVariables>;
 export const UpdateActorDocument = {"__meta__":{"operationName":"UpdateActor","operationType":"mutation","hash":"ce32bba5627b6589643d2bc37b93f83c43147c394fb81474e4d979e5a12b55ef"}} as unknown as TypedDocumentString<UpdateActorMutation, UpdateActorMutationVariables>;
 export const MergeActorsDocument = {"__meta__":{"operationName":"MergeActors","operationType":"mutation","hash":"d348f14d05ca3ec124acd3332b5cd4e6e1401056b4063672b01cea4d525213c0"}} as unknown as TypedDocumentString<MergeActorsMutation, MergeActorsMutationVariables>;

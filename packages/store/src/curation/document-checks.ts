@@ -10,8 +10,8 @@ import type { Transaction } from '../records/write-records.ts';
 import { checkCitedParagraphs, countParagraphs } from '../seed/documents-check.ts';
 import type { SeedProblem } from '../seed/problems.ts';
 import type { SeedDataset } from '../seed/validate.ts';
+import { paragraphCount } from '../sources/document-paragraphs.ts';
 import { defaultSourcesDir, sourcesAvailable } from '../sources/documents.ts';
-import { paragraphCount } from '../sources/paragraph-counts.ts';
 import type { UserError } from './errors.ts';
 
 export function checkDocuments(tx: Transaction, dataset: SeedDataset): UserError[] {

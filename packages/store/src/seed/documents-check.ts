@@ -5,7 +5,7 @@
  * `seed:check` command and the dataset tests do when the documents are present, and API writes
  * use its file and paragraph checks (curation/document-checks.ts).
  */
-import { paragraphCount } from '../sources/paragraph-counts.ts';
+import { paragraphCount } from '../sources/document-paragraphs.ts';
 import type { CitationRecord, SourceRecord } from './format.ts';
 import type { SeedProblem } from './problems.ts';
 import type { Located, SeedDataset } from './validate.ts';

@@ -36,5 +36,4 @@ export function writeFixtureDocuments(dir: string, paragraphs: number): string {
   writeFileSync(join(dir, '004_4a7f552bde28ea82.txt'), text('\n \n'));
   return dir;
 }
-
 export { openSyntheticStore, syntheticEvent } from './synthetic-events.ts';

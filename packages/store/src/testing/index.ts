@@ -17,6 +17,7 @@ import { openSyntheticStore as openSyntheticDatabase } from './synthetic-events.
 export { closeStore, openStore, type Store } from '../db/client.ts';
 export { SqliteStore, sqliteDatabaseOf } from '../sqlite/sqlite-store.ts';
 export { fixtureSeedsDir, fixtureSeedsWith, fixtureVisit, writeFixtureDocuments } from './fixture-store.ts';
+export { itRequiresSourceDocumentsInCI, sourceDocumentsPresent } from './source-documents.ts';
 export { syntheticEvent } from './synthetic-events.ts';
 
 /** An in-memory store loaded with the fixture dataset. */

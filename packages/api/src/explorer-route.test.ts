@@ -1,0 +1,274 @@
+// The explorer at /explore in a real browser (Debian's chromium, headless), served by the server as
+// `start` runs it, with TRUSTED_DOCUMENTS_ONLY=true (so every request must be an SDK document ID) and the
+// network closed to everything but the server: each view renders the seed data, a view's URL restores
+// it, the timeline draws a year as the whole year, a passage's word finds its event, the console stays
+// clean and axe-core finds no accessibility violation on any view.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultSourcesDir } from '@bilateral/store';
+import { itRequiresSourceDocumentsInCI, sourceDocumentsPresent } from '@bilateral/store/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleErrors, type GuardedBrowser, launchGuardedBrowser, skipWithoutChromium } from './testing/browser.ts';
+import { yearEventWithCompetingYear } from './testing/explorer-data.ts';
+import { useFixtureApi } from './testing/fixture-api.ts';
+import { type ServerProcess, startServer } from './testing/server-process.ts';
+
+describe('the explorer over HTTP', () => {
+  const api = useFixtureApi();
+  const get = (path: string, init: RequestInit = {}) => api.yoga.fetch(`http://bilateral.test${path}`, init);
+
+  it('serves its page at /explore, loading only its own files', async () => {
+    for (const path of ['/explore', '/explore/']) {
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      const page = await response.text();
+      expect([...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1])).toEqual([
+        'data:,',
+        '/explore/assets/explorer.css',
+        '/explore/assets/explorer.js',
+      ]);
+      expect(page).toContain(`content="default-src 'self'`);
+    }
+  });
+
+  it('serves the built script gzipped and revalidated by ETag', async () => {
+    const response = await get('/explore/assets/explorer.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+    const etag = response.headers.get('etag')!;
+    expect((await get('/explore/assets/explorer.js', { headers: { 'if-none-match': etag } })).status).toBe(304);
+  });
+
+  it('answers 404 for anything but a built script or stylesheet', async () => {
+    for (const path of [
+      '/explore/assets/missing.js',
+      '/explore/assets/explorer.js.inputs.json',
+      '/explore/assets/..%2Fpackage.json',
+      '/explore/assets/%2e%2e/src/built-files.ts',
+      '/explore/assets/.hidden.js',
+    ])
+      expect((await get(path)).status, path).toBe(404);
+    expect((await get('/explore/assets/explorer.js', { method: 'POST' })).status).toBe(404);
+  });
+});
+
+const missing = skipWithoutChromium('explorer-route.test.ts');
+
+const documentsPresent = sourceDocumentsPresent('the explorer tests of passages (explorer-route.test.ts)');
+itRequiresSourceDocumentsInCI(documentsPresent);
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface ViewCheck {
+  name: string;
+  query: string;
+  /** A selector that matches once the view shows its data, and how many matches at least. */
+  shows: string;
+  atLeast: number;
+}
+
+const VIEWS: ViewCheck[] = [
+  { name: 'search', query: '?view=search&q=embargo', shows: '.results li mark', atLeast: 3 },
+  { name: 'filtered events', query: '?view=search&sectors=DEFENCE&from=2014', shows: '.results li', atLeast: 10 },
+  { name: 'timeline', query: '?view=timeline&sectors=DEFENCE', shows: '.timeline svg a[data-slug]', atLeast: 10 },
+  { name: 'network', query: '?view=network&pair=pakistan~russia', shows: 'svg.network [role="button"]', atLeast: 20 },
+  {
+    name: 'event',
+    query: '?view=event&slug=2014-06-russia-lifts-arms-embargo-on-pakistan',
+    shows: '.citations li',
+    atLeast: 1,
+  },
+  { name: 'actor', query: '?view=actor&slug=pakistan', shows: '.timeline svg a[data-slug]', atLeast: 10 },
+  { name: 'sources', query: '?view=sources', shows: '.results li', atLeast: 5 },
+  {
+    name: 'source',
+    query: '?view=source&slug=policyeast-2024-cold-war-rivals',
+    shows: '.coverage tbody tr',
+    atLeast: 10,
+  },
+];
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's violations on the page as it stands (evaluated through DevTools, so the page's CSP allows it). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate<AxeViolation[]>('axe.run(document).then((result) => result.violations)');
+  return violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
+  );
+}
+
+describe.skipIf(missing)('the explorer in a real browser', () => {
+  let server: ServerProcess;
+  let explorerUrl: string;
+  let browser: GuardedBrowser;
+  /** An event dated to a year, and the other year a source gives for it. */
+  let yearEvent: { slug: string; year: number; competing: number };
+  const dir = mkdtempSync(join(tmpdir(), 'bilateral-explorer-'));
+
+  beforeAll(async () => {
+    server = startServer({
+      DATABASE_PATH: join(dir, 'explorer.db'),
+      TRUSTED_DOCUMENTS_ONLY: 'true',
+      ...(documentsPresent ? { SOURCES_DIR: defaultSourcesDir() } : {}),
+    });
+    const [graphqlUrl, launched] = await Promise.all([server.listening, launchGuardedBrowser()]);
+    browser = launched;
+    explorerUrl = new URL('/explore', graphqlUrl).href;
+    yearEvent = await yearEventWithCompetingYear(graphqlUrl);
+    browser.allowedOrigins.add(new URL(graphqlUrl).origin);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(query: string) {
+    const page = await browser.context.newPage();
+    const errors = consoleErrors(page);
+    await page.goto(explorerUrl + query);
+    return { page, errors };
+  }
+
+  for (const view of VIEWS)
+    it(`${view.name}: renders seed data from its URL, without console errors or accessibility violations`, async () => {
+      const { page, errors } = await open(view.query);
+      await expect
+        .poll(() => page.locator(view.shows).count(), { timeout: 15_000 })
+        .toBeGreaterThanOrEqual(view.atLeast);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(browser.blockedRequests).toEqual([]);
+      await page.close();
+    }, 60_000);
+
+  it('restores a view from its URL: the filters a user applied come back on reload', async () => {
+    const { page, errors } = await open('?view=search');
+    await page.getByLabel('Words').fill('defence');
+    await page.getByLabel('From').fill('2014');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('defence');
+    const results = page.locator('.results li');
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const shown = await results.allTextContents();
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2014');
+
+    await page.reload();
+    await expect.poll(() => results.allTextContents(), { timeout: 15_000 }).toEqual(shown);
+    expect(await page.getByLabel('Words').inputValue()).toBe('defence');
+    expect(await page.getByLabel('From').inputValue()).toBe('2014');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("draws a year-precision event's bar over its whole year, and the year another source gives beside it", async () => {
+    const { year } = yearEvent;
+    const { page } = await open(`?view=timeline&from=${year - 2}&to=${year + 2}`);
+    const bars = page.locator(`a[data-slug="${yearEvent.slug}"] rect`);
+    await expect.poll(() => bars.count(), { timeout: 15_000 }).toBe(2);
+    const svg = page.locator('.timeline svg[data-domain]');
+    const [domainStart, domainEnd] = (await svg.getAttribute('data-domain'))!.split('/').map((day) => Date.parse(day));
+    const [rangeStart, rangeEnd] = (await svg.getAttribute('data-range'))!.split(',').map(Number);
+    const x = (day: string) =>
+      rangeStart! + ((Date.parse(day) - domainStart!) / (domainEnd! - domainStart!)) * (rangeEnd! - rangeStart!);
+    const span = async (selector: string) => {
+      const rect = page.locator(`a[data-slug="${yearEvent.slug}"] ${selector}`);
+      const left = Number(await rect.getAttribute('x'));
+      return [left, left + Number(await rect.getAttribute('width'))];
+    };
+    const [left, right] = await span('rect.bar');
+    const startOf = (year: number) => x(`${year}-01-01T00:00:00Z`);
+    expect(left).toBeCloseTo(startOf(year), 1);
+    expect(right).toBeCloseTo(startOf(year + 1), 1);
+    const [competingLeft, competingRight] = await span('rect.competing');
+    const { competing } = yearEvent;
+    expect(competingLeft).toBeCloseTo(startOf(competing), 1);
+    expect(competingRight).toBeCloseTo(startOf(competing + 1), 1);
+    await page.close();
+  }, 60_000);
+
+  it('opens an event from the timeline and a pair from the network by keyboard, with a visible focus', async () => {
+    const { year } = yearEvent;
+    const { page, errors } = await open(`?view=timeline&from=${year - 2}&to=${year + 2}`);
+    const bar = page.locator(`a[data-slug="${yearEvent.slug}"]`);
+    await bar.focus();
+    expect(await page.evaluate('getComputedStyle(document.activeElement.querySelector("rect")).strokeWidth')).toBe(
+      '3px',
+    );
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('slug')).toBe(yearEvent.slug);
+    await expect.poll(() => page.locator('.event .summary').count(), { timeout: 15_000 }).toBe(1);
+
+    await page.goto(`${explorerUrl}?view=network`);
+    const edge = page.locator('svg.network [data-pair="pakistan~russia"]');
+    await edge.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('pair')).toBe('pakistan~russia');
+    await expect
+      .poll(() => page.locator('#shared-heading + * + .results li, section .results li').count(), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(10);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('links each view to its export with the same filter and to GraphiQL with its document and variables', async () => {
+    const { page } = await open('?view=search&sectors=DEFENCE&from=2014');
+    const csv = page.getByRole('link', { name: 'CSV' });
+    await expect.poll(() => csv.count(), { timeout: 15_000 }).toBe(1);
+    const exportHref = new URL((await csv.getAttribute('href'))!, explorerUrl);
+    expect(exportHref.pathname).toBe('/export/events.csv');
+    expect(Object.fromEntries(exportHref.searchParams)).toEqual({ sectors: 'DEFENCE', from: '2014' });
+    const listed = await page.locator('.pager span').textContent();
+    const rows = (await (await page.request.get(exportHref.href)).text()).trim().split('\n').length - 1;
+    expect(listed).toMatch(new RegExp(`of ${rows}$`));
+
+    const graphiql = page.getByRole('link', { name: 'This view as a GraphQL query' });
+    await expect.poll(() => graphiql.count(), { timeout: 15_000 }).toBe(1);
+    const graphiqlHref = new URL((await graphiql.getAttribute('href'))!, explorerUrl);
+    expect(graphiqlHref.pathname).toBe('/graphql');
+    expect(graphiqlHref.searchParams.get('query')).toMatch(/\bquery Events\(/);
+    expect(JSON.parse(graphiqlHref.searchParams.get('variables')!)).toEqual({
+      filter: { sectors: ['DEFENCE'], from: '2014' },
+      first: 20,
+    });
+    await page.close();
+  }, 60_000);
+
+  it.skipIf(!documentsPresent)(
+    "shows a citation's passage, and a search for a word of it finds the event",
+    async () => {
+      const { page, errors } = await open(`?view=event&slug=${yearEvent.slug}`);
+      const passage = page.locator('.citations .passage').first();
+      await expect.poll(() => passage.count(), { timeout: 15_000 }).toBe(1);
+      const summary = (await page.locator('.event .summary').textContent())!.toLowerCase();
+      // The longest word of the passage that the event's own text also holds (a long word names the matter, not
+      // an actor): what a reader who just read the source would type.
+      const word = (await passage.textContent())!
+        .toLowerCase()
+        .match(/\p{L}{7,}/gu)!
+        .filter((candidate) => summary.includes(candidate))
+        .sort((a, b) => b.length - a.length)[0];
+      expect(word, 'a word both the passage and the summary hold').toBeDefined();
+
+      await page.goto(`${explorerUrl}?view=search&q=${encodeURIComponent(word!)}`);
+      const hit = page.locator(`.results a[href*="slug=${yearEvent.slug}"]`);
+      await expect.poll(() => hit.count(), { timeout: 15_000 }).toBe(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
+});
