@@ -137,16 +137,17 @@ describe('the server on a database it cannot write', () => {
     expect(output.trim()).toBe('Bilateral did not start: DURABILITY must be full or fast, not "sometimes"');
   }, 60_000);
 
-  it('refuses a PostgreSQL DATABASE_URL in one line, without echoing the URL and its password', async () => {
+  it('refuses to start, in one line without the password, when the PostgreSQL server DATABASE_URL names cannot be reached', async () => {
     const { path } = fixtureDatabase();
     const { code, output } = await serve({
       DATABASE_PATH: path,
-      DATABASE_URL: 'postgres://bilateral:secret-password@127.0.0.1:55450/bilateral',
+      DATABASE_URL: 'postgres://bilateral:secret-password@127.0.0.1:1/bilateral',
     }).exited;
     expect(code).toBe(1);
-    expect(output.trim()).toBe(
-      'Bilateral did not start: DATABASE_URL names a PostgreSQL database, which this version of Bilateral cannot use yet: unset DATABASE_URL to serve the SQLite file',
+    expect(output.trim()).toMatch(
+      /^Bilateral did not start: cannot use the database DATABASE_URL names: storage error STORAGE_UNAVAILABLE \(retryable: true\): PostgreSQL ECONNREFUSED/,
     );
+    expect(output.trim().split('\n')).toHaveLength(1);
     expect(output).not.toContain('secret-password');
   }, 60_000);
 });

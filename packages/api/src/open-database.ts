@@ -6,7 +6,7 @@
  * without being asked. Read-write: create and migrate the database, then load seeds/. Read-only:
  * migrations and seeds are skipped when the schema is current; otherwise the server refuses to
  * start, since serving a schema this code does not match would fail on the first query.
- *   DATABASE_URL      a database server to use instead of the file; refused until one is supported.
+ *   DATABASE_URL      a PostgreSQL server to use instead of the file; it must answer before the server starts.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -72,6 +72,7 @@ export async function openDatabaseForServing(
     if (!storage && !(error as NodeJS.ErrnoException).code) throw error;
     throw new StartupError(`cannot open ${path}: ${storage ? storage.logLine() : (error as Error).message}`);
   }
+  if (env.DATABASE_URL?.trim()) await ensureDatabaseAnswers(store);
   if (durability === 'fast')
     console.warn(
       'DURABILITY=fast: writes are acknowledged before they reach the disk; a power loss or kernel crash may lose the last acknowledged writes',
@@ -80,6 +81,22 @@ export async function openDatabaseForServing(
   if (seeds && env.LOAD_SEEDS === '0') console.log(`database ${path}: served as it is (LOAD_SEEDS=0)`);
   else if (seeds) await loadSeedsForServing(store, path);
   return store;
+}
+
+/**
+ * A database server is opened in the background: one read here makes a server that cannot be
+ * reached (or refuses our credentials) stop the start, in one line, instead of failing every request.
+ */
+async function ensureDatabaseAnswers(store: BilateralStore): Promise<void> {
+  try {
+    await store.countSources();
+  } catch (error) {
+    await store.close();
+    const storage = store.storageErrorOf(error);
+    throw new StartupError(
+      `cannot use the database DATABASE_URL names: ${storage ? storage.logLine() : (error as Error).message}`,
+    );
+  }
 }
 
 /** The database `DATABASE_URL` names, else the file at `path`. */

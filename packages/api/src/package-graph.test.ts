@@ -26,7 +26,7 @@ const sourceFiles = (dir: string): string[] =>
  * from its own folder or from a lower floor, never from a higher one.
  */
 const STORE_FLOORS = [
-  ['text', 'dates', 'vocabulary', 'errors'],
+  ['text', 'dates', 'vocabulary', 'errors', 'paging', 'statistics'],
   ['sources'],
   ['seed'],
   ['postgres'],
@@ -37,7 +37,7 @@ const STORE_FLOORS = [
   ['seed-loader'],
   // BilateralStore, the interface every database implements, then each implementation of it.
   ['interface'],
-  ['sqlite'],
+  ['sqlite', 'postgres-store'],
   ['maintenance', 'synthetic', 'testing', 'cli'],
 ];
 const packages = readdirSync(packagesDir).filter((name) => statSync(join(packagesDir, name)).isDirectory());

@@ -28,6 +28,7 @@ export {
   toStorageError,
 } from './db/storage-error.ts';
 export type { StorageCheck, StorageStatus } from './db/storage-health.ts';
+export { QueryError, type QueryErrorCode } from './errors/query-error.ts';
 export type {
   ActorNetwork,
   BilateralStore,
@@ -43,7 +44,6 @@ export type {
 } from './interface/bilateral-store.ts';
 export { DatabaseUrlError, type OpenBilateralStoreOptions, openBilateralStore } from './open-bilateral-store.ts';
 export type { ActorFilter } from './queries/actors.ts';
-export { QueryError, type QueryErrorCode } from './queries/errors.ts';
 export type { EventFilter, EventOrder, EventOrderField, EventRow } from './queries/events.ts';
 export { EXPORT_BATCH_SIZE, type ExportedActor, type ExportedEvent } from './queries/export.ts';
 export type { FigureFilter } from './queries/figures.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DatabaseUrlError, openBilateralStore } from './open-bilateral-store.ts';
+import { StorageError } from './errors/storage-error.ts';
+import { openBilateralStore } from './open-bilateral-store.ts';
 import { fixtureSeedsDir } from './testing/fixture-store.ts';
 
 describe('openBilateralStore', () => {
@@ -14,18 +15,22 @@ describe('openBilateralStore', () => {
     }
   });
 
-  it('refuses a PostgreSQL URL, for now, without echoing its password', () => {
-    for (const databaseUrl of ['postgres://user:hunter2@db:5432/bilateral', 'postgresql://db/bilateral']) {
-      let refusal: unknown;
-      try {
-        openBilateralStore({ databaseUrl, path: ':memory:' });
-      } catch (error) {
-        refusal = error;
-      }
-      expect(refusal).toBeInstanceOf(DatabaseUrlError);
-      expect((refusal as Error).message).toMatch(/^DATABASE_URL names a PostgreSQL database.*unset DATABASE_URL/);
+  it('opens PostgreSQL for a postgres:// URL, and reports an unreachable server as STORAGE_UNAVAILABLE without its password', async () => {
+    // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
+    for (const databaseUrl of ['postgres://user:hunter2@127.0.0.1:1/bilateral', 'postgresql://127.0.0.1:1/bilateral']) {
+      const store = openBilateralStore({ databaseUrl });
+      const refusal = await store.countSources().catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(StorageError);
+      expect((refusal as StorageError).code).toBe('STORAGE_UNAVAILABLE');
       expect((refusal as Error).message).not.toContain('hunter2');
+      await store.close();
     }
+  });
+
+  it('refuses READ_ONLY on PostgreSQL, for now', () => {
+    expect(() => openBilateralStore({ databaseUrl: 'postgres://127.0.0.1:1/bilateral', readOnly: true })).toThrow(
+      /^READ_ONLY is not yet served from PostgreSQL/,
+    );
   });
 
   it('refuses a DATABASE_URL that is not a URL, or of another database', () => {

@@ -1,10 +1,12 @@
 /**
  * Where a process gets its store: `DATABASE_URL` names a database server; without it the embedded
- * SQLite file at `path` is used, as it always has been. Only SQLite is implemented so far; a
- * PostgreSQL URL is refused with a message saying so.
+ * SQLite file at `path` is used, as it always has been. A `postgres://` URL opens PostgreSQL, whose
+ * store answers the reads it implements and says plainly which methods are not yet on PostgreSQL.
  */
 
 import type { BilateralStore } from './interface/bilateral-store.ts';
+import { openPostgresStore } from './postgres/client.ts';
+import { postgresStore } from './postgres-store/postgres-store.ts';
 import { type OpenSqliteStoreOptions, openSqliteStore } from './sqlite/sqlite-store.ts';
 
 export interface OpenBilateralStoreOptions extends OpenSqliteStoreOptions {
@@ -35,10 +37,18 @@ export function openBilateralStore({ databaseUrl, path, ...options }: OpenBilate
       'DATABASE_URL is not a URL: give postgres://user:password@host:port/database, or unset it to use the SQLite file',
     );
   }
-  if (POSTGRES_SCHEMES.includes(scheme))
-    throw new DatabaseUrlError(
-      'DATABASE_URL names a PostgreSQL database, which this version of Bilateral cannot use yet: unset DATABASE_URL to serve the SQLite file',
+  if (POSTGRES_SCHEMES.includes(scheme)) {
+    if (options.readOnly)
+      throw new DatabaseUrlError(
+        'READ_ONLY is not yet served from PostgreSQL: point DATABASE_URL at the server without READ_ONLY, or unset DATABASE_URL to serve the SQLite file read-only',
+      );
+    return postgresStore(
+      openPostgresStore(url, {
+        ...(options.durability ? { durability: options.durability } : {}),
+        ...(options.onStatement ? { onStatement: options.onStatement } : {}),
+      }),
     );
+  }
   throw new DatabaseUrlError(
     `DATABASE_URL must be a postgres:// URL, not ${scheme}//…; unset it to use the SQLite file`,
   );

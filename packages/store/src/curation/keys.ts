@@ -3,28 +3,18 @@
  * SHA-256, so the database alone never yields a usable key. Scopes nest: `admin` can do what
  * `write` can, and `write` what `read` can.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { apiKeys } from '../db/schema.ts';
 import { guardStorage } from '../db/storage-error.ts';
+import { type ApiKey, hashSecret, KEY_PREFIX, newSecret } from '../vocabulary/api-key-secrets.ts';
 import type { KeyScope } from '../vocabulary/curation-terms.ts';
 
-const KEY_PREFIX = 'blt_';
-
-export interface ApiKey {
-  id: number;
-  label: string;
-  scope: KeyScope;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
-const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+export type { ApiKey } from '../vocabulary/api-key-secrets.ts';
 
 /** Creates a key and returns it with its secret, which is never stored and cannot be shown again. */
 export function createApiKey(store: Store, scope: KeyScope, label: string): { key: ApiKey; secret: string } {
-  const secret = KEY_PREFIX + randomBytes(32).toString('base64url');
+  const secret = newSecret();
   const row = guardStorage(store, () =>
     store
       .insert(apiKeys)

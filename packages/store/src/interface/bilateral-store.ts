@@ -201,7 +201,7 @@ export interface KeyStore {
 export interface Writes {
   saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor): Promise<SavedRecord>;
   mergeActors(request: MergeRequest, editor: Editor): Promise<MergedActors>;
-  /** Validates every seed file, then writes them; see `loadSeeds` in `seed/index.ts`. */
+  /** Validates every seed file, then writes them; see `loadSeeds` in `seed-loader/index.ts`. */
   loadSeeds(seedsDir: string): Promise<SeedReport>;
 }
 

@@ -8,20 +8,11 @@
  */
 import { type Placeholder, sql } from 'drizzle-orm';
 import { jitMapped, type Store } from '../db/client.ts';
+import type { ValueBinder } from '../paging/keyset.ts';
+
+export { inlineValues, type ValueBinder } from '../paging/keyset.ts';
 
 type BindableValue = string | number;
-
-export interface ValueBinder {
-  /** What to write where `value` goes; `name` is unique within the query. */
-  value<Value extends BindableValue>(name: string, value: Value): Value | Placeholder<string, Value>;
-  /** Records a choice that changes the SQL but binds no value (a direction, a clause without values). */
-  form(token: string): void;
-}
-
-export const inlineValues: ValueBinder = {
-  value: (_name, value) => value,
-  form: () => {},
-};
 
 export class NamedValues implements ValueBinder {
   readonly values: Record<string, BindableValue> = {};

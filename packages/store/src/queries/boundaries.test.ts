@@ -2,8 +2,8 @@
 // on every sort key, exports over several batches and date ranges at their edges.
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeStore } from '../db/client.ts';
+import { QueryError } from '../errors/query-error.ts';
 import { openSyntheticStore, SYNTHETIC_KINDS, SYNTHETIC_TITLES } from '../testing/synthetic-events.ts';
-import { QueryError } from './errors.ts';
 import { type EventFilter, type EventOrder, listEvents } from './events.ts';
 import { exportEvents } from './export.ts';
 import { MAX_PAGE_SIZE } from './pagination.ts';

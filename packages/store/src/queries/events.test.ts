@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeStore } from '../db/client.ts';
+import { QueryError } from '../errors/query-error.ts';
 import { openFixtureStore } from '../testing/fixture-store.ts';
 import { actorBySlug, eventPagesByActorIds, listActors } from './actors.ts';
-import { QueryError } from './errors.ts';
 import { countEvents, type EventFilter, listEvents } from './events.ts';
 
 const store = openFixtureStore();

@@ -1,88 +1,22 @@
 import { and, eq, exists, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { FuzzyDateError, parseFuzzyDate } from '../dates/fuzzy-date.ts';
+import { dateBound } from '../dates/date-bound.ts';
 import type { Store } from '../db/client.ts';
 import { actors, citations, claims, eventParticipants, eventSectors, events, sources } from '../db/schema.ts';
-import type { EventKind } from '../vocabulary/event-kinds.ts';
-import { keysOf, type Sector } from '../vocabulary/terms.ts';
+import { QueryError } from '../errors/query-error.ts';
+import type { EventFilter } from '../paging/event-filter.ts';
+import { DEFAULT_EVENT_ORDER, type EventOrder, eventSortKeys as sortKeysOf } from '../paging/event-order.ts';
 import { batchedLookup, inBatch } from './batched.ts';
 import { inlineValues, NamedValues, preparedByShape, type ValueBinder } from './bound-values.ts';
-import { QueryError } from './errors.ts';
 import { readThroughIndex } from './indexed-by.ts';
-import { type Page, type PageArgs, planPage, type SortKey } from './pagination.ts';
+import { type Page, type PageArgs, planPage } from './pagination.ts';
 import { toFtsQuery } from './text-search.ts';
 
 export type EventRow = typeof events.$inferSelect;
 
-export interface EventFilter {
-  /** Fuzzy date; the range starts at its earliest day. */
-  from?: string | null;
-  /** Fuzzy date; the range ends at its latest day. */
-  to?: string | null;
-  /** `within`: the event's whole possible span lies in the range; `overlaps`: any part of it does. */
-  dateMatch?: 'within' | 'overlaps' | null;
-  kinds?: EventKind[] | null;
-  /** Actor slugs. */
-  actors?: string[] | null;
-  /** `any`: at least one of the actors took part; `all`: every one of them did. */
-  actorsMatch?: 'any' | 'all' | null;
-  sectors?: Sector[] | null;
-  text?: string | null;
-  hasConflicts?: boolean | null;
-  /** Source slugs: events that cite any of these documents in their own citations. */
-  sources?: string[] | null;
-  /** Archived events (tombstones) are left out unless this is true. `text` never matches them: the search index holds live events only. */
-  includeArchived?: boolean | null;
-}
+export { type EventFilter, keepsEveryLiveEvent } from '../paging/event-filter.ts';
 
-const absent = (value: unknown) => value == null || value === '';
-const noneListed = (value: readonly unknown[] | null | undefined) => !value?.length;
-const always = () => true;
-
-/** For each filter field, whether its value lets every live event through. */
-const FILTERS_NOTHING: { [Field in keyof Required<EventFilter>]: (value: EventFilter[Field]) => boolean } = {
-  from: absent,
-  to: absent,
-  // How dates or actors combine filters nothing by itself.
-  dateMatch: always,
-  kinds: noneListed,
-  actors: noneListed,
-  actorsMatch: always,
-  sectors: noneListed,
-  text: absent,
-  // false is a condition: only events on which sources agree.
-  hasConflicts: absent,
-  sources: noneListed,
-  includeArchived: (value) => !value,
-};
-
-/**
- * True when `filter` keeps every live event, apart from the fields in `besides` (which the caller
- * applies itself), so summaries kept over all live events (statistics, the network) answer for it.
- */
-export function keepsEveryLiveEvent(
-  filter: EventFilter | null | undefined,
-  besides: readonly (keyof EventFilter)[] = [],
-): boolean {
-  const filtersNothing = <Field extends keyof EventFilter>(field: Field) =>
-    besides.includes(field) || FILTERS_NOTHING[field](filter?.[field]);
-  return keysOf(FILTERS_NOTHING).every(filtersNothing);
-}
-
-export type EventOrderField = 'date' | 'title' | 'kind';
-export interface EventOrder {
-  field: EventOrderField;
-  direction: 'asc' | 'desc';
-}
-
-/** Parses a filter date, turning a bad one into the caller's INVALID_DATE error. */
-export function dateBound(value: string, argument: string) {
-  try {
-    return parseFuzzyDate(value);
-  } catch (error) {
-    if (error instanceof FuzzyDateError) throw new QueryError('INVALID_DATE', error.message, argument);
-    throw error;
-  }
-}
+export type { EventOrder, EventOrderField } from '../paging/event-order.ts';
+export { dateBound };
 
 /** SQL for events whose claims hold more than one distinct value for some field. */
 export const hasConflictSql = sql`exists (select 1 from ${claims} where ${claims.eventId} = ${events.id} group by ${claims.field} having count(distinct ${claims.value}) > 1)`;
@@ -154,13 +88,6 @@ export function eventFilterSql(
       conditions.push(...actorIds.map((id) => tookPart([id])));
     } else conditions.push(tookPart(actorIds));
   }
-  if (filter.text != null) {
-    const query = toFtsQuery(filter.text, 'filter.text');
-    if (query)
-      conditions.push(
-        sql`${events.id} in (select rowid from event_search where event_search match ${binder.value('text', query)})`,
-      );
-  }
   if (filter.sources?.length) {
     const slugs = filter.sources.map((slug, index) => binder.value(`source${index}`, slug));
     conditions.push(
@@ -172,6 +99,13 @@ export function eventFilterSql(
           .where(and(eq(citations.eventId, events.id), inArray(sources.slug, slugs))),
       ),
     );
+  }
+  if (filter.text != null) {
+    const query = toFtsQuery(filter.text, 'filter.text');
+    if (query)
+      conditions.push(
+        sql`${events.id} in (select rowid from event_search where event_search match ${binder.value('text', query)})`,
+      );
   }
   if (filter.hasConflicts != null) {
     binder.form(filter.hasConflicts ? 'conflicts' : 'no conflicts');
@@ -197,31 +131,9 @@ export function resolveActorSlugs(store: Store, slugs: string[], argument: strin
   return found.map((row) => row.id);
 }
 
-const ORDER_KEYS: Record<EventOrderField, (direction: 'asc' | 'desc') => SortKey<EventRow>[]> = {
-  date: (direction) => [
-    { column: events.dateEarliest, direction, value: (row) => row.dateEarliest },
-    { column: events.dateLatest, direction, value: (row) => row.dateLatest },
-  ],
-  title: (direction) => [{ column: events.title, direction, value: (row) => row.title }],
-  kind: (direction) => [
-    { column: events.kind, direction, value: (row) => row.kind },
-    { column: events.dateEarliest, direction, value: (row) => row.dateEarliest },
-    { column: events.dateLatest, direction, value: (row) => row.dateLatest },
-  ],
-};
+export { DEFAULT_EVENT_ORDER };
 
-export const DEFAULT_EVENT_ORDER: EventOrder[] = [{ field: 'date', direction: 'asc' }];
-
-export function eventSortKeys(order: readonly EventOrder[]) {
-  const effective = order.length ? order : DEFAULT_EVENT_ORDER;
-  // The ID breaks ties in the direction of the last key, so a one-direction order is one row value
-  // that an index on (keys..., id) serves from either end (see `beyond` in pagination.ts).
-  const keys: SortKey<EventRow>[] = [
-    ...effective.flatMap((entry) => ORDER_KEYS[entry.field](entry.direction)),
-    { column: events.id, direction: effective.at(-1)!.direction, value: (row) => row.id },
-  ];
-  return { keys, ordering: effective.map((entry) => `${entry.field}:${entry.direction}`).join(',') || 'id' };
-}
+export const eventSortKeys = (order: readonly EventOrder[]) => sortKeysOf<EventRow>(events, order);
 
 const eventColumns = getTableColumns(events);
 

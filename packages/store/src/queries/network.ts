@@ -12,7 +12,22 @@
 import { and, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { eventParticipants, events } from '../db/schema.ts';
-import { QueryError } from './errors.ts';
+import {
+  boundedInteger,
+  byRank,
+  countParticipations,
+  DEFAULT_NETWORK_EDGES,
+  DEFAULT_NETWORK_NODES,
+  type EventPosition,
+  edgeBound,
+  edgesAmong,
+  NETWORK_EVENT_LIMIT,
+  type NetworkEdge,
+  type NetworkNode,
+  type NetworkOptions,
+  nodeBound,
+  type ParticipationRow,
+} from '../statistics/network.ts';
 import {
   type EventFilter,
   type EventOrder,
@@ -23,42 +38,17 @@ import {
 } from './events.ts';
 import type { Page, PageArgs } from './pagination.ts';
 
-/** Nodes returned when the caller does not say: about what a force-directed drawing keeps legible. */
-export const DEFAULT_NETWORK_NODES = 100;
-/** The most nodes one answer holds. */
-export const MAX_NETWORK_NODES = 200;
-/** Edges returned when the caller does not say. */
-export const DEFAULT_NETWORK_EDGES = 100;
-/** The most edges one answer holds. */
-export const MAX_NETWORK_EDGES = 500;
-/**
- * A filtered network is counted from at most this many matching events, the most recent (by date,
- * latest first), so its cost is bounded however many events match; `eventsSince` says when it
- * applied. At 5,000 events of the 100,000-event synthetic data the count takes about 100 ms.
- */
-export const NETWORK_EVENT_LIMIT = 5_000;
-
-export interface NetworkNode {
-  actorId: number;
-  eventCount: number;
-}
-
-export interface NetworkEdge {
-  sourceId: number;
-  targetId: number;
-  weight: number;
-  /** Earliest possible day of the first shared event. */
-  firstDate: string;
-  /** Latest possible day of the last shared event. */
-  lastDate: string;
-}
-
-/** A place in the events' date order (earliest day, latest day, ID): the oldest event a limited network counts. */
-export interface EventPosition {
-  dateEarliest: string;
-  dateLatest: string;
-  id: number;
-}
+export {
+  DEFAULT_NETWORK_EDGES,
+  DEFAULT_NETWORK_NODES,
+  type EventPosition,
+  MAX_NETWORK_EDGES,
+  MAX_NETWORK_NODES,
+  NETWORK_EVENT_LIMIT,
+  type NetworkEdge,
+  type NetworkNode,
+  type NetworkOptions,
+} from '../statistics/network.ts';
 
 /**
  * The network of the events matching one filter, read as each part is asked for: the lists come in
@@ -79,24 +69,6 @@ export interface ActorNetworkReader {
    */
   edges(first: number, amongNodes: number): NetworkEdge[];
 }
-
-export interface NetworkOptions {
-  /** Leave out pairs with fewer shared events. */
-  minWeight?: number;
-  /** How many matching events a filtered network counts at most; NETWORK_EVENT_LIMIT unless a test lowers it. */
-  eventLimit?: number;
-}
-
-function boundedInteger(value: number, least: number, most: number, argument: string): number {
-  if (!Number.isInteger(value) || value < least || value > most) {
-    const range = most === Number.MAX_SAFE_INTEGER ? `at least ${least}` : `between ${least} and ${most}`;
-    throw new QueryError('BAD_USER_INPUT', `\`${argument}\` must be ${range}; got ${value}.`, argument);
-  }
-  return value;
-}
-
-const nodeBound = (first: number, argument: string) => boundedInteger(first, 1, MAX_NETWORK_NODES, argument);
-const edgeBound = (first: number) => boundedInteger(first, 1, MAX_NETWORK_EDGES, 'first');
 
 /**
  * The network of the events matching `filter`. Without a filter it reads the `actor_event_counts` and
@@ -137,9 +109,6 @@ export function actorNetwork(
   };
 }
 
-const byRank = (a: NetworkEdge, b: NetworkEdge) =>
-  b.weight - a.weight || a.sourceId - b.sourceId || a.targetId - b.targetId;
-
 /** The unfiltered network from the summaries: the top nodes by index, the pairs between them by primary key. */
 function summarisedNetwork(store: Store, minWeight: number): ActorNetworkReader {
   // Read once per size: a request asks for its nodes and for the edges among the same nodes.
@@ -178,8 +147,6 @@ export const eventsSinceSql = (since: EventPosition | null | undefined): SQL | u
     ? sql`(${events.dateEarliest}, ${events.dateLatest}, ${events.id}) >= (${since.dateEarliest}, ${since.dateLatest}, ${since.id})`
     : undefined;
 
-type ParticipationRow = [eventId: number, actorId: number | null, dateEarliest: string, dateLatest: string];
-
 /**
  * A filtered network, counted the first time a part is asked for from the participations of the
  * `eventLimit` most recent matching events (one more is read to tell whether the limit applied).
@@ -216,69 +183,8 @@ function countedNetwork(
     nodeCount: () => count().nodes.length,
     edgeCount: () => count().pairs.length,
     nodes: (first) => count().nodes.slice(0, nodeBound(first, 'first')),
-    edges: (first, amongNodes) => {
-      const { nodes, pairs } = count();
-      const among = new Set(nodes.slice(0, nodeBound(amongNodes, 'amongNodes')).map((node) => node.actorId));
-      const bound = edgeBound(first);
-      const edges: NetworkEdge[] = [];
-      for (const pair of pairs) {
-        if (edges.length === bound) break;
-        if (among.has(pair.sourceId) && among.has(pair.targetId)) edges.push(pair);
-      }
-      return edges;
-    },
+    edges: (first, amongNodes) => edgesAmong(count(), first, amongNodes),
   };
-}
-
-/**
- * Nodes (most active first) and pairs of at least `minWeight` (heaviest first) from participation rows
- * grouped by event, newest event first; an event past the first `eventLimit` only tells that the limit applied.
- */
-function countParticipations(rows: readonly ParticipationRow[], minWeight: number, eventLimit: number) {
-  const eventCounts = new Map<number, number>();
-  // Keyed by the smaller actor ID, then the larger: small integer keys, which Maps hash fastest.
-  const pairs = new Map<number, Map<number, NetworkEdge>>();
-  // The oldest event counted so far; it becomes `since` when an event beyond the limit follows it.
-  let oldest: EventPosition | null = null;
-  let since: EventPosition | null = null;
-  let eventsCounted = 0;
-  for (let start = 0; start < rows.length; ) {
-    const [eventId, , firstDate, lastDate] = rows[start]!;
-    if (eventsCounted === eventLimit) {
-      since = oldest;
-      break;
-    }
-    // An actor can hold two roles in one event; it takes part once.
-    const actorIds = new Set<number>();
-    for (; start < rows.length && rows[start]![0] === eventId; start++) {
-      const actorId = rows[start]![1];
-      if (actorId !== null) actorIds.add(actorId);
-    }
-    eventsCounted++;
-    oldest = { dateEarliest: firstDate, dateLatest: lastDate, id: eventId };
-    const sorted = [...actorIds].sort((a, b) => a - b);
-    for (const [index, sourceId] of sorted.entries()) {
-      eventCounts.set(sourceId, (eventCounts.get(sourceId) ?? 0) + 1);
-      const partners = pairs.get(sourceId) ?? new Map<number, NetworkEdge>();
-      pairs.set(sourceId, partners);
-      for (const targetId of sorted.slice(index + 1)) {
-        const pair = partners.get(targetId);
-        if (!pair) partners.set(targetId, { sourceId, targetId, weight: 1, firstDate, lastDate });
-        else {
-          pair.weight++;
-          if (firstDate < pair.firstDate) pair.firstDate = firstDate;
-          if (lastDate > pair.lastDate) pair.lastDate = lastDate;
-        }
-      }
-    }
-  }
-  const nodes = [...eventCounts]
-    .map(([actorId, eventCount]) => ({ actorId, eventCount }))
-    .sort((a, b) => b.eventCount - a.eventCount || a.actorId - b.actorId);
-  const kept = [...pairs.values()]
-    .flatMap((partners) => [...partners.values()])
-    .filter((pair) => pair.weight >= minWeight);
-  return { nodes, pairs: kept.sort(byRank), since };
 }
 
 /** SQL for the events every one of `actorIds` took part in: an edge's or a relationship's shared events. */

@@ -20,7 +20,7 @@ import {
   offices,
   sources,
 } from '../db/schema.ts';
-import type { EventLinkType } from '../vocabulary/terms.ts';
+import { type EventLinkRow, linksOf } from '../vocabulary/event-links.ts';
 import { batchedLookup, inBatch } from './batched.ts';
 import { readThroughIndex } from './indexed-by.ts';
 
@@ -43,12 +43,7 @@ export type FigureActorRow = typeof figureActors.$inferSelect;
  */
 export type ParticipantWithActor = ParticipantRow & { actor: ActorRow };
 export type CitationWithSource = CitationRow & { source: SourceRow };
-export interface EventLinkRow {
-  eventId: number;
-  otherEventId: number;
-  type: EventLinkType;
-  direction: 'outgoing' | 'incoming';
-}
+export type { EventLinkRow } from '../vocabulary/event-links.ts';
 
 /** Groups rows by a key, keeping each group in the order the rows came in. */
 export function groupBy<Row, Key>(rows: readonly Row[], key: (row: Row) => Key): Map<Key, Row[]> {
@@ -156,7 +151,7 @@ export const citationsBySubjectIds = (
   ids: readonly number[],
 ): CitationWithSource[] => citationLookups[subject](store, ids);
 
-/** Links in both directions, so an event shows what it follows and what follows it. */
+/** Links in both directions, so an event shows what it follows and what follows it (order: `linksOf`). */
 export function linksByEventIds(store: Store, ids: readonly number[]): EventLinkRow[] {
   if (!ids.length) return [];
   const rows = store
@@ -164,15 +159,7 @@ export function linksByEventIds(store: Store, ids: readonly number[]): EventLink
     .from(eventLinks)
     .where(or(inArray(eventLinks.eventId, [...ids]), inArray(eventLinks.targetEventId, [...ids])))
     .all();
-  const wanted = new Set(ids);
-  return rows.flatMap((row) => [
-    ...(wanted.has(row.eventId)
-      ? [{ eventId: row.eventId, otherEventId: row.targetEventId, type: row.type, direction: 'outgoing' as const }]
-      : []),
-    ...(wanted.has(row.targetEventId)
-      ? [{ eventId: row.targetEventId, otherEventId: row.eventId, type: row.type, direction: 'incoming' as const }]
-      : []),
-  ]);
+  return linksOf(rows, ids);
 }
 
 /** Number of distinct events each actor took part in. */

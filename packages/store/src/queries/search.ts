@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
-import { QueryError } from './errors.ts';
+import { QueryError } from '../errors/query-error.ts';
 import type { PageArgs } from './pagination.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
 import { toFtsQuery } from './text-search.ts';

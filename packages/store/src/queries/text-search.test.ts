@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeStore } from '../db/client.ts';
+import { QueryError } from '../errors/query-error.ts';
 import { openFixtureStore } from '../testing/fixture-store.ts';
-import { QueryError } from './errors.ts';
 import { MAX_SEARCH_LENGTH, MAX_SEARCH_NESTING, MAX_SEARCH_TERMS, searchErrorFrom, toFtsQuery } from './text-search.ts';
 
 const store = openFixtureStore();

@@ -7,8 +7,9 @@
  * ("Mi-35" finds "Mi-35M", "JF-17" finds "JF-17B"): the index splits "35M" into one token, so the
  * last part is matched as a prefix. Case and accents are folded by the index's tokenizer.
  */
+
+import { QueryError } from '../errors/query-error.ts';
 import { codePointName, FORBIDDEN_CHARACTER } from '../text/control-characters.ts';
-import { QueryError } from './errors.ts';
 
 /**
  * The limits on what a search may hold, set from what people type: a few words, a quoted title,

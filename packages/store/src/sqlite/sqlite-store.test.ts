@@ -3,7 +3,7 @@
 // network's parts, a refused write) rather than passing it through.
 import { afterAll, describe, expect, it } from 'vitest';
 import { CurationError } from '../curation/errors.ts';
-import { QueryError } from '../queries/errors.ts';
+import { QueryError } from '../errors/query-error.ts';
 import { exportEvents } from '../queries/export.ts';
 import { readActorNetwork } from '../queries/network.ts';
 import { search } from '../queries/search.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeStore, openStore, type Store } from '../../db/client.ts';
-import { QueryError } from '../../queries/errors.ts';
+import { QueryError } from '../../errors/query-error.ts';
 import { cooperationIndex, eventStats } from '../../queries/stats.ts';
 import { loadSeeds } from '../../seed-loader/index.ts';
 import { fixtureSeedsDir } from '../../testing/fixture-store.ts';

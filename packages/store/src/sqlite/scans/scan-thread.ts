@@ -10,7 +10,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { QueryError, type QueryErrorCode } from '../../queries/errors.ts';
+import { QueryError, type QueryErrorCode } from '../../errors/query-error.ts';
 import type { ScanArgs, ScanName, ScanReply, ScanResult } from './scan-functions.ts';
 
 export interface ScanThread {

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BilateralStore } from '../interface/bilateral-store.ts';
+import { emptyPgliteStore } from '../postgres/testing/pglite.ts';
+import { postgresStore } from './postgres-store.ts';
+
+describe('the PostgreSQL store', () => {
+  let store: BilateralStore;
+  beforeAll(async () => {
+    store = postgresStore(emptyPgliteStore());
+  }, 120_000);
+  afterAll(() => store.close());
+
+  it('creates, lists, authenticates and revokes API keys, keeping only the hash', async () => {
+    const { key, secret } = await store.createApiKey('write', 'curator');
+    expect(secret).toMatch(/^blt_/);
+    expect(key).toMatchObject({ label: 'curator', scope: 'write', revokedAt: null });
+    expect(await store.listApiKeys()).toEqual([key]);
+    expect(await store.authenticateApiKey(secret)).toEqual(key);
+    expect(await store.authenticateApiKey(`${secret}x`)).toBeNull();
+    expect(await store.authenticateApiKey('not a key')).toBeNull();
+    expect(await store.revokeApiKey(key.id)).toBe(true);
+    expect(await store.revokeApiKey(key.id)).toBe(false);
+    expect(await store.authenticateApiKey(secret)).toBeNull();
+    expect((await store.listApiKeys())[0]!.revokedAt).toEqual(expect.any(String));
+  });
+
+  it('answers an empty database with empty pages and zero counts', async () => {
+    expect(await store.listEvents(null, [], { first: 5 })).toEqual({
+      rows: [],
+      cursors: [],
+      hasNextPage: false,
+      hasPreviousPage: false,
+    });
+    expect(await store.countEvents(null)).toBe(0);
+    expect(await store.eventsByIds([])).toEqual([]);
+    expect(await store.participantsByEventIds([1, 2])).toEqual([]);
+  });
+
+  it('refuses a filter it cannot answer as the caller would, and says which methods are not yet on PostgreSQL', async () => {
+    await expect(store.listEvents({ actors: ['nobody'] }, [], {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(store.listEvents({ from: '2014-13' }, [], {})).rejects.toMatchObject({ code: 'INVALID_DATE' });
+    await expect(store.listEvents(null, [], { first: 0 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(store.listEvents(null, [], { after: 'garbage' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    await expect(store.search('x', null, {})).rejects.toThrow('BilateralStore.search is not yet on PostgreSQL');
+    await expect(store.saveRecord('actor', {} as never, {} as never)).rejects.toThrow(/not yet on PostgreSQL/);
+  });
+
+  it('reports itself readable and writable', async () => {
+    expect(await store.checkStorage()).toMatchObject({ readable: { ok: true }, writable: { ok: true } });
+  });
+});

@@ -1,0 +1,255 @@
+/**
+ * `BilateralStore` on PostgreSQL (a server through node-postgres, or PGlite in this process). The
+ * store is handed out at once and opens (and migrates) in the background: every method waits for
+ * that first, so the synchronous `openBilateralStore` can pick PostgreSQL as it picks SQLite, and a
+ * failure to connect surfaces as the first call's StorageError. Methods not implemented on
+ * PostgreSQL yet reject with "… is not yet on PostgreSQL", never a wrong answer.
+ */
+
+import { sql } from 'drizzle-orm';
+import type { StorageStatus } from '../db/storage-health.ts';
+import type { StorageError } from '../errors/storage-error.ts';
+import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
+import type { PostgresDatabase, PostgresStore } from '../postgres/client.ts';
+import { guardPostgres, toPostgresStorageError } from '../postgres/storage-error.ts';
+import * as keys from './api-keys.ts';
+import * as eventReads from './event-reads.ts';
+import { notYetOnPostgres } from './event-reads.ts';
+import * as insights from './insight-reads.ts';
+import * as recordReads from './record-reads.ts';
+import * as related from './related-reads.ts';
+import * as revisions from './revision-reads.ts';
+
+type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends (...args: infer A) => unknown
+  ? A
+  : never;
+
+/** Fails the way a method not yet written for PostgreSQL fails: at its first use, saying which. */
+const notYet = (method: string) => Promise.reject(notYetOnPostgres(`BilateralStore.${method}`));
+
+async function* notYetStream(method: string): AsyncGenerator<never> {
+  yield* [];
+  throw notYetOnPostgres(`BilateralStore.${method}`);
+}
+
+export class PostgresBilateralStore implements BilateralStore {
+  readonly readOnly = false;
+  private readonly opening: Promise<PostgresStore>;
+
+  constructor(opening: Promise<PostgresStore>) {
+    this.opening = opening;
+    // A failure to open is reported by the first call; until then it must not crash the process.
+    opening.catch(() => {});
+  }
+
+  /** Runs `read` on the open database, turning a storage fault into StorageError. */
+  private async run<T>(read: (db: PostgresDatabase) => Promise<T>): Promise<T> {
+    const { db } = await this.opening;
+    return guardPostgres(() => read(db));
+  }
+
+  // Events
+  listEvents(...args: Args<'listEvents'>) {
+    return this.run((db) => eventReads.listEvents(db, ...args));
+  }
+  countEvents(...args: Args<'countEvents'>) {
+    return this.run((db) => eventReads.countEvents(db, ...args));
+  }
+  eventBySlug(slug: string) {
+    return this.run((db) => eventReads.eventBySlug(db, slug));
+  }
+  eventsByIds(ids: readonly number[]) {
+    return this.run((db) => eventReads.eventsByIds(db, ids));
+  }
+  listBucketEvents(...args: Args<'listBucketEvents'>) {
+    return this.run((db) => eventReads.listBucketEvents(db, ...args));
+  }
+  listSharedEvents(...args: Args<'listSharedEvents'>) {
+    return this.run((db) => eventReads.listSharedEvents(db, ...args));
+  }
+  exportEvents() {
+    return notYetStream('exportEvents');
+  }
+
+  // Actors, sources, figures
+  listActors(...args: Args<'listActors'>) {
+    return this.run((db) => recordReads.listActors(db, ...args));
+  }
+  countActors(...args: Args<'countActors'>) {
+    return this.run((db) => recordReads.countActors(db, ...args));
+  }
+  actorBySlug(slug: string) {
+    return this.run((db) => recordReads.actorBySlug(db, slug));
+  }
+  actorsByIds(ids: readonly number[]) {
+    return this.run((db) => related.actorsByIds(db, ids));
+  }
+  exportActors() {
+    return notYetStream('exportActors');
+  }
+  listSources(...args: Args<'listSources'>) {
+    return this.run((db) => recordReads.listSources(db, ...args));
+  }
+  countSources() {
+    return this.run((db) => recordReads.countSources(db));
+  }
+  sourceBySlug(slug: string) {
+    return this.run((db) => recordReads.sourceBySlug(db, slug));
+  }
+  sourcesByIds(ids: readonly number[]) {
+    return this.run((db) => recordReads.sourcesByIds(db, ids));
+  }
+  listFigures(...args: Args<'listFigures'>) {
+    return this.run((db) => recordReads.listFigures(db, ...args));
+  }
+  countFigures(...args: Args<'countFigures'>) {
+    return this.run((db) => recordReads.countFigures(db, ...args));
+  }
+  figureBySlug(slug: string) {
+    return this.run((db) => recordReads.figureBySlug(db, slug));
+  }
+  figuresByIds(ids: readonly number[]) {
+    return this.run((db) => recordReads.figuresByIds(db, ids));
+  }
+
+  // Batched lookups for the loaders
+  idsBySlugs(...args: Args<'idsBySlugs'>) {
+    return this.run((db) => related.idsBySlugs(db, ...args));
+  }
+  claimsByIds(ids: readonly number[]) {
+    return this.run((db) => related.claimsByIds(db, ids));
+  }
+  officesByIds(ids: readonly number[]) {
+    return this.run((db) => related.officesByIds(db, ids));
+  }
+  participantsByEventIds(ids: readonly number[]) {
+    return this.run((db) => related.participantsByEventIds(db, ids));
+  }
+  sectorsByEventIds(ids: readonly number[]) {
+    return this.run((db) => related.sectorsByEventIds(db, ids));
+  }
+  claimsByEventIds(ids: readonly number[]) {
+    return this.run((db) => related.claimsByEventIds(db, ids));
+  }
+  claimsByFigureIds(ids: readonly number[]) {
+    return this.run((db) => related.claimsByFigureIds(db, ids));
+  }
+  linksByEventIds(ids: readonly number[]) {
+    return this.run((db) => related.linksByEventIds(db, ids));
+  }
+  aliasesByActorIds(ids: readonly number[]) {
+    return this.run((db) => related.aliasesByActorIds(db, ids));
+  }
+  officesByHolderIds(ids: readonly number[]) {
+    return this.run((db) => related.officesByHolderIds(db, ids));
+  }
+  actorsByPredecessorIds(ids: readonly number[]) {
+    return this.run((db) => related.actorsByPredecessorIds(db, ids));
+  }
+  actorIdsByFigureIds(ids: readonly number[]) {
+    return this.run((db) => related.actorIdsByFigureIds(db, ids));
+  }
+  citationsBySubjectIds(...args: Args<'citationsBySubjectIds'>) {
+    return this.run((db) => related.citationsBySubjectIds(db, ...args));
+  }
+  relationshipsByActorIds(ids: readonly number[]) {
+    return this.run((db) => related.relationshipsByActorIds(db, ids));
+  }
+  eventCountsByActorIds(ids: readonly number[]) {
+    return this.run((db) => related.eventCountsByActorIds(db, ids));
+  }
+  citationCountsBySourceIds(ids: readonly number[]) {
+    return this.run((db) => related.citationCountsBySourceIds(db, ids));
+  }
+  eventPagesByActorIds(...args: Args<'eventPagesByActorIds'>) {
+    return this.run((db) => eventReads.eventPagesByActorIds(db, ...args));
+  }
+  citationPagesBySourceIds(...args: Args<'citationPagesBySourceIds'>) {
+    return this.run((db) => related.citationPagesBySourceIds(db, ...args));
+  }
+
+  // Search: not yet; statistics and the network
+  search(): Promise<SearchResults> {
+    return notYet('search');
+  }
+  eventStats(...args: Args<'eventStats'>) {
+    return this.run((db) => insights.eventStats(db, ...args));
+  }
+  cooperationIndex(...args: Args<'cooperationIndex'>) {
+    return this.run((db) => insights.cooperationIndex(db, ...args));
+  }
+  readActorNetwork(...args: Args<'readActorNetwork'>) {
+    return this.run((db) => insights.readActorNetwork(db, ...args));
+  }
+
+  // Revisions
+  revisionsOf(...args: Args<'revisionsOf'>) {
+    return this.run((db) => revisions.revisionsOf(db, ...args));
+  }
+  revisionAsOf(...args: Args<'revisionAsOf'>) {
+    return this.run((db) => revisions.revisionAsOf(db, ...args));
+  }
+  changesSince(...args: Args<'changesSince'>) {
+    return this.run((db) => revisions.changesSince(db, ...args));
+  }
+  readAllRecords(): ReturnType<BilateralStore['readAllRecords']> {
+    return notYet('readAllRecords');
+  }
+
+  // Keys
+  createApiKey(...args: Args<'createApiKey'>) {
+    return this.run((db) => keys.createApiKey(db, ...args));
+  }
+  revokeApiKey(id: number) {
+    return this.run((db) => keys.revokeApiKey(db, id));
+  }
+  listApiKeys() {
+    return this.run((db) => keys.listApiKeys(db));
+  }
+  authenticateApiKey(secret: string) {
+    return this.run((db) => keys.authenticateApiKey(db, secret));
+  }
+
+  // Writes: not yet
+  saveRecord(): ReturnType<BilateralStore['saveRecord']> {
+    return notYet('saveRecord');
+  }
+  mergeActors(): ReturnType<BilateralStore['mergeActors']> {
+    return notYet('mergeActors');
+  }
+  loadSeeds(): ReturnType<BilateralStore['loadSeeds']> {
+    return notYet('loadSeeds');
+  }
+
+  // Storage
+  async checkStorage(): Promise<StorageStatus> {
+    try {
+      const { db } = await this.opening;
+      // A hot standby, or a server set to refuse writes, answers reads but no write.
+      const { rows } = await db.execute<{ refusesWrites: boolean }>(
+        sql`select pg_is_in_recovery() or current_setting('transaction_read_only') = 'on' as "refusesWrites"`,
+      );
+      return {
+        mode: 'read-write',
+        readable: { ok: true, detail: 'PostgreSQL answered' },
+        writable: rows[0]!.refusesWrites
+          ? { ok: false, detail: 'PostgreSQL refuses writes here (a standby, or default_transaction_read_only)' }
+          : { ok: true, detail: 'PostgreSQL accepts writes' },
+      };
+    } catch (error) {
+      const storage = toPostgresStorageError(error);
+      // The code only: the fault's detail names hosts and ports, and this answer is public.
+      const failed = { ok: false, detail: `PostgreSQL did not answer (${storage?.code ?? 'an unexpected error'})` };
+      return { mode: 'read-write', readable: failed, writable: failed };
+    }
+  }
+  storageErrorOf(error: unknown): StorageError | undefined {
+    return toPostgresStorageError(error);
+  }
+  async close() {
+    await (await this.opening.catch(() => undefined))?.close();
+  }
+}
+
+/** A BilateralStore over a PostgreSQL store being opened (`openPostgresStore`, `openPgliteStore`). */
+export const postgresStore = (opening: Promise<PostgresStore>): BilateralStore => new PostgresBilateralStore(opening);
