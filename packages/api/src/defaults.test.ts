@@ -8,6 +8,7 @@
 // connect), and is read from /proc; the other gets a free port on 127.0.0.1 as well, and is asked over
 // HTTP. The database connection is checked in-process, opened by the function server.ts opens it with,
 // given an environment without settings.
+
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { openBilateralStore, resolveDatabasePath } from '@bilateral/store';
 import { sqliteDatabaseOf } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from './hostile/harness.ts';
+import { admissionFromEnv } from './limits/costly-admission.ts';
 import { rateLimitFromEnv } from './limits/rate-limit.ts';
 import { openDatabaseForServing } from './open-database.ts';
 import { useFixtureApi } from './testing/fixture-api.ts';
@@ -135,6 +137,9 @@ const DEFAULT_BEHAVIOUR: Record<string, () => Promise<void> | void> = {
     ).json();
     expect(written).toMatchObject({ data: { updateEvent: { event: { place: 'Moscow, by decree' }, userErrors: [] } } });
   },
+  // Unset, each serving process runs one costly query at a time with four waiting (costly-admission.test.ts checks the gate itself).
+  COSTLY_REQUESTS_AT_ONCE: () => expect(admissionFromEnv({}).running).toBe(1),
+  COSTLY_REQUESTS_WAITING: () => expect(admissionFromEnv({}).waiting).toBe(4),
   RATE_LIMIT_POINTS_PER_MINUTE: async () => {
     // Off: a burst spends far more points than any budget in docs/limits.md's examples, none refused.
     let spent = 0;
