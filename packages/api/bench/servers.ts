@@ -81,7 +81,7 @@ export interface ServerOptions {
   loadSeeds?: boolean;
   /** `WORKERS` for our server (unset: its default, one process). */
   workers?: number;
-  /** More environment for the server (settings such as METRICS). */
+  /** More environment for the server (settings under test, such as METRICS). */
   env?: Record<string, string>;
 }
 

@@ -24,9 +24,14 @@ const repositoryRoot = resolve(apiDir, '../..');
  * `browser` the minified ES module, beside its stylesheet and the chunks it loads on demand.
  */
 
-/** The bundles by name: the server `start` runs, the explorer it serves, and the benchmark's baseline servers. */
+/** The bundles by name: the server `start` runs, its scan thread, the explorer it serves, and the benchmark's baseline servers. */
 export const BUNDLES = /** @type {const} */ ({
   server: { entry: join(apiDir, 'src/server.ts'), outfile: join(apiDir, 'dist/server.cjs') },
+  // The SQLite store's scan thread (store/src/sqlite/scans/scan-thread.ts) runs this file beside the server's bundle.
+  scanWorker: {
+    entry: join(repositoryRoot, 'packages/store/src/sqlite/scans/scan-worker.ts'),
+    outfile: join(apiDir, 'dist/scan-worker.cjs'),
+  },
   explorer: {
     entry: join(repositoryRoot, 'packages/explorer/src/app/main.ts'),
     outfile: join(repositoryRoot, 'packages/explorer/dist/explorer.js'),

@@ -8,4 +8,6 @@ import { BUNDLES, currentBundle } from './bundle.mjs';
 import { runWithCodeCache } from './code-cache.mjs';
 
 if (cluster.isPrimary) await currentBundle(BUNDLES.explorer);
+// The scan thread's bundle is brought up to date with the server's; it runs without a code cache.
+if (cluster.isPrimary) await currentBundle(BUNDLES.scanWorker);
 runWithCodeCache(cluster.isPrimary ? await currentBundle(BUNDLES.server) : BUNDLES.server.outfile);

@@ -25,7 +25,8 @@ export const ERROR_CODES = {
   UNAUTHENTICATED:
     'This operation needs an API key and none was sent, or the key is unknown or revoked. Send `Authorization: Bearer <key>`.',
   FORBIDDEN: 'The API key is valid but lacks the scope this operation needs (writes need `write`).',
-  QUERY_TOO_DEEP: 'The document nests fields deeper than the server allows. Split it into several requests.',
+  QUERY_TOO_DEEP:
+    'The document nests fields, or the lists and objects of an argument value, deeper than the server allows. Split it into several requests, or send flatter values.',
   PAYLOAD_TOO_LARGE:
     'The request body is larger than the server accepts (1 MiB, HTTP 413); `extensions.limit` gives the size in bytes.',
   METHOD_NOT_ALLOWED: 'The HTTP method is not one this route answers; the exports under `/export/` answer GET only.',
@@ -53,7 +54,7 @@ export const ERROR_CODES = {
     'The server serves a read-only database (a snapshot, a replica or `READ_ONLY`): reads work, writes are refused and will not succeed on retry.',
   STORAGE_UNAVAILABLE:
     "The server's storage failed (an I/O error); nothing was written. Retry later with the same idempotency key, after `Retry-After`.",
-  BUSY: 'The database stayed locked by another writer past the wait limit; nothing was written. Retry shortly with the same idempotency key.',
+  BUSY: 'The server cannot take this now (HTTP 503, `extensions.retryable`, `Retry-After`): the database stayed locked by another writer past the wait limit (nothing was written; retry with the same idempotency key), or the server is already running and queueing as many costly queries as it takes at once (retry after `Retry-After`).',
   QUERY_TOO_COSTLY:
     'The operation would cost more than the per-request budget (`extensions.cost` against `extensions.limit`), priced before anything runs: ask for smaller pages or fewer nested lists.',
   TOO_MANY_TOKENS:

@@ -47,24 +47,25 @@ function durabilitySetting(env: Environment): Durability {
 /**
  * Opens the database the server will serve, printing what it did; throws StartupError when it must
  * not start. `seeds: false` is for a cluster worker, whose primary has migrated the database and
- * loaded the seeds already.
+ * loaded the seeds already. `scanThread: true` is for a process that serves requests: the store runs
+ * its whole-dataset scans off the thread that answers them (see `OpenBilateralStoreOptions`).
  */
 export async function openDatabaseForServing(
   path: string,
   env: Environment = process.env,
-  { seeds = true }: { seeds?: boolean } = {},
+  { seeds = true, scanThread = false }: { seeds?: boolean; scanThread?: boolean } = {},
 ): Promise<BilateralStore> {
   const forced = booleanSetting('READ_ONLY', env);
   const access = forced ? undefined : storageAccess(path);
   if (forced || access?.writable === false) {
     const why = access?.writable === false ? access.reason : 'READ_ONLY=true';
-    return openReadOnly(path, env, why);
+    return openReadOnly(path, env, why, scanThread);
   }
   const durability = durabilitySetting(env);
   let store: BilateralStore;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    store = openStore(path, env, { durability });
+    store = openStore(path, env, { durability, scanThread });
   } catch (error) {
     if (error instanceof DatabaseUrlError) throw new StartupError(error.message);
     const storage = toStorageError(error, { path });
@@ -102,9 +103,9 @@ async function ensureDatabaseAnswers(store: BilateralStore): Promise<void> {
 const openStore = (path: string, env: Environment, options: OpenBilateralStoreOptions) =>
   openBilateralStore({ databaseUrl: env.DATABASE_URL, path, ...options });
 
-function openReadOnly(path: string, env: Environment, why: string): BilateralStore {
+function openReadOnly(path: string, env: Environment, why: string, scanThread: boolean): BilateralStore {
   try {
-    const store = openStore(path, env, { readOnly: true });
+    const store = openStore(path, env, { readOnly: true, scanThread });
     console.log(
       `database ${path} is served read-only (${why}): its schema is up to date, so migrations and seed loading are skipped; writes are answered with STORAGE_READ_ONLY`,
     );

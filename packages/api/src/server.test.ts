@@ -1,10 +1,12 @@
 // The quick start, end to end: the server process creates and migrates a fresh database, loads the
 // shipped seeds, and answers GraphiQL and a query, as `npx -y pnpm@10 start` does. Then the same
-// with WORKERS=2: a write on one worker reaches `eventChanged` subscribers on every worker.
-import { mkdtempSync, rmSync } from 'node:fs';
+// with WORKERS=2: a write on one worker reaches `eventChanged` subscribers on every worker. And the
+// store's scan thread, run from the bundle `start` builds beside the server's.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '@bilateral/store';
+import { writeFixtureDatabase } from '@bilateral/store/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServer } from './testing/server-process.ts';
 
@@ -127,5 +129,33 @@ describe('the server process', () => {
     for (const text of await Promise.all(received))
       expect(text).toContain(`"eventChanged":{"slug":"${slug}","version":${data.event.version + 1}}`);
     controller.abort();
+  }, 60_000);
+
+  it('answers filtered statistics from the scan thread the bundle runs, as the store counts them in-process', async () => {
+    const databasePath = join(dir, 'scans.db');
+    writeFixtureDatabase(databasePath);
+    const { url, output } = await start({ DATABASE_PATH: databasePath, LOAD_SEEDS: '0' });
+    expect(existsSync(join(import.meta.dirname, '../dist/scan-worker.cjs'))).toBe(true);
+    const { data, errors } = await post(
+      url,
+      '{ eventStats(filter: { from: "2000" }, groupBy: [YEAR]) { totalCount buckets { count } } cooperationIndex(filter: { actors: ["pakistan"] }) { years { year meanGoldstein eventCount } } }',
+    );
+    expect(errors).toBeUndefined();
+    const store = openSqliteStore(databasePath);
+    try {
+      const stats = await store.eventStats({ from: '2000' }, ['year']);
+      expect(stats.totalCount).toBeGreaterThan(0);
+      expect(data.eventStats).toEqual({
+        totalCount: stats.totalCount,
+        buckets: stats.buckets.map(({ count }) => ({ count })),
+      });
+      const years = await store.cooperationIndex({ actors: ['pakistan'] });
+      expect(data.cooperationIndex.years).toEqual(
+        years.map(({ year, meanGoldstein, eventCount }) => ({ year, meanGoldstein, eventCount })),
+      );
+    } finally {
+      await store.close();
+    }
+    expect(output).not.toMatch(/scan thread|Error/);
   }, 60_000);
 });

@@ -10,6 +10,7 @@ import { createChangeBus } from './changes.ts';
 import { relayChanges, workerCount, workerRelay } from './cluster.ts';
 import { parseCorsOrigins } from './cors.ts';
 import { createBilateralServer } from './http-server.ts';
+import { admissionFromEnv, createAdmissionGate } from './limits/costly-admission.ts';
 import { rateLimitFromEnv, trustedProxiesFromEnv } from './limits/rate-limit.ts';
 import { serveClusterMetrics, workerMetrics } from './observability/cluster-metrics.ts';
 import { createMetrics } from './observability/metrics.ts';
@@ -52,7 +53,7 @@ function listenForScrapes(port: number, scrape: Scrape) {
   return server;
 }
 
-async function openDatabase(options?: { seeds: boolean }): Promise<BilateralStore> {
+async function openDatabase(options?: { seeds?: boolean; scanThread?: boolean }): Promise<BilateralStore> {
   try {
     return await openDatabaseForServing(databasePath, process.env, options);
   } catch (error) {
@@ -74,6 +75,7 @@ function serve(store: BilateralStore) {
     store,
     corsOrigins,
     rateLimit: rateLimitFromEnv(),
+    costlyAdmission: createAdmissionGate(admissionFromEnv()),
     trustedDocumentsOnly,
     changes,
     sourcesDir,
@@ -117,16 +119,17 @@ function serve(store: BilateralStore) {
   }
 }
 
-// A CommonJS bundle has no top-level await.
+// A CommonJS bundle has no top-level await. Each process that serves runs its store's whole-dataset
+// scans on a thread of their own, so cheap requests are answered while they count.
 if (workers === 1) {
-  openDatabase().then(serve);
+  openDatabase({ scanThread: true }).then(serve);
 } else if (cluster.isPrimary) {
   openDatabase()
     .then((store) => store.close())
     .then(forkWorkers);
 } else {
   // The primary has migrated the database and loaded the seeds; a worker only opens it.
-  openDatabase({ seeds: false }).then(serve);
+  openDatabase({ seeds: false, scanThread: true }).then(serve);
 }
 
 /** The primary, once it has migrated the database and loaded the seeds: the workers, restarted when one dies. */

@@ -17,6 +17,7 @@ import { useHealth, YOGA_HEALTH_PATH } from './health.ts';
 import { useHttpCache } from './http-cache.ts';
 import { useJsonOnlyPost } from './json-only-post.ts';
 import { useCostLimit } from './limits/cost-limit.ts';
+import { type AdmissionGate, createAdmissionGate, useCostlyAdmission } from './limits/costly-admission.ts';
 import { useDocumentLimits } from './limits/document-limits.ts';
 import { type RateLimitOptions, useRateLimit } from './limits/rate-limit.ts';
 import { jsonOperatorLogger, operatorLogger } from './logging.ts';
@@ -46,6 +47,8 @@ export interface BilateralYogaOptions {
   trustedDocuments?: TrustedDocuments;
   /** Refuse documents sent as text, answering only trusted document IDs (`TRUSTED_DOCUMENTS_ONLY`). */
   trustedDocumentsOnly?: boolean;
+  /** Admits costly queries a few at a time (limits/costly-admission.ts); one at a time, four waiting, by default. */
+  costlyAdmission?: AdmissionGate;
   /** Where writes announce changes to `eventChanged`; a bus of its own by default (one process). */
   changes?: ChangeBus;
   /** The directory of source documents that `Citation.passage` reads (`SOURCES_DIR`); passages are null without it. */
@@ -72,6 +75,7 @@ export function createBilateralYoga({
   trustedDocuments = sdkTrustedDocuments(),
   trustedDocumentsOnly = false,
   changes = createChangeBus(),
+  costlyAdmission = createAdmissionGate(),
   sourcesDir,
   metrics,
   scrapeMetrics,
@@ -114,6 +118,8 @@ export function createBilateralYoga({
       useCostLimit(),
       ...(rateLimit ? [useRateLimit(store, rateLimit)] : []),
       useCompiledExecution(),
+      // Last: it wraps the executor the one before sets, and needs the price useCostLimit found.
+      useCostlyAdmission(costlyAdmission),
     ],
     healthCheckEndpoint: YOGA_HEALTH_PATH,
     graphiql: {

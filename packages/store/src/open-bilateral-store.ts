@@ -4,13 +4,12 @@
  * store answers the reads it implements and says plainly which methods are not yet on PostgreSQL.
  */
 
-import type { OpenStoreOptions } from './db/client.ts';
 import type { BilateralStore } from './interface/bilateral-store.ts';
 import { openPostgresStore } from './postgres/client.ts';
 import { postgresStore } from './postgres-store/postgres-store.ts';
-import { openSqliteStore } from './sqlite/sqlite-store.ts';
+import { type OpenSqliteStoreOptions, openSqliteStore } from './sqlite/sqlite-store.ts';
 
-export interface OpenBilateralStoreOptions extends OpenStoreOptions {
+export interface OpenBilateralStoreOptions extends OpenSqliteStoreOptions {
   /** `DATABASE_URL`: a database server's URL; empty or absent for the SQLite file at `path`. */
   databaseUrl?: string | undefined;
   /** The SQLite file (or `:memory:`) used when there is no `databaseUrl`. */

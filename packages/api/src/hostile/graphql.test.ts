@@ -6,7 +6,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_COST } from '../limits/cost-limit.ts';
-import { MAX_ALIASES, MAX_DIRECTIVES, MAX_FIELD_REPEATS, MAX_TOKENS } from '../limits/document-limits.ts';
+import { MAX_ALIASES, MAX_DIRECTIVES, MAX_FIELD_REPEATS, MAX_NESTING, MAX_TOKENS } from '../limits/document-limits.ts';
 import { MAX_NODE_IDS } from '../limits/pricing.ts';
 import { MAX_QUERY_DEPTH } from '../query-depth.ts';
 import { useFixtureApi } from '../testing/fixture-api.ts';
@@ -214,6 +214,38 @@ const validation: Case[] = [
   ],
   [`a query ${MAX_QUERY_DEPTH + 1} levels deep`, post(nestedFields(MAX_QUERY_DEPTH + 1)), 'QUERY_TOO_DEEP'],
   ['a query 300 levels deep', post(nestedFields(300)), 'QUERY_TOO_DEEP'],
+  // The parser recursed into these until its stack ran out (an uncoded INTERNAL_SERVER_ERROR) before it had read
+  // enough tokens to refuse them; now the text is measured first.
+  [
+    'a list literal nested 3,000 deep in a filter',
+    post(`{ events(first: 1, filter: { kinds: ${'['.repeat(3_000)}${']'.repeat(3_000)} }) { totalCount } }`),
+    'TOO_MANY_TOKENS',
+  ],
+  [
+    'input objects nested 2,000 deep in a filter',
+    post(`{ events(first: 1, filter: ${'{ a: '.repeat(2_000)}1${' }'.repeat(2_000)}) { totalCount } }`),
+    'TOO_MANY_TOKENS',
+  ],
+  [
+    'a list literal nested 990 deep, within the token ceiling',
+    post(`{ events(first: 1, filter: { kinds: ${'['.repeat(990)}${']'.repeat(990)} }) { totalCount } }`),
+    'QUERY_TOO_DEEP',
+  ],
+  [
+    'input objects nested 450 deep, within the token ceiling',
+    post(`{ events(first: 1, filter: ${'{ a: '.repeat(450)}1${' }'.repeat(450)}) { totalCount } }`),
+    'QUERY_TOO_DEEP',
+  ],
+  [
+    'a variable’s default value nested 900 deep',
+    post(`query ($f: EventFilter = ${'['.repeat(900)}${']'.repeat(900)}) { events(filter: $f) { totalCount } }`),
+    'QUERY_TOO_DEEP',
+  ],
+  [
+    'a nested literal sent with GET',
+    { method: 'GET', params: { query: `{ node(id: ${'['.repeat(900)}${']'.repeat(900)}) { id } }` } },
+    'QUERY_TOO_DEEP',
+  ],
   [
     'depth built from a chain of fragments',
     post(
@@ -276,6 +308,16 @@ describe('hostile GraphQL requests', () => {
     it.each(cases)('refuses %s', async (_name, request, code, status = 200) => {
       await expectRefused(api.yoga, request, code, status);
     });
+  });
+
+  it('refuses an argument value nested one bracket past the ceiling, and parses one at it', async () => {
+    // `{`, `(` and the filter's `{` are open around the list literal.
+    const kinds = (levels: number) =>
+      post(`{ events(first: 1, filter: { kinds: ${'['.repeat(levels)}${']'.repeat(levels)} }) { totalCount } }`);
+    const refused = await expectRefused(api.yoga, kinds(MAX_NESTING - 2), 'QUERY_TOO_DEEP');
+    expect(refused.body.errors![0]!.extensions).toMatchObject({ limit: MAX_NESTING });
+    const parsed = await send(api.yoga, kinds(MAX_NESTING - 3));
+    expect(parsed.body.errors?.map((error) => error.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
   it('prices a refused operation and states the limit', async () => {

@@ -1,13 +1,13 @@
 /**
  * Ceilings on the shape of a document, checked while it is parsed and validated, before any cost
- * is computed or resolver runs: tokens, aliases, directives and repeated fields. Each is set from
- * what the SDK's operations need, with room to spare (a test measures the SDK against them), and
- * documented in docs/limits.md. GraphQL Armor's counters are used for aliases, directives and
- * tokens; they count each fragment once, so they are linear in the document.
+ * is computed or resolver runs: tokens, bracket nesting, aliases, directives and repeated fields.
+ * Each is set from what the SDK's operations need, with room to spare (a test measures the SDK
+ * against them), and documented in docs/limits.md. Tokens and nesting are counted on the text before
+ * it is parsed (`text-limits.ts`); GraphQL Armor's counters count aliases and directives, each
+ * fragment once, so they are linear in the document.
  */
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import {
   type ASTVisitor,
   type DocumentNode,
@@ -19,10 +19,16 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ErrorCode } from '../errors.ts';
-import { maxDepthRule } from '../query-depth.ts';
+import { MAX_QUERY_DEPTH, maxDepthRule } from '../query-depth.ts';
+import { useTextLimits } from './text-limits.ts';
 
 /** The SDK's largest operation, with its fragments, is about 210 tokens. */
 export const MAX_TOKENS = 2_000;
+/**
+ * Braces, brackets and parentheses open at once. The SDK's deepest operation opens about a dozen;
+ * the parser's stack holds about a thousand.
+ */
+export const MAX_NESTING = 64;
 /**
  * The SDK uses no aliases; a hand-written query comparing a few records needs a handful. Each
  * aliased list is a statement over the whole dataset, so this stays low.
@@ -41,6 +47,13 @@ const tooManyTokens = () =>
     'TOO_MANY_TOKENS',
     `This document has more than ${MAX_TOKENS} tokens (names, punctuation, values), the most this server parses. Send fewer fields or split the request.`,
     MAX_TOKENS,
+  );
+
+const nestedTooDeep = () =>
+  limitError(
+    'QUERY_TOO_DEEP',
+    `This document nests braces, brackets or parentheses more than ${MAX_NESTING} deep (fields are limited to ${MAX_QUERY_DEPTH} levels, and an argument value's lists and objects count too). Send flatter values or split the request.`,
+    MAX_NESTING,
   );
 
 /** An Armor counter whose rejection is reported with our code (Armor's own is an uncoded syntax error). */
@@ -136,14 +149,9 @@ function limitErrors(schema: GraphQLSchema, document: DocumentNode): readonly Gr
 export const useDocumentLimits = (): Plugin => ({
   onPluginInit({ addPlugin }) {
     addPlugin(
-      maxTokensPlugin({
-        n: MAX_TOKENS,
-        onReject: [
-          () => {
-            throw tooManyTokens();
-          },
-        ],
-      }),
+      useTextLimits({ maxTokens: MAX_TOKENS, maxNesting: MAX_NESTING }, (ceiling) =>
+        ceiling === 'tokens' ? tooManyTokens() : nestedTooDeep(),
+      ),
     );
   },
   onValidate({ params, setResult }) {

@@ -427,7 +427,7 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   /** An argument or variable is wrong: out of range, malformed, or not a value of its type. `extensions.argument` names it when known; fix it and send the request again. */
   | 'BAD_USER_INPUT'
-  /** The database stayed locked by another writer past the wait limit; nothing was written. Retry shortly with the same idempotency key. */
+  /** The server cannot take this now (HTTP 503, `extensions.retryable`, `Retry-After`): the database stayed locked by another writer past the wait limit (nothing was written; retry with the same idempotency key), or the server is already running and queueing as many costly queries as it takes at once (retry after `Retry-After`). */
   | 'BUSY'
   /** One selection asks for the same field more times than the server allows; ask for it once. */
   | 'FIELD_DUPLICATED'
@@ -465,7 +465,7 @@ export type ErrorCode =
   | 'PERSISTED_QUERY_ONLY'
   /** The operation would cost more than the per-request budget (`extensions.cost` against `extensions.limit`), priced before anything runs: ask for smaller pages or fewer nested lists. */
   | 'QUERY_TOO_COSTLY'
-  /** The document nests fields deeper than the server allows. Split it into several requests. */
+  /** The document nests fields, or the lists and objects of an argument value, deeper than the server allows. Split it into several requests, or send flatter values. */
   | 'QUERY_TOO_DEEP'
   /** This client spent its query-cost budget for the minute (HTTP 429). Wait for `Retry-After` seconds, or make cheaper requests. */
   | 'RATE_LIMITED'

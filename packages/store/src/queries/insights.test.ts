@@ -177,14 +177,44 @@ describe('eventStats', () => {
   it('answers from the period summary exactly as from the events themselves', () => {
     for (const dimensions of [['year'], ['decade', 'kind'], ['plover']] as const) {
       const fromSummary = eventStats(store, null, dimensions);
-      // Any other filter condition groups the events; includeArchived: false changes nothing.
-      const fromEvents = eventStats(store, { hasConflicts: null, from: '0001' }, dimensions);
+      // A date bound inside a year groups the events; includeArchived: false changes nothing.
+      const fromEvents = eventStats(store, { hasConflicts: null, to: '9999-12-30' }, dimensions);
       expect(fromSummary).toEqual(fromEvents);
     }
     const archived = store.$client.prepare("update events set archived_at = ? where slug = '2016-druzhba-exercise'");
     archived.run('2026-11-29T00:00:00Z');
-    expect(eventStats(store, null, ['year'])).toEqual(eventStats(store, { from: '0001' }, ['year']));
+    expect(eventStats(store, null, ['year'])).toEqual(eventStats(store, { to: '9999-12-30' }, ['year']));
     archived.run(null);
+  });
+
+  it('answers dates on whole years from the summary exactly as from the events, within and overlapping', () => {
+    // `actorsMatch` without actors selects nothing more, but is not a date: the events are grouped.
+    const grouped = { actorsMatch: 'any' } as const;
+    const ranges = [{ from: '1990' }, { to: '1985' }, { from: '1981', to: '2015' }, { from: '2015-01', to: '2015' }];
+    for (const range of ranges)
+      for (const dateMatch of ['within', 'overlaps'] as const)
+        for (const kinds of [undefined, ['agreement' as const, 'criticism' as const]]) {
+          const filter = { ...range, dateMatch, kinds };
+          for (const dimensions of [['year'], ['decade', 'kind']] as const) {
+            const fromSummary = eventStats(store, filter, dimensions);
+            expect(fromSummary, JSON.stringify(filter)).toEqual(
+              eventStats(store, { ...filter, ...grouped }, dimensions),
+            );
+          }
+          expect(cooperationIndex(store, filter)).toEqual(cooperationIndex(store, { ...filter, ...grouped }));
+        }
+    // Read from the summary, not the events: a count changed in the summary alone shows through.
+    const total = (filter: object) => eventStats(store, filter, ['year']).totalCount;
+    const before = [total({ from: '1990' }), total({ from: '1990-06-01' })];
+    store.$client.exec('savepoint altered');
+    store.$client.exec("update event_period_counts set count = count + 1000 where period = '2015'");
+    expect([total({ from: '1990' }), total({ from: '1990-06-01' })]).toEqual([before[0]! + 1000, before[1]]);
+    store.$client.exec('rollback to altered; release altered');
+    // The decade-dated event (198X) lies within 1980–1989 and overlaps any range that touches it.
+    expect(eventStats(store, { from: '1980', to: '1989' }, ['year']).totalCount).toBeGreaterThan(0);
+    expect(
+      eventStats(store, { to: '1985', dateMatch: 'overlaps' }, ['year']).buckets.some((bucket) => bucket.keys[0]!.span),
+    ).toBe(true);
   });
 
   it('groups by several dimensions and counts multi-valued ones once per value', () => {

@@ -3,7 +3,9 @@
  * the same name on one better-sqlite3 connection. A write stays one synchronous transaction inside
  * its call (drizzle's better-sqlite3 driver refuses an async transaction callback). Awaiting these
  * wrappers cost no measurable CPU per request on the page benchmark (`bench:profile`, against the
- * synchronous calls in the same run).
+ * synchronous calls in the same run). Opened from a file with `scanThread`, the whole-dataset scans
+ * (`eventStats`, `cooperationIndex`) run on a worker thread of their own (`scans/scan-thread.ts`),
+ * so that the thread serving requests stays free while they count.
  */
 
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../curation/keys.ts';
@@ -27,6 +29,16 @@ import { cooperationIndex, eventStats, listBucketEvents } from '../queries/stats
 import { readAllRecords } from '../records/read-records.ts';
 import { loadSeeds } from '../seed-loader/index.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
+import { type ScanThread, startScanThread } from './scans/scan-thread.ts';
+
+export interface OpenSqliteStoreOptions extends OpenStoreOptions {
+  /**
+   * Run the whole-dataset scans (`eventStats`, `cooperationIndex`) on a worker thread with its own
+   * read-only connection, off the thread that serves requests. Only for a database file: a `:memory:`
+   * database is private to its connection, so its scans run in-process.
+   */
+  scanThread?: boolean;
+}
 
 /** The rows of `rows` in arrays of at most `size`. */
 function* inBatches<T>(rows: Iterable<T>, size: number): Generator<T[]> {
@@ -46,9 +58,12 @@ export class SqliteStore implements BilateralStore {
    * injection in tests); code that serves requests holds a `BilateralStore` and never sees it.
    */
   readonly database: Store;
+  /** Where `eventStats` and `cooperationIndex` run when the store has a scan thread; in-process without one. */
+  readonly scanThread: ScanThread | undefined;
 
-  constructor(database: Store) {
+  constructor(database: Store, scanThread?: ScanThread) {
     this.database = database;
+    this.scanThread = scanThread;
   }
 
   get readOnly(): boolean {
@@ -188,9 +203,11 @@ export class SqliteStore implements BilateralStore {
     };
   }
   async eventStats(...args: Parameters<BilateralStore['eventStats']>) {
+    if (this.scanThread) return this.scanThread.run('eventStats', ...args);
     return eventStats(this.database, ...args);
   }
   async cooperationIndex(...args: Parameters<BilateralStore['cooperationIndex']>) {
+    if (this.scanThread) return this.scanThread.run('cooperationIndex', ...args);
     return cooperationIndex(this.database, ...args);
   }
   async readActorNetwork(...args: Parameters<BilateralStore['readActorNetwork']>): Promise<ActorNetwork> {
@@ -257,13 +274,25 @@ export class SqliteStore implements BilateralStore {
     return observeStatements(this.database.$client, observer);
   }
   async close() {
+    // The connection closes before the first await, as callers that do not wait for it expect.
     closeStore(this.database);
+    await this.scanThread?.close();
   }
 }
 
-/** Opens (creating and migrating, unless `readOnly`) the SQLite database at `path`; see `openStore`. */
-export function openSqliteStore(path: string, options: OpenStoreOptions = {}): BilateralStore {
-  return new SqliteStore(openStore(path, options));
+/**
+ * Opens (creating and migrating, unless `readOnly`) the SQLite database at `path`; see `openStore`.
+ * With `scanThread`, starts the scan thread once the schema is up to date.
+ */
+export function openSqliteStore(path: string, { scanThread, ...options }: OpenSqliteStoreOptions = {}): BilateralStore {
+  const database = openStore(path, options);
+  if (!scanThread || database.$client.memory) return new SqliteStore(database);
+  try {
+    return new SqliteStore(database, startScanThread(path));
+  } catch (error) {
+    closeStore(database);
+    throw error;
+  }
 }
 
 /** The SQLite connection under a store, for what only SQLite has; throws for a store of another database. */
