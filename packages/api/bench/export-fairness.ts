@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { openSqliteStore } from '@bilateral/store';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
-import { createBilateralServer } from '../src/http-server.ts';
+import { createBilateralServer } from '../src/http/http-server.ts';
 import { createBilateralYoga } from '../src/yoga.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);

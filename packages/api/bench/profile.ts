@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { openSqliteStore } from '@bilateral/store';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
 import { sqliteDatabaseOf } from '@bilateral/store/testing';
+import { sdkTrustedDocuments } from '../src/execution/trusted-documents.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
 import { withRequestStats } from '../src/observability/request-scope.ts';
-import { sdkTrustedDocuments } from '../src/trusted-documents.ts';
 import { createBilateralYoga } from '../src/yoga.ts';
 import { benchQueries } from './queries.ts';
 

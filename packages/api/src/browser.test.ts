@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleOperations } from './graphiql-examples.ts';
+import { exampleOperations } from './graphiql/examples.ts';
 import { consoleErrors, type GuardedBrowser, launchGuardedBrowser, skipWithoutChromium } from './testing/browser.ts';
 import { bundleSdkForBrowser } from './testing/sdk-bundle.ts';
 import { type ServerProcess, startServer } from './testing/server-process.ts';

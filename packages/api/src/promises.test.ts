@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@bilateral/sdk';
 import { describe, expect, it } from 'vitest';
-import { exampleOperations } from './graphiql-examples.ts';
+import { exampleOperations } from './graphiql/examples.ts';
 import { sdkOperations } from './testing/sdk-operations.ts';
 
 const root = join(import.meta.dirname, '../../..');

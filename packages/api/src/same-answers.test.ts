@@ -5,7 +5,7 @@
 import { type BilateralStore, defaultSeedsDir, openBilateralStore } from '@bilateral/store';
 import { copyIntoPostgres } from '@bilateral/store/testing/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleOperations } from './graphiql-examples.ts';
+import { exampleOperations } from './graphiql/examples.ts';
 import { execute, type GraphQLResponse } from './testing/graphql.ts';
 import { type BilateralYoga, createBilateralYoga } from './yoga.ts';
 

@@ -6,12 +6,13 @@
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { type BilateralStore, resolveDatabasePath } from '@bilateral/store';
-import { createChangeBus } from './changes.ts';
-import { relayChanges, workerCount, workerRelay } from './cluster.ts';
-import { parseCorsOrigins } from './cors.ts';
-import { createBilateralServer } from './http-server.ts';
+import { sdkTrustedDocuments } from './execution/trusted-documents.ts';
+import { parseCorsOrigins } from './http/cors.ts';
+import { createBilateralServer } from './http/http-server.ts';
 import { admissionFromEnv, createAdmissionGate } from './limits/costly-admission.ts';
 import { rateLimitFromEnv, trustedProxiesFromEnv } from './limits/rate-limit.ts';
+import { createChangeBus } from './live/changes.ts';
+import { relayChanges, workerCount, workerRelay } from './live/cluster.ts';
 import { serveClusterMetrics, workerMetrics } from './observability/cluster-metrics.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { metricsPortFromEnv, type Scrape, startMetricsServer } from './observability/metrics-endpoint.ts';
@@ -19,7 +20,6 @@ import { logFormatFromEnv } from './observability/request-log.ts';
 import { createTracing, tracingFromEnv } from './observability/tracing.ts';
 import { booleanSetting, openDatabaseForServing, StartupError } from './open-database.ts';
 import { sourcesDirSetting } from './sources-dir.ts';
-import { sdkTrustedDocuments } from './trusted-documents.ts';
 import { createBilateralYoga } from './yoga.ts';
 
 /** A setting read at start-up; an unreadable one stops the server with its message, not a stack. */

@@ -1,37 +1,37 @@
 import type { BilateralStore } from '@bilateral/store';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { type AuditLog, consoleAuditLog } from './auth.ts';
-import { useBodyLimit } from './body-limit.ts';
-import { type ChangeBus, createChangeBus } from './changes.ts';
-import { useCompiledExecution } from './compiled-execution.ts';
-import { type Context, createContext } from './context.ts';
-import { useCors } from './cors.ts';
-import { useCodedErrorBodies } from './error-bodies.ts';
 import { maskError } from './errors.ts';
+import { type AuditLog, consoleAuditLog } from './execution/auth.ts';
+import { useCompiledExecution } from './execution/compiled-execution.ts';
+import { type Context, createContext } from './execution/context.ts';
+import {
+  DOCUMENT_ID_PARAM,
+  sdkTrustedDocuments,
+  type TrustedDocuments,
+  useTrustedDocuments,
+} from './execution/trusted-documents.ts';
 import { useExplorer } from './explorer-route.ts';
 import { useExports } from './exports/routes.ts';
 import { useGraphiQLAssets } from './graphiql/assets.ts';
+import { graphiqlTabs } from './graphiql/examples.ts';
 import { renderGraphiQLPage } from './graphiql/page.ts';
-import { graphiqlTabs } from './graphiql-examples.ts';
-import { useHealth, YOGA_HEALTH_PATH } from './health.ts';
-import { useHttpCache } from './http-cache.ts';
-import { useJsonOnlyPost } from './json-only-post.ts';
+import { useBodyLimit } from './http/body-limit.ts';
+import { useCors } from './http/cors.ts';
+import { useCodedErrorBodies } from './http/error-bodies.ts';
+import { useHealth, YOGA_HEALTH_PATH } from './http/health.ts';
+import { useHttpCache } from './http/http-cache.ts';
+import { useJsonOnlyPost } from './http/json-only-post.ts';
 import { useCostLimit } from './limits/cost-limit.ts';
 import { type AdmissionGate, createAdmissionGate, useCostlyAdmission } from './limits/costly-admission.ts';
 import { useDocumentLimits } from './limits/document-limits.ts';
 import { type RateLimitOptions, useRateLimit } from './limits/rate-limit.ts';
+import { type ChangeBus, createChangeBus } from './live/changes.ts';
 import { jsonOperatorLogger, operatorLogger } from './logging.ts';
 import type { Metrics } from './observability/metrics.ts';
 import { type Scrape, useMetricsEndpoint } from './observability/metrics-endpoint.ts';
 import { type RequestLogOptions, useRequestLog } from './observability/request-log.ts';
 import type { Tracing } from './observability/tracing.ts';
 import { schema } from './schema/index.ts';
-import {
-  DOCUMENT_ID_PARAM,
-  sdkTrustedDocuments,
-  type TrustedDocuments,
-  useTrustedDocuments,
-} from './trusted-documents.ts';
 
 export interface BilateralYogaOptions {
   store: BilateralStore;

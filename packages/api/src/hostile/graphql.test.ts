@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_COST } from '../limits/cost-limit.ts';
 import { MAX_ALIASES, MAX_DIRECTIVES, MAX_FIELD_REPEATS, MAX_NESTING, MAX_TOKENS } from '../limits/document-limits.ts';
 import { MAX_NODE_IDS } from '../limits/pricing.ts';
-import { MAX_QUERY_DEPTH } from '../query-depth.ts';
+import { MAX_QUERY_DEPTH } from '../limits/query-depth.ts';
 import { useFixtureApi } from '../testing/fixture-api.ts';
 import { expectRefused, type HostileRequest, send } from './harness.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleOperations } from '../graphiql-examples.ts';
+import { exampleOperations } from '../graphiql/examples.ts';
 import { useFixtureApi } from '../testing/fixture-api.ts';
 import { execute } from '../testing/graphql.ts';
 import { MAX_QUERY_COST } from './cost-limit.ts';

@@ -19,7 +19,7 @@ import {
   Kind,
 } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
-import { perOperation } from '../per-operation-cache.ts';
+import { perOperation } from '../execution/per-operation-cache.ts';
 
 /**
  * The most an operation may cost. The heaviest SDK operation asked for 100 items a page costs

@@ -1,6 +1,6 @@
 import { Lexer, parse, Source, TokenKind, visit } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { exampleOperations } from '../graphiql-examples.ts';
+import { exampleOperations } from '../graphiql/examples.ts';
 import { MAX_ALIASES, MAX_DIRECTIVES, MAX_NESTING, MAX_TOKENS } from './document-limits.ts';
 import { sdkOperationFiles } from './sdk-operations.ts';
 

@@ -19,7 +19,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ErrorCode } from '../errors.ts';
-import { MAX_QUERY_DEPTH, maxDepthRule } from '../query-depth.ts';
+import { MAX_QUERY_DEPTH, maxDepthRule } from './query-depth.ts';
 import { useTextLimits } from './text-limits.ts';
 
 /** The SDK's largest operation, with its fragments, is about 210 tokens. */

@@ -12,7 +12,7 @@
 import type { BilateralStore } from '@bilateral/store';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { type Caller, callerOf } from '../auth.ts';
+import { type Caller, callerOf } from '../execution/auth.ts';
 import { costOf } from './cost-limit.ts';
 
 export interface RateLimitOptions {

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { type BilateralStore, openSqliteStore } from '@bilateral/store';
 import { fixtureSeedsDir } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBilateralServer } from '../http-server.ts';
+import { documentIdOf, sdkTrustedDocuments } from '../execution/trusted-documents.ts';
+import { createBilateralServer } from '../http/http-server.ts';
 import { parsePrometheus, type Sample, sampleValue } from '../testing/prometheus.ts';
-import { documentIdOf, sdkTrustedDocuments } from '../trusted-documents.ts';
 import { type BilateralYoga, createBilateralYoga } from '../yoga.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 

@@ -14,8 +14,8 @@ import { createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus'
 import type { ExecutionResult } from 'graphql';
 import { finalAsyncIterator, isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { TrustedDocuments } from '../execution/trusted-documents.ts';
 import { costOf, MAX_QUERY_COST } from '../limits/cost-limit.ts';
-import type { TrustedDocuments } from '../trusted-documents.ts';
 import { operationLabel, trustedOperationNames } from './operation-names.ts';
 import { useRequestOutcomes } from './request-outcome.ts';
 import { attributeStatements, currentRequestStats, type RequestStats, statementTotals } from './request-scope.ts';

@@ -4,7 +4,7 @@
  * (or none) cannot grow the number of series a scrape returns.
  */
 import { Kind, parse } from 'graphql';
-import type { TrustedDocuments } from '../trusted-documents.ts';
+import type { TrustedDocuments } from '../execution/trusted-documents.ts';
 
 export const OTHER_OPERATION = 'other';
 

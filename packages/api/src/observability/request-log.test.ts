@@ -1,7 +1,7 @@
 import type { BilateralStore } from '@bilateral/store';
 import { openFixtureStore } from '@bilateral/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentIdOf, sdkTrustedDocuments } from '../trusted-documents.ts';
+import { documentIdOf, sdkTrustedDocuments } from '../execution/trusted-documents.ts';
 import { type BilateralYoga, createBilateralYoga } from '../yoga.ts';
 import { logFormatFromEnv, type RequestLogLine } from './request-log.ts';
 

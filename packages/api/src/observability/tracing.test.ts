@@ -10,8 +10,8 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBilateralServer } from '../http-server.ts';
-import { documentIdOf, sdkTrustedDocuments } from '../trusted-documents.ts';
+import { documentIdOf, sdkTrustedDocuments } from '../execution/trusted-documents.ts';
+import { createBilateralServer } from '../http/http-server.ts';
 import { createBilateralYoga } from '../yoga.ts';
 import { ATTRIBUTES, createTracing, tracingFromEnv } from './tracing.ts';
 

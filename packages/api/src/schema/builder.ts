@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
-import type { Context } from '../context.ts';
+import type { Context } from '../execution/context.ts';
 import { EDGES_PRICE, fieldPrice, UNPAGED_LIST_BOUND } from '../limits/pricing.ts';
 
 export const builder = new SchemaBuilder<{

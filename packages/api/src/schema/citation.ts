@@ -8,7 +8,7 @@ export const CitedRecordUnion = builder.unionType('CitedRecord', {
   resolveType: (record) => (record as unknown as { __typename: string }).__typename,
 });
 
-const subjectOf = async (citation: CitationRow, context: import('../context.ts').Context) => {
+const subjectOf = async (citation: CitationRow, context: import('../execution/context.ts').Context) => {
   const { loaders } = context;
   const found =
     citation.eventId != null

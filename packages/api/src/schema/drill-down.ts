@@ -6,7 +6,7 @@
 
 import type { EventFilter, EventOrder, EventRow, Page, PageArgs } from '@bilateral/store';
 import { DEFAULT_PAGE_SIZE } from '@bilateral/store';
-import type { Context } from '../context.ts';
+import type { Context } from '../execution/context.ts';
 import { DRILL_DOWN_FIELD_COST, pagedPrice } from '../limits/pricing.ts';
 import type { BuilderTypes } from './builder.ts';
 import { toConnection } from './connections.ts';

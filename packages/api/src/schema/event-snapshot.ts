@@ -15,8 +15,8 @@ import {
   type ParticipantRow,
   parseFuzzyDate,
 } from '@bilateral/store';
-import type { Loaders } from '../context.ts';
 import { userError } from '../errors.ts';
+import type { Loaders } from '../execution/context.ts';
 
 export type EventSource = EventRow & { snapshot?: EventRecord };
 export type ClaimSource = ClaimRow & { snapshotCitations?: CitationRow[] };

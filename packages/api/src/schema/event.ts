@@ -9,7 +9,7 @@ import {
   type ParticipantRow,
   parseFuzzyDate,
 } from '@bilateral/store';
-import type { Loaders } from '../context.ts';
+import type { Loaders } from '../execution/context.ts';
 import { builder } from './builder.ts';
 import { ConflictType, conflictsOf } from './claim.ts';
 import { toConnection, totalCountField } from './connections.ts';

@@ -1,7 +1,7 @@
 import { resolveNodes } from '@pothos/plugin-relay';
 import { assertAbstractType, GraphQLError, type GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.ts';
 import { userError } from '../errors.ts';
+import type { Context } from '../execution/context.ts';
 import { MAX_NODE_IDS } from '../limits/pricing.ts';
 import { builder } from './builder.ts';
 import { parseGlobalId } from './lookup.ts';

@@ -10,7 +10,7 @@ import {
   type RevisionOperation,
   type SaveRequest,
 } from '@bilateral/store';
-import type { Context } from '../context.ts';
+import type { Context } from '../execution/context.ts';
 import { decodeId } from './lookup.ts';
 import { type Payload, runWrite } from './user-errors.ts';
 

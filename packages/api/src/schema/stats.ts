@@ -5,8 +5,8 @@ import {
   STATS_DIMENSIONS,
   type StatsBucket,
 } from '@bilateral/store';
-import type { Context } from '../context.ts';
 import { userError } from '../errors.ts';
+import type { Context } from '../execution/context.ts';
 import { AGGREGATE_LIST_BOUND, boundedListPrice, SCAN_PRICE } from '../limits/pricing.ts';
 import { builder } from './builder.ts';
 import { drillDownEvents, type Filtered } from './drill-down.ts';

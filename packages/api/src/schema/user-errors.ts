@@ -6,8 +6,8 @@
  */
 import { CurationError, type Editor, type SavedRecord, type UserError, type UserErrorCode } from '@bilateral/store';
 import type { ObjectRef } from '@pothos/core';
-import { requireScope } from '../auth.ts';
-import type { Context } from '../context.ts';
+import { requireScope } from '../execution/auth.ts';
+import type { Context } from '../execution/context.ts';
 import { type BuilderTypes, builder } from './builder.ts';
 import { vocabularyEnum } from './vocabulary.ts';
 

@@ -1,4 +1,4 @@
-import { createChangeBus } from '../changes.ts';
+import { createChangeBus } from '../live/changes.ts';
 
 /**
  * A change bus that counts its `eventChanged` subscribers, so that a test can wait until a

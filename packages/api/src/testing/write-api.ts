@@ -1,5 +1,5 @@
 import type { KeyScope } from '@bilateral/store';
-import type { DeniedWrite } from '../auth.ts';
+import type { DeniedWrite } from '../execution/auth.ts';
 import { createBilateralYoga } from '../yoga.ts';
 import { useFixtureApi } from './fixture-api.ts';
 import { execute } from './graphql.ts';

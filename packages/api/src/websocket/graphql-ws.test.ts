@@ -8,11 +8,11 @@ import { subscriptionExchange, Client as UrqlClient } from '@urql/core';
 import { type Client, createClient, type SubscribePayload } from 'graphql-ws';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createBilateralServer } from '../http-server.ts';
+import { documentIdOf, sdkTrustedDocuments } from '../execution/trusted-documents.ts';
+import { createBilateralServer } from '../http/http-server.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { countedChangeBus } from '../testing/counted-change-bus.ts';
 import { parsePrometheus, sampleValue } from '../testing/prometheus.ts';
-import { documentIdOf, sdkTrustedDocuments } from '../trusted-documents.ts';
 import { type BilateralYogaOptions, createBilateralYoga } from '../yoga.ts';
 
 const EVENT = '2014-russia-lifts-arms-embargo';

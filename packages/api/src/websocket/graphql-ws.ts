@@ -21,12 +21,12 @@ import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLSch
 import { useServer } from 'graphql-ws/use/ws';
 import { isAsyncIterable, mapAsyncIterator } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
-import { MAX_BODY_BYTES } from '../body-limit.ts';
 import type { ErrorCode } from '../errors.ts';
+import { DOCUMENT_ID_PARAM, type TrustedDocuments } from '../execution/trusted-documents.ts';
+import { MAX_BODY_BYTES } from '../http/body-limit.ts';
 import { costOf, withCost } from '../limits/cost-limit.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { OK_OUTCOME } from '../observability/request-outcome.ts';
-import { DOCUMENT_ID_PARAM, type TrustedDocuments } from '../trusted-documents.ts';
 import type { BilateralYoga } from '../yoga.ts';
 
 /** How long a socket may stay open without `connection_init`. */

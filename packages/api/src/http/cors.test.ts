@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { useFixtureApi } from '../testing/fixture-api.ts';
 import { parseCorsOrigins } from './cors.ts';
-import { useFixtureApi } from './testing/fixture-api.ts';
 
 const api = useFixtureApi();
 

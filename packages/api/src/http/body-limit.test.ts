@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { execute } from '../testing/graphql.ts';
+import { useWriteApi } from '../testing/write-api.ts';
 import { MAX_BODY_BYTES } from './body-limit.ts';
-import { execute } from './testing/graphql.ts';
-import { useWriteApi } from './testing/write-api.ts';
 
 const { api, keyFor, asKey } = useWriteApi();
 

@@ -1,9 +1,9 @@
 // Every GraphiQL tab must return real data from the shipped seeds in one click.
 import { defaultSeedsDir, openSqliteStore } from '@bilateral/store';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exampleOperations } from './graphiql-examples.ts';
-import { execute } from './testing/graphql.ts';
-import { createBilateralYoga } from './yoga.ts';
+import { execute } from '../testing/graphql.ts';
+import { createBilateralYoga } from '../yoga.ts';
+import { exampleOperations } from './examples.ts';
 
 const store = openSqliteStore(':memory:');
 await store.loadSeeds(defaultSeedsDir());

@@ -5,7 +5,7 @@
  * soon as it passes the limit, so no more than the limit is ever held in memory.
  */
 import type { Plugin } from 'graphql-yoga';
-import { errorResponse } from './errors.ts';
+import { errorResponse } from '../errors.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

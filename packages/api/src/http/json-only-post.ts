@@ -9,7 +9,7 @@
  * break plain `curl` and GET links; the content-type rule gives the same protection here.
  */
 import type { Plugin } from 'graphql-yoga';
-import { errorResponse } from './errors.ts';
+import { errorResponse } from '../errors.ts';
 
 const mediaTypeOf = (request: Request) =>
   (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();

@@ -4,7 +4,7 @@
  * recognised, never with the key itself.
  */
 import { type ApiKey, type BilateralStore, type KeyScope, scopeAllows } from '@bilateral/store';
-import { userError } from './errors.ts';
+import { userError } from '../errors.ts';
 
 export interface Caller {
   /** The key the request carried, when it is a live key. */

@@ -10,7 +10,7 @@
  * with `Allow-Origin: null`, which sandboxed pages (whose origin is "null") then match.
  */
 import type { Plugin } from 'graphql-yoga';
-import { errorResponse } from './errors.ts';
+import { errorResponse } from '../errors.ts';
 
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 /** Browsers may cache a preflight this long (seconds); Chromium caps it at 7200. */

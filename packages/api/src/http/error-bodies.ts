@@ -4,7 +4,7 @@
  * it cannot serve); those get one here, by status, keeping their other headers.
  */
 import type { Plugin } from 'graphql-yoga';
-import { type ErrorCode, errorResponse } from './errors.ts';
+import { type ErrorCode, errorResponse } from '../errors.ts';
 
 const BY_STATUS: Record<number, [ErrorCode, string]> = {
   400: ['BAD_REQUEST', 'The request could not be read as a GraphQL request.'],

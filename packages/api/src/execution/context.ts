@@ -13,8 +13,8 @@ import {
   type PageArgs,
 } from '@bilateral/store';
 import DataLoader from 'dataloader';
+import type { ChangeBus } from '../live/changes.ts';
 import { type AuditLog, type Caller, callerOf } from './auth.ts';
-import type { ChangeBus } from './changes.ts';
 
 type Fetch<Row> = (ids: readonly number[]) => Promise<Row[]>;
 

@@ -2,8 +2,8 @@
 // If-None-Match; POSTs, errors and mutations are never cached.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { useFixtureApi } from '../testing/fixture-api.ts';
 import { READ_MAX_AGE_SECONDS } from './http-cache.ts';
-import { useFixtureApi } from './testing/fixture-api.ts';
 
 const api = useFixtureApi();
 const EVENTS = '{ events(first: 2) { totalCount edges { node { slug } } } }';

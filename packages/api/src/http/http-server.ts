@@ -4,9 +4,9 @@
  * `clientError` handler answers them in the same coded JSON shape as every other refusal.
  */
 import { createServer, type Server } from 'node:http';
-import { withRequestStats } from './observability/request-scope.ts';
-import { attachGraphQLWebSockets, type WebSocketOptions } from './websocket/graphql-ws.ts';
-import type { BilateralYoga } from './yoga.ts';
+import { withRequestStats } from '../observability/request-scope.ts';
+import { attachGraphQLWebSockets, type WebSocketOptions } from '../websocket/graphql-ws.ts';
+import type { BilateralYoga } from '../yoga.ts';
 
 const REFUSALS = {
   HPE_HEADER_OVERFLOW: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useFixtureApi } from './testing/fixture-api.ts';
-import { execute } from './testing/graphql.ts';
+import { useFixtureApi } from '../testing/fixture-api.ts';
+import { execute } from '../testing/graphql.ts';
 
 const api = useFixtureApi();
 

@@ -1,9 +1,9 @@
 import { type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { sdkOperationFiles } from './limits/sdk-operations.ts';
+import { useFixtureApi } from '../testing/fixture-api.ts';
+import { execute } from '../testing/graphql.ts';
 import { MAX_QUERY_DEPTH, selectionDepth } from './query-depth.ts';
-import { useFixtureApi } from './testing/fixture-api.ts';
-import { execute } from './testing/graphql.ts';
+import { sdkOperationFiles } from './sdk-operations.ts';
 
 const api = useFixtureApi();
 /** A query `levels` fields deep: events → edges → node → participants → actor → events → ..., one event a page so it stays cheap. */

@@ -10,9 +10,9 @@ import { openFixtureStore } from '@bilateral/store/testing';
 import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
 import type { DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphQLResponse } from './testing/graphql.ts';
+import type { GraphQLResponse } from '../testing/graphql.ts';
+import { type BilateralYoga, createBilateralYoga } from '../yoga.ts';
 import { documentIdOf, readTrustedDocuments, sdkManifestPath, sdkTrustedDocuments } from './trusted-documents.ts';
-import { type BilateralYoga, createBilateralYoga } from './yoga.ts';
 
 /** Every operation the SDK sends, by export name: the SDK holds only its ID (`__meta__.hash`) and name. */
 const sdkOperations = Object.entries(sdk).flatMap(([exportName, value]) => {
