@@ -29,6 +29,7 @@ import type {
   FigureRecord,
   SourceRecord,
 } from '../seed/format.ts';
+import { claimRecordOf, sourceRecordOf } from '../seed/record-columns.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
 import type { RecordOf } from './record-writes.ts';
 
@@ -73,14 +74,7 @@ async function readClaims(
     .from(claims)
     .where(eq(claims[subject], id))
     .orderBy(asc(claims.position), asc(claims.id));
-  return rows.map((row) => ({
-    field: row.field,
-    value: row.value,
-    status: row.status,
-    preferred: row.preferred,
-    ...(row.reason !== null && { reason: row.reason }),
-    citations: citationsOf('claimId', row.id),
-  }));
+  return rows.map((row) => claimRecordOf(row, citationsOf('claimId', row.id)));
 }
 
 /** Citations of a claimed subject (event or figure): its own and its claims'. */
@@ -92,18 +86,7 @@ const claimedCitations = (db: PostgresDatabase, subject: 'eventId' | 'figureId',
 
 async function readSource(db: PostgresDatabase, id: number): Promise<SourceRecord | null> {
   const [row] = await db.select().from(sources).where(eq(sources.id, id));
-  if (!row) return null;
-  return {
-    slug: row.slug,
-    file: row.file,
-    title: row.title,
-    ...(row.author !== null && { author: row.author }),
-    ...(row.outlet !== null && { outlet: row.outlet }),
-    genre: row.genre,
-    ...(row.publishedEdtf !== null && { published: row.publishedEdtf }),
-    ...(row.url !== null && { url: row.url }),
-    paragraphs: row.paragraphStyle,
-  };
+  return row ? sourceRecordOf(row) : null;
 }
 
 async function readActor(db: PostgresDatabase, id: number): Promise<ActorRecord | null> {

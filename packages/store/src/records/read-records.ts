@@ -28,6 +28,7 @@ import type {
   FigureRecord,
   SourceRecord,
 } from '../seed/format.ts';
+import { claimRecordOf, sourceRecordOf } from '../seed/record-columns.ts';
 
 /** A store or a transaction. */
 export type Reader = Pick<Store, 'select'>;
@@ -88,14 +89,7 @@ function readClaims(db: Reader, where: SQL | undefined, citationsOf: CitationsOf
   const rows = db.select().from(claims).where(where).orderBy(asc(claims.position), asc(claims.id)).all();
   const bySubject = { eventId: groupBy(rows, (row) => row.eventId), figureId: groupBy(rows, (row) => row.figureId) };
   return (subject, id) =>
-    (bySubject[subject].get(id) ?? []).map((row) => ({
-      field: row.field,
-      value: row.value,
-      status: row.status,
-      preferred: row.preferred,
-      ...(row.reason !== null && { reason: row.reason }),
-      citations: citationsOf('claimId', row.id),
-    }));
+    (bySubject[subject].get(id) ?? []).map((row) => claimRecordOf(row, citationsOf('claimId', row.id)));
 }
 
 /** Citations of a claimed subject (event or figure): its own and its claims'. */
@@ -106,23 +100,7 @@ const claimedCitations = (db: Reader, subject: 'eventId' | 'figureId', id: numbe
   );
 
 function sourceRecords(db: Reader, id: Scope): SourceRecord[] {
-  return db
-    .select()
-    .from(sources)
-    .where(inScope(sources.id, id))
-    .orderBy(asc(sources.id))
-    .all()
-    .map((row) => ({
-      slug: row.slug,
-      file: row.file,
-      title: row.title,
-      ...(row.author !== null && { author: row.author }),
-      ...(row.outlet !== null && { outlet: row.outlet }),
-      genre: row.genre,
-      ...(row.publishedEdtf !== null && { published: row.publishedEdtf }),
-      ...(row.url !== null && { url: row.url }),
-      paragraphs: row.paragraphStyle,
-    }));
+  return db.select().from(sources).where(inScope(sources.id, id)).orderBy(asc(sources.id)).all().map(sourceRecordOf);
 }
 
 function actorRecords(db: Reader, id: Scope, citationsOf: CitationsOf): ActorRecord[] {

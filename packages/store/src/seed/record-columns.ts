@@ -27,6 +27,19 @@ export const sourceColumns = (record: SourceRecord) => ({
   url: record.url ?? null,
 });
 
+/** A source's stored row back in seed format, on either database: the inverse of `sourceColumns`. */
+export const sourceRecordOf = (row: ReturnType<typeof sourceColumns>): SourceRecord => ({
+  slug: row.slug,
+  file: row.file,
+  title: row.title,
+  ...(row.author !== null && { author: row.author }),
+  ...(row.outlet !== null && { outlet: row.outlet }),
+  genre: row.genre,
+  ...(row.publishedEdtf !== null && { published: row.publishedEdtf }),
+  ...(row.url !== null && { url: row.url }),
+  paragraphs: row.paragraphStyle,
+});
+
 export const actorColumns = (record: ActorRecord) => ({
   slug: record.slug,
   name: record.name,
@@ -99,6 +112,19 @@ export const claimRow = (
   preferred: claim.preferred,
   reason: claim.reason ?? null,
   position,
+});
+
+/** A claim's stored row back in seed format, with its citations: the inverse of `claimRow`. */
+export const claimRecordOf = (
+  row: Pick<ReturnType<typeof claimRow>, 'field' | 'value' | 'status' | 'preferred' | 'reason'>,
+  citations: CitationRecord[],
+): ClaimRecord => ({
+  field: row.field,
+  value: row.value,
+  status: row.status,
+  preferred: row.preferred,
+  ...(row.reason !== null && { reason: row.reason }),
+  citations,
 });
 
 /** The actor's own references, set once every actor it names exists. */
