@@ -28,7 +28,8 @@ export const inIds = (column: SQL | { name: string }, ids: readonly number[]): S
 export const inTexts = (column: SQL | { name: string }, values: readonly string[]): SQL =>
   sql`${column} = any(${sql.param([...values])}::text[])`;
 
-const hasConflictSql = sql`exists (select 1 from ${claims} where ${claims.eventId} = ${events.id} group by ${claims.field} having count(distinct ${claims.value}) > 1)`;
+/** True when two of an event's claims about one field disagree. */
+export const hasConflictSql = sql`exists (select 1 from ${claims} where ${claims.eventId} = ${events.id} group by ${claims.field} having count(distinct ${claims.value}) > 1)`;
 
 const liveEventSql = isNull(events.archivedAt);
 

@@ -12,12 +12,14 @@ import type { StatementObserver } from '../db/statement-timing.ts';
 import type { StorageStatus } from '../db/storage-health.ts';
 import type { StorageError } from '../errors/storage-error.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
+import { EXPORT_BATCH_SIZE } from '../paging/batches.ts';
 import type { PostgresDatabase, PostgresStore } from '../postgres/client.ts';
 import { guardPostgres, toPostgresStorageError } from '../postgres/storage-error.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
 import * as keys from './api-keys.ts';
 import * as eventReads from './event-reads.ts';
 import { notYetOnPostgres } from './event-reads.ts';
+import * as exports from './export-reads.ts';
 import * as insights from './insight-reads.ts';
 import { mergeActors } from './merge-actors.ts';
 import * as recordReads from './record-reads.ts';
@@ -33,11 +35,6 @@ type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends 
 
 /** Fails the way a method not yet written for PostgreSQL fails: at its first use, saying which. */
 const notYet = (method: string) => Promise.reject(notYetOnPostgres(`BilateralStore.${method}`));
-
-async function* notYetStream(method: string): AsyncGenerator<never> {
-  yield* [];
-  throw notYetOnPostgres(`BilateralStore.${method}`);
-}
 
 export class PostgresBilateralStore implements BilateralStore {
   readonly readOnly = false;
@@ -59,6 +56,17 @@ export class PostgresBilateralStore implements BilateralStore {
     return guardPostgres(() => read(db));
   }
 
+  /** Streams `read`'s batches from the open database, each batch's storage fault as StorageError. */
+  private async *stream<T>(read: (db: PostgresDatabase) => AsyncIterator<T>): AsyncGenerator<T> {
+    const { db } = await this.opening;
+    const batches = read(db);
+    for (;;) {
+      const next = await guardPostgres(() => batches.next());
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+
   // Events
   listEvents(...args: Args<'listEvents'>) {
     return this.run((db) => eventReads.listEvents(db, ...args));
@@ -78,8 +86,8 @@ export class PostgresBilateralStore implements BilateralStore {
   listSharedEvents(...args: Args<'listSharedEvents'>) {
     return this.run((db) => eventReads.listSharedEvents(db, ...args));
   }
-  exportEvents() {
-    return notYetStream('exportEvents');
+  exportEvents(filter: Args<'exportEvents'>[0], batchSize = EXPORT_BATCH_SIZE) {
+    return this.stream((db) => exports.exportEvents(db, filter, batchSize));
   }
 
   // Actors, sources, figures
@@ -95,8 +103,8 @@ export class PostgresBilateralStore implements BilateralStore {
   actorsByIds(ids: readonly number[]) {
     return this.run((db) => related.actorsByIds(db, ids));
   }
-  exportActors() {
-    return notYetStream('exportActors');
+  exportActors(filter: Args<'exportActors'>[0], batchSize = EXPORT_BATCH_SIZE) {
+    return this.stream((db) => exports.exportActors(db, filter, batchSize));
   }
   listSources(...args: Args<'listSources'>) {
     return this.run((db) => recordReads.listSources(db, ...args));
