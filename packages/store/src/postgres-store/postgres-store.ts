@@ -10,11 +10,11 @@ import { sql } from 'drizzle-orm';
 import type { Editor, SaveRequest } from '../curation/save-record.ts';
 import type { StatementObserver } from '../db/statement-timing.ts';
 import type { StorageStatus } from '../db/storage-health.ts';
-import type { StorageError } from '../errors/storage-error.ts';
+import { READ_ONLY_MODE_MESSAGE, StorageError } from '../errors/storage-error.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
 import { EXPORT_BATCH_SIZE } from '../paging/batches.ts';
-import type { PostgresDatabase, PostgresStore } from '../postgres/client.ts';
-import { guardPostgres, toPostgresStorageError } from '../postgres/storage-error.ts';
+import { type PostgresDatabase, type PostgresStore, refusesWrites } from '../postgres/client.ts';
+import { toPostgresStorageError } from '../postgres/storage-error.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
 import * as keys from './api-keys.ts';
 import * as eventReads from './event-reads.ts';
@@ -37,11 +37,18 @@ type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends 
 const notYet = (method: string) => Promise.reject(notYetOnPostgres(`BilateralStore.${method}`));
 
 export class PostgresBilateralStore implements BilateralStore {
-  readonly readOnly = false;
   private readonly opening: Promise<PostgresStore>;
   private readonly statementObservers = new Set<StatementObserver>();
 
-  constructor(opening: Promise<PostgresStore>) {
+  /**
+   * `readOnly` says the store being opened was asked for read-only sessions (`READ_ONLY`), known
+   * before it has opened: PostgreSQL refuses every write, answered as this server's design rather
+   * than as a fault.
+   */
+  constructor(
+    opening: Promise<PostgresStore>,
+    readonly readOnly = false,
+  ) {
     this.opening = opening.then((store) => {
       timeStatements(store, this.statementObservers);
       return store;
@@ -52,16 +59,24 @@ export class PostgresBilateralStore implements BilateralStore {
 
   /** Runs `read` on the open database, turning a storage fault into StorageError. */
   private async run<T>(read: (db: PostgresDatabase) => Promise<T>): Promise<T> {
-    const { db } = await this.opening;
-    return guardPostgres(() => read(db));
+    try {
+      return await read((await this.opening).db);
+    } catch (error) {
+      return this.rethrow(error);
+    }
   }
+
+  /** Throws `error` as this store's StorageError when it is a storage fault, else as it is. */
+  private readonly rethrow = (error: unknown): never => {
+    throw this.storageErrorOf(error) ?? error;
+  };
 
   /** Streams `read`'s batches from the open database, each batch's storage fault as StorageError. */
   private async *stream<T>(read: (db: PostgresDatabase) => AsyncIterator<T>): AsyncGenerator<T> {
-    const { db } = await this.opening;
+    const { db } = await this.opening.catch(this.rethrow);
     const batches = read(db);
     for (;;) {
-      const next = await guardPostgres(() => batches.next());
+      const next = await batches.next().catch(this.rethrow);
       if (next.done) return;
       yield next.value;
     }
@@ -242,28 +257,40 @@ export class PostgresBilateralStore implements BilateralStore {
 
   // Storage
   async checkStorage(): Promise<StorageStatus> {
+    const mode = this.readOnly ? 'read-only' : 'read-write';
     try {
       const { db } = await this.opening;
+      const readable = { ok: true, detail: 'PostgreSQL answered' };
+      // Read-only by design: writes are refused on purpose, so there is nothing to check.
+      if (this.readOnly) return { mode, readable, writable: null };
       // A hot standby, or a server set to refuse writes, answers reads but no write.
-      const { rows } = await db.execute<{ refusesWrites: boolean }>(
-        sql`select pg_is_in_recovery() or current_setting('transaction_read_only') = 'on' as "refusesWrites"`,
-      );
       return {
-        mode: 'read-write',
-        readable: { ok: true, detail: 'PostgreSQL answered' },
-        writable: rows[0]!.refusesWrites
-          ? { ok: false, detail: 'PostgreSQL refuses writes here (a standby, or default_transaction_read_only)' }
+        mode,
+        readable,
+        writable: (await refusesWrites(db))
+          ? {
+              ok: false,
+              detail:
+                'PostgreSQL refuses writes here (a standby, or default_transaction_read_only): set READ_ONLY=true',
+            }
           : { ok: true, detail: 'PostgreSQL accepts writes' },
       };
     } catch (error) {
       const storage = toPostgresStorageError(error);
       // The code only: the fault's detail names hosts and ports, and this answer is public.
       const failed = { ok: false, detail: `PostgreSQL did not answer (${storage?.code ?? 'an unexpected error'})` };
-      return { mode: 'read-write', readable: failed, writable: failed };
+      return { mode, readable: failed, writable: this.readOnly ? null : failed };
     }
   }
   storageErrorOf(error: unknown): StorageError | undefined {
-    return toPostgresStorageError(error);
+    const storage = toPostgresStorageError(error);
+    if (!this.readOnly || storage?.code !== 'STORAGE_READ_ONLY' || storage.message === READ_ONLY_MODE_MESSAGE)
+      return storage;
+    return new StorageError(storage.code, storage.detail, {
+      cause: storage.cause,
+      remedy: 'this server was started with READ_ONLY=true: send writes to a server without it, on the primary',
+      message: READ_ONLY_MODE_MESSAGE,
+    });
   }
   databaseSizeBytes() {
     return this.run(async (db) => {
@@ -282,5 +309,9 @@ export class PostgresBilateralStore implements BilateralStore {
   }
 }
 
-/** A BilateralStore over a PostgreSQL store being opened (`openPostgresStore`, `openPgliteStore`). */
-export const postgresStore = (opening: Promise<PostgresStore>): BilateralStore => new PostgresBilateralStore(opening);
+/**
+ * A BilateralStore over a PostgreSQL store being opened (`openPostgresStore`, `openPgliteStore`);
+ * `readOnly` as that store was asked to open.
+ */
+export const postgresStore = (opening: Promise<PostgresStore>, { readOnly = false } = {}): BilateralStore =>
+  new PostgresBilateralStore(opening, readOnly);
