@@ -7,6 +7,8 @@
  * migrations and seeds are skipped when the schema is current; otherwise the server refuses to
  * start, since serving a schema this code does not match would fail on the first query.
  *   DATABASE_URL      a PostgreSQL server to use instead of the file; it must answer before the server starts.
+ *                     With READ_ONLY its sessions are read-only; a server that takes no writes (a hot
+ *                     standby) is served as well, its writes answered with STORAGE_READ_ONLY.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -56,7 +58,8 @@ export async function openDatabaseForServing(
   { seeds = true, scanThread = false }: { seeds?: boolean; scanThread?: boolean } = {},
 ): Promise<BilateralStore> {
   const forced = booleanSetting('READ_ONLY', env);
-  const access = forced ? undefined : storageAccess(path);
+  // The file's access matters only when the file is the database.
+  const access = forced || usesDatabaseServer(env) ? undefined : storageAccess(path);
   if (forced || access?.writable === false) {
     const why = access?.writable === false ? access.reason : 'READ_ONLY=true';
     return openReadOnly(path, env, why, scanThread);
@@ -72,7 +75,7 @@ export async function openDatabaseForServing(
     if (!storage && !(error as NodeJS.ErrnoException).code) throw error;
     throw new StartupError(`cannot open ${path}: ${storage ? storage.logLine() : (error as Error).message}`);
   }
-  if (env.DATABASE_URL?.trim()) await ensureDatabaseAnswers(store);
+  if (usesDatabaseServer(env)) await ensureDatabaseAnswers(store);
   if (durability === 'fast')
     console.warn(
       'DURABILITY=fast: writes are acknowledged before they reach the disk; a power loss or kernel crash may lose the last acknowledged writes',
@@ -99,15 +102,19 @@ async function ensureDatabaseAnswers(store: BilateralStore): Promise<void> {
   }
 }
 
+const usesDatabaseServer = (env: Environment) => Boolean(env.DATABASE_URL?.trim());
+
 /** The database `DATABASE_URL` names, else the file at `path`. */
 const openStore = (path: string, env: Environment, options: OpenBilateralStoreOptions) =>
   openBilateralStore({ databaseUrl: env.DATABASE_URL, path, ...options });
 
-function openReadOnly(path: string, env: Environment, why: string, scanThread: boolean): BilateralStore {
+async function openReadOnly(path: string, env: Environment, why: string, scanThread: boolean): Promise<BilateralStore> {
   try {
     const store = openStore(path, env, { readOnly: true, scanThread });
+    // A database server is opened in the background: its schema is checked by the first read.
+    if (usesDatabaseServer(env)) await ensureDatabaseAnswers(store);
     console.log(
-      `database ${path} is served read-only (${why}): its schema is up to date, so migrations and seed loading are skipped; writes are answered with STORAGE_READ_ONLY`,
+      `${usesDatabaseServer(env) ? 'the PostgreSQL database DATABASE_URL names' : `database ${path}`} is served read-only (${why}): its schema is up to date, so migrations and seed loading are skipped; writes are answered with STORAGE_READ_ONLY`,
     );
     return store;
   } catch (error) {
