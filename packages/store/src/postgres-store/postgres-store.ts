@@ -27,6 +27,7 @@ import * as related from './related-reads.ts';
 import * as revisions from './revision-reads.ts';
 import { saveRecord } from './save-record.ts';
 import { loadSeeds } from './seed-load.ts';
+import { readSeedRenames } from './seed-renames.ts';
 import { timeStatements } from './statement-timing.ts';
 
 type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends (...args: infer A) => unknown
@@ -228,6 +229,9 @@ export class PostgresBilateralStore implements BilateralStore {
   }
   readAllRecords(): ReturnType<BilateralStore['readAllRecords']> {
     return notYet('readAllRecords');
+  }
+  readSeedRenames() {
+    return this.run((db) => readSeedRenames(db));
   }
 
   // Keys

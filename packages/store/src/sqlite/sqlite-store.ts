@@ -26,6 +26,7 @@ import * as related from '../queries/related.ts';
 import { search } from '../queries/search.ts';
 import { citationPagesBySourceIds, countSources, listSources, sourceBySlug } from '../queries/sources.ts';
 import { cooperationIndex, eventStats, listBucketEvents } from '../queries/stats.ts';
+import { readSeedRenames } from '../records/export-seeds.ts';
 import { readAllRecords } from '../records/read-records.ts';
 import { loadSeeds } from '../seed-loader/index.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
@@ -233,6 +234,9 @@ export class SqliteStore implements BilateralStore {
   }
   async readAllRecords() {
     return readAllRecords(this.database);
+  }
+  async readSeedRenames() {
+    return readSeedRenames(this.database);
   }
 
   // Keys
