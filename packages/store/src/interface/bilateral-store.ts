@@ -213,6 +213,8 @@ export interface Writes {
 export interface StorageChecks {
   /** True when the store was opened read-only: every write fails with STORAGE_READ_ONLY. */
   readonly readOnly: boolean;
+  /** The migrations this code ships that the database lacks, oldest first (none once a writable store has opened). */
+  pendingMigrations(): Promise<string[]>;
   /** Readable, and writable unless read-only: for `/ready`. */
   checkStorage(): Promise<StorageStatus>;
   /** The storage fault behind `error` as this store words it (a read-only store's refusal says so), or undefined. */

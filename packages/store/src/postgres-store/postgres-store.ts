@@ -13,7 +13,12 @@ import type { StorageStatus } from '../db/storage-health.ts';
 import { READ_ONLY_MODE_MESSAGE, StorageError } from '../errors/storage-error.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
 import { EXPORT_BATCH_SIZE } from '../paging/batches.ts';
-import { type PostgresDatabase, type PostgresStore, refusesWrites } from '../postgres/client.ts';
+import {
+  type PostgresDatabase,
+  type PostgresStore,
+  pendingPostgresMigrations,
+  refusesWrites,
+} from '../postgres/client.ts';
 import { toPostgresStorageError } from '../postgres/storage-error.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
 import * as keys from './api-keys.ts';
@@ -260,6 +265,9 @@ export class PostgresBilateralStore implements BilateralStore {
   }
 
   // Storage
+  pendingMigrations() {
+    return this.run((db) => pendingPostgresMigrations(db));
+  }
   async checkStorage(): Promise<StorageStatus> {
     const mode = this.readOnly ? 'read-only' : 'read-write';
     try {

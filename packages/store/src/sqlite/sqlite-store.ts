@@ -12,7 +12,15 @@ import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../
 import { mergeActors } from '../curation/merge-actors.ts';
 import { changesSince, revisionAsOf, revisionsOf } from '../curation/revisions.ts';
 import { type Editor, type SaveRequest, saveRecord } from '../curation/save-record.ts';
-import { closeStore, databaseSize, isReadOnly, type OpenStoreOptions, openStore, type Store } from '../db/client.ts';
+import {
+  closeStore,
+  databaseSize,
+  isReadOnly,
+  type OpenStoreOptions,
+  openStore,
+  pendingMigrations,
+  type Store,
+} from '../db/client.ts';
 import { observeStatements, type StatementObserver } from '../db/statement-timing.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { checkStorage } from '../db/storage-health.ts';
@@ -265,6 +273,9 @@ export class SqliteStore implements BilateralStore {
   }
 
   // Storage
+  async pendingMigrations() {
+    return pendingMigrations(this.database.$client);
+  }
   async checkStorage() {
     return checkStorage(this.database);
   }
