@@ -6,6 +6,7 @@
 // Settings: PROFILE_SERVER (ours, or a baseline of bench/baselines/serve.ts: yoga, cached, naive; default
 // ours), PROFILE_QUERY (default "event(id:)", or "{ __typename }"), PROFILE_EVENTS (100000),
 // PROFILE_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_PORT (4275), PROFILE_OUTPUT (the .cpuprofile kept),
+// PROFILE_API_DIR (the packages/api directory of another checkout whose server to run, to compare commits),
 // and for ours any of its settings in the environment (METRICS=false, RATE_LIMIT_POINTS_PER_MINUTE ...).
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -48,7 +49,7 @@ const command =
 const server = await startProcess({
   name: serverName,
   command,
-  cwd: join(import.meta.dirname, '..'),
+  cwd: process.env.PROFILE_API_DIR ?? join(import.meta.dirname, '..'),
   env: { DATABASE_PATH: database.path, LOAD_SEEDS: '0' },
   port,
   cpu: SERVER_CPU,
