@@ -4,7 +4,8 @@
  * stage (the SQL a resolver runs is the store's, not execution's; the clone of a response that the
  * metrics read is the metrics', not the HTTP adapter's); a stack with no such frame is charged to
  * the package of its innermost frame with a script (Yoga, @whatwg-node, Node). `(idle)` is left out.
- * Frames are recognised by file path, so the profiled server must run from its sources (tsx), not
+ * Frames are recognised by file path (a dependency by its own package, not by the peers pnpm writes
+ * into its folder's name), so the profiled server must run from its sources (tsx), not
  * from the bundle, where every frame has the same file.
  * Run on a saved profile: npx tsx bench/cpu-stages.ts <file.cpuprofile>
  */
@@ -59,6 +60,12 @@ const isWrapper = (frame: Frame, callee: Frame | undefined) =>
 const GC = 'garbage collection';
 const OTHER = 'other';
 
+/** The path within the package a file belongs to (`graphql/language/parser.js`), or the whole URL of a workspace file. */
+const packagePath = (url: string) => {
+  const at = url.lastIndexOf('node_modules/');
+  return at === -1 ? url : url.slice(at + 'node_modules/'.length);
+};
+
 function stageOfStack(frames: Frame[]): string | undefined {
   const leaf = frames[0]!;
   if (leaf.functionName === '(idle)') return undefined;
@@ -67,11 +74,11 @@ function stageOfStack(frames: Frame[]): string | undefined {
     return 'serialise (JSON)';
   for (const [index, frame] of frames.entries()) {
     if (!frame.url || isWrapper(frame, frames[index - 1])) continue;
-    const found = STAGES.find(([, file]) => file.test(frame.url));
+    const found = STAGES.find(([, file]) => file.test(packagePath(frame.url)));
     if (found) return found[0];
   }
   const innermost = frames.find((frame, index) => frame.url && !isWrapper(frame, frames[index - 1]));
-  return innermost ? (FALLBACK.find(([, file]) => file.test(innermost.url))?.[0] ?? OTHER) : OTHER;
+  return innermost ? (FALLBACK.find(([, file]) => file.test(packagePath(innermost.url)))?.[0] ?? OTHER) : OTHER;
 }
 
 /**
