@@ -21,5 +21,5 @@ export function createBareYoga(store: BilateralStore): RequestListener {
     landingPage: false,
     graphiql: false,
     logging: false,
-  }) as unknown as RequestListener;
+  });
 }
