@@ -221,8 +221,9 @@ const KNOBS = `| variable | default | meaning |
 | \`BENCH_OUTPUT\` | \`docs/performance.md\` | where to write this page; \`-\` to only print |
 | \`BILATERAL_SYNTHETIC_CACHE\` | \`$TMPDIR/bilateral-synthetic\` | where generated databases are cached |`;
 
-/** The "PostGraphile comparison" section of the page (from `bench:postgraphile`), up to the next section. */
-const postgraphileSection = (page: string) => /^## PostGraphile comparison\n[\s\S]*?(?=^## )/m.exec(page)?.[0] ?? '';
+/** A section of the page written from another script's run (`## title` up to the next section), kept as it is. */
+const keptSection = (page: string, title: string) =>
+  new RegExp(`^## ${title}\\n[\\s\\S]*?(?=^## )`, 'm').exec(page)?.[0] ?? '';
 
 export function renderDocument({
   info,
@@ -235,7 +236,7 @@ export function renderDocument({
   settings: Settings;
   results: SizeResult[];
   loadAverageAfter: number;
-  /** The page as it was: the PostGraphile comparison, written from another script's run, is kept. */
+  /** The page as it was: the PostGraphile comparison and the fixed cost, written from other scripts' runs, are kept. */
   previous?: string;
 }): string {
   const env = [
@@ -304,7 +305,7 @@ ${sizes}
 
 ${targetsTable(results)}
 
-${postgraphileSection(previous)}## Not measured
+${keptSection(previous, 'PostGraphile comparison')}${keptSection(previous, 'Fixed cost of small requests')}## Not measured
 
 - Several workers (\`WORKERS\`): the servers are pinned to one core here. \`bench:workers\` measures two workers
   against one on the page query; its method and figures are in [Operating](operating.md#measured-throughput).
