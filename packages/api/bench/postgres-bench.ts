@@ -33,7 +33,16 @@ import { ms, round, times } from './report.ts';
 import { type Answer, checkSameData } from './same-data.ts';
 import { type RunningServer, startProcess, startServer, stopServer } from './servers.ts';
 import { countOurStatements } from './statements.ts';
-import { type benchSettings, measure, median, medianResult, overHttp, pinned, SERVER_CPU } from './timing.ts';
+import {
+  type benchSettings,
+  measure,
+  measuredCommit,
+  median,
+  medianResult,
+  overHttp,
+  pinned,
+  SERVER_CPU,
+} from './timing.ts';
 
 export type PostgresBenchSettings = ReturnType<typeof benchSettings> & {
   pgPort: number;
@@ -386,7 +395,7 @@ export async function runPostgresBench(settings: PostgresBenchSettings): Promise
     }
   ).version;
   const heading =
-    `ours on PostgreSQL ${cluster.version} against PostGraphile ${postgraphileVersion} on the same database and ours on SQLite, Node ${process.version}; ` +
+    `at ${measuredCommit()}: ours on PostgreSQL ${cluster.version} against PostGraphile ${postgraphileVersion} on the same database and ours on SQLite, Node ${process.version}; ` +
     `${pinned ? 'servers and PostgreSQL on core 0, wrk on core 1' : 'one core: nothing pinned'}`;
   console.log(`\n${heading}; load average ${loadavg()[0]!.toFixed(2)}`);
   const sections: string[] = [];

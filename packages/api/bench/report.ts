@@ -223,7 +223,8 @@ const KNOBS = `| variable | default | meaning |
 | \`BILATERAL_SYNTHETIC_CACHE\` | \`$TMPDIR/bilateral-synthetic\` | where generated databases are cached |`;
 
 /** The PostgreSQL section of the page (from `BENCH_BACKEND=postgres`), up to the next section. */
-const postgraphileSection = (page: string) => /^## PostgreSQL, against PostGraphile\b[\s\S]*?(?=^## )/m.exec(page)?.[0] ?? '';
+const postgraphileSection = (page: string) =>
+  /^## PostgreSQL, against PostGraphile\b[\s\S]*?(?=^## )/m.exec(page)?.[0] ?? '';
 
 export function renderDocument({
   info,
