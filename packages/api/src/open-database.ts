@@ -7,6 +7,8 @@
  * migrations and seeds are skipped when the schema is current; otherwise the server refuses to
  * start, since serving a schema this code does not match would fail on the first query.
  *   DATABASE_URL      a PostgreSQL server to use instead of the file; it must answer before the server starts.
+ *                     With READ_ONLY its sessions are read-only; a server that takes no writes (a hot
+ *                     standby) is served as well, its writes answered with STORAGE_READ_ONLY.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -56,7 +58,8 @@ export async function openDatabaseForServing(
   { seeds = true, scanThread = false }: { seeds?: boolean; scanThread?: boolean } = {},
 ): Promise<BilateralStore> {
   const forced = booleanSetting('READ_ONLY', env);
-  const access = forced ? undefined : storageAccess(path);
+  // The file's access matters only when the file is the database.
+  const access = forced || usesDatabaseServer(env) ? undefined : storageAccess(path);
   if (forced || access?.writable === false) {
     const why = access?.writable === false ? access.reason : 'READ_ONLY=true';
     return openReadOnly(path, env, why, scanThread);
@@ -72,14 +75,14 @@ export async function openDatabaseForServing(
     if (!storage && !(error as NodeJS.ErrnoException).code) throw error;
     throw new StartupError(`cannot open ${path}: ${storage ? storage.logLine() : (error as Error).message}`);
   }
-  if (env.DATABASE_URL?.trim()) await ensureDatabaseAnswers(store);
+  if (usesDatabaseServer(env)) await ensureDatabaseAnswers(store);
   if (durability === 'fast')
     console.warn(
       'DURABILITY=fast: writes are acknowledged before they reach the disk; a power loss or kernel crash may lose the last acknowledged writes',
     );
   // LOAD_SEEDS=0 serves the database exactly as it is: a benchmark's synthetic data, a restored backup.
-  if (seeds && env.LOAD_SEEDS === '0') console.log(`database ${path}: served as it is (LOAD_SEEDS=0)`);
-  else if (seeds) await loadSeedsForServing(store, path);
+  if (seeds && env.LOAD_SEEDS === '0') console.log(`${databaseLabel(path, env)}: served as it is (LOAD_SEEDS=0)`);
+  else if (seeds) await loadSeedsForServing(store, databaseLabel(path, env));
   return store;
 }
 
@@ -99,15 +102,23 @@ async function ensureDatabaseAnswers(store: BilateralStore): Promise<void> {
   }
 }
 
+const usesDatabaseServer = (env: Environment) => Boolean(env.DATABASE_URL?.trim());
+
+/** The database as the start-up lines name it (never the URL, which may hold a password). */
+const databaseLabel = (path: string, env: Environment) =>
+  usesDatabaseServer(env) ? 'the PostgreSQL database DATABASE_URL names' : `database ${path}`;
+
 /** The database `DATABASE_URL` names, else the file at `path`. */
 const openStore = (path: string, env: Environment, options: OpenBilateralStoreOptions) =>
   openBilateralStore({ databaseUrl: env.DATABASE_URL, path, ...options });
 
-function openReadOnly(path: string, env: Environment, why: string, scanThread: boolean): BilateralStore {
+async function openReadOnly(path: string, env: Environment, why: string, scanThread: boolean): Promise<BilateralStore> {
   try {
     const store = openStore(path, env, { readOnly: true, scanThread });
+    // A database server is opened in the background: its schema is checked by the first read.
+    if (usesDatabaseServer(env)) await ensureDatabaseAnswers(store);
     console.log(
-      `database ${path} is served read-only (${why}): its schema is up to date, so migrations and seed loading are skipped; writes are answered with STORAGE_READ_ONLY`,
+      `${databaseLabel(path, env)} is served read-only (${why}): its schema is up to date, so migrations and seed loading are skipped; writes are answered with STORAGE_READ_ONLY`,
     );
     return store;
   } catch (error) {
@@ -118,15 +129,15 @@ function openReadOnly(path: string, env: Environment, why: string, scanThread: b
   }
 }
 
-async function loadSeedsForServing(store: BilateralStore, path: string): Promise<void> {
+async function loadSeedsForServing(store: BilateralStore, database: string): Promise<void> {
   try {
     const report = await store.loadSeeds(defaultSeedsDir());
     if (report.skipped) {
-      console.log(`database ${path}: seeds unchanged since the last load, not reread`);
+      console.log(`${database}: seeds unchanged since the last load, not reread`);
       return;
     }
     console.log(
-      `database ${path}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.kept} kept, ${report.mergedAway} merged away)`,
+      `${database}: seeds loaded (${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed, ${report.kept} kept, ${report.mergedAway} merged away)`,
     );
   } catch (error) {
     if (error instanceof SeedValidationError) {
@@ -137,8 +148,8 @@ async function loadSeedsForServing(store: BilateralStore, path: string): Promise
     const storage = store.storageErrorOf(error);
     console.error(
       storage
-        ? `seeds/ could not be written into ${path} (${storage.logLine()}), so the database was left exactly as it was and is served as it is.`
-        : `seeds/ could not be written into ${path}, so the database was left exactly as it was and is served as it is.\n` +
+        ? `seeds/ could not be written into ${database} (${storage.logLine()}), so the database was left exactly as it was and is served as it is.`
+        : `seeds/ could not be written into ${database}, so the database was left exactly as it was and is served as it is.\n` +
             `The seed files probably conflict with edits made through the API: run \`npx -y pnpm@10 bilateral export-seeds\`, review the diff, and restart.\n` +
             `Cause: ${(error as Error).message}`,
     );

@@ -38,14 +38,18 @@ const STORE_FLOORS = [
   // BilateralStore, the interface every database implements, then each implementation of it.
   ['interface'],
   ['sqlite', 'postgres-store'],
-  ['maintenance', 'synthetic', 'testing', 'cli'],
+  ['maintenance', 'synthetic', 'testing'],
+  // The operator's commands open the store as the server does, through `open-bilateral-store.ts`.
+  ['cli'],
 ];
+/** `index.ts` and `open-bilateral-store.ts`: above every folder but the CLI's. */
+const TOP_LEVEL_FLOOR = STORE_FLOORS.length - 1.5;
 const packages = readdirSync(packagesDir).filter((name) => statSync(join(packagesDir, name)).isDirectory());
 const storeSrc = join(packagesDir, 'store/src');
 const floorOf = (file: string) => {
   const folder = relative(storeSrc, file).split('/')[0]!;
   const floor = STORE_FLOORS.findIndex((folders) => folders.includes(folder));
-  return { folder, floor: floor === -1 && folder.endsWith('.ts') ? STORE_FLOORS.length : floor };
+  return { folder, floor: floor === -1 && folder.endsWith('.ts') ? TOP_LEVEL_FLOOR : floor };
 };
 const isTest = (file: string) => file.endsWith('.test.ts');
 

@@ -27,10 +27,12 @@ describe('openBilateralStore', () => {
     }
   });
 
-  it('refuses READ_ONLY on PostgreSQL, for now', () => {
-    expect(() => openBilateralStore({ databaseUrl: 'postgres://127.0.0.1:1/bilateral', readOnly: true })).toThrow(
-      /^READ_ONLY is not yet served from PostgreSQL/,
-    );
+  it('opens PostgreSQL read-only for READ_ONLY, saying so before it has connected', async () => {
+    const store = openBilateralStore({ databaseUrl: 'postgres://127.0.0.1:1/bilateral', readOnly: true });
+    expect(store.readOnly).toBe(true);
+    await expect(store.countSources()).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+    expect(await store.checkStorage()).toMatchObject({ mode: 'read-only', readable: { ok: false }, writable: null });
+    await store.close();
   });
 
   it('refuses a DATABASE_URL that is not a URL, or of another database', () => {

@@ -38,15 +38,14 @@ export function openBilateralStore({ databaseUrl, path, ...options }: OpenBilate
     );
   }
   if (POSTGRES_SCHEMES.includes(scheme)) {
-    if (options.readOnly)
-      throw new DatabaseUrlError(
-        'READ_ONLY is not yet served from PostgreSQL: point DATABASE_URL at the server without READ_ONLY, or unset DATABASE_URL to serve the SQLite file read-only',
-      );
+    const readOnly = options.readOnly === true;
     return postgresStore(
       openPostgresStore(url, {
+        readOnly,
         ...(options.durability ? { durability: options.durability } : {}),
         ...(options.onStatement ? { onStatement: options.onStatement } : {}),
       }),
+      { readOnly },
     );
   }
   throw new DatabaseUrlError(

@@ -1,5 +1,6 @@
 import { EXPORT_BATCH_SIZE } from '@bilateral/store';
 import { openFixtureStore, openSyntheticStore, sqliteDatabaseOf, syntheticEvent } from '@bilateral/store/testing';
+import { copyIntoPostgres } from '@bilateral/store/testing/postgres';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useFixtureApi, useTestApi } from '../testing/fixture-api.ts';
@@ -345,5 +346,41 @@ describe('an export over several batches', () => {
       syntheticEvent(index).kind !== 'arms_deal' && syntheticEvent(index).sector === 'trade';
     expect(records.map((record) => record.event_id)).toEqual(expectedIds(wanted));
     expect(records.length).toBeGreaterThan(100);
+  });
+});
+
+describe('exports from a server on PostgreSQL', () => {
+  // The same generated events on both databases: several batches, ties on every date.
+  const onSqlite = useTestApi(() => openSyntheticStore(2 * EXPORT_BATCH_SIZE + 7));
+  const onPostgres = useTestApi(async () => copyIntoPostgres(onSqlite.store));
+  const fetchFrom = (api: typeof onSqlite, path: string) => api.yoga.fetch(`http://bilateral.test${path}`);
+
+  it('streams every export chunk by chunk with the same bytes as the server on SQLite', async () => {
+    for (const path of [
+      '/export/events.csv',
+      '/export/events.jsonl?kinds=agreement,meeting&sectors=trade',
+      '/export/events.csv?actors=russia&from=2010',
+      '/export/actors.csv',
+    ]) {
+      const response = await fetchFrom(onPostgres, path);
+      expect(response.status, path).toBe(200);
+      const reader = response.body!.getReader();
+      const chunks: string[] = [];
+      for (let read = await reader.read(); !read.done; read = await reader.read())
+        chunks.push(new TextDecoder().decode(read.value));
+      // The generated data has two actors; every events export here spans several chunks.
+      if (path.startsWith('/export/events')) expect(chunks.length, path).toBeGreaterThan(1);
+      expect(chunks.join(''), path).toBe(await (await fetchFrom(onSqlite, path)).text());
+    }
+  });
+
+  it('answers a filter it cannot run with the same 400 and code before streaming anything', async () => {
+    for (const query of ['actors=atlantis', 'from=2023-02-29', 'from=2012&to=2001']) {
+      const response = await fetchFrom(onPostgres, `/export/events.csv?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(await response.json(), query).toEqual(
+        await (await fetchFrom(onSqlite, `/export/events.csv?${query}`)).json(),
+      );
+    }
   });
 });

@@ -1,9 +1,12 @@
-// The operator CLI: `bilateral <command> [arguments] [--database PATH]`. Commands live in
+// The operator CLI: `bilateral <command> [arguments] [--database PATH]`, on the SQLite file or on the
+// PostgreSQL server DATABASE_URL names. Commands live in
 // ./commands/, one module each, registered in ./commands/index.ts.
 import { parseArgs } from 'node:util';
 import { resolveDatabasePath } from '../db/database-path.ts';
 import { type StorageErrorCode, toStorageError } from '../db/storage-error.ts';
 import { BackupError } from '../maintenance/backup-error.ts';
+import { DatabaseUrlError } from '../open-bilateral-store.ts';
+import { NotYetOnPostgres } from '../postgres-store/event-reads.ts';
 import { SeedValidationError } from '../seed/problems.ts';
 import { type Command, CommandFailure, UsageError } from './command.ts';
 import { commands } from './commands/index.ts';
@@ -11,7 +14,7 @@ import { commands } from './commands/index.ts';
 const globalOptions = { database: { type: 'string' } } as const;
 
 // Failures whose message tells an operator everything; any other error is a bug and keeps its stack.
-const operatorErrors = [BackupError, CommandFailure, SeedValidationError];
+const operatorErrors = [BackupError, CommandFailure, SeedValidationError, DatabaseUrlError, NotYetOnPostgres];
 
 /** A storage fault exits with its own status, so a script can tell "retry later" from "fix the disk". */
 const STORAGE_EXIT_CODES: Record<StorageErrorCode, number> = {
@@ -32,7 +35,8 @@ function usage(): string {
     '',
     ...rows.map(([call, summary]) => `  ${call.padEnd(width)}  ${summary}`),
     '',
-    '--database defaults to DATABASE_PATH, else data/bilateral.db at the repository root.',
+    'DATABASE_URL (postgres://user@host/database) picks a PostgreSQL server, as it does for the server;',
+    'without it --database names the SQLite file, else DATABASE_PATH, else data/bilateral.db at the repository root.',
     'Exit status: 0 done, 1 refused or failed, 2 wrong arguments; storage faults: 3 STORAGE_FULL,',
     '4 STORAGE_READ_ONLY, 5 STORAGE_UNAVAILABLE, 6 BUSY (the database was locked: retry).',
   ].join('\n');
@@ -72,7 +76,13 @@ async function main(argv: string[]): Promise<number> {
     });
     const { database, ...options } = values as Record<string, string | boolean | undefined>;
     const databasePath = resolveDatabasePath(typeof database === 'string' ? database : undefined);
-    await command.run({ positionals: positionals.slice(name.split(' ').length), options, databasePath });
+    await command.run({
+      positionals: positionals.slice(name.split(' ').length),
+      options,
+      databasePath,
+      databaseUrl: process.env.DATABASE_URL?.trim() || undefined,
+      databaseGiven: typeof database === 'string',
+    });
     return 0;
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {

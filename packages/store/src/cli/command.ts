@@ -6,8 +6,12 @@ export interface CommandInput {
   positionals: string[];
   /** The command's own options, as node:util's parseArgs returns them. */
   options: Record<string, string | boolean | undefined>;
-  /** The database to work on: `--database`, else `DATABASE_PATH`, else `data/bilateral.db`. */
+  /** The SQLite file: `--database`, else `DATABASE_PATH`, else `data/bilateral.db`. */
   databasePath: string;
+  /** `DATABASE_URL` when set: the PostgreSQL server the store commands work on instead of the file. */
+  databaseUrl: string | undefined;
+  /** True when `--database` was given, which names the file, so it cannot go with `DATABASE_URL`. */
+  databaseGiven: boolean;
 }
 
 /** One `bilateral` command. Register it in `commands/index.ts`. */

@@ -109,7 +109,7 @@ function openReadOnly(path: string, verbose: Pick<Database.Options, 'verbose'>, 
 }
 
 /** The shipped migrations the database has not applied, oldest first; all of them for a database without Bilateral's tables. */
-function pendingMigrations(connection: Database.Database): string[] {
+export function pendingMigrations(connection: Database.Database): string[] {
   const journal = connection
     .prepare('select 1 from sqlite_master where type = ? and name = ?')
     .get('table', MIGRATIONS_TABLE);

@@ -36,6 +36,7 @@ import type {
 } from '../queries/related.ts';
 import type { SearchHit, SearchType } from '../queries/search.ts';
 import type { BucketKey, CooperationYear, StatsBucket, StatsDimension } from '../queries/stats.ts';
+import type { SeedRenames } from '../records/export-seeds.ts';
 import type { AllRecords } from '../records/read-records.ts';
 import type { SeedReport } from '../seed-loader/index.ts';
 import type { EntityType, KeyScope, RevisionOperation } from '../vocabulary/curation-terms.ts';
@@ -181,6 +182,8 @@ export interface RevisionReads {
   changesSince(afterRevisionId: number, limit: number): Promise<RevisionRow[]>;
   /** Every record in seed format, for `export-seeds`. */
   readAllRecords(): Promise<AllRecords>;
+  /** Records renamed and actors merged away since the seed files were loaded, for `export-seeds`. */
+  readSeedRenames(): Promise<SeedRenames>;
 }
 
 /** API keys: only SHA-256 hashes are stored. */
@@ -210,6 +213,8 @@ export interface Writes {
 export interface StorageChecks {
   /** True when the store was opened read-only: every write fails with STORAGE_READ_ONLY. */
   readonly readOnly: boolean;
+  /** The migrations this code ships that the database lacks, oldest first (none once a writable store has opened). */
+  pendingMigrations(): Promise<string[]>;
   /** Readable, and writable unless read-only: for `/ready`. */
   checkStorage(): Promise<StorageStatus>;
   /** The storage fault behind `error` as this store words it (a read-only store's refusal says so), or undefined. */

@@ -17,8 +17,12 @@ import type { EventPosition } from '../queries/network.ts';
 import { type BucketKey, bucketSql } from '../statistics/buckets.ts';
 import { groupedPages, readPage } from './pages.ts';
 
-/** Not yet answered on PostgreSQL: said plainly rather than answered wrongly. */
-export const notYetOnPostgres = (what: string) => new Error(`${what} is not yet on PostgreSQL`);
+/** Something not yet answered on PostgreSQL: said plainly rather than answered wrongly. */
+export class NotYetOnPostgres extends Error {
+  override readonly name = 'NotYetOnPostgres';
+}
+
+export const notYetOnPostgres = (what: string) => new NotYetOnPostgres(`${what} is not yet on PostgreSQL`);
 
 /** `column = any($1::int[])`: one bound array, so the statement is the same for every number of IDs. */
 export const inIds = (column: SQL | { name: string }, ids: readonly number[]): SQL =>
@@ -28,7 +32,8 @@ export const inIds = (column: SQL | { name: string }, ids: readonly number[]): S
 export const inTexts = (column: SQL | { name: string }, values: readonly string[]): SQL =>
   sql`${column} = any(${sql.param([...values])}::text[])`;
 
-const hasConflictSql = sql`exists (select 1 from ${claims} where ${claims.eventId} = ${events.id} group by ${claims.field} having count(distinct ${claims.value}) > 1)`;
+/** True when two of an event's claims about one field disagree. */
+export const hasConflictSql = sql`exists (select 1 from ${claims} where ${claims.eventId} = ${events.id} group by ${claims.field} having count(distinct ${claims.value}) > 1)`;
 
 const liveEventSql = isNull(events.archivedAt);
 

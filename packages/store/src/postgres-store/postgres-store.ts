@@ -10,14 +10,21 @@ import { sql } from 'drizzle-orm';
 import type { Editor, SaveRequest } from '../curation/save-record.ts';
 import type { StatementObserver } from '../db/statement-timing.ts';
 import type { StorageStatus } from '../db/storage-health.ts';
-import type { StorageError } from '../errors/storage-error.ts';
+import { READ_ONLY_MODE_MESSAGE, StorageError } from '../errors/storage-error.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
-import type { PostgresDatabase, PostgresStore } from '../postgres/client.ts';
-import { guardPostgres, toPostgresStorageError } from '../postgres/storage-error.ts';
+import { EXPORT_BATCH_SIZE } from '../paging/batches.ts';
+import {
+  type PostgresDatabase,
+  type PostgresStore,
+  pendingPostgresMigrations,
+  refusesWrites,
+} from '../postgres/client.ts';
+import { toPostgresStorageError } from '../postgres/storage-error.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
 import * as keys from './api-keys.ts';
 import * as eventReads from './event-reads.ts';
 import { notYetOnPostgres } from './event-reads.ts';
+import * as exports from './export-reads.ts';
 import * as insights from './insight-reads.ts';
 import { mergeActors } from './merge-actors.ts';
 import * as recordReads from './record-reads.ts';
@@ -25,6 +32,7 @@ import * as related from './related-reads.ts';
 import * as revisions from './revision-reads.ts';
 import { saveRecord } from './save-record.ts';
 import { loadSeeds } from './seed-load.ts';
+import { readSeedRenames } from './seed-renames.ts';
 import { timeStatements } from './statement-timing.ts';
 
 type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends (...args: infer A) => unknown
@@ -34,17 +42,19 @@ type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends 
 /** Fails the way a method not yet written for PostgreSQL fails: at its first use, saying which. */
 const notYet = (method: string) => Promise.reject(notYetOnPostgres(`BilateralStore.${method}`));
 
-async function* notYetStream(method: string): AsyncGenerator<never> {
-  yield* [];
-  throw notYetOnPostgres(`BilateralStore.${method}`);
-}
-
 export class PostgresBilateralStore implements BilateralStore {
-  readonly readOnly = false;
   private readonly opening: Promise<PostgresStore>;
   private readonly statementObservers = new Set<StatementObserver>();
 
-  constructor(opening: Promise<PostgresStore>) {
+  /**
+   * `readOnly` says the store being opened was asked for read-only sessions (`READ_ONLY`), known
+   * before it has opened: PostgreSQL refuses every write, answered as this server's design rather
+   * than as a fault.
+   */
+  constructor(
+    opening: Promise<PostgresStore>,
+    readonly readOnly = false,
+  ) {
     this.opening = opening.then((store) => {
       timeStatements(store, this.statementObservers);
       return store;
@@ -55,8 +65,27 @@ export class PostgresBilateralStore implements BilateralStore {
 
   /** Runs `read` on the open database, turning a storage fault into StorageError. */
   private async run<T>(read: (db: PostgresDatabase) => Promise<T>): Promise<T> {
-    const { db } = await this.opening;
-    return guardPostgres(() => read(db));
+    try {
+      return await read((await this.opening).db);
+    } catch (error) {
+      return this.rethrow(error);
+    }
+  }
+
+  /** Throws `error` as this store's StorageError when it is a storage fault, else as it is. */
+  private readonly rethrow = (error: unknown): never => {
+    throw this.storageErrorOf(error) ?? error;
+  };
+
+  /** Streams `read`'s batches from the open database, each batch's storage fault as StorageError. */
+  private async *stream<T>(read: (db: PostgresDatabase) => AsyncIterator<T>): AsyncGenerator<T> {
+    const { db } = await this.opening.catch(this.rethrow);
+    const batches = read(db);
+    for (;;) {
+      const next = await batches.next().catch(this.rethrow);
+      if (next.done) return;
+      yield next.value;
+    }
   }
 
   // Events
@@ -78,8 +107,8 @@ export class PostgresBilateralStore implements BilateralStore {
   listSharedEvents(...args: Args<'listSharedEvents'>) {
     return this.run((db) => eventReads.listSharedEvents(db, ...args));
   }
-  exportEvents() {
-    return notYetStream('exportEvents');
+  exportEvents(filter: Args<'exportEvents'>[0], batchSize = EXPORT_BATCH_SIZE) {
+    return this.stream((db) => exports.exportEvents(db, filter, batchSize));
   }
 
   // Actors, sources, figures
@@ -95,8 +124,8 @@ export class PostgresBilateralStore implements BilateralStore {
   actorsByIds(ids: readonly number[]) {
     return this.run((db) => related.actorsByIds(db, ids));
   }
-  exportActors() {
-    return notYetStream('exportActors');
+  exportActors(filter: Args<'exportActors'>[0], batchSize = EXPORT_BATCH_SIZE) {
+    return this.stream((db) => exports.exportActors(db, filter, batchSize));
   }
   listSources(...args: Args<'listSources'>) {
     return this.run((db) => recordReads.listSources(db, ...args));
@@ -206,6 +235,9 @@ export class PostgresBilateralStore implements BilateralStore {
   readAllRecords(): ReturnType<BilateralStore['readAllRecords']> {
     return notYet('readAllRecords');
   }
+  readSeedRenames() {
+    return this.run((db) => readSeedRenames(db));
+  }
 
   // Keys
   createApiKey(...args: Args<'createApiKey'>) {
@@ -233,29 +265,44 @@ export class PostgresBilateralStore implements BilateralStore {
   }
 
   // Storage
+  pendingMigrations() {
+    return this.run((db) => pendingPostgresMigrations(db));
+  }
   async checkStorage(): Promise<StorageStatus> {
+    const mode = this.readOnly ? 'read-only' : 'read-write';
     try {
       const { db } = await this.opening;
+      const readable = { ok: true, detail: 'PostgreSQL answered' };
+      // Read-only by design: writes are refused on purpose, so there is nothing to check.
+      if (this.readOnly) return { mode, readable, writable: null };
       // A hot standby, or a server set to refuse writes, answers reads but no write.
-      const { rows } = await db.execute<{ refusesWrites: boolean }>(
-        sql`select pg_is_in_recovery() or current_setting('transaction_read_only') = 'on' as "refusesWrites"`,
-      );
       return {
-        mode: 'read-write',
-        readable: { ok: true, detail: 'PostgreSQL answered' },
-        writable: rows[0]!.refusesWrites
-          ? { ok: false, detail: 'PostgreSQL refuses writes here (a standby, or default_transaction_read_only)' }
+        mode,
+        readable,
+        writable: (await refusesWrites(db))
+          ? {
+              ok: false,
+              detail:
+                'PostgreSQL refuses writes here (a standby, or default_transaction_read_only): set READ_ONLY=true',
+            }
           : { ok: true, detail: 'PostgreSQL accepts writes' },
       };
     } catch (error) {
       const storage = toPostgresStorageError(error);
       // The code only: the fault's detail names hosts and ports, and this answer is public.
       const failed = { ok: false, detail: `PostgreSQL did not answer (${storage?.code ?? 'an unexpected error'})` };
-      return { mode: 'read-write', readable: failed, writable: failed };
+      return { mode, readable: failed, writable: this.readOnly ? null : failed };
     }
   }
   storageErrorOf(error: unknown): StorageError | undefined {
-    return toPostgresStorageError(error);
+    const storage = toPostgresStorageError(error);
+    if (!this.readOnly || storage?.code !== 'STORAGE_READ_ONLY' || storage.message === READ_ONLY_MODE_MESSAGE)
+      return storage;
+    return new StorageError(storage.code, storage.detail, {
+      cause: storage.cause,
+      remedy: 'this server was started with READ_ONLY=true: send writes to a server without it, on the primary',
+      message: READ_ONLY_MODE_MESSAGE,
+    });
   }
   databaseSizeBytes() {
     return this.run(async (db) => {
@@ -274,5 +321,9 @@ export class PostgresBilateralStore implements BilateralStore {
   }
 }
 
-/** A BilateralStore over a PostgreSQL store being opened (`openPostgresStore`, `openPgliteStore`). */
-export const postgresStore = (opening: Promise<PostgresStore>): BilateralStore => new PostgresBilateralStore(opening);
+/**
+ * A BilateralStore over a PostgreSQL store being opened (`openPostgresStore`, `openPgliteStore`);
+ * `readOnly` as that store was asked to open.
+ */
+export const postgresStore = (opening: Promise<PostgresStore>, { readOnly = false } = {}): BilateralStore =>
+  new PostgresBilateralStore(opening, readOnly);

@@ -23,7 +23,8 @@ async function countWhere(db: PostgresDatabase, table: PgTable, condition: SQL |
   return row!.n;
 }
 
-function actorFilterSql(filter: ActorFilter | null | undefined): SQL | undefined {
+/** The condition for `filter`, as `actorFilterSql` on SQLite. */
+export function actorFilterSql(filter: ActorFilter | null | undefined): SQL | undefined {
   if (!filter) return undefined;
   if (filter.text != null) throw notYetOnPostgres('The actors filter `text`');
   return filter.kinds?.length ? inTexts(actors.kind, filter.kinds) : undefined;

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { StorageError } from '../errors/storage-error.ts';
 import {
@@ -100,5 +101,52 @@ describe.runIf(installed)('a store on a PostgreSQL server', () => {
       await durable.close();
       await fast.close();
     }
+  });
+
+  it('opens read-only only a migrated database, and then every session refuses writes', async () => {
+    const url = await server().createDatabase('read_only');
+    await expect(openPostgresStore(url, { readOnly: true })).rejects.toMatchObject({
+      code: 'STORAGE_READ_ONLY',
+      detail: expect.stringMatching(
+        /^the PostgreSQL database lacks \d+ migration\(s\) .* and is opened read-only: run `bilateral migrate`/,
+      ),
+    });
+    await (await openPostgresStore(url)).close();
+    const readOnly = await openPostgresStore(url, { readOnly: true });
+    try {
+      expect(readOnly.readOnly).toBe(true);
+      const sessions = await Promise.all([
+        readOnly.db.transaction(async (tx) => (await tx.execute(sql`show transaction_read_only`)).rows[0]),
+        readOnly.db.transaction(async (tx) => (await tx.execute(sql`show transaction_read_only`)).rows[0]),
+      ]);
+      expect(sessions).toEqual([{ transaction_read_only: 'on' }, { transaction_read_only: 'on' }]);
+      await expect(
+        readOnly.db.execute(sql`insert into sources (slug, file, title, genre) values ('x', 'x', 'x', 'news')`),
+      ).rejects.toMatchObject({ cause: { code: '25006' } });
+    } finally {
+      await readOnly.close();
+    }
+  });
+
+  it('opens a server that takes no writes (a standby) once it is migrated, and refuses one that is not', async () => {
+    const admin = async (statement: string) => {
+      const client = new pg.Client({ connectionString: server().url() });
+      await client.connect();
+      await client.query(statement).finally(() => client.end());
+    };
+    const migrated = await server().createDatabase('standby_migrated');
+    await (await openPostgresStore(migrated)).close();
+    await admin('alter database standby_migrated set default_transaction_read_only = on');
+    const store = await openPostgresStore(migrated);
+    await store.close();
+
+    const empty = await server().createDatabase('standby_empty');
+    await admin('alter database standby_empty set default_transaction_read_only = on');
+    await expect(openPostgresStore(empty)).rejects.toMatchObject({
+      code: 'STORAGE_READ_ONLY',
+      detail: expect.stringContaining(
+        'and the server takes no writes (a hot standby, or default_transaction_read_only)',
+      ),
+    });
   });
 });

@@ -7,13 +7,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import type { Logger } from 'drizzle-orm';
+import { type Logger, sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { StorageError } from '../errors/storage-error.ts';
 import { toPostgresStorageError } from './storage-error.ts';
 
 export const POSTGRES_MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle-postgres');
@@ -53,11 +55,19 @@ export interface OpenPostgresOptions {
   onStatement?: (sql: string) => void;
   /** Bring the schema up to date first (under an advisory lock); defaults to true. */
   migrate?: boolean;
+  /**
+   * Serve the database as it is (`READ_ONLY`): every session starts its transactions read-only
+   * (`default_transaction_read_only`), so PostgreSQL itself refuses any write (SQLSTATE 25006,
+   * STORAGE_READ_ONLY); no migration runs, and a database lacking one this code needs is refused.
+   */
+  readOnly?: boolean;
 }
 
 export interface PostgresStore {
   /** The drizzle database: the same type whichever backend is underneath. */
   readonly db: PostgresDatabase;
+  /** True when opened with `readOnly`: every transaction is read-only. */
+  readonly readOnly: boolean;
   /** What is underneath: a node-postgres pool to a server, or PGlite in this process. */
   readonly backend: { kind: 'server'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
   /** Closes the pool (or PGlite, when this store opened it). */
@@ -73,7 +83,48 @@ export function sessionSettings(options: OpenPostgresOptions = {}): Record<strin
     synchronous_commit: options.durability === 'fast' ? 'off' : 'on',
     lock_timeout: String(options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS),
     statement_timeout: String(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS),
+    ...(options.readOnly ? { default_transaction_read_only: 'on' } : {}),
   };
+}
+
+/** The names of the migrations this checkout ships for PostgreSQL, oldest first. */
+export const knownPostgresMigrationNames = (): string[] =>
+  readMigrationFiles({ migrationsFolder: POSTGRES_MIGRATIONS_FOLDER }).map((migration) => migration.name);
+
+type Executor = Pick<PostgresDatabase, 'execute'>;
+
+/** The shipped migrations the database has not applied, oldest first; all of them for a database without Bilateral's tables. */
+export async function pendingPostgresMigrations(db: Executor): Promise<string[]> {
+  const journal = await db.execute<{ present: boolean }>(
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
+  );
+  const applied = journal.rows[0]!.present
+    ? (await db.execute<{ name: string | null }>(sql`select name from drizzle.__drizzle_migrations`)).rows
+    : [];
+  const names = new Set(applied.map((row) => row.name));
+  return knownPostgresMigrationNames().filter((name) => !names.has(name));
+}
+
+/** True when the server takes no writes on this session: a hot standby, or `default_transaction_read_only`. */
+export async function refusesWrites(db: Executor): Promise<boolean> {
+  const { rows } = await db.execute<{ refuses: boolean }>(
+    sql`select pg_is_in_recovery() or current_setting('transaction_read_only') = 'on' as refuses`,
+  );
+  return rows[0]!.refuses;
+}
+
+/**
+ * Checks that a database that will not be migrated here (opened read-only, or a server that takes
+ * no writes) has every migration this code needs: serving an older schema would fail on the first
+ * query that reads a newer column, so it is refused at once, saying what to do.
+ */
+async function ensureMigrated(db: Executor, why: string): Promise<void> {
+  const pending = await pendingPostgresMigrations(db);
+  if (pending.length === 0) return;
+  throw new StorageError(
+    'STORAGE_READ_ONLY',
+    `the PostgreSQL database lacks ${pending.length} migration(s) this checkout needs (${pending.join(', ')}) and ${why}: run \`bilateral migrate\` against the primary (or start a server there without READ_ONLY), then start this one`,
+  );
 }
 
 const logger = (options: OpenPostgresOptions): { logger?: Logger } =>
@@ -106,9 +157,11 @@ export async function openPostgresStore(url: string, options: OpenPostgresOption
   // listener node would exit. The next query opens a new connection.
   pool.on('error', () => {});
   try {
-    if (options.migrate !== false) await migrateServer(url);
+    if (options.readOnly) await ensureMigrated(drizzleNodePostgres({ client: pool }), 'is opened read-only');
+    else if (options.migrate !== false) await migrateServer(url);
     return {
       db: drizzleNodePostgres({ client: pool, ...logger(options) }),
+      readOnly: options.readOnly === true,
       backend: { kind: 'server', pool },
       close: () => pool.end(),
     };
@@ -118,14 +171,23 @@ export async function openPostgresStore(url: string, options: OpenPostgresOption
   }
 }
 
-/** Runs the migrations on a connection of its own, without the store's timeouts, under the migration lock. */
+/**
+ * Runs the migrations on a connection of its own, without the store's timeouts, under the migration
+ * lock. A database with nothing to apply is left alone, without the lock: so a hot standby (which
+ * takes no writes) can be served once its primary is migrated, and processes starting at once on a
+ * migrated database do not queue.
+ */
 async function migrateServer(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => {});
   await client.connect();
   try {
+    const db = drizzleNodePostgres({ client });
+    if ((await pendingPostgresMigrations(db)).length === 0) return;
+    if (await refusesWrites(db))
+      await ensureMigrated(db, 'the server takes no writes (a hot standby, or default_transaction_read_only)');
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
-    await migrateNodePostgres(drizzleNodePostgres({ client }), { migrationsFolder: POSTGRES_MIGRATIONS_FOLDER });
+    await migrateNodePostgres(db, { migrationsFolder: POSTGRES_MIGRATIONS_FOLDER });
   } finally {
     // Ending the session releases the lock even when the unlock cannot be sent.
     await client.end();
@@ -149,7 +211,8 @@ export async function openPgliteStore(pglite?: PGlite, options: OpenPostgresOpti
       await client.query(`select set_config($1, $2, false)`, [name, value]);
     }
     const db = drizzlePglite({ client, ...logger(options) });
-    if (options.migrate !== false) {
+    if (options.readOnly) await ensureMigrated(db, 'is opened read-only');
+    else if (options.migrate !== false) {
       await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
       try {
         await migratePglite(drizzlePglite({ client }), { migrationsFolder: POSTGRES_MIGRATIONS_FOLDER });
@@ -157,7 +220,12 @@ export async function openPgliteStore(pglite?: PGlite, options: OpenPostgresOpti
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]);
       }
     }
-    return { db, backend: { kind: 'pglite', pglite: client }, close: async () => (owned ? client.close() : undefined) };
+    return {
+      db,
+      readOnly: options.readOnly === true,
+      backend: { kind: 'pglite', pglite: client },
+      close: async () => (owned ? client.close() : undefined),
+    };
   } catch (error) {
     if (owned) await client.close();
     throw toPostgresStorageError(error) ?? error;

@@ -6,6 +6,7 @@ import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Store } from '../db/client.ts';
 import { actorAliases, actors, citations, eventParticipants, eventSectors, events, sources } from '../db/schema.ts';
+import { EXPORT_BATCH_SIZE } from '../paging/batches.ts';
 import { type ActorFilter, actorFilterSql } from './actors.ts';
 import { type EventFilter, type EventRow, eventFilterSql, hasConflictSql } from './events.ts';
 import { type ActorRow, groupBy } from './related.ts';
@@ -18,7 +19,7 @@ export interface ExportedEvent {
   citations: { source: string; paragraph: number }[];
 }
 
-export const EXPORT_BATCH_SIZE = 500;
+export { EXPORT_BATCH_SIZE };
 
 const countries = alias(actors, 'countries');
 

@@ -43,19 +43,9 @@ export type FigureActorRow = typeof figureActors.$inferSelect;
  */
 export type ParticipantWithActor = ParticipantRow & { actor: ActorRow };
 export type CitationWithSource = CitationRow & { source: SourceRow };
-export type { EventLinkRow } from '../vocabulary/event-links.ts';
 
-/** Groups rows by a key, keeping each group in the order the rows came in. */
-export function groupBy<Row, Key>(rows: readonly Row[], key: (row: Row) => Key): Map<Key, Row[]> {
-  const groups = new Map<Key, Row[]>();
-  for (const row of rows) {
-    const value = key(row);
-    const group = groups.get(value);
-    if (group) group.push(row);
-    else groups.set(value, [row]);
-  }
-  return groups;
-}
+export { groupBy } from '../paging/batches.ts';
+export type { EventLinkRow } from '../vocabulary/event-links.ts';
 
 export const actorsByIds = batchedLookup<typeof actors.$inferSelect>((store) =>
   store.select().from(actors).where(inBatch(actors.id)),

@@ -62,13 +62,36 @@ const SCHEMAS: Record<RecordType, z.ZodType> = {
 const TYPES = Object.keys(SCHEMAS) as RecordType[];
 const TABLES = { sources, actors, events, figures };
 
-/**
- * Exports the store to `seedsDir`. Throws SeedValidationError, writing nothing, when a seed file
- * cannot be parsed as YAML or is not a list.
- */
-export function exportSeeds(store: Store, seedsDir: string): ExportReport {
-  const wanted = readAllRecords(store);
+/** Slugs that changed since the seed files were loaded, which the files still name by the old ones. */
+export interface SeedRenames {
+  /** For each kind of record, current slug -> slug in the files, for records the API renamed. */
+  renamed: Record<RecordType, Map<string, string>>;
+  /** Actors merged away: the slug merged away, and the slug of the actor it went into. */
+  merged: (readonly [from: string, into: string])[];
+}
 
+/** The SQLite store's renames (`BilateralStore.readSeedRenames`). */
+export function readSeedRenames(store: Store): SeedRenames {
+  const renamed = Object.fromEntries(TYPES.map((type) => [type, renamedSlugs(store, type)])) as SeedRenames['renamed'];
+  const merged = store
+    .select({ from: actorMerges.fromSlug, into: actors.slug })
+    .from(actorMerges)
+    .innerJoin(actors, eq(actors.id, actorMerges.intoActorId))
+    .all()
+    .map((row) => [row.from, row.into] as const);
+  return { renamed, merged };
+}
+
+/** Exports the SQLite store to `seedsDir`: `writeSeedFiles` with what it reads from the store. */
+export const exportSeeds = (store: Store, seedsDir: string): ExportReport =>
+  writeSeedFiles(readAllRecords(store), readSeedRenames(store), seedsDir);
+
+/**
+ * Writes `wanted` (every record of a store, `readAllRecords`) to `seedsDir`, with the store's
+ * `renames`. Throws SeedValidationError, writing nothing, when a seed file cannot be parsed as YAML
+ * or is not a list.
+ */
+export function writeSeedFiles(wanted: AllRecords, renames: SeedRenames, seedsDir: string): ExportReport {
   const base = join(seedsDir, '..');
   const problems: SeedProblem[] = [];
   const editors = new Map<string, SeedFileEditor>();
@@ -95,10 +118,7 @@ export function exportSeeds(store: Store, seedsDir: string): ExportReport {
   const changes = Object.fromEntries(
     TYPES.map((type): [RecordType, RecordChanges] => [type, { updated: [], added: [], removed: [] }]),
   ) as Record<RecordType, RecordChanges>;
-  const renamedByType = Object.fromEntries(TYPES.map((type) => [type, renamedSlugs(store, type)])) as Record<
-    RecordType,
-    Map<string, string>
-  >;
+  const renamedByType = renames.renamed;
   for (const type of TYPES) {
     const renamed = renamedByType[type];
     const inStore = new Set([...wanted[type].map(({ slug }) => slug), ...renamed.values()]);
@@ -136,7 +156,7 @@ export function exportSeeds(store: Store, seedsDir: string): ExportReport {
     mkdirSync(dirname(absolute), { recursive: true });
     writeFileSync(absolute, text);
   }
-  const manifests = replaceChangedSlugsInManifests(store, seedsDir, renamedByType);
+  const manifests = replaceChangedSlugsInManifests(seedsDir, renames);
   const files = [...outputs.map(({ path }) => path), ...manifests];
   return { files, ...changes, manifests, problems: validateSeeds(seedsDir).problems };
 }
@@ -157,18 +177,8 @@ function renamedSlugs(store: Store, type: RecordType): Map<string, string> {
  * an actor merged away, is replaced in the manifests' `events`, `actors` and `figures` lists.
  * Returns the files changed, relative like `files`.
  */
-function replaceChangedSlugsInManifests(
-  store: Store,
-  seedsDir: string,
-  renamedByType: Record<RecordType, Map<string, string>>,
-): string[] {
+function replaceChangedSlugsInManifests(seedsDir: string, { renamed: renamedByType, merged }: SeedRenames): string[] {
   const renamed = (type: RecordType) => new Map([...renamedByType[type]].map(([slug, seedSlug]) => [seedSlug, slug]));
-  const merged = store
-    .select({ from: actorMerges.fromSlug, into: actors.slug })
-    .from(actorMerges)
-    .innerJoin(actors, eq(actors.id, actorMerges.intoActorId))
-    .all()
-    .map((row) => [row.from, row.into] as const);
   const replacements: Record<string, ReadonlyMap<string, string>> = {
     events: renamed('events'),
     actors: new Map([...renamed('actors'), ...merged]),

@@ -12,7 +12,15 @@ import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../
 import { mergeActors } from '../curation/merge-actors.ts';
 import { changesSince, revisionAsOf, revisionsOf } from '../curation/revisions.ts';
 import { type Editor, type SaveRequest, saveRecord } from '../curation/save-record.ts';
-import { closeStore, databaseSize, isReadOnly, type OpenStoreOptions, openStore, type Store } from '../db/client.ts';
+import {
+  closeStore,
+  databaseSize,
+  isReadOnly,
+  type OpenStoreOptions,
+  openStore,
+  pendingMigrations,
+  type Store,
+} from '../db/client.ts';
 import { observeStatements, type StatementObserver } from '../db/statement-timing.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { checkStorage } from '../db/storage-health.ts';
@@ -26,6 +34,7 @@ import * as related from '../queries/related.ts';
 import { search } from '../queries/search.ts';
 import { citationPagesBySourceIds, countSources, listSources, sourceBySlug } from '../queries/sources.ts';
 import { cooperationIndex, eventStats, listBucketEvents } from '../queries/stats.ts';
+import { readSeedRenames } from '../records/export-seeds.ts';
 import { readAllRecords } from '../records/read-records.ts';
 import { loadSeeds } from '../seed-loader/index.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
@@ -234,6 +243,9 @@ export class SqliteStore implements BilateralStore {
   async readAllRecords() {
     return readAllRecords(this.database);
   }
+  async readSeedRenames() {
+    return readSeedRenames(this.database);
+  }
 
   // Keys
   async createApiKey(...args: Parameters<BilateralStore['createApiKey']>) {
@@ -261,6 +273,9 @@ export class SqliteStore implements BilateralStore {
   }
 
   // Storage
+  async pendingMigrations() {
+    return pendingMigrations(this.database.$client);
+  }
   async checkStorage() {
     return checkStorage(this.database);
   }

@@ -1,9 +1,18 @@
 /**
  * @bilateral/store/testing/postgres: the fixture dataset on PostgreSQL (PGlite in this process), for
- * the tests of other packages that compare the two databases. A separate entry, so tests that use
+ * the tests of other packages that compare the two databases; and a throwaway PostgreSQL server for
+ * those that need a real one (`postgres/testing/server.ts`). A separate entry, so tests that use
  * only SQLite never load PGlite.
  */
 import type { BilateralStore } from '../interface/bilateral-store.ts';
+
+export {
+  itRequiresPostgresServerInCI,
+  type PostgresServer,
+  postgresServerInstalled,
+  throwawayServer,
+} from '../postgres/testing/server.ts';
+
 import { copyFromSqlite } from '../postgres/copy-from-sqlite.ts';
 import { emptyPgliteStore } from '../postgres/testing/pglite.ts';
 import { postgresStore } from '../postgres-store/postgres-store.ts';

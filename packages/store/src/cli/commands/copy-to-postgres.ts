@@ -1,16 +1,6 @@
 import { closeStore, openStore } from '../../db/client.ts';
 import { type Command, CommandFailure, UsageError } from '../command.ts';
-
-/** The URL without its password, for printing. */
-function shown(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'the PostgreSQL database';
-  }
-}
+import { withoutPassword } from '../with-store.ts';
 
 export const copyToPostgres: Command = {
   usage: 'copy-to-postgres [URL]',
@@ -32,7 +22,7 @@ export const copyToPostgres: Command = {
         });
         const total = rows.reduce((sum, row) => sum + row.count, 0);
         console.log(
-          `copied ${databasePath}\ninto ${shown(url)}: ${total} rows in ${rows.length} tables; row counts and the trigger-kept totals checked`,
+          `copied ${databasePath}\ninto ${withoutPassword(url)}: ${total} rows in ${rows.length} tables; row counts and the trigger-kept totals checked`,
         );
       } catch (error) {
         throw error instanceof CopyError ? new CommandFailure(error.message) : error;

@@ -3,6 +3,8 @@ import { backup } from './backup.ts';
 import { copyToPostgres } from './copy-to-postgres.ts';
 import { exportSeedsCommand } from './export-seeds.ts';
 import { keysCreate, keysList, keysRevoke } from './keys.ts';
+import { loadSeedsCommand } from './load-seeds.ts';
+import { migrate } from './migrate.ts';
 import { restore } from './restore.ts';
 
 /**
@@ -10,6 +12,8 @@ import { restore } from './restore.ts';
  * a line here; a name of several words (`keys create`) matches the first words typed.
  */
 export const commands: Record<string, Command> = {
+  migrate,
+  'load-seeds': loadSeedsCommand,
   backup,
   restore,
   'keys create': keysCreate,

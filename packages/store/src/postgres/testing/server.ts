@@ -48,6 +48,8 @@ export interface PostgresServer {
   url(database?: string): string;
   /** Creates an empty database and returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /** Runs one statement as the superuser on `database` (default `postgres`): `alter database … set …`, say. */
+  execute(statement: string, database?: string): Promise<void>;
   /** Stops the server: `fast` lets sessions end cleanly, `immediate` kills it as a crash would. */
   stop(mode?: 'fast' | 'immediate'): Promise<void>;
   /** Starts it again after stop(). */
@@ -90,14 +92,17 @@ export async function startPostgresServer(settings: Record<string, string> = {})
     port,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
     async createDatabase(name) {
-      const client = new pg.Client({ connectionString: server.url() });
+      await server.execute(`create database ${pg.escapeIdentifier(name)}`);
+      return server.url(name);
+    },
+    async execute(statement, database) {
+      const client = new pg.Client({ connectionString: server.url(database) });
       await client.connect();
       try {
-        await client.query(`create database ${client.escapeIdentifier(name)}`);
+        await client.query(statement);
       } finally {
         await client.end();
       }
-      return server.url(name);
     },
     async stop(mode = 'fast') {
       await pgCtl('-m', mode, '-w', 'stop');
