@@ -81,11 +81,12 @@ export {
 export {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
+  SEARCH_COUNT_LIMIT,
   SEARCH_RANKING_LIMIT,
   SEARCH_TYPES,
   type SearchHit,
   type SearchType,
-} from './queries/search.ts';
+} from './search/request.ts';
 export {
   type BucketKey,
   type CooperationYear,
@@ -94,7 +95,8 @@ export {
   type StatsBucket,
   type StatsDimension,
 } from './queries/stats.ts';
-export { MAX_SEARCH_LENGTH, MAX_SEARCH_NESTING, MAX_SEARCH_TERMS, searchErrorFrom } from './queries/text-search.ts';
+export { searchErrorFrom } from './queries/text-search.ts';
+export { MAX_SEARCH_LENGTH, MAX_SEARCH_NESTING, MAX_SEARCH_TERMS } from './search/syntax.ts';
 export type { AllRecords } from './records/read-records.ts';
 export { checkAgainstDocuments } from './seed/documents-check.ts';
 export type {
