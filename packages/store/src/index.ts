@@ -79,15 +79,6 @@ export {
   type SourceRow,
 } from './queries/related.ts';
 export {
-  HIGHLIGHT_END,
-  HIGHLIGHT_START,
-  SEARCH_COUNT_LIMIT,
-  SEARCH_RANKING_LIMIT,
-  SEARCH_TYPES,
-  type SearchHit,
-  type SearchType,
-} from './search/request.ts';
-export {
   type BucketKey,
   type CooperationYear,
   GOLDSTEIN_MAPPING,
@@ -96,8 +87,17 @@ export {
   type StatsDimension,
 } from './queries/stats.ts';
 export { searchErrorFrom } from './queries/text-search.ts';
-export { MAX_SEARCH_LENGTH, MAX_SEARCH_NESTING, MAX_SEARCH_TERMS } from './search/syntax.ts';
 export type { AllRecords } from './records/read-records.ts';
+export {
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  SEARCH_COUNT_LIMIT,
+  SEARCH_RANKING_LIMIT,
+  SEARCH_TYPES,
+  type SearchHit,
+  type SearchType,
+} from './search/request.ts';
+export { MAX_SEARCH_LENGTH, MAX_SEARCH_NESTING, MAX_SEARCH_TERMS } from './search/syntax.ts';
 export { checkAgainstDocuments } from './seed/documents-check.ts';
 export type {
   ActorRecord,

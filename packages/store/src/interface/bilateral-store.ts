@@ -34,9 +34,9 @@ import type {
   SectorRow,
   SourceRow,
 } from '../queries/related.ts';
-import type { SearchHit, SearchType } from '../search/request.ts';
 import type { BucketKey, CooperationYear, StatsBucket, StatsDimension } from '../queries/stats.ts';
 import type { AllRecords } from '../records/read-records.ts';
+import type { SearchHit, SearchType } from '../search/request.ts';
 import type { SeedReport } from '../seed-loader/index.ts';
 import type { EntityType, KeyScope, RevisionOperation } from '../vocabulary/curation-terms.ts';
 

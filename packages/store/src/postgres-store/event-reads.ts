@@ -11,7 +11,16 @@ import { QueryError } from '../errors/query-error.ts';
 import { type EventOrder, eventSortKeys } from '../paging/event-order.ts';
 import type { Page, PageArgs } from '../paging/keyset.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
-import { actors, citations, claims, eventParticipants, eventSectors, events, searchVector, sources } from '../postgres/schema.ts';
+import {
+  actors,
+  citations,
+  claims,
+  eventParticipants,
+  eventSectors,
+  events,
+  searchVector,
+  sources,
+} from '../postgres/schema.ts';
 import type { EventFilter, EventRow } from '../queries/events.ts';
 import type { EventPosition } from '../queries/network.ts';
 import { type BucketKey, bucketSql } from '../statistics/buckets.ts';

@@ -179,7 +179,11 @@ describe('search on PostgreSQL matches what it matches on SQLite', () => {
 
   it('answers the same refusals on both', async () => {
     for (const query of ['"unclosed', 'OR pipeline', '()', 'a\u0000b', ' ']) {
-      const refusal = (store: BilateralStore) => store.search(query, null, {}).then(() => 'accepted', (error) => `${error.code} ${error.message}`);
+      const refusal = (store: BilateralStore) =>
+        store.search(query, null, {}).then(
+          () => 'accepted',
+          (error) => `${error.code} ${error.message}`,
+        );
       expect(await refusal(postgres), query).toBe(await refusal(sqlite));
     }
   });

@@ -21,7 +21,9 @@ function render(tree: SearchTree): TsQuery {
   if (tree.kind === 'operand') {
     const words = searchWords(tree.text);
     if (!words.length) return NOTHING;
-    const phrase = words.map((word, index) => `${lexeme(word)}${tree.prefix && index === words.length - 1 ? ':*' : ''}`);
+    const phrase = words.map(
+      (word, index) => `${lexeme(word)}${tree.prefix && index === words.length - 1 ? ':*' : ''}`,
+    );
     return phrase.length === 1 ? phrase[0]! : `(${phrase.join(' <-> ')})`;
   }
   const left = render(tree.left);
@@ -41,7 +43,11 @@ function render(tree: SearchTree): TsQuery {
  * The tsquery for `input`, NOTHING when it can match no record, or null when it holds no word at all.
  * Throws INVALID_SEARCH, naming `argument`, as `toFtsQuery` does for the same input.
  */
-export function toTsQuery(input: string, argument: string, options: { prefixEveryWord?: boolean } = {}): TsQuery | null {
+export function toTsQuery(
+  input: string,
+  argument: string,
+  options: { prefixEveryWord?: boolean } = {},
+): TsQuery | null {
   const parts = parseSearch(input, argument, options);
   return parts && render(searchTree(parts));
 }
@@ -51,11 +57,7 @@ export const matchesSql = (vector: SQL, query: TsQuery): SQL =>
   query === NOTHING ? sql`false` : sql`${vector} @@ ${query}::tsquery`;
 
 /** The condition of a `text` filter on `vector`, or undefined when the text holds no word (no condition). */
-export function textFilterSql(
-  vector: SQL,
-  text: string,
-  options: { prefixEveryWord?: boolean } = {},
-): SQL | undefined {
+export function textFilterSql(vector: SQL, text: string, options: { prefixEveryWord?: boolean } = {}): SQL | undefined {
   const query = toTsQuery(text, 'filter.text', options);
   return query === null ? undefined : matchesSql(vector, query);
 }

@@ -4,9 +4,9 @@ import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 // The SQLite tables, read only to check that PostgreSQL's mirror them.
 import * as sqliteSchema from '../db/schema.ts';
+import { toTsQuery } from '../postgres-store/text-search.ts';
 import type { PostgresStore } from './client.ts';
 import * as schema from './schema.ts';
-import { toTsQuery } from '../postgres-store/text-search.ts';
 import { emptyPgliteStore } from './testing/pglite.ts';
 
 const tablesOf = <T>(module: Record<string, unknown>, isTable: (value: unknown) => value is T) =>

@@ -91,7 +91,6 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery(nested(MAX_SEARCH_NESTING), 'q')).not.toBeNull();
     expect(refusal(nested(MAX_SEARCH_NESTING + 1)).message).toContain(`more than ${MAX_SEARCH_NESTING} levels`);
   });
-
 });
 
 /** Searches within the limits: the worst shapes, and thousands of random inputs of words, operators and stray marks. */

@@ -14,7 +14,11 @@ export { MAX_SEARCH_LENGTH, MAX_SEARCH_NESTING, MAX_SEARCH_TERMS } from '../sear
  * INVALID_SEARCH, naming `argument`, when `parseSearch` refuses the input; FTS5 reads every
  * expression this returns. Each word or phrase is quoted, so its punctuation is never FTS5 syntax.
  */
-export function toFtsQuery(input: string, argument: string, options: { prefixEveryWord?: boolean } = {}): string | null {
+export function toFtsQuery(
+  input: string,
+  argument: string,
+  options: { prefixEveryWord?: boolean } = {},
+): string | null {
   const parts = parseSearch(input, argument, options);
   return (
     parts

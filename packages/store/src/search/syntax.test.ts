@@ -6,7 +6,9 @@ import { parseSearch, type SearchTree, searchTree } from './syntax.ts';
 const tree = (input: string, options = {}) => searchTree(parseSearch(input, 'q', options)!);
 /** A tree written back with every group parenthesised, to read its grouping. */
 const grouped = (node: SearchTree): string =>
-  node.kind === 'operand' ? `${node.text}${node.prefix ? '*' : ''}` : `(${grouped(node.left)} ${node.kind} ${grouped(node.right)})`;
+  node.kind === 'operand'
+    ? `${node.text}${node.prefix ? '*' : ''}`
+    : `(${grouped(node.left)} ${node.kind} ${grouped(node.right)})`;
 
 describe('searchTree', () => {
   it('groups as FTS5 does: NOT tightest, then AND, then OR, each from the left', () => {

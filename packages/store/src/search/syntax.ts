@@ -74,7 +74,10 @@ function tokenize(input: string, prefixEveryWord: boolean, argument: string): To
           argument,
         );
       if (HAS_TERM.test(phrase))
-        tokens.push({ part: { kind: 'operand', text: phrase, prefix: star === '*' }, terms: phrase.match(WORD)!.length });
+        tokens.push({
+          part: { kind: 'operand', text: phrase, prefix: star === '*' },
+          terms: phrase.match(WORD)!.length,
+        });
     } else if (paren) {
       tokens.push({ part: { kind: paren === '(' ? 'open' : 'close' }, terms: 0 });
     } else if (OPERATORS.has(word!)) {
