@@ -20,16 +20,6 @@ import {
 import type { PageArgs } from './pagination.ts';
 import { toFtsQuery } from './text-search.ts';
 
-export {
-  HIGHLIGHT_END,
-  HIGHLIGHT_START,
-  SEARCH_COUNT_LIMIT,
-  SEARCH_RANKING_LIMIT,
-  SEARCH_TYPES,
-  type SearchHit,
-  type SearchType,
-} from '../search/request.ts';
-
 export interface SearchPage {
   hits: SearchHit[];
   cursors: string[];
