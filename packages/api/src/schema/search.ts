@@ -89,7 +89,7 @@ const SearchResultConnection = builder.connectionObject<typeof SearchResultRef, 
     fields: (t) => ({
       ...totalCountField(
         `Number of records that match, across all pages, counted past the ranking limit (see \`rankingLimited\`) up to ${SEARCH_COUNT_LIMIT.toLocaleString('en')} of each kind: ` +
-          `a kind with more matches counts ${SEARCH_COUNT_LIMIT.toLocaleString('en')}, so past that the total is a lower bound (counting every match of a very common word would take most of a second).`,
+          `a kind with more matches counts ${SEARCH_COUNT_LIMIT.toLocaleString('en')}, so past that the total is a lower bound (counting is bounded so that a very common word stays fast).`,
       )(t),
       rankingLimited: t.boolean({
         description:
