@@ -79,14 +79,6 @@ export {
   type SourceRow,
 } from './queries/related.ts';
 export {
-  HIGHLIGHT_END,
-  HIGHLIGHT_START,
-  SEARCH_RANKING_LIMIT,
-  SEARCH_TYPES,
-  type SearchHit,
-  type SearchType,
-} from './queries/search.ts';
-export {
   type BucketKey,
   type CooperationYear,
   GOLDSTEIN_MAPPING,
@@ -94,8 +86,18 @@ export {
   type StatsBucket,
   type StatsDimension,
 } from './queries/stats.ts';
-export { MAX_SEARCH_LENGTH, MAX_SEARCH_NESTING, MAX_SEARCH_TERMS, searchErrorFrom } from './queries/text-search.ts';
+export { searchErrorFrom } from './queries/text-search.ts';
 export type { AllRecords } from './records/read-records.ts';
+export {
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  SEARCH_COUNT_LIMIT,
+  SEARCH_RANKING_LIMIT,
+  SEARCH_TYPES,
+  type SearchHit,
+  type SearchType,
+} from './search/request.ts';
+export { MAX_SEARCH_LENGTH, MAX_SEARCH_NESTING, MAX_SEARCH_TERMS } from './search/syntax.ts';
 export { checkAgainstDocuments } from './seed/documents-check.ts';
 export type {
   ActorRecord,

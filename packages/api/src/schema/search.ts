@@ -6,6 +6,7 @@ import {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
   MAX_PAGE_SIZE,
+  SEARCH_COUNT_LIMIT,
   SEARCH_RANKING_LIMIT,
   type SearchHit,
   type SourceRow,
@@ -63,7 +64,8 @@ const SearchResultRef = builder.objectRef<LoadedHit>('SearchResult').implement({
       resolve: (hit) => encodeGlobalID(TYPENAMES[hit.type], hit.id),
     }),
     score: t.float({
-      description: 'Relevance (bm25, sign flipped so higher is better). Comparable only within one query.',
+      description:
+        'Relevance, higher is better, comparable only within one query: bm25 (sign flipped) where the server runs on SQLite, ts_rank where it runs on PostgreSQL.',
       resolve: (hit) => -hit.score,
     }),
     snippet: t.string({
@@ -86,7 +88,8 @@ const SearchResultConnection = builder.connectionObject<typeof SearchResultRef, 
     description: 'A page of search hits, best first, with the total number of hits.',
     fields: (t) => ({
       ...totalCountField(
-        `Number of records that match, across all pages, counted exactly even past the ranking limit (see \`rankingLimited\`).`,
+        `Number of records that match, across all pages, counted past the ranking limit (see \`rankingLimited\`) up to ${SEARCH_COUNT_LIMIT.toLocaleString('en')} of each kind: ` +
+          `a kind with more matches counts ${SEARCH_COUNT_LIMIT.toLocaleString('en')}, so past that the total is a lower bound (counting is bounded so that a very common word stays fast).`,
       )(t),
       rankingLimited: t.boolean({
         description:
@@ -105,7 +108,7 @@ builder.queryFields((t) => ({
     type: SearchResultConnection,
     complexity: pagedPrice(DEFAULT_PAGE_SIZE, SCAN_FIELD_COST),
     description:
-      `Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). ` +
+      `Full-text search over events, actors, figures and sources, best match first (bm25 on SQLite, ts_rank on PostgreSQL: the same matches, ranked each its own way; a title or name match outranks a summary or alias match). ` +
       `Ranking is bounded: at most ${SEARCH_RANKING_LIMIT.toLocaleString('en')} matches of each kind are ranked, the most recently added; \`rankingLimited\` tells when a query matched more. ` +
       `${SEARCH_SYNTAX} Pages forward only (\`first\` and \`after\`), at most ${MAX_PAGE_SIZE} hits per page.`,
     args: {

@@ -1398,7 +1398,7 @@ export type Query = {
   node?: Maybe<Node>;
   /** Fetches many objects by global ID, in the order given; null for each ID that matches nothing. A malformed ID (or one naming a type that does not exist) nulls only its own item and adds an `INVALID_ID` error whose `path` ends with that item's index. */
   nodes: Array<Maybe<Node>>;
-  /** Full-text search over events, actors, figures and sources, best match first (bm25; a title or name match outranks a summary or alias match). Ranking is bounded: at most 10,000 matches of each kind are ranked, the most recently added; `rankingLimited` tells when a query matched more. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). At most 500 characters and 32 words (each word of a phrase counts), with parentheses at most 8 levels deep; control characters and lone surrogates are refused. A search over these limits, or whose operators or parentheses do not fit together, fails with INVALID_SEARCH and a message saying why. Pages forward only (`first` and `after`), at most 100 hits per page. */
+  /** Full-text search over events, actors, figures and sources, best match first (bm25 on SQLite, ts_rank on PostgreSQL: the same matches, ranked each its own way; a title or name match outranks a summary or alias match). Ranking is bounded: at most 10,000 matches of each kind are ranked, the most recently added; `rankingLimited` tells when a query matched more. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). At most 500 characters and 32 words (each word of a phrase counts), with parentheses at most 8 levels deep; control characters and lone surrogates are refused. A search over these limits, or whose operators or parentheses do not fit together, fails with INVALID_SEARCH and a message saying why. Pages forward only (`first` and `after`), at most 100 hits per page. */
   search: SearchResultConnection;
   /** One source, by global ID or by slug (give exactly one). Unknown keys give null and a NOT_FOUND error. */
   source?: Maybe<Source>;
@@ -1624,7 +1624,7 @@ export type SearchResult = {
   id: Scalars['ID']['output'];
   /** The matching event, actor, figure or source. */
   record: SearchHitRecord;
-  /** Relevance (bm25, sign flipped so higher is better). Comparable only within one query. */
+  /** Relevance, higher is better, comparable only within one query: bm25 (sign flipped) where the server runs on SQLite, ts_rank where it runs on PostgreSQL. */
   score: Scalars['Float']['output'];
   /** The best-matching passage (of our own text, or a source's title, author or outlet) as HTML-escaped text, with each match wrapped in <mark>…</mark>. Safe to insert as HTML. */
   snippet: Scalars['String']['output'];
@@ -1640,7 +1640,7 @@ export type SearchResultConnection = {
   pageInfo: PageInfo;
   /** True when a kind of record had more than 10,000 matches (a very common word): only its 10,000 most recently added matches were ranked, so the pages hold those, best first, and end there. The other matches count in `totalCount` but are not listed; add words, a phrase or `types` to narrow the query. */
   rankingLimited: Scalars['Boolean']['output'];
-  /** Number of records that match, across all pages, counted exactly even past the ranking limit (see `rankingLimited`). */
+  /** Number of records that match, across all pages, counted past the ranking limit (see `rankingLimited`) up to 100,000 of each kind: a kind with more matches counts 100,000, so past that the total is a lower bound (counting is bounded so that a very common word stays fast). */
   totalCount: Scalars['Int']['output'];
 };
 

@@ -34,10 +34,10 @@ import type {
   SectorRow,
   SourceRow,
 } from '../queries/related.ts';
-import type { SearchHit, SearchType } from '../queries/search.ts';
 import type { BucketKey, CooperationYear, StatsBucket, StatsDimension } from '../queries/stats.ts';
 import type { SeedRenames } from '../records/export-seeds.ts';
 import type { AllRecords } from '../records/read-records.ts';
+import type { SearchHit, SearchType } from '../search/request.ts';
 import type { SeedReport } from '../seed-loader/index.ts';
 import type { EntityType, KeyScope, RevisionOperation } from '../vocabulary/curation-terms.ts';
 
@@ -132,7 +132,7 @@ export interface RelatedLookups {
 
 /** A page of search hits; the costly parts are counted only when asked for. */
 export interface SearchResults extends Page<SearchHit> {
-  /** Every match, ranked or not. */
+  /** Every match, ranked or not, up to SEARCH_COUNT_LIMIT of each kind. */
   totalCount(): Promise<number>;
   /** True when some kind had more matches than SEARCH_RANKING_LIMIT, so only its newest were ranked. */
   rankingLimited(): Promise<boolean>;

@@ -11,11 +11,21 @@ import { QueryError } from '../errors/query-error.ts';
 import { type EventOrder, eventSortKeys } from '../paging/event-order.ts';
 import type { Page, PageArgs } from '../paging/keyset.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
-import { actors, citations, claims, eventParticipants, eventSectors, events, sources } from '../postgres/schema.ts';
+import {
+  actors,
+  citations,
+  claims,
+  eventParticipants,
+  eventSectors,
+  events,
+  searchVector,
+  sources,
+} from '../postgres/schema.ts';
 import type { EventFilter, EventRow } from '../queries/events.ts';
 import type { EventPosition } from '../queries/network.ts';
 import { type BucketKey, bucketSql } from '../statistics/buckets.ts';
 import { groupedPages, readPage } from './pages.ts';
+import { textFilterSql } from './text-search.ts';
 
 /** Something not yet answered on PostgreSQL: said plainly rather than answered wrongly. */
 export class NotYetOnPostgres extends Error {
@@ -83,7 +93,11 @@ export async function eventFilterSql(db: PostgresDatabase, filter: EventFilter |
     conditions.push(
       sql`exists (select 1 from ${citations} join ${sources} on ${sources.id} = ${citations.sourceId} where ${citations.eventId} = ${events.id} and ${inTexts(sources.slug, filter.sources)})`,
     );
-  if (filter.text != null) throw notYetOnPostgres('The events filter `text`');
+  // As on SQLite, whose event index holds live events only, the text matches live events alone.
+  if (filter.text != null) {
+    const matches = textFilterSql(searchVector(events), filter.text);
+    if (matches) conditions.push(liveEventSql, matches);
+  }
   if (filter.hasConflicts != null) conditions.push(filter.hasConflicts ? hasConflictSql : sql`not ${hasConflictSql}`);
   return and(...conditions);
 }

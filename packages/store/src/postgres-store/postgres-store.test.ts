@@ -53,7 +53,8 @@ describe('the PostgreSQL store', () => {
     await expect(store.listEvents({ from: '2014-13' }, [], {})).rejects.toMatchObject({ code: 'INVALID_DATE' });
     await expect(store.listEvents(null, [], { first: 0 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(store.listEvents(null, [], { after: 'garbage' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
-    await expect(store.search('x', null, {})).rejects.toThrow('BilateralStore.search is not yet on PostgreSQL');
+    await expect(store.search('"x', null, {})).rejects.toMatchObject({ code: 'INVALID_SEARCH', argument: 'query' });
+    await expect(store.listActors({ text: 'x OR' }, {})).rejects.toMatchObject({ code: 'INVALID_SEARCH' });
     await expect(store.readAllRecords()).rejects.toThrow(/not yet on PostgreSQL/);
   });
 

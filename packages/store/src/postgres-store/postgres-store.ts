@@ -31,6 +31,7 @@ import * as recordReads from './record-reads.ts';
 import * as related from './related-reads.ts';
 import * as revisions from './revision-reads.ts';
 import { saveRecord } from './save-record.ts';
+import { search as searchRecords } from './search.ts';
 import { loadSeeds } from './seed-load.ts';
 import { readSeedRenames } from './seed-renames.ts';
 import { timeStatements } from './statement-timing.ts';
@@ -208,9 +209,9 @@ export class PostgresBilateralStore implements BilateralStore {
     return this.run((db) => related.citationPagesBySourceIds(db, ...args));
   }
 
-  // Search: not yet; statistics and the network
-  search(): Promise<SearchResults> {
-    return notYet('search');
+  // Search, statistics and the network
+  search(...args: Args<'search'>): Promise<SearchResults> {
+    return this.run((db) => searchRecords(db, ...args));
   }
   eventStats(...args: Args<'eventStats'>) {
     return this.run((db) => insights.eventStats(db, ...args));

@@ -8,12 +8,13 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { dateBound } from '../dates/date-bound.ts';
 import type { PageArgs } from '../paging/keyset.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
-import { actors, figures, sources } from '../postgres/schema.ts';
+import { actors, figures, searchVector, sources } from '../postgres/schema.ts';
 import type { ActorFilter } from '../queries/actors.ts';
 import type { FigureFilter } from '../queries/figures.ts';
 import type { ActorRow, FigureRow, SourceRow } from '../queries/related.ts';
-import { inIds, inTexts, notYetOnPostgres } from './event-reads.ts';
+import { inIds, inTexts } from './event-reads.ts';
 import { readPage } from './pages.ts';
+import { textFilterSql } from './text-search.ts';
 
 async function countWhere(db: PostgresDatabase, table: PgTable, condition: SQL | undefined): Promise<number> {
   const [row] = await db
@@ -26,8 +27,11 @@ async function countWhere(db: PostgresDatabase, table: PgTable, condition: SQL |
 /** The condition for `filter`, as `actorFilterSql` on SQLite. */
 export function actorFilterSql(filter: ActorFilter | null | undefined): SQL | undefined {
   if (!filter) return undefined;
-  if (filter.text != null) throw notYetOnPostgres('The actors filter `text`');
-  return filter.kinds?.length ? inTexts(actors.kind, filter.kinds) : undefined;
+  return and(
+    filter.kinds?.length ? inTexts(actors.kind, filter.kinds) : undefined,
+    // Every word a prefix, as on SQLite: people type the start of a name.
+    filter.text != null ? textFilterSql(searchVector(actors), filter.text, { prefixEveryWord: true }) : undefined,
+  );
 }
 
 const ACTOR_KEYS = [

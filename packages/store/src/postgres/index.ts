@@ -5,6 +5,6 @@
 export * from './client.ts';
 export { COPIED_TABLES, CopyError, type CopyOptions, type CopyReport, copyFromSqlite } from './copy-from-sqlite.ts';
 export * as postgresSchema from './schema.ts';
-export { SEARCH_CONFIGURATION, searchVector } from './schema.ts';
+export { searchVector } from './schema.ts';
 export { guardPostgres, toPostgresStorageError } from './storage-error.ts';
 export { countedTotals, keptTotals, type Totals } from './totals.ts';

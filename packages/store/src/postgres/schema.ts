@@ -445,16 +445,14 @@ export const seedLoads = pgTable(
 
 /**
  * Search. Each searched table has a generated, weighted `tsvector` column named `search` (added by
- * the search migration, GIN-indexed; on events, live ones only), built with the text-search
- * configuration `SEARCH_CONFIGURATION`: `simple` (lower case, no stemming, no stop words) after
- * `unaccent`, which folds accents as SQLite's `unicode61 remove_diacritics 2` does. The weights put
- * the title or name first, as the bm25 column weights do on SQLite:
+ * the search migrations, GIN-indexed; on events, live ones only), built from `search_words`, which
+ * cuts and folds text exactly as SQLite's FTS5 tokenizer does (`src/search/words.ts`), one column's
+ * positions apart from the next so no phrase spans two. The weights put the title or name first, as
+ * the bm25 column weights do on SQLite:
  * events A title, B summary, C place; actors A name, B aliases (`alias_names`, kept by triggers on
  * `actor_aliases`); sources A title, B author, C outlet; figures A label, B indicator (underscores
  * read as spaces).
  */
-export const SEARCH_CONFIGURATION = 'bilateral_search';
-
 /** The `search` vector of a searched table, for `@@` and `ts_rank`. */
 export const searchVector = (table: typeof events | typeof actors | typeof sources | typeof figures) =>
   sql`${table}.search`;

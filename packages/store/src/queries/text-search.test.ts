@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeStore } from '../db/client.ts';
 import { QueryError } from '../errors/query-error.ts';
+import type { BilateralStore } from '../interface/bilateral-store.ts';
+import { SqliteStore } from '../sqlite/sqlite-store.ts';
 import { openFixtureStore } from '../testing/fixture-store.ts';
+import { copyIntoPostgres } from '../testing/postgres.ts';
 import { MAX_SEARCH_LENGTH, MAX_SEARCH_NESTING, MAX_SEARCH_TERMS, searchErrorFrom, toFtsQuery } from './text-search.ts';
 
 const store = openFixtureStore();
@@ -10,6 +13,23 @@ afterAll(() => closeStore(store));
 
 const matchEvents = (match: string) =>
   store.all(sql`select rowid from event_search where event_search match ${match} limit 1`);
+
+/**
+ * The fixture dataset behind the store interface on each database: PostgreSQL's copy of SQLite's.
+ * (Kept small and local, to be replaced by the shared both-databases harness.)
+ */
+const DATABASES: [string, () => Promise<BilateralStore>][] = [
+  ['SQLite', async () => new SqliteStore(openFixtureStore())],
+  [
+    'PostgreSQL',
+    async () => {
+      const fixture = new SqliteStore(openFixtureStore());
+      const copy = await copyIntoPostgres(fixture);
+      await fixture.close();
+      return copy;
+    },
+  ],
+];
 
 const refusal = (input: string) => {
   try {
@@ -71,44 +91,69 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery(nested(MAX_SEARCH_NESTING), 'q')).not.toBeNull();
     expect(refusal(nested(MAX_SEARCH_NESTING + 1)).message).toContain(`more than ${MAX_SEARCH_NESTING} levels`);
   });
+});
 
-  it('returns only expressions FTS5 can read, for the worst shapes within the limits', () => {
-    const worst = [
-      `${'(a OR b AND c NOT '.repeat(MAX_SEARCH_NESTING)}d${')'.repeat(MAX_SEARCH_NESTING)}`,
-      `${'(a OR '.repeat(MAX_SEARCH_NESTING)}b${')'.repeat(MAX_SEARCH_NESTING)} ${words(MAX_SEARCH_TERMS - 9).join(' OR ')}`,
-      words(MAX_SEARCH_TERMS).join(' NOT '),
-      words(MAX_SEARCH_TERMS).join(' OR '),
-      words(MAX_SEARCH_TERMS / 2)
-        .map((word) => `${word} x`)
-        .join(' OR '),
-      `"${words(MAX_SEARCH_TERMS).join(' ')}"*`,
-    ];
-    for (const input of worst) expect(() => matchEvents(toFtsQuery(input, 'q')!), input).not.toThrow();
+/** Searches within the limits: the worst shapes, and thousands of random inputs of words, operators and stray marks. */
+const worstShapes = [
+  `${'(a OR b AND c NOT '.repeat(MAX_SEARCH_NESTING)}d${')'.repeat(MAX_SEARCH_NESTING)}`,
+  `${'(a OR '.repeat(MAX_SEARCH_NESTING)}b${')'.repeat(MAX_SEARCH_NESTING)} ${words(MAX_SEARCH_TERMS - 9).join(' OR ')}`,
+  words(MAX_SEARCH_TERMS).join(' NOT '),
+  words(MAX_SEARCH_TERMS).join(' OR '),
+  words(MAX_SEARCH_TERMS / 2)
+    .map((word) => `${word} x`)
+    .join(' OR '),
+  `"${words(MAX_SEARCH_TERMS).join(' ')}"*`,
+];
+
+function randomInputs(count: number): string[] {
+  const next = random(9);
+  const operands = ['pipe*', '"arms deal"', 'Mi-35', 'U.S.', '"x"*', 'embargo', 'a'];
+  const pieces = [...operands, ...operands, ...operands, 'OR', 'NOT', 'AND', '(', '(', ')', ')', '*', '"'];
+  return Array.from({ length: count }, () => {
+    const length = 1 + Math.floor(next() * 40);
+    return Array.from({ length }, () => pieces[Math.floor(next() * pieces.length)]).join(next() < 0.5 ? ' ' : '');
+  });
+}
+
+const verdictsBy: Record<string, string[]> = {};
+
+describe.each(DATABASES)('the text filter and search on %s', (name, open) => {
+  let database: BilateralStore;
+  beforeAll(async () => {
+    database = await open();
+  }, 120_000);
+  afterAll(() => database?.close());
+
+  /** The caller's INVALID_SEARCH, or the events the text filter matches: never another error. */
+  const filterEvents = (text: string) =>
+    database.listEvents({ text }, [], { first: 5 }).then(
+      (page) => page.rows.map((row) => row.id),
+      (error: unknown) => {
+        expect((error as QueryError).code, text).toBe('INVALID_SEARCH');
+        return 'refused' as const;
+      },
+    );
+
+  it('reads every search of the worst shapes within the limits', async () => {
+    for (const input of worstShapes) {
+      expect(await filterEvents(input), input).not.toBe('refused');
+      await expect(database.search(input, null, { first: 5 }), input).resolves.toBeDefined();
+    }
   });
 
-  it('returns only expressions FTS5 can read, for thousands of random inputs', () => {
-    const next = random(9);
-    const operands = ['pipe*', '"arms deal"', 'Mi-35', 'U.S.', '"x"*', 'embargo', 'a'];
-    const pieces = [...operands, ...operands, ...operands, 'OR', 'NOT', 'AND', '(', '(', ')', ')', '*', '"'];
+  it('reads or refuses as the caller’s error thousands of random inputs, with the same verdicts on both databases', async () => {
     let translated = 0;
-    for (let round = 0; round < 3000; round++) {
-      const length = 1 + Math.floor(next() * 40);
-      const input = Array.from({ length }, () => pieces[Math.floor(next() * pieces.length)]).join(
-        next() < 0.5 ? ' ' : '',
-      );
-      let match: string | null;
-      try {
-        match = toFtsQuery(input, 'q');
-      } catch (error) {
-        expect((error as QueryError).code, input).toBe('INVALID_SEARCH');
-        continue;
-      }
-      if (match === null) continue;
-      translated++;
-      expect(() => matchEvents(match), input).not.toThrow();
+    const verdicts: string[] = [];
+    for (const input of randomInputs(3000)) {
+      const found = await filterEvents(input);
+      verdicts.push(`${input} -> ${JSON.stringify(found)}`);
+      if (found !== 'refused') translated++;
     }
     expect(translated).toBeGreaterThan(300);
-  });
+    // The same inputs ran on SQLite first: PostgreSQL refuses the same ones and matches the same events.
+    verdictsBy[name] = verdicts;
+    if (verdictsBy.SQLite && verdictsBy.PostgreSQL) expect(verdictsBy.PostgreSQL).toEqual(verdictsBy.SQLite);
+  }, 300_000);
 });
 
 describe('searchErrorFrom', () => {
