@@ -4,7 +4,7 @@
  * those of `queries/events.ts` and its neighbours on SQLite; what differs is only how PostgreSQL is
  * asked (slugs resolved to IDs first, as the design notes measured; IDs bound as one array).
  */
-import { and, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import { dateBound } from '../dates/date-bound.ts';
 import { QueryError } from '../errors/query-error.ts';

@@ -11,7 +11,7 @@ import type { Editor, SaveRequest } from '../curation/save-record.ts';
 import type { StatementObserver } from '../db/statement-timing.ts';
 import type { StorageStatus } from '../db/storage-health.ts';
 import type { StorageError } from '../errors/storage-error.ts';
-import type { BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
+import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
 import type { PostgresDatabase, PostgresStore } from '../postgres/client.ts';
 import { guardPostgres, toPostgresStorageError } from '../postgres/storage-error.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
