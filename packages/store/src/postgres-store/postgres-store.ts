@@ -15,6 +15,7 @@ import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/b
 import type { PostgresDatabase, PostgresStore } from '../postgres/client.ts';
 import { guardPostgres, toPostgresStorageError } from '../postgres/storage-error.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
+import { readAllRecords } from './all-records.ts';
 import * as keys from './api-keys.ts';
 import * as eventReads from './event-reads.ts';
 import { notYetOnPostgres } from './event-reads.ts';
@@ -203,8 +204,8 @@ export class PostgresBilateralStore implements BilateralStore {
   changesSince(...args: Args<'changesSince'>) {
     return this.run((db) => revisions.changesSince(db, ...args));
   }
-  readAllRecords(): ReturnType<BilateralStore['readAllRecords']> {
-    return notYet('readAllRecords');
+  readAllRecords() {
+    return this.run((db) => readAllRecords(db));
   }
 
   // Keys
