@@ -84,6 +84,10 @@ export interface ChildRows {
   figureActors: ReturnType<typeof figureActorRows>[number];
 }
 export type ChildTable = keyof ChildRows;
+/** A database's child tables by name, each resolving to `never` (so failing to compile) unless `ChildRows` fit it. */
+export type CheckedChildTables<Tables extends Record<ChildTable, { $inferInsert: unknown }>> = {
+  [T in ChildTable]: ChildRows[T] extends Tables[T]['$inferInsert'] ? Tables[T] : never;
+};
 /** The column of a child row that names the record it belongs to. */
 export type ParentColumn = 'actorId' | 'holderId' | 'eventId' | 'figureId';
 

@@ -10,6 +10,7 @@ import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { AsyncStatements } from '../plans/run.ts';
 import type {
   Bookkeeping,
+  CheckedChildTables,
   ChildRows,
   ChildTable,
   CitationScope,
@@ -43,7 +44,7 @@ import { ownColumns, RECORD_TABLES, type RecordTable } from './record-writes.ts'
 // Widened to one table type: every record table has these columns, which a union of tables hides from drizzle.
 const recordTable = (type: EntityType) => RECORD_TABLES[type] as typeof events;
 
-const CHILD_TABLES = {
+const childTables = {
   actorAliases,
   offices,
   citations,
@@ -52,21 +53,10 @@ const CHILD_TABLES = {
   eventParticipants,
   eventLinks,
   figureActors,
-} satisfies Record<ChildTable, unknown>;
-/** Fails to compile until every kind of child row's values (`ChildRows`) fit its PostgreSQL table. */
-type ChildRowsFit = { [T in ChildTable]: ChildRows[T] extends (typeof CHILD_TABLES)[T]['$inferInsert'] ? T : never };
-const childRowsFit: ChildRowsFit = {
-  actorAliases: 'actorAliases',
-  offices: 'offices',
-  citations: 'citations',
-  claims: 'claims',
-  eventSectors: 'eventSectors',
-  eventParticipants: 'eventParticipants',
-  eventLinks: 'eventLinks',
-  figureActors: 'figureActors',
 };
-// Widened to one table: the values are checked against each table by ChildRowsFit above.
-const childTable = (table: ChildTable) => CHILD_TABLES[childRowsFit[table]] as typeof citations;
+const CHILD_TABLES: CheckedChildTables<typeof childTables> = childTables;
+// Widened to one table: CheckedChildTables has checked the values against each table.
+const childTable = (table: ChildTable) => CHILD_TABLES[table] as typeof citations;
 const parentColumn = (table: ChildTable, parent: ParentColumn) =>
   (CHILD_TABLES[table] as unknown as Record<ParentColumn, PgColumn>)[parent];
 type ChildInsert = typeof citations.$inferInsert;

@@ -25,6 +25,7 @@ import {
 } from '../db/schema.ts';
 import type {
   Bookkeeping,
+  CheckedChildTables,
   ChildRows,
   ChildTable,
   CitationScope,
@@ -49,7 +50,7 @@ const RECORD_TABLES: { [Type in EntityType]: RecordTable } = {
 // Widened to one table type: every record table has these columns, which a union of tables hides from drizzle.
 const recordTable = (type: EntityType) => RECORD_TABLES[type] as typeof events;
 
-const CHILD_TABLES = {
+const childTables = {
   actorAliases,
   offices,
   citations,
@@ -58,21 +59,10 @@ const CHILD_TABLES = {
   eventParticipants,
   eventLinks,
   figureActors,
-} satisfies Record<ChildTable, unknown>;
-/** Fails to compile until every kind of child row's values (`ChildRows`) fit its SQLite table. */
-type ChildRowsFit = { [T in ChildTable]: ChildRows[T] extends (typeof CHILD_TABLES)[T]['$inferInsert'] ? T : never };
-const childRowsFit: ChildRowsFit = {
-  actorAliases: 'actorAliases',
-  offices: 'offices',
-  citations: 'citations',
-  claims: 'claims',
-  eventSectors: 'eventSectors',
-  eventParticipants: 'eventParticipants',
-  eventLinks: 'eventLinks',
-  figureActors: 'figureActors',
 };
-// Widened to one table: the values are checked against each table by ChildRowsFit above.
-const childTable = (table: ChildTable) => CHILD_TABLES[childRowsFit[table]] as typeof citations;
+const CHILD_TABLES: CheckedChildTables<typeof childTables> = childTables;
+// Widened to one table: CheckedChildTables has checked the values against each table.
+const childTable = (table: ChildTable) => CHILD_TABLES[table] as typeof citations;
 const parentColumn = (table: ChildTable, parent: ParentColumn) =>
   (CHILD_TABLES[table] as unknown as Record<ParentColumn, SQLiteColumn>)[parent];
 type ChildInsert = typeof citations.$inferInsert;
