@@ -56,7 +56,7 @@ export const MUTATION_MODULES = {
     ],
   },
   'save-record': {
-    mutate: ['packages/store/src/curation/save-record.ts'],
+    mutate: ['packages/store/src/plans/save-record.ts'],
     // The write path is checked through the API too: its mutation tests hold most of the write rules.
     tests: [
       'packages/store/src/curation/save-record.test.ts',

@@ -29,6 +29,8 @@ const STORE_FLOORS = [
   ['text', 'dates', 'vocabulary', 'errors', 'paging', 'statistics', 'search'],
   ['sources'],
   ['seed'],
+  // The logic of each write, shared by both databases, which supply only their statements.
+  ['plans'],
   ['postgres'],
   ['db'],
   ['queries'],

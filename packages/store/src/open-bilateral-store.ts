@@ -1,7 +1,7 @@
 /**
  * Where a process gets its store: `DATABASE_URL` names a database server; without it the embedded
  * SQLite file at `path` is used, as it always has been. A `postgres://` URL opens PostgreSQL, whose
- * store answers the reads it implements and says plainly which methods are not yet on PostgreSQL.
+ * store answers every method as the SQLite one does.
  */
 
 import type { BilateralStore } from './interface/bilateral-store.ts';

@@ -6,7 +6,6 @@ import { resolveDatabasePath } from '../db/database-path.ts';
 import { type StorageErrorCode, toStorageError } from '../db/storage-error.ts';
 import { BackupError } from '../maintenance/backup-error.ts';
 import { DatabaseUrlError } from '../open-bilateral-store.ts';
-import { NotYetOnPostgres } from '../postgres-store/event-reads.ts';
 import { SeedValidationError } from '../seed/problems.ts';
 import { type Command, CommandFailure, UsageError } from './command.ts';
 import { commands } from './commands/index.ts';
@@ -14,7 +13,7 @@ import { commands } from './commands/index.ts';
 const globalOptions = { database: { type: 'string' } } as const;
 
 // Failures whose message tells an operator everything; any other error is a bug and keeps its stack.
-const operatorErrors = [BackupError, CommandFailure, SeedValidationError, DatabaseUrlError, NotYetOnPostgres];
+const operatorErrors = [BackupError, CommandFailure, SeedValidationError, DatabaseUrlError];
 
 /** A storage fault exits with its own status, so a script can tell "retry later" from "fix the disk". */
 const STORAGE_EXIT_CODES: Record<StorageErrorCode, number> = {

@@ -1,41 +1,16 @@
 /**
- * The revision log: one row per write, appended in the write's own transaction, holding the
- * whole record before and after in seed format. It answers history, "as of" and change feeds.
+ * The revision log on SQLite: one row per write, appended in the write's own transaction (the
+ * plans' `appendRevision`), holding the whole record before and after in seed format. It answers
+ * history, "as of" and change feeds.
  */
 import { and, asc, desc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { revisions } from '../db/schema.ts';
-import type { Transaction } from '../records/write-records.ts';
 import type { EntityType, RevisionOperation } from '../vocabulary/curation-terms.ts';
 
+export type { NewRevision } from '../plans/statements.ts';
+
 export type RevisionRow = typeof revisions.$inferSelect;
-
-export interface NewRevision {
-  entityType: EntityType;
-  entityId: number;
-  entitySlug: string;
-  version: number;
-  operation: RevisionOperation;
-  keyId: number | null;
-  before: unknown;
-  after: unknown;
-  /** Why the change was made, when the writer said. */
-  reason?: string | null;
-}
-
-export function appendRevision(tx: Transaction, revision: NewRevision): RevisionRow {
-  return tx
-    .insert(revisions)
-    .values({
-      ...revision,
-      reason: revision.reason ?? null,
-      at: new Date().toISOString(),
-      before: revision.before == null ? null : JSON.stringify(revision.before),
-      after: revision.after == null ? null : JSON.stringify(revision.after),
-    })
-    .returning()
-    .get();
-}
 
 /** An entity's revisions, newest first. */
 export function revisionsOf(store: Store, entityType: EntityType, entityId: number, limit: number): RevisionRow[] {

@@ -27,13 +27,6 @@ import { type BucketKey, bucketSql } from '../statistics/buckets.ts';
 import { groupedPages, readPage } from './pages.ts';
 import { textFilterSql } from './text-search.ts';
 
-/** Something not yet answered on PostgreSQL: said plainly rather than answered wrongly. */
-export class NotYetOnPostgres extends Error {
-  override readonly name = 'NotYetOnPostgres';
-}
-
-export const notYetOnPostgres = (what: string) => new NotYetOnPostgres(`${what} is not yet on PostgreSQL`);
-
 /** `column = any($1::int[])`: one bound array, so the statement is the same for every number of IDs. */
 export const inIds = (column: SQL | { name: string }, ids: readonly number[]): SQL =>
   sql`${column} = any(${sql.param([...ids])}::int[])`;

@@ -2,8 +2,7 @@
  * `BilateralStore` on PostgreSQL (a server through node-postgres, or PGlite in this process). The
  * store is handed out at once and opens (and migrates) in the background: every method waits for
  * that first, so the synchronous `openBilateralStore` can pick PostgreSQL as it picks SQLite, and a
- * failure to connect surfaces as the first call's StorageError. Methods not implemented on
- * PostgreSQL yet reject with "… is not yet on PostgreSQL", never a wrong answer.
+ * failure to connect surfaces as the first call's StorageError.
  */
 
 import { sql } from 'drizzle-orm';
@@ -21,9 +20,9 @@ import {
 } from '../postgres/client.ts';
 import { toPostgresStorageError } from '../postgres/storage-error.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
+import { readAllRecords } from './all-records.ts';
 import * as keys from './api-keys.ts';
 import * as eventReads from './event-reads.ts';
-import { notYetOnPostgres } from './event-reads.ts';
 import * as exports from './export-reads.ts';
 import * as insights from './insight-reads.ts';
 import { mergeActors } from './merge-actors.ts';
@@ -39,9 +38,6 @@ import { timeStatements } from './statement-timing.ts';
 type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends (...args: infer A) => unknown
   ? A
   : never;
-
-/** Fails the way a method not yet written for PostgreSQL fails: at its first use, saying which. */
-const notYet = (method: string) => Promise.reject(notYetOnPostgres(`BilateralStore.${method}`));
 
 export class PostgresBilateralStore implements BilateralStore {
   private readonly opening: Promise<PostgresStore>;
@@ -233,8 +229,8 @@ export class PostgresBilateralStore implements BilateralStore {
   changesSince(...args: Args<'changesSince'>) {
     return this.run((db) => revisions.changesSince(db, ...args));
   }
-  readAllRecords(): ReturnType<BilateralStore['readAllRecords']> {
-    return notYet('readAllRecords');
+  readAllRecords() {
+    return this.run((db) => readAllRecords(db));
   }
   readSeedRenames() {
     return this.run((db) => readSeedRenames(db));

@@ -8,7 +8,6 @@ import type { SQLiteInsertValue, SQLiteUpdateSetSource } from 'drizzle-orm/sqlit
 import { actors, events, figures, sources } from '../db/schema.ts';
 import type { RecordOf } from '../seed/write-rules.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
-import type { RecordTable } from './record-kinds.ts';
 import {
   actorColumns,
   archiveColumn,
@@ -20,6 +19,8 @@ import {
 } from './write-records.ts';
 
 export type { RecordOf } from '../seed/write-rules.ts';
+
+export type RecordTable = typeof sources | typeof actors | typeof events | typeof figures;
 
 /** Bookkeeping columns every record table has (a `Pick` of the union keeps only keys all four share). */
 export type BookkeepingColumns = Partial<Pick<RecordTable['$inferInsert'], BookkeepingColumn>>;

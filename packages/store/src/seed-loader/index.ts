@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { revisions, seedLoads } from '../db/schema.ts';
+import { SKIPPED } from '../plans/seed-load.ts';
 import { hashSeedFiles } from '../seed/files-hash.ts';
 import { SeedValidationError } from '../seed/problems.ts';
 import { validateSeeds } from '../seed/validate.ts';
@@ -22,8 +23,7 @@ const newestRevision = (store: Store) =>
 export function loadSeeds(store: Store, seedsDir: string): SeedReport {
   const filesHash = hashSeedFiles(seedsDir);
   const last = store.select().from(seedLoads).get();
-  if (last?.filesHash === filesHash && last.revisionId === newestRevision(store))
-    return { created: 0, updated: 0, unchanged: 0, removed: 0, mergedAway: 0, kept: 0, skipped: true };
+  if (last?.filesHash === filesHash && last.revisionId === newestRevision(store)) return { ...SKIPPED };
   const { dataset, problems } = validateSeeds(seedsDir);
   if (problems.length > 0) throw new SeedValidationError(problems);
   const report = writeSeeds(store, dataset);

@@ -3,7 +3,7 @@
  * every document has a coverage manifest that accounts for each of its paragraphs exactly once.
  * Needs the documents, which live outside the repository, so the loader never calls it; the
  * `seed:check` command and the dataset tests do when the documents are present, and API writes
- * use its file and paragraph checks (curation/document-checks.ts).
+ * use its file and paragraph checks (`documentErrors` in seed/write-rules.ts).
  */
 import { paragraphCount } from '../sources/document-paragraphs.ts';
 import type { CitationRecord, SourceRecord } from './format.ts';
