@@ -41,8 +41,7 @@ forEachStore(
       )[0] as Record<'events' | 'actors' | 'sources' | 'figures' | 'revisions' | 'idempotency_keys', number>;
     const save = <T extends EntityType>(type: T, request: SaveRequest<T>, by = editor) =>
       store().saveRecord(type, request, by);
-    const create = (change: () => object = () => newEvent) =>
-      save('event', { operation: 'create', change: change as () => never });
+    const create = (change: () => object = () => newEvent) => save('event', { operation: 'create', change: change });
     const retitle = (id: number, title: string, expectedVersion?: number) =>
       save('event', { id, expectedVersion, operation: 'update', change: (event) => ({ ...event!, title }) });
     const refusalOfCreate = (type: EntityType, record: object) =>

@@ -87,7 +87,7 @@ forEachStore(
       underTest.store.saveRecord(
         'event',
         create
-          ? { operation: 'create', change: change as () => never }
+          ? { operation: 'create', change: change }
           : {
               id: await eventId(slug),
               operation: 'update',
