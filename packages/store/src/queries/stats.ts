@@ -19,14 +19,7 @@ import {
   type StatsDimension,
 } from '../statistics/buckets.ts';
 import { type PeriodColumns, periodSummaryCondition } from '../statistics/period-summary.ts';
-import {
-  type EventFilter,
-  type EventOrder,
-  type EventRow,
-  eventFilterSql,
-  keepsEveryLiveEvent,
-  listEvents,
-} from './events.ts';
+import { type EventFilter, type EventOrder, type EventRow, eventFilterSql, listEvents } from './events.ts';
 import type { Page, PageArgs } from './pagination.ts';
 
 export {
