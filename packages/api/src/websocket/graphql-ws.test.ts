@@ -207,7 +207,7 @@ describe('operations over WebSocket', () => {
     expect(priced.results).toEqual([{ data: { actor: { name: 'Russia' } }, extensions: { cost: 2 } }]);
   });
 
-  it('run only trusted documents under TRUSTED_DOCUMENTS_ONLY, by extensions.documentId', async () => {
+  it('run only trusted documents under TRUSTED_DOCUMENTS_ONLY, by extensions.documentId or as their text', async () => {
     const api = await startApi({ trustedDocumentsOnly: true });
     const client = wsClient(api.ws);
     expect(codesOf(await runOnce(client, { query: '{ eventKinds { kind } }' }))).toEqual(['PERSISTED_QUERY_ONLY']);
@@ -218,6 +218,10 @@ describe('operations over WebSocket', () => {
     expect(codesOf(await runOnce(client, { query: '', extensions: { documentId: 'f'.repeat(64) } }))).toEqual([
       'PERSISTED_QUERY_NOT_FOUND',
     ]);
+    const laidOutAnotherWay = kinds.replaceAll(' ', '\n  ');
+    const asText = await runOnce(client, { query: laidOutAnotherWay });
+    expect(asText.error).toBeUndefined();
+    expect(asText.results[0]!.data).toEqual(trusted.results[0]!.data);
   });
 
   it("spend the client's rate budget: the whole price of each operation", async () => {
@@ -228,5 +232,17 @@ describe('operations over WebSocket', () => {
     for (let index = 0; index < 3; index++) outcomes.push(codesOf(await runOnce(client, lookup)));
     // Two points each: the third finds one point left.
     expect(outcomes).toEqual([[], [], ['RATE_LIMITED']]);
+  });
+
+  it('charge a point for each message, even one refused before it runs', async () => {
+    const api = await startApi({ rateLimit: { pointsPerMinute: 5, trustedProxies: 0 } });
+    const client = wsClient(api.ws);
+    const refused = [];
+    for (let index = 0; index < 4; index++) refused.push(codesOf(await runOnce(client, { query: '{ unclosed ' })));
+    refused.push(codesOf(await runOnce(client, { query: '', extensions: { documentId: 'f'.repeat(64) } })));
+    expect(refused).toEqual([...Array(4).fill(['GRAPHQL_PARSE_FAILED']), ['PERSISTED_QUERY_NOT_FOUND']]);
+    // Five refusals spent the five points: the next message is refused on arrival, however cheap.
+    expect(codesOf(await runOnce(client, { query: '{ actor(slug: "russia") { name } }' }))).toEqual(['RATE_LIMITED']);
+    expect(sampleValue(await api.metricsNow(), 'bilateral_rate_limit_refusals_total')).toBe(1);
   });
 });
