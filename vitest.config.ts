@@ -20,6 +20,6 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-results.json' },
     hookTimeout: 60_000,
-    globalSetup: ['packages/api/src/testing/build-bundle.ts'],
+    globalSetup: ['packages/api/src/testing/build-bundle.ts', 'packages/store/src/testing/postgres-test-server.ts'],
   },
 });

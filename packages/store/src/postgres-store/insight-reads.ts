@@ -1,7 +1,7 @@
 /**
  * Event statistics and the actor network on PostgreSQL, read as `queries/stats.ts` and
  * `queries/network.ts` read them on SQLite and finished by the shared `statistics/` modules. Without a
- * filter (or with only `kinds`), time and kind dimensions read the trigger-kept
+ * filter (or with only kinds and dates on whole years), time and kind dimensions read the trigger-kept
  * `event_period_counts`, and the network the trigger-kept actor and pair totals.
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
@@ -38,28 +38,41 @@ import {
   nodeBound,
   type ParticipationRow,
 } from '../statistics/network.ts';
+import { type PeriodColumns, periodSummaryCondition } from '../statistics/period-summary.ts';
 import { countEvents, eventFilterSql, inTexts } from './event-reads.ts';
 
 /** PostgreSQL counts as bigint, which node-postgres hands over as text. */
 const counted = (expression: SQL) => sql<number>`${expression}`.mapWith(Number);
 
+const PERIOD_COLUMNS: PeriodColumns = {
+  period: eventPeriodCounts.period,
+  first: sql`split_part(${eventPeriodCounts.period}, '/', 1)`,
+  last: sql`split_part(${eventPeriodCounts.period}, '/', 2)`,
+  kindIn: (kinds) => inTexts(eventPeriodCounts.kind, kinds),
+};
+
+/**
+ * Events counted by the values the dimensions need. Time and kind dimensions read the
+ * event_period_counts summary when the filter holds only kinds and dates on whole years
+ * (`periodSummaryCondition`); anything else groups the matching events.
+ */
 async function groupedCounts(
   db: PostgresDatabase,
   filter: EventFilter | null | undefined,
   dimensions: readonly StatsDimension[],
 ): Promise<GroupRow[]> {
   const { byPeriod, byKind, bySector, byActor } = groupingOf(dimensions);
-  if (!bySector && !byActor && keepsEveryLiveEvent(filter, ['kinds'])) {
+  const summarised = !bySector && !byActor && periodSummaryCondition(filter, PERIOD_COLUMNS);
+  if (summarised !== false) {
     const columns = {
       ...(byPeriod && { period: eventPeriodCounts.period }),
       ...(byKind && { kind: eventPeriodCounts.kind }),
       n: counted(sql`sum(${eventPeriodCounts.count})`),
     };
-    const kinds = filter?.kinds?.length ? inTexts(eventPeriodCounts.kind, filter.kinds) : undefined;
     return await db
       .select(columns)
       .from(eventPeriodCounts)
-      .where(and(sql`${eventPeriodCounts.count} > 0`, kinds))
+      .where(and(sql`${eventPeriodCounts.count} > 0`, summarised))
       .groupBy(...(Object.values(columns).slice(0, -1) as SQL[]));
   }
   const columns = {

@@ -18,15 +18,8 @@ import {
   type StatsBucket,
   type StatsDimension,
 } from '../statistics/buckets.ts';
-import {
-  dateBound,
-  type EventFilter,
-  type EventOrder,
-  type EventRow,
-  eventFilterSql,
-  keepsEveryLiveEvent,
-  listEvents,
-} from './events.ts';
+import { type PeriodColumns, periodSummaryCondition } from '../statistics/period-summary.ts';
+import { type EventFilter, type EventOrder, type EventRow, eventFilterSql, listEvents } from './events.ts';
 import type { Page, PageArgs } from './pagination.ts';
 
 export {
@@ -41,39 +34,12 @@ export {
 
 const PERIOD_SQL = periodSql(events);
 
-/**
- * The condition on `event_period_counts` rows that selects exactly the live events `filter` matches,
- * or undefined when the summary cannot tell (any condition but dates and kinds, or a date bound
- * inside a year). A period is a year or an exact span of days: every event of year Y lies within
- * `from: "F"` (from its first day) exactly when Y ≥ F, and overlaps it exactly when Y ≥ F too; a
- * span's own first and last days decide it exactly. So date bounds on whole years are answered
- * from the summary, a few hundred rows, however many events they match.
- */
-function summaryCondition(filter: EventFilter | null | undefined): SQL | undefined | false {
-  if (!keepsEveryLiveEvent(filter, ['from', 'to', 'kinds'])) return false;
-  const from = filter?.from ? dateBound(filter.from, 'filter.from').earliest : undefined;
-  const to = filter?.to ? dateBound(filter.to, 'filter.to').latest : undefined;
-  if ((from && !from.endsWith('-01-01')) || (to && !to.endsWith('-12-31'))) return false;
-  if (from && to && from > to) return false; // eventFilterSql refuses it with its message
-  const period = eventPeriodCounts.period;
-  const isYear = sql`length(${period}) = 4`;
-  const first = sql`substr(${period}, 1, instr(${period}, '/') - 1)`;
-  const last = sql`substr(${period}, instr(${period}, '/') + 1)`;
-  const overlaps = filter?.dateMatch === 'overlaps';
-  const conditions: SQL[] = [];
-  if (from) {
-    const year = from.slice(0, 4);
-    conditions.push(
-      sql`(case when ${isYear} then ${period} >= ${year} else ${overlaps ? last : first} >= ${from} end)`,
-    );
-  }
-  if (to) {
-    const year = to.slice(0, 4);
-    conditions.push(sql`(case when ${isYear} then ${period} <= ${year} else ${overlaps ? first : last} <= ${to} end)`);
-  }
-  if (filter?.kinds?.length) conditions.push(inArray(eventPeriodCounts.kind, filter.kinds));
-  return and(...conditions);
-}
+const PERIOD_COLUMNS: PeriodColumns = {
+  period: eventPeriodCounts.period,
+  first: sql`substr(${eventPeriodCounts.period}, 1, instr(${eventPeriodCounts.period}, '/') - 1)`,
+  last: sql`substr(${eventPeriodCounts.period}, instr(${eventPeriodCounts.period}, '/') + 1)`,
+  kindIn: (kinds) => inArray(eventPeriodCounts.kind, kinds as string[]),
+};
 
 /**
  * The events a statistic counts, as `eventFilterSql` selects them, except that a sector filter is a
@@ -90,11 +56,11 @@ function countedEventsSql(store: Store, filter: EventFilter | null | undefined):
 /**
  * Events counted by the values the dimensions need, grouped in SQL so that no event row reaches
  * JavaScript. Time and kind dimensions read the event_period_counts summary when the filter holds
- * only kinds and dates on whole years (`summaryCondition`); anything else groups the matching events.
+ * only kinds and dates on whole years (`periodSummaryCondition`); anything else groups the matching events.
  */
 function groupedCounts(store: Store, filter: EventFilter | null | undefined, dimensions: readonly StatsDimension[]) {
   const { byPeriod, byKind, bySector, byActor } = groupingOf(dimensions);
-  const summarised = !bySector && !byActor && summaryCondition(filter);
+  const summarised = !bySector && !byActor && periodSummaryCondition(filter, PERIOD_COLUMNS);
   if (summarised !== false) {
     const columns = {
       ...(byPeriod && { period: eventPeriodCounts.period }),

@@ -52,12 +52,18 @@ export function migratedPglite(): Promise<PGlite> {
   return migrated;
 }
 
+/** A PGlite or a node-postgres pool: what `emptyTables` needs of either. */
+export interface SqlClient {
+  query(text: string): Promise<{ rows: unknown[] }>;
+}
+
 /** Empties every table of the store and restarts its IDs: a trigger-kept total is a table too. */
-export async function emptyTables(pglite: PGlite): Promise<void> {
-  const { rows } = await pglite.query<{ name: string }>(
+export async function emptyTables(client: SqlClient): Promise<void> {
+  const { rows } = await client.query(
     "select quote_ident(tablename) as name from pg_tables where schemaname = 'public'",
   );
-  await pglite.exec(`truncate ${rows.map((row) => row.name).join(', ')} restart identity cascade`);
+  const names = (rows as { name: string }[]).map((row) => row.name);
+  await client.query(`truncate ${names.join(', ')} restart identity cascade`);
 }
 
 /** A store over this file's PGlite with every table empty: call it in each test (or beforeEach). */
