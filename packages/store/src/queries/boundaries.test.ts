@@ -233,5 +233,5 @@ forEachStore(
       expect(rows.every((row) => row.sectors.length === 1 && row.citations.length === 1)).toBe(true);
     });
   },
-  { dataset, notYetOnPostgres: 'exportEvents' },
+  { dataset },
 );

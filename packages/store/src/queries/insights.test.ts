@@ -184,7 +184,7 @@ forEachStore(
       expect((await found()).rankingLimited).toBe(false);
     });
   },
-  { dataset, notYetOnPostgres: 'search' },
+  { dataset },
 );
 
 forEachStore(

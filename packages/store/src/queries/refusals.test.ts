@@ -171,7 +171,7 @@ forEachStore(
       expect(await underTest.store.countEvents({ text: '   ' })).toBe(EVENT_COUNT - 1);
     });
   },
-  { dataset, notYetOnPostgres: 'the events filter `text`' },
+  { dataset },
 );
 
 forEachStore(

@@ -184,11 +184,6 @@ export interface ForEachStoreOptions {
   dataset?: Dataset;
   /** `block` (the default): one store for the describe block's tests; `test`: a new one for each test. */
   fresh?: 'block' | 'test';
-  /**
-   * What the block needs that PostgreSQL does not have yet (`'exportEvents'`): the block is skipped
-   * there, under a title that says so, until it is written.
-   */
-  notYetOnPostgres?: string;
 }
 
 /**
@@ -198,15 +193,9 @@ export interface ForEachStoreOptions {
 export function forEachStore(
   title: string,
   body: (underTest: StoreUnderTest) => void,
-  { dataset = { seeds: fixtureSeedsDir }, fresh = 'block', notYetOnPostgres }: ForEachStoreOptions = {},
+  { dataset = { seeds: fixtureSeedsDir }, fresh = 'block' }: ForEachStoreOptions = {},
 ): void {
   for (const backend of backends()) {
-    if (backend.postgres && notYetOnPostgres) {
-      describe.skip(`${title} on ${backend.name}: ${notYetOnPostgres} is not yet on PostgreSQL`, () => {
-        body({ backend: backend.name, postgres: true } as StoreUnderTest);
-      });
-      continue;
-    }
     describe(`${title} on ${backend.name}`, () => {
       let opened: OpenedStore | undefined;
       const current = (): OpenedStore => {
