@@ -36,9 +36,17 @@ describe('toPostgresStorageError', () => {
   it('finds the fault under the errors that wrap it, and a connection that ended under a query', () => {
     const wrapped = new Error('Failed query: insert …', { cause: serverError('53100') });
     expect(toPostgresStorageError(wrapped)).toMatchObject({ code: 'STORAGE_FULL' });
-    expect(toPostgresStorageError(new Error('Connection terminated unexpectedly'))).toMatchObject({
-      code: 'STORAGE_UNAVAILABLE',
+    for (const message of [
+      'Connection terminated unexpectedly',
+      'Client has encountered a connection error and is not queryable',
+      'Client was closed and is not queryable',
+    ])
+      expect(toPostgresStorageError(new Error(message)), message).toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+    // drizzle's rollback after the server died, which failed on the dead connection in its turn.
+    const rollback = new Error('Failed query: rollback', {
+      cause: new Error('Client has encountered a connection error and is not queryable'),
     });
+    expect(toPostgresStorageError(rollback)).toMatchObject({ code: 'STORAGE_UNAVAILABLE', retryable: true });
   });
 
   it('leaves anything that is not a storage fault alone', () => {

@@ -18,3 +18,11 @@ export async function copyIntoPostgres(sqlite: BilateralStore): Promise<Bilatera
   await copyFromSqlite(sqliteDatabaseOf(sqlite).$client, postgres.db);
   return postgresStore(Promise.resolve(postgres));
 }
+
+// A real PostgreSQL server, for the tests of other packages that need one (a crash, several connections).
+export {
+  itRequiresPostgresServerInCI,
+  type PostgresServer,
+  postgresServerInstalled,
+  startPostgresServer,
+} from '../postgres/testing/server.ts';
