@@ -49,6 +49,12 @@ function columnsOf<Table extends PgTable>(table: Table, subquery: object) {
   ) as ReturnType<typeof getColumns<Table>>;
 }
 
+/**
+ * `offset 0` written into the SQL: drizzle leaves out an offset of the number 0, and without the
+ * clause PostgreSQL flattens the lateral subquery into a plain join (the hash join over every row).
+ */
+const FENCE = sql.raw('0') as unknown as number;
+
 /** The row of `table` whose ID is `key`, as a fenced lateral subquery named `alias`. */
 const fencedRow = <Table extends typeof actors | typeof sources>(
   db: PostgresDatabase,
@@ -60,7 +66,7 @@ const fencedRow = <Table extends typeof actors | typeof sources>(
     .select()
     .from(table as typeof actors)
     .where(eq(table.id, key))
-    .offset(0)
+    .offset(FENCE)
     .as(alias);
 
 export async function participantsByEventIds(
