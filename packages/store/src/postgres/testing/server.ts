@@ -16,9 +16,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-/** The newest installed PostgreSQL's programs (Debian keeps them out of PATH), or POSTGRES_BIN. */
+/** The newest installed PostgreSQL's programs (Debian keeps them out of PATH), or POSTGRES_BIN; undefined when initdb is not there. */
 export function postgresBin(): string | undefined {
-  if (process.env.POSTGRES_BIN) return process.env.POSTGRES_BIN;
+  if (process.env.POSTGRES_BIN)
+    return existsSync(join(process.env.POSTGRES_BIN, 'initdb')) ? process.env.POSTGRES_BIN : undefined;
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
