@@ -208,4 +208,48 @@ describe.runIf(installed)(`query plans on a PostgreSQL server at ${EVENTS / 1000
       }
     });
   });
+
+  describe('the unfiltered network', () => {
+    it("reads its nodes through the summaries' rank index, never sorting every actor", async () => {
+      const network = await store.readActorNetwork(null, {});
+      const [statement] = await plansOf(() => network.nodes(100));
+      const plan = describePlan(statement!.nodes);
+      expect(statement!.nodes.filter(unbounded), plan).toEqual([]);
+      expect(
+        scansOf(statement!.nodes, 'actor_event_counts').map((node) => node['Index Name']),
+        plan,
+      ).toEqual(['actor_event_counts_rank']);
+      expect(rowsRead(scansOf(statement!.nodes, 'actor_event_counts')[0]!), plan).toBe(100);
+    });
+
+    it('reads the edges among its nodes by index, never scanning the pairs', async () => {
+      const network = await store.readActorNetwork(null, {});
+      await network.nodes(100);
+      const statements = await plansOf(() => network.edges(100, 100));
+      const { nodes } = statements.at(-1)!;
+      const plan = describePlan(nodes);
+      expect(
+        nodes.filter((node) => node['Node Type'] === 'Seq Scan'),
+        plan,
+      ).toEqual([]);
+      const [scan] = scansOf(nodes, 'actor_pair_counts');
+      expect(scan!['Index Name'], plan).toMatch(/^actor_pair_counts_/);
+      // The heaviest pairs are among the most connected actors: the walk stops soon after the 100th.
+      expect(rowsRead(scan!), plan).toBeLessThanOrEqual(1000);
+    });
+
+    it('counts its edges in the weight index alone', async () => {
+      const network = await store.readActorNetwork(null, { minWeight: 2 });
+      const [statement] = await plansOf(() => network.edgeCount());
+      const plan = describePlan(statement!.nodes);
+      expect(
+        statement!.nodes.filter((node) => node['Node Type'] === 'Seq Scan'),
+        plan,
+      ).toEqual([]);
+      expect(scansOf(statement!.nodes, 'actor_pair_counts')[0], plan).toMatchObject({
+        'Node Type': 'Index Only Scan',
+        'Index Name': 'actor_pair_counts_weight',
+      });
+    });
+  });
 });
