@@ -22,7 +22,7 @@ import { itRequiresPostgresServerInCI, postgresServerInstalled } from '../postgr
 import { type SyntheticServer, startSyntheticServer } from '../postgres/testing/synthetic-server.ts';
 import type { EventFilter, EventRow } from '../queries/events.ts';
 import type { CitationSubject } from '../queries/related.ts';
-import { eventFilterSql } from './event-reads.ts';
+import { eventFilterSql, WALK_FROM_EVENTS } from './event-reads.ts';
 import { postgresStore } from './postgres-store.ts';
 
 const EVENTS = 100_000;
@@ -250,6 +250,69 @@ describe.runIf(installed)(`query plans on a PostgreSQL server at ${EVENTS / 1000
         'Node Type': 'Index Only Scan',
         'Index Name': 'actor_pair_counts_weight',
       });
+    });
+  });
+
+  describe("each actor's page of events", () => {
+    /** Actor IDs by kept event count: two hubs walked in page order, two gathered from their own events, one in none. */
+    let walked: number[];
+    let gathered: number[];
+    beforeAll(async () => {
+      const ranked = await store.readActorNetwork(null, {}).then((network) => network.nodes(200));
+      walked = ranked
+        .filter((node) => node.eventCount >= WALK_FROM_EVENTS)
+        .map((node) => node.actorId)
+        .slice(0, 2);
+      gathered = ranked
+        .filter((node) => node.eventCount < WALK_FROM_EVENTS && node.eventCount > 30)
+        .map((node) => node.actorId)
+        .slice(0, 2);
+    });
+
+    it('are the pages of the events list filtered by that actor, walked or gathered, in every order and both directions', async () => {
+      expect(walked).toHaveLength(2);
+      expect(gathered).toHaveLength(2);
+      const actorIds = [...walked, ...gathered];
+      const slugs = new Map((await store.actorsByIds(actorIds)).map((actor) => [actor.id, actor.slug]));
+      for (const order of ORDERS.slice(0, 4)) {
+        const first = await store.eventPagesByActorIds(actorIds, order, { first: 10 });
+        for (const actorId of actorIds) {
+          const filter = { actors: [slugs.get(actorId)!] };
+          const listed = await store.listEvents(filter, order, { first: 10 });
+          expect(first.get(actorId), `${actorId} ${JSON.stringify(order)}`).toEqual(listed);
+          const cursor = listed.cursors.at(-1)!;
+          for (const page of [
+            { first: 5, after: cursor },
+            { last: 5, before: cursor },
+          ]) {
+            const [nested, flat] = [
+              await store.eventPagesByActorIds([actorId], order, page),
+              await store.listEvents(filter, order, page),
+            ];
+            expect(nested.get(actorId), `${actorId} ${JSON.stringify(order)} ${JSON.stringify(page)}`).toEqual(flat);
+          }
+        }
+      }
+      expect((await store.eventPagesByActorIds([999_999], [], { first: 10 })).get(999_999)!.rows).toEqual([]);
+    });
+
+    it('read a bounded number of events whatever the actor, never every event of a hub', async () => {
+      const statements = await plansOf(() => store.eventPagesByActorIds([...walked, ...gathered], [], { first: 10 }));
+      for (const { nodes } of statements) {
+        const plan = describePlan(nodes);
+        expect(
+          nodes.filter((node) => node['Node Type'] === 'Seq Scan'),
+          plan,
+        ).toEqual([]);
+        for (const scan of scansOf(nodes, 'events')) {
+          // A page of 11 for each of two actors: walked, a hub's events are dense in the order; gathered, an actor has fewer than WALK_FROM_EVENTS.
+          expect(rowsRead(scan), plan).toBeLessThanOrEqual(2 * Math.max(EVENT_ROWS_PER_PAGE, WALK_FROM_EVENTS));
+        }
+      }
+      const walks = statements
+        .flatMap(({ nodes }) => scansOf(nodes, 'events'))
+        .filter((scan) => scan['Index Name'] === 'events_live_date');
+      expect(walks).toHaveLength(1);
     });
   });
 });
