@@ -21,6 +21,7 @@ import {
   startPostgresServer,
 } from '@bilateral/store/testing/postgres';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { executeOverHttp } from './testing/graphql.ts';
 import { eventInputs } from './testing/write-api.ts';
 import { createBilateralYoga } from './yoga.ts';
 
@@ -52,18 +53,8 @@ describe.runIf(installed)('crash durability on PostgreSQL', () => {
 
   it(`keeps every acknowledged write across ${ROUNDS} kills of the server, and the API recovers by itself`, async () => {
     const yoga = createBilateralYoga({ store, logging: false, audit: () => {} });
-    const post = async (query: string, variables?: Record<string, unknown>) => {
-      const response = await yoga.fetch('http://bilateral.test/graphql', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json',
-          authorization: `Bearer ${secret}`,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, body: await response.json() };
-    };
+    const post = (query: string, variables?: Record<string, unknown>) =>
+      executeOverHttp(yoga, query, variables, { authorization: `Bearer ${secret}` });
     // The API logs each storage fault on one line; dozens are expected here.
     vi.spyOn(console, 'error').mockImplementation(() => {});
 
@@ -83,7 +74,7 @@ describe.runIf(installed)('crash durability on PostgreSQL', () => {
           if (saved?.event) {
             expect(saved.userErrors).toEqual([]);
             if (saved.replayed) replayed++;
-            acknowledged.push(input.slug as string);
+            acknowledged.push(input.slug);
             break;
           }
           refusals.push({ status, extensions: body.errors?.[0]?.extensions });
@@ -103,7 +94,7 @@ describe.runIf(installed)('crash durability on PostgreSQL', () => {
         // Down: reads are refused as the writes are, with the same retryable code.
         const read = await post(READ);
         expect(read.status).toBe(503);
-        expect(read.body.errors[0].extensions).toEqual({ code: 'STORAGE_UNAVAILABLE', retryable: true });
+        expect(read.body.errors?.[0]?.extensions).toEqual({ code: 'STORAGE_UNAVAILABLE', retryable: true });
         while (refusals.length < refusedBefore + 3) await new Promise((resolve) => setTimeout(resolve, 5));
         const acknowledgedWhileDown = acknowledged.length;
         await server.start();

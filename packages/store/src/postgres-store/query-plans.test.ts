@@ -22,6 +22,7 @@ import { itRequiresPostgresServerInCI, postgresServerInstalled } from '../postgr
 import { type SyntheticServer, startSyntheticServer } from '../postgres/testing/synthetic-server.ts';
 import type { EventFilter, EventRow } from '../queries/events.ts';
 import type { CitationSubject } from '../queries/related.ts';
+import { PLANNED_FILTERS, PLANNED_ORDERS } from '../testing/plan-pages.ts';
 import { eventFilterSql, WALK_FROM_EVENTS } from './event-reads.ts';
 import { postgresStore } from './postgres-store.ts';
 
@@ -30,22 +31,9 @@ const EVENTS = 100_000;
 const installed = postgresServerInstalled('the query-plan tests of postgres-store/query-plans.test.ts');
 itRequiresPostgresServerInCI(installed);
 
-const ORDERS: EventOrder[][] = [
-  [],
-  [{ field: 'date', direction: 'desc' }],
-  [{ field: 'title', direction: 'asc' }],
-  [{ field: 'title', direction: 'desc' }],
-  [{ field: 'kind', direction: 'asc' }],
-  [{ field: 'kind', direction: 'desc' }],
-];
-const FILTERS: (EventFilter | null)[] = [
-  null,
-  { actors: ['pakistan'], from: '2000' },
-  { from: '2000', to: '2020' },
-  { includeArchived: true },
-  { kinds: ['visit'] },
-  { sectors: ['energy'] },
-];
+const ORDERS = PLANNED_ORDERS;
+// On PostgreSQL also a kind and a sector: an `= any(array)` condition beside the order's index.
+const FILTERS: (EventFilter | null)[] = [...PLANNED_FILTERS, { kinds: ['visit'] }, { sectors: ['energy'] }];
 /** Where in the order a page starts: the first page, the middle, and near the end. */
 const DEPTHS = [0, 0.5, 0.9];
 
