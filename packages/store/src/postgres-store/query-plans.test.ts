@@ -19,10 +19,10 @@ import {
   scansOf,
 } from '../postgres/testing/plans.ts';
 import { itRequiresPostgresServerInCI, postgresServerInstalled } from '../postgres/testing/server.ts';
-import { type SyntheticServer, startSyntheticServer } from '../postgres/testing/synthetic-server.ts';
 import type { EventFilter, EventRow } from '../queries/events.ts';
 import type { CitationSubject } from '../queries/related.ts';
 import { PLANNED_FILTERS, PLANNED_ORDERS } from '../testing/plan-pages.ts';
+import { type SyntheticServer, startSyntheticServer } from '../testing/synthetic-postgres-server.ts';
 import { eventFilterSql, WALK_FROM_EVENTS } from './event-reads.ts';
 import { postgresStore } from './postgres-store.ts';
 

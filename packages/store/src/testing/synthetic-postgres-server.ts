@@ -11,11 +11,16 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
-import { syntheticDatabase } from '../../synthetic/cache.ts';
-import type { SyntheticSummary } from '../../synthetic/generate.ts';
-import { openPostgresStore, POSTGRES_MIGRATIONS_FOLDER } from '../client.ts';
-import { copyFromSqlite } from '../copy-from-sqlite.ts';
-import { copyDataDirectory, type PostgresServer, postgresBin, startPostgresServer } from './server.ts';
+import { openPostgresStore, POSTGRES_MIGRATIONS_FOLDER } from '../postgres/client.ts';
+import { copyFromSqlite } from '../postgres/copy-from-sqlite.ts';
+import {
+  copyDataDirectory,
+  type PostgresServer,
+  postgresBin,
+  startPostgresServer,
+} from '../postgres/testing/server.ts';
+import { syntheticDatabase } from '../synthetic/cache.ts';
+import type { SyntheticSummary } from '../synthetic/generate.ts';
 
 const DATABASE = 'synthetic';
 
@@ -36,7 +41,7 @@ function cachedClusterPath(syntheticPath: string): string {
     .update(postgresBin() ?? '');
   for (const name of readdirSync(POSTGRES_MIGRATIONS_FOLDER).sort())
     hash.update(name).update(readFileSync(join(POSTGRES_MIGRATIONS_FOLDER, name, 'migration.sql')));
-  hash.update(readFileSync(join(import.meta.dirname, '../copy-from-sqlite.ts')));
+  hash.update(readFileSync(join(import.meta.dirname, '../postgres/copy-from-sqlite.ts')));
   return join(tmpdir(), `bilateral-postgres-synthetic-${hash.digest('hex').slice(0, 16)}`);
 }
 
