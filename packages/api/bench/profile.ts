@@ -1,6 +1,6 @@
 // Where a request's CPU time goes: one benchmark query sent many times, in-process, through the real Yoga
 // handler over the benchmark's synthetic database, under V8's sampling profiler. Prints the CPU time per
-// request and the self time grouped by package, and writes the .cpuprofile (Chrome DevTools opens it).
+// request, the self time grouped by package and the CPU by stage (cpu-stages.ts), and writes the .cpuprofile (Chrome DevTools opens it).
 // Run: npx -y pnpm@10 --filter @bilateral/api bench:profile
 // Settings (environment): PROFILE_QUERY (a query name from queries.ts, default "page20 @50%"),
 // PROFILE_EVENTS (database size, default 100000), PROFILE_REQUESTS (default 2000), PROFILE_OUTPUT,
@@ -17,6 +17,7 @@ import { sdkTrustedDocuments } from '../src/execution/trusted-documents.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
 import { withRequestStats } from '../src/observability/request-scope.ts';
 import { createBilateralYoga } from '../src/yoga.ts';
+import { type CpuProfile, stageTable } from './cpu-stages.ts';
 import { benchQueries } from './queries.ts';
 
 const queryName = process.env.PROFILE_QUERY ?? 'page20 @50%';
@@ -95,4 +96,6 @@ const grouped = selfTimeByOwner(profile as Profile);
 const total = grouped.reduce((sum, [, time]) => sum + time, 0);
 for (const [name, time] of grouped.slice(0, 25))
   console.log(`${((100 * time) / total).toFixed(1).padStart(6)}%  ${name}`);
+const cpuMsPerRequest = (cpu.user + cpu.system) / 1000 / requests;
+console.log(`\nCPU by stage (bench/cpu-stages.ts)\n${stageTable(profile as CpuProfile, cpuMsPerRequest)}`);
 console.log(`profile: ${output}`);

@@ -1,7 +1,10 @@
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { execute } from '../testing/graphql.ts';
 import { useWriteApi } from '../testing/write-api.ts';
 import { MAX_BODY_BYTES } from './body-limit.ts';
+import { createBilateralServer } from './http-server.ts';
 
 const { api, keyFor, asKey } = useWriteApi();
 
@@ -68,5 +71,34 @@ describe('the request body limit', () => {
     const result = await asKey(keyFor('write'), CREATE, { input: huge });
     expect(result.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await execute(api.yoga, '{ events { totalCount } }')).toEqual(before);
+  });
+
+  it('reads no more than a declared length over a socket, however much more is sent', async () => {
+    const server = createBilateralServer(api.yoga);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const query = '{"query":"{ events { totalCount } }"}';
+      // The declared body is the query alone; 2 MiB follow it.
+      const sent = `POST /graphql HTTP/1.1\r\nhost: bilateral.test\r\ncontent-type: application/json\r\ncontent-length: ${query.length}\r\n\r\n${query}${'x'.repeat(2 * MAX_BODY_BYTES)}`;
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+      socket.on('error', () => {});
+      socket.write(sent);
+      let received = '';
+      socket.setEncoding('utf8');
+      await new Promise<void>((resolve) => {
+        socket.on('data', (chunk: string) => {
+          received += chunk;
+          if (/HTTP\/1\.1 400/.test(received)) resolve();
+        });
+        socket.on('close', () => resolve());
+      });
+      socket.destroy();
+      // The bytes past the declared length are read as the next request, malformed HTTP, and never as the body.
+      expect(received).toMatch(/HTTP\/1\.1 400 Bad Request[\s\S]*"code":"BAD_REQUEST"/);
+      expect(received).not.toContain('PAYLOAD_TOO_LARGE');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

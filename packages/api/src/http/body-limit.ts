@@ -1,8 +1,9 @@
 /**
  * A ceiling on the size of a request body. Without it one request could make the server buffer
  * and parse any amount of JSON. A declared Content-Length over the limit is refused before
- * anything is read; a body sent without one (chunked) is counted as it arrives and refused as
- * soon as it passes the limit, so no more than the limit is ever held in memory.
+ * anything is read, and one within it is read as Yoga reads any body; a body sent without one
+ * (chunked) is counted as it arrives and refused as soon as it passes the limit, so no more than
+ * the limit is ever held in memory.
  */
 import type { Plugin } from 'graphql-yoga';
 import { errorResponse } from '../errors.ts';
@@ -45,8 +46,11 @@ async function readAtMost(
 
 export const useBodyLimit = (): Plugin => ({
   async onRequestParse({ request, requestParser, setRequestParser, endResponse, fetchAPI }) {
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return endResponse(tooLarge(fetchAPI));
-    if (!request.body || !requestParser) return;
+    const declared = request.headers.get('content-length');
+    if (declared !== null && Number(declared) > MAX_BODY_BYTES) return endResponse(tooLarge(fetchAPI));
+    // Node's HTTP parser ends a body at its declared length (and refuses a length that is not a number), so a
+    // declared body within the limit has nothing to count: Yoga reads it directly, without a copy.
+    if (declared !== null || !request.body || !requestParser) return;
     const bytes = await readAtMost(request.body, MAX_BODY_BYTES);
     if (!bytes) return endResponse(tooLarge(fetchAPI));
     const buffered = new fetchAPI.Request(request.url, {

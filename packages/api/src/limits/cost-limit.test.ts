@@ -1,8 +1,9 @@
+import { type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { exampleOperations } from '../graphiql/examples.ts';
 import { useFixtureApi } from '../testing/fixture-api.ts';
 import { execute } from '../testing/graphql.ts';
-import { MAX_QUERY_COST } from './cost-limit.ts';
+import { MAX_QUERY_COST, priceKey } from './cost-limit.ts';
 import { MAX_ALIASES } from './document-limits.ts';
 import { PAGE_FIELD_COST, UNPAGED_LIST_BOUND } from './pricing.ts';
 
@@ -49,6 +50,45 @@ describe('the cost limit', () => {
     expect(byDefault.extensions?.cost).toBe(PAGE_FIELD_COST + 20 * 1);
     const byVariable = await execute(api.yoga, 'query ($n: Int) { events(first: $n) { totalCount } }', { n: 7 });
     expect(byVariable.extensions?.cost).toBe(PAGE_FIELD_COST + 7 * 1);
+  });
+
+  it('prices the same document anew for each page size, however often it was sent', async () => {
+    const query = `query ($n: Int, $slug: String!) {
+      actor(slug: $slug) { name }
+      events(first: $n) { totalCount }
+    }`;
+    const costOf = async (variables: Record<string, unknown>) =>
+      (await execute(api.yoga, query, variables)).extensions?.cost;
+    const asked = [
+      { n: 7, slug: 'russia' },
+      { n: 9, slug: 'russia' },
+      { n: 7, slug: 'pakistan' },
+      { n: 9, slug: 'pakistan' },
+      { n: 100, slug: 'russia' },
+    ];
+    const costs = [];
+    for (const variables of asked) costs.push(await costOf(variables));
+    expect(costs).toEqual([
+      2 + PAGE_FIELD_COST + 7,
+      2 + PAGE_FIELD_COST + 9,
+      2 + PAGE_FIELD_COST + 7,
+      2 + PAGE_FIELD_COST + 9,
+      2 + PAGE_FIELD_COST + 100,
+    ]);
+  });
+
+  it('keys a kept price by the variables a price can depend on only (Int, Boolean, lists)', () => {
+    const [operation] = parse(
+      'query ($id: ID!, $text: String, $first: Int!, $ids: [ID!]!, $flag: Boolean, $filter: EventFilter) { __typename }',
+    ).definitions as OperationDefinitionNode[];
+    const key = (variables: Record<string, unknown>) => priceKey(operation!, variables);
+    const base = { id: 'a', text: 'x', first: 5, ids: ['a'], flag: true, filter: { kinds: ['VISIT'] } };
+    expect(key({ ...base, id: 'b', text: 'y', filter: {} })).toBe(key(base));
+    expect(key({ ...base, first: 6 })).not.toBe(key(base));
+    expect(key({ ...base, ids: ['a', 'b'] })).not.toBe(key(base));
+    expect(key({ ...base, flag: false })).not.toBe(key(base));
+    const [lookup] = parse('query ($id: ID!) { __typename }').definitions as OperationDefinitionNode[];
+    expect(priceKey(lookup!, { id: 'a' })).toBeUndefined();
   });
 
   it('reports the cost of every response: answered, failed in a resolver, or refused before running', async () => {

@@ -17,6 +17,7 @@ import {
   GraphQLError,
   getOperationAST,
   Kind,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import { perOperation } from '../execution/per-operation-cache.ts';
@@ -53,20 +54,55 @@ const operationDocument = perOperation(
 );
 
 /**
+ * The variables a price can depend on, as a key: pricing.ts reads page sizes (`first`, `last`: Int)
+ * and the length of ID lists (`nodes(ids:)`); Booleans are kept too, in case the complexity plugin
+ * ever prices `@skip`/`@include` (4.2 does not). A variable of any other type (an ID, a search text, a filter object) cannot
+ * reach a price, since validation binds a variable only where its type fits. Undefined when no
+ * variable can matter, which is most lookups.
+ */
+export function priceKey(operation: OperationDefinitionNode, variables: Record<string, unknown>): string | undefined {
+  let key: unknown[] | undefined;
+  for (const definition of operation.variableDefinitions ?? []) {
+    const type = definition.type.kind === Kind.NON_NULL_TYPE ? definition.type.type : definition.type;
+    if (type.kind === Kind.NAMED_TYPE && type.name.value !== 'Int' && type.name.value !== 'Boolean') continue;
+    key ??= [];
+    key.push(variables[definition.variable.name.value] ?? null);
+  }
+  return key && JSON.stringify(key);
+}
+
+/** Prices kept per operation: the most variants of one operation's pricing variables remembered. */
+const PRICES_PER_OPERATION = 256;
+
+const pricesOf = perOperation(
+  (): Map<string | undefined, number> => new Map(),
+  () => true,
+);
+
+/**
  * The price of an operation with its variables; undefined when it cannot be priced (variables that
  * do not fit their types, no such operation), which execution then reports. The document was
  * validated already, so it is walked directly rather than through graphql's `validate`, which would
- * rebuild the type information of every node on each request.
+ * rebuild the type information of every node on each request. A price is kept per document,
+ * operation and the variables it can depend on (`priceKey`), so a lookup sent again with another ID
+ * is not walked again.
  */
 export function priceOperation(args: ExecutionArgs): number | undefined {
   const document = operationDocument(args);
   if (!document) return undefined;
+  const variables = args.variableValues ?? {};
+  const prices = pricesOf(args);
+  const key = priceKey(document.definitions[0] as OperationDefinitionNode, variables);
+  const known = prices.get(key);
+  if (known !== undefined) return known;
   try {
-    return complexityFromQuery(document, {
+    const price = complexityFromQuery(document, {
       schema: args.schema,
       ctx: args.contextValue as object,
-      variables: args.variableValues ?? {},
+      variables,
     }).complexity;
+    if (prices.size < PRICES_PER_OPERATION) prices.set(key, price);
+    return price;
   } catch (error) {
     // Bad variables are GraphQLErrors, as are the complexity plugin's own refusals.
     if (error instanceof GraphQLError) return undefined;

@@ -116,40 +116,66 @@ export function clientOf(
   return caller instanceof Promise ? caller.then(client) : client(caller);
 }
 
+type ArrivalRefusal = GraphQLError | undefined;
+
+/** What an operation that came over a WebSocket met when it arrived (a RATE_LIMITED error, or none). */
+const arrivals = new WeakMap<Request, ArrivalRefusal | Promise<ArrivalRefusal>>();
+
+/**
+ * The RATE_LIMITED error an operation sent over a WebSocket met on arrival, if its client had no point
+ * left (without the HTTP status, which a WebSocket message has not): the WebSocket server answers it
+ * instead of parsing the message. Undefined without a rate limit.
+ */
+export async function arrivalRefusal(request: Request): Promise<ArrivalRefusal> {
+  const refused = await arrivals.get(request);
+  if (!refused) return undefined;
+  const { http: _http, ...extensions } = refused.extensions;
+  return new GraphQLError(refused.message, { extensions });
+}
+
 /**
  * Every GraphQL request costs at least a point when it arrives (refusals included, so refused
- * requests cannot be sent for free); an operation that runs costs the rest of its price before it
- * runs.
+ * requests cannot be sent for free), by HTTP when Yoga receives it, over a WebSocket when the
+ * message gets its plugin chain (`onEnveloped`, before it is parsed); an operation that runs costs
+ * the rest of its price before it runs.
  */
 export function useRateLimit(store: BilateralStore, options: RateLimitOptions): Plugin {
   const budget = createPointsBudget(options.pointsPerMinute, options.now ?? Date.now);
   const clients = new WeakMap<Request, string>();
+  /** Charges the point of arrival; the refusal when the client has none left. */
+  const chargeArrival = (request: Request, client: string): ArrivalRefusal => {
+    clients.set(request, client);
+    const refused = budget.spend(client, 1);
+    return refused && rateLimited(refused.retryAfter, options.pointsPerMinute);
+  };
   const spendRest = (contextValue: unknown, refuse: (result: { errors: GraphQLError[] }) => void) => {
     const context = contextValue as NodeServerContext & { request?: Request };
     const request = context.request;
     if (!request) return;
-    const client = clients.get(request);
-    // An operation that did not come by HTTP (a WebSocket message, websocket/graphql-ws.ts) was not
-    // charged on arrival: its context holds the socket's upgrade request, and the whole price is due.
-    const arrived = client !== undefined;
-    const due = (costOf(request) ?? 0) - (arrived ? 1 : 0);
-    if (due <= 0) return;
-    const charge = (payer: string) => {
-      const refused = budget.spend(payer, due);
-      if (refused) refuse({ errors: [rateLimited(refused.retryAfter, options.pointsPerMinute)] });
+    const rest = (refusedOnArrival: ArrivalRefusal) => {
+      if (refusedOnArrival) return refuse({ errors: [refusedOnArrival] });
+      const client = clients.get(request);
+      // An operation that came by neither route (none does today) was not charged on arrival: the whole price is due.
+      const arrived = client !== undefined;
+      const due = (costOf(request) ?? 0) - (arrived ? 1 : 0);
+      if (due <= 0) return;
+      const charge = (payer: string) => {
+        const refused = budget.spend(payer, due);
+        if (refused) refuse({ errors: [rateLimited(refused.retryAfter, options.pointsPerMinute)] });
+      };
+      const payer = client ?? clientOf(store, request, context, options.trustedProxies);
+      return payer instanceof Promise ? payer.then(charge) : charge(payer);
     };
-    const payer = client ?? clientOf(store, request, context, options.trustedProxies);
-    return payer instanceof Promise ? payer.then(charge) : charge(payer);
+    const arrival = arrivals.get(request);
+    return arrival instanceof Promise ? arrival.then(rest) : rest(arrival);
   };
   return {
     onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== '/graphql') return;
       const charge = (client: string) => {
-        clients.set(request, client);
-        const refused = budget.spend(client, 1);
-        if (!refused) return;
-        const error = rateLimited(refused.retryAfter, options.pointsPerMinute);
-        const { http: _http, ...extensions } = error.extensions;
+        const error = chargeArrival(request, client);
+        if (!error) return;
+        const { http: _http, ...extensions } = error.extensions as { http?: unknown; retryAfter: number };
         endResponse(
           new fetchAPI.Response(
             JSON.stringify({ errors: [{ message: error.message, extensions }], extensions: { cost: 0 } }),
@@ -157,7 +183,7 @@ export function useRateLimit(store: BilateralStore, options: RateLimitOptions): 
               status: 429,
               headers: {
                 'content-type': 'application/json; charset=utf-8',
-                'retry-after': String(refused.retryAfter),
+                'retry-after': String(extensions.retryAfter),
               },
             },
           ),
@@ -165,6 +191,18 @@ export function useRateLimit(store: BilateralStore, options: RateLimitOptions): 
       };
       const client = clientOf(store, request, serverContext as NodeServerContext, options.trustedProxies);
       return client instanceof Promise ? client.then(charge) : charge(client);
+    },
+    onEnveloped({ context }) {
+      const message = context as (NodeServerContext & { request?: Request; transport?: string }) | undefined;
+      if (message?.transport !== 'websocket' || !message.request) return;
+      const request = message.request;
+      const client = clientOf(store, request, message, options.trustedProxies);
+      arrivals.set(
+        request,
+        client instanceof Promise
+          ? client.then((payer) => chargeArrival(request, payer))
+          : chargeArrival(request, client),
+      );
     },
     onExecute({ args, setResultAndStopExecution }) {
       return spendRest(args.contextValue, setResultAndStopExecution);

@@ -1,7 +1,6 @@
 /**
- * Prometheus metrics (`/metrics`, text format). GraphQL Yoga's Prometheus plugin times the phases
- * (parse, validate, execute, subscribe) and whole HTTP requests; the plugin here counts what is
- * Bilateral's own: requests by operation and outcome (the `extensions.code` answered, `OK` when
+ * Prometheus metrics (`/metrics`, text format): the time of each GraphQL phase (phase-timing.ts)
+ * and of whole requests, requests by operation and outcome (the `extensions.code` answered, `OK` when
  * none), the price of each operation (`extensions.cost`), the SQL statements and database time of
  * each request, open subscriptions and the changes delivered on them, rate-limit refusals, and the
  * size of the database. prom-client's default metrics add event-loop lag, heap and RSS.
@@ -10,13 +9,13 @@
  * codes only from ERROR_CODES, transports and phases from fixed lists. No ID, slug or query text.
  */
 import type { BilateralStore } from '@bilateral/store';
-import { createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { ExecutionResult } from 'graphql';
 import { finalAsyncIterator, isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { TrustedDocuments } from '../execution/trusted-documents.ts';
 import { costOf, MAX_QUERY_COST } from '../limits/cost-limit.ts';
 import { operationLabel, trustedOperationNames } from './operation-names.ts';
+import { usePhaseTiming } from './phase-timing.ts';
 import { useRequestOutcomes } from './request-outcome.ts';
 import { attributeStatements, currentRequestStats, type RequestStats, statementTotals } from './request-scope.ts';
 
@@ -138,33 +137,7 @@ export function createMetrics({ store, trustedDocuments, processMetrics = true }
   });
   attributeStatements(store);
 
-  const phase = <Phase extends string>(phase: Phase, help: string) =>
-    createHistogram<Phase, 'operation'>({
-      registry,
-      histogram: { name: `graphql_envelop_phase_${phase}`, help, labelNames: ['operation'], buckets: LATENCY_BUCKETS },
-      fillLabelsFn: (params) => ({ operation: label(params.operationName) }),
-      phases: [phase],
-    });
-  const prometheus = usePrometheus({
-    registry,
-    endpoint: false,
-    metrics: {
-      graphql_envelop_phase_parse: phase('parse', 'Time to parse a document.'),
-      graphql_envelop_phase_validate: phase('validate', 'Time to validate a document.'),
-      graphql_envelop_phase_execute: phase('execute', 'Time to execute an operation.'),
-      graphql_envelop_phase_subscribe: phase('subscribe', 'Time to start a subscription.'),
-      // Timed below from the request's arrival, refusals included, without another parse of the document.
-      graphql_yoga_http_duration: false,
-      graphql_envelop_deprecated_field: false,
-      graphql_envelop_request: false,
-      graphql_envelop_request_duration: false,
-      graphql_envelop_request_time_summary: false,
-      graphql_envelop_phase_context: false,
-      graphql_envelop_error_result: false,
-      graphql_envelop_schema_change: false,
-      graphql_envelop_execute_resolver: false,
-    },
-  });
+  const phases = usePhaseTiming({ registry, label, buckets: LATENCY_BUCKETS });
 
   const record = (operation: string, outcome: string, price: number | undefined) => {
     requests.inc({ operation, outcome });
@@ -210,7 +183,7 @@ export function createMetrics({ store, trustedDocuments, processMetrics = true }
 
   return {
     registry,
-    plugins: [outcomes, subscriptions, prometheus],
+    plugins: [outcomes, subscriptions, phases],
     recordOperation: (name, outcome, price) => record(label(name), outcome, price),
     operationLabel: label,
   };

@@ -233,4 +233,16 @@ describe('operations over WebSocket', () => {
     // Two points each: the third finds one point left.
     expect(outcomes).toEqual([[], [], ['RATE_LIMITED']]);
   });
+
+  it('charge a point for each message, even one refused before it runs', async () => {
+    const api = await startApi({ rateLimit: { pointsPerMinute: 5, trustedProxies: 0 } });
+    const client = wsClient(api.ws);
+    const refused = [];
+    for (let index = 0; index < 4; index++) refused.push(codesOf(await runOnce(client, { query: '{ unclosed ' })));
+    refused.push(codesOf(await runOnce(client, { query: '', extensions: { documentId: 'f'.repeat(64) } })));
+    expect(refused).toEqual([...Array(4).fill(['GRAPHQL_PARSE_FAILED']), ['PERSISTED_QUERY_NOT_FOUND']]);
+    // Five refusals spent the five points: the next message is refused on arrival, however cheap.
+    expect(codesOf(await runOnce(client, { query: '{ actor(slug: "russia") { name } }' }))).toEqual(['RATE_LIMITED']);
+    expect(sampleValue(await api.metricsNow(), 'bilateral_rate_limit_refusals_total')).toBe(1);
+  });
 });

@@ -8,7 +8,8 @@
  * budget, compiled execution, error masking, metrics. What Yoga does before that chain for HTTP is
  * done here: a `documentId` is looked up among the trusted documents (and text refused under
  * TRUSTED_DOCUMENTS_ONLY), a message is held to the 1 MiB a body may have, and the API key is read
- * from `connectionParams.apiKey` instead of the Authorization header. Each operation is given a
+ * from `connectionParams.apiKey` instead of the Authorization header. Each message costs its client a
+ * point of the rate budget on arrival, as each HTTP request does, so refused ones are not free. Each operation is given a
  * Request of its own carrying that key, so per-request state (its price, its client) is kept per
  * operation as it is for HTTP.
  *
@@ -25,6 +26,7 @@ import type { ErrorCode } from '../errors.ts';
 import { DOCUMENT_ID_PARAM, type TrustedDocuments, trustedIdOfText } from '../execution/trusted-documents.ts';
 import { MAX_BODY_BYTES } from '../http/body-limit.ts';
 import { costOf, withCost } from '../limits/cost-limit.ts';
+import { arrivalRefusal } from '../limits/rate-limit.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { OK_OUTCOME } from '../observability/request-outcome.ts';
 import type { BilateralYoga } from '../yoga.ts';
@@ -94,22 +96,28 @@ export function attachGraphQLWebSockets(server: Server, yoga: BilateralYoga, opt
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       async onSubscribe(context, _id, payload) {
         const text = documentText(payload, options);
-        if (text instanceof GraphQLError) {
-          record(payload.operationName, String(text.extensions.code));
-          return [text];
-        }
         const apiKey = context.connectionParams?.apiKey;
         const request = new Request(`http://websocket${yoga.graphqlEndpoint}`, {
           method: 'POST',
           headers: typeof apiKey === 'string' ? { authorization: `Bearer ${apiKey}` } : {},
         });
+        // Every message gets its plugin chain before anything is refused: the rate budget charges its arrival there.
         const enveloped = yoga.getEnveloped({
           request,
           req: context.extra.request,
           socket: context.extra.socket,
-          params: { ...payload, query: text },
+          params: { ...payload, query: text instanceof GraphQLError ? '' : text },
           transport: 'websocket',
         });
+        const limited = await arrivalRefusal(request);
+        if (limited) {
+          record(payload.operationName, 'RATE_LIMITED');
+          return [limited];
+        }
+        if (text instanceof GraphQLError) {
+          record(payload.operationName, String(text.extensions.code));
+          return [text];
+        }
         let document: ReturnType<typeof enveloped.parse>;
         try {
           document = enveloped.parse(text);

@@ -159,7 +159,6 @@ describe.runIf(installed)(`query plans on a PostgreSQL server at ${EVENTS / 1000
 
     it("find an event's participants by index and each one's actor by primary key", async () => {
       const [statement] = await plansOf(() => store.participantsByEventIds(pageIds));
-      expect(statement!.text).toMatch(/offset 0/);
       expectIndexedJoin(statement!.nodes, ['event_participants', /^event_participants_pkey$/], 'actors');
     });
 
@@ -173,7 +172,6 @@ describe.runIf(installed)(`query plans on a PostgreSQL server at ${EVENTS / 1000
       it(`find the citations by ${subject} through ${index}, and each one's source by primary key`, async () => {
         const ids = subject === 'eventId' ? pageIds : [1, 2, 3];
         const [statement] = await plansOf(() => store.citationsBySubjectIds(subject, ids));
-        expect(statement!.text).toMatch(/offset 0/);
         expectIndexedJoin(statement!.nodes, ['citations', new RegExp(`^${index}$`)], 'sources');
       });
   });
