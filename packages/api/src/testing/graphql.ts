@@ -24,10 +24,20 @@ export async function execute<Data = UntypedData>(
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<Data>> {
+  return (await executeOverHttp<Data>(yoga, query, variables, headers)).body;
+}
+
+/** As `execute`, with the HTTP status of the answer. */
+export async function executeOverHttp<Data = UntypedData>(
+  yoga: BilateralYoga,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: GraphQLResponse<Data> }> {
   const response = await yoga.fetch('http://bilateral.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as GraphQLResponse<Data>;
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<Data> };
 }

@@ -112,10 +112,12 @@ function summarisedNetwork(db: PostgresDatabase, minWeight: number): ActorNetwor
   const nodes = (first: number) => {
     let list = nodeLists.get(first);
     if (!list) {
+      // `nulls last` as the index is declared: a plain `desc` means nulls first in PostgreSQL, an
+      // order the index does not have, and the planner then sorts every actor for each request.
       list = rowsOf<NetworkNode>(
         db,
         sql`select actor_id as "actorId", event_count as "eventCount" from ${actorEventCounts}
-          order by event_count desc, actor_id limit ${first}`,
+          order by event_count desc nulls last, actor_id limit ${first}`,
       );
       nodeLists.set(first, list);
     }

@@ -9,6 +9,13 @@ import type { PgSelect, PgTable } from 'drizzle-orm/pg-core';
 import { type Page, type PageArgs, readPageRequest, type SortKey } from '../paging/keyset.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
 
+/** Every column of a subquery that selected all of `table`'s, for a nested object in a select. */
+export function columnsOf<Table extends PgTable>(table: Table, subquery: object) {
+  return Object.fromEntries(
+    Object.keys(getColumns(table)).map((key) => [key, (subquery as Record<string, unknown>)[key]]),
+  ) as ReturnType<typeof getColumns<Table>>;
+}
+
 /** A page of `table`'s rows matching `condition`, in the order of `keys`. */
 export async function readPage<Row>(
   db: PostgresDatabase,

@@ -40,14 +40,7 @@ import type {
 } from '../queries/related.ts';
 import { type EventLinkRow, linksOf } from '../vocabulary/event-links.ts';
 import { inIds, inTexts } from './event-reads.ts';
-import { groupedPages } from './pages.ts';
-
-/** Every column of a subquery that selected all of `table`'s, for a nested object in a select. */
-function columnsOf<Table extends PgTable>(table: Table, subquery: object) {
-  return Object.fromEntries(
-    Object.keys(getColumns(table)).map((key) => [key, (subquery as Record<string, unknown>)[key]]),
-  ) as ReturnType<typeof getColumns<Table>>;
-}
+import { columnsOf, groupedPages } from './pages.ts';
 
 /**
  * The row of `table` whose ID is `key`, as a fenced lateral subquery named `alias`. A subquery with a

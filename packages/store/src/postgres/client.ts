@@ -156,6 +156,10 @@ export async function openPostgresStore(url: string, options: OpenPostgresOption
   // An idle connection the server drops (a restart, a failover) is reported on the pool; without a
   // listener node would exit. The next query opens a new connection.
   pool.on('error', () => {});
+  // A connection checked out of the pool (a transaction between two statements) that the server
+  // drops reports it on its own client; unheard, that error would end the process. The statement
+  // that meets the dead connection fails with it, and the pool discards the connection.
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     if (options.readOnly) await ensureMigrated(drizzleNodePostgres({ client: pool }), 'is opened read-only');
     else if (options.migrate !== false) await migrateServer(url);

@@ -78,8 +78,10 @@ const ERRNOS = new Set([
   'EAI_AGAIN',
 ]);
 
-// node-postgres reports a connection that ends under a query with an Error that has no code.
-const TERMINATED = /^Connection terminated/;
+// node-postgres reports a connection that ends under a query, and any later query on a client whose
+// connection failed (a transaction's rollback after the server died), with an Error that has no code.
+const TERMINATED =
+  /^(Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
 
 function mappingOf(candidate: unknown): { mapping: Mapping; state: string } | undefined {
   const raw = (candidate as { code?: unknown }).code;

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import type { BilateralStore } from '../interface/bilateral-store.ts';
+import type { SearchType } from '../search/request.ts';
 import { forEachStore, type StoreUnderTest } from '../testing/both-stores.ts';
 import { fixtureSeedsWith } from '../testing/fixture-store.ts';
-import type { SearchType } from './search.ts';
 
 // The fixture plus an event dated only to a decade and one that mentions a pipeline twice (and hyphenated model names).
 const dataset = {

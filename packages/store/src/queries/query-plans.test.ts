@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../db/client.ts';
 import { openFixtureStore, openSyntheticStore } from '../testing/fixture-store.ts';
+import { PLANNED_FILTERS, PLANNED_ORDERS } from '../testing/plan-pages.ts';
 import { type EventFilter, type EventOrder, listEvents } from './events.ts';
 
 const statements: string[] = [];
@@ -29,20 +30,8 @@ function pagePlansOf(store: Store, run: () => unknown): { sql: string; plan: str
     });
 }
 
-const ORDERS: EventOrder[][] = [
-  [],
-  [{ field: 'date', direction: 'desc' }],
-  [{ field: 'title', direction: 'asc' }],
-  [{ field: 'title', direction: 'desc' }],
-  [{ field: 'kind', direction: 'asc' }],
-  [{ field: 'kind', direction: 'desc' }],
-];
-const FILTERS: (EventFilter | null)[] = [
-  null,
-  { actors: ['pakistan'], from: '2000' },
-  { from: '2000', to: '2020' },
-  { includeArchived: true },
-];
+const ORDERS = PLANNED_ORDERS;
+const FILTERS = PLANNED_FILTERS;
 
 /** The index that must read the rest of a tie: the one that leads with the ordering's first key. */
 function tieIndexOf(order: EventOrder[], filter: EventFilter | null): string {

@@ -6,13 +6,6 @@
  */
 import type { BilateralStore } from '../interface/bilateral-store.ts';
 
-export {
-  itRequiresPostgresServerInCI,
-  type PostgresServer,
-  postgresServerInstalled,
-  throwawayServer,
-} from '../postgres/testing/server.ts';
-
 import { copyFromSqlite } from '../postgres/copy-from-sqlite.ts';
 import { emptyPgliteStore } from '../postgres/testing/pglite.ts';
 import { postgresStore } from '../postgres-store/postgres-store.ts';
@@ -27,3 +20,12 @@ export async function copyIntoPostgres(sqlite: BilateralStore): Promise<Bilatera
   await copyFromSqlite(sqliteDatabaseOf(sqlite).$client, postgres.db);
   return postgresStore(Promise.resolve(postgres));
 }
+
+// A real PostgreSQL server, for the tests of other packages that need one (a crash, several connections).
+export {
+  itRequiresPostgresServerInCI,
+  type PostgresServer,
+  postgresServerInstalled,
+  startPostgresServer,
+  throwawayServer,
+} from '../postgres/testing/server.ts';

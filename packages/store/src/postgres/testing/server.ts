@@ -16,9 +16,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-/** The newest installed PostgreSQL's programs (Debian keeps them out of PATH), or POSTGRES_BIN. */
+/** The newest installed PostgreSQL's programs (Debian keeps them out of PATH), or POSTGRES_BIN; undefined when initdb is not there. */
 export function postgresBin(): string | undefined {
-  if (process.env.POSTGRES_BIN) return process.env.POSTGRES_BIN;
+  if (process.env.POSTGRES_BIN)
+    return existsSync(join(process.env.POSTGRES_BIN, 'initdb')) ? process.env.POSTGRES_BIN : undefined;
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
@@ -44,6 +45,8 @@ async function freePort(): Promise<number> {
 
 export interface PostgresServer {
   port: number;
+  /** The cluster's data directory; copy it only while the server is stopped. */
+  dataDirectory: string;
   /** A connection URL to `database` (default `postgres`) as the superuser `postgres`, no password (trust, 127.0.0.1 only). */
   url(database?: string): string;
   /** Creates an empty database and returns its URL. */
@@ -58,8 +61,19 @@ export interface PostgresServer {
   remove(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** A stopped cluster's data directory to start a copy of, instead of an empty new cluster. */
+  copyOf?: string;
+}
+
+/** Copies a data directory as the server's user, so the copy keeps the owner and modes PostgreSQL insists on. */
+export const copyDataDirectory = (from: string, to: string) => runAsServerUser(['cp', '-a', from, to]);
+
 /** Creates and starts a cluster; `settings` are extra `-c name=value` server settings. */
-export async function startPostgresServer(settings: Record<string, string> = {}): Promise<PostgresServer> {
+export async function startPostgresServer(
+  settings: Record<string, string> = {},
+  { copyOf }: StartOptions = {},
+): Promise<PostgresServer> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (Debian: apt-get install postgresql), or set POSTGRES_BIN');
   const dir = mkdtempSync(join(tmpdir(), 'bilateral-postgres-'));
@@ -69,16 +83,18 @@ export async function startPostgresServer(settings: Record<string, string> = {})
     chownSync(dir, Number(uid), Number(gid));
   }
   const data = join(dir, 'data');
-  await runAsServerUser([
-    join(bin, 'initdb'),
-    '-D',
-    data,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '--locale=C.UTF-8',
-    '--encoding=UTF8',
-  ]);
+  if (copyOf) await copyDataDirectory(copyOf, data);
+  else
+    await runAsServerUser([
+      join(bin, 'initdb'),
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--locale=C.UTF-8',
+      '--encoding=UTF8',
+    ]);
   const port = await freePort();
   const options = [
     `-p ${port}`,
@@ -90,6 +106,7 @@ export async function startPostgresServer(settings: Record<string, string> = {})
   let running = false;
   const server: PostgresServer = {
     port,
+    dataDirectory: data,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
     async createDatabase(name) {
       await server.execute(`create database ${pg.escapeIdentifier(name)}`);
