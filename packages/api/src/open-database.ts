@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   type BilateralStore,
+  type ChangeRelay,
   DatabaseUrlError,
   DURABILITY_MODES,
   type Durability,
@@ -49,23 +50,28 @@ function durabilitySetting(env: Environment): Durability {
  * not start. `seeds: false` is for a cluster worker, whose primary has migrated the database and
  * loaded the seeds already. `scanThread: true` is for a process that serves requests: the store runs
  * its whole-dataset scans off the thread that answers them (see `OpenBilateralStoreOptions`).
+ * `changeRelay` is a cluster worker's channel to its siblings (live/cluster.ts).
  */
 export async function openDatabaseForServing(
   path: string,
   env: Environment = process.env,
-  { seeds = true, scanThread = false }: { seeds?: boolean; scanThread?: boolean } = {},
+  {
+    seeds = true,
+    scanThread = false,
+    changeRelay,
+  }: { seeds?: boolean; scanThread?: boolean; changeRelay?: ChangeRelay | undefined } = {},
 ): Promise<BilateralStore> {
   const forced = booleanSetting('READ_ONLY', env);
   const access = forced ? undefined : storageAccess(path);
   if (forced || access?.writable === false) {
     const why = access?.writable === false ? access.reason : 'READ_ONLY=true';
-    return openReadOnly(path, env, why, scanThread);
+    return openReadOnly(path, env, why, { scanThread, changeRelay });
   }
   const durability = durabilitySetting(env);
   let store: BilateralStore;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    store = openStore(path, env, { durability, scanThread });
+    store = openStore(path, env, { durability, scanThread, changeRelay });
   } catch (error) {
     if (error instanceof DatabaseUrlError) throw new StartupError(error.message);
     const storage = toStorageError(error, { path });
@@ -103,9 +109,14 @@ async function ensureDatabaseAnswers(store: BilateralStore): Promise<void> {
 const openStore = (path: string, env: Environment, options: OpenBilateralStoreOptions) =>
   openBilateralStore({ databaseUrl: env.DATABASE_URL, path, ...options });
 
-function openReadOnly(path: string, env: Environment, why: string, scanThread: boolean): BilateralStore {
+function openReadOnly(
+  path: string,
+  env: Environment,
+  why: string,
+  options: Pick<OpenBilateralStoreOptions, 'scanThread' | 'changeRelay'>,
+): BilateralStore {
   try {
-    const store = openStore(path, env, { readOnly: true, scanThread });
+    const store = openStore(path, env, { readOnly: true, ...options });
     console.log(
       `database ${path} is served read-only (${why}): its schema is up to date, so migrations and seed loading are skipped; writes are answered with STORAGE_READ_ONLY`,
     );

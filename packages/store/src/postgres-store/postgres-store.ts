@@ -12,6 +12,8 @@ import type { StatementObserver } from '../db/statement-timing.ts';
 import type { StorageStatus } from '../db/storage-health.ts';
 import type { StorageError } from '../errors/storage-error.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
+import type { ChangeWatcher } from '../live/change-feed.ts';
+import { ChangeListener } from '../postgres/change-listener.ts';
 import type { PostgresDatabase, PostgresStore } from '../postgres/client.ts';
 import { guardPostgres, toPostgresStorageError } from '../postgres/storage-error.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
@@ -20,6 +22,7 @@ import * as eventReads from './event-reads.ts';
 import { notYetOnPostgres } from './event-reads.ts';
 import * as insights from './insight-reads.ts';
 import { mergeActors } from './merge-actors.ts';
+import { databasePointsBudget } from './rate-budgets.ts';
 import * as recordReads from './record-reads.ts';
 import * as related from './related-reads.ts';
 import * as revisions from './revision-reads.ts';
@@ -43,6 +46,7 @@ export class PostgresBilateralStore implements BilateralStore {
   readonly readOnly = false;
   private readonly opening: Promise<PostgresStore>;
   private readonly statementObservers = new Set<StatementObserver>();
+  private changeListener: ChangeListener | undefined;
 
   constructor(opening: Promise<PostgresStore>) {
     this.opening = opening.then((store) => {
@@ -232,6 +236,25 @@ export class PostgresBilateralStore implements BilateralStore {
     return this.run((db) => loadSeeds(db, seedsDir));
   }
 
+  // Live updates and budgets
+  async watchChanges(watcher: ChangeWatcher) {
+    const store = await this.opening;
+    this.changeListener ??= new ChangeListener(store);
+    return guardPostgres(() => this.changeListener!.watch(watcher));
+  }
+  sharedPointsBudget(pointsPerMinute: number) {
+    let budget: ReturnType<typeof databasePointsBudget> | undefined;
+    return {
+      spend: async (client: string, points: number) => {
+        // Not yet open, or failed to open: the request meets that fault itself (see databasePointsBudget).
+        const store = await this.opening.catch(() => undefined);
+        if (!store) return undefined;
+        budget ??= databasePointsBudget(store.db, pointsPerMinute);
+        return budget.spend(client, points);
+      },
+    };
+  }
+
   // Storage
   async checkStorage(): Promise<StorageStatus> {
     try {
@@ -270,6 +293,7 @@ export class PostgresBilateralStore implements BilateralStore {
     };
   }
   async close() {
+    await this.changeListener?.close();
     await (await this.opening.catch(() => undefined))?.close();
   }
 }

@@ -17,6 +17,13 @@ import { observeStatements, type StatementObserver } from '../db/statement-timin
 import { toStorageError } from '../db/storage-error.ts';
 import { checkStorage } from '../db/storage-health.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
+import {
+  AnnouncedChanges,
+  type ChangeRelay,
+  type ChangeWatcher,
+  changesOfMerge,
+  changesOfSave,
+} from '../live/change-feed.ts';
 import { actorBySlug, countActors, eventPagesByActorIds, listActors } from '../queries/actors.ts';
 import { countEvents, eventBySlug, eventsByIds, listEvents } from '../queries/events.ts';
 import { EXPORT_BATCH_SIZE, exportActors, exportEvents } from '../queries/export.ts';
@@ -38,6 +45,8 @@ export interface OpenSqliteStoreOptions extends OpenStoreOptions {
    * database is private to its connection, so its scans run in-process.
    */
   scanThread?: boolean;
+  /** Other processes serving the same file (cluster workers): their writes reach `watchChanges` through it, and ours theirs. */
+  changeRelay?: ChangeRelay;
 }
 
 /** The rows of `rows` in arrays of at most `size`. */
@@ -61,9 +70,13 @@ export class SqliteStore implements BilateralStore {
   /** Where `eventStats` and `cooperationIndex` run when the store has a scan thread; in-process without one. */
   readonly scanThread: ScanThread | undefined;
 
-  constructor(database: Store, scanThread?: ScanThread) {
+  /** One SQLite file has no channel between processes: writes are announced by the process that commits them. */
+  private readonly changes: AnnouncedChanges;
+
+  constructor(database: Store, scanThread?: ScanThread, changeRelay?: ChangeRelay) {
     this.database = database;
     this.scanThread = scanThread;
+    this.changes = new AnnouncedChanges(changeRelay);
   }
 
   get readOnly(): boolean {
@@ -251,13 +264,25 @@ export class SqliteStore implements BilateralStore {
 
   // Writes
   async saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor) {
-    return saveRecord(this.database, type, request, editor);
+    const saved = saveRecord(this.database, type, request, editor);
+    this.changes.announce(changesOfSave(type, request.operation, saved));
+    return saved;
   }
   async mergeActors(...args: Parameters<BilateralStore['mergeActors']>) {
-    return mergeActors(this.database, ...args);
+    const merged = mergeActors(this.database, ...args);
+    this.changes.announce(changesOfMerge(merged));
+    return merged;
   }
   async loadSeeds(seedsDir: string) {
     return loadSeeds(this.database, seedsDir);
+  }
+
+  // Live updates and budgets
+  async watchChanges(watcher: ChangeWatcher) {
+    return this.changes.watch(watcher);
+  }
+  sharedPointsBudget() {
+    return undefined;
   }
 
   // Storage
@@ -284,11 +309,14 @@ export class SqliteStore implements BilateralStore {
  * Opens (creating and migrating, unless `readOnly`) the SQLite database at `path`; see `openStore`.
  * With `scanThread`, starts the scan thread once the schema is up to date.
  */
-export function openSqliteStore(path: string, { scanThread, ...options }: OpenSqliteStoreOptions = {}): BilateralStore {
+export function openSqliteStore(
+  path: string,
+  { scanThread, changeRelay, ...options }: OpenSqliteStoreOptions = {},
+): BilateralStore {
   const database = openStore(path, options);
-  if (!scanThread || database.$client.memory) return new SqliteStore(database);
+  if (!scanThread || database.$client.memory) return new SqliteStore(database, undefined, changeRelay);
   try {
-    return new SqliteStore(database, startScanThread(path));
+    return new SqliteStore(database, startScanThread(path), changeRelay);
   } catch (error) {
     closeStore(database);
     throw error;
