@@ -179,7 +179,12 @@ export function useRateLimit(store: BilateralStore, options: RateLimitOptions): 
         return spend(client, 1, refuse);
       };
       const client = clientOf(store, request, serverContext as NodeServerContext, options.trustedProxies);
-      return client instanceof Promise ? client.then(charge) : charge(client);
+      if (!(client instanceof Promise)) return charge(client);
+      // A key that cannot be checked because the database does not answer: the request goes on
+      // uncharged and meets the same fault in its resolvers, answered STORAGE_UNAVAILABLE there.
+      return client.then(charge, (error: unknown) => {
+        if (!store.storageErrorOf(error)) throw error;
+      });
     },
     onExecute({ args, setResultAndStopExecution }) {
       return spendRest(args.contextValue, setResultAndStopExecution);

@@ -3,12 +3,7 @@
  * store's saveRecord validates with the seed rules and writes with a new version and a revision,
  * all in one transaction. References to actors, sources and events are by slug.
  */
-import {
-  type ClaimRecord,
-  CurationError,
-  type EntityType,
-  type SaveRequest,
-} from '@bilateral/store';
+import { type ClaimRecord, CurationError, type EntityType, type SaveRequest } from '@bilateral/store';
 import type { Context } from '../execution/context.ts';
 import { decodeId } from './lookup.ts';
 import { type Payload, runWrite } from './user-errors.ts';

@@ -105,6 +105,10 @@ export async function openPostgresStore(url: string, options: OpenPostgresOption
   // An idle connection the server drops (a restart, a failover) is reported on the pool; without a
   // listener node would exit. The next query opens a new connection.
   pool.on('error', () => {});
+  // A connection the server drops while it is checked out (a transaction between two statements)
+  // reports the loss on the client itself, where the pool listens no more: unheard, it would end
+  // the process. Its next query fails (a StorageError), and the pool discards it when it comes back.
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     if (options.migrate !== false) await migrateServer(url);
     return {
