@@ -11,6 +11,7 @@ import { defaultSourcesDir } from '@bilateral/store';
 import { itRequiresSourceDocumentsInCI, sourceDocumentsPresent } from '@bilateral/store/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleOperations } from './graphiql/examples.ts';
 import { consoleErrors, type GuardedBrowser, launchGuardedBrowser, skipWithoutChromium } from './testing/browser.ts';
 import { yearEventWithCompetingYear } from './testing/explorer-data.ts';
 import { useFixtureApi } from './testing/fixture-api.ts';
@@ -244,6 +245,39 @@ describe.skipIf(missing)('the explorer in a real browser', () => {
       filter: { sectors: ['DEFENCE'], from: '2014' },
       first: 20,
     });
+    // What GraphiQL sends for that link runs on this server, which runs only the SDK's documents.
+    const fromGraphiql = await page.request.post(new URL('/graphql', explorerUrl).href, {
+      data: {
+        query: graphiqlHref.searchParams.get('query'),
+        variables: JSON.parse(graphiqlHref.searchParams.get('variables')!),
+      },
+    });
+    const answer = (await fromGraphiql.json()) as { data?: { events: { totalCount: number } }; errors?: unknown };
+    expect(answer.errors).toBeUndefined();
+    expect(`of ${answer.data!.events.totalCount}`).toBe(listed!.match(/of \d+$/)![0]);
+    await page.close();
+  }, 60_000);
+
+  it("links a source's page to the export of the events that cite it", async () => {
+    const source = 'butt-2019-budding-pak-russia-strategic-relationship';
+    const { page, errors } = await open(`?view=source&slug=${source}`);
+    const jsonLines = page.getByRole('link', { name: 'JSON Lines' });
+    await expect.poll(() => jsonLines.count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('.view-links').textContent()).toContain('the events citing this source');
+    const exportHref = new URL((await jsonLines.getAttribute('href'))!, explorerUrl);
+    expect(exportHref.pathname).toBe('/export/events.jsonl');
+    const exported = (await (await page.request.get(exportHref.href)).text()).trim().split('\n');
+    // The SDK's Events operation, sent as text as GraphiQL would: this server runs only SDK documents.
+    const citing = await page.request.post(new URL('/graphql', explorerUrl).href, {
+      data: {
+        query: exampleOperations().find((tab) => tab.name === 'Events')!.query,
+        variables: { filter: { sources: [source] }, first: 1 },
+      },
+    });
+    const { data } = (await citing.json()) as { data: { events: { totalCount: number } } };
+    expect(data.events.totalCount).toBeGreaterThan(0);
+    expect(exported).toHaveLength(data.events.totalCount);
+    expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
 

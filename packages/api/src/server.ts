@@ -105,7 +105,7 @@ function serve(store: BilateralStore, changes: ChangeBus) {
   });
   if (trustedDocumentsOnly)
     console.log(
-      "TRUSTED_DOCUMENTS_ONLY: only the SDK's trusted documents run; GraphiQL cannot run queries typed into it.",
+      "TRUSTED_DOCUMENTS_ONLY: only the SDK's operations run; GraphiQL runs its example tabs and the explorer's links, not other queries.",
     );
   // PORT=0 picks a free port; print the one actually bound so scripts and tests can find it.
   server.listen(port, host, () => {

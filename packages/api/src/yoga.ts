@@ -1,4 +1,5 @@
 import type { BilateralStore } from '@bilateral/store';
+import { introspectionFromSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { maskError } from './errors.ts';
 import { type AuditLog, consoleAuditLog } from './execution/auth.ts';
@@ -83,6 +84,8 @@ export function createBilateralYoga({
   tracing,
 }: BilateralYogaOptions): BilateralYoga {
   const graphqlEndpoint = '/graphql';
+  // GraphiQL's own introspection query is refused when only trusted documents run, so its page carries the schema.
+  const graphiqlSchema = trustedDocumentsOnly ? introspectionFromSchema(schema) : undefined;
   return createYoga<Record<string, never>, Context>({
     schema,
     context: ({ request }) => createContext(store, { request, audit, changes, sourcesDir }),
@@ -126,6 +129,6 @@ export function createBilateralYoga({
       title: 'Bilateral — Pakistan–Russia relations',
       defaultTabs: graphiqlTabs(),
     },
-    renderGraphiQL: renderGraphiQLPage,
+    renderGraphiQL: (options) => renderGraphiQLPage(options, graphiqlSchema),
   });
 }

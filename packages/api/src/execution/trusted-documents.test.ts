@@ -10,9 +10,16 @@ import { openFixtureStore } from '@bilateral/store/testing';
 import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
 import type { DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleOperations } from '../graphiql/examples.ts';
 import type { GraphQLResponse } from '../testing/graphql.ts';
 import { type BilateralYoga, createBilateralYoga } from '../yoga.ts';
-import { documentIdOf, readTrustedDocuments, sdkManifestPath, sdkTrustedDocuments } from './trusted-documents.ts';
+import {
+  documentIdOf,
+  readTrustedDocuments,
+  sdkManifestPath,
+  sdkTrustedDocuments,
+  trustedIdOfText,
+} from './trusted-documents.ts';
 
 /** Every operation the SDK sends, by export name: the SDK holds only its ID (`__meta__.hash`) and name. */
 const sdkOperations = Object.entries(sdk).flatMap(([exportName, value]) => {
@@ -142,6 +149,28 @@ describe('trusted documents', () => {
       expect(codes(body)).toEqual(['PERSISTED_QUERY_ONLY']);
       const byGet = await get(trustedOnly, { query: '{ events(first: 1) { totalCount } }' });
       expect(codes(byGet.body)).toEqual(['PERSISTED_QUERY_ONLY']);
+    });
+
+    it("runs a trusted document sent as text however it is laid out: GraphiQL's tabs and the explorer's links", async () => {
+      const eventsTab = exampleOperations().find((tab) => tab.name === 'Events')!;
+      expect(sdkTrustedDocuments().has(documentIdOf(eventsTab.query)), 'the tab is laid out unlike the manifest').toBe(
+        false,
+      );
+      const byPost = await post(trustedOnly, { query: eventsTab.query, variables: { first: 1 } });
+      expect(byPost.body.errors).toBeUndefined();
+      expect(byPost.body.data.events.edges).toHaveLength(1);
+      const manifestText = sdkTrustedDocuments().get(eventsId)!;
+      const byGet = await get(trustedOnly, { query: manifestText, variables: JSON.stringify({ first: 2 }) });
+      expect(byGet.body.data.events.edges).toHaveLength(2);
+    });
+
+    it('refuses the text of an SDK operation once it is changed, and a text longer than any of them', async () => {
+      const edited = sdkTrustedDocuments().get(eventsId)!.replace('totalCount', 'totalCount __typename');
+      expect(codes((await post(trustedOnly, { query: edited })).body)).toEqual(['PERSISTED_QUERY_ONLY']);
+      const longest = Math.max(...[...sdkTrustedDocuments().values()].map((text) => text.length));
+      const long = `{ ${'eventKinds { kind } '.repeat(longest)} }`;
+      expect(trustedIdOfText(long, sdkTrustedDocuments())).toBeNull();
+      expect(codes((await post(trustedOnly, { query: long })).body)).toEqual(['PERSISTED_QUERY_ONLY']);
     });
 
     it('runs trusted documents by ID and still reports unknown IDs', async () => {

@@ -4,7 +4,9 @@
  * GET (`/graphql?documentId=…&variables=…`), so reads can be cached by any HTTP cache (`http-cache.ts`).
  * An unknown ID answers PERSISTED_QUERY_NOT_FOUND, on which the SDK retries once with the text.
  * Arbitrary documents stay allowed (GraphiQL, explorers, other clients) unless the server runs
- * with TRUSTED_DOCUMENTS_ONLY, which refuses them with PERSISTED_QUERY_ONLY.
+ * with TRUSTED_DOCUMENTS_ONLY, which refuses them with PERSISTED_QUERY_ONLY; a text that is one of the
+ * trusted documents, however it is laid out (GraphiQL's example tabs, the explorer's "this view as a
+ * GraphQL query" links), still runs there, as that document.
  *
  * Yoga's persisted-operations plugin does the lookup and the refusal; it reads Apollo's
  * `extensions.persistedQuery` by default, so the ID is taken from where this protocol puts it.
@@ -12,7 +14,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { Lexer, parse, Source, TokenKind } from 'graphql';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import type { ErrorCode } from '../errors.ts';
 
@@ -44,11 +48,41 @@ export function sdkTrustedDocuments(): TrustedDocuments {
   return sdkDocuments;
 }
 
+const tokenCount = (text: string) => {
+  const lexer = new Lexer(new Source(text));
+  let count = 0;
+  while (lexer.advance().kind !== TokenKind.EOF) count += 1;
+  return count;
+};
+
+const longestDocument = new WeakMap<TrustedDocuments, number>();
+
+/**
+ * The ID of the trusted document that `text` spells, laid out any way (other whitespace, commas,
+ * comments, field and definition order), or null: printed the way codegen prints the manifest, its
+ * SHA-256 is the ID. Parsing gives up after as many tokens as the longest trusted document has, so a
+ * text that cannot be one costs no more than that to turn away.
+ */
+export function trustedIdOfText(text: string, documents: TrustedDocuments): string | null {
+  let maxTokens = longestDocument.get(documents);
+  if (maxTokens === undefined) {
+    maxTokens = Math.max(0, ...[...documents.values()].map(tokenCount));
+    longestDocument.set(documents, maxTokens);
+  }
+  try {
+    const id = documentIdOf(printExecutableGraphQLDocument(parse(text, { noLocation: true, maxTokens })));
+    return documents.has(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
 function documentIdFrom(params: GraphQLParams, request: Request): string | null {
+  const fromParams = (params as GraphQLParams & { [DOCUMENT_ID_PARAM]?: unknown })[DOCUMENT_ID_PARAM];
   const id =
-    request.method === 'GET'
+    fromParams === undefined && request.method === 'GET'
       ? new URL(request.url).searchParams.get(DOCUMENT_ID_PARAM)
-      : (params as GraphQLParams & { [DOCUMENT_ID_PARAM]?: unknown })[DOCUMENT_ID_PARAM];
+      : fromParams;
   return typeof id === 'string' && id !== '' ? id : null;
 }
 
@@ -60,7 +94,7 @@ export interface TrustedDocumentsOptions {
 
 export function useTrustedDocuments({ documents, only }: TrustedDocumentsOptions): Plugin {
   const badRequest = { http: { status: 400 } };
-  return usePersistedOperations({
+  const persisted = usePersistedOperations({
     allowArbitraryOperations: !only,
     extractPersistedOperationId: documentIdFrom,
     getPersistedOperation: (id) => documents.get(id) ?? null,
@@ -75,7 +109,7 @@ export function useTrustedDocuments({ documents, only }: TrustedDocumentsOptions
         ),
       persistedQueryOnly: () =>
         createGraphQLError(
-          `This server runs only trusted documents (TRUSTED_DOCUMENTS_ONLY): send the SDK's \`${DOCUMENT_ID_PARAM}\` instead of \`query\`.`,
+          `This server runs only trusted documents (TRUSTED_DOCUMENTS_ONLY): send the SDK's \`${DOCUMENT_ID_PARAM}\` instead of \`query\`, or the text of one of the SDK's operations unchanged.`,
           { extensions: { code: 'PERSISTED_QUERY_ONLY' satisfies ErrorCode, ...badRequest } },
         ),
       keyNotFound: () =>
@@ -85,4 +119,16 @@ export function useTrustedDocuments({ documents, only }: TrustedDocumentsOptions
         ),
     },
   });
+  if (!only) return persisted;
+  return {
+    ...persisted,
+    // Runs before the plugin's own check, which refuses any text: a trusted document's text becomes its ID.
+    onParams(payload) {
+      const { params } = payload;
+      const id = typeof params.query === 'string' ? trustedIdOfText(params.query, documents) : null;
+      if (id === null) return persisted.onParams?.(payload);
+      const asId = { ...params, query: undefined, [DOCUMENT_ID_PARAM]: id };
+      return persisted.onParams?.({ ...payload, params: asId });
+    },
+  };
 }

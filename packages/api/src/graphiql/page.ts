@@ -3,6 +3,7 @@
  * CDN; this one loads the same bundle from this server (`assets.ts`), so it works offline and behind
  * a firewall, and requests nothing from any other origin (not even a favicon).
  */
+import type { IntrospectionQuery } from 'graphql';
 import type { GraphiQLOptions } from 'graphql-yoga';
 import { graphiqlAssetUrl } from './assets.ts';
 
@@ -11,7 +12,12 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#
 /** JSON that is safe inside a <script> element: no `</script>` or `<!--` can end or bend it. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-export function renderGraphiQLPage(options: GraphiQLOptions): string {
+/**
+ * `schema`, when given, is handed to GraphiQL instead of the introspection it would otherwise send:
+ * a server that runs only trusted documents refuses that introspection, yet GraphiQL needs the schema
+ * before it shows its tabs.
+ */
+export function renderGraphiQLPage(options: GraphiQLOptions, schema?: IntrospectionQuery): string {
   const title = options.title ?? 'GraphiQL';
   const workers = {
     editorWorkerService: graphiqlAssetUrl('editor.worker.js'),
@@ -38,7 +44,7 @@ export function renderGraphiQLPage(options: GraphiQLOptions): string {
   import { renderYogaGraphiQL } from ${scriptJson(graphiqlAssetUrl('yoga-graphiql.js'))};
   // GraphiQL opens a tab with the URL's \`query\` itself; its \`variables\` go with it (the explorer's "this view as a GraphQL query" links).
   const variables = new URL(location.href).searchParams.get('variables');
-  renderYogaGraphiQL(document.getElementById('root'), { ...${scriptJson(options)}, ...(variables ? { variables } : {}) });
+  renderYogaGraphiQL(document.getElementById('root'), { ...${scriptJson(schema ? { ...options, schema } : options)}, ...(variables ? { variables } : {}) });
 </script>
 </body>
 </html>

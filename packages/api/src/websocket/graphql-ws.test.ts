@@ -207,7 +207,7 @@ describe('operations over WebSocket', () => {
     expect(priced.results).toEqual([{ data: { actor: { name: 'Russia' } }, extensions: { cost: 2 } }]);
   });
 
-  it('run only trusted documents under TRUSTED_DOCUMENTS_ONLY, by extensions.documentId', async () => {
+  it('run only trusted documents under TRUSTED_DOCUMENTS_ONLY, by extensions.documentId or as their text', async () => {
     const api = await startApi({ trustedDocumentsOnly: true });
     const client = wsClient(api.ws);
     expect(codesOf(await runOnce(client, { query: '{ eventKinds { kind } }' }))).toEqual(['PERSISTED_QUERY_ONLY']);
@@ -218,6 +218,10 @@ describe('operations over WebSocket', () => {
     expect(codesOf(await runOnce(client, { query: '', extensions: { documentId: 'f'.repeat(64) } }))).toEqual([
       'PERSISTED_QUERY_NOT_FOUND',
     ]);
+    const laidOutAnotherWay = kinds.replaceAll(' ', '\n  ');
+    const asText = await runOnce(client, { query: laidOutAnotherWay });
+    expect(asText.error).toBeUndefined();
+    expect(asText.results[0]!.data).toEqual(trusted.results[0]!.data);
   });
 
   it("spend the client's rate budget: the whole price of each operation", async () => {

@@ -22,7 +22,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { isAsyncIterable, mapAsyncIterator } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { ErrorCode } from '../errors.ts';
-import { DOCUMENT_ID_PARAM, type TrustedDocuments } from '../execution/trusted-documents.ts';
+import { DOCUMENT_ID_PARAM, type TrustedDocuments, trustedIdOfText } from '../execution/trusted-documents.ts';
 import { MAX_BODY_BYTES } from '../http/body-limit.ts';
 import { costOf, withCost } from '../limits/cost-limit.ts';
 import type { Metrics } from '../observability/metrics.ts';
@@ -58,12 +58,14 @@ function documentText(
         `No trusted document has the ID "${id}". Send the document text as \`query\` instead.`,
       )
     );
-  if (trustedDocumentsOnly)
-    return refusal(
-      'PERSISTED_QUERY_ONLY',
-      `This server runs only trusted documents (TRUSTED_DOCUMENTS_ONLY): send the SDK's document ID as \`extensions.${DOCUMENT_ID_PARAM}\` instead of \`query\`.`,
-    );
-  return payload.query ?? '';
+  if (!trustedDocumentsOnly) return payload.query ?? '';
+  const trustedId = trustedIdOfText(payload.query ?? '', trustedDocuments);
+  return trustedId !== null
+    ? trustedDocuments.get(trustedId)!
+    : refusal(
+        'PERSISTED_QUERY_ONLY',
+        `This server runs only trusted documents (TRUSTED_DOCUMENTS_ONLY): send the SDK's document ID as \`extensions.${DOCUMENT_ID_PARAM}\` instead of \`query\`, or the text of one of the SDK's operations unchanged.`,
+      );
 }
 
 /** graphql-js reports syntax and validation errors without our codes; HTTP answers give them these. */

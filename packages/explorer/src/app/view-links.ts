@@ -30,11 +30,13 @@ export function graphiqlHref(text: string, variables: unknown): string {
 interface ViewLinksProps {
   /** The events the view shows, as the exports filter them; no export links without it. */
   exportFilter?: EventFilter | undefined;
+  /** What the export links download, in words ("these events" unless said). */
+  exportWhat?: string;
   document: SdkDocument;
   variables: unknown;
 }
 
-export function ViewLinks({ exportFilter, document, variables }: ViewLinksProps) {
+export function ViewLinks({ exportFilter, exportWhat = 'these events', document, variables }: ViewLinksProps) {
   const [graphiql, setGraphiql] = useState<string>();
   const variablesKey = JSON.stringify(variables);
   useEffect(() => {
@@ -48,7 +50,7 @@ export function ViewLinks({ exportFilter, document, variables }: ViewLinksProps)
     <p class="view-links">
       ${
         exportFilter &&
-        html`Download these events as${' '}
+        html`Download ${exportWhat} as${' '}
         <a href=${exportUrl(GRAPHQL_PATH, 'events.csv', exportFilter)} download>CSV</a>${' or '}
         <a href=${exportUrl(GRAPHQL_PATH, 'events.jsonl', exportFilter)} download>JSON Lines</a>.${' '}`
       }

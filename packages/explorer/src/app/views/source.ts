@@ -63,7 +63,12 @@ export function SourceView({ params }: { params: URLSearchParams }) {
   const citations = source.citations.edges.map((edge) => edge.node);
   return html`
     <h1>${source.title}</h1>
-    <${ViewLinks} document=${SourceDocument} variables=${variables} />
+    <${ViewLinks}
+      exportFilter=${{ sources: [slug] }}
+      exportWhat="the events citing this source"
+      document=${SourceDocument}
+      variables=${variables}
+    />
     <dl class="facts">
       ${source.author && html`<dt>Author</dt><dd>${source.author}</dd>`}
       ${source.outlet && html`<dt>Outlet</dt><dd>${source.outlet}</dd>`}
