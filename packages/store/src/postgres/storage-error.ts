@@ -81,7 +81,8 @@ const ERRNOS = new Set([
 // node-postgres reports a connection that ends under a query, or a query sent on a connection
 // that has ended (the rest of a transaction whose connection the server dropped), with an Error
 // that has no code.
-const TERMINATED = /^Connection terminated|^Client (has encountered a connection error|was closed) and is not queryable/;
+const TERMINATED =
+  /^Connection terminated|^Client (has encountered a connection error|was closed) and is not queryable/;
 
 function mappingOf(candidate: unknown): { mapping: Mapping; state: string } | undefined {
   const raw = (candidate as { code?: unknown }).code;
