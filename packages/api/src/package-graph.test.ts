@@ -26,7 +26,7 @@ const sourceFiles = (dir: string): string[] =>
  * from its own folder or from a lower floor, never from a higher one.
  */
 const STORE_FLOORS = [
-  ['text', 'dates', 'vocabulary', 'errors', 'paging', 'statistics'],
+  ['text', 'dates', 'vocabulary', 'errors', 'paging', 'statistics', 'live'],
   ['sources'],
   ['seed'],
   ['postgres'],

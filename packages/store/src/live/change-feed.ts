@@ -5,8 +5,6 @@
  * after the commit, and passed to sibling processes through a `ChangeRelay` (the cluster primary's
  * IPC channel), since one SQLite file has no channel of its own.
  */
-import type { MergedActors } from '../curation/merge-actors.ts';
-import type { SavedRecord } from '../curation/save-record.ts';
 import type { EntityType, RevisionOperation } from '../vocabulary/curation-terms.ts';
 
 /** One committed change of one record: the revision it wrote. */
@@ -24,27 +22,6 @@ export type ChangeWatcher = (change: CommittedChange) => void;
 export interface ChangeRelay {
   send(changes: readonly CommittedChange[]): void;
   onRemote(listener: (changes: readonly CommittedChange[]) => void): void;
-}
-
-/** The changes a saveRecord wrote: none for a replay or a change that left the record as it was. */
-export function changesOfSave(
-  entityType: EntityType,
-  operation: RevisionOperation,
-  saved: SavedRecord,
-): CommittedChange[] {
-  if (saved.replayed || saved.unchanged) return [];
-  return [{ entityType, entityId: saved.id, version: saved.version, operation }];
-}
-
-/** The changes a merge wrote: each record whose references moved, then the actor merged into. */
-export function changesOfMerge(merged: MergedActors): CommittedChange[] {
-  if (merged.replayed) return [];
-  const moved = merged.moved.map(
-    ({ entityType, id, version }): CommittedChange => ({ entityType, entityId: id, version, operation: 'merge' }),
-  );
-  return merged.unchanged
-    ? moved
-    : [...moved, { entityType: 'actor', entityId: merged.id, version: merged.version, operation: 'merge' }];
 }
 
 /**

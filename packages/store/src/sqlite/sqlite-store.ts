@@ -9,21 +9,15 @@
  */
 
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../curation/keys.ts';
-import { mergeActors } from '../curation/merge-actors.ts';
+import { type MergedActors, mergeActors } from '../curation/merge-actors.ts';
 import { changesSince, revisionAsOf, revisionsOf } from '../curation/revisions.ts';
-import { type Editor, type SaveRequest, saveRecord } from '../curation/save-record.ts';
+import { type Editor, type SavedRecord, type SaveRequest, saveRecord } from '../curation/save-record.ts';
 import { closeStore, databaseSize, isReadOnly, type OpenStoreOptions, openStore, type Store } from '../db/client.ts';
 import { observeStatements, type StatementObserver } from '../db/statement-timing.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { checkStorage } from '../db/storage-health.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
-import {
-  AnnouncedChanges,
-  type ChangeRelay,
-  type ChangeWatcher,
-  changesOfMerge,
-  changesOfSave,
-} from '../live/change-feed.ts';
+import { AnnouncedChanges, type ChangeRelay, type ChangeWatcher, type CommittedChange } from '../live/change-feed.ts';
 import { actorBySlug, countActors, eventPagesByActorIds, listActors } from '../queries/actors.ts';
 import { countEvents, eventBySlug, eventsByIds, listEvents } from '../queries/events.ts';
 import { EXPORT_BATCH_SIZE, exportActors, exportEvents } from '../queries/export.ts';
@@ -35,7 +29,7 @@ import { citationPagesBySourceIds, countSources, listSources, sourceBySlug } fro
 import { cooperationIndex, eventStats, listBucketEvents } from '../queries/stats.ts';
 import { readAllRecords } from '../records/read-records.ts';
 import { loadSeeds } from '../seed-loader/index.ts';
-import type { EntityType } from '../vocabulary/curation-terms.ts';
+import type { EntityType, RevisionOperation } from '../vocabulary/curation-terms.ts';
 import { type ScanThread, startScanThread } from './scans/scan-thread.ts';
 
 export interface OpenSqliteStoreOptions extends OpenStoreOptions {
@@ -59,6 +53,27 @@ function* inBatches<T>(rows: Iterable<T>, size: number): Generator<T[]> {
     batch = [];
   }
   if (batch.length) yield batch;
+}
+
+/** The changes a saveRecord wrote: none for a replay or a change that left the record as it was. */
+export function changesOfSave(
+  entityType: EntityType,
+  operation: RevisionOperation,
+  saved: SavedRecord,
+): CommittedChange[] {
+  if (saved.replayed || saved.unchanged) return [];
+  return [{ entityType, entityId: saved.id, version: saved.version, operation }];
+}
+
+/** The changes a merge wrote: each record whose references moved, then the actor merged into. */
+export function changesOfMerge(merged: MergedActors): CommittedChange[] {
+  if (merged.replayed) return [];
+  const moved = merged.moved.map(
+    ({ entityType, id, version }): CommittedChange => ({ entityType, entityId: id, version, operation: 'merge' }),
+  );
+  return merged.unchanged
+    ? moved
+    : [...moved, { entityType: 'actor', entityId: merged.id, version: merged.version, operation: 'merge' }];
 }
 
 export class SqliteStore implements BilateralStore {
