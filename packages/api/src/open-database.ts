@@ -14,6 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   type BilateralStore,
+  type ChangeRelay,
   DatabaseUrlError,
   DURABILITY_MODES,
   type Durability,
@@ -51,24 +52,29 @@ function durabilitySetting(env: Environment): Durability {
  * not start. `seeds: false` is for a cluster worker, whose primary has migrated the database and
  * loaded the seeds already. `scanThread: true` is for a process that serves requests: the store runs
  * its whole-dataset scans off the thread that answers them (see `OpenBilateralStoreOptions`).
+ * `changeRelay` is a cluster worker's channel to its siblings (live/cluster.ts).
  */
 export async function openDatabaseForServing(
   path: string,
   env: Environment = process.env,
-  { seeds = true, scanThread = false }: { seeds?: boolean; scanThread?: boolean } = {},
+  {
+    seeds = true,
+    scanThread = false,
+    changeRelay,
+  }: { seeds?: boolean; scanThread?: boolean; changeRelay?: ChangeRelay | undefined } = {},
 ): Promise<BilateralStore> {
   const forced = booleanSetting('READ_ONLY', env);
   // The file's access matters only when the file is the database.
   const access = forced || usesDatabaseServer(env) ? undefined : storageAccess(path);
   if (forced || access?.writable === false) {
     const why = access?.writable === false ? access.reason : 'READ_ONLY=true';
-    return openReadOnly(path, env, why, scanThread);
+    return openReadOnly(path, env, why, { scanThread, changeRelay });
   }
   const durability = durabilitySetting(env);
   let store: BilateralStore;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    store = openStore(path, env, { durability, scanThread });
+    store = openStore(path, env, { durability, scanThread, changeRelay });
   } catch (error) {
     if (error instanceof DatabaseUrlError) throw new StartupError(error.message);
     const storage = toStorageError(error, { path });
@@ -112,9 +118,14 @@ const databaseLabel = (path: string, env: Environment) =>
 const openStore = (path: string, env: Environment, options: OpenBilateralStoreOptions) =>
   openBilateralStore({ databaseUrl: env.DATABASE_URL, path, ...options });
 
-async function openReadOnly(path: string, env: Environment, why: string, scanThread: boolean): Promise<BilateralStore> {
+async function openReadOnly(
+  path: string,
+  env: Environment,
+  why: string,
+  options: Pick<OpenBilateralStoreOptions, 'scanThread' | 'changeRelay'>,
+): Promise<BilateralStore> {
   try {
-    const store = openStore(path, env, { readOnly: true, scanThread });
+    const store = openStore(path, env, { readOnly: true, ...options });
     // A database server is opened in the background: its schema is checked by the first read.
     if (usesDatabaseServer(env)) await ensureDatabaseAnswers(store);
     console.log(

@@ -26,7 +26,7 @@ const sourceFiles = (dir: string): string[] =>
  * from its own folder or from a lower floor, never from a higher one.
  */
 const STORE_FLOORS = [
-  ['text', 'dates', 'vocabulary', 'errors', 'paging', 'statistics', 'search'],
+  ['text', 'dates', 'vocabulary', 'errors', 'paging', 'statistics', 'search', 'live'],
   ['sources'],
   ['seed'],
   // The logic of each write, shared by both databases, which supply only their statements.

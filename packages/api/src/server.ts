@@ -11,7 +11,7 @@ import { parseCorsOrigins } from './http/cors.ts';
 import { createBilateralServer } from './http/http-server.ts';
 import { admissionFromEnv, createAdmissionGate } from './limits/costly-admission.ts';
 import { rateLimitFromEnv, trustedProxiesFromEnv } from './limits/rate-limit.ts';
-import { createChangeBus } from './live/changes.ts';
+import { type ChangeBus, createChangeBus } from './live/changes.ts';
 import { relayChanges, workerCount, workerRelay } from './live/cluster.ts';
 import { serveClusterMetrics, workerMetrics } from './observability/cluster-metrics.ts';
 import { createMetrics } from './observability/metrics.ts';
@@ -53,7 +53,7 @@ function listenForScrapes(port: number, scrape: Scrape) {
   return server;
 }
 
-async function openDatabase(options?: { seeds?: boolean; scanThread?: boolean }): Promise<BilateralStore> {
+async function openDatabase(options?: Parameters<typeof openDatabaseForServing>[2]): Promise<BilateralStore> {
   try {
     return await openDatabaseForServing(databasePath, process.env, options);
   } catch (error) {
@@ -63,8 +63,22 @@ async function openDatabase(options?: { seeds?: boolean; scanThread?: boolean })
   }
 }
 
-function serve(store: BilateralStore) {
-  const changes = cluster.isWorker ? createChangeBus(workerRelay()) : createChangeBus();
+/** Serves once the change feed listens, so no write acknowledged after the start is missed by `eventChanged`. */
+async function serveWhenListening(store: BilateralStore) {
+  const changes = createChangeBus(store);
+  try {
+    await changes.ready;
+  } catch (error) {
+    const storage = store.storageErrorOf(error);
+    console.error(
+      `Bilateral did not start: cannot listen for changes: ${storage ? storage.logLine() : (error as Error).message}`,
+    );
+    process.exit(1);
+  }
+  serve(store, changes);
+}
+
+function serve(store: BilateralStore, changes: ChangeBus) {
   const metrics = metricsOn ? createMetrics({ store, trustedDocuments: sdkTrustedDocuments() }) : undefined;
   // In a cluster every scrape answers for all workers, through the primary (cluster-metrics.ts).
   const scrape = metrics && (cluster.isWorker ? workerMetrics(metrics.registry) : () => metrics.registry.metrics());
@@ -122,14 +136,14 @@ function serve(store: BilateralStore) {
 // A CommonJS bundle has no top-level await. Each process that serves runs its store's whole-dataset
 // scans on a thread of their own, so cheap requests are answered while they count.
 if (workers === 1) {
-  openDatabase({ scanThread: true }).then(serve);
+  openDatabase({ scanThread: true }).then(serveWhenListening);
 } else if (cluster.isPrimary) {
   openDatabase()
     .then((store) => store.close())
     .then(forkWorkers);
 } else {
   // The primary has migrated the database and loaded the seeds; a worker only opens it.
-  openDatabase({ seeds: false, scanThread: true }).then(serve);
+  openDatabase({ seeds: false, scanThread: true, changeRelay: workerRelay() }).then(serveWhenListening);
 }
 
 /** The primary, once it has migrated the database and loaded the seeds: the workers, restarted when one dies. */

@@ -50,7 +50,7 @@ export interface BilateralYogaOptions {
   trustedDocumentsOnly?: boolean;
   /** Admits costly queries a few at a time (limits/costly-admission.ts); one at a time, four waiting, by default. */
   costlyAdmission?: AdmissionGate;
-  /** Where writes announce changes to `eventChanged`; a bus of its own by default (one process). */
+  /** Where `eventChanged` subscribers hear of committed writes; by default a bus of its own, fed by the store's change feed. */
   changes?: ChangeBus;
   /** The directory of source documents that `Citation.passage` reads (`SOURCES_DIR`); passages are null without it. */
   sourcesDir?: string | undefined;
@@ -75,7 +75,7 @@ export function createBilateralYoga({
   rateLimit,
   trustedDocuments = sdkTrustedDocuments(),
   trustedDocumentsOnly = false,
-  changes = createChangeBus(),
+  changes = createChangeBus(store),
   costlyAdmission = createAdmissionGate(),
   sourcesDir,
   metrics,

@@ -33,16 +33,20 @@ export { QueryError, type QueryErrorCode } from './errors/query-error.ts';
 export type {
   ActorNetwork,
   BilateralStore,
+  ChangeFeed,
   EventReads,
   Insights,
   KeyStore,
+  PointsBudget,
   RecordReads,
   RelatedLookups,
   RevisionReads,
   SearchResults,
+  SharedBudgets,
   StorageChecks,
   Writes,
 } from './interface/bilateral-store.ts';
+export type { ChangeRelay, ChangeWatcher, CommittedChange } from './live/change-feed.ts';
 export { DatabaseUrlError, type OpenBilateralStoreOptions, openBilateralStore } from './open-bilateral-store.ts';
 export type { ActorFilter } from './queries/actors.ts';
 export type { EventFilter, EventOrder, EventOrderField, EventRow } from './queries/events.ts';

@@ -13,7 +13,7 @@ import { createChangeBus } from '../../src/live/changes.ts';
 import { schema } from '../../src/schema/index.ts';
 
 export function createBareYoga(store: BilateralStore): RequestListener {
-  const changes = createChangeBus();
+  const changes = createChangeBus(store);
   return createYoga({
     schema,
     context: ({ request }) => createContext(store, { request, audit: consoleAuditLog, changes, sourcesDir: undefined }),

@@ -27,10 +27,11 @@ interface Listening {
 async function listen(
   prepare?: (store: BilateralStore) => void,
   logging = false,
-  changes?: ChangeBus,
+  changesOf?: (store: BilateralStore) => ChangeBus,
 ): Promise<Listening> {
   const store = openFixtureStore();
   prepare?.(store);
+  const changes = changesOf?.(store);
   const yoga = createBilateralYoga({ store, logging, corsOrigins: [ALLOWED_ORIGIN], audit: () => {}, changes });
   const server = createBilateralServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,9 +46,12 @@ async function close({ server, store }: Listening) {
 
 let api: Listening;
 let writeKey: string;
-const subscriptions = countedChangeBus();
+let subscriptions: ReturnType<typeof countedChangeBus>;
 beforeAll(async () => {
-  api = await listen(undefined, false, subscriptions.changes);
+  api = await listen(undefined, false, (store) => {
+    subscriptions = countedChangeBus(store);
+    return subscriptions.changes;
+  });
   writeKey = (await api.store.createApiKey('write', 'hostile test key')).secret;
 });
 afterAll(() => close(api));

@@ -8,8 +8,12 @@
  * Written here rather than taken from a library: @envelop/rate-limiter counts calls of fields
  * marked with a directive, not points from a computed cost, and GraphQL Armor has no rate limiter.
  * A token bucket per client is a few lines.
+ *
+ * Where the budgets live: a store that keeps them for every process on its database (PostgreSQL,
+ * `sharedPointsBudget`) holds one budget per client however many processes and machines serve;
+ * otherwise (SQLite, one machine) each process keeps its own in memory.
  */
-import type { BilateralStore } from '@bilateral/store';
+import type { BilateralStore, PointsBudget } from '@bilateral/store';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { type Caller, callerOf } from '../execution/auth.ts';
@@ -42,6 +46,8 @@ interface Bucket {
   updatedAt: number;
 }
 
+type Refusal = { retryAfter: number } | undefined;
+
 /** Buckets refill continuously; one that is full again is forgotten, so memory follows the active clients. */
 export function createPointsBudget(pointsPerMinute: number, now: () => number) {
   const buckets = new Map<string, Bucket>();
@@ -60,7 +66,7 @@ export function createPointsBudget(pointsPerMinute: number, now: () => number) {
   };
   return {
     /** Spends `points` if the client has them; otherwise the seconds until it will. */
-    spend(client: string, points: number): { retryAfter: number } | undefined {
+    spend(client: string, points: number): Refusal {
       const at = now();
       sweep(at);
       const bucket = current(client, at);
@@ -140,13 +146,25 @@ export async function arrivalRefusal(request: Request): Promise<ArrivalRefusal> 
  * the rest of its price before it runs.
  */
 export function useRateLimit(store: BilateralStore, options: RateLimitOptions): Plugin {
-  const budget = createPointsBudget(options.pointsPerMinute, options.now ?? Date.now);
+  const budget: PointsBudget | ReturnType<typeof createPointsBudget> =
+    store.sharedPointsBudget(options.pointsPerMinute) ??
+    createPointsBudget(options.pointsPerMinute, options.now ?? Date.now);
+  /** Runs `then` on the budget's answer, at once when it answers at once (in memory). */
+  const spend = <T>(client: string, points: number, then: (refused: Refusal) => T): T | Promise<T> => {
+    const refused = budget.spend(client, points);
+    return refused instanceof Promise ? refused.then(then) : then(refused);
+  };
   const clients = new WeakMap<Request, string>();
   /** Charges the point of arrival; the refusal when the client has none left. */
-  const chargeArrival = (request: Request, client: string): ArrivalRefusal => {
+  const chargeArrival = (request: Request, client: string): ArrivalRefusal | Promise<ArrivalRefusal> => {
     clients.set(request, client);
-    const refused = budget.spend(client, 1);
-    return refused && rateLimited(refused.retryAfter, options.pointsPerMinute);
+    return spend(client, 1, (refused) => refused && rateLimited(refused.retryAfter, options.pointsPerMinute));
+  };
+  // A key that cannot be checked because the database does not answer: the request goes on
+  // uncharged and meets the same fault in its resolvers, answered STORAGE_UNAVAILABLE there.
+  const unlessStorageFault = (error: unknown): undefined => {
+    if (!store.storageErrorOf(error)) throw error;
+    return undefined;
   };
   const spendRest = (contextValue: unknown, refuse: (result: { errors: GraphQLError[] }) => void) => {
     const context = contextValue as NodeServerContext & { request?: Request };
@@ -159,10 +177,10 @@ export function useRateLimit(store: BilateralStore, options: RateLimitOptions): 
       const arrived = client !== undefined;
       const due = (costOf(request) ?? 0) - (arrived ? 1 : 0);
       if (due <= 0) return;
-      const charge = (payer: string) => {
-        const refused = budget.spend(payer, due);
-        if (refused) refuse({ errors: [rateLimited(refused.retryAfter, options.pointsPerMinute)] });
-      };
+      const charge = (payer: string) =>
+        spend(payer, due, (refused) => {
+          if (refused) refuse({ errors: [rateLimited(refused.retryAfter, options.pointsPerMinute)] });
+        });
       const payer = client ?? clientOf(store, request, context, options.trustedProxies);
       return payer instanceof Promise ? payer.then(charge) : charge(payer);
     };
@@ -172,8 +190,7 @@ export function useRateLimit(store: BilateralStore, options: RateLimitOptions): 
   return {
     onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== '/graphql') return;
-      const charge = (client: string) => {
-        const error = chargeArrival(request, client);
+      const answer = (error: ArrivalRefusal) => {
         if (!error) return;
         const { http: _http, ...extensions } = error.extensions as { http?: unknown; retryAfter: number };
         endResponse(
@@ -189,8 +206,12 @@ export function useRateLimit(store: BilateralStore, options: RateLimitOptions): 
           ),
         );
       };
+      const charge = (client: string) => {
+        const refused = chargeArrival(request, client);
+        return refused instanceof Promise ? refused.then(answer) : answer(refused);
+      };
       const client = clientOf(store, request, serverContext as NodeServerContext, options.trustedProxies);
-      return client instanceof Promise ? client.then(charge) : charge(client);
+      return client instanceof Promise ? client.then(charge, unlessStorageFault) : charge(client);
     },
     onEnveloped({ context }) {
       const message = context as (NodeServerContext & { request?: Request; transport?: string }) | undefined;
@@ -200,7 +221,7 @@ export function useRateLimit(store: BilateralStore, options: RateLimitOptions): 
       arrivals.set(
         request,
         client instanceof Promise
-          ? client.then((payer) => chargeArrival(request, payer))
+          ? client.then((payer) => chargeArrival(request, payer), unlessStorageFault)
           : chargeArrival(request, client),
       );
     },

@@ -1,6 +1,6 @@
 /** Notifications of committed writes, which the `eventChanged` subscription streams to clients. */
 
-import type { RevisionOperation } from '@bilateral/store';
+import type { BilateralStore, CommittedChange, RevisionOperation } from '@bilateral/store';
 import { createPubSub, type PubSubEventTarget } from 'graphql-yoga';
 
 export interface EventChange {
@@ -9,29 +9,20 @@ export interface EventChange {
   operation: RevisionOperation;
 }
 
-/** How a change bus hears of writes made in other processes, and tells them of its own. */
-export interface ChangeRelay {
-  send(change: EventChange): void;
-  onRemote(listener: (change: EventChange) => void): void;
-}
-
 type ChangeTopics = { eventChanged: [EventChange] };
 
 /**
- * In-process publish/subscribe; with a relay (several worker processes), changes published here
- * also reach the other processes, and theirs arrive here. `eventTarget` is where subscribers
- * register (a fresh one by default); tests pass one that counts them.
+ * In-process publish/subscribe fed by the store's change feed: each committed change of an event,
+ * whichever process wrote it, is published here once, in commit order (the store keeps that
+ * promise; see `watchChanges`). `ready` resolves once the feed listens. `eventTarget` is where
+ * subscribers register (a fresh one by default); tests pass one that counts them.
  */
-export function createChangeBus(relay?: ChangeRelay, eventTarget?: PubSubEventTarget<ChangeTopics>) {
+export function createChangeBus(store: BilateralStore, eventTarget?: PubSubEventTarget<ChangeTopics>) {
   const local = createPubSub<ChangeTopics>({ eventTarget });
-  if (!relay) return local;
-  relay.onRemote((change) => local.publish('eventChanged', change));
-  return {
-    ...local,
-    publish: (routingKey: 'eventChanged', change: EventChange) => {
-      local.publish(routingKey, change);
-      relay.send(change);
-    },
-  } as typeof local;
+  const publish = ({ entityType, entityId, version, operation }: CommittedChange) => {
+    if (entityType === 'event') local.publish('eventChanged', { eventId: entityId, version, operation });
+  };
+  const ready = store.watchChanges(publish).then(() => undefined);
+  return { subscribe: local.subscribe, ready };
 }
 export type ChangeBus = ReturnType<typeof createChangeBus>;

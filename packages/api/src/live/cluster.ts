@@ -1,18 +1,19 @@
 /**
  * Serving from several processes (`WORKERS`). node:cluster forks workers that share the listening
  * socket; SQLite in WAL mode lets them share the database file. The primary migrates and loads the
- * seeds once, before forking, and relays change notifications: a write on one worker publishes its
- * `eventChanged` to the primary, which passes it to every other worker, so a subscriber gets it
- * whichever worker holds its stream.
+ * seeds once, before forking, and relays the changes each worker's store announces (a SQLite file
+ * has no channel between processes of its own) to every other worker, so a subscriber gets them
+ * whichever worker holds its stream. A PostgreSQL store carries changes between processes itself and
+ * never uses the relay.
  */
 import type { Cluster } from 'node:cluster';
-import type { ChangeRelay, EventChange } from './changes.ts';
+import type { ChangeRelay, CommittedChange } from '@bilateral/store';
 
-const MESSAGE = 'bilateral:eventChanged';
+const MESSAGE = 'bilateral:changes';
 
 interface ChangeMessage {
   type: typeof MESSAGE;
-  change: EventChange;
+  changes: readonly CommittedChange[];
 }
 
 const isChangeMessage = (message: unknown): message is ChangeMessage =>
@@ -20,10 +21,10 @@ const isChangeMessage = (message: unknown): message is ChangeMessage =>
 
 /** The relay of a cluster worker: through the IPC channel to the primary. */
 export const workerRelay = (): ChangeRelay => ({
-  send: (change) => process.send?.({ type: MESSAGE, change } satisfies ChangeMessage),
+  send: (changes) => process.send?.({ type: MESSAGE, changes } satisfies ChangeMessage),
   onRemote: (listener) =>
     process.on('message', (message) => {
-      if (isChangeMessage(message)) listener(message.change);
+      if (isChangeMessage(message)) listener(message.changes);
     }),
 });
 

@@ -132,14 +132,6 @@ builder.mutationFields((t) => ({
             },
             editor,
           );
-          for (const moved of merged.moved) {
-            if (moved.entityType === 'event')
-              context.changes.publish('eventChanged', {
-                eventId: moved.id,
-                version: moved.version,
-                operation: 'merge',
-              });
-          }
           return merged;
         },
         (id) => actorKind.load(context, id),

@@ -260,7 +260,7 @@ describe('event mutations', () => {
 
 describe('eventChanged', () => {
   it('streams a changed event over Server-Sent Events', async () => {
-    const subscriptions = countedChangeBus();
+    const subscriptions = countedChangeBus(api.store);
     const yoga = createBilateralYoga({ store: api.store, logging: false, changes: subscriptions.changes });
     const controller = new AbortController();
     const stream = await yoga.fetch('http://bilateral.test/graphql', {

@@ -1,6 +1,6 @@
 /**
  * Writes to events: create and update (record-mutation-fields.ts), archive and restore,
- * citations, claims and links. Every write is announced to `eventChanged` subscribers.
+ * citations, claims and links. Every committed write reaches `eventChanged` subscribers through the store's change feed (live/changes.ts).
  */
 import type { EventRecord, EventRow } from '@bilateral/store';
 import { builder } from './builder.ts';
@@ -112,8 +112,6 @@ const eventKind: RecordKind<'event', EventRow> = {
   type: 'event',
   typename: 'Event',
   load: async (context, id) => (await context.store.eventsByIds([id]))[0],
-  changed: (context, event, operation) =>
-    context.changes.publish('eventChanged', { eventId: event.id, version: event.version, operation }),
 };
 
 const EventPayload = recordMutations(eventKind, {

@@ -3,13 +3,7 @@
  * store's saveRecord validates with the seed rules and writes with a new version and a revision,
  * all in one transaction. References to actors, sources and events are by slug.
  */
-import {
-  type ClaimRecord,
-  CurationError,
-  type EntityType,
-  type RevisionOperation,
-  type SaveRequest,
-} from '@bilateral/store';
+import { type ClaimRecord, CurationError, type EntityType, type SaveRequest } from '@bilateral/store';
 import type { Context } from '../execution/context.ts';
 import { decodeId } from './lookup.ts';
 import { type Payload, runWrite } from './user-errors.ts';
@@ -19,8 +13,6 @@ export interface RecordKind<T extends EntityType, Row> {
   type: T;
   typename: 'Event' | 'Actor' | 'Source' | 'Figure';
   load: (context: Context, id: number) => Promise<Row | undefined>;
-  /** Told of every write that changed the record (not of replays, nor of changes that left it as it was). */
-  changed?: (context: Context, row: Row, operation: RevisionOperation) => void;
 }
 
 /** The seed-format record of type T, as a change function receives it. */
@@ -53,23 +45,20 @@ export const patched = (current: object, patch: Record<string, unknown>) =>
 export const idempotencyOf = (name: string, args: WriteArgs, input: unknown) =>
   args.idempotencyKey ? { key: args.idempotencyKey, operation: name, input } : undefined;
 
-async function save<T extends EntityType, Row>(
+function save<T extends EntityType, Row>(
   context: Context,
   kind: RecordKind<T, Row>,
   name: string,
-  operation: RevisionOperation,
   request: (idempotency: ReturnType<typeof idempotencyOf>) => SaveRequest<T>,
   input: unknown,
   args: WriteArgs,
 ): Promise<Payload<Row>> {
-  const payload = await runWrite(
+  return runWrite(
     context,
     name,
     async (editor) => context.store.saveRecord(kind.type, request(idempotencyOf(name, args, input)), editor),
     (id) => kind.load(context, id),
   );
-  if (payload.record && payload.changed) kind.changed?.(context, payload.record, operation);
-  return payload;
 }
 
 export function createRecord<T extends EntityType, Row>(
@@ -82,7 +71,6 @@ export function createRecord<T extends EntityType, Row>(
     context,
     kind,
     name,
-    'create',
     (idempotency) => ({ operation: 'create', change: () => withoutNulls(args.input), idempotency }),
     args.input,
     args,
@@ -104,7 +92,6 @@ export function editRecord<T extends EntityType, Row>(
     context,
     kind,
     name,
-    operation,
     (idempotency) => ({
       id: decodeId(kind.typename, args.id, 'id'),
       expectedVersion: args.expectedVersion,

@@ -2,7 +2,13 @@
  * History: every write's revision, per record and as a feed for clients that keep a copy in step,
  * and the live `eventChanged` subscription.
  */
-import { type EntityType, MAX_PAGE_SIZE, type REVISION_OPERATIONS, type RevisionRow } from '@bilateral/store';
+import {
+  type BilateralStore,
+  type EntityType,
+  MAX_PAGE_SIZE,
+  type REVISION_OPERATIONS,
+  type RevisionRow,
+} from '@bilateral/store';
 import type { ObjectRef } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
@@ -161,12 +167,31 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/** Reads to try a change's event, a fifth of a second apart, while the database answers a retryable fault. */
+const DELIVERY_READS = 10;
+
+/**
+ * The changed event as it stands. The change is already committed and announced: a database that
+ * blinks between the announcement and this read (a restart, a failover) is waited for a little, so
+ * the subscriber gets the event rather than an error in place of it.
+ */
+async function eventAfterChange(store: BilateralStore, eventId: number) {
+  for (let read = 1; ; read++) {
+    try {
+      return (await store.eventsByIds([eventId]))[0]!;
+    } catch (error) {
+      if (read >= DELIVERY_READS || !store.storageErrorOf(error)?.retryable) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 builder.subscriptionFields((t) => ({
   eventChanged: t.field({
     type: EventRef,
     description:
       'Sends an event each time one is created, changed, archived or restored, as it stands after the change. Served over Server-Sent Events at /graphql (send `Accept: text/event-stream`), so an open timeline can refresh itself.',
     subscribe: (_root, _args, { changes }) => changes.subscribe('eventChanged'),
-    resolve: async (change, _args, { store }) => (await store.eventsByIds([change.eventId]))[0]!,
+    resolve: (change, _args, { store }) => eventAfterChange(store, change.eventId),
   }),
 }));

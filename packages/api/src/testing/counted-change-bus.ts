@@ -1,3 +1,4 @@
+import type { BilateralStore } from '@bilateral/store';
 import { createChangeBus } from '../live/changes.ts';
 
 /**
@@ -5,7 +6,7 @@ import { createChangeBus } from '../live/changes.ts';
  * subscription is live before it writes, instead of sleeping for a guessed time. (A subscription
  * registers once its stream is read, not when the response starts.)
  */
-export function countedChangeBus() {
+export function countedChangeBus(store: BilateralStore) {
   let subscribers = 0;
   const waiting = new Set<{ count: number; resolve: () => void }>();
   const settle = () => {
@@ -28,7 +29,7 @@ export function countedChangeBus() {
     }
   }
   return {
-    changes: createChangeBus(undefined, new CountingTarget()),
+    changes: createChangeBus(store, new CountingTarget()),
     subscribers: () => subscribers,
     /** Resolves once exactly `count` subscribers are registered; the test's timeout bounds the wait. */
     subscribed: (count: number) =>

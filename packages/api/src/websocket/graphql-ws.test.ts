@@ -35,7 +35,7 @@ afterAll(async () => {
 async function startApi(options: Partial<BilateralYogaOptions> = {}) {
   const store = openFixtureStore();
   stores.push(store);
-  const subscriptions = countedChangeBus();
+  const subscriptions = countedChangeBus(store);
   const metrics = createMetrics({ store, trustedDocuments: sdkTrustedDocuments(), processMetrics: false });
   const yoga = createBilateralYoga({
     store,

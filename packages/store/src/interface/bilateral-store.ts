@@ -13,6 +13,7 @@ import type { Editor, SavedRecord, SaveRequest } from '../curation/save-record.t
 import type { StatementObserver } from '../db/statement-timing.ts';
 import type { StorageError } from '../db/storage-error.ts';
 import type { StorageStatus } from '../db/storage-health.ts';
+import type { ChangeWatcher } from '../live/change-feed.ts';
 import type { ActorFilter } from '../queries/actors.ts';
 import type { EventFilter, EventOrder, EventRow } from '../queries/events.ts';
 import type { ExportedActor, ExportedEvent } from '../queries/export.ts';
@@ -209,6 +210,33 @@ export interface Writes {
   loadSeeds(seedsDir: string): Promise<SeedReport>;
 }
 
+/** Committed writes as they happen, for live updates (`eventChanged`). */
+export interface ChangeFeed {
+  /**
+   * Calls `watcher` with every change committed from now on by any process writing this database,
+   * in commit order, once each, never for a write rolled back, until the returned function is
+   * called; resolves once it is listening. PostgreSQL carries the changes itself (a process that
+   * loses its connection catches up when it reconnects); a SQLite store hears its own writes and,
+   * when opened with a `changeRelay`, its sibling processes'.
+   */
+  watchChanges(watcher: ChangeWatcher): Promise<() => void>;
+}
+
+/** A points budget per client (`RATE_LIMIT_POINTS_PER_MINUTE`). */
+export interface PointsBudget {
+  /** Spends `points` if the client has them; otherwise answers the seconds until it will. */
+  spend(client: string, points: number): Promise<{ retryAfter: number } | undefined>;
+}
+
+/** Budgets shared by every process that uses the database. */
+export interface SharedBudgets {
+  /**
+   * One budget per client for every process on this database, kept in the database; undefined where
+   * the database keeps none (SQLite, one machine), so each process keeps its budgets in memory.
+   */
+  sharedPointsBudget(pointsPerMinute: number): PointsBudget | undefined;
+}
+
 /** What the server asks about the database itself. */
 export interface StorageChecks {
   /** True when the store was opened read-only: every write fails with STORAGE_READ_ONLY. */
@@ -238,4 +266,6 @@ export interface BilateralStore
     RevisionReads,
     KeyStore,
     Writes,
+    ChangeFeed,
+    SharedBudgets,
     StorageChecks {}

@@ -11,14 +11,16 @@ import type { StatementObserver } from '../db/statement-timing.ts';
 import type { StorageStatus } from '../db/storage-health.ts';
 import { READ_ONLY_MODE_MESSAGE, StorageError } from '../errors/storage-error.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
+import type { ChangeWatcher } from '../live/change-feed.ts';
 import { EXPORT_BATCH_SIZE } from '../paging/batches.ts';
+import { ChangeListener } from '../postgres/change-listener.ts';
 import {
   type PostgresDatabase,
   type PostgresStore,
   pendingPostgresMigrations,
   refusesWrites,
 } from '../postgres/client.ts';
-import { toPostgresStorageError } from '../postgres/storage-error.ts';
+import { guardPostgres, toPostgresStorageError } from '../postgres/storage-error.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
 import { readAllRecords } from './all-records.ts';
 import * as keys from './api-keys.ts';
@@ -26,6 +28,7 @@ import * as eventReads from './event-reads.ts';
 import * as exports from './export-reads.ts';
 import * as insights from './insight-reads.ts';
 import { mergeActors } from './merge-actors.ts';
+import { databasePointsBudget } from './rate-budgets.ts';
 import * as recordReads from './record-reads.ts';
 import * as related from './related-reads.ts';
 import * as revisions from './revision-reads.ts';
@@ -42,6 +45,7 @@ type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends 
 export class PostgresBilateralStore implements BilateralStore {
   private readonly opening: Promise<PostgresStore>;
   private readonly statementObservers = new Set<StatementObserver>();
+  private changeListener: ChangeListener | undefined;
 
   /**
    * `readOnly` says the store being opened was asked for read-only sessions (`READ_ONLY`), known
@@ -261,6 +265,25 @@ export class PostgresBilateralStore implements BilateralStore {
     return this.run((db) => loadSeeds(db, seedsDir));
   }
 
+  // Live updates and budgets
+  async watchChanges(watcher: ChangeWatcher) {
+    const store = await this.opening;
+    this.changeListener ??= new ChangeListener(store);
+    return guardPostgres(() => this.changeListener!.watch(watcher));
+  }
+  sharedPointsBudget(pointsPerMinute: number) {
+    let budget: ReturnType<typeof databasePointsBudget> | undefined;
+    return {
+      spend: async (client: string, points: number) => {
+        // Not yet open, or failed to open: the request meets that fault itself (see databasePointsBudget).
+        const store = await this.opening.catch(() => undefined);
+        if (!store) return undefined;
+        budget ??= databasePointsBudget(store.db, pointsPerMinute);
+        return budget.spend(client, points);
+      },
+    };
+  }
+
   // Storage
   pendingMigrations() {
     return this.run((db) => pendingPostgresMigrations(db));
@@ -314,6 +337,7 @@ export class PostgresBilateralStore implements BilateralStore {
     };
   }
   async close() {
+    await this.changeListener?.close();
     await (await this.opening.catch(() => undefined))?.close();
   }
 }

@@ -9,9 +9,9 @@
  */
 
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../curation/keys.ts';
-import { mergeActors } from '../curation/merge-actors.ts';
+import { type MergedActors, mergeActors } from '../curation/merge-actors.ts';
 import { changesSince, revisionAsOf, revisionsOf } from '../curation/revisions.ts';
-import { type Editor, type SaveRequest, saveRecord } from '../curation/save-record.ts';
+import { type Editor, type SavedRecord, type SaveRequest, saveRecord } from '../curation/save-record.ts';
 import {
   closeStore,
   databaseSize,
@@ -25,6 +25,7 @@ import { observeStatements, type StatementObserver } from '../db/statement-timin
 import { toStorageError } from '../db/storage-error.ts';
 import { checkStorage } from '../db/storage-health.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
+import { AnnouncedChanges, type ChangeRelay, type ChangeWatcher, type CommittedChange } from '../live/change-feed.ts';
 import { actorBySlug, countActors, eventPagesByActorIds, listActors } from '../queries/actors.ts';
 import { countEvents, eventBySlug, eventsByIds, listEvents } from '../queries/events.ts';
 import { EXPORT_BATCH_SIZE, exportActors, exportEvents } from '../queries/export.ts';
@@ -37,7 +38,7 @@ import { cooperationIndex, eventStats, listBucketEvents } from '../queries/stats
 import { readSeedRenames } from '../records/export-seeds.ts';
 import { readAllRecords } from '../records/read-records.ts';
 import { loadSeeds } from '../seed-loader/index.ts';
-import type { EntityType } from '../vocabulary/curation-terms.ts';
+import type { EntityType, RevisionOperation } from '../vocabulary/curation-terms.ts';
 import { type ScanThread, startScanThread } from './scans/scan-thread.ts';
 
 export interface OpenSqliteStoreOptions extends OpenStoreOptions {
@@ -47,6 +48,8 @@ export interface OpenSqliteStoreOptions extends OpenStoreOptions {
    * database is private to its connection, so its scans run in-process.
    */
   scanThread?: boolean;
+  /** Other processes serving the same file (cluster workers): their writes reach `watchChanges` through it, and ours theirs. */
+  changeRelay?: ChangeRelay;
 }
 
 /** The rows of `rows` in arrays of at most `size`. */
@@ -61,6 +64,27 @@ function* inBatches<T>(rows: Iterable<T>, size: number): Generator<T[]> {
   if (batch.length) yield batch;
 }
 
+/** The changes a saveRecord wrote: none for a replay or a change that left the record as it was. */
+export function changesOfSave(
+  entityType: EntityType,
+  operation: RevisionOperation,
+  saved: SavedRecord,
+): CommittedChange[] {
+  if (saved.replayed || saved.unchanged) return [];
+  return [{ entityType, entityId: saved.id, version: saved.version, operation }];
+}
+
+/** The changes a merge wrote: each record whose references moved, then the actor merged into. */
+export function changesOfMerge(merged: MergedActors): CommittedChange[] {
+  if (merged.replayed) return [];
+  const moved = merged.moved.map(
+    ({ entityType, id, version }): CommittedChange => ({ entityType, entityId: id, version, operation: 'merge' }),
+  );
+  return merged.unchanged
+    ? moved
+    : [...moved, { entityType: 'actor', entityId: merged.id, version: merged.version, operation: 'merge' }];
+}
+
 export class SqliteStore implements BilateralStore {
   /**
    * The drizzle connection, for what only SQLite has (online backup, the store's own tests, fault
@@ -70,9 +94,13 @@ export class SqliteStore implements BilateralStore {
   /** Where `eventStats` and `cooperationIndex` run when the store has a scan thread; in-process without one. */
   readonly scanThread: ScanThread | undefined;
 
-  constructor(database: Store, scanThread?: ScanThread) {
+  /** One SQLite file has no channel between processes: writes are announced by the process that commits them. */
+  private readonly changes: AnnouncedChanges;
+
+  constructor(database: Store, scanThread?: ScanThread, changeRelay?: ChangeRelay) {
     this.database = database;
     this.scanThread = scanThread;
+    this.changes = new AnnouncedChanges(changeRelay);
   }
 
   get readOnly(): boolean {
@@ -263,13 +291,25 @@ export class SqliteStore implements BilateralStore {
 
   // Writes
   async saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor) {
-    return saveRecord(this.database, type, request, editor);
+    const saved = saveRecord(this.database, type, request, editor);
+    this.changes.announce(changesOfSave(type, request.operation, saved));
+    return saved;
   }
   async mergeActors(...args: Parameters<BilateralStore['mergeActors']>) {
-    return mergeActors(this.database, ...args);
+    const merged = mergeActors(this.database, ...args);
+    this.changes.announce(changesOfMerge(merged));
+    return merged;
   }
   async loadSeeds(seedsDir: string) {
     return loadSeeds(this.database, seedsDir);
+  }
+
+  // Live updates and budgets
+  async watchChanges(watcher: ChangeWatcher) {
+    return this.changes.watch(watcher);
+  }
+  sharedPointsBudget() {
+    return undefined;
   }
 
   // Storage
@@ -299,11 +339,14 @@ export class SqliteStore implements BilateralStore {
  * Opens (creating and migrating, unless `readOnly`) the SQLite database at `path`; see `openStore`.
  * With `scanThread`, starts the scan thread once the schema is up to date.
  */
-export function openSqliteStore(path: string, { scanThread, ...options }: OpenSqliteStoreOptions = {}): BilateralStore {
+export function openSqliteStore(
+  path: string,
+  { scanThread, changeRelay, ...options }: OpenSqliteStoreOptions = {},
+): BilateralStore {
   const database = openStore(path, options);
-  if (!scanThread || database.$client.memory) return new SqliteStore(database);
+  if (!scanThread || database.$client.memory) return new SqliteStore(database, undefined, changeRelay);
   try {
-    return new SqliteStore(database, startScanThread(path));
+    return new SqliteStore(database, startScanThread(path), changeRelay);
   } catch (error) {
     closeStore(database);
     throw error;
