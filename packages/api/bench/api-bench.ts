@@ -1,6 +1,8 @@
 // The API benchmark (issue #12): Bilateral's real server against a naive graphql-js server and a
 // single-statement floor, on the same synthetic database, checked to return the same data first.
 // Run: npx -y pnpm@10 bench        (1k and 100k events; BENCH_SIZES=1000,100000,1000000 adds 1M)
+// BENCH_BACKEND=sqlite (default) | postgres | both: postgres runs postgres-bench.ts instead (ours on
+// PostgreSQL against PostGraphile on the same database and ours on SQLite); both runs one, then the other.
 // Settings (environment): see SETTINGS below and docs/performance.md. Timings are printed, never asserted.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { join } from 'node:path';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
 import { closeStore, openStore } from '@bilateral/store/testing';
 import type { LoadResult } from './load.ts';
+import { postgresSettings, runPostgresBench } from './postgres-bench.ts';
 import { benchQueries } from './queries.ts';
 import { type MachineInfo, renderDocument, type SizeResult, sizeNotes, sizeTable, targetsTable } from './report.ts';
 import { checkSameData } from './same-data.ts';
@@ -38,6 +41,9 @@ const SETTINGS = {
   ...benchSettings({ sizes: '1000,100000', port: 4200 }),
   output: process.env.BENCH_OUTPUT ?? join(import.meta.dirname, '../../../docs/performance.md'),
 };
+const BACKEND = process.env.BENCH_BACKEND ?? 'sqlite';
+if (!['sqlite', 'postgres', 'both'].includes(BACKEND))
+  throw new Error('BENCH_BACKEND must be sqlite, postgres or both');
 const scratchDir = mkdtempSync(join(tmpdir(), 'bilateral-bench-'));
 const measureSettings = (seconds: number) => ({ seconds, connections: SETTINGS.connections, scratchDir });
 
@@ -170,28 +176,33 @@ function machine(): MachineInfo {
   };
 }
 
-if (pinned) execFileSync('taskset', ['-cp', String(LOAD_CPU), String(process.pid)], { stdio: 'ignore' });
-const info = machine();
-console.log(
-  `Bilateral API benchmark at ${info.commit}: ${info.cores} cores (${info.cpu}), Node ${info.node}, SQLite ${info.sqlite}; load average ${info.loadAverage.toFixed(2)}`,
-);
-const results: SizeResult[] = [];
-for (const events of SETTINGS.sizes) {
-  const result = await benchSize(events);
-  results.push(result);
-  console.log(`\n${sizeTable(result, SETTINGS.connections)}\n${sizeNotes(result)}`);
-}
-console.log(`\n${targetsTable(results)}`);
-if (SETTINGS.output !== '-') {
-  writeFileSync(
-    SETTINGS.output,
-    renderDocument({
-      info,
-      settings: SETTINGS,
-      results,
-      loadAverageAfter: loadavg()[0]!,
-      previous: existsSync(SETTINGS.output) ? readFileSync(SETTINGS.output, 'utf8') : '',
-    }),
+async function benchSqlite() {
+  const info = machine();
+  console.log(
+    `Bilateral API benchmark at ${info.commit}: ${info.cores} cores (${info.cpu}), Node ${info.node}, SQLite ${info.sqlite}; load average ${info.loadAverage.toFixed(2)}`,
   );
-  console.log(`\nwritten to ${SETTINGS.output}`);
+  const results: SizeResult[] = [];
+  for (const events of SETTINGS.sizes) {
+    const result = await benchSize(events);
+    results.push(result);
+    console.log(`\n${sizeTable(result, SETTINGS.connections)}\n${sizeNotes(result)}`);
+  }
+  console.log(`\n${targetsTable(results)}`);
+  if (SETTINGS.output !== '-') {
+    writeFileSync(
+      SETTINGS.output,
+      renderDocument({
+        info,
+        settings: SETTINGS,
+        results,
+        loadAverageAfter: loadavg()[0]!,
+        previous: existsSync(SETTINGS.output) ? readFileSync(SETTINGS.output, 'utf8') : '',
+      }),
+    );
+    console.log(`\nwritten to ${SETTINGS.output}`);
+  }
 }
+
+if (pinned) execFileSync('taskset', ['-cp', String(LOAD_CPU), String(process.pid)], { stdio: 'ignore' });
+if (BACKEND !== 'postgres') await benchSqlite();
+if (BACKEND !== 'sqlite') await runPostgresBench({ ...SETTINGS, ...postgresSettings() });

@@ -2,16 +2,25 @@
 // synthetic database, and prints per class the answer time, the answer, and the server's RSS growth;
 // then a plain query's latency (p50/p99) while a full export streams.
 // Run: npx -y pnpm@10 bench:hostile   (BENCH_EVENTS=… to change the size; BENCH_PORT=… the port)
+// BENCH_BACKEND=sqlite (default), postgres or both: on PostgreSQL the same database is copied into a
+// throwaway cluster (postgraphile/postgres.ts; BENCH_PG_PORT, BENCH_PG_DIR as for bench:postgraphile)
+// and the server started with DATABASE_URL; with both, the verdicts of the two runs are compared.
 // Targets: refusals < 50 ms; anything accepted < 1 s; RSS growth < 200 MiB; p99 during export < 200 ms.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copySyntheticDatabase } from '@bilateral/store/synthetic';
+import { copySyntheticDatabase, syntheticDatabase } from '@bilateral/store/synthetic';
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { connectionString, loadDatabase, psql, startCluster, stopCluster } from './postgraphile/postgres.ts';
+import { postgresSettings } from './postgres-bench.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+const BACKENDS = { sqlite: ['sqlite'], postgres: ['postgres'], both: ['sqlite', 'postgres'] }[
+  process.env.BENCH_BACKEND ?? 'sqlite'
+] as ('sqlite' | 'postgres')[] | undefined;
+if (!BACKENDS) throw new Error('BENCH_BACKEND must be sqlite, postgres or both');
 const PORT = Number(process.env.BENCH_PORT ?? 4100);
 const BASE = `http://127.0.0.1:${PORT}`;
 const apiDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -220,11 +229,14 @@ function rssMiB(pid: number) {
 
 const serverErrors: string[] = [];
 
-async function startServer(databasePath: string): Promise<ChildProcess> {
+/** Where the server reads: a SQLite file, or a PostgreSQL database (`DATABASE_URL`). */
+type DatabaseEnv = { DATABASE_PATH: string } | { DATABASE_URL: string };
+
+async function startServer(database: DatabaseEnv): Promise<ChildProcess> {
   // As `npx -y pnpm@10 start` starts it: the bundle (scripts/start.mjs).
   const server = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: apiDir,
-    env: { ...process.env, PORT: String(PORT), DATABASE_PATH: databasePath },
+    env: { ...process.env, PORT: String(PORT), ...database },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // The server logs unexpected errors with their SQL and stack: keep only each error's first line, for the summary.
@@ -299,54 +311,104 @@ async function plainQueryDuringExport() {
   };
 }
 
-const workDir = mkdtempSync(join(tmpdir(), 'cost-bench-'));
-const databasePath = join(workDir, 'bench.db');
-console.log(`building or reusing a ${EVENTS.toLocaleString('en')}-event synthetic database ...`);
-copySyntheticDatabase({ events: EVENTS }, databasePath);
-let server = await startServer(databasePath);
-try {
-  // Warm up the parser, the schema and SQLite's page cache, then take the baseline.
-  for (let index = 0; index < 5; index++)
-    await (await graphql({ query: '{ events(first: 10) { totalCount edges { node { title } } } }' })).text();
-  const baseline = rssMiB(server.pid!);
-  let peak = baseline;
-  console.log(`server RSS at start: ${baseline.toFixed(0)} MiB\n`);
-  console.log(
-    `${'class (refusals: median of 5)'.padEnd(52)} ${'time ms'.padStart(8)}  ${'target'.padEnd(8)} ${'answer'.padEnd(28)} ${'bytes'.padStart(9)} ${'RSS +MiB'.padStart(9)}`,
-  );
-  for (const probe of probes) {
-    // A refusal is cheap, so it is sent five times and the median reported: on a shared machine one
-    // sample measures the neighbours as much as the server.
-    const samples = [];
-    for (let sample = 0; sample < (probe.refused ? 5 : 1); sample++) samples.push(await measure(server, probe));
-    const result = samples.sort((a, b) => a.ms - b.ms)[Math.floor(samples.length / 2)]!;
-    for (const sample of samples) peak = Math.max(peak, sample.peak);
-    const target = probe.refused ? 50 : 1000;
-    // A refusal must carry its own code: an unexpected error is a miss however fast it came.
-    const coded = !result.outcome.includes('INTERNAL_SERVER_ERROR');
-    const mark = result.ms < target && coded ? 'ok' : 'MISSED';
+/** Runs every probe and the export test against the server over `database`; returns each probe's answer. */
+async function runProbes(database: DatabaseEnv): Promise<Map<string, string>> {
+  const verdicts = new Map<string, string>();
+  let server = await startServer(database);
+  try {
+    // Warm up the parser, the schema and the database's cache, then take the baseline.
+    for (let index = 0; index < 5; index++)
+      await (await graphql({ query: '{ events(first: 10) { totalCount edges { node { title } } } }' })).text();
+    const baseline = rssMiB(server.pid!);
+    let peak = baseline;
+    console.log(`server RSS at start: ${baseline.toFixed(0)} MiB\n`);
     console.log(
-      `${probe.name.padEnd(52)} ${result.ms.toFixed(1).padStart(8)}  <${String(target).padEnd(5)} ${mark.padEnd(2)} ${result.outcome.slice(0, 28).padEnd(28)} ${String(result.bytes).padStart(9)} ${(result.peak - baseline).toFixed(0).padStart(9)}`,
+      `${'class (refusals: median of 5)'.padEnd(52)} ${'time ms'.padStart(8)}  ${'target'.padEnd(8)} ${'answer'.padEnd(28)} ${'bytes'.padStart(9)} ${'RSS +MiB'.padStart(9)}`,
     );
-    if (samples.some((sample) => !sample.alive)) {
-      console.log('  restarting the server to go on');
-      server = await startServer(databasePath);
+    for (const probe of probes) {
+      // A refusal is cheap, so it is sent five times and the median reported: on a shared machine one
+      // sample measures the neighbours as much as the server.
+      const samples = [];
+      for (let sample = 0; sample < (probe.refused ? 5 : 1); sample++) samples.push(await measure(server, probe));
+      const result = samples.sort((a, b) => a.ms - b.ms)[Math.floor(samples.length / 2)]!;
+      for (const sample of samples) peak = Math.max(peak, sample.peak);
+      const target = probe.refused ? 50 : 1000;
+      // A refusal must carry its own code: an unexpected error is a miss however fast it came.
+      const coded = !result.outcome.includes('INTERNAL_SERVER_ERROR');
+      const mark = result.ms < target && coded ? 'ok' : 'MISSED';
+      verdicts.set(probe.name, result.outcome);
+      console.log(
+        `${probe.name.padEnd(52)} ${result.ms.toFixed(1).padStart(8)}  <${String(target).padEnd(5)} ${mark.padEnd(2)} ${result.outcome.slice(0, 28).padEnd(28)} ${String(result.bytes).padStart(9)} ${(result.peak - baseline).toFixed(0).padStart(9)}`,
+      );
+      if (samples.some((sample) => !sample.alive)) {
+        console.log('  restarting the server to go on');
+        server = await startServer(database);
+      }
     }
+    const during = await plainQueryDuringExport();
+    peak = Math.max(peak, rssMiB(server.pid!));
+    console.log(
+      `\nplain query during a full export (${during.exportMiB.toFixed(0)} MiB in ${during.exportSeconds.toFixed(1)} s): ${during.count} queries, p50 ${during.p50.toFixed(1)} ms, p99 ${during.p99.toFixed(1)} ms (target < 200 ms: ${during.p99 < 200 ? 'ok' : 'MISSED'})`,
+    );
+    const distinct = [...new Set(serverErrors)];
+    console.log(
+      `server log: ${serverErrors.length} unexpected errors${distinct.length ? `; first: ${distinct[0]}` : ''}`,
+    );
+    serverErrors.length = 0;
+    console.log(
+      `server RSS growth across the run (peak over start): ${(peak - baseline).toFixed(0)} MiB (target < 200 MiB: ${peak - baseline < 200 ? 'ok' : 'MISSED'})`,
+    );
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
   }
-  const during = await plainQueryDuringExport();
-  peak = Math.max(peak, rssMiB(server.pid!));
+  return verdicts;
+}
+
+/** The run on a copy of the synthetic database the server may write to (it loads the seeds at start). */
+async function onSqlite(): Promise<Map<string, string>> {
+  const workDir = mkdtempSync(join(tmpdir(), 'cost-bench-'));
+  const databasePath = join(workDir, 'bench.db');
+  console.log(`building or reusing a ${EVENTS.toLocaleString('en')}-event synthetic database ...`);
+  copySyntheticDatabase({ events: EVENTS }, databasePath);
+  try {
+    return await runProbes({ DATABASE_PATH: databasePath });
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The run on PostgreSQL: the synthetic database copied into the benchmark cluster once (reused by
+ * later runs), then cloned as a template for this run, so the seeds the server loads go into a
+ * throwaway database.
+ */
+async function onPostgres(): Promise<Map<string, string>> {
+  const settings = postgresSettings();
+  const cluster = startCluster({ dir: settings.pgDir, port: settings.pgPort, cpu: null });
+  const database = `hostile_${process.pid}`;
+  try {
+    const { database: template } = loadDatabase(cluster, syntheticDatabase({ events: EVENTS }).path);
+    psql(cluster, 'postgres', `create database ${database} template ${template}`);
+    console.log(`PostgreSQL ${cluster.version}: ${database}, a copy of ${template}`);
+    return await runProbes({ DATABASE_URL: connectionString(cluster, database) });
+  } finally {
+    psql(cluster, 'postgres', `drop database if exists ${database} with (force)`);
+    stopCluster(cluster);
+  }
+}
+
+const results = new Map<string, Map<string, string>>();
+for (const backend of BACKENDS) {
+  console.log(`\n== ${backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ==`);
+  results.set(backend, backend === 'sqlite' ? await onSqlite() : await onPostgres());
+}
+if (results.size === 2) {
+  const [sqlite, postgres] = [results.get('sqlite')!, results.get('postgres')!];
+  const differing = probes.filter((probe) => sqlite.get(probe.name) !== postgres.get(probe.name));
   console.log(
-    `\nplain query during a full export (${during.exportMiB.toFixed(0)} MiB in ${during.exportSeconds.toFixed(1)} s): ${during.count} queries, p50 ${during.p50.toFixed(1)} ms, p99 ${during.p99.toFixed(1)} ms (target < 200 ms: ${during.p99 < 200 ? 'ok' : 'MISSED'})`,
+    `\nsame answers on SQLite and PostgreSQL: ${differing.length ? `NO, ${differing.length} differ` : `yes, all ${probes.length}`}`,
   );
-  const distinct = [...new Set(serverErrors)];
-  console.log(
-    `server log: ${serverErrors.length} unexpected errors${distinct.length ? `; first: ${distinct[0]}` : ''}`,
-  );
-  console.log(
-    `server RSS growth across the run (peak over start): ${(peak - baseline).toFixed(0)} MiB (target < 200 MiB: ${peak - baseline < 200 ? 'ok' : 'MISSED'})`,
-  );
-} finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
-  rmSync(workDir, { recursive: true, force: true });
+  for (const probe of differing)
+    console.log(`  ${probe.name}: SQLite ${sqlite.get(probe.name)}, PostgreSQL ${postgres.get(probe.name)}`);
 }

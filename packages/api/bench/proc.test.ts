@@ -1,10 +1,11 @@
 // The /proc readings bench:workers reports its figures from: a wrong reading would print a wrong
 // share of the machine or say a worker served when it did not.
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { childPidsOf, connectionsOf, cpuMsOf, cpuMsOfStat, machineCpuMs } from './proc.ts';
+import { childPidsOf, connectionsOf, cpuMsOf, cpuMsOfStat, machineCpuMs, treeCpuMsOf } from './proc.ts';
 
 const server = createServer((_request, response) => response.end('ok'));
 afterAll(() => server.close());
@@ -39,6 +40,31 @@ describe('/proc readings', () => {
       expect(childPidsOf(process.pid)).toContain(child.pid);
     } finally {
       child.kill();
+    }
+  });
+
+  it('adds the CPU time of running and ended children to a process tree, as under a PostgreSQL postmaster', async () => {
+    // Each child spins until it has used 150 ms of CPU, says so, then idles until stdin closes.
+    const spinner = `const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+      const until = cpu() + 150; while (cpu() < until); console.log('spun'); process.stdin.resume();`;
+    const spin = async () => {
+      const child = spawn(process.execPath, ['-e', spinner], { stdio: ['pipe', 'pipe', 'inherit'] });
+      await once(child.stdout, 'data');
+      return child;
+    };
+    const ownBefore = cpuMsOf(process.pid);
+    const ended = await spin();
+    const exited = once(ended, 'exit');
+    ended.stdin.end();
+    await exited;
+    const running = await spin();
+    try {
+      const children = treeCpuMsOf(process.pid) - cpuMsOf(process.pid);
+      // Node itself counts its start-up in each child's time too: at least the 2 × 150 ms spun.
+      expect(children).toBeGreaterThanOrEqual(300);
+      expect(cpuMsOf(process.pid)).toBeGreaterThanOrEqual(ownBefore);
+    } finally {
+      running.kill();
     }
   });
 

@@ -17,6 +17,34 @@ export function cpuMsOfStat(stat: string): number {
 /** User and system CPU time a process has used, in ms (to 10 ms), all its threads included. */
 export const cpuMsOf = (pid: number): number => cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 
+/** User and system CPU time of the children a process has waited for (ended ones), in ms, from its /proc/<pid>/stat line. */
+export function endedChildrenCpuMsOfStat(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * TICK_MS;
+}
+
+/**
+ * CPU time, in ms, of a process and everything under it: its running descendants and the ended
+ * children it has waited for (a PostgreSQL server's backends come and go under its postmaster).
+ */
+export function treeCpuMsOf(pid: number): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0; // ended since it was listed; its time is in its parent's ended children from now on
+  }
+  let children: number[] = [];
+  try {
+    children = childPidsOf(pid);
+  } catch {
+    // ended while its threads were read
+  }
+  return (
+    cpuMsOfStat(stat) + endedChildrenCpuMsOfStat(stat) + children.reduce((sum, child) => sum + treeCpuMsOf(child), 0)
+  );
+}
+
 /** The processes `pid` has started (from any of its threads) and not yet reaped, such as a cluster primary's workers. */
 export const childPidsOf = (pid: number): number[] =>
   readdirSync(`/proc/${pid}/task`).flatMap((thread) =>

@@ -54,39 +54,52 @@ export interface QueryOptions {
   depths: readonly number[];
 }
 
-export function benchQueries(db: Database, { depths }: QueryOptions): BenchQuery[] {
+/**
+ * The page query `label` of `first` events (with `filter`), starting at each of `depths` of its
+ * result list: a page that starts deep but would be cut short by the end of the list is moved back
+ * to stay full.
+ */
+export function pageQueries(
+  db: Database,
+  { depths }: QueryOptions,
+  label: string,
+  first: number,
+  filter?: typeof HUB_FILTER,
+): BenchQuery[] {
+  const where = eventFilterWhere(filter);
+  const count = db
+    .prepare(`select count(*) from events where ${where.sql}`)
+    .pluck()
+    .get(...where.params) as number;
+  const keyAt = db.prepare<unknown[], EventKey>(
+    `select date_earliest as dateEarliest, date_latest as dateLatest, id from events where ${where.sql}
+     order by date_earliest, date_latest, id limit 1 offset ?`,
+  );
+  return depths.map((depth): BenchQuery => {
+    const offset = Math.max(0, Math.min(count - first, Math.floor(depth * count)));
+    const key = offset > 0 ? keyAt.get(...where.params, offset - 1) : undefined;
+    const after = key && eventCursor(key);
+    return {
+      name: `${label} @${Math.round(depth * 100)}%`,
+      request: {
+        query: EVENTS_PAGE,
+        operationName: 'EventsPage',
+        variables: { first, ...(after && { after }), ...(filter && { filter }) },
+      },
+      oneAtATime: false,
+    };
+  });
+}
+
+export function benchQueries(db: Database, options: QueryOptions): BenchQuery[] {
   const middleEvent = db
     .prepare(
       'select id from events where archived_at is null and id >= (select max(id) / 2 from events) order by id limit 1',
     )
     .pluck()
     .get() as number;
-  const pages = (label: string, first: number, filter?: typeof HUB_FILTER) => {
-    const where = eventFilterWhere(filter);
-    const count = db
-      .prepare(`select count(*) from events where ${where.sql}`)
-      .pluck()
-      .get(...where.params) as number;
-    const keyAt = db.prepare<unknown[], EventKey>(
-      `select date_earliest as dateEarliest, date_latest as dateLatest, id from events where ${where.sql}
-       order by date_earliest, date_latest, id limit 1 offset ?`,
-    );
-    return depths.map((depth): BenchQuery => {
-      // A page that starts deep but is cut short by the end of the list would measure less work: keep it full.
-      const offset = Math.max(0, Math.min(count - first, Math.floor(depth * count)));
-      const key = offset > 0 ? keyAt.get(...where.params, offset - 1) : undefined;
-      const after = key && eventCursor(key);
-      return {
-        name: `${label} @${Math.round(depth * 100)}%`,
-        request: {
-          query: EVENTS_PAGE,
-          operationName: 'EventsPage',
-          variables: { first, ...(after && { after }), ...(filter && { filter }) },
-        },
-        oneAtATime: false,
-      };
-    });
-  };
+  const pages = (label: string, first: number, filter?: typeof HUB_FILTER) =>
+    pageQueries(db, options, label, first, filter);
   return [
     {
       name: 'event(id:)',

@@ -141,7 +141,7 @@ export function targetsTable(results: SizeResult[]): string {
   }
   // Measured by their own scripts, whose figures this run does not have: point to them.
   lines.push(
-    '| Faster than PostGraphile on the same data and query | `bench:postgraphile`: see [PostGraphile comparison](#postgraphile-comparison) | see there |',
+    '| Faster than PostGraphile on the same data and query | `BENCH_BACKEND=postgres bench`: see [PostgreSQL](#postgresql-against-postgraphile-on-the-same-database) | see there |',
     '| 2 `WORKERS` ≥ 1.7× one worker on the page query | `bench:workers`: see [Operating](operating.md#measured-throughput) | see there |',
   );
   return lines.join('\n');
@@ -217,6 +217,7 @@ const KNOBS = `| variable | default | meaning |
 | \`BENCH_CONNECTIONS\` | \`10\` | wrk connections |
 | \`BENCH_DEPTHS\` | \`0,0.5,0.9\` | where in the list the page queries start, as a fraction (moved back where needed so the page is full) |
 | \`BENCH_SEED\` | \`1\` | seed of the synthetic data |
+| \`BENCH_BACKEND\` | \`sqlite\` | \`postgres\` runs the [PostgreSQL benchmark](#postgresql-against-postgraphile-on-the-same-database) instead, \`both\` runs this one and then that one |
 | \`BENCH_PORT\` | \`4200\` | first of three ports |
 | \`BENCH_OUTPUT\` | \`docs/performance.md\` | where to write this page; \`-\` to only print |
 | \`BILATERAL_SYNTHETIC_CACHE\` | \`$TMPDIR/bilateral-synthetic\` | where generated databases are cached |`;
@@ -236,7 +237,7 @@ export function renderDocument({
   settings: Settings;
   results: SizeResult[];
   loadAverageAfter: number;
-  /** The page as it was: the PostGraphile comparison and the fixed cost, written from other scripts' runs, are kept. */
+  /** The page as it was: the PostgreSQL comparison and the fixed cost, written from other scripts' runs, are kept. */
   previous?: string;
 }): string {
   const env = [
@@ -268,6 +269,7 @@ ${METHOD}
 \`\`\`sh
 npx -y pnpm@10 bench                                          # 1k and 100k events, about 7 minutes
 BENCH_SIZES=1000,100000,1000000 npx -y pnpm@10 bench          # adds a million events
+BENCH_BACKEND=postgres BENCH_SIZES=100000,1000000 npx -y pnpm@10 bench   # on PostgreSQL (see below)
 \`\`\`
 
 It needs \`wrk\` and \`taskset\` (Debian: \`apt-get install wrk util-linux\`).
@@ -305,7 +307,7 @@ ${sizes}
 
 ${targetsTable(results)}
 
-${keptSection(previous, 'PostGraphile comparison')}${keptSection(previous, 'Fixed cost of small requests')}## Not measured
+${keptSection(previous, 'PostgreSQL, against PostGraphile on the same database')}${keptSection(previous, 'Fixed cost of small requests')}## Not measured
 
 - Several workers (\`WORKERS\`): the servers are pinned to one core here. \`bench:workers\` measures two workers
   against one on the page query; its method and figures are in [Operating](operating.md#measured-throughput).

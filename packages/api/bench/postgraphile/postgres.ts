@@ -5,12 +5,10 @@
  * core, and stopped when the comparison ends. A loaded database is kept between runs and reused
  * when it was copied from the same SQLite file.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Database } from '../baselines/wire.ts';
 
 export interface Cluster {
   dir: string;
@@ -97,89 +95,6 @@ export function stopCluster(cluster: Cluster): void {
   run(asServerUser([join(postgresBin(), 'pg_ctl'), '-D', join(cluster.dir, 'data'), '-m', 'fast', '-w', 'stop']));
 }
 
-/** One COPY field in PostgreSQL's text format. */
-const copyField = (value: unknown) =>
-  value == null
-    ? '\\N'
-    : String(value).replace(
-        /[\\\t\n\r]/g,
-        (character) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[character]!,
-      );
-
-/** Streams rows into `table` with COPY through psql's standard input. */
-async function copyRows(cluster: Cluster, database: string, table: string, rows: Iterable<unknown[]>): Promise<void> {
-  const child = spawn(
-    'psql',
-    [...connectionArgs(cluster, database), '-v', 'ON_ERROR_STOP=1', '-q', '-c', `copy ${table} from stdin`],
-    {
-      stdio: ['pipe', 'ignore', 'inherit'],
-    },
-  );
-  const exited = once(child, 'exit');
-  let batch = '';
-  for (const row of rows) {
-    batch += `${row.map(copyField).join('\t')}\n`;
-    if (batch.length > 1 << 20) {
-      if (!child.stdin.write(batch)) await once(child.stdin, 'drain');
-      batch = '';
-    }
-  }
-  child.stdin.end(batch);
-  const [code] = await exited;
-  if (code !== 0) throw new Error(`COPY into ${table} failed (psql exited with ${code})`);
-}
-
-/**
- * The tables PostGraphile serves the page query from: the columns the query reads, with the
- * primary keys, foreign keys (which PostGraphile turns into relations), an index on every foreign
- * key and the orders it sorts by, as SQLite has for our server. PostGraphile 5 offers filters and
- * orders only on indexed columns, hence the index on archived_at (the filter for live events).
- */
-const TABLES = {
-  actors: {
-    create: 'create table actors (id integer, slug text not null, name text not null, kind text not null)',
-    select: 'select id, slug, name, kind from actors order by id',
-  },
-  sources: {
-    create: 'create table sources (id integer, title text not null)',
-    select: 'select id, title from sources order by id',
-  },
-  events: {
-    create: `create table events (id integer, slug text not null, title text not null, kind text not null, place text,
-      date_earliest text not null, date_latest text not null, archived_at text)`,
-    select: 'select id, slug, title, kind, place, date_earliest, date_latest, archived_at from events order by id',
-  },
-  event_participants: {
-    create: `create table event_participants (event_id integer not null, actor_id integer not null, role text not null,
-      position integer not null)`,
-    select: 'select event_id, actor_id, role, position from event_participants',
-  },
-  citations: {
-    create: `create table citations (id integer, event_id integer not null, source_id integer not null,
-      paragraph integer not null, position integer not null)`,
-    select: 'select id, event_id, source_id, paragraph, position from citations where event_id is not null order by id',
-  },
-};
-
-/** Added after the rows are in: building them once is much faster than maintaining them row by row. */
-const CONSTRAINTS = `
-  alter table actors add primary key (id), add unique (slug);
-  alter table sources add primary key (id);
-  alter table events add primary key (id), add unique (slug);
-  alter table event_participants add primary key (event_id, actor_id, role),
-    add foreign key (event_id) references events (id), add foreign key (actor_id) references actors (id);
-  alter table citations add primary key (id),
-    add foreign key (event_id) references events (id), add foreign key (source_id) references sources (id);
-  create index events_date on events (date_earliest, date_latest, id);
-  create index events_live_date on events (date_earliest, date_latest, id) where archived_at is null;
-  create index event_participants_order on event_participants (event_id, position);
-  create index event_participants_actor on event_participants (actor_id, event_id);
-  create index citations_order on citations (event_id, position, id);
-  create index citations_source on citations (source_id);
-  create index events_archived on events (archived_at);
-  create schema bench;
-  create table bench.loaded_from (file text not null);`;
-
 /**
  * Statistics for the planner, and the visibility map that lets index-only scans skip the table
  * (VACUUM cannot run inside the transaction psql -c makes of several statements). Quick when
@@ -187,15 +102,15 @@ const CONSTRAINTS = `
  */
 const vacuum = (cluster: Cluster, database: string) => psql(cluster, database, 'vacuum (analyze)');
 
+const copyCommand = join(import.meta.dirname, '../../../store/src/cli/bilateral.ts');
+
 /**
- * The PostgreSQL database holding a copy of the SQLite file at `path` (read through `db`): reused
- * if an earlier run loaded it from the same file, otherwise (re)created and filled with COPY.
+ * The PostgreSQL database holding a copy of the SQLite file at `path`, in Bilateral's own schema
+ * (our server and PostGraphile serve the same tables): reused if an earlier run loaded it from the
+ * same file, otherwise (re)created, migrated and filled by `bilateral copy-to-postgres`, the upgrade
+ * path docs/operating.md describes, then vacuumed and analyzed.
  */
-export async function loadDatabase(
-  cluster: Cluster,
-  path: string,
-  db: Database,
-): Promise<{ database: string; loadedSeconds: number | null }> {
+export function loadDatabase(cluster: Cluster, path: string): { database: string; loadedSeconds: number | null } {
   const file = basename(path);
   const database = `bench_${createHash('sha256').update(file).digest('hex').slice(0, 16)}`;
   const exists = psql(cluster, 'postgres', `select 1 from pg_database where datname = '${database}'`) === '1';
@@ -207,12 +122,13 @@ export async function loadDatabase(
   const started = performance.now();
   psql(cluster, 'postgres', `drop database if exists ${database}`);
   psql(cluster, 'postgres', `create database ${database}`);
-  for (const [table, { create, select }] of Object.entries(TABLES)) {
-    psql(cluster, database, create);
-    await copyRows(cluster, database, table, db.prepare(select).raw().iterate() as Iterable<unknown[]>);
-  }
-  psql(cluster, database, CONSTRAINTS);
+  execFileSync(
+    'node',
+    ['--import', 'tsx', copyCommand, 'copy-to-postgres', connectionString(cluster, database), '--database', path],
+    { cwd: import.meta.dirname, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   vacuum(cluster, database);
+  psql(cluster, database, `create schema bench; create table bench.loaded_from (file text not null)`);
   psql(cluster, database, `insert into bench.loaded_from values ('${file}')`);
   return { database, loadedSeconds: (performance.now() - started) / 1000 };
 }
@@ -231,3 +147,7 @@ export async function drained(cluster: Cluster, database: string, timeoutMs = 18
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** The process ID of the cluster's postmaster, under which every PostgreSQL process of it runs. */
+export const postmasterPid = (cluster: Cluster): number =>
+  Number(readFileSync(join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n', 1)[0]);

@@ -30,6 +30,11 @@ const preset = {
   pgServices: [makePgService({ connectionString: process.env.DATABASE_URL, schemas: ['public'] })],
   // Relation filters (`some` over event_participants) express the benchmark's hub filter.
   schema: { connectionFilterRelations: true },
+  // PostGraphile 5 offers orders and filters only on indexed columns by default. It serves Bilateral's
+  // own schema, where participants and citations are ordered by `position` (a handful of rows per event,
+  // sorted after the lookup by event) and live events are found through partial indexes: without this
+  // the page query cannot be asked at all. Its `ignoreIndexes` option (V4 preset) does the same.
+  disablePlugins: ['PgIndexBehaviorsPlugin'],
   grafserv: { port, graphqlPath: '/graphql', graphiql: false, watch: false },
   grafast: { explain: false },
 };

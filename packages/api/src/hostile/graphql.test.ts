@@ -1,7 +1,8 @@
 /**
  * Hostile requests against the GraphQL layer: each is refused with its code before it can cost the
  * server anything, quickly, without a stack trace, and the server answers a plain query afterwards.
- * The HTTP boundary (content types, CORS, exports, search input) has its own suite.
+ * Every verdict is checked on both databases (SQLite, and PostgreSQL through PGlite): a refusal must
+ * not depend on the store. The HTTP boundary (content types, CORS, exports, search input) has its own suite.
  */
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
@@ -9,10 +10,10 @@ import { MAX_QUERY_COST } from '../limits/cost-limit.ts';
 import { MAX_ALIASES, MAX_DIRECTIVES, MAX_FIELD_REPEATS, MAX_NESTING, MAX_TOKENS } from '../limits/document-limits.ts';
 import { MAX_NODE_IDS } from '../limits/pricing.ts';
 import { MAX_QUERY_DEPTH } from '../limits/query-depth.ts';
-import { useFixtureApi } from '../testing/fixture-api.ts';
+import { useFixtureApiOnEachDatabase } from '../testing/fixture-api.ts';
 import { expectRefused, type HostileRequest, send } from './harness.ts';
 
-const api = useFixtureApi();
+const databases = useFixtureApiOnEachDatabase();
 
 const repeat = (count: number, make: (index: number) => string) =>
   Array.from({ length: count }, (_, index) => make(index)).join(' ');
@@ -298,7 +299,7 @@ const transport: Case[] = [
   ],
 ];
 
-describe('hostile GraphQL requests', () => {
+describe.each(databases)('hostile GraphQL requests on %s', (_database, api) => {
   describe.each([
     ['cost', cost],
     ['document shape', documentShape],

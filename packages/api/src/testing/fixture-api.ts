@@ -17,7 +17,8 @@ export function useTestApi(open: () => BilateralStore | Promise<BilateralStore>,
   beforeAll(async () => {
     api.store = await open();
     api.yoga = createBilateralYoga({ store: api.store, logging });
-  });
+    // A PostgreSQL store starts PGlite (WebAssembly) first: seconds, more on a loaded machine.
+  }, 120_000);
   afterAll(() => api.store.close());
   return api;
 }
@@ -29,4 +30,27 @@ export function useFixtureApi(prepare?: (store: BilateralStore) => void | Promis
     await prepare?.(store);
     return store;
   });
+}
+
+/**
+ * The fixture API on each database, for suites whose verdicts must not depend on it: the fixture
+ * store on SQLite, and the same rows copied into PGlite (PostgreSQL in this process) on PostgreSQL.
+ * PGlite is loaded only by the files that ask for it.
+ */
+export function useFixtureApiOnEachDatabase(): [database: string, api: TestApi][] {
+  return [
+    ['SQLite', useFixtureApi()],
+    [
+      'PostgreSQL',
+      useTestApi(async () => {
+        const { copyIntoPostgres } = await import('@bilateral/store/testing/postgres');
+        const sqlite = openFixtureStore();
+        try {
+          return await copyIntoPostgres(sqlite);
+        } finally {
+          await sqlite.close();
+        }
+      }),
+    ],
+  ];
 }

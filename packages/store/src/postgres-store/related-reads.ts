@@ -2,8 +2,8 @@
  * The batched lookups behind the API's loaders on PostgreSQL (`RelatedLookups`): each takes the IDs
  * of many parents, bound as one array, and answers for all of them in one statement, with the rows
  * of each parent in the order the SQLite lookups give them (`queries/related.ts`). A row joined in
- * by key (a participant's actor, a citation's source) is read through `CROSS JOIN LATERAL (… OFFSET
- * 0)`: the fence keeps PostgreSQL's index nested loop, where a plain join hash-joined every actor
+ * by key (a participant's actor, a citation's source) is read through `CROSS JOIN LATERAL (… LIMIT
+ * 1)`: the fence keeps PostgreSQL's index nested loop, where a plain join hash-joined every actor
  * and source on each request (docs: the PostgreSQL design notes).
  */
 import { asc, type Column, eq, getColumns, type SQL, sql } from 'drizzle-orm';
@@ -49,7 +49,11 @@ function columnsOf<Table extends PgTable>(table: Table, subquery: object) {
   ) as ReturnType<typeof getColumns<Table>>;
 }
 
-/** The row of `table` whose ID is `key`, as a fenced lateral subquery named `alias`. */
+/**
+ * The row of `table` whose ID is `key`, as a fenced lateral subquery named `alias`. A subquery with a
+ * LIMIT is never pulled up into the outer join; the key is the primary key, so LIMIT 1 drops no row.
+ * (OFFSET 0 would fence too, but drizzle leaves a zero offset out of the SQL.)
+ */
 const fencedRow = <Table extends typeof actors | typeof sources>(
   db: PostgresDatabase,
   table: Table,
@@ -60,7 +64,7 @@ const fencedRow = <Table extends typeof actors | typeof sources>(
     .select()
     .from(table as typeof actors)
     .where(eq(table.id, key))
-    .offset(0)
+    .limit(1)
     .as(alias);
 
 export async function participantsByEventIds(
