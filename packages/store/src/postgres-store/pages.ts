@@ -8,8 +8,12 @@ import { and, type Column, getColumns, lte, type SQL, sql } from 'drizzle-orm';
 import type { PgSelect, PgTable } from 'drizzle-orm/pg-core';
 import { type Page, type PageArgs, readPageRequest, type SortKey } from '../paging/keyset.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
+import { runNamed } from './named-statement.ts';
 
-/** A page of `table`'s rows matching `condition`, in the order of `keys`. */
+/**
+ * A page of `table`'s rows matching `condition`, in the order of `keys`; as a named statement when
+ * `named` (see `runNamed`: only when one plan suits every value of the condition's parameters).
+ */
 export async function readPage<Row>(
   db: PostgresDatabase,
   table: PgTable,
@@ -17,14 +21,16 @@ export async function readPage<Row>(
   ordering: string,
   keys: SortKey<Row>[],
   args: PageArgs,
+  { named = false }: { named?: boolean } = {},
 ): Promise<Page<Row>> {
   const request = readPageRequest(ordering, keys, args);
-  const rows = await db
+  const query = db
     .select()
     .from(table)
     .where(and(condition, request.where()))
     .orderBy(...request.orderBy)
     .limit(request.limit);
+  const rows = named ? await runNamed(query) : await query;
   return request.finish(rows as Row[]);
 }
 
