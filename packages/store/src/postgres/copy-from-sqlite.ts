@@ -156,6 +156,8 @@ export async function copyFromSqlite(
       options.onTable?.(name, count);
     }
     await restartIdentities(tx);
+    // Statistics for the recount's plan: the tables were empty when last analyzed (autovacuum may be off or not yet run).
+    await tx.execute(sql`analyze events, event_participants`);
     await recountTotals(tx);
     for (const { table, trigger } of TOTALS_INSERT_TRIGGERS)
       await tx.execute(sql`alter table ${sql.identifier(table)} enable trigger ${sql.identifier(trigger)}`);
