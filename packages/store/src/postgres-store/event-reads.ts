@@ -24,6 +24,7 @@ import {
 import type { EventFilter, EventRow } from '../queries/events.ts';
 import type { EventPosition } from '../queries/network.ts';
 import { type BucketKey, bucketSql } from '../statistics/buckets.ts';
+import { runNamed } from './named-statement.ts';
 import { columnsOf, readPage } from './pages.ts';
 import { textFilterSql } from './text-search.ts';
 
@@ -45,7 +46,9 @@ const tookPart = (actorIds: readonly number[]) =>
 
 /** Actor IDs for slugs, or the caller's NOT_FOUND naming those that match no actor. */
 export async function resolveActorSlugs(db: PostgresDatabase, slugs: readonly string[], argument: string) {
-  const found = await db.select({ id: actors.id, slug: actors.slug }).from(actors).where(inTexts(actors.slug, slugs));
+  const found = await runNamed(
+    db.select({ id: actors.id, slug: actors.slug }).from(actors).where(inTexts(actors.slug, slugs)),
+  );
   const missing = slugs.filter((slug) => !found.some((row) => row.slug === slug));
   if (missing.length) {
     throw new QueryError(
@@ -95,6 +98,20 @@ export async function eventFilterSql(db: PostgresDatabase, filter: EventFilter |
   return and(...conditions);
 }
 
+/**
+ * Whether the best plan for `filter` depends on the values asked for: how many events an actor,
+ * kind, sector or source has ranges from a handful to most of them, so such a page is planned for
+ * its values on each request. A page bounded only by dates walks the date index whatever the dates.
+ */
+const planDependsOnValues = (filter: EventFilter | null | undefined) =>
+  Boolean(
+    filter?.actors?.length ||
+      filter?.kinds?.length ||
+      filter?.sectors?.length ||
+      filter?.sources?.length ||
+      filter?.hasConflicts != null,
+  );
+
 const sortKeys = (order: readonly EventOrder[]) => eventSortKeys<EventRow>(events, order);
 
 export async function listEvents(
@@ -107,7 +124,7 @@ export async function listEvents(
 ): Promise<Page<EventRow>> {
   const { keys, ordering } = sortKeys(order);
   const condition = and(await eventFilterSql(db, filter), restrict);
-  return readPage(db, events, condition, ordering, keys, page);
+  return readPage(db, events, condition, ordering, keys, page, { named: !restrict && !planDependsOnValues(filter) });
 }
 
 export async function countEvents(db: PostgresDatabase, filter: EventFilter | null | undefined): Promise<number> {
@@ -125,7 +142,7 @@ export async function eventBySlug(db: PostgresDatabase, slug: string): Promise<E
 
 export async function eventsByIds(db: PostgresDatabase, ids: readonly number[]): Promise<EventRow[]> {
   if (!ids.length) return [];
-  return db.select().from(events).where(inIds(events.id, ids));
+  return runNamed(db.select().from(events).where(inIds(events.id, ids)));
 }
 
 export const listBucketEvents = (

@@ -8,6 +8,7 @@ import { and, type Column, getColumns, lte, type SQL, sql } from 'drizzle-orm';
 import type { PgSelect, PgTable } from 'drizzle-orm/pg-core';
 import { type Page, type PageArgs, readPageRequest, type SortKey } from '../paging/keyset.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
+import { runNamed } from './named-statement.ts';
 
 /** Every column of a subquery that selected all of `table`'s, for a nested object in a select. */
 export function columnsOf<Table extends PgTable>(table: Table, subquery: object) {
@@ -16,7 +17,10 @@ export function columnsOf<Table extends PgTable>(table: Table, subquery: object)
   ) as ReturnType<typeof getColumns<Table>>;
 }
 
-/** A page of `table`'s rows matching `condition`, in the order of `keys`. */
+/**
+ * A page of `table`'s rows matching `condition`, in the order of `keys`; as a named statement when
+ * `named` (see `runNamed`: only when one plan suits every value of the condition's parameters).
+ */
 export async function readPage<Row>(
   db: PostgresDatabase,
   table: PgTable,
@@ -24,14 +28,16 @@ export async function readPage<Row>(
   ordering: string,
   keys: SortKey<Row>[],
   args: PageArgs,
+  { named = false }: { named?: boolean } = {},
 ): Promise<Page<Row>> {
   const request = readPageRequest(ordering, keys, args);
-  const rows = await db
+  const query = db
     .select()
     .from(table)
     .where(and(condition, request.where()))
     .orderBy(...request.orderBy)
     .limit(request.limit);
+  const rows = named ? await runNamed(query) : await query;
   return request.finish(rows as Row[]);
 }
 

@@ -40,6 +40,7 @@ import type {
 } from '../queries/related.ts';
 import { type EventLinkRow, linksOf } from '../vocabulary/event-links.ts';
 import { inIds, inTexts } from './event-reads.ts';
+import { runNamed } from './named-statement.ts';
 import { columnsOf, groupedPages } from './pages.ts';
 
 /**
@@ -66,12 +67,14 @@ export async function participantsByEventIds(
 ): Promise<ParticipantWithActor[]> {
   if (!eventIds.length) return [];
   const actor = fencedRow(db, actors, eventParticipants.actorId, 'actor');
-  return await db
-    .select({ ...getColumns(eventParticipants), actor: columnsOf(actors, actor) })
-    .from(eventParticipants)
-    .crossJoinLateral(actor)
-    .where(inIds(eventParticipants.eventId, eventIds))
-    .orderBy(asc(eventParticipants.eventId), asc(eventParticipants.position));
+  return await runNamed(
+    db
+      .select({ ...getColumns(eventParticipants), actor: columnsOf(actors, actor) })
+      .from(eventParticipants)
+      .crossJoinLateral(actor)
+      .where(inIds(eventParticipants.eventId, eventIds))
+      .orderBy(asc(eventParticipants.eventId), asc(eventParticipants.position)),
+  );
 }
 
 export async function citationsBySubjectIds(
@@ -81,12 +84,14 @@ export async function citationsBySubjectIds(
 ): Promise<CitationWithSource[]> {
   if (!ids.length) return [];
   const source = fencedRow(db, sources, citations.sourceId, 'source');
-  return await db
-    .select({ ...getColumns(citations), source: columnsOf(sources, source) })
-    .from(citations)
-    .crossJoinLateral(source)
-    .where(inIds(citations[subject], ids))
-    .orderBy(asc(citations.position), asc(citations.id));
+  return await runNamed(
+    db
+      .select({ ...getColumns(citations), source: columnsOf(sources, source) })
+      .from(citations)
+      .crossJoinLateral(source)
+      .where(inIds(citations[subject], ids))
+      .orderBy(asc(citations.position), asc(citations.id)),
+  );
 }
 
 /** All rows of `table` whose `column` is one of `ids`, in `order`. */
@@ -98,11 +103,13 @@ const rowsWhere = (
   order: (PgColumn | SQL)[],
 ) =>
   ids.length
-    ? db
-        .select()
-        .from(table)
-        .where(inIds(column, ids))
-        .orderBy(...order)
+    ? runNamed(
+        db
+          .select()
+          .from(table)
+          .where(inIds(column, ids))
+          .orderBy(...order),
+      )
     : Promise.resolve([]);
 
 export const actorsByIds = (db: PostgresDatabase, ids: readonly number[]) =>

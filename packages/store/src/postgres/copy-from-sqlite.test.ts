@@ -7,7 +7,7 @@ import { defaultSeedsDir } from '../sources/documents.ts';
 import type { PostgresStore } from './client.ts';
 import { COPIED_TABLES, CopyError, copyFromSqlite } from './copy-from-sqlite.ts';
 import { emptyPgliteStore } from './testing/pglite.ts';
-import { countedTotals, keptTotals } from './totals.ts';
+import { countedTotals, keptTotals, sqliteTotals } from './totals.ts';
 
 let sqlite: Store;
 let target: PostgresStore;
@@ -81,6 +81,18 @@ describe('copyFromSqlite on the seed dataset', () => {
       )
       .all() as { key: string; value: string }[];
     expect(kept.pairs).toEqual(Object.fromEntries(sqlitePairs.map((row) => [row.key, row.value])));
+    expect(kept).toEqual(sqliteTotals(sqlite.$client));
+  });
+
+  it('leaves the totals triggers on: a write after the copy keeps the totals', async () => {
+    const { rows } = await target.db.execute<{ id: number }>(sql`
+      insert into events (slug, title, summary, kind, date_edtf, date_earliest, date_latest)
+      values ('after-copy', 'T', 'S', 'meeting', '1990', '1990-01-01', '1990-12-31') returning id`);
+    await target.db.execute(sql`insert into event_participants (event_id, actor_id, role, position)
+      select ${rows[0]!.id}, id, 'participant', row_number() over (order by id) from actors order by id limit 3`);
+    const kept = await keptTotals(target.db);
+    expect(kept).toEqual(await countedTotals(target.db));
+    expect(kept).not.toEqual(sqliteTotals(sqlite.$client));
   });
 
   it('starts each ID sequence past the copied IDs', async () => {
@@ -95,5 +107,29 @@ describe('copyFromSqlite on the seed dataset', () => {
     await expect(copyFromSqlite(sqlite.$client, target.db)).rejects.toThrow(CopyError);
     await expect(copyFromSqlite(sqlite.$client, target.db)).rejects.toThrow(/not empty \(rows in sources, actors/);
     expect(await keptTotals(target.db)).toEqual(before);
+  });
+
+  it("refuses totals that differ from SQLite's, and writes nothing", async () => {
+    const empty = await emptyPgliteStore();
+    sqlite.$client.exec(
+      'update actor_event_counts set event_count = event_count + 1 where actor_id = (select min(actor_id) from actor_event_counts)',
+    );
+    try {
+      await expect(copyFromSqlite(sqlite.$client, empty.db)).rejects.toThrow(
+        "the actors totals counted in PostgreSQL differ from SQLite's: nothing was copied",
+      );
+    } finally {
+      sqlite.$client.exec(
+        'update actor_event_counts set event_count = event_count - 1 where actor_id = (select min(actor_id) from actor_event_counts)',
+      );
+    }
+    const { rows } = await empty.db.execute<{ n: number }>(sql`select count(*)::integer as n from events`);
+    expect(rows[0]!.n).toBe(0);
+    // The copy's transaction turned the totals triggers off; rolled back, they are on again.
+    const { rows: triggers } = await empty.db.execute<{ enabled: string }>(
+      sql`select tgenabled as enabled from pg_trigger where tgname in ('events_period_counts_insert', 'event_participants_network_insert')`,
+    );
+    expect(triggers.map((row) => row.enabled)).toEqual(['O', 'O']);
+    await empty.close();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The trigger-kept totals (event_period_counts, actor_event_counts, actor_pair_counts) as the
  * triggers keep them and as counted from the events themselves: the two must always be equal. The
- * copy from SQLite checks them after loading, and the tests after every kind of write.
+ * copy from SQLite fills them with a count from scratch and checks them against SQLite's own; the
+ * tests check them after every kind of write.
  */
 import { sql } from 'drizzle-orm';
 import type { PostgresDatabase } from './client.ts';
@@ -15,38 +16,88 @@ export interface Totals {
   pairs: Record<string, string>;
 }
 
-const PERIODS_KEPT = sql`select period || '|' || kind as key, count as value from event_period_counts where count <> 0`;
-const PERIODS_COUNTED = sql`select event_period(date_earliest, date_latest) || '|' || kind as key, count(*)::integer as value
-  from events where archived_at is null group by 1`;
-const ACTORS_KEPT = sql`select actor_id::text as key, event_count as value from actor_event_counts`;
-const ACTORS_COUNTED = sql`select p.actor_id::text as key, count(distinct p.event_id)::integer as value
-  from event_participants p join events e on e.id = p.event_id and e.archived_at is null group by p.actor_id`;
-const PAIRS_KEPT = sql`select actor_id || '-' || other_id as key, weight || ' ' || first_date || ' ' || last_date as value
-  from actor_pair_counts`;
-const PAIRS_COUNTED = sql`select a.actor_id || '-' || b.actor_id as key,
-    count(distinct a.event_id) || ' ' || min(e.date_earliest) || ' ' || max(e.date_latest) as value
-  from event_participants a join event_participants b on b.event_id = a.event_id and b.actor_id > a.actor_id
-  join events e on e.id = a.event_id and e.archived_at is null group by a.actor_id, b.actor_id`;
+/** Each total counted from scratch, as the rows of its table. */
+const COUNTED = {
+  event_period_counts: `select event_period(date_earliest, date_latest) as period, kind, count(*)::integer as count
+    from events where archived_at is null group by 1, 2`,
+  actor_event_counts: `select p.actor_id, count(distinct p.event_id)::integer as event_count
+    from event_participants p join events e on e.id = p.event_id and e.archived_at is null group by p.actor_id`,
+  actor_pair_counts: `select a.actor_id, b.actor_id as other_id, count(distinct a.event_id)::integer as weight,
+      min(e.date_earliest) as first_date, max(e.date_latest) as last_date
+    from event_participants a join event_participants b on b.event_id = a.event_id and b.actor_id > a.actor_id
+    join events e on e.id = a.event_id and e.archived_at is null group by a.actor_id, b.actor_id`,
+};
+type TotalsTable = keyof typeof COUNTED;
+const COLUMNS: Record<TotalsTable, string> = {
+  event_period_counts: 'period, kind, count',
+  actor_event_counts: 'actor_id, event_count',
+  actor_pair_counts: 'actor_id, other_id, weight, first_date, last_date',
+};
 
-async function keyed<Value>(db: PostgresDatabase, query: ReturnType<typeof sql>): Promise<Record<string, Value>> {
-  const { rows } = await db.execute<{ key: string; value: Value }>(query);
-  return Object.fromEntries(rows.map((row) => [row.key, row.value]).sort(([a], [b]) => (a! < b! ? -1 : 1)));
+/** Each part of `Totals` read from its table (or a relation with its columns), in SQL SQLite reads too. */
+const KEYED: Record<keyof Totals, { table: TotalsTable; query: (from: string) => string }> = {
+  periods: {
+    table: 'event_period_counts',
+    query: (from) => `select period || '|' || kind as key, count as value from ${from} where count <> 0`,
+  },
+  actors: {
+    table: 'actor_event_counts',
+    query: (from) => `select cast(actor_id as text) as key, event_count as value from ${from}`,
+  },
+  pairs: {
+    table: 'actor_pair_counts',
+    query: (from) =>
+      `select actor_id || '-' || other_id as key, weight || ' ' || first_date || ' ' || last_date as value from ${from}`,
+  },
+};
+
+const PARTS = Object.keys(KEYED) as (keyof Totals)[];
+
+/** Sorted by key, so two records of the same totals compare equal as JSON. */
+const byKey = <Value>(rows: { key: string; value: Value }[]): Record<string, Value> =>
+  Object.fromEntries(rows.map((row) => [row.key, row.value] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+async function readTotals(db: PostgresDatabase, from: (table: TotalsTable) => string): Promise<Totals> {
+  const totals = {} as Record<keyof Totals, unknown>;
+  for (const part of PARTS) {
+    const { rows } = await db.execute<{ key: string; value: never }>(
+      sql.raw(KEYED[part].query(from(KEYED[part].table))),
+    );
+    totals[part] = byKey(rows);
+  }
+  return totals as Totals;
 }
 
 /** The totals as the triggers keep them. */
-export async function keptTotals(db: PostgresDatabase): Promise<Totals> {
-  return {
-    periods: await keyed(db, PERIODS_KEPT),
-    actors: await keyed(db, ACTORS_KEPT),
-    pairs: await keyed(db, PAIRS_KEPT),
-  };
-}
+export const keptTotals = (db: PostgresDatabase): Promise<Totals> => readTotals(db, (table) => table);
 
 /** The totals counted from scratch from events and participants. */
-export async function countedTotals(db: PostgresDatabase): Promise<Totals> {
-  return {
-    periods: await keyed(db, PERIODS_COUNTED),
-    actors: await keyed(db, ACTORS_COUNTED),
-    pairs: await keyed(db, PAIRS_COUNTED),
-  };
+export const countedTotals = (db: PostgresDatabase): Promise<Totals> =>
+  readTotals(db, (table) => `(${COUNTED[table]}) as counted`);
+
+/** The totals SQLite's own triggers kept in a Bilateral SQLite database (the same tables). */
+export function sqliteTotals(db: { prepare(source: string): { all(): unknown[] } }): Totals {
+  const totals = {} as Record<keyof Totals, unknown>;
+  for (const part of PARTS)
+    totals[part] = byKey(db.prepare(KEYED[part].query(KEYED[part].table)).all() as { key: string; value: never }[]);
+  return totals as Totals;
+}
+
+/**
+ * The triggers that keep the totals as rows are added. A bulk load (the copy from SQLite) turns
+ * them off and fills the totals once at the end with `recountTotals`: the participants trigger looks
+ * each added row up among the statement's other added rows, so a many-row insert costs the square
+ * of its size.
+ */
+export const TOTALS_INSERT_TRIGGERS = [
+  { table: 'events', trigger: 'events_period_counts_insert' },
+  { table: 'event_participants', trigger: 'event_participants_network_insert' },
+] as const;
+
+/** Fills the (empty) trigger-kept totals with a count from scratch, as the triggers would have kept them. */
+export async function recountTotals(db: PostgresDatabase): Promise<void> {
+  for (const table of Object.keys(COUNTED) as TotalsTable[])
+    await db.execute(
+      sql.raw(`insert into ${table} (${COLUMNS[table]}) select ${COLUMNS[table]} from (${COUNTED[table]}) as counted`),
+    );
 }
