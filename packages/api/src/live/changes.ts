@@ -23,6 +23,9 @@ export function createChangeBus(store: BilateralStore, eventTarget?: PubSubEvent
     if (entityType === 'event') local.publish('eventChanged', { eventId: entityId, version, operation });
   };
   const ready = store.watchChanges(publish).then(() => undefined);
+  // The server awaits `ready` and stops on its failure; a handler that never awaits it (a test's, one
+  // whose store was closed at once) must not leave the failure unhandled.
+  ready.catch(() => {});
   return { subscribe: local.subscribe, ready };
 }
 export type ChangeBus = ReturnType<typeof createChangeBus>;
