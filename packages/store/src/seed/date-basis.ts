@@ -85,6 +85,8 @@ function statesInterval(text: string, first: string, last: string): boolean {
 /** Why a date is not stated as it stands by any of the texts, or undefined when one states it. */
 function unstatedPart(date: FuzzyDate, edtf: string, texts: readonly string[]): string | undefined {
   if (/[~?%]/.test(edtf)) return 'it is marked approximate or uncertain, so it was worked out';
+  if (date.openStart || date.openEnd)
+    return 'one end is open, which no paragraph writes: say which paragraph gives the known end and why the other is unknown';
   if (edtf.includes('/')) {
     const [first = '', last = ''] = [date.earliest.slice(0, 4), date.latest.slice(0, 4)];
     return texts.some((text) => statesInterval(text, first, last))
