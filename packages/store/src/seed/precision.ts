@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { type FuzzyDate, knownBounds, MONTHS, parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import { splitParagraphs } from '../sources/paragraphs.ts';
 import { foldName } from '../text/fold.ts';
-import { dateBasisParagraphsUncited, workedOutDatesWithoutBasis } from './date-basis.ts';
+import { dateBasisParagraphsUncited, unexplainedDateForms, workedOutDatesWithoutBasis } from './date-basis.ts';
 import { namedDocumentsUncited } from './document-mentions.ts';
 import { type ActorRecord, type CitationRecord, type ClaimRecord, type EventRecord, prose, slug } from './format.ts';
 import { imprecision, type SeedProblem } from './problems.ts';
@@ -569,6 +569,7 @@ export function checkPrecision(
   return [
     ...thinCorroborations(dataset),
     ...dateBasisParagraphsUncited(dataset),
+    ...unexplainedDateForms(dataset),
     ...tombstonesWithoutReason(dataset),
     ...namedDocumentsUncited(dataset),
     ...(documents
