@@ -1850,7 +1850,7 @@ export type StatsBucketKey = {
   actor?: Maybe<Actor>;
   /** The dimension. */
   dimension: StatsDimension;
-  /** For a null YEAR or DECADE value: the range of days the events' dates can cover, as "1980-01-01/1989-12-31". */
+  /** For a null YEAR or DECADE value: the range of days the events' dates can cover, as "1980-01-01/1989-12-31". A date with an open side ("by May 2018") has its unknown side written as 0001-01-01 (no known start) or 9999-12-31 (no known end). */
   span?: Maybe<Scalars['String']['output']>;
   /** The bucket's value, spelled so it can be fed back into an `EventFilter` to list the bucket's events: a year ("2014": `from` and `to`), a decade's first year ("1980"), an EventKind name (`ARMS_DEAL`: `kinds`), a Sector name (`DEFENCE`: `sectors`), an actor slug (`russia`: `actors`) or a PLOVER category. Null for events dated too coarsely for a YEAR or DECADE bucket, and for kinds without a PLOVER code. */
   value?: Maybe<Scalars['String']['output']>;
