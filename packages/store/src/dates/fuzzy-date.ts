@@ -141,7 +141,9 @@ const OPEN = '..';
 
 function openInterval(text: string, start: string, end: string): FuzzyDate {
   if (start === OPEN && end === OPEN)
-    throw new FuzzyDateError(`"${text}" has no known end at all; give at least one end, like ../2018 or 2011/...`);
+    throw new FuzzyDateError(
+      `"${text}" has no known end at all; give at least one: ../2018 (no known start) or 2011/.. (no known end)`,
+    );
   const point = parsePoint(start === OPEN ? end : start, text);
   const openStart = start === OPEN;
   return {
