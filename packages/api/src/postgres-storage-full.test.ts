@@ -121,19 +121,10 @@ describe.runIf(canMount)('a full disk on PostgreSQL', () => {
       const input = inputs();
       const key = `key-${input.slug}`;
       const before = await snapshot();
-      const response = await yoga.fetch('http://bilateral.test/graphql', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json',
-          authorization: `Bearer ${secret}`,
-        },
-        body: JSON.stringify({ query: CREATE, variables: { input, key } }),
-      });
-      const body = await response.json();
+      const { status, headers, body } = await post(CREATE, { input, key });
       if (body.errors) {
-        expect(response.status).toBe(503);
-        expect(response.headers.get('retry-after')).toBe('60');
+        expect(status).toBe(503);
+        expect(headers.get('retry-after')).toBe('60');
         expect(body.errors).toHaveLength(1);
         expect(body.errors[0]!.extensions).toEqual({ code: 'STORAGE_FULL', retryable: true });
         expect(body.errors[0]!.message).not.toMatch(/53100|pg_tblspc|\n/);
