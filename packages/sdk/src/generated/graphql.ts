@@ -1640,7 +1640,7 @@ export type SearchResultConnection = {
   pageInfo: PageInfo;
   /** True when a kind of record had more than 10,000 matches (a very common word): only its 10,000 most recently added matches were ranked, so the pages hold those, best first, and end there. The other matches count in `totalCount` but are not listed; add words, a phrase or `types` to narrow the query. */
   rankingLimited: Scalars['Boolean']['output'];
-  /** Number of records that match, across all pages, counted past the ranking limit (see `rankingLimited`) up to 100,000 of each kind: a kind with more matches counts 100,000, so past that the total is a lower bound (counting is bounded so that a very common word stays fast). */
+  /** Number of records that match, across all pages, counted up to 10,000 of each kind (as many as are ranked, see `rankingLimited`): a kind with more matches counts 10,000, so past that the total is a lower bound (counting is bounded so that a very common word stays fast). */
   totalCount: Scalars['Int']['output'];
 };
 
