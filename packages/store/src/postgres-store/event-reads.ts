@@ -5,8 +5,8 @@
  * asked (slugs resolved to IDs first, as the design notes measured; IDs bound as one array).
  */
 import { and, eq, getColumns, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
-import { dateBound } from '../dates/date-bound.ts';
 import { QueryError } from '../errors/query-error.ts';
+import { dateRangeSql } from '../paging/event-filter.ts';
 import { type EventOrder, eventSortKeys } from '../paging/event-order.ts';
 import {
   inlineValues,
@@ -87,24 +87,7 @@ export async function eventFilterSql(
   if (!filter) return liveEventSql;
   if (filter.includeArchived) binder.form('archived included');
   const conditions: (SQL | undefined)[] = [filter.includeArchived ? undefined : liveEventSql];
-  const from = filter.from ? dateBound(filter.from, 'filter.from').earliest : undefined;
-  const to = filter.to ? dateBound(filter.to, 'filter.to').latest : undefined;
-  if (from && to && from > to)
-    throw new QueryError(
-      'INVALID_DATE',
-      `filter.from (${filter.from}) is after filter.to (${filter.to}).`,
-      'filter.from',
-    );
-  const overlaps = filter.dateMatch === 'overlaps';
-  if (overlaps && (from || to)) binder.form('overlaps');
-  if (from) {
-    const bound = binder.value('from', from);
-    conditions.push(overlaps ? sql`${events.dateLatest} >= ${bound}` : sql`${events.dateEarliest} >= ${bound}`);
-  }
-  if (to) {
-    const bound = binder.value('to', to);
-    conditions.push(overlaps ? sql`${events.dateEarliest} <= ${bound}` : sql`${events.dateLatest} <= ${bound}`);
-  }
+  conditions.push(...dateRangeSql(events, filter, binder));
   if (filter.kinds?.length) conditions.push(inTexts(events.kind, binder.value('kinds', filter.kinds)));
   if (filter.sectors?.length)
     conditions.push(
