@@ -17,7 +17,7 @@ import { costOf, MAX_QUERY_COST } from '../limits/cost-limit.ts';
 import { operationLabel, trustedOperationNames } from './operation-names.ts';
 import { usePhaseTiming } from './phase-timing.ts';
 import { useRequestOutcomes } from './request-outcome.ts';
-import { attributeStatements, currentRequestStats, type RequestStats, statementTotals } from './request-scope.ts';
+import { attributeStatements, countedStatsOf, statementTotals } from './request-scope.ts';
 
 export const METRICS_PATH = '/metrics';
 
@@ -144,23 +144,16 @@ export function createMetrics({ store, trustedDocuments, processMetrics = true }
     if (price !== undefined) cost.observe({ operation }, price);
     if (outcome === 'RATE_LIMITED') refusals.inc();
   };
-  const statsOf = new WeakMap<Request, RequestStats>();
-
   const outcomes = useRequestOutcomes((request, response, { operationName, outcome, durationMs }) => {
     const operation = label(operationName);
     record(operation, outcome, costOf(request));
     requestDuration.observe({ operation, statusCode: response.status }, durationMs / 1000);
-    const stats = statsOf.get(request);
-    if (stats) {
-      statementsPerRequest.observe({ operation }, stats.statements);
-      databaseTimePerRequest.observe({ operation }, stats.databaseMs / 1000);
-    }
+    // A request refused before its context was made ran no statement.
+    const stats = countedStatsOf(request);
+    statementsPerRequest.observe({ operation }, stats?.statements ?? 0);
+    databaseTimePerRequest.observe({ operation }, (stats?.databaseMs ?? 0) / 1000);
   });
   const subscriptions: Plugin = {
-    onRequest({ request }) {
-      const stats = currentRequestStats();
-      if (stats) statsOf.set(request, stats);
-    },
     onSubscribe({ args }) {
       const transport: Transport = (args.contextValue as { transport?: Transport }).transport ?? 'sse';
       return {
