@@ -11,9 +11,10 @@
 import type { BilateralStore } from '@bilateral/store';
 import type { ExecutionResult } from 'graphql';
 import { finalAsyncIterator, isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { TrustedDocuments } from '../execution/trusted-documents.ts';
 import { costOf, MAX_QUERY_COST } from '../limits/cost-limit.ts';
+import { RequestHistogram } from './histogram.ts';
 import { operationLabel, trustedOperationNames } from './operation-names.ts';
 import { usePhaseTiming } from './phase-timing.ts';
 import { useRequestOutcomes } from './request-outcome.ts';
@@ -59,28 +60,28 @@ export function createMetrics({ store, trustedDocuments, processMetrics = true }
     labelNames: ['operation', 'outcome'],
     registers,
   });
-  const cost = new Histogram({
+  const cost = new RequestHistogram({
     name: 'bilateral_graphql_operation_cost',
     help: 'The price of each priced operation in points (extensions.cost).',
     labelNames: ['operation'],
     buckets: COST_BUCKETS,
     registers,
   });
-  const statementsPerRequest = new Histogram({
+  const statementsPerRequest = new RequestHistogram({
     name: 'bilateral_request_sql_statements',
     help: 'SQL statements run by one HTTP request.',
     labelNames: ['operation'],
     buckets: STATEMENT_BUCKETS,
     registers,
   });
-  const databaseTimePerRequest = new Histogram({
+  const databaseTimePerRequest = new RequestHistogram({
     name: 'bilateral_request_database_seconds',
     help: 'Time one HTTP request spent running SQL statements.',
     labelNames: ['operation'],
     buckets: LATENCY_BUCKETS,
     registers,
   });
-  const requestDuration = new Histogram({
+  const requestDuration = new RequestHistogram({
     name: 'bilateral_graphql_request_duration_seconds',
     help: "Time from a GraphQL HTTP request's arrival to its response, refusals included.",
     labelNames: ['operation', 'statusCode'],

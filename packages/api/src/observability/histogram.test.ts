@@ -1,0 +1,51 @@
+import { AggregatorRegistry, Histogram, Registry } from 'prom-client';
+import { describe, expect, it } from 'vitest';
+import { RequestHistogram } from './histogram.ts';
+
+const BUCKETS = [0.001, 0.01, 0.1, 1];
+const OBSERVATIONS: [labels: { operation: string; statusCode: number }, value: number][] = [
+  [{ operation: 'Events', statusCode: 200 }, 0.0004],
+  [{ operation: 'Events', statusCode: 200 }, 0.001],
+  [{ operation: 'Events', statusCode: 200 }, 0.05],
+  [{ operation: 'other', statusCode: 400 }, 3],
+  [{ operation: 'Events', statusCode: 500 }, 0.2],
+  [{ operation: 'other', statusCode: 400 }, 0.01],
+];
+
+function both() {
+  const ours = new Registry();
+  const theirs = new Registry();
+  const options = { name: 'request_seconds', help: 'Time.', labelNames: ['operation', 'statusCode'] as const };
+  const histogram = new RequestHistogram({ ...options, buckets: BUCKETS, registers: [ours] });
+  const reference = new Histogram({
+    ...options,
+    labelNames: [...options.labelNames],
+    buckets: BUCKETS,
+    registers: [theirs],
+  });
+  for (const [labels, value] of OBSERVATIONS) {
+    histogram.observe(labels, value);
+    reference.observe(labels, value);
+  }
+  return { ours, theirs, histogram };
+}
+
+describe('RequestHistogram', () => {
+  it("writes the same Prometheus text as prom-client's Histogram for the same observations", async () => {
+    const { ours, theirs } = both();
+    expect(await ours.metrics()).toBe(await theirs.metrics());
+  });
+
+  it("sums across workers as prom-client's histograms do", async () => {
+    const { ours, theirs } = both();
+    const twice = async (registry: Registry) =>
+      AggregatorRegistry.aggregate([await registry.getMetricsAsJSON(), await registry.getMetricsAsJSON()]).metrics();
+    expect(await twice(ours)).toBe(await twice(theirs));
+  });
+
+  it('starts again empty when reset', async () => {
+    const { ours, histogram } = both();
+    histogram.reset();
+    expect(await ours.metrics()).toBe('# HELP request_seconds Time.\n# TYPE request_seconds histogram\n');
+  });
+});
