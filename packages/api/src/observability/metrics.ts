@@ -14,9 +14,9 @@ import { finalAsyncIterator, isAsyncIterable, mapAsyncIterator, type Plugin } fr
 import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { TrustedDocuments } from '../execution/trusted-documents.ts';
 import { costOf, MAX_QUERY_COST } from '../limits/cost-limit.ts';
-import { RequestHistogram } from './histogram.ts';
 import { operationLabel, trustedOperationNames } from './operation-names.ts';
 import { usePhaseTiming } from './phase-timing.ts';
+import { RequestCounter, RequestHistogram } from './request-metrics.ts';
 import { useRequestOutcomes } from './request-outcome.ts';
 import { attributeStatements, countedStatsOf, statementTotals } from './request-scope.ts';
 
@@ -54,7 +54,7 @@ export function createMetrics({ store, trustedDocuments, processMetrics = true }
   const label = (name: string | null | undefined) => operationLabel(names, name);
   const registers = [registry];
 
-  const requests = new Counter({
+  const requests = new RequestCounter({
     name: 'bilateral_graphql_requests_total',
     help: 'GraphQL requests by operation (trusted document names, else "other") and outcome (the first error\'s extensions.code, OK without one).',
     labelNames: ['operation', 'outcome'],

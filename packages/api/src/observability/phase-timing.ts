@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { type DocumentNode, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
-import { RequestHistogram } from './histogram.ts';
+import { RequestHistogram } from './request-metrics.ts';
 
 export type Phase = 'parse' | 'validate' | 'execute' | 'subscribe';
 

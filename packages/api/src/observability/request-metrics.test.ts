@@ -1,6 +1,6 @@
-import { AggregatorRegistry, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, Counter, Histogram, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { RequestHistogram } from './histogram.ts';
+import { RequestCounter, RequestHistogram } from './request-metrics.ts';
 
 const BUCKETS = [0.001, 0.01, 0.1, 1];
 const OBSERVATIONS: [labels: { operation: string; statusCode: number }, value: number][] = [
@@ -16,6 +16,17 @@ function both() {
   const ours = new Registry();
   const theirs = new Registry();
   const options = { name: 'request_seconds', help: 'Time.', labelNames: ['operation', 'statusCode'] as const };
+  const counterOptions = {
+    name: 'requests_total',
+    help: 'Requests.',
+    labelNames: ['operation', 'statusCode'] as const,
+  };
+  const counter = new RequestCounter({ ...counterOptions, registers: [ours] });
+  const referenceCounter = new Counter({
+    ...counterOptions,
+    labelNames: [...counterOptions.labelNames],
+    registers: [theirs],
+  });
   const histogram = new RequestHistogram({ ...options, buckets: BUCKETS, registers: [ours] });
   const reference = new Histogram({
     ...options,
@@ -26,26 +37,31 @@ function both() {
   for (const [labels, value] of OBSERVATIONS) {
     histogram.observe(labels, value);
     reference.observe(labels, value);
+    counter.inc(labels);
+    referenceCounter.inc(labels);
   }
-  return { ours, theirs, histogram };
+  return { ours, theirs, histogram, counter };
 }
 
-describe('RequestHistogram', () => {
-  it("writes the same Prometheus text as prom-client's Histogram for the same observations", async () => {
+describe('RequestHistogram and RequestCounter', () => {
+  it("write the same Prometheus text as prom-client's Histogram and Counter for the same observations", async () => {
     const { ours, theirs } = both();
     expect(await ours.metrics()).toBe(await theirs.metrics());
   });
 
-  it("sums across workers as prom-client's histograms do", async () => {
+  it("sum across workers as prom-client's metrics do", async () => {
     const { ours, theirs } = both();
     const twice = async (registry: Registry) =>
       AggregatorRegistry.aggregate([await registry.getMetricsAsJSON(), await registry.getMetricsAsJSON()]).metrics();
     expect(await twice(ours)).toBe(await twice(theirs));
   });
 
-  it('starts again empty when reset', async () => {
-    const { ours, histogram } = both();
+  it('start again empty when reset', async () => {
+    const { ours, histogram, counter } = both();
     histogram.reset();
-    expect(await ours.metrics()).toBe('# HELP request_seconds Time.\n# TYPE request_seconds histogram\n');
+    counter.reset();
+    expect(await ours.metrics()).toBe(
+      '# HELP requests_total Requests.\n# TYPE requests_total counter\n\n# HELP request_seconds Time.\n# TYPE request_seconds histogram\n',
+    );
   });
 });
