@@ -18,38 +18,54 @@ function seriesKey<Label extends string>(labelNames: readonly Label[], labels: L
   return key;
 }
 
-export interface CounterOptions<Label extends string> {
+export interface MetricOptions<Label extends string> {
   name: string;
   help: string;
   labelNames: readonly Label[];
   registers: readonly Registry[];
 }
 
-export class RequestCounter<Label extends string> {
+/** A metric's series by label values, and what every prom-client metric tells its registry. */
+abstract class RequestMetric<Label extends string, Entry> {
   readonly name: string;
   readonly help: string;
-  readonly type = 'counter';
   readonly aggregator = 'sum';
+  abstract readonly type: 'counter' | 'histogram';
   private readonly labelNames: readonly Label[];
-  private series = new Map<string, { labels: LabelValues<Label>; value: number }>();
+  protected series = new Map<string, Entry>();
 
-  constructor({ name, help, labelNames, registers }: CounterOptions<Label>) {
+  constructor({ name, help, labelNames, registers }: MetricOptions<Label>) {
     this.name = name;
     this.help = help;
     this.labelNames = labelNames;
     // The registry's type names prom-client's own classes; it reads only name, help, type, aggregator and get().
-    for (const registry of registers) registry.registerMetric(this as unknown as Counter<Label>);
+    for (const registry of registers) registry.registerMetric(this as unknown as Counter<Label> | Histogram<Label>);
   }
 
-  inc(labels: LabelValues<Label>): void {
+  /** The entry of `labels`' series, made by `create` the first time. */
+  protected entryOf(labels: LabelValues<Label>, create: () => Entry): Entry {
     const key = seriesKey(this.labelNames, labels);
-    const series = this.series.get(key);
-    if (series) series.value++;
-    else this.series.set(key, { labels: { ...labels }, value: 1 });
+    let entry = this.series.get(key);
+    if (!entry) {
+      entry = create();
+      this.series.set(key, entry);
+    }
+    return entry;
   }
 
   reset(): void {
     this.series = new Map();
+  }
+}
+
+export class RequestCounter<Label extends string> extends RequestMetric<
+  Label,
+  { labels: LabelValues<Label>; value: number }
+> {
+  readonly type = 'counter';
+
+  inc(labels: LabelValues<Label>): void {
+    this.entryOf(labels, () => ({ labels: { ...labels }, value: 0 })).value++;
   }
 
   async get() {
@@ -66,49 +82,32 @@ interface Series<Label extends string> {
   count: number;
 }
 
-export interface HistogramOptions<Label extends string> {
-  name: string;
-  help: string;
-  labelNames: readonly Label[];
+export interface HistogramOptions<Label extends string> extends MetricOptions<Label> {
   /** Upper bounds, increasing. */
   buckets: readonly number[];
-  registers: readonly Registry[];
 }
 
-export class RequestHistogram<Label extends string> {
-  readonly name: string;
-  readonly help: string;
+export class RequestHistogram<Label extends string> extends RequestMetric<Label, Series<Label>> {
   readonly type = 'histogram';
-  readonly aggregator = 'sum';
-  private readonly labelNames: readonly Label[];
   private readonly bounds: readonly number[];
-  private series = new Map<string, Series<Label>>();
 
-  constructor({ name, help, labelNames, buckets, registers }: HistogramOptions<Label>) {
-    this.name = name;
-    this.help = help;
-    this.labelNames = labelNames;
-    this.bounds = buckets;
-    // The registry's type names prom-client's own classes; it reads only name, help, type, aggregator and get().
-    for (const registry of registers) registry.registerMetric(this as unknown as Histogram<Label>);
+  constructor(options: HistogramOptions<Label>) {
+    super(options);
+    this.bounds = options.buckets;
   }
 
   observe(labels: LabelValues<Label>, value: number): void {
-    const key = seriesKey(this.labelNames, labels);
-    let series = this.series.get(key);
-    if (!series) {
-      series = { labels: { ...labels }, counts: new Array(this.bounds.length + 1).fill(0), sum: 0, count: 0 };
-      this.series.set(key, series);
-    }
+    const series = this.entryOf(labels, () => ({
+      labels: { ...labels },
+      counts: new Array(this.bounds.length + 1).fill(0),
+      sum: 0,
+      count: 0,
+    }));
     let bucket = 0;
     while (bucket < this.bounds.length && value > this.bounds[bucket]!) bucket++;
     series.counts[bucket]!++;
     series.sum += value;
     series.count++;
-  }
-
-  reset(): void {
-    this.series = new Map();
   }
 
   /** What prom-client's histogram answers: cumulative buckets, `+Inf`, sum and count per series. */
