@@ -60,13 +60,15 @@ const citationsOf = (store: BilateralStore, subject: CitationSubject) =>
     (row) => row[subject],
   );
 
+const actorLoader = (store: BilateralStore) => byId((ids) => store.actorsByIds(ids));
+
 /** How each loader is made for one request, from its store (and, for one, its other loaders). */
 const LOADERS = {
   event: (store: BilateralStore) => byId((ids) => store.eventsByIds(ids)),
   actorIdBySlug: (store: BilateralStore) => idBySlug(store, 'actors'),
   sourceIdBySlug: (store: BilateralStore) => idBySlug(store, 'sources'),
   eventIdBySlug: (store: BilateralStore) => idBySlug(store, 'events'),
-  actor: (store: BilateralStore) => byId((ids) => store.actorsByIds(ids)),
+  actor: actorLoader,
   source: (store: BilateralStore) => byId((ids) => store.sourcesByIds(ids)),
   claim: (store: BilateralStore) => byId((ids) => store.claimsByIds(ids)),
   figure: (store: BilateralStore) => byId((ids) => store.figuresByIds(ids)),
@@ -74,7 +76,7 @@ const LOADERS = {
   // An actor's country is nearly always a participant of the same event too (Pakistan, Russia), so
   // the actors read with the participants are put in the actor loader: `actor { country }` then
   // needs no lookup of its own.
-  participants: (store: BilateralStore, loaders: Loaders) =>
+  participants: (store: BilateralStore, loaders: { readonly actor: ReturnType<typeof actorLoader> }) =>
     grouped(
       async (ids) => {
         const rows = await store.participantsByEventIds(ids);
@@ -145,7 +147,7 @@ const LOADERS = {
 export type Loaders = { readonly [Name in keyof typeof LOADERS]: ReturnType<(typeof LOADERS)[Name]> };
 
 const STORE = Symbol('store');
-type LoaderCache = Record<string, unknown> & { [STORE]: BilateralStore };
+type LoaderCache = Loaders & { [STORE]: BilateralStore };
 
 // A request makes only the loaders its fields use (a lookup one of some thirty): each is made on
 // first use and kept for the rest of the request, by a getter shared by every request's loaders.
@@ -156,7 +158,7 @@ const LAZY_LOADERS: object = Object.defineProperties(
       name,
       {
         get(this: LoaderCache) {
-          const loader = make(this[STORE], this as unknown as Loaders);
+          const loader = make(this[STORE], this);
           Object.defineProperty(this, name, { value: loader });
           return loader;
         },
@@ -168,7 +170,7 @@ const LAZY_LOADERS: object = Object.defineProperties(
 function createLoaders(store: BilateralStore): Loaders {
   const loaders = Object.create(LAZY_LOADERS) as LoaderCache;
   loaders[STORE] = store;
-  return loaders as unknown as Loaders;
+  return loaders;
 }
 
 export interface Context {
