@@ -272,6 +272,8 @@ export class PostgresBilateralStore implements BilateralStore {
     return guardPostgres(() => this.changeListener!.watch(watcher));
   }
   sharedPointsBudget(pointsPerMinute: number) {
+    // Read-only sessions cannot write `rate_budgets`: each such process keeps its budgets itself.
+    if (this.readOnly) return undefined;
     let budget: ReturnType<typeof databasePointsBudget> | undefined;
     return {
       spend: async (client: string, points: number) => {
