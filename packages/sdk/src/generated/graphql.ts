@@ -473,7 +473,7 @@ export type ErrorCode =
   | 'REQUEST_HEADERS_TOO_LARGE'
   /** The server's disk is full, so the write was not made and its idempotency key not stored (HTTP 503, `extensions.retryable`: retry later with the same key, after `Retry-After`). */
   | 'STORAGE_FULL'
-  /** The server serves a read-only database (a snapshot, a replica or `READ_ONLY`): reads work, writes are refused and will not succeed on retry. */
+  /** The server serves a read-only database (a snapshot, a replica or `READ_ONLY`): reads work, writes are refused and will not succeed on retry. Except with `extensions.retryable: true` (HTTP 503, `Retry-After`): the database is a standby a failover is promoting; send the write again after `Retry-After` with the same idempotency key. */
   | 'STORAGE_READ_ONLY'
   /** The server's storage failed (an I/O error); nothing was written. Retry later with the same idempotency key, after `Retry-After`. */
   | 'STORAGE_UNAVAILABLE'
