@@ -62,6 +62,8 @@ export const ERROR_CODES = {
   TOO_MANY_ALIASES: 'The document uses more aliases than the server allows. Fetch repeated fields in several requests.',
   TOO_MANY_DIRECTIVES: 'The document uses more directives than the server allows.',
   FIELD_DUPLICATED: 'One selection asks for the same field more times than the server allows; ask for it once.',
+  RESUME_POINT_TOO_OLD:
+    'More changes were committed after the `after` cursor sent to `eventChanged` than the server replays (`extensions.argument` is `after`). Read what you show again, then subscribe without `after`, or catch up through `changes(since:)` and subscribe with its newest `cursor`.',
   RATE_LIMITED:
     'This client spent its query-cost budget for the minute (HTTP 429). Wait for `Retry-After` seconds, or make cheaper requests.',
   INTERNAL_SERVER_ERROR:

@@ -3,7 +3,8 @@
 // A write through any process reaches `eventChanged` subscribers on every process, in commit order,
 // once, never for a rolled-back write; concurrent writers lose no update; an idempotency key replays
 // across processes; the trigger-kept totals equal a count from scratch after a storm of creates,
-// updates, archives and merges from all three; the rate budget is one across them.
+// updates, archives and merges from all three; the rate budget is one across them; a subscriber of a
+// process that is killed resumes on another with `eventChanged(after:)` and misses nothing.
 import { type BilateralStore, openBilateralStore } from '@bilateral/store';
 import {
   itRequiresPostgresServerInCI,
@@ -360,13 +361,63 @@ describe.skipIf(!installed)('three API processes on one PostgreSQL', () => {
     await expectEveryChangeDeliveredOnce();
   }, 180_000);
 
-  it('keeps serving, and delivering, from the other processes when one is killed', async () => {
+  it('keeps serving, and delivering, from the other processes when one is killed; its subscriber resumes on another with no gap', async () => {
+    // A subscriber of process 2 that keeps the cursor of each change it receives.
+    const start = (await store.changesSince(0, 1_000_000)).at(-1)!.id;
+    const resumed: { id: string; cursor: string }[] = [];
+    const subscribeFrom = (process: number, after: string) => {
+      const client = createClient({
+        url: urls[process]!.replace('http', 'ws'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+      });
+      clients.push(client);
+      client.subscribe(
+        {
+          query: 'subscription ($after: String) { eventChanged(after: $after) { id changeCursor } }',
+          variables: { after },
+        },
+        {
+          next: (result) => {
+            const event = (result.data as { eventChanged?: { id: string; changeCursor: string } } | undefined)
+              ?.eventChanged;
+            resumed.push(
+              event
+                ? { id: decodeGlobalID(event.id).id, cursor: event.changeCursor }
+                : { id: String(result.errors?.[0]?.extensions?.code ?? 'no event'), cursor: '' },
+            );
+          },
+          error: () => {},
+          complete: () => {},
+        },
+      );
+    };
+    subscribeFrom(2, String(start));
+    // Curators keep writing through the two other processes while process 2 dies.
+    let stopping = false;
+    const load = [0, 1].map(async (process) => {
+      for (let n = 0; !stopping; n++)
+        await createEvent(process, eventInput(`around-kill-${process}-${n}`, ['china', 'russia'], 2016));
+    });
+    while (resumed.length < 3) await new Promise((resolve) => setTimeout(resolve, 20));
     processes[2]!.child.kill('SIGKILL');
     await processes[2]!.exited;
     // The killed process's subscribers are gone; the others must go on hearing every change.
     received.splice(2 * SUBSCRIBERS_PER_PROCESS);
-    for (const process of [0, 1])
-      await createEvent(process, eventInput(`after-kill-${process}`, ['china', 'russia'], 2016));
+    // Writes go on while the subscriber is away, then it comes back on process 1 with its last cursor.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const awayFrom = Number(resumed.at(-1)!.cursor);
+    subscribeFrom(1, String(awayFrom));
+    // Changes were committed while it was away: the replay is what delivers them.
+    expect((await store.changesSince(awayFrom, 1)).length).toBe(1);
+    const resumedAt = resumed.length;
+    while (resumed.length < resumedAt + 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    stopping = true;
+    await Promise.all(load);
     await expectEveryChangeDeliveredOnce();
-  }, 60_000);
+    const logged = (await store.changesSince(start, 1_000_000)).filter((row) => row.entityType === 'event');
+    while (resumed.length < logged.length) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(resumed).toEqual(logged.map((row) => ({ id: String(row.entityId), cursor: String(row.id) })));
+  }, 120_000);
 });

@@ -32,7 +32,7 @@ const LONGEST_PAUSE_MS = 2000;
 /** How often a listener on a hot standby looks for replayed revisions (and for its promotion). */
 export const STANDBY_POLL_MS = 250;
 
-type ChangeRow = { [Key in keyof CommittedChange]: CommittedChange[Key] } & { id: number };
+type ChangeRow = { [Key in keyof CommittedChange]: CommittedChange[Key] };
 
 export class ChangeListener {
   private readonly watchers = new Set<ChangeWatcher>();
@@ -165,11 +165,11 @@ export class ChangeListener {
   private async readAll() {
     for (;;) {
       const { rows } = await this.store.db.execute<ChangeRow>(
-        sql`select id, entity_type as "entityType", entity_id as "entityId", version, operation
+        sql`select id as "revisionId", entity_type as "entityType", entity_id as "entityId", version, operation
           from revisions where id > ${this.lastSeen} order by id limit ${READ_BATCH}`,
       );
-      for (const { id, ...change } of rows) {
-        this.lastSeen = id;
+      for (const change of rows) {
+        this.lastSeen = change.revisionId;
         this.deliver(change);
       }
       if (rows.length < READ_BATCH || this.closed) return;
