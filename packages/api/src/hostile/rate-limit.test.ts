@@ -1,4 +1,4 @@
-import { type BilateralStore, type PointsBudget, StorageError } from '@bilateral/store';
+import { type PointsBudget, StorageError } from '@bilateral/store';
 import { describe, expect, it, vi } from 'vitest';
 import { rateLimitFromEnv } from '../limits/rate-limit.ts';
 import { useFixtureApi } from '../testing/fixture-api.ts';
@@ -128,7 +128,7 @@ describe('the points budget per client', () => {
     const store = new Proxy(api.store, {
       get: (target, name, receiver) =>
         name === 'sharedPointsBudget' ? () => shared : Reflect.get(target, name, receiver),
-    }) as BilateralStore;
+    });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     try {

@@ -1,7 +1,7 @@
 /** Notifications of committed writes, which the `eventChanged` subscription streams to clients. */
 
 import type { BilateralStore, CommittedChange, RevisionOperation } from '@bilateral/store';
-import { createPubSub, type PubSubEventTarget, Repeater } from 'graphql-yoga';
+import { createPubSub, type PubSubEvent, type PubSubEventTarget, Repeater } from 'graphql-yoga';
 import { userError } from '../errors.ts';
 
 export interface EventChange {
@@ -50,15 +50,15 @@ export function createChangeBus(
   async function subscribeAfter(after: number): Promise<AsyncIterableIterator<EventChange>> {
     const heard: EventChange[] = [];
     let pass: ((change: EventChange) => void) | undefined;
-    const hear = (event: Event) => {
-      const change = (event as CustomEvent<EventChange>).detail;
+    const hear = (event: PubSubEvent<ChangeTopics, 'eventChanged'>) => {
+      const change = event.detail;
       if (pass) pass(change);
       else heard.push(change);
     };
-    eventTarget.addEventListener('eventChanged', hear as never);
+    eventTarget.addEventListener('eventChanged', hear);
     let hearing = true;
     const stopHearing = () => {
-      if (hearing) eventTarget.removeEventListener('eventChanged', hear as never);
+      if (hearing) eventTarget.removeEventListener('eventChanged', hear);
       hearing = false;
     };
     let logged: Awaited<ReturnType<BilateralStore['changesSince']>>;
@@ -84,7 +84,7 @@ export function createChangeBus(
           revisionId: row.id,
           eventId: row.entityId,
           version: row.version,
-          operation: row.operation as RevisionOperation,
+          operation: row.operation,
         }),
       );
     const changes = new Repeater<EventChange>(async (push, stop) => {
@@ -101,7 +101,7 @@ export function createChangeBus(
       next: () => changes.next(),
       return: (value?: unknown) => {
         stopHearing();
-        return changes.return(value as never);
+        return changes.return(value);
       },
       throw: (error?: unknown) => {
         stopHearing();
