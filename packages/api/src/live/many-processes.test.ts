@@ -15,15 +15,14 @@ import {
   totalsAt,
 } from '@bilateral/store/testing/postgres';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { type Client, createClient } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { subscribeToEventChanges, visitInput } from '../testing/event-changes-client.ts';
 import { type ServerProcess, startServer } from '../testing/server-process.ts';
 
 const PROCESSES = 3;
 const SUBSCRIBERS_PER_PROCESS = 2;
 const BUDGET = 50_000;
-const SOURCE = 'blog-2022-pakistan-russia-relationship';
 const STATES = ['pakistan', 'russia', 'india', 'china', 'afghanistan', 'united-states'];
 
 interface Answer {
@@ -97,16 +96,7 @@ describe.skipIf(!installed)('three API processes on one PostgreSQL', () => {
     (await post(process, 'query ($id: ID!) { node(id: $id) { ... on Event { id version summary } } }', { id })).body
       .data!.node as unknown as Row;
 
-  const eventInput = (slug: string, participants: string[], year: number) => ({
-    slug,
-    title: `Talks ${slug}`,
-    summary: 'Delegations held talks.',
-    kind: 'VISIT',
-    date: String(year),
-    sectors: ['DIPLOMACY'],
-    participants: participants.map((actor, n) => ({ actor, role: n ? 'HOST' : 'VISITOR' })),
-    citations: [{ source: SOURCE, paragraph: 4 }],
-  });
+  const eventInput = visitInput;
 
   /** The IDs of the events changed after `fromRevision`, in commit order, as the revision log holds them. */
   const eventChangesLogged = async () => {
@@ -150,21 +140,7 @@ describe.skipIf(!installed)('three API processes on one PostgreSQL', () => {
       for (let n = 0; n < SUBSCRIBERS_PER_PROCESS; n++) {
         const ids: string[] = [];
         received.push(ids);
-        const client = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
-        clients.push(client);
-        client.subscribe(
-          { query: 'subscription { eventChanged { id } }' },
-          {
-            next: (result) => {
-              const id = (result.data as { eventChanged?: { id: string } } | undefined)?.eventChanged?.id;
-              // The log speaks of row IDs.
-              // A delivery that failed stands in the list as its error code, so a check that fails says why.
-              ids.push(id ? decodeGlobalID(id).id : String(result.errors?.[0]?.extensions?.code ?? 'no event'));
-            },
-            error: () => {},
-            complete: () => {},
-          },
-        );
+        clients.push(subscribeToEventChanges(url, (id) => ids.push(id)));
       }
     // Subscriptions are live once a write reaches every one of them; counting starts after it. A
     // subscription becomes live some time after its socket opens, so a warm-up write is repeated
@@ -365,33 +341,8 @@ describe.skipIf(!installed)('three API processes on one PostgreSQL', () => {
     // A subscriber of process 2 that keeps the cursor of each change it receives.
     const start = (await store.changesSince(0, 1_000_000)).at(-1)!.id;
     const resumed: { id: string; cursor: string }[] = [];
-    const subscribeFrom = (process: number, after: string) => {
-      const client = createClient({
-        url: urls[process]!.replace('http', 'ws'),
-        webSocketImpl: WebSocket,
-        retryAttempts: 0,
-      });
-      clients.push(client);
-      client.subscribe(
-        {
-          query: 'subscription ($after: String) { eventChanged(after: $after) { id changeCursor } }',
-          variables: { after },
-        },
-        {
-          next: (result) => {
-            const event = (result.data as { eventChanged?: { id: string; changeCursor: string } } | undefined)
-              ?.eventChanged;
-            resumed.push(
-              event
-                ? { id: decodeGlobalID(event.id).id, cursor: event.changeCursor }
-                : { id: String(result.errors?.[0]?.extensions?.code ?? 'no event'), cursor: '' },
-            );
-          },
-          error: () => {},
-          complete: () => {},
-        },
-      );
-    };
+    const subscribeFrom = (process: number, after: string) =>
+      clients.push(subscribeToEventChanges(urls[process]!, (id, cursor) => resumed.push({ id, cursor }), after));
     subscribeFrom(2, String(start));
     // Curators keep writing through the two other processes while process 2 dies.
     let stopping = false;

@@ -12,13 +12,12 @@ import {
   startPostgresServer,
 } from '@bilateral/store/testing/postgres';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { type Client, createClient } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { subscribeToEventChanges, visitInput } from '../testing/event-changes-client.ts';
 import { type ServerProcess, startServer } from '../testing/server-process.ts';
 
 const BUDGET = 20_000;
-const SOURCE = 'blog-2022-pakistan-russia-relationship';
 
 interface Answer {
   data?: Record<string, { event?: { id: string } } | null>;
@@ -60,19 +59,7 @@ describe.skipIf(!installed)('API processes on a PostgreSQL hot standby', () => {
 
   const CREATE =
     'mutation ($input: EventInput!, $key: String) { createEvent(input: $input, idempotencyKey: $key) { event { id } } }';
-  const eventInput = (slug: string) => ({
-    slug,
-    title: `Talks ${slug}`,
-    summary: 'Delegations held talks.',
-    kind: 'VISIT',
-    date: '2019',
-    sectors: ['DIPLOMACY'],
-    participants: [
-      { actor: 'pakistan', role: 'VISITOR' },
-      { actor: 'russia', role: 'HOST' },
-    ],
-    citations: [{ source: SOURCE, paragraph: 4 }],
-  });
+  const eventInput = (slug: string) => visitInput(slug);
   /** Creates an event, sending it again with the same idempotency key while the answer is retryable; its ID. */
   const create = async (url: string, slug: string) => {
     for (;;) {
@@ -85,21 +72,7 @@ describe.skipIf(!installed)('API processes on a PostgreSQL hot standby', () => {
     }
   };
 
-  const subscribe = (url: string, ids: string[]) => {
-    const client = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
-    clients.push(client);
-    client.subscribe(
-      { query: 'subscription { eventChanged { id } }' },
-      {
-        next: (result) => {
-          const id = (result.data as { eventChanged?: { id: string } } | undefined)?.eventChanged?.id;
-          ids.push(id ? decodeGlobalID(id).id : String(result.errors?.[0]?.extensions?.code ?? 'no event'));
-        },
-        error: () => {},
-        complete: () => {},
-      },
-    );
-  };
+  const subscribe = (url: string, ids: string[]) => clients.push(subscribeToEventChanges(url, (id) => ids.push(id)));
 
   /** The IDs of the events changed after `fromRevision`, in commit order, as `database`'s revision log holds them. */
   const loggedOn = async (databaseUrl: string) => {
