@@ -145,14 +145,16 @@ const ChangeFeedType = builder
     }),
   });
 
+/** What each argument that takes a revision cursor accepts, as its INVALID_CURSOR message says. */
+const CURSOR_SOURCES = {
+  since: 'a `cursor` returned by `changes`',
+  after: 'the `changeCursor` of an event `eventChanged` delivered, or a `cursor` returned by `changes`',
+};
+
 /** A revision cursor (`Revision.cursor`, `ChangeFeed.cursor`, `Event.changeCursor`) as the revision ID it names. */
-function revisionCursor(cursor: string, argument: string): number {
+function revisionCursor(cursor: string, argument: keyof typeof CURSOR_SOURCES): number {
   if (!/^(0|[1-9]\d{0,14})$/.test(cursor))
-    throw userError(
-      'INVALID_CURSOR',
-      `\`${argument}\` must be a \`cursor\` returned by \`changes\` or an \`Event.changeCursor\` delivered by \`eventChanged\`.`,
-      argument,
-    );
+    throw userError('INVALID_CURSOR', `\`${argument}\` must be ${CURSOR_SOURCES[argument]}.`, argument);
   return Number(cursor);
 }
 
