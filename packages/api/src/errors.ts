@@ -51,7 +51,7 @@ export const ERROR_CODES = {
   STORAGE_FULL:
     "The server's disk is full, so the write was not made and its idempotency key not stored (HTTP 503, `extensions.retryable`: retry later with the same key, after `Retry-After`).",
   STORAGE_READ_ONLY:
-    'The server serves a read-only database (a snapshot, a replica or `READ_ONLY`): reads work, writes are refused and will not succeed on retry.',
+    'The server serves a read-only database (a snapshot, a replica or `READ_ONLY`): reads work, writes are refused and will not succeed on retry. Except with `extensions.retryable: true` (HTTP 503, `Retry-After`): the database is a standby a failover is promoting; send the write again after `Retry-After` with the same idempotency key.',
   STORAGE_UNAVAILABLE:
     "The server's storage failed (an I/O error); nothing was written. Retry later with the same idempotency key, after `Retry-After`.",
   BUSY: 'The server cannot take this now (HTTP 503, `extensions.retryable`, `Retry-After`): the database stayed locked by another writer past the wait limit (nothing was written; retry with the same idempotency key), or the server is already running and queueing as many costly queries as it takes at once (retry after `Retry-After`).',
@@ -62,6 +62,8 @@ export const ERROR_CODES = {
   TOO_MANY_ALIASES: 'The document uses more aliases than the server allows. Fetch repeated fields in several requests.',
   TOO_MANY_DIRECTIVES: 'The document uses more directives than the server allows.',
   FIELD_DUPLICATED: 'One selection asks for the same field more times than the server allows; ask for it once.',
+  RESUME_POINT_TOO_OLD:
+    'More changes were committed after the `after` cursor sent to `eventChanged` than the server replays (`extensions.argument` is `after`). Read what you show again, then subscribe without `after`, or catch up through `changes(since:)` and subscribe with its newest `cursor`.',
   RATE_LIMITED:
     'This client spent its query-cost budget for the minute (HTTP 429). Wait for `Retry-After` seconds, or make cheaper requests.',
   INTERNAL_SERVER_ERROR:

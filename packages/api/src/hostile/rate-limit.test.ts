@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { type PointsBudget, StorageError } from '@bilateral/store';
+import { describe, expect, it, vi } from 'vitest';
 import { rateLimitFromEnv } from '../limits/rate-limit.ts';
 import { useFixtureApi } from '../testing/fixture-api.ts';
 import { createBilateralYoga } from '../yoga.ts';
@@ -106,5 +107,48 @@ describe('the points budget per client', () => {
     const heavy = '{ events(first: 100) { edges { node { slug } } } }';
     const answer = await expectRefused(yoga, from('192.0.2.30', heavy), 'RATE_LIMITED', 429, ANOTHER_CLIENT);
     expect(answer.body).not.toHaveProperty('data.events');
+  });
+
+  it('keeps the budget in memory, never unlimited, while the database cannot keep the shared one (a hot standby), and shares it again once it can', async () => {
+    const clock = { now: 0 };
+    let standby = true;
+    const sharedCharges: string[] = [];
+    const shared: PointsBudget = {
+      async spend(client) {
+        if (standby)
+          throw new StorageError(
+            'STORAGE_READ_ONLY',
+            'PostgreSQL 25006: cannot execute INSERT in a read-only transaction',
+          );
+        sharedCharges.push(client);
+        return undefined;
+      },
+    };
+    // The fixture store with a database budget that a standby refuses to write.
+    const store = new Proxy(api.store, {
+      get: (target, name, receiver) =>
+        name === 'sharedPointsBudget' ? () => shared : Reflect.get(target, name, receiver),
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const yoga = createBilateralYoga({
+        store,
+        logging: false,
+        rateLimit: { pointsPerMinute: 5_000, trustedProxies: 1, now: () => clock.now },
+      });
+      while ((await send(yoga, from('192.0.2.40'))).status === 200);
+      await expectRefused(yoga, from('192.0.2.40'), 'RATE_LIMITED', 429, ANOTHER_CLIENT);
+      expect(warn.mock.calls.flat().join('\n')).toMatch(/takes no writes.*in this process’s memory/);
+      // Promoted: after a few seconds the shared budget is asked again and charged.
+      standby = false;
+      clock.now += 6_000;
+      expect((await send(yoga, from('192.0.2.41'))).status).toBe(200);
+      expect(sharedCharges).toContain('ip:192.0.2.41');
+      expect(log.mock.calls.flat().join('\n')).toMatch(/shared by every process once more/);
+    } finally {
+      warn.mockRestore();
+      log.mockRestore();
+    }
   });
 });

@@ -12,6 +12,14 @@
  * Where the budgets live: a store that keeps them for every process on its database (PostgreSQL,
  * `sharedPointsBudget`) holds one budget per client however many processes and machines serve;
  * otherwise (SQLite, one machine) each process keeps its own in memory.
+ *
+ * A read replica (a hot standby, with or without READ_ONLY) cannot write the shared budget. Its
+ * process then keeps the budgets in its own memory, and says so in its log, rather than serve
+ * unlimited: a client gets at most one budget per replica process. Chosen over charging the primary
+ * through a second connection because a replica is there to keep serving reads when the primary is
+ * far or gone; a charge on the primary for every read would tie the replica's reads to it. A
+ * process pointed at a standby without READ_ONLY tries the shared budget again every few seconds,
+ * so once the standby is promoted its clients are back on the one shared budget.
  */
 import type { BilateralStore, PointsBudget } from '@bilateral/store';
 import { GraphQLError } from 'graphql';
@@ -122,6 +130,54 @@ export function clientOf(
   return caller instanceof Promise ? caller.then(client) : client(caller);
 }
 
+/** How long a process whose database refused to keep the shared budget keeps it in memory before asking again. */
+const SHARED_BUDGET_RETRY_MS = 5_000;
+
+/**
+ * The budget this process charges: the store's shared one, with this process's memory standing in
+ * while the database takes no writes; memory alone when the store keeps none.
+ */
+function processBudget(
+  store: BilateralStore,
+  options: RateLimitOptions,
+): PointsBudget | ReturnType<typeof createPointsBudget> {
+  const now = options.now ?? Date.now;
+  const local = createPointsBudget(options.pointsPerMinute, now);
+  const shared = store.sharedPointsBudget(options.pointsPerMinute);
+  if (!shared) {
+    if (store.readOnly)
+      console.log(
+        'RATE_LIMIT_POINTS_PER_MINUTE: the database is served read-only, so each client has a budget in this process’s memory (one per read-only process, not one for all)',
+      );
+    return local;
+  }
+  /** Until when the memory budget stands in; 0 while the shared budget is charged. */
+  let localUntil = 0;
+  return {
+    async spend(client, points) {
+      if (localUntil > now()) return local.spend(client, points);
+      try {
+        const refused = await shared.spend(client, points);
+        if (localUntil) {
+          localUntil = 0;
+          console.log(
+            'RATE_LIMIT_POINTS_PER_MINUTE: the database takes writes again; budgets are shared by every process once more',
+          );
+        }
+        return refused;
+      } catch (error) {
+        if (store.storageErrorOf(error)?.code !== 'STORAGE_READ_ONLY') throw error;
+        if (!localUntil)
+          console.warn(
+            'RATE_LIMIT_POINTS_PER_MINUTE: the database takes no writes (a hot standby), so it cannot keep the shared budgets; each client has a budget in this process’s memory until it does',
+          );
+        localUntil = now() + SHARED_BUDGET_RETRY_MS;
+        return local.spend(client, points);
+      }
+    },
+  };
+}
+
 type ArrivalRefusal = GraphQLError | undefined;
 
 /** What an operation that came over a WebSocket met when it arrived (a RATE_LIMITED error, or none). */
@@ -146,9 +202,7 @@ export async function arrivalRefusal(request: Request): Promise<ArrivalRefusal> 
  * the rest of its price before it runs.
  */
 export function useRateLimit(store: BilateralStore, options: RateLimitOptions): Plugin {
-  const budget: PointsBudget | ReturnType<typeof createPointsBudget> =
-    store.sharedPointsBudget(options.pointsPerMinute) ??
-    createPointsBudget(options.pointsPerMinute, options.now ?? Date.now);
+  const budget = processBudget(store, options);
   /** Runs `then` on the budget's answer, at once when it answers at once (in memory). */
   const spend = <T>(client: string, points: number, then: (refused: Refusal) => T): T | Promise<T> => {
     const refused = budget.spend(client, points);

@@ -3,7 +3,8 @@
 // A write through any process reaches `eventChanged` subscribers on every process, in commit order,
 // once, never for a rolled-back write; concurrent writers lose no update; an idempotency key replays
 // across processes; the trigger-kept totals equal a count from scratch after a storm of creates,
-// updates, archives and merges from all three; the rate budget is one across them.
+// updates, archives and merges from all three; the rate budget is one across them; a subscriber of a
+// process that is killed resumes on another with `eventChanged(after:)` and misses nothing.
 import { type BilateralStore, openBilateralStore } from '@bilateral/store';
 import {
   itRequiresPostgresServerInCI,
@@ -14,15 +15,14 @@ import {
   totalsAt,
 } from '@bilateral/store/testing/postgres';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { type Client, createClient } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { subscribeToEventChanges, visitInput } from '../testing/event-changes-client.ts';
 import { type ServerProcess, startServer } from '../testing/server-process.ts';
 
 const PROCESSES = 3;
 const SUBSCRIBERS_PER_PROCESS = 2;
 const BUDGET = 50_000;
-const SOURCE = 'blog-2022-pakistan-russia-relationship';
 const STATES = ['pakistan', 'russia', 'india', 'china', 'afghanistan', 'united-states'];
 
 interface Answer {
@@ -96,16 +96,7 @@ describe.skipIf(!installed)('three API processes on one PostgreSQL', () => {
     (await post(process, 'query ($id: ID!) { node(id: $id) { ... on Event { id version summary } } }', { id })).body
       .data!.node as unknown as Row;
 
-  const eventInput = (slug: string, participants: string[], year: number) => ({
-    slug,
-    title: `Talks ${slug}`,
-    summary: 'Delegations held talks.',
-    kind: 'VISIT',
-    date: String(year),
-    sectors: ['DIPLOMACY'],
-    participants: participants.map((actor, n) => ({ actor, role: n ? 'HOST' : 'VISITOR' })),
-    citations: [{ source: SOURCE, paragraph: 4 }],
-  });
+  const eventInput = visitInput;
 
   /** The IDs of the events changed after `fromRevision`, in commit order, as the revision log holds them. */
   const eventChangesLogged = async () => {
@@ -149,21 +140,7 @@ describe.skipIf(!installed)('three API processes on one PostgreSQL', () => {
       for (let n = 0; n < SUBSCRIBERS_PER_PROCESS; n++) {
         const ids: string[] = [];
         received.push(ids);
-        const client = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
-        clients.push(client);
-        client.subscribe(
-          { query: 'subscription { eventChanged { id } }' },
-          {
-            next: (result) => {
-              const id = (result.data as { eventChanged?: { id: string } } | undefined)?.eventChanged?.id;
-              // The log speaks of row IDs.
-              // A delivery that failed stands in the list as its error code, so a check that fails says why.
-              ids.push(id ? decodeGlobalID(id).id : String(result.errors?.[0]?.extensions?.code ?? 'no event'));
-            },
-            error: () => {},
-            complete: () => {},
-          },
-        );
+        clients.push(subscribeToEventChanges(url, (id) => ids.push(id)));
       }
     // Subscriptions are live once a write reaches every one of them; counting starts after it. A
     // subscription becomes live some time after its socket opens, so a warm-up write is repeated
@@ -360,13 +337,38 @@ describe.skipIf(!installed)('three API processes on one PostgreSQL', () => {
     await expectEveryChangeDeliveredOnce();
   }, 180_000);
 
-  it('keeps serving, and delivering, from the other processes when one is killed', async () => {
+  it('keeps serving, and delivering, from the other processes when one is killed; its subscriber resumes on another with no gap', async () => {
+    // A subscriber of process 2 that keeps the cursor of each change it receives.
+    const start = (await store.changesSince(0, 1_000_000)).at(-1)!.id;
+    const resumed: { id: string; cursor: string }[] = [];
+    const subscribeFrom = (process: number, after: string) =>
+      clients.push(subscribeToEventChanges(urls[process]!, (id, cursor) => resumed.push({ id, cursor }), after));
+    subscribeFrom(2, String(start));
+    // Curators keep writing through the two other processes while process 2 dies.
+    let stopping = false;
+    const load = [0, 1].map(async (process) => {
+      for (let n = 0; !stopping; n++)
+        await createEvent(process, eventInput(`around-kill-${process}-${n}`, ['china', 'russia'], 2016));
+    });
+    while (resumed.length < 3) await new Promise((resolve) => setTimeout(resolve, 20));
     processes[2]!.child.kill('SIGKILL');
     await processes[2]!.exited;
     // The killed process's subscribers are gone; the others must go on hearing every change.
     received.splice(2 * SUBSCRIBERS_PER_PROCESS);
-    for (const process of [0, 1])
-      await createEvent(process, eventInput(`after-kill-${process}`, ['china', 'russia'], 2016));
+    // Writes go on while the subscriber is away, then it comes back on process 1 with its last cursor.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const awayFrom = Number(resumed.at(-1)!.cursor);
+    subscribeFrom(1, String(awayFrom));
+    // Changes were committed while it was away: the replay is what delivers them.
+    expect((await store.changesSince(awayFrom, 1)).length).toBe(1);
+    const resumedAt = resumed.length;
+    while (resumed.length < resumedAt + 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    stopping = true;
+    await Promise.all(load);
     await expectEveryChangeDeliveredOnce();
-  }, 60_000);
+    const logged = (await store.changesSince(start, 1_000_000)).filter((row) => row.entityType === 'event');
+    while (resumed.length < logged.length) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(resumed).toEqual(logged.map((row) => ({ id: String(row.entityId), cursor: String(row.id) })));
+  }, 120_000);
 });

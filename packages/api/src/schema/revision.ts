@@ -13,6 +13,7 @@ import type { ObjectRef } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
 import { EDGES_PRICE, pagedPrice } from '../limits/pricing.ts';
+import { RESUME_REVISIONS } from '../live/changes.ts';
 import { type BuilderTypes, builder } from './builder.ts';
 import { ActorRef, EventRef, FigureRef, SourceRef } from './refs.ts';
 import { vocabularyEnum } from './vocabulary.ts';
@@ -144,6 +145,19 @@ const ChangeFeedType = builder
     }),
   });
 
+/** What each argument that takes a revision cursor accepts, as its INVALID_CURSOR message says. */
+const CURSOR_SOURCES = {
+  since: 'a `cursor` returned by `changes`',
+  after: 'the `changeCursor` of an event `eventChanged` delivered, or a `cursor` returned by `changes`',
+};
+
+/** A revision cursor (`Revision.cursor`, `ChangeFeed.cursor`, `Event.changeCursor`) as the revision ID it names. */
+function revisionCursor(cursor: string, argument: keyof typeof CURSOR_SOURCES): number {
+  if (!/^(0|[1-9]\d{0,14})$/.test(cursor))
+    throw userError('INVALID_CURSOR', `\`${argument}\` must be ${CURSOR_SOURCES[argument]}.`, argument);
+  return Number(cursor);
+}
+
 builder.queryFields((t) => ({
   changes: t.field({
     type: ChangeFeedType,
@@ -157,9 +171,7 @@ builder.queryFields((t) => ({
     },
     complexity: pagedPrice(MAX_PAGE_SIZE),
     resolve: async (_root, args, { store }) => {
-      if (args.since != null && !/^(0|[1-9]\d{0,14})$/.test(args.since))
-        throw userError('INVALID_CURSOR', '`since` must be a `cursor` returned by `changes`.', 'since');
-      const since = Number(args.since ?? 0);
+      const since = args.since == null ? 0 : revisionCursor(args.since, 'since');
       const limit = checkedLimit(args.first ?? MAX_PAGE_SIZE, 'first');
       const revisions = await store.changesSince(since, limit + 1);
       return { revisions: revisions.slice(0, limit), since, hasMore: revisions.length > limit };
@@ -186,12 +198,35 @@ async function eventAfterChange(store: BilateralStore, eventId: number) {
   }
 }
 
+/** The cursor of the change each event delivered by `eventChanged` was sent for. */
+const changeCursors = new WeakMap<object, string>();
+
+builder.objectFields(EventRef, (t) => ({
+  changeCursor: t.string({
+    nullable: true,
+    description:
+      'Only on an event delivered by `eventChanged`: the cursor of the change that sent it (a `Revision.cursor`). Keep the last one you received; when the connection drops, subscribe again with `eventChanged(after:)` set to it, on any server, to receive every change committed since, once each, in commit order. Null when the event is read any other way.',
+    resolve: (event) => changeCursors.get(event) ?? null,
+  }),
+}));
+
 builder.subscriptionFields((t) => ({
   eventChanged: t.field({
     type: EventRef,
-    description:
-      'Sends an event each time one is created, changed, archived or restored, as it stands after the change. Served over Server-Sent Events at /graphql (send `Accept: text/event-stream`), so an open timeline can refresh itself.',
-    subscribe: (_root, _args, { changes }) => changes.subscribe('eventChanged'),
-    resolve: (change, _args, { store }) => eventAfterChange(store, change.eventId),
+    description: `Sends an event each time one is created, changed, archived, restored or merged, as it stands after the change, once per change and in commit order, whichever server the write went through. Served over WebSocket (graphql-transport-ws) and Server-Sent Events at /graphql (send \`Accept: text/event-stream\`), so an open timeline can refresh itself. To miss nothing across a reconnect, select \`changeCursor\` and pass the last one received as \`after\` when subscribing again.`,
+    args: {
+      after: t.arg.string({
+        description: `Resume after this point: the \`changeCursor\` of the last event you received (or a \`cursor\` from \`changes\`). The server first sends every event change committed after it, oldest first, then goes on live, each change once. At most ${RESUME_REVISIONS} changes (of any record) are replayed: further back the subscription fails with RESUME_POINT_TOO_OLD, and you reload instead. Omit it to receive only changes committed from now on.`,
+      }),
+    },
+    subscribe: (_root, args, { changes }) =>
+      args.after == null
+        ? changes.subscribe('eventChanged')
+        : changes.subscribeAfter(revisionCursor(args.after, 'after')),
+    resolve: async (change, _args, { store }) => {
+      const event = await eventAfterChange(store, change.eventId);
+      if (event) changeCursors.set(event, String(change.revisionId));
+      return event;
+    },
   }),
 }));

@@ -6,7 +6,7 @@ import { createChangeBus } from '../live/changes.ts';
  * subscription is live before it writes, instead of sleeping for a guessed time. (A subscription
  * registers once its stream is read, not when the response starts.)
  */
-export function countedChangeBus(store: BilateralStore) {
+export function countedChangeBus(store: BilateralStore, options: Parameters<typeof createChangeBus>[2] = {}) {
   let subscribers = 0;
   const waiting = new Set<{ count: number; resolve: () => void }>();
   const settle = () => {
@@ -29,7 +29,7 @@ export function countedChangeBus(store: BilateralStore) {
     }
   }
   return {
-    changes: createChangeBus(store, new CountingTarget()),
+    changes: createChangeBus(store, new CountingTarget(), options),
     subscribers: () => subscribers,
     /** Resolves once exactly `count` subscribers are registered; the test's timeout bounds the wait. */
     subscribed: (count: number) =>

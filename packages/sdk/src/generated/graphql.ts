@@ -471,9 +471,11 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   /** The URL or headers are larger than the server accepts (HTTP 431). Send the document by POST. */
   | 'REQUEST_HEADERS_TOO_LARGE'
+  /** More changes were committed after the `after` cursor sent to `eventChanged` than the server replays (`extensions.argument` is `after`). Read what you show again, then subscribe without `after`, or catch up through `changes(since:)` and subscribe with its newest `cursor`. */
+  | 'RESUME_POINT_TOO_OLD'
   /** The server's disk is full, so the write was not made and its idempotency key not stored (HTTP 503, `extensions.retryable`: retry later with the same key, after `Retry-After`). */
   | 'STORAGE_FULL'
-  /** The server serves a read-only database (a snapshot, a replica or `READ_ONLY`): reads work, writes are refused and will not succeed on retry. */
+  /** The server serves a read-only database (a snapshot, a replica or `READ_ONLY`): reads work, writes are refused and will not succeed on retry. Except with `extensions.retryable: true` (HTTP 503, `Retry-After`): the database is a standby a failover is promoting; send the write again after `Retry-After` with the same idempotency key. */
   | 'STORAGE_READ_ONLY'
   /** The server's storage failed (an I/O error); nothing was written. Retry later with the same idempotency key, after `Retry-After`. */
   | 'STORAGE_UNAVAILABLE'
@@ -494,6 +496,8 @@ export type Event = Node & {
   amount?: Maybe<Money>;
   /** True when the event was archived: it is kept, with its history, but left out of lists, search, statistics and exports. */
   archived: Scalars['Boolean']['output'];
+  /** Only on an event delivered by `eventChanged`: the cursor of the change that sent it (a `Revision.cursor`). Keep the last one you received; when the connection drops, subscribe again with `eventChanged(after:)` set to it, on any server, to receive every change committed since, once each, in commit order. Null when the event is read any other way. */
+  changeCursor?: Maybe<Scalars['String']['output']>;
   /** Passages that state this event, across every source that mentions it. */
   citations: Array<Citation>;
   /** Every value sources give for the event's disputable fields, grouped by field. Empty when no field was recorded as a claim. */
@@ -1873,8 +1877,14 @@ export type StatsDimension =
 
 /** Live updates, over Server-Sent Events at the same /graphql endpoint. */
 export type Subscription = {
-  /** Sends an event each time one is created, changed, archived or restored, as it stands after the change. Served over Server-Sent Events at /graphql (send `Accept: text/event-stream`), so an open timeline can refresh itself. */
+  /** Sends an event each time one is created, changed, archived, restored or merged, as it stands after the change, once per change and in commit order, whichever server the write went through. Served over WebSocket (graphql-transport-ws) and Server-Sent Events at /graphql (send `Accept: text/event-stream`), so an open timeline can refresh itself. To miss nothing across a reconnect, select `changeCursor` and pass the last one received as `after` when subscribing again. */
   eventChanged: Event;
+};
+
+
+/** Live updates, over Server-Sent Events at the same /graphql endpoint. */
+export type SubscriptionEventChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A date in TimelineJS form. Only the parts the sources give are present: a year-dated event has no month or day. */

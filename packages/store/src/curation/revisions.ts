@@ -23,6 +23,15 @@ export function revisionsOf(store: Store, entityType: EntityType, entityId: numb
     .all();
 }
 
+/** The ID of the revision that brought a record to `version` (unique: `revisions_entity_version`). */
+export function revisionIdOf(store: Store, entityType: EntityType, entityId: number, version: number): number {
+  return store
+    .select({ id: revisions.id })
+    .from(revisions)
+    .where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, entityId), eq(revisions.version, version)))
+    .get()!.id;
+}
+
 /** The newest revision of an entity made at or before `at` (an ISO timestamp), or undefined if it did not exist yet. */
 export function revisionAsOf(
   store: Store,

@@ -67,12 +67,18 @@ export class StorageError extends Error {
     readonly code: StorageErrorCode,
     /** What happened at the storage level and what the operator should do, on one line. */
     readonly detail: string,
-    options: { message?: string; remedy?: string; cause?: unknown } = {},
+    options: {
+      message?: string;
+      remedy?: string;
+      cause?: unknown;
+      /** Makes a fault the code's contract calls lasting retryable after these seconds (a standby being promoted). */
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     const contract = CONTRACTS[code];
     super(options.message ?? contract.message, { cause: options.cause });
-    this.retryable = contract.retryable;
-    this.retryAfterSeconds = contract.retryAfterSeconds;
+    this.retryable = options.retryAfterSeconds !== undefined || contract.retryable;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? contract.retryAfterSeconds;
     this.remedy = options.remedy ?? contract.remedy;
   }
 

@@ -224,7 +224,11 @@ export interface ChangeFeed {
 
 /** A points budget per client (`RATE_LIMIT_POINTS_PER_MINUTE`). */
 export interface PointsBudget {
-  /** Spends `points` if the client has them; otherwise answers the seconds until it will. */
+  /**
+   * Spends `points` if the client has them; otherwise answers the seconds until it will. Rejects
+   * with STORAGE_READ_ONLY when the database takes no writes (a hot standby), so cannot keep the
+   * budget: the caller then keeps one itself rather than serve the client unlimited.
+   */
   spend(client: string, points: number): Promise<{ retryAfter: number } | undefined>;
 }
 
@@ -232,7 +236,8 @@ export interface PointsBudget {
 export interface SharedBudgets {
   /**
    * One budget per client for every process on this database, kept in the database; undefined where
-   * the database keeps none (SQLite, one machine), so each process keeps its budgets in memory.
+   * the database keeps none (SQLite, one machine; a store opened read-only, which may not write it),
+   * so each process keeps its budgets in memory.
    */
   sharedPointsBudget(pointsPerMinute: number): PointsBudget | undefined;
 }

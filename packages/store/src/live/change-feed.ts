@@ -9,6 +9,8 @@ import type { EntityType, RevisionOperation } from '../vocabulary/curation-terms
 
 /** One committed change of one record: the revision it wrote. */
 export interface CommittedChange {
+  /** The revision's ID: its place in commit order, the `cursor` the change feed (`changesSince`) continues after. */
+  revisionId: number;
   entityType: EntityType;
   entityId: number;
   version: number;

@@ -39,6 +39,12 @@ import { loadSeeds } from './seed-load.ts';
 import { readSeedRenames } from './seed-renames.ts';
 import { inStatementScope, timeStatements } from './statement-timing.ts';
 
+/** How long a client waits before sending a write again while the database is a standby. */
+const STANDBY_RETRY_AFTER_SECONDS = 2;
+
+const inRecovery = async (db: PostgresDatabase) =>
+  (await db.execute<{ standby: boolean }>(sql`select pg_is_in_recovery() as standby`)).rows[0]!.standby;
+
 type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends (...args: infer A) => unknown
   ? A
   : never;
@@ -257,10 +263,33 @@ export class PostgresBilateralStore implements BilateralStore {
 
   // Writes
   saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor) {
-    return this.run((db) => saveRecord(db, type, request, editor));
+    return this.write((db) => saveRecord(db, type, request, editor));
   }
   mergeActors(...args: Args<'mergeActors'>) {
-    return this.run((db) => mergeActors(db, ...args));
+    return this.write((db) => mergeActors(db, ...args));
+  }
+
+  /**
+   * Runs a write. A process not started read-only whose server refuses the write because it is a
+   * hot standby is most likely in a failover (DATABASE_URL follows the primary, and the standby
+   * answers first): the refusal is retryable, and the same write succeeds once it is promoted.
+   */
+  private async write<T>(work: (db: PostgresDatabase) => Promise<T>): Promise<T> {
+    try {
+      return await this.run(work);
+    } catch (error) {
+      if (this.readOnly || !(error instanceof StorageError) || error.code !== 'STORAGE_READ_ONLY') throw error;
+      const standby = await this.run(inRecovery).catch(() => false);
+      if (!standby) throw error;
+      throw new StorageError(error.code, error.detail, {
+        cause: error.cause,
+        retryAfterSeconds: STANDBY_RETRY_AFTER_SECONDS,
+        message:
+          'The database is a standby that takes no writes yet (a failover may be under way), so nothing was written. Retry after `Retry-After` with the same idempotency key: the write succeeds once the standby is promoted.',
+        remedy:
+          'DATABASE_URL names a hot standby: promote it (pg_ctl promote) if the primary is lost, or point DATABASE_URL at the primary; a replica meant for reads only is started with READ_ONLY=true',
+      });
+    }
   }
   loadSeeds(seedsDir: string) {
     return this.run((db) => loadSeeds(db, seedsDir));
@@ -273,6 +302,8 @@ export class PostgresBilateralStore implements BilateralStore {
     return guardPostgres(() => this.changeListener!.watch(watcher));
   }
   sharedPointsBudget(pointsPerMinute: number) {
+    // Read-only sessions cannot write `rate_budgets`: each such process keeps its budgets itself.
+    if (this.readOnly) return undefined;
     let budget: ReturnType<typeof databasePointsBudget> | undefined;
     return {
       spend: async (client: string, points: number) => {

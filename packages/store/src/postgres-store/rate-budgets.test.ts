@@ -50,4 +50,25 @@ describe.skipIf(!installed)('a points budget kept in PostgreSQL', () => {
     expect(statements).toHaveLength(1);
     expect(statements[0]).toMatch(/^\s*insert into rate_budgets/);
   });
+
+  it('refuses to keep a budget on a database that takes no writes, rather than let the client through unlimited', async () => {
+    // A standby refuses writes as default_transaction_read_only does: SQLSTATE 25006.
+    const url = await server().createDatabase('budgets_refused');
+    const migrated = postgresStore(openPostgresStore(url));
+    await migrated.countSources();
+    await migrated.close();
+    await server().execute('alter database budgets_refused set default_transaction_read_only = on');
+    const refusing = postgresStore(openPostgresStore(url));
+    const readOnly = postgresStore(openPostgresStore(url, { readOnly: true }), { readOnly: true });
+    try {
+      await expect(refusing.sharedPointsBudget(60)!.spend('ip:192.0.2.4', 1)).rejects.toMatchObject({
+        code: 'STORAGE_READ_ONLY',
+      });
+      // Opened read-only: no shared budget is offered at all, so the server keeps one in memory.
+      expect(readOnly.sharedPointsBudget(60)).toBeUndefined();
+    } finally {
+      await refusing.close();
+      await readOnly.close();
+    }
+  });
 });

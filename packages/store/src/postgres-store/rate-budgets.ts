@@ -4,10 +4,13 @@
  * continuously, charged by one atomic upsert into the UNLOGGED `rate_budgets` table (the
  * rate-budgets migration says why unlogged). Concurrent charges of one client from many processes
  * queue on its row, so none is lost and none is counted twice. The clock is the server's.
+ * A server that takes no writes (a hot standby) cannot keep the budget: the charge then fails with
+ * STORAGE_READ_ONLY, and the caller keeps the budget itself (see `PointsBudget`).
  */
 import { sql } from 'drizzle-orm';
 import type { PointsBudget } from '../interface/bilateral-store.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
+import { toPostgresStorageError } from '../postgres/storage-error.ts';
 
 /** A bucket untouched this long has refilled completely, and its row can go. */
 const FULL_AFTER_MS = 60_000;
@@ -36,7 +39,10 @@ export function databasePointsBudget(db: PostgresDatabase, pointsPerMinute: numb
             updated_at = excluded.updated_at,
             paid = ${refilled} >= ${points}
           returning points, paid`));
-      } catch {
+      } catch (error) {
+        const storage = toPostgresStorageError(error);
+        // A standby answers reads: letting its requests through uncharged would serve them unlimited.
+        if (storage?.code === 'STORAGE_READ_ONLY') throw storage;
         // The database did not answer: the request goes on and meets the same fault, answered
         // STORAGE_UNAVAILABLE; refusing it RATE_LIMITED instead would tell the client the wrong thing.
         return undefined;

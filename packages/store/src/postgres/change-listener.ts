@@ -8,6 +8,11 @@
  * connection is opened again, with a growing pause, and the same read then catches up with what
  * was committed meanwhile.
  *
+ * A hot standby refuses LISTEN and never hears the primary's NOTIFY (notifications are not
+ * replicated), but it replays the revisions in commit order: on a standby the connection asks every
+ * `STANDBY_POLL_MS` whether it is still one, and the same read delivers what was replayed. Once the
+ * standby is promoted, the next poll LISTENs on the same connection, and notifications take over.
+ *
  * Hand-written: pg-listen and similar packages reconnect and re-LISTEN but know nothing of the
  * catch-up, which is the part that matters, and the rest is a few lines over node-postgres.
  */
@@ -24,8 +29,10 @@ export const LISTENER_APPLICATION_NAME = 'bilateral change listener';
 const READ_BATCH = 500;
 const FIRST_PAUSE_MS = 100;
 const LONGEST_PAUSE_MS = 2000;
+/** How often a listener on a hot standby looks for replayed revisions (and for its promotion). */
+export const STANDBY_POLL_MS = 250;
 
-type ChangeRow = { [Key in keyof CommittedChange]: CommittedChange[Key] } & { id: number };
+type ChangeRow = { [Key in keyof CommittedChange]: CommittedChange[Key] };
 
 export class ChangeListener {
   private readonly watchers = new Set<ChangeWatcher>();
@@ -36,6 +43,7 @@ export class ChangeListener {
   private readAgain = false;
   private pauseMs = FIRST_PAUSE_MS;
   private timer: NodeJS.Timeout | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
   constructor(private readonly store: PostgresStore) {}
@@ -59,6 +67,7 @@ export class ChangeListener {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.pollTimer);
     await this.stopListening?.().catch(() => {});
   }
 
@@ -84,12 +93,14 @@ export class ChangeListener {
       client.on('error', () => {});
       client.on('notification', () => this.read());
       client.on('end', () => {
+        clearTimeout(this.pollTimer);
         if (!this.closed) this.reconnectLater();
       });
       this.stopListening = () => client.end();
       try {
         await client.connect();
-        await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+        if (await inRecovery(client)) this.pollLater(client);
+        else await client.query(`LISTEN ${CHANGES_CHANNEL}`);
       } catch (error) {
         // Whoever called says what happens next: the first start fails, a reconnect tries again later.
         client.removeAllListeners('end');
@@ -99,6 +110,22 @@ export class ChangeListener {
     }
     this.pauseMs = FIRST_PAUSE_MS;
     this.read();
+  }
+
+  /** On a standby: reads what was replayed every STANDBY_POLL_MS, and LISTENs once it is promoted. */
+  private pollLater(client: pg.Client) {
+    clearTimeout(this.pollTimer);
+    this.pollTimer = setTimeout(async () => {
+      try {
+        if (await inRecovery(client)) this.pollLater(client);
+        else await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+      } catch {
+        // Ending the client reconnects it, and the reconnect polls or listens as the server then is.
+        await client.end().catch(() => {});
+      }
+      this.read();
+    }, STANDBY_POLL_MS);
+    this.pollTimer.unref();
   }
 
   private reconnectLater() {
@@ -138,11 +165,11 @@ export class ChangeListener {
   private async readAll() {
     for (;;) {
       const { rows } = await this.store.db.execute<ChangeRow>(
-        sql`select id, entity_type as "entityType", entity_id as "entityId", version, operation
+        sql`select id as "revisionId", entity_type as "entityType", entity_id as "entityId", version, operation
           from revisions where id > ${this.lastSeen} order by id limit ${READ_BATCH}`,
       );
-      for (const { id, ...change } of rows) {
-        this.lastSeen = id;
+      for (const change of rows) {
+        this.lastSeen = change.revisionId;
         this.deliver(change);
       }
       if (rows.length < READ_BATCH || this.closed) return;
@@ -159,3 +186,6 @@ export class ChangeListener {
     }
   }
 }
+
+const inRecovery = async (client: pg.Client) =>
+  (await client.query<{ standby: boolean }>('select pg_is_in_recovery() as standby')).rows[0]!.standby;

@@ -10,7 +10,7 @@
 
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../curation/keys.ts';
 import { type MergedActors, mergeActors } from '../curation/merge-actors.ts';
-import { changesSince, revisionAsOf, revisionsOf } from '../curation/revisions.ts';
+import { changesSince, revisionAsOf, revisionIdOf, revisionsOf } from '../curation/revisions.ts';
 import { type Editor, type SavedRecord, type SaveRequest, saveRecord } from '../curation/save-record.ts';
 import {
   closeStore,
@@ -65,21 +65,24 @@ function* inBatches<T>(rows: Iterable<T>, size: number): Generator<T[]> {
   if (batch.length) yield batch;
 }
 
+/** A committed change before its revision's ID is looked up. */
+type WrittenChange = Omit<CommittedChange, 'revisionId'>;
+
 /** The changes a saveRecord wrote: none for a replay or a change that left the record as it was. */
 export function changesOfSave(
   entityType: EntityType,
   operation: RevisionOperation,
   saved: SavedRecord,
-): CommittedChange[] {
+): WrittenChange[] {
   if (saved.replayed || saved.unchanged) return [];
   return [{ entityType, entityId: saved.id, version: saved.version, operation }];
 }
 
 /** The changes a merge wrote: each record whose references moved, then the actor merged into. */
-export function changesOfMerge(merged: MergedActors): CommittedChange[] {
+export function changesOfMerge(merged: MergedActors): WrittenChange[] {
   if (merged.replayed) return [];
   const moved = merged.moved.map(
-    ({ entityType, id, version }): CommittedChange => ({ entityType, entityId: id, version, operation: 'merge' }),
+    ({ entityType, id, version }): WrittenChange => ({ entityType, entityId: id, version, operation: 'merge' }),
   );
   return merged.unchanged
     ? moved
@@ -293,13 +296,22 @@ export class SqliteStore implements BilateralStore {
   // Writes
   async saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor) {
     const saved = saveRecord(this.database, type, request, editor);
-    this.changes.announce(changesOfSave(type, request.operation, saved));
+    this.announce(changesOfSave(type, request.operation, saved));
     return saved;
   }
   async mergeActors(...args: Parameters<BilateralStore['mergeActors']>) {
     const merged = mergeActors(this.database, ...args);
-    this.changes.announce(changesOfMerge(merged));
+    this.announce(changesOfMerge(merged));
     return merged;
+  }
+  /** Announces committed changes with their revisions' IDs, read in the same turn as the commit (one indexed lookup each). */
+  private announce(changes: WrittenChange[]) {
+    this.changes.announce(
+      changes.map((change) => ({
+        ...change,
+        revisionId: revisionIdOf(this.database, change.entityType, change.entityId, change.version),
+      })),
+    );
   }
   async loadSeeds(seedsDir: string) {
     return loadSeeds(this.database, seedsDir);

@@ -57,6 +57,8 @@ export interface PostgresServer {
   stop(mode?: 'fast' | 'immediate'): Promise<void>;
   /** Starts it again after stop(). */
   start(): Promise<void>;
+  /** Promotes a hot standby (`startPostgresServer(…, { standbyOf })`) to a primary, waiting until it takes writes. */
+  promote(): Promise<void>;
   /** Stops it if running and removes its directory. */
   remove(): Promise<void>;
 }
@@ -64,6 +66,11 @@ export interface PostgresServer {
 export interface StartOptions {
   /** A stopped cluster's data directory to start a copy of, instead of an empty new cluster. */
   copyOf?: string;
+  /**
+   * A running server to start a hot standby of: its base backup (`pg_basebackup -R`, over the
+   * replication connection initdb's trust rules allow from 127.0.0.1), streaming from it.
+   */
+  standbyOf?: PostgresServer;
 }
 
 /** Copies a data directory as the server's user, so the copy keeps the owner and modes PostgreSQL insists on. */
@@ -72,7 +79,7 @@ export const copyDataDirectory = (from: string, to: string) => runAsServerUser([
 /** Creates and starts a cluster; `settings` are extra `-c name=value` server settings. */
 export async function startPostgresServer(
   settings: Record<string, string> = {},
-  { copyOf }: StartOptions = {},
+  { copyOf, standbyOf }: StartOptions = {},
 ): Promise<PostgresServer> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (Debian: apt-get install postgresql), or set POSTGRES_BIN');
@@ -84,6 +91,21 @@ export async function startPostgresServer(
   }
   const data = join(dir, 'data');
   if (copyOf) await copyDataDirectory(copyOf, data);
+  else if (standbyOf)
+    await runAsServerUser([
+      join(bin, 'pg_basebackup'),
+      '-D',
+      data,
+      '-R',
+      '-X',
+      'stream',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(standbyOf.port),
+      '-U',
+      'postgres',
+    ]);
   else
     await runAsServerUser([
       join(bin, 'initdb'),
@@ -128,6 +150,9 @@ export async function startPostgresServer(
     async start() {
       await pgCtl('-l', join(dir, 'server.log'), '-o', options, '-w', 'start');
       running = true;
+    },
+    async promote() {
+      await pgCtl('-w', 'promote');
     },
     async remove() {
       if (running) await server.stop('immediate');
