@@ -324,6 +324,10 @@ export const EventFilterInput = builder.inputType('EventFilter', {
       description:
         'Source slugs, such as ["policyeast-2024-cold-war-rivals"]: only events that cite any of these documents in their own `citations` (citations of claims do not count). Unknown slugs match nothing.',
     }),
+    slugs: t.stringList({
+      description:
+        'Event slugs, such as ["2014-06-russia-lifts-arms-embargo-on-pakistan"]: only these events, for an export of exactly the events a page shows. Unknown slugs match nothing.',
+    }),
   }),
 });
 
@@ -384,6 +388,7 @@ export function toEventFilter(input: typeof EventFilterInput.$inferInput | null 
     text: input.text ?? null,
     hasConflicts: input.hasConflicts ?? null,
     sources: input.sources ?? null,
+    slugs: input.slugs ?? null,
     // Archived events are reached through revisions and the change feed, never through a filter.
     includeArchived: false,
   };

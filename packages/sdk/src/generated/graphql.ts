@@ -596,6 +596,8 @@ export type EventFilter = {
   kinds?: InputMaybe<Array<EventKind>>;
   /** Only events in any of these sectors. */
   sectors?: InputMaybe<Array<Sector>>;
+  /** Event slugs, such as ["2014-06-russia-lifts-arms-embargo-on-pakistan"]: only these events, for an export of exactly the events a page shows. Unknown slugs match nothing. */
+  slugs?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Source slugs, such as ["policyeast-2024-cold-war-rivals"]: only events that cite any of these documents in their own `citations` (citations of claims do not count). Unknown slugs match nothing. */
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Full-text condition on the title, summary or place, read exactly as `search(query:)` reads its query. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). At most 500 characters and 32 words (each word of a phrase counts), with parentheses at most 8 levels deep; control characters and lone surrogates are refused. A search over these limits, or whose operators or parentheses do not fit together, fails with INVALID_SEARCH and a message saying why. */

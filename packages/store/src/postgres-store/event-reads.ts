@@ -89,6 +89,7 @@ export async function eventFilterSql(db: PostgresDatabase, filter: EventFilter |
     conditions.push(
       sql`exists (select 1 from ${citations} join ${sources} on ${sources.id} = ${citations.sourceId} where ${citations.eventId} = ${events.id} and ${inTexts(sources.slug, filter.sources)})`,
     );
+  if (filter.slugs?.length) conditions.push(inTexts(events.slug, filter.slugs));
   // As on SQLite, whose event index holds live events only, the text matches live events alone.
   if (filter.text != null) {
     const matches = textFilterSql(searchVector(events), filter.text);

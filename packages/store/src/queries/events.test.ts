@@ -85,6 +85,16 @@ forEachStore('listEvents', (underTest) => {
     await expect(slugs({ from: '2014-02-30' })).rejects.toThrow(/not a real day/);
   });
 
+  it('keeps the events named by slug, and nothing for a slug no event has', async () => {
+    expect(await slugs({ slugs: ['2024-10-trade-pledge', '2014-russia-lifts-arms-embargo'] })).toEqual([
+      '2014-russia-lifts-arms-embargo',
+      '2024-10-trade-pledge',
+    ]);
+    expect(await slugs({ slugs: ['2024-10-trade-pledge'], kinds: ['visit'] })).toEqual([]);
+    expect(await slugs({ slugs: ['no-such-event'] })).toEqual([]);
+    expect(await underTest.store.countEvents({ slugs: ['2016-druzhba-exercise'] })).toBe(1);
+  });
+
   it('combines kinds, sectors, actors (any or all), conflicts and cited sources', async () => {
     expect(await slugs({ kinds: ['pledge', 'military_exercise'] })).toEqual([
       '2016-druzhba-exercise',
