@@ -326,7 +326,12 @@ describe.skipIf(missing)('the explorer in a real browser', () => {
       const asCsv = await download('CSV');
       expect(asCsv.path).toBe('/export/events.csv');
       // The event_id column comes first; a slug needs no CSV quoting.
-      expect(asCsv.lines.slice(1).map((line) => line.slice(0, line.indexOf(','))).sort()).toEqual(expected.sort());
+      expect(
+        asCsv.lines
+          .slice(1)
+          .map((line) => line.slice(0, line.indexOf(',')))
+          .sort(),
+      ).toEqual(expected.sort());
       const asJsonLines = await download('JSON Lines');
       expect(asJsonLines.path).toBe('/export/events.jsonl');
       expect(asJsonLines.lines.map((line) => JSON.parse(line).event_id).sort()).toEqual(expected);
