@@ -315,7 +315,7 @@ export const EventFilterInput = builder.inputType('EventFilter', {
     }),
     sectors: t.field({ type: [SectorEnum], description: 'Only events in any of these sectors.' }),
     text: t.string({
-      description: `Full-text condition on the title, summary or place, read exactly as \`search(query:)\` reads its query. ${SEARCH_SYNTAX}`,
+      description: `Full-text condition on the title, summary or place (and, when the server is given the source documents, \`SOURCES_DIR\`, the text of the paragraphs the event and its claims cite), read exactly as \`search(query:)\` reads its query. ${SEARCH_SYNTAX}`,
     }),
     hasConflicts: t.boolean({
       description: 'True: only events on which sources disagree. False: only events on which they do not.',

@@ -13,6 +13,7 @@ import { READ_ONLY_MODE_MESSAGE, StorageError } from '../errors/storage-error.ts
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
 import type { ChangeWatcher } from '../live/change-feed.ts';
 import { EXPORT_BATCH_SIZE } from '../paging/batches.ts';
+import { passagesTouchedBy } from '../plans/cited-passages.ts';
 import { ChangeListener } from '../postgres/change-listener.ts';
 import {
   type PostgresDatabase,
@@ -32,7 +33,7 @@ import { databasePointsBudget } from './rate-budgets.ts';
 import * as recordReads from './record-reads.ts';
 import * as related from './related-reads.ts';
 import * as revisions from './revision-reads.ts';
-import { saveRecord } from './save-record.ts';
+import { indexCitedPassages, saveRecord } from './save-record.ts';
 import { search as searchRecords } from './search.ts';
 import { loadSeeds } from './seed-load.ts';
 import { readSeedRenames } from './seed-renames.ts';
@@ -46,6 +47,8 @@ export class PostgresBilateralStore implements BilateralStore {
   private readonly opening: Promise<PostgresStore>;
   private readonly statementObservers = new Set<StatementObserver>();
   private changeListener: ChangeListener | undefined;
+  /** The documents directory of the indexed passages, once `indexCitedPassages` was asked for. */
+  private passages: { dir: string | undefined } | undefined;
 
   /**
    * `readOnly` says the store being opened was asked for read-only sessions (`READ_ONLY`), known
@@ -256,13 +259,29 @@ export class PostgresBilateralStore implements BilateralStore {
 
   // Writes
   saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor) {
-    return this.run((db) => saveRecord(db, type, request, editor));
+    return this.run(async (db) => {
+      const saved = await saveRecord(db, type, request, editor);
+      await this.indexPassagesOf(db, passagesTouchedBy(type, saved));
+      return saved;
+    });
   }
   mergeActors(...args: Args<'mergeActors'>) {
     return this.run((db) => mergeActors(db, ...args));
   }
   loadSeeds(seedsDir: string) {
-    return this.run((db) => loadSeeds(db, seedsDir));
+    return this.run(async (db) => {
+      const report = await loadSeeds(db, seedsDir);
+      await this.indexPassagesOf(db, undefined);
+      return report;
+    });
+  }
+  indexCitedPassages(sourcesDir: string | undefined) {
+    this.passages = { dir: sourcesDir };
+    return this.run((db) => indexCitedPassages(db, sourcesDir));
+  }
+  /** Indexes the passages of `eventIds` (every event when undefined) once `indexCitedPassages` was asked for. */
+  private async indexPassagesOf(db: PostgresDatabase, eventIds: number[] | undefined | false) {
+    if (this.passages && eventIds !== false) await indexCitedPassages(db, this.passages.dir, eventIds);
   }
 
   // Live updates and budgets

@@ -6,6 +6,7 @@
  */
 import type { Editor, SavedRecord, SaveRequest } from '../curation/save-record.ts';
 import { causes } from '../errors/storage-error.ts';
+import { indexCitedPassages as indexPlan } from '../plans/cited-passages.ts';
 import { runPlanAsync } from '../plans/run.ts';
 import { saveRecord as savePlan } from '../plans/save-record.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
@@ -38,4 +39,13 @@ export function saveRecord<T extends EntityType>(
   editor: Editor,
 ): Promise<SavedRecord> {
   return inWriteTransaction(db, (tx) => runPlanAsync(savePlan(type, request, editor), new PostgresStatements(tx)));
+}
+
+/** The indexed passages of events on PostgreSQL: the plan of `plans/cited-passages.ts` in one transaction. */
+export function indexCitedPassages(
+  db: PostgresDatabase,
+  dir: string | undefined,
+  eventIds?: number[],
+): Promise<number> {
+  return inWriteTransaction(db, (tx) => runPlanAsync(indexPlan(dir, eventIds), new PostgresStatements(tx)));
 }

@@ -14,6 +14,7 @@ import type {
   ChildRows,
   ChildTable,
   CitationScope,
+  CitedParagraph,
   NewIdempotencyKey,
   NewRevision,
   ParentColumn,
@@ -39,6 +40,7 @@ import {
 } from '../postgres/schema.ts';
 import type { LookupAnswers, Lookups, RecordOf } from '../seed/write-rules.ts';
 import type { EntityType, RevisionOperation } from '../vocabulary/curation-terms.ts';
+import { inIds } from './event-reads.ts';
 import { ownColumns, RECORD_TABLES, type RecordTable } from './record-writes.ts';
 
 // Widened to one table type: every record table has these columns, which a union of tables hides from drizzle.
@@ -406,6 +408,29 @@ export class PostgresStatements implements AsyncStatements {
   }
   citationsOfSource(sourceId: number) {
     return this.tx.select().from(citations).where(eq(citations.sourceId, sourceId));
+  }
+  async citedParagraphs(sourceIds: number[], eventIds: number[] | undefined) {
+    const ofEvents = (column: PgColumn) => (eventIds ? sql`and ${inIds(column, eventIds)}` : sql``);
+    const inSources = inIds(citations.sourceId, sourceIds);
+    const { rows } = await this.tx.execute<CitedParagraph>(sql`
+      select ${citations.eventId} as "eventId", ${citations.sourceId} as "sourceId", ${citations.paragraph} as paragraph
+        from ${citations} where ${citations.eventId} is not null and ${inSources} ${ofEvents(citations.eventId)}
+      union
+      select ${claims.eventId}, ${citations.sourceId}, ${citations.paragraph}
+        from ${citations} join ${claims} on ${claims.id} = ${citations.claimId}
+        where ${claims.eventId} is not null and ${inSources} ${ofEvents(claims.eventId)}
+      order by 1, 2, 3`);
+    return rows;
+  }
+  async indexedPassages(eventIds: number[] | undefined) {
+    const { rows } = await this.tx.execute<{ id: number; text: string }>(sql`
+      select id, cited_passages as text from ${events} where cited_passages is not null
+      ${eventIds ? sql`and ${inIds(sql`id`, eventIds)}` : sql``}`);
+    return rows;
+  }
+  async setCitedPassages(rows: { id: number; text: string | null }[]) {
+    for (const { id, text } of rows)
+      await this.tx.execute(sql`update ${events} set cited_passages = ${text} where id = ${id}`);
   }
   claimSubjects(claimIds: number[]) {
     return this.tx

@@ -3,7 +3,7 @@
  * (or a few) in the caller's transaction: `runPlan(plan, new SqliteStatements(tx))` runs a write or
  * a seed-format read in one synchronous block, as drizzle's better-sqlite3 driver requires.
  */
-import { and, asc, desc, eq, inArray, isNotNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Store } from '../db/client.ts';
 import {
@@ -29,6 +29,7 @@ import type {
   ChildRows,
   ChildTable,
   CitationScope,
+  CitedParagraph,
   NewIdempotencyKey,
   NewRevision,
   ParentColumn,
@@ -429,6 +430,27 @@ export class SqliteStatements implements Statements {
   }
   citationsOfSource(sourceId: number) {
     return this.tx.select().from(citations).where(eq(citations.sourceId, sourceId)).all();
+  }
+  citedParagraphs(sourceIds: number[], eventIds: number[] | undefined) {
+    const ofEvents = (column: SQLiteColumn) =>
+      eventIds ? sql`and ${column} in (select value from json_each(${JSON.stringify(eventIds)}))` : sql``;
+    const inSources = sql`${citations.sourceId} in (select value from json_each(${JSON.stringify(sourceIds)}))`;
+    return this.tx.all<CitedParagraph>(sql`
+      select ${citations.eventId} as eventId, ${citations.sourceId} as sourceId, ${citations.paragraph} as paragraph
+        from ${citations} where ${citations.eventId} is not null and ${inSources} ${ofEvents(citations.eventId)}
+      union
+      select ${claims.eventId}, ${citations.sourceId}, ${citations.paragraph}
+        from ${citations} join ${claims} on ${claims.id} = ${citations.claimId}
+        where ${claims.eventId} is not null and ${inSources} ${ofEvents(claims.eventId)}
+      order by 1, 2, 3`);
+  }
+  indexedPassages(eventIds: number[] | undefined) {
+    return this.tx.all<{ id: number; text: string }>(sql`
+      select id, cited_passages as text from ${events} where cited_passages is not null
+      ${eventIds ? sql`and id in (select value from json_each(${JSON.stringify(eventIds)}))` : sql``}`);
+  }
+  setCitedPassages(rows: { id: number; text: string | null }[]) {
+    for (const { id, text } of rows) this.tx.run(sql`update ${events} set cited_passages = ${text} where id = ${id}`);
   }
   claimSubjects(claimIds: number[]) {
     return this.tx

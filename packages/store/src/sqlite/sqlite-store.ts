@@ -8,6 +8,7 @@
  * so that the thread serving requests stays free while they count.
  */
 
+import { indexCitedPassages } from '../curation/cited-passages.ts';
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../curation/keys.ts';
 import { type MergedActors, mergeActors } from '../curation/merge-actors.ts';
 import { changesSince, revisionAsOf, revisionsOf } from '../curation/revisions.ts';
@@ -26,6 +27,7 @@ import { toStorageError } from '../db/storage-error.ts';
 import { checkStorage } from '../db/storage-health.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
 import { AnnouncedChanges, type ChangeRelay, type ChangeWatcher, type CommittedChange } from '../live/change-feed.ts';
+import { passagesTouchedBy } from '../plans/cited-passages.ts';
 import { actorBySlug, countActors, eventPagesByActorIds, listActors } from '../queries/actors.ts';
 import { countEvents, eventBySlug, eventsByIds, listEvents } from '../queries/events.ts';
 import { EXPORT_BATCH_SIZE, exportActors, exportEvents } from '../queries/export.ts';
@@ -96,6 +98,8 @@ export class SqliteStore implements BilateralStore {
 
   /** One SQLite file has no channel between processes: writes are announced by the process that commits them. */
   private readonly changes: AnnouncedChanges;
+  /** The documents directory of the indexed passages, once `indexCitedPassages` was asked for. */
+  private passages: { dir: string | undefined } | undefined;
 
   constructor(database: Store, scanThread?: ScanThread, changeRelay?: ChangeRelay) {
     this.database = database;
@@ -293,6 +297,7 @@ export class SqliteStore implements BilateralStore {
   async saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor) {
     const saved = saveRecord(this.database, type, request, editor);
     this.changes.announce(changesOfSave(type, request.operation, saved));
+    this.indexPassagesOf(passagesTouchedBy(type, saved));
     return saved;
   }
   async mergeActors(...args: Parameters<BilateralStore['mergeActors']>) {
@@ -301,7 +306,17 @@ export class SqliteStore implements BilateralStore {
     return merged;
   }
   async loadSeeds(seedsDir: string) {
-    return loadSeeds(this.database, seedsDir);
+    const report = loadSeeds(this.database, seedsDir);
+    this.indexPassagesOf(undefined);
+    return report;
+  }
+  async indexCitedPassages(sourcesDir: string | undefined) {
+    this.passages = { dir: sourcesDir };
+    return indexCitedPassages(this.database, sourcesDir);
+  }
+  /** Indexes the passages of `eventIds` (every event when undefined) once `indexCitedPassages` was asked for. */
+  private indexPassagesOf(eventIds: number[] | undefined | false) {
+    if (this.passages && eventIds !== false) indexCitedPassages(this.database, this.passages.dir, eventIds);
   }
 
   // Live updates and budgets
