@@ -7,9 +7,11 @@
  * finds words the server may not show. An event's passages are its own citations' and its claims'
  * paragraphs, in source and paragraph order, each once, separated by blank lines.
  */
+import { type Column, type SQL, sql, type Table } from 'drizzle-orm';
 import { documentParagraphs } from '../sources/document-paragraphs.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
 import { db, type Plan } from './run.ts';
+import { type Editor, type SavedRecord, type SaveRequest, saveRecord } from './save-record.ts';
 import type { CitedParagraph } from './statements.ts';
 
 /** Each event's passage text from `paragraphs` (by source ID), in the order `cited` lists them. */
@@ -48,13 +50,50 @@ export function* indexCitedPassages(dir: string | undefined, eventIds?: number[]
   return changed.length;
 }
 
+/** The documents directory of a store's indexed passages, once it was asked to index them (undefined: take them out). */
+export interface IndexedPassages {
+  dir: string | undefined;
+}
+
 /**
- * Which events' passages a committed save may have changed, to index again after it: the event saved
- * (its citations or claims), every event for a source (its file may now name another document), or
- * `false` for a record no event's passages come from.
+ * `saveRecord`, and in the same transaction the passages of the events it may have changed: the
+ * event saved (its citations or claims), every event for a source (its file may now name another
+ * document), none for other records or a write that changed nothing. Without `passages` (a store
+ * never asked to index them), the save alone.
  */
-export function passagesTouchedBy(type: EntityType, saved: { id: number; replayed: boolean; unchanged?: boolean }) {
-  if (saved.replayed || saved.unchanged) return false;
-  if (type === 'event') return [saved.id];
-  return type === 'source' ? undefined : false;
+export function* saveIndexingPassages<T extends EntityType>(
+  type: T,
+  request: SaveRequest<T>,
+  editor: Editor,
+  passages: IndexedPassages | undefined,
+): Plan<SavedRecord> {
+  const saved = yield* saveRecord(type, request, editor);
+  if (passages && !saved.replayed && !saved.unchanged && (type === 'event' || type === 'source'))
+    yield* indexCitedPassages(passages.dir, type === 'event' ? [saved.id] : undefined);
+  return saved;
+}
+
+type CitationColumns = Table & { eventId: Column; sourceId: Column; paragraph: Column; claimId: Column };
+type ClaimColumns = Table & { id: Column; eventId: Column };
+
+/**
+ * The statement of `Statements.citedParagraphs` over either database's tables: each event's own
+ * citations and its claims' in the documents `inSources` keeps, of the events `ofEvents` keeps (all
+ * without it), by event, source and paragraph.
+ */
+export function citedParagraphsSql(
+  citations: CitationColumns,
+  claims: ClaimColumns,
+  inSources: (column: Column) => SQL,
+  ofEvents: ((column: Column) => SQL) | undefined,
+): SQL {
+  const andOf = (column: Column) => (ofEvents ? sql`and ${ofEvents(column)}` : sql``);
+  return sql`
+    select ${citations.eventId} as "eventId", ${citations.sourceId} as "sourceId", ${citations.paragraph} as "paragraph"
+      from ${citations} where ${citations.eventId} is not null and ${inSources(citations.sourceId)} ${andOf(citations.eventId)}
+    union
+    select ${claims.eventId}, ${citations.sourceId}, ${citations.paragraph}
+      from ${citations} join ${claims} on ${claims.id} = ${citations.claimId}
+      where ${claims.eventId} is not null and ${inSources(citations.sourceId)} ${andOf(claims.eventId)}
+    order by 1, 2, 3`;
 }

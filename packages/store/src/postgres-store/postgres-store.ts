@@ -13,7 +13,7 @@ import { READ_ONLY_MODE_MESSAGE, StorageError } from '../errors/storage-error.ts
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
 import type { ChangeWatcher } from '../live/change-feed.ts';
 import { EXPORT_BATCH_SIZE } from '../paging/batches.ts';
-import { passagesTouchedBy } from '../plans/cited-passages.ts';
+import type { IndexedPassages } from '../plans/cited-passages.ts';
 import { ChangeListener } from '../postgres/change-listener.ts';
 import {
   type PostgresDatabase,
@@ -48,7 +48,7 @@ export class PostgresBilateralStore implements BilateralStore {
   private readonly statementObservers = new Set<StatementObserver>();
   private changeListener: ChangeListener | undefined;
   /** The documents directory of the indexed passages, once `indexCitedPassages` was asked for. */
-  private passages: { dir: string | undefined } | undefined;
+  private passages: IndexedPassages | undefined;
 
   /**
    * `readOnly` says the store being opened was asked for read-only sessions (`READ_ONLY`), known
@@ -259,11 +259,7 @@ export class PostgresBilateralStore implements BilateralStore {
 
   // Writes
   saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor) {
-    return this.run(async (db) => {
-      const saved = await saveRecord(db, type, request, editor);
-      await this.indexPassagesOf(db, passagesTouchedBy(type, saved));
-      return saved;
-    });
+    return this.run((db) => saveRecord(db, type, request, editor, this.passages));
   }
   mergeActors(...args: Args<'mergeActors'>) {
     return this.run((db) => mergeActors(db, ...args));
@@ -271,17 +267,13 @@ export class PostgresBilateralStore implements BilateralStore {
   loadSeeds(seedsDir: string) {
     return this.run(async (db) => {
       const report = await loadSeeds(db, seedsDir);
-      await this.indexPassagesOf(db, undefined);
+      if (this.passages) await indexCitedPassages(db, this.passages.dir);
       return report;
     });
   }
   indexCitedPassages(sourcesDir: string | undefined) {
     this.passages = { dir: sourcesDir };
     return this.run((db) => indexCitedPassages(db, sourcesDir));
-  }
-  /** Indexes the passages of `eventIds` (every event when undefined) once `indexCitedPassages` was asked for. */
-  private async indexPassagesOf(db: PostgresDatabase, eventIds: number[] | undefined | false) {
-    if (this.passages && eventIds !== false) await indexCitedPassages(db, this.passages.dir, eventIds);
   }
 
   // Live updates and budgets

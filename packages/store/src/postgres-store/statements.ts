@@ -7,6 +7,7 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import { citedParagraphsSql } from '../plans/cited-passages.ts';
 import type { AsyncStatements } from '../plans/run.ts';
 import type {
   Bookkeeping,
@@ -410,16 +411,14 @@ export class PostgresStatements implements AsyncStatements {
     return this.tx.select().from(citations).where(eq(citations.sourceId, sourceId));
   }
   async citedParagraphs(sourceIds: number[], eventIds: number[] | undefined) {
-    const ofEvents = (column: PgColumn) => (eventIds ? sql`and ${inIds(column, eventIds)}` : sql``);
-    const inSources = inIds(citations.sourceId, sourceIds);
-    const { rows } = await this.tx.execute<CitedParagraph>(sql`
-      select ${citations.eventId} as "eventId", ${citations.sourceId} as "sourceId", ${citations.paragraph} as paragraph
-        from ${citations} where ${citations.eventId} is not null and ${inSources} ${ofEvents(citations.eventId)}
-      union
-      select ${claims.eventId}, ${citations.sourceId}, ${citations.paragraph}
-        from ${citations} join ${claims} on ${claims.id} = ${citations.claimId}
-        where ${claims.eventId} is not null and ${inSources} ${ofEvents(claims.eventId)}
-      order by 1, 2, 3`);
+    const { rows } = await this.tx.execute<CitedParagraph>(
+      citedParagraphsSql(
+        citations,
+        claims,
+        (column) => inIds(column, sourceIds),
+        eventIds && ((column) => inIds(column, eventIds)),
+      ),
+    );
     return rows;
   }
   async indexedPassages(eventIds: number[] | undefined) {

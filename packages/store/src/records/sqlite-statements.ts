@@ -3,7 +3,7 @@
  * (or a few) in the caller's transaction: `runPlan(plan, new SqliteStatements(tx))` runs a write or
  * a seed-format read in one synchronous block, as drizzle's better-sqlite3 driver requires.
  */
-import { and, asc, desc, eq, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, type Column, desc, eq, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Store } from '../db/client.ts';
 import {
@@ -23,6 +23,7 @@ import {
   revisions,
   sources,
 } from '../db/schema.ts';
+import { citedParagraphsSql } from '../plans/cited-passages.ts';
 import type {
   Bookkeeping,
   CheckedChildTables,
@@ -432,17 +433,11 @@ export class SqliteStatements implements Statements {
     return this.tx.select().from(citations).where(eq(citations.sourceId, sourceId)).all();
   }
   citedParagraphs(sourceIds: number[], eventIds: number[] | undefined) {
-    const ofEvents = (column: SQLiteColumn) =>
-      eventIds ? sql`and ${column} in (select value from json_each(${JSON.stringify(eventIds)}))` : sql``;
-    const inSources = sql`${citations.sourceId} in (select value from json_each(${JSON.stringify(sourceIds)}))`;
-    return this.tx.all<CitedParagraph>(sql`
-      select ${citations.eventId} as eventId, ${citations.sourceId} as sourceId, ${citations.paragraph} as paragraph
-        from ${citations} where ${citations.eventId} is not null and ${inSources} ${ofEvents(citations.eventId)}
-      union
-      select ${claims.eventId}, ${citations.sourceId}, ${citations.paragraph}
-        from ${citations} join ${claims} on ${claims.id} = ${citations.claimId}
-        where ${claims.eventId} is not null and ${inSources} ${ofEvents(claims.eventId)}
-      order by 1, 2, 3`);
+    const among = (ids: number[]) => (column: Column) =>
+      sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
+    return this.tx.all<CitedParagraph>(
+      citedParagraphsSql(citations, claims, among(sourceIds), eventIds && among(eventIds)),
+    );
   }
   indexedPassages(eventIds: number[] | undefined) {
     return this.tx.all<{ id: number; text: string }>(sql`

@@ -27,7 +27,7 @@ import { toStorageError } from '../db/storage-error.ts';
 import { checkStorage } from '../db/storage-health.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
 import { AnnouncedChanges, type ChangeRelay, type ChangeWatcher, type CommittedChange } from '../live/change-feed.ts';
-import { passagesTouchedBy } from '../plans/cited-passages.ts';
+import type { IndexedPassages } from '../plans/cited-passages.ts';
 import { actorBySlug, countActors, eventPagesByActorIds, listActors } from '../queries/actors.ts';
 import { countEvents, eventBySlug, eventsByIds, listEvents } from '../queries/events.ts';
 import { EXPORT_BATCH_SIZE, exportActors, exportEvents } from '../queries/export.ts';
@@ -99,7 +99,7 @@ export class SqliteStore implements BilateralStore {
   /** One SQLite file has no channel between processes: writes are announced by the process that commits them. */
   private readonly changes: AnnouncedChanges;
   /** The documents directory of the indexed passages, once `indexCitedPassages` was asked for. */
-  private passages: { dir: string | undefined } | undefined;
+  private passages: IndexedPassages | undefined;
 
   constructor(database: Store, scanThread?: ScanThread, changeRelay?: ChangeRelay) {
     this.database = database;
@@ -295,9 +295,8 @@ export class SqliteStore implements BilateralStore {
 
   // Writes
   async saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor) {
-    const saved = saveRecord(this.database, type, request, editor);
+    const saved = saveRecord(this.database, type, request, editor, this.passages);
     this.changes.announce(changesOfSave(type, request.operation, saved));
-    this.indexPassagesOf(passagesTouchedBy(type, saved));
     return saved;
   }
   async mergeActors(...args: Parameters<BilateralStore['mergeActors']>) {
@@ -307,16 +306,12 @@ export class SqliteStore implements BilateralStore {
   }
   async loadSeeds(seedsDir: string) {
     const report = loadSeeds(this.database, seedsDir);
-    this.indexPassagesOf(undefined);
+    if (this.passages) indexCitedPassages(this.database, this.passages.dir);
     return report;
   }
   async indexCitedPassages(sourcesDir: string | undefined) {
     this.passages = { dir: sourcesDir };
     return indexCitedPassages(this.database, sourcesDir);
-  }
-  /** Indexes the passages of `eventIds` (every event when undefined) once `indexCitedPassages` was asked for. */
-  private indexPassagesOf(eventIds: number[] | undefined | false) {
-    if (this.passages && eventIds !== false) indexCitedPassages(this.database, this.passages.dir, eventIds);
   }
 
   // Live updates and budgets
