@@ -4,7 +4,7 @@
 // Run: npx -y pnpm@10 --filter @bilateral/api bench:profile
 // Settings (environment): PROFILE_QUERY (a query name from queries.ts, default "page20 @50%"),
 // PROFILE_EVENTS (database size, default 100000), PROFILE_REQUESTS (default 2000), PROFILE_OUTPUT,
-// PROFILE_METRICS=1 (with metrics, each request in its statement-counting scope, as the server runs them).
+// PROFILE_METRICS=1 (with metrics, each request's statements counted through its scoped store, as the server runs them).
 // CPU time, not wall time, so that other work on a shared machine moves the figure less.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -15,7 +15,6 @@ import { syntheticDatabase } from '@bilateral/store/synthetic';
 import { sqliteDatabaseOf } from '@bilateral/store/testing';
 import { sdkTrustedDocuments } from '../src/execution/trusted-documents.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
-import { withRequestStats } from '../src/observability/request-scope.ts';
 import { createBilateralYoga } from '../src/yoga.ts';
 import { type CpuProfile, stageTable } from './cpu-stages.ts';
 import { benchQueries } from './queries.ts';
@@ -74,7 +73,7 @@ const fetchPage = () =>
     body,
   });
 const send = async () => {
-  const response = await (withMetrics ? withRequestStats(fetchPage) : fetchPage());
+  const response = await fetchPage();
   const text = await response.text();
   if (!response.ok || text.includes('"errors"')) throw new Error(`the query failed: ${text.slice(0, 300)}`);
 };

@@ -49,7 +49,7 @@ describe.runIf(installed)('crash durability on PostgreSQL', () => {
   afterAll(async () => {
     await store?.close();
     await server?.remove();
-  });
+  }, 120_000);
 
   it(`keeps every acknowledged write across ${ROUNDS} kills of the server, and the API recovers by itself`, async () => {
     const yoga = createBilateralYoga({ store, logging: false, audit: () => {} });

@@ -100,7 +100,6 @@ function serve(store: BilateralStore, changes: ChangeBus) {
     tracing,
   });
   const server = createBilateralServer(yoga, {
-    requestStats: metricsOn || tracing !== undefined,
     webSockets: { store, trustedDocuments: sdkTrustedDocuments(), trustedDocumentsOnly, metrics },
   });
   if (trustedDocumentsOnly)

@@ -31,6 +31,7 @@ import { jsonOperatorLogger, operatorLogger } from './logging.ts';
 import type { Metrics } from './observability/metrics.ts';
 import { type Scrape, useMetricsEndpoint } from './observability/metrics-endpoint.ts';
 import { type RequestLogOptions, useRequestLog } from './observability/request-log.ts';
+import { scopedStore } from './observability/request-scope.ts';
 import type { Tracing } from './observability/tracing.ts';
 import { schema } from './schema/index.ts';
 
@@ -86,9 +87,12 @@ export function createBilateralYoga({
   const graphqlEndpoint = '/graphql';
   // GraphiQL's own introspection query is refused when only trusted documents run, so its page carries the schema.
   const graphiqlSchema = trustedDocumentsOnly ? introspectionFromSchema(schema) : undefined;
+  // The metrics and traces count each request's statements: its resolvers reach the store through a view scoped to it.
+  const countStatements = metrics !== undefined || tracing !== undefined;
   return createYoga<Record<string, never>, Context>({
     schema,
-    context: ({ request }) => createContext(store, { request, audit, changes, sourcesDir }),
+    context: ({ request }) =>
+      createContext(countStatements ? scopedStore(store, request) : store, { request, audit, changes, sourcesDir }),
     graphqlEndpoint,
     landingPage: false,
     logging: logging && (requestLog ? jsonOperatorLogger : operatorLogger),

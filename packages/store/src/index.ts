@@ -16,6 +16,9 @@ export {
   type DatePrecision,
   type FuzzyDate,
   FuzzyDateError,
+  firstKnownDay,
+  OPEN_END_DAY,
+  OPEN_START_DAY,
   parseFuzzyDate,
 } from './dates/fuzzy-date.ts';
 export { DURABILITY_MODES, type Durability, type OpenStoreOptions } from './db/client.ts';

@@ -59,4 +59,26 @@ describe('compiled execution', () => {
       expect.objectContaining({ path: ['nodes', 0], extensions: expect.objectContaining({ code: 'INVALID_ID' }) }),
     ]);
   });
+
+  it("refuses variables that do not fit their types with graphql-js's explanation, the same on every request", async () => {
+    const query =
+      'query ($first: Int, $kinds: [EventKind!]) { events(first: $first, filter: { kinds: $kinds }) { totalCount } }';
+    for (const round of [1, 2]) {
+      const wrongNumber = await execute(api.yoga, query, { first: 'ten' });
+      expect(wrongNumber.errors, `round ${round}`).toEqual([
+        expect.objectContaining({
+          message: 'Variable "$first" got invalid value "ten"; Int cannot represent non-integer value: "ten"',
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
+      ]);
+      const wrongKind = await execute(api.yoga, query, { kinds: ['PICNIC'] });
+      expect(wrongKind.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(
+          /^Variable "\$kinds" got invalid value "PICNIC" at "kinds\[0\]"; Value "PICNIC" does not exist in "EventKind" enum\./,
+        ),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    expect((await execute(api.yoga, query, { first: 1, kinds: null })).errors).toBeUndefined();
+  });
 });

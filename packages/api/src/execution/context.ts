@@ -18,122 +18,160 @@ import { type AuditLog, type Caller, callerOf } from './auth.ts';
 
 type Fetch<Row> = (ids: readonly number[]) => Promise<Row[]>;
 
-function createLoaders(store: BilateralStore) {
-  const byId = <Row extends { id: number }>(fetch: Fetch<Row>) =>
-    new DataLoader<number, Row | null>(async (ids) => {
-      const rows = new Map((await fetch(ids)).map((row) => [row.id, row]));
-      return ids.map((id) => rows.get(id) ?? null);
-    });
-  const grouped = <Row>(fetch: Fetch<Row>, key: (row: Row) => number | null) =>
-    new DataLoader<number, Row[]>(async (ids) => {
-      const groups = groupBy(await fetch(ids), key);
-      return ids.map((id) => groups.get(id) ?? []);
-    });
-  const counted = (fetch: (ids: readonly number[]) => Promise<Map<number, number>>) =>
-    new DataLoader<number, number>(async (ids) => {
-      const counts = await fetch(ids);
-      return ids.map((id) => counts.get(id) ?? 0);
-    });
-  /** One loader per distinct set of page arguments, since each set needs its own statement. */
-  const paged = <Row, Args>(fetch: (ids: readonly number[], args: Args) => Promise<Map<number, Page<Row>>>) => {
-    const loaders = new Map<string, DataLoader<number, Page<Row>>>();
-    return (args: Args) => {
-      const key = JSON.stringify(args);
-      let loader = loaders.get(key);
-      if (!loader) {
-        loader = new DataLoader<number, Page<Row>>(async (ids) => {
-          const pages = await fetch(ids, args);
-          return ids.map((id) => pages.get(id)!);
-        });
-        loaders.set(key, loader);
-      }
-      return loader;
-    };
+const byId = <Row extends { id: number }>(fetch: Fetch<Row>) =>
+  new DataLoader<number, Row | null>(async (ids) => {
+    const rows = new Map((await fetch(ids)).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
+const grouped = <Row>(fetch: Fetch<Row>, key: (row: Row) => number | null) =>
+  new DataLoader<number, Row[]>(async (ids) => {
+    const groups = groupBy(await fetch(ids), key);
+    return ids.map((id) => groups.get(id) ?? []);
+  });
+const counted = (fetch: (ids: readonly number[]) => Promise<Map<number, number>>) =>
+  new DataLoader<number, number>(async (ids) => {
+    const counts = await fetch(ids);
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
+/** One loader per distinct set of page arguments, since each set needs its own statement. */
+const paged = <Row, Args>(fetch: (ids: readonly number[], args: Args) => Promise<Map<number, Page<Row>>>) => {
+  const loaders = new Map<string, DataLoader<number, Page<Row>>>();
+  return (args: Args) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<number, Page<Row>>(async (ids) => {
+        const pages = await fetch(ids, args);
+        return ids.map((id) => pages.get(id)!);
+      });
+      loaders.set(key, loader);
+    }
+    return loader;
   };
-  const idBySlug = (table: 'actors' | 'sources' | 'events') =>
-    new DataLoader<string, number | null>(async (slugs) => {
-      const ids = await store.idsBySlugs(table, slugs);
-      return slugs.map((slug) => ids.get(slug) ?? null);
-    });
-  const actor = byId((ids) => store.actorsByIds(ids));
-  const citationsOf = (subject: CitationSubject) =>
-    grouped(
-      (ids) => store.citationsBySubjectIds(subject, ids),
-      (row) => row[subject],
-    );
+};
+const idBySlug = (store: BilateralStore, table: 'actors' | 'sources' | 'events') =>
+  new DataLoader<string, number | null>(async (slugs) => {
+    const ids = await store.idsBySlugs(table, slugs);
+    return slugs.map((slug) => ids.get(slug) ?? null);
+  });
+const citationsOf = (store: BilateralStore, subject: CitationSubject) =>
+  grouped(
+    (ids) => store.citationsBySubjectIds(subject, ids),
+    (row) => row[subject],
+  );
 
-  return {
-    event: byId((ids) => store.eventsByIds(ids)),
-    actorIdBySlug: idBySlug('actors'),
-    sourceIdBySlug: idBySlug('sources'),
-    eventIdBySlug: idBySlug('events'),
-    actor,
-    source: byId((ids) => store.sourcesByIds(ids)),
-    claim: byId((ids) => store.claimsByIds(ids)),
-    figure: byId((ids) => store.figuresByIds(ids)),
-    office: byId((ids) => store.officesByIds(ids)),
-    // An actor's country is nearly always a participant of the same event too (Pakistan, Russia), so
-    // the actors read with the participants are put in the actor loader: `actor { country }` then
-    // needs no lookup of its own.
-    participants: grouped(
+const actorLoader = (store: BilateralStore) => byId((ids) => store.actorsByIds(ids));
+
+/** How each loader is made for one request, from its store (and, for one, its other loaders). */
+const LOADERS = {
+  event: (store: BilateralStore) => byId((ids) => store.eventsByIds(ids)),
+  actorIdBySlug: (store: BilateralStore) => idBySlug(store, 'actors'),
+  sourceIdBySlug: (store: BilateralStore) => idBySlug(store, 'sources'),
+  eventIdBySlug: (store: BilateralStore) => idBySlug(store, 'events'),
+  actor: actorLoader,
+  source: (store: BilateralStore) => byId((ids) => store.sourcesByIds(ids)),
+  claim: (store: BilateralStore) => byId((ids) => store.claimsByIds(ids)),
+  figure: (store: BilateralStore) => byId((ids) => store.figuresByIds(ids)),
+  office: (store: BilateralStore) => byId((ids) => store.officesByIds(ids)),
+  // An actor's country is nearly always a participant of the same event too (Pakistan, Russia), so
+  // the actors read with the participants are put in the actor loader: `actor { country }` then
+  // needs no lookup of its own.
+  participants: (store: BilateralStore, loaders: { readonly actor: ReturnType<typeof actorLoader> }) =>
+    grouped(
       async (ids) => {
         const rows = await store.participantsByEventIds(ids);
-        for (const row of rows) actor.prime(row.actorId, row.actor);
+        for (const row of rows) loaders.actor.prime(row.actorId, row.actor);
         return rows;
       },
       (row) => row.eventId,
     ),
-    sectors: grouped(
+  sectors: (store: BilateralStore) =>
+    grouped(
       (ids) => store.sectorsByEventIds(ids),
       (row) => row.eventId,
     ),
-    eventClaims: grouped(
+  eventClaims: (store: BilateralStore) =>
+    grouped(
       (ids) => store.claimsByEventIds(ids),
       (row) => row.eventId,
     ),
-    figureClaims: grouped(
+  figureClaims: (store: BilateralStore) =>
+    grouped(
       (ids) => store.claimsByFigureIds(ids),
       (row) => row.figureId,
     ),
-    links: grouped(
+  links: (store: BilateralStore) =>
+    grouped(
       (ids) => store.linksByEventIds(ids),
       (row) => row.eventId,
     ),
-    aliases: grouped(
+  aliases: (store: BilateralStore) =>
+    grouped(
       (ids) => store.aliasesByActorIds(ids),
       (row) => row.actorId,
     ),
-    offices: grouped(
+  offices: (store: BilateralStore) =>
+    grouped(
       (ids) => store.officesByHolderIds(ids),
       (row) => row.holderId,
     ),
-    successors: grouped(
+  successors: (store: BilateralStore) =>
+    grouped(
       (ids) => store.actorsByPredecessorIds(ids),
       (row) => row.predecessorId,
     ),
-    figureActors: grouped(
+  figureActors: (store: BilateralStore) =>
+    grouped(
       (ids) => store.actorIdsByFigureIds(ids),
       (row) => row.figureId,
     ),
-    eventCitations: citationsOf('eventId'),
-    actorCitations: citationsOf('actorId'),
-    officeCitations: citationsOf('officeId'),
-    claimCitations: citationsOf('claimId'),
-    figureCitations: citationsOf('figureId'),
-    relationships: grouped(
+  eventCitations: (store: BilateralStore) => citationsOf(store, 'eventId'),
+  actorCitations: (store: BilateralStore) => citationsOf(store, 'actorId'),
+  officeCitations: (store: BilateralStore) => citationsOf(store, 'officeId'),
+  claimCitations: (store: BilateralStore) => citationsOf(store, 'claimId'),
+  figureCitations: (store: BilateralStore) => citationsOf(store, 'figureId'),
+  relationships: (store: BilateralStore) =>
+    grouped(
       (ids) => store.relationshipsByActorIds(ids),
       (row) => row.actorId,
     ),
-    actorEventCounts: counted((ids) => store.eventCountsByActorIds(ids)),
-    sourceCitationCounts: counted((ids) => store.citationCountsBySourceIds(ids)),
-    actorEvents: paged((ids, args: { order: EventOrder[]; page: PageArgs }) =>
+  actorEventCounts: (store: BilateralStore) => counted((ids) => store.eventCountsByActorIds(ids)),
+  sourceCitationCounts: (store: BilateralStore) => counted((ids) => store.citationCountsBySourceIds(ids)),
+  actorEvents: (store: BilateralStore) =>
+    paged((ids, args: { order: EventOrder[]; page: PageArgs }) =>
       store.eventPagesByActorIds(ids, args.order, args.page),
     ),
-    sourceCitations: paged((ids, page: PageArgs) => store.citationPagesBySourceIds(ids, page)),
-  };
-}
+  sourceCitations: (store: BilateralStore) => paged((ids, page: PageArgs) => store.citationPagesBySourceIds(ids, page)),
+};
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export type Loaders = { readonly [Name in keyof typeof LOADERS]: ReturnType<(typeof LOADERS)[Name]> };
+
+const STORE = Symbol('store');
+type LoaderCache = Loaders & { [STORE]: BilateralStore };
+
+// A request makes only the loaders its fields use (a lookup one of some thirty): each is made on
+// first use and kept for the rest of the request, by a getter shared by every request's loaders.
+const LAZY_LOADERS: object = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    Object.entries(LOADERS).map(([name, make]) => [
+      name,
+      {
+        get(this: LoaderCache) {
+          const loader = make(this[STORE], this);
+          Object.defineProperty(this, name, { value: loader });
+          return loader;
+        },
+      },
+    ]),
+  ),
+);
+
+function createLoaders(store: BilateralStore): Loaders {
+  const loaders = Object.create(LAZY_LOADERS) as LoaderCache;
+  loaders[STORE] = store;
+  return loaders;
+}
 
 export interface Context {
   store: BilateralStore;

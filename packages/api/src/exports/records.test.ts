@@ -311,6 +311,8 @@ describe('eventRecord', () => {
     };
     expect(date('2014')).toEqual(['2014', '2014', '2014-01-01', '2014-12-31', 'year']);
     expect(date('2016-09-30')).toEqual(['30 September 2016', '2016-09-30', '2016-09-30', '2016-09-30', 'day']);
+    expect(date('../2018-05')).toEqual(['by May 2018', '../2018-05', null, '2018-05-31', 'month']);
+    expect(date('2011/..')).toEqual(['from 2011', '2011/..', '2011-01-01', null, 'year']);
     expect(eventRecord(exported({}, { dateEdtf: '2014' })).date_approximate).toBe(false);
   });
 });

@@ -39,8 +39,9 @@ export function eventRecord({ event, hasConflicts, sectors, participants, citati
     kind: event.kind,
     cameo_code: coding?.cameo ?? null,
     date_edtf: date.edtf,
-    date_earliest: date.earliest,
-    date_latest: date.latest,
+    // An open side is unknown, as in the API: never the stand-in day the store sorts by.
+    date_earliest: date.openStart ? null : date.earliest,
+    date_latest: date.openEnd ? null : date.latest,
     date_precision: date.precision,
     date_approximate: date.approximate,
     amount_value: event.amountValue,

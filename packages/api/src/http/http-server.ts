@@ -4,7 +4,6 @@
  * `clientError` handler answers them in the same coded JSON shape as every other refusal.
  */
 import { createServer, type Server } from 'node:http';
-import { withRequestStats } from '../observability/request-scope.ts';
 import { attachGraphQLWebSockets, type WebSocketOptions } from '../websocket/graphql-ws.ts';
 import type { BilateralYoga } from '../yoga.ts';
 
@@ -19,19 +18,12 @@ const REFUSALS = {
 };
 
 export interface ServerOptions {
-  /** Counts each request's SQL statements and database time (for metrics and traces). */
-  requestStats?: boolean;
   /** Serves GraphQL over WebSocket (graphql-transport-ws) on the GraphQL path too. */
   webSockets?: WebSocketOptions;
 }
 
-export function createBilateralServer(
-  yoga: BilateralYoga,
-  { requestStats = false, webSockets }: ServerOptions = {},
-): Server {
-  const server = createServer(
-    requestStats ? (request, response) => withRequestStats(() => yoga(request, response)) : yoga,
-  );
+export function createBilateralServer(yoga: BilateralYoga, { webSockets }: ServerOptions = {}): Server {
+  const server = createServer(yoga);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
     const refusal = error.code === 'HPE_HEADER_OVERFLOW' ? REFUSALS.HPE_HEADER_OVERFLOW : REFUSALS.default;

@@ -36,7 +36,7 @@ function useMetricsServer(options: { pointsPerMinute?: number } = {}): Running {
       scrapeMetrics: () => running.metrics.registry.metrics(),
       rateLimit: options.pointsPerMinute ? { pointsPerMinute: options.pointsPerMinute, trustedProxies: 0 } : undefined,
     });
-    running.server = createBilateralServer(running.yoga, { requestStats: true });
+    running.server = createBilateralServer(running.yoga);
     // fetch keeps connections for reuse; a server closing an idle one as it is reused resets the request.
     running.server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => running.server.listen(0, '127.0.0.1', resolve));

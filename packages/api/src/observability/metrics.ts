@@ -11,13 +11,14 @@
 import type { BilateralStore } from '@bilateral/store';
 import type { ExecutionResult } from 'graphql';
 import { finalAsyncIterator, isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { TrustedDocuments } from '../execution/trusted-documents.ts';
 import { costOf, MAX_QUERY_COST } from '../limits/cost-limit.ts';
 import { operationLabel, trustedOperationNames } from './operation-names.ts';
 import { usePhaseTiming } from './phase-timing.ts';
+import { RequestCounter, RequestHistogram } from './request-metrics.ts';
 import { useRequestOutcomes } from './request-outcome.ts';
-import { attributeStatements, currentRequestStats, type RequestStats, statementTotals } from './request-scope.ts';
+import { attributeStatements, countedStatsOf, statementTotals } from './request-scope.ts';
 
 export const METRICS_PATH = '/metrics';
 
@@ -53,34 +54,34 @@ export function createMetrics({ store, trustedDocuments, processMetrics = true }
   const label = (name: string | null | undefined) => operationLabel(names, name);
   const registers = [registry];
 
-  const requests = new Counter({
+  const requests = new RequestCounter({
     name: 'bilateral_graphql_requests_total',
     help: 'GraphQL requests by operation (trusted document names, else "other") and outcome (the first error\'s extensions.code, OK without one).',
     labelNames: ['operation', 'outcome'],
     registers,
   });
-  const cost = new Histogram({
+  const cost = new RequestHistogram({
     name: 'bilateral_graphql_operation_cost',
     help: 'The price of each priced operation in points (extensions.cost).',
     labelNames: ['operation'],
     buckets: COST_BUCKETS,
     registers,
   });
-  const statementsPerRequest = new Histogram({
+  const statementsPerRequest = new RequestHistogram({
     name: 'bilateral_request_sql_statements',
     help: 'SQL statements run by one HTTP request.',
     labelNames: ['operation'],
     buckets: STATEMENT_BUCKETS,
     registers,
   });
-  const databaseTimePerRequest = new Histogram({
+  const databaseTimePerRequest = new RequestHistogram({
     name: 'bilateral_request_database_seconds',
     help: 'Time one HTTP request spent running SQL statements.',
     labelNames: ['operation'],
     buckets: LATENCY_BUCKETS,
     registers,
   });
-  const requestDuration = new Histogram({
+  const requestDuration = new RequestHistogram({
     name: 'bilateral_graphql_request_duration_seconds',
     help: "Time from a GraphQL HTTP request's arrival to its response, refusals included.",
     labelNames: ['operation', 'statusCode'],
@@ -144,23 +145,16 @@ export function createMetrics({ store, trustedDocuments, processMetrics = true }
     if (price !== undefined) cost.observe({ operation }, price);
     if (outcome === 'RATE_LIMITED') refusals.inc();
   };
-  const statsOf = new WeakMap<Request, RequestStats>();
-
   const outcomes = useRequestOutcomes((request, response, { operationName, outcome, durationMs }) => {
     const operation = label(operationName);
     record(operation, outcome, costOf(request));
     requestDuration.observe({ operation, statusCode: response.status }, durationMs / 1000);
-    const stats = statsOf.get(request);
-    if (stats) {
-      statementsPerRequest.observe({ operation }, stats.statements);
-      databaseTimePerRequest.observe({ operation }, stats.databaseMs / 1000);
-    }
+    // A request refused before its context was made ran no statement.
+    const stats = countedStatsOf(request);
+    statementsPerRequest.observe({ operation }, stats?.statements ?? 0);
+    databaseTimePerRequest.observe({ operation }, (stats?.databaseMs ?? 0) / 1000);
   });
   const subscriptions: Plugin = {
-    onRequest({ request }) {
-      const stats = currentRequestStats();
-      if (stats) statsOf.set(request, stats);
-    },
     onSubscribe({ args }) {
       const transport: Transport = (args.contextValue as { transport?: Transport }).transport ?? 'sse';
       return {

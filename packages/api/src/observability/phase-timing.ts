@@ -10,7 +10,8 @@
 import { performance } from 'node:perf_hooks';
 import { type DocumentNode, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { Histogram, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { RequestHistogram } from './request-metrics.ts';
 
 export type Phase = 'parse' | 'validate' | 'execute' | 'subscribe';
 
@@ -41,7 +42,7 @@ const seconds = (startedAt: number) => (performance.now() - startedAt) / 1000;
 
 export function usePhaseTiming({ registry, label, buckets }: PhaseTimingOptions): Plugin {
   const histogram = (phase: Phase) =>
-    new Histogram({
+    new RequestHistogram({
       name: `graphql_envelop_phase_${phase}`,
       help: HELP[phase],
       labelNames: ['operation'],

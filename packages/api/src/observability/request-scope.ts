@@ -1,25 +1,38 @@
 /**
  * What one HTTP request did inside the store: how many SQL statements it ran and how long they
- * took. The store reports every statement it runs (`BilateralStore.observeStatements`); an AsyncLocalStorage scope,
- * entered by the HTTP server around each request, says which request a statement belongs to,
- * including statements run later by a DataLoader batch of that request.
+ * took. The store reports every statement it runs (`BilateralStore.observeStatements`) with the
+ * scope it ran under; each GraphQL request's context holds a view of the store scoped to that
+ * request's stats (`scopedStore`), so its resolvers' and DataLoader batches' statements are counted
+ * for it. No AsyncLocalStorage: on Node 20 its promise hooks cost every promise of the process,
+ * several percent of a request's CPU (docs/operating.md, "What they cost").
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { BilateralStore } from '@bilateral/store';
 
-export interface RequestStats {
-  statements: number;
-  databaseMs: number;
+export class RequestStats {
+  statements = 0;
+  databaseMs = 0;
   /** Filled in by tracing, when on: each statement's SQL, start and duration. */
   onStatement?: (sql: string, startedAt: number, milliseconds: number) => void;
 }
 
-const scope = new AsyncLocalStorage<RequestStats>();
+const statsOf = new WeakMap<Request, RequestStats>();
 
-/** Runs `handle` with a fresh set of request stats, which `currentRequestStats` returns within it. */
-export const withRequestStats = <T>(handle: () => T): T => scope.run({ statements: 0, databaseMs: 0 }, handle);
+/** The stats of `request`, begun on first asking (by the tracing's first hook or the context). */
+export function requestStatsOf(request: Request): RequestStats {
+  let stats = statsOf.get(request);
+  if (!stats) {
+    stats = new RequestStats();
+    statsOf.set(request, stats);
+  }
+  return stats;
+}
 
-export const currentRequestStats = (): RequestStats | undefined => scope.getStore();
+/** The stats of `request` if anything counted for it. */
+export const countedStatsOf = (request: Request): RequestStats | undefined => statsOf.get(request);
+
+/** `store` with the statements it runs counted in `request`'s stats. */
+export const scopedStore = (store: BilateralStore, request: Request): BilateralStore =>
+  store.withStatementScope(requestStatsOf(request));
 
 /** Statements run outside any request (start-up, seed loading) are counted in the totals only. */
 export interface StatementTotals {
@@ -37,13 +50,12 @@ export const statementTotals = (): Readonly<StatementTotals> => totals;
 export function attributeStatements(store: BilateralStore): void {
   if (observed.has(store)) return;
   observed.add(store);
-  store.observeStatements((sql, startedAt, milliseconds) => {
+  store.observeStatements((sql, startedAt, milliseconds, scope) => {
     totals.statements++;
     totals.databaseMs += milliseconds;
-    const stats = scope.getStore();
-    if (!stats) return;
-    stats.statements++;
-    stats.databaseMs += milliseconds;
-    stats.onStatement?.(sql, startedAt, milliseconds);
+    if (!(scope instanceof RequestStats)) return;
+    scope.statements++;
+    scope.databaseMs += milliseconds;
+    scope.onStatement?.(sql, startedAt, milliseconds);
   });
 }

@@ -28,7 +28,7 @@ describe('traces', () => {
     store = openFixtureStore();
     const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
     const tracing = createTracing(provider, store);
-    server = createBilateralServer(createBilateralYoga({ store, logging: false, tracing }), { requestStats: true });
+    server = createBilateralServer(createBilateralYoga({ store, logging: false, tracing }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   });

@@ -39,7 +39,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { costOf } from '../limits/cost-limit.ts';
 import { OK_OUTCOME, useRequestOutcomes } from './request-outcome.ts';
-import { attributeStatements, currentRequestStats, type RequestStats } from './request-scope.ts';
+import { attributeStatements, type RequestStats, requestStatsOf } from './request-scope.ts';
 
 export const TRACER_NAME = 'bilateral';
 
@@ -151,22 +151,20 @@ export function createTracing(provider: TracerProvider, store: BilateralStore): 
         parent,
       );
       spans.set(request, span);
-      const stats = currentRequestStats();
-      if (stats) {
-        statementParents.set(stats, trace.setSpan(ROOT_CONTEXT, span));
-        stats.onStatement = (sql, startedAt, milliseconds) =>
-          tracer
-            .startSpan(
-              'sqlite',
-              {
-                kind: SpanKind.CLIENT,
-                startTime: epochMs(startedAt),
-                attributes: { 'db.system.name': 'sqlite', 'db.query.text': sql },
-              },
-              statementParents.get(stats),
-            )
-            .end(epochMs(startedAt + milliseconds));
-      }
+      const stats = requestStatsOf(request);
+      statementParents.set(stats, trace.setSpan(ROOT_CONTEXT, span));
+      stats.onStatement = (sql, startedAt, milliseconds) =>
+        tracer
+          .startSpan(
+            'sqlite',
+            {
+              kind: SpanKind.CLIENT,
+              startTime: epochMs(startedAt),
+              attributes: { 'db.system.name': 'sqlite', 'db.query.text': sql },
+            },
+            statementParents.get(stats),
+          )
+          .end(epochMs(startedAt + milliseconds));
     },
     onParse({ context }) {
       const span = childOf(context, 'graphql.parse');
@@ -194,8 +192,8 @@ export function createTracing(provider: TracerProvider, store: BilateralStore): 
   // After the envelop plugin has started its execute span: statements from now on go under it.
   const executeParent: Plugin = {
     onExecute({ args }) {
-      const stats = currentRequestStats();
-      if (stats) statementParents.set(stats, getCurrentOtelContext(args.contextValue));
+      const request = graphqlRequest(args.contextValue);
+      if (request) statementParents.set(requestStatsOf(request), getCurrentOtelContext(args.contextValue));
     },
   };
   const outcomes = useRequestOutcomes((request, response, { operationName, outcome }) => {

@@ -42,9 +42,27 @@ describe('timelineJsSlide', () => {
     expect(decade.end_date).toEqual({ year: 1989 });
     expect(timelineJsSlide(event, parseFuzzyDate('2002/2003')).end_date).toEqual({ year: 2003 });
   });
+
+  it('places a date with an open side at its one known end, labelled "by" or "from", never at a stand-in day', () => {
+    const byMay = timelineJsSlide(event, parseFuzzyDate('../2018-05'));
+    expect(byMay.start_date).toEqual({ year: 2018, month: 5, display_date: 'by May 2018' });
+    expect(byMay.end_date).toBeUndefined();
+    const from2011 = timelineJsSlide(event, parseFuzzyDate('2011/..'));
+    expect(from2011.start_date).toEqual({ year: 2011, display_date: 'from 2011' });
+    expect(from2011.end_date).toBeUndefined();
+  });
 });
 
 describe('visItem', () => {
+  it('draws a date with an open side as a point at its known end', () => {
+    expect(visItem(event, parseFuzzyDate('../2018-05'))).toMatchObject({
+      type: 'point',
+      start: '2018-05-31',
+      end: null,
+    });
+    expect(visItem(event, parseFuzzyDate('2011/..'))).toMatchObject({ type: 'point', start: '2011-01-01', end: null });
+  });
+
   it('draws a day as a point and anything coarser as a range over every day it can mean', () => {
     expect(visItem(event, parseFuzzyDate('2014-11-21'))).toMatchObject({
       type: 'point',

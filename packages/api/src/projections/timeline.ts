@@ -2,7 +2,7 @@
  * Ready-made shapes for the two most used timeline libraries. Neither pads a date: a year stays
  * `{ year }` in TimelineJS and a range over the whole year in vis-timeline.
  */
-import type { FuzzyDate } from '@bilateral/store';
+import { type FuzzyDate, firstKnownDay } from '@bilateral/store';
 
 export interface TimelineJsDate {
   year: number;
@@ -46,9 +46,10 @@ export function timelineJsSlide(
   date: FuzzyDate,
 ): TimelineJsSlide {
   const singlePoint = date.precision === 'day' || date.precision === 'month' || date.precision === 'year';
-  const start = timelineJsDate(date.earliest, date.precision);
+  const start = timelineJsDate(firstKnownDay(date), date.precision);
   const end = timelineJsDate(date.latest, date.precision);
-  const spansOneUnit = singlePoint && JSON.stringify(start) === JSON.stringify(end);
+  // A date with an open side has one known day: a slide there, labelled "by …" or "from …".
+  const spansOneUnit = date.openStart || date.openEnd || (singlePoint && JSON.stringify(start) === JSON.stringify(end));
   return {
     unique_id: event.id,
     start_date: { ...start, display_date: date.display },
@@ -66,12 +67,12 @@ const dayAfter = (iso: string) => {
 };
 
 export function visItem(event: { id: string; title: string; group: string }, date: FuzzyDate): VisItem {
-  const point = date.precision === 'day' && date.earliest === date.latest;
+  const point = date.openStart || date.openEnd || (date.precision === 'day' && date.earliest === date.latest);
   return {
     id: event.id,
     content: event.title,
     title: `${date.display}: ${event.title}`,
-    start: date.earliest,
+    start: firstKnownDay(date),
     end: point ? null : dayAfter(date.latest),
     type: point ? 'point' : 'range',
     group: event.group,

@@ -92,7 +92,7 @@ const SearchResultConnection = builder.connectionObject<typeof SearchResultRef, 
     description: 'A page of search hits, best first, with the total number of hits.',
     fields: (t) => ({
       ...totalCountField(
-        `Number of records that match, across all pages, counted past the ranking limit (see \`rankingLimited\`) up to ${SEARCH_COUNT_LIMIT.toLocaleString('en')} of each kind: ` +
+        `Number of records that match, across all pages, counted up to ${SEARCH_COUNT_LIMIT.toLocaleString('en')} of each kind (as many as are ranked, see \`rankingLimited\`): ` +
           `a kind with more matches counts ${SEARCH_COUNT_LIMIT.toLocaleString('en')}, so past that the total is a lower bound (counting is bounded so that a very common word stays fast).`,
       )(t),
       rankingLimited: t.boolean({

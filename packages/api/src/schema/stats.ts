@@ -60,7 +60,8 @@ const BucketKeyRef = builder.objectRef<BucketKey>('StatsBucketKey').implement({
     span: t.exposeString('span', {
       nullable: true,
       description:
-        'For a null YEAR or DECADE value: the range of days the events\' dates can cover, as "1980-01-01/1989-12-31".',
+        'For a null YEAR or DECADE value: the range of days the events\' dates can cover, as "1980-01-01/1989-12-31". ' +
+        'A date with an open side ("by May 2018") has its unknown side written as 0001-01-01 (no known start) or 9999-12-31 (no known end).',
     }),
     actor: t.field({
       type: ActorRef,

@@ -11,12 +11,12 @@ export async function yearEventWithCompetingYear(
   const bilateral = createClient({ url: graphqlUrl });
   for await (const page of pages(bilateral)) {
     for (const { node } of page.edges) {
-      if (node.date.precision !== 'YEAR') continue;
+      if (node.date.precision !== 'YEAR' || !node.date.earliest) continue;
       const competing = node.conflicts
         .filter((conflict) => conflict.field === 'DATE')
         .flatMap((conflict) => conflict.claims)
         .find((claim) => !claim.preferred && claim.date?.precision === 'YEAR');
-      if (competing?.date)
+      if (competing?.date?.earliest)
         return {
           slug: node.slug,
           year: Number(node.date.earliest.slice(0, 4)),

@@ -27,17 +27,17 @@ export async function execute<Data = UntypedData>(
   return (await executeOverHttp<Data>(yoga, query, variables, headers)).body;
 }
 
-/** As `execute`, with the HTTP status of the answer. */
+/** As `execute`, with the HTTP status and headers of the answer. */
 export async function executeOverHttp<Data = UntypedData>(
   yoga: BilateralYoga,
   query: string,
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: GraphQLResponse<Data> }> {
+): Promise<{ status: number; headers: Headers; body: GraphQLResponse<Data> }> {
   const response = await yoga.fetch('http://bilateral.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as GraphQLResponse<Data> };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<Data> };
 }

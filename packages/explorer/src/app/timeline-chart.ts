@@ -1,7 +1,9 @@
 /**
  * Events on a time axis at the precision of their dates: a bar from the first to the last day a date
  * can mean (a year spans the year, a decade the decade), an event known to the day as a point, and the
- * dates other sources give as dashed outlines in the same row. Zooms and pans (wheel, drag, or the
+ * dates other sources give as dashed outlines in the same row. A date with an open side ("by May 2018",
+ * "from 2011") is a bar from its known end to the edge of the chart, fading out on the open side: the
+ * chart's span is set by known days only. Zooms and pans (wheel, drag, or the
  * buttons, which the keyboard reaches) from the whole span down to a few days; each mark is a link to
  * its event.
  */
@@ -15,10 +17,23 @@ import { html } from './html.ts';
 import { viewHref } from './route.ts';
 
 export interface TimelineSpan {
-  earliest: string;
-  latest: string;
+  /** Null when the start is open. */
+  earliest?: string | null;
+  /** Null when the end is open. */
+  latest?: string | null;
   display: string;
 }
+
+/** The known days of a span (one for an open date, whose other side is drawn to the chart's edge). */
+const knownTimes = (span: TimelineSpan) => [
+  ...(span.earliest ? [dayStart(span.earliest).getTime()] : []),
+  ...(span.latest ? [dayEnd(span.latest).getTime()] : []),
+];
+const startTime = (span: TimelineSpan) => (span.earliest ? dayStart(span.earliest).getTime() : -Infinity);
+const endTime = (span: TimelineSpan) => (span.latest ? dayEnd(span.latest).getTime() : Infinity);
+/** An inline fill, which (unlike a `fill` attribute) wins over the stylesheet's `rect.bar`. */
+const fadeOf = (span: TimelineSpan) =>
+  !span.earliest ? 'fill: url(#open-start)' : !span.latest ? 'fill: url(#open-end)' : undefined;
 
 export interface TimelineItem {
   slug: string;
@@ -46,10 +61,10 @@ function placeInRows(items: readonly TimelineItem[], gap: number): Placed[] {
   const rowEnds: number[] = [];
   return [...items]
     .map((item) => ({ item, spans: [item.date, ...(item.competing ?? [])] }))
-    .sort((a, b) => a.item.date.earliest.localeCompare(b.item.date.earliest))
+    .sort((a, b) => startTime(a.item.date) - startTime(b.item.date))
     .map(({ item, spans }) => {
-      const start = Math.min(...spans.map((span) => dayStart(span.earliest).getTime()));
-      const end = Math.max(...spans.map((span) => dayEnd(span.latest).getTime()));
+      const start = Math.min(...spans.map(startTime));
+      const end = Math.max(...spans.map(endTime));
       let row = rowEnds.findIndex((rowEnd) => rowEnd + gap <= start);
       if (row === -1) row = rowEnds.push(end) - 1;
       else rowEnds[row] = end;
@@ -64,12 +79,9 @@ export function TimelineChart({ items, label }: { items: readonly TimelineItem[]
   const [transform, setTransform] = useState(zoomIdentity);
 
   const { base, placed, rows } = useMemo(() => {
-    const starts = items.flatMap((item) =>
-      [item.date, ...(item.competing ?? [])].map((span) => dayStart(span.earliest)),
-    );
-    const ends = items.flatMap((item) => [item.date, ...(item.competing ?? [])].map((span) => dayEnd(span.latest)));
-    const first = Math.min(...starts.map(Number));
-    const last = Math.max(...ends.map(Number));
+    const known = items.flatMap((item) => [item.date, ...(item.competing ?? [])].flatMap(knownTimes));
+    const first = Math.min(...known);
+    const last = Math.max(...known);
     const padding = Math.max((last - first) * 0.02, days(1));
     const scale = scaleUtc()
       .domain([new Date(first - padding), new Date(last + padding)])
@@ -133,7 +145,9 @@ export function TimelineChart({ items, label }: { items: readonly TimelineItem[]
           <svg width="10" height="10" aria-hidden="true"><circle class="point" cx="5" cy="5" r="4" /></svg> known to
           the day
           <svg width="24" height="10" aria-hidden="true"><rect class="competing" x="1" y="1" width="22" height="8" /></svg>
-          a date another source gives</span
+          a date another source gives
+          <svg width="24" height="10" aria-hidden="true"><rect class="bar open" style="fill: url(#open-start)" x="0" y="1" width="24" height="8" /></svg>
+          no known start (or end): fades out on that side</span
         >
       </div>
       <svg
@@ -146,6 +160,8 @@ export function TimelineChart({ items, label }: { items: readonly TimelineItem[]
       >
         <defs>
           <clipPath id="timeline-plot"><rect x=${MARGIN} y="0" width=${WIDTH - 2 * MARGIN} height=${height} /></clipPath>
+          <linearGradient id="open-start"><stop offset="0" class="fade-out" /><stop offset="1" class="fade-in" /></linearGradient>
+          <linearGradient id="open-end"><stop offset="0" class="fade-in" /><stop offset="1" class="fade-out" /></linearGradient>
         </defs>
         <g clip-path="url(#timeline-plot)">
           ${placed.map(({ item, row, spans }) => {
@@ -158,18 +174,21 @@ export function TimelineChart({ items, label }: { items: readonly TimelineItem[]
             >
               <title>${item.title} (${item.date.display})</title>
               ${spans.map(({ span, competing }) => {
-                const start = x(dayStart(span.earliest));
-                const end = x(dayEnd(span.latest));
-                if (!competing && item.date.precision === 'DAY')
+                const [plotStart, plotEnd] = x.range() as [number, number];
+                const start = span.earliest ? x(dayStart(span.earliest)) : plotStart;
+                const end = span.latest ? x(dayEnd(span.latest)) : plotEnd;
+                const open = !span.earliest || !span.latest;
+                if (!competing && !open && item.date.precision === 'DAY')
                   return html`<circle class="point" cx=${(start + end) / 2} cy=${y + 5} r="5" />`;
                 return html`<rect
-                  class=${competing ? 'competing' : 'bar'}
+                  class=${competing ? 'competing' : open ? 'bar open' : 'bar'}
+                  style=${competing ? undefined : fadeOf(span)}
                   x=${start}
                   y=${y}
                   width=${Math.max(end - start, 2)}
                   height="10"
-                  data-earliest=${span.earliest}
-                  data-latest=${span.latest}
+                  data-earliest=${span.earliest ?? '..'}
+                  data-latest=${span.latest ?? '..'}
                 />`;
               })}
             </a>`;

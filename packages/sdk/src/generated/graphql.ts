@@ -923,19 +923,19 @@ export type FigurePayload = {
   userErrors: Array<UserError>;
 };
 
-/** A date kept at the precision its sources support. "2014" stays a year: `earliest` is 2014-01-01 and `latest` 2014-12-31, and it is never shown as 1 January. To place it on a timeline, draw a span from `earliest` to `latest`, or a point labelled with `display`. */
+/** A date kept at the precision its sources support. "2014" stays a year: `earliest` is 2014-01-01 and `latest` 2014-12-31, and it is never shown as 1 January. To place it on a timeline, draw a span from `earliest` to `latest`, or a point labelled with `display`. A date the sources bound on one side only has an open end (EDTF `..`): `../2018-05` ("by May 2018") has a null `earliest`, `2011/..` ("from 2011") a null `latest`; draw it as a span fading out on that side. Sorting by date puts an open start before every known start and an open end after every known end, and a date range filter treats an open side as reaching without limit: `OVERLAPS` matches when the known end could fall in the range, `WITHIN` only when the range is unbounded on the open side too (`../2018` is within `to: "2019"`, not within `from: "2000"`). */
 export type FuzzyDate = {
   /** True when the sources give the date as approximate ("about 2016") or uncertain. */
   approximate: Scalars['Boolean']['output'];
-  /** Human-readable form that claims no more precision than the sources: "21 November 2014", "June 2014", "2014", "1980s", "c. 2016", "2002 – 2003". */
+  /** Human-readable form that claims no more precision than the sources: "21 November 2014", "June 2014", "2014", "1980s", "c. 2016", "2002 – 2003", "by May 2018", "from 2011". */
   display: Scalars['String']['output'];
-  /** First day the date can refer to. */
-  earliest: Scalars['Date']['output'];
-  /** The date in Extended Date/Time Format (ISO 8601-2) level 1, such as `2014`, `2014-06`, `2016~` or `2002/2003`. */
+  /** First day the date can refer to; null when the start is open (the sources say only "by" the latest day). */
+  earliest?: Maybe<Scalars['Date']['output']>;
+  /** The date in Extended Date/Time Format (ISO 8601-2) level 1, such as `2014`, `2014-06`, `2016~`, `2002/2003`, `../2018-05` (open start) or `2011/..` (open end). */
   edtf: Scalars['String']['output'];
-  /** Last day the date can refer to. Equal to `earliest` for a date known to the day. */
-  latest: Scalars['Date']['output'];
-  /** How precisely the date is known. */
+  /** Last day the date can refer to; null when the end is open (the sources say only "from" the earliest day). Equal to `earliest` for a date known to the day. */
+  latest?: Maybe<Scalars['Date']['output']>;
+  /** How precisely the known ends of the date are given (the coarser of the two for an interval). */
   precision: DatePrecision;
 };
 
@@ -1642,7 +1642,7 @@ export type SearchResultConnection = {
   pageInfo: PageInfo;
   /** True when a kind of record had more than 10,000 matches (a very common word): only its 10,000 most recently added matches were ranked, so the pages hold those, best first, and end there. The other matches count in `totalCount` but are not listed; add words, a phrase or `types` to narrow the query. */
   rankingLimited: Scalars['Boolean']['output'];
-  /** Number of records that match, across all pages, counted past the ranking limit (see `rankingLimited`) up to 100,000 of each kind: a kind with more matches counts 100,000, so past that the total is a lower bound (counting is bounded so that a very common word stays fast). */
+  /** Number of records that match, across all pages, counted up to 10,000 of each kind (as many as are ranked, see `rankingLimited`): a kind with more matches counts 10,000, so past that the total is a lower bound (counting is bounded so that a very common word stays fast). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -1852,7 +1852,7 @@ export type StatsBucketKey = {
   actor?: Maybe<Actor>;
   /** The dimension. */
   dimension: StatsDimension;
-  /** For a null YEAR or DECADE value: the range of days the events' dates can cover, as "1980-01-01/1989-12-31". */
+  /** For a null YEAR or DECADE value: the range of days the events' dates can cover, as "1980-01-01/1989-12-31". A date with an open side ("by May 2018") has its unknown side written as 0001-01-01 (no known start) or 9999-12-31 (no known end). */
   span?: Maybe<Scalars['String']['output']>;
   /** The bucket's value, spelled so it can be fed back into an `EventFilter` to list the bucket's events: a year ("2014": `from` and `to`), a decade's first year ("1980"), an EventKind name (`ARMS_DEAL`: `kinds`), a Sector name (`DEFENCE`: `sectors`), an actor slug (`russia`: `actors`) or a PLOVER category. Null for events dated too coarsely for a YEAR or DECADE bucket, and for kinds without a PLOVER code. */
   value?: Maybe<Scalars['String']['output']>;
@@ -2090,7 +2090,7 @@ export type EventsQueryVariables = Exact<{
 }>;
 
 
-export type EventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> } }> } };
+export type EventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> } }> } };
 
 export type EventQueryVariables = Exact<{
   id?: InputMaybe<Scalars['ID']['input']>;
@@ -2098,7 +2098,7 @@ export type EventQueryVariables = Exact<{
 }>;
 
 
-export type EventQuery = { event?: { summary: string, dateBasis?: string | null, place?: string | null, id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, amount?: { value: string, currency: string, approximate: boolean } | null, quantity?: { value: number, unit: string } | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }> }> }>, links: Array<{ type: EventLinkType, direction: LinkDirection, event: { id: string, slug: string, title: string, date: { display: string } } }>, coding: { cameo?: string | null, cameoLabel?: string | null, goldstein?: number | null, plover?: PloverCategory | null }, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }>, timelineJs: { unique_id: string, display_date: string, group: string, start_date: { year: number, month?: number | null, day?: number | null, display_date?: string | null }, end_date?: { year: number, month?: number | null, day?: number | null } | null, text: { headline: string, text: string } }, visItem: { id: string, content: string, title: string, start: string, end?: string | null, type: VisItemType, group: string } } | null };
+export type EventQuery = { event?: { summary: string, dateBasis?: string | null, place?: string | null, id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, amount?: { value: string, currency: string, approximate: boolean } | null, quantity?: { value: number, unit: string } | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }> }> }>, links: Array<{ type: EventLinkType, direction: LinkDirection, event: { id: string, slug: string, title: string, date: { display: string } } }>, coding: { cameo?: string | null, cameoLabel?: string | null, goldstein?: number | null, plover?: PloverCategory | null }, date: { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }>, timelineJs: { unique_id: string, display_date: string, group: string, start_date: { year: number, month?: number | null, day?: number | null, display_date?: string | null }, end_date?: { year: number, month?: number | null, day?: number | null } | null, text: { headline: string, text: string } }, visItem: { id: string, content: string, title: string, start: string, end?: string | null, type: VisItemType, group: string } } | null };
 
 export type ActorsQueryVariables = Exact<{
   filter?: InputMaybe<ActorFilter>;
@@ -2119,7 +2119,7 @@ export type ActorQueryVariables = Exact<{
 }>;
 
 
-export type ActorQuery = { actor?: { id: string, slug: string, name: string, kind: ActorKind, eventCount: number, predecessor?: { slug: string, name: string } | null, successors: Array<{ slug: string, name: string }>, offices: Array<{ title: string, from?: string | null, to?: string | null, organization?: { slug: string, name: string } | null, fromDate?: { display: string } | null, toDate?: { display: string } | null }>, events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> } }> }, aliases: Array<{ name: string, kind: AliasKind, outsideReason?: string | null }>, country?: { slug: string, name: string } | null } | null };
+export type ActorQuery = { actor?: { id: string, slug: string, name: string, kind: ActorKind, eventCount: number, predecessor?: { slug: string, name: string } | null, successors: Array<{ slug: string, name: string }>, offices: Array<{ title: string, from?: string | null, to?: string | null, organization?: { slug: string, name: string } | null, fromDate?: { display: string } | null, toDate?: { display: string } | null }>, events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> } }> }, aliases: Array<{ name: string, kind: AliasKind, outsideReason?: string | null }>, country?: { slug: string, name: string } | null } | null };
 
 export type SourcesQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2138,7 +2138,7 @@ export type FiguresQueryVariables = Exact<{
 }>;
 
 
-export type FiguresQuery = { figures: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, label: string, indicator: string, value: string, currency?: string | null, unit?: string | null, approximate: boolean, period: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, actors: Array<{ slug: string, name: string }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }> }> }> } }> } };
+export type FiguresQuery = { figures: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, label: string, indicator: string, value: string, currency?: string | null, unit?: string | null, approximate: boolean, period: { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string }, actors: Array<{ slug: string, name: string }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }> }> }> } }> } };
 
 export type EventKindsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2242,22 +2242,22 @@ export type TimelineEventsQueryVariables = Exact<{
 }>;
 
 
-export type TimelineEventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, conflicts: Array<{ field: ClaimField, claims: Array<{ preferred: boolean, date?: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string } | null }> }> } }> } };
+export type TimelineEventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, date: { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string }, conflicts: Array<{ field: ClaimField, claims: Array<{ preferred: boolean, date?: { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string } | null }> }> } }> } };
 
 export type FilterVocabularyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type FilterVocabularyQuery = { eventKinds: Array<{ kind: EventKind, label: string }>, __type?: { enumValues?: Array<{ name: string, description?: string | null }> | null } | null };
 
-export type FuzzyDatePartsFragment = { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string };
+export type FuzzyDatePartsFragment = { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string };
 
-export type EventSummaryFragment = { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> };
+export type EventSummaryFragment = { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> };
 
 export type CitationPartsFragment = { paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } };
 
 export type ClaimPartsFragment = { id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }> };
 
-export type EventDetailFragment = { summary: string, dateBasis?: string | null, place?: string | null, id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, amount?: { value: string, currency: string, approximate: boolean } | null, quantity?: { value: number, unit: string } | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }> }> }>, links: Array<{ type: EventLinkType, direction: LinkDirection, event: { id: string, slug: string, title: string, date: { display: string } } }>, coding: { cameo?: string | null, cameoLabel?: string | null, goldstein?: number | null, plover?: PloverCategory | null }, date: { earliest: string, latest: string, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }>, timelineJs: { unique_id: string, display_date: string, group: string, start_date: { year: number, month?: number | null, day?: number | null, display_date?: string | null }, end_date?: { year: number, month?: number | null, day?: number | null } | null, text: { headline: string, text: string } }, visItem: { id: string, content: string, title: string, start: string, end?: string | null, type: VisItemType, group: string } };
+export type EventDetailFragment = { summary: string, dateBasis?: string | null, place?: string | null, id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, amount?: { value: string, currency: string, approximate: boolean } | null, quantity?: { value: number, unit: string } | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }>, conflicts: Array<{ field: ClaimField, claims: Array<{ id: string, field: ClaimField, value: string, status: ClaimStatus, preferred: boolean, reason?: string | null, citations: Array<{ paragraph: number, locator: string, note?: string | null, passage?: string | null, source: { id: string, slug: string, title: string } }> }> }>, links: Array<{ type: EventLinkType, direction: LinkDirection, event: { id: string, slug: string, title: string, date: { display: string } } }>, coding: { cameo?: string | null, cameoLabel?: string | null, goldstein?: number | null, plover?: PloverCategory | null }, date: { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }>, timelineJs: { unique_id: string, display_date: string, group: string, start_date: { year: number, month?: number | null, day?: number | null, display_date?: string | null }, end_date?: { year: number, month?: number | null, day?: number | null } | null, text: { headline: string, text: string } }, visItem: { id: string, content: string, title: string, start: string, end?: string | null, type: VisItemType, group: string } };
 
 export type TimelineJsSlidePartsFragment = { unique_id: string, display_date: string, group: string, start_date: { year: number, month?: number | null, day?: number | null, display_date?: string | null }, end_date?: { year: number, month?: number | null, day?: number | null } | null, text: { headline: string, text: string } };
 

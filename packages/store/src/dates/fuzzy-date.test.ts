@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFuzzyDate } from './fuzzy-date.ts';
+import { OPEN_END_DAY, OPEN_START_DAY, parseFuzzyDate } from './fuzzy-date.ts';
 
 describe('parseFuzzyDate', () => {
   it('keeps a year a year instead of padding it to a day', () => {
@@ -7,6 +7,8 @@ describe('parseFuzzyDate', () => {
       edtf: '2014',
       earliest: '2014-01-01',
       latest: '2014-12-31',
+      openStart: false,
+      openEnd: false,
       precision: 'year',
       approximate: false,
       display: '2014',
@@ -50,7 +52,40 @@ describe('parseFuzzyDate', () => {
     expect(parseFuzzyDate('2014-06/2015')).toMatchObject({ precision: 'year', earliest: '2014-06-01' });
   });
 
+  it('reads an open start as "no later than", with a stand-in first day that sorts before every known one', () => {
+    expect(parseFuzzyDate('../2018-05')).toEqual({
+      edtf: '../2018-05',
+      earliest: OPEN_START_DAY,
+      latest: '2018-05-31',
+      openStart: true,
+      openEnd: false,
+      precision: 'month',
+      approximate: false,
+      display: 'by May 2018',
+    });
+    expect(parseFuzzyDate('../2018~')).toMatchObject({ approximate: true, display: 'by c. 2018' });
+    expect(OPEN_START_DAY <= parseFuzzyDate('0001').earliest).toBe(true);
+  });
+
+  it('reads an open end as "from", with a stand-in last day that sorts after every known one', () => {
+    expect(parseFuzzyDate('2011/..')).toEqual({
+      edtf: '2011/..',
+      earliest: '2011-01-01',
+      latest: OPEN_END_DAY,
+      openStart: false,
+      openEnd: true,
+      precision: 'year',
+      approximate: false,
+      display: 'from 2011',
+    });
+    expect(parseFuzzyDate('9999').latest <= OPEN_END_DAY).toBe(true);
+  });
+
   it.each([
+    ['../..', /no known end at all/],
+    ['..', /not a date we can read/],
+    ['../2018/..', /more than one "\/"/],
+    ['.../2018', /not a date we can read/],
     ['2023-02-29', /not a real day.*28 days/],
     ['2014-13', /months run from 01 to 12/],
     ['2015/2014', /ends before it starts/],

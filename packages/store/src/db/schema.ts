@@ -1,7 +1,9 @@
 /**
  * Bilateral's tables. Fuzzy dates are stored as their EDTF text (the source of truth) plus the
- * earliest and latest possible ISO day, which range filters and ordering use. Precision and the
- * approximate flag are read back from the EDTF text, so they can never disagree with it.
+ * earliest and latest possible ISO day, which range filters and ordering use. An open side (`../2018`,
+ * `2011/..`) is stored as a stand-in day, OPEN_START_DAY or OPEN_END_DAY (`dates/fuzzy-date.ts`), so
+ * the columns stay NOT NULL and an open side sorts and filters as unbounded with no special case.
+ * Precision and the approximate flag are read back from the EDTF text, so they can never disagree with it.
  */
 import { sql } from 'drizzle-orm';
 import {

@@ -9,8 +9,35 @@
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 
-/** Called after a statement ran, with its SQL text, when it started (performance.now()) and how long it took. */
-export type StatementObserver = (sql: string, startedAt: number, milliseconds: number) => void;
+/**
+ * Called after a statement ran, with its SQL text, when it started (performance.now()), how long it
+ * took, and the scope it ran for (`BilateralStore.withStatementScope`: the request), if any.
+ */
+export type StatementObserver = (
+  sql: string,
+  startedAt: number,
+  milliseconds: number,
+  scope: object | undefined,
+) => void;
+
+// SQLite runs every statement synchronously, inside the store method that asked for it: the scope of
+// the method running now is the scope of the statement, with no AsyncLocalStorage (whose promise hooks
+// would tax every promise of the process, several percent of a request's CPU).
+let currentScope: object | undefined;
+
+/** Runs `call` with its statements reported under `scope` (for the synchronous part of it, which on SQLite is all of it). */
+export function inStatementScope<T>(scope: object | undefined, call: () => T): T {
+  const previous = currentScope;
+  currentScope = scope;
+  try {
+    return call();
+  } finally {
+    currentScope = previous;
+  }
+}
+
+/** The scope of the store method running now, to run its answer's deferred parts under later. */
+export const currentStatementScope = (): object | undefined => currentScope;
 
 type Observers = Set<StatementObserver>;
 const observersOf = new WeakMap<Database.Database, Observers>();
@@ -28,7 +55,7 @@ export function observeStatements(connection: Database.Database, observer: State
 
 function report(observers: Observers, sql: string, startedAt: number) {
   const milliseconds = performance.now() - startedAt;
-  for (const observer of observers) observer(sql, startedAt, milliseconds);
+  for (const observer of observers) observer(sql, startedAt, milliseconds, currentScope);
 }
 
 type Runner = (...args: unknown[]) => unknown;

@@ -262,6 +262,11 @@ export interface StorageChecks {
    * duration) to `observer` until the returned function is called: the metrics and traces.
    */
   observeStatements(observer: StatementObserver): () => void;
+  /**
+   * This store, with every statement its methods run (and the parts of their answers read later)
+   * reported to the observers with `scope`: one view per request, for its statement count and spans.
+   */
+  withStatementScope(scope: object): BilateralStore;
   /** Closes the connection(s); the store answers nothing after. */
   close(): Promise<void>;
 }

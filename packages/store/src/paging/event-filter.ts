@@ -3,8 +3,12 @@
  * live event (so summaries kept over all live events answer for them). Each database turns a filter
  * into SQL itself (`queries/events.ts`, `postgres-store/event-reads.ts`).
  */
+import { type Column, type SQL, sql } from 'drizzle-orm';
+import { dateBound } from '../dates/date-bound.ts';
+import { QueryError } from '../errors/query-error.ts';
 import type { EventKind } from '../vocabulary/event-kinds.ts';
 import { keysOf, type Sector } from '../vocabulary/terms.ts';
+import type { ValueBinder } from './keyset.ts';
 
 export interface EventFilter {
   /** Fuzzy date; the range starts at its earliest day. */
@@ -62,4 +66,35 @@ export function keepsEveryLiveEvent(
   const filtersNothing = <Field extends keyof EventFilter>(field: Field) =>
     besides.includes(field) || FILTERS_NOTHING[field](filter?.[field]);
   return keysOf(FILTERS_NOTHING).every(filtersNothing);
+}
+
+/**
+ * The conditions of `filter`'s date range on either schema's event date columns, its bounds through
+ * `binder`; INVALID_DATE when `from` is after `to`.
+ */
+export function dateRangeSql(
+  columns: { dateEarliest: Column; dateLatest: Column },
+  filter: EventFilter,
+  binder: ValueBinder,
+): SQL[] {
+  const from = filter.from ? dateBound(filter.from, 'filter.from').earliest : undefined;
+  const to = filter.to ? dateBound(filter.to, 'filter.to').latest : undefined;
+  if (from && to && from > to)
+    throw new QueryError(
+      'INVALID_DATE',
+      `filter.from (${filter.from}) is after filter.to (${filter.to}).`,
+      'filter.from',
+    );
+  const overlaps = filter.dateMatch === 'overlaps';
+  if (overlaps && (from || to)) binder.form('overlaps');
+  const conditions: SQL[] = [];
+  if (from) {
+    const bound = binder.value('from', from);
+    conditions.push(overlaps ? sql`${columns.dateLatest} >= ${bound}` : sql`${columns.dateEarliest} >= ${bound}`);
+  }
+  if (to) {
+    const bound = binder.value('to', to);
+    conditions.push(overlaps ? sql`${columns.dateEarliest} <= ${bound}` : sql`${columns.dateLatest} <= ${bound}`);
+  }
+  return conditions;
 }

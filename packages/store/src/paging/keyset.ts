@@ -35,7 +35,8 @@ export interface SortKey<Row> {
 
 export type KeyValues = (string | number)[];
 
-type BindableValue = string | number;
+/** A value bound into a query: PostgreSQL binds a list of IDs or words as one array. */
+export type BindableValue = string | number | readonly number[] | readonly string[];
 
 /** How a query's values enter its SQL: inline, or as named placeholders of a prepared statement. */
 export interface ValueBinder {

@@ -4,12 +4,20 @@
  * those of `queries/events.ts` and its neighbours on SQLite; what differs is only how PostgreSQL is
  * asked (slugs resolved to IDs first, as the design notes measured; IDs bound as one array).
  */
-import { and, eq, getColumns, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { dateBound } from '../dates/date-bound.ts';
+import { and, eq, getColumns, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { QueryError } from '../errors/query-error.ts';
 import { WALK_FROM_EVENTS } from '../paging/actor-pages.ts';
+import { dateRangeSql } from '../paging/event-filter.ts';
 import { type EventOrder, eventSortKeys } from '../paging/event-order.ts';
-import { type Page, type PageArgs, type PageRequest, readPageRequest } from '../paging/keyset.ts';
+import {
+  inlineValues,
+  type Page,
+  type PageArgs,
+  type PageRequest,
+  readPageRequest,
+  type ValueBinder,
+} from '../paging/keyset.ts';
+import { NamedValues } from '../paging/prepared-shapes.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
 import {
   actorEventCounts,
@@ -25,31 +33,38 @@ import {
 import type { EventFilter, EventRow } from '../queries/events.ts';
 import type { EventPosition } from '../queries/network.ts';
 import { type BucketKey, bucketSql } from '../statistics/buckets.ts';
-import { runNamed } from './named-statement.ts';
 import { columnsOf, readPage } from './pages.ts';
-import { textFilterSql } from './text-search.ts';
+import { batchedLookup, inBatch, preparedByShape } from './prepared-statements.ts';
+import { matchesSql, NOTHING, toTsQuery } from './text-search.ts';
+
+/** A list bound as one array parameter: inline, or a placeholder of a prepared statement (`NamedValues`). */
+type BoundList<Value> = readonly Value[] | Placeholder;
+
+const asArray = <Value>(values: BoundList<Value>) => (Array.isArray(values) ? sql.param([...values]) : values);
 
 /** `column = any($1::int[])`: one bound array, so the statement is the same for every number of IDs. */
-export const inIds = (column: SQL | { name: string }, ids: readonly number[]): SQL =>
-  sql`${column} = any(${sql.param([...ids])}::int[])`;
+export const inIds = (column: SQL | { name: string }, ids: BoundList<number>): SQL =>
+  sql`${column} = any(${asArray(ids)}::int[])`;
 
 /** `column = any($1::text[])`, for slugs. */
-export const inTexts = (column: SQL | { name: string }, values: readonly string[]): SQL =>
-  sql`${column} = any(${sql.param([...values])}::text[])`;
+export const inTexts = (column: SQL | { name: string }, values: BoundList<string>): SQL =>
+  sql`${column} = any(${asArray(values)}::text[])`;
 
 /** True when two of an event's claims about one field disagree. */
 export const hasConflictSql = sql`exists (select 1 from ${claims} where ${claims.eventId} = ${events.id} group by ${claims.field} having count(distinct ${claims.value}) > 1)`;
 
 const liveEventSql = isNull(events.archivedAt);
 
-const tookPart = (actorIds: readonly number[]) =>
+const tookPart = (actorIds: BoundList<number>) =>
   sql`exists (select 1 from ${eventParticipants} where ${eventParticipants.eventId} = ${events.id} and ${inIds(eventParticipants.actorId, actorIds)})`;
+
+const actorsBySlugs = batchedLookup<{ id: number; slug: string }, string>((db) =>
+  db.select({ id: actors.id, slug: actors.slug }).from(actors).where(inBatch(actors.slug, 'text')),
+);
 
 /** Actor IDs for slugs, or the caller's NOT_FOUND naming those that match no actor. */
 export async function resolveActorSlugs(db: PostgresDatabase, slugs: readonly string[], argument: string) {
-  const found = await runNamed(
-    db.select({ id: actors.id, slug: actors.slug }).from(actors).where(inTexts(actors.slug, slugs)),
-  );
+  const found = await actorsBySlugs(db, slugs);
   const missing = slugs.filter((slug) => !found.some((row) => row.slug === slug));
   if (missing.length) {
     throw new QueryError(
@@ -61,42 +76,50 @@ export async function resolveActorSlugs(db: PostgresDatabase, slugs: readonly st
   return found.map((row) => row.id);
 }
 
-/** The condition for `filter`, as `eventFilterSql` on SQLite. */
-export async function eventFilterSql(db: PostgresDatabase, filter: EventFilter | null | undefined) {
+/**
+ * The condition for `filter`, as `eventFilterSql` on SQLite; its values go through `binder`, inline by
+ * default or as named placeholders when the caller prepares one statement per shape (`listEvents`).
+ */
+export async function eventFilterSql(
+  db: PostgresDatabase,
+  filter: EventFilter | null | undefined,
+  binder: ValueBinder = inlineValues,
+) {
   if (!filter) return liveEventSql;
+  if (filter.includeArchived) binder.form('archived included');
   const conditions: (SQL | undefined)[] = [filter.includeArchived ? undefined : liveEventSql];
-  const from = filter.from ? dateBound(filter.from, 'filter.from').earliest : undefined;
-  const to = filter.to ? dateBound(filter.to, 'filter.to').latest : undefined;
-  if (from && to && from > to)
-    throw new QueryError(
-      'INVALID_DATE',
-      `filter.from (${filter.from}) is after filter.to (${filter.to}).`,
-      'filter.from',
-    );
-  const overlaps = filter.dateMatch === 'overlaps';
-  if (from) conditions.push(overlaps ? gte(events.dateLatest, from) : gte(events.dateEarliest, from));
-  if (to) conditions.push(overlaps ? lte(events.dateEarliest, to) : lte(events.dateLatest, to));
-  if (filter.kinds?.length) conditions.push(inTexts(events.kind, filter.kinds));
+  conditions.push(...dateRangeSql(events, filter, binder));
+  if (filter.kinds?.length) conditions.push(inTexts(events.kind, binder.value('kinds', filter.kinds)));
   if (filter.sectors?.length)
     conditions.push(
-      sql`exists (select 1 from ${eventSectors} where ${eventSectors.eventId} = ${events.id} and ${inTexts(eventSectors.sector, filter.sectors)})`,
+      sql`exists (select 1 from ${eventSectors} where ${eventSectors.eventId} = ${events.id} and ${inTexts(eventSectors.sector, binder.value('sectors', filter.sectors))})`,
     );
   if (filter.actors?.length) {
     const actorIds = await resolveActorSlugs(db, filter.actors, 'filter.actors');
-    if (filter.actorsMatch === 'all') conditions.push(...actorIds.map((id) => tookPart([id])));
-    else conditions.push(tookPart(actorIds));
+    if (filter.actorsMatch === 'all') {
+      binder.form('every actor');
+      conditions.push(...actorIds.map((id, index) => tookPart(binder.value(`actor${index}`, [id]))));
+    } else conditions.push(tookPart(binder.value('actors', actorIds)));
   }
   if (filter.sources?.length)
     conditions.push(
-      sql`exists (select 1 from ${citations} join ${sources} on ${sources.id} = ${citations.sourceId} where ${citations.eventId} = ${events.id} and ${inTexts(sources.slug, filter.sources)})`,
+      sql`exists (select 1 from ${citations} join ${sources} on ${sources.id} = ${citations.sourceId} where ${citations.eventId} = ${events.id} and ${inTexts(sources.slug, binder.value('sources', filter.sources))})`,
     );
-  if (filter.slugs?.length) conditions.push(inTexts(events.slug, filter.slugs));
+  if (filter.slugs?.length) conditions.push(inTexts(events.slug, binder.value('slugs', filter.slugs)));
   // As on SQLite, whose event index holds live events only, the text matches live events alone.
   if (filter.text != null) {
-    const matches = textFilterSql(searchVector(events), filter.text);
-    if (matches) conditions.push(liveEventSql, matches);
+    const query = toTsQuery(filter.text, 'filter.text');
+    if (query === NOTHING) binder.form('matches nothing');
+    if (query !== null)
+      conditions.push(
+        liveEventSql,
+        matchesSql(searchVector(events), query === NOTHING ? NOTHING : binder.value('text', query)),
+      );
   }
-  if (filter.hasConflicts != null) conditions.push(filter.hasConflicts ? hasConflictSql : sql`not ${hasConflictSql}`);
+  if (filter.hasConflicts != null) {
+    binder.form(filter.hasConflicts ? 'conflicts' : 'no conflicts');
+    conditions.push(filter.hasConflicts ? hasConflictSql : sql`not ${hasConflictSql}`);
+  }
   return and(...conditions);
 }
 
@@ -125,8 +148,25 @@ export async function listEvents(
   restrict?: SQL,
 ): Promise<Page<EventRow>> {
   const { keys, ordering } = sortKeys(order);
-  const condition = and(await eventFilterSql(db, filter), restrict);
-  return readPage(db, events, condition, ordering, keys, page, { named: !restrict && !planDependsOnValues(filter) });
+  // A restriction binds its own values inline, so its SQL is not told by the shape: built each time.
+  if (restrict) return readPage(db, events, and(await eventFilterSql(db, filter), restrict), ordering, keys, page);
+  const binder = new NamedValues();
+  const request = readPageRequest(ordering, keys, page, binder);
+  const where = and(await eventFilterSql(db, filter, binder), request.where());
+  const query = preparedByShape(
+    db,
+    'listEvents',
+    binder.shapeKey,
+    (db) =>
+      db
+        .select()
+        .from(events)
+        .where(where)
+        .orderBy(...request.orderBy)
+        .limit(sql.placeholder('limit')),
+    { named: !planDependsOnValues(filter) },
+  );
+  return request.finish(await query.execute({ ...binder.values, limit: request.limit }));
 }
 
 export async function countEvents(db: PostgresDatabase, filter: EventFilter | null | undefined): Promise<number> {
@@ -142,10 +182,9 @@ export async function eventBySlug(db: PostgresDatabase, slug: string): Promise<E
   return row;
 }
 
-export async function eventsByIds(db: PostgresDatabase, ids: readonly number[]): Promise<EventRow[]> {
-  if (!ids.length) return [];
-  return runNamed(db.select().from(events).where(inIds(events.id, ids)));
-}
+export const eventsByIds: (db: PostgresDatabase, ids: readonly number[]) => Promise<EventRow[]> = batchedLookup((db) =>
+  db.select().from(events).where(inBatch(events.id)),
+);
 
 export const listBucketEvents = (
   db: PostgresDatabase,

@@ -38,7 +38,7 @@ import {
   nodeBound,
   type ParticipationRow,
 } from '../statistics/network.ts';
-import { type PeriodColumns, periodSummaryCondition } from '../statistics/period-summary.ts';
+import { actorTotalsAnswer, type PeriodColumns, periodSummaryCondition } from '../statistics/period-summary.ts';
 import { countEvents, eventFilterSql, inTexts } from './event-reads.ts';
 
 /** PostgreSQL counts as bigint, which node-postgres hands over as text. */
@@ -62,6 +62,11 @@ async function groupedCounts(
   dimensions: readonly StatsDimension[],
 ): Promise<GroupRow[]> {
   const { byPeriod, byKind, bySector, byActor } = groupingOf(dimensions);
+  if (actorTotalsAnswer(filter, dimensions))
+    return await db
+      .select({ actorId: actorEventCounts.actorId, n: actorEventCounts.eventCount })
+      .from(actorEventCounts)
+      .where(sql`${actorEventCounts.eventCount} > 0`);
   const summarised = !bySector && !byActor && periodSummaryCondition(filter, PERIOD_COLUMNS);
   if (summarised !== false) {
     const columns = {
@@ -97,7 +102,18 @@ export async function eventStats(
   dimensions: readonly StatsDimension[],
 ) {
   const { buckets, total } = bucketsOf(await groupedCounts(db, filter, dimensions), dimensions);
-  return { buckets, totalCount: isMultiValued(dimensions) ? await countEvents(db, filter) : total };
+  return { buckets, totalCount: isMultiValued(dimensions) ? await countMatching(db, filter) : total };
+}
+
+/** The events `filter` matches, summed from the period totals when they can tell (`periodSummaryCondition`). */
+async function countMatching(db: PostgresDatabase, filter: EventFilter | null | undefined): Promise<number> {
+  const summarised = periodSummaryCondition(filter, PERIOD_COLUMNS);
+  if (summarised === false) return countEvents(db, filter);
+  const [row] = await db
+    .select({ n: counted(sql`coalesce(sum(${eventPeriodCounts.count}), 0)`) })
+    .from(eventPeriodCounts)
+    .where(summarised);
+  return row!.n;
 }
 
 export const cooperationIndex = async (db: PostgresDatabase, filter: EventFilter | null | undefined) =>

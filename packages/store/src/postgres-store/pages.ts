@@ -8,7 +8,6 @@ import { and, type Column, getColumns, lte, type SQL, sql } from 'drizzle-orm';
 import type { PgSelect, PgTable } from 'drizzle-orm/pg-core';
 import { type Page, type PageArgs, readPageRequest, type SortKey } from '../paging/keyset.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
-import { runNamed } from './named-statement.ts';
 
 /** Every column of a subquery that selected all of `table`'s, for a nested object in a select. */
 export function columnsOf<Table extends PgTable>(table: Table, subquery: object) {
@@ -18,8 +17,8 @@ export function columnsOf<Table extends PgTable>(table: Table, subquery: object)
 }
 
 /**
- * A page of `table`'s rows matching `condition`, in the order of `keys`; as a named statement when
- * `named` (see `runNamed`: only when one plan suits every value of the condition's parameters).
+ * A page of `table`'s rows matching `condition`, in the order of `keys`, built for this request
+ * (`listEvents` keeps the events page prepared per shape instead).
  */
 export async function readPage<Row>(
   db: PostgresDatabase,
@@ -28,16 +27,14 @@ export async function readPage<Row>(
   ordering: string,
   keys: SortKey<Row>[],
   args: PageArgs,
-  { named = false }: { named?: boolean } = {},
 ): Promise<Page<Row>> {
   const request = readPageRequest(ordering, keys, args);
-  const query = db
+  const rows = await db
     .select()
     .from(table)
     .where(and(condition, request.where()))
     .orderBy(...request.orderBy)
     .limit(request.limit);
-  const rows = named ? await runNamed(query) : await query;
   return request.finish(rows as Row[]);
 }
 

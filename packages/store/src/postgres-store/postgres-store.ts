@@ -11,6 +11,7 @@ import type { StatementObserver } from '../db/statement-timing.ts';
 import type { StorageStatus } from '../db/storage-health.ts';
 import { READ_ONLY_MODE_MESSAGE, StorageError } from '../errors/storage-error.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
+import { scopedView } from '../interface/statement-scope.ts';
 import type { ChangeWatcher } from '../live/change-feed.ts';
 import { EXPORT_BATCH_SIZE } from '../paging/batches.ts';
 import type { IndexedPassages } from '../plans/cited-passages.ts';
@@ -37,7 +38,7 @@ import { indexCitedPassages, saveRecord } from './save-record.ts';
 import { search as searchRecords } from './search.ts';
 import { loadSeeds } from './seed-load.ts';
 import { readSeedRenames } from './seed-renames.ts';
-import { timeStatements } from './statement-timing.ts';
+import { inStatementScope, timeStatements } from './statement-timing.ts';
 
 type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends (...args: infer A) => unknown
   ? A
@@ -346,6 +347,9 @@ export class PostgresBilateralStore implements BilateralStore {
     return () => {
       this.statementObservers.delete(observer);
     };
+  }
+  withStatementScope(scope: object): BilateralStore {
+    return scopedView(this, inStatementScope, scope);
   }
   async close() {
     await this.changeListener?.close();

@@ -40,8 +40,8 @@ import type {
 } from '../queries/related.ts';
 import { type EventLinkRow, linksOf } from '../vocabulary/event-links.ts';
 import { inIds, inTexts } from './event-reads.ts';
-import { runNamed } from './named-statement.ts';
 import { columnsOf, groupedPages } from './pages.ts';
+import { batchedLookup, inBatch } from './prepared-statements.ts';
 
 /**
  * The row of `table` whose ID is `key`, as a fenced lateral subquery named `alias`. A subquery with a
@@ -61,81 +61,68 @@ const fencedRow = <Table extends typeof actors | typeof sources>(
     .limit(1)
     .as(alias);
 
-export async function participantsByEventIds(
-  db: PostgresDatabase,
-  eventIds: readonly number[],
-): Promise<ParticipantWithActor[]> {
-  if (!eventIds.length) return [];
-  const actor = fencedRow(db, actors, eventParticipants.actorId, 'actor');
-  return await runNamed(
-    db
+export const participantsByEventIds: (db: PostgresDatabase, ids: readonly number[]) => Promise<ParticipantWithActor[]> =
+  batchedLookup((db) => {
+    const actor = fencedRow(db, actors, eventParticipants.actorId, 'actor');
+    return db
       .select({ ...getColumns(eventParticipants), actor: columnsOf(actors, actor) })
       .from(eventParticipants)
       .crossJoinLateral(actor)
-      .where(inIds(eventParticipants.eventId, eventIds))
-      .orderBy(asc(eventParticipants.eventId), asc(eventParticipants.position)),
-  );
-}
+      .where(inBatch(eventParticipants.eventId))
+      .orderBy(asc(eventParticipants.eventId), asc(eventParticipants.position));
+  });
 
-export async function citationsBySubjectIds(
-  db: PostgresDatabase,
-  subject: CitationSubject,
-  ids: readonly number[],
-): Promise<CitationWithSource[]> {
-  if (!ids.length) return [];
-  const source = fencedRow(db, sources, citations.sourceId, 'source');
-  return await runNamed(
-    db
+const citationsBy = (subject: CitationSubject) =>
+  batchedLookup<CitationWithSource>((db) => {
+    const source = fencedRow(db, sources, citations.sourceId, 'source');
+    return db
       .select({ ...getColumns(citations), source: columnsOf(sources, source) })
       .from(citations)
       .crossJoinLateral(source)
-      .where(inIds(citations[subject], ids))
-      .orderBy(asc(citations.position), asc(citations.id)),
-  );
-}
+      .where(inBatch(citations[subject]))
+      .orderBy(asc(citations.position), asc(citations.id));
+  });
+const citationLookups: Record<CitationSubject, ReturnType<typeof citationsBy>> = {
+  eventId: citationsBy('eventId'),
+  actorId: citationsBy('actorId'),
+  officeId: citationsBy('officeId'),
+  claimId: citationsBy('claimId'),
+  figureId: citationsBy('figureId'),
+};
 
-/** All rows of `table` whose `column` is one of `ids`, in `order`. */
-const rowsWhere = (
+export const citationsBySubjectIds = (
   db: PostgresDatabase,
-  table: PgTable,
-  column: PgColumn,
+  subject: CitationSubject,
   ids: readonly number[],
-  order: (PgColumn | SQL)[],
-) =>
-  ids.length
-    ? runNamed(
-        db
-          .select()
-          .from(table)
-          .where(inIds(column, ids))
-          .orderBy(...order),
-      )
-    : Promise.resolve([]);
+): Promise<CitationWithSource[]> => citationLookups[subject](db, ids);
 
-export const actorsByIds = (db: PostgresDatabase, ids: readonly number[]) =>
-  rowsWhere(db, actors, actors.id, ids, [actors.id]) as Promise<ActorRow[]>;
-export const claimsByIds = (db: PostgresDatabase, ids: readonly number[]) =>
-  rowsWhere(db, claims, claims.id, ids, [claims.id]) as Promise<ClaimRow[]>;
-export const officesByIds = (db: PostgresDatabase, ids: readonly number[]) =>
-  rowsWhere(db, offices, offices.id, ids, [offices.id]) as Promise<OfficeRow[]>;
-export const sectorsByEventIds = (db: PostgresDatabase, ids: readonly number[]) =>
-  rowsWhere(db, eventSectors, eventSectors.eventId, ids, [eventSectors.eventId, eventSectors.sector]) as Promise<
-    SectorRow[]
-  >;
-export const claimsByEventIds = (db: PostgresDatabase, ids: readonly number[]) =>
-  rowsWhere(db, claims, claims.eventId, ids, [claims.field, claims.position]) as Promise<ClaimRow[]>;
-export const claimsByFigureIds = (db: PostgresDatabase, ids: readonly number[]) =>
-  rowsWhere(db, claims, claims.figureId, ids, [claims.field, claims.position]) as Promise<ClaimRow[]>;
-export const aliasesByActorIds = (db: PostgresDatabase, ids: readonly number[]) =>
-  rowsWhere(db, actorAliases, actorAliases.actorId, ids, [actorAliases.position]) as Promise<AliasRow[]>;
-export const officesByHolderIds = (db: PostgresDatabase, ids: readonly number[]) =>
-  rowsWhere(db, offices, offices.holderId, ids, [offices.position]) as Promise<OfficeRow[]>;
-export const actorsByPredecessorIds = (db: PostgresDatabase, ids: readonly number[]) =>
-  rowsWhere(db, actors, actors.predecessorId, ids, [actors.name, actors.id]) as Promise<ActorRow[]>;
-export const actorIdsByFigureIds = (db: PostgresDatabase, ids: readonly number[]) =>
-  rowsWhere(db, figureActors, figureActors.figureId, ids, [figureActors.figureId, figureActors.actorId]) as Promise<
-    FigureActorRow[]
-  >;
+/** All rows of `table` whose `column` is one of the batch's IDs, in `order`. */
+const rowsWhere = <Row>(table: PgTable, column: PgColumn, order: (PgColumn | SQL)[]) =>
+  // drizzle types the rows of a table passed as PgTable loosely; `Row` is that table's row.
+  batchedLookup((db) =>
+    db
+      .select()
+      .from(table)
+      .where(inBatch(column))
+      .orderBy(...order),
+  ) as (db: PostgresDatabase, ids: readonly number[]) => Promise<Row[]>;
+
+export const actorsByIds = rowsWhere<ActorRow>(actors, actors.id, [actors.id]);
+export const claimsByIds = rowsWhere<ClaimRow>(claims, claims.id, [claims.id]);
+export const officesByIds = rowsWhere<OfficeRow>(offices, offices.id, [offices.id]);
+export const sectorsByEventIds = rowsWhere<SectorRow>(eventSectors, eventSectors.eventId, [
+  eventSectors.eventId,
+  eventSectors.sector,
+]);
+export const claimsByEventIds = rowsWhere<ClaimRow>(claims, claims.eventId, [claims.field, claims.position]);
+export const claimsByFigureIds = rowsWhere<ClaimRow>(claims, claims.figureId, [claims.field, claims.position]);
+export const aliasesByActorIds = rowsWhere<AliasRow>(actorAliases, actorAliases.actorId, [actorAliases.position]);
+export const officesByHolderIds = rowsWhere<OfficeRow>(offices, offices.holderId, [offices.position]);
+export const actorsByPredecessorIds = rowsWhere<ActorRow>(actors, actors.predecessorId, [actors.name, actors.id]);
+export const actorIdsByFigureIds = rowsWhere<FigureActorRow>(figureActors, figureActors.figureId, [
+  figureActors.figureId,
+  figureActors.actorId,
+]);
 
 /** Links in both directions, so an event shows what it follows and what follows it. */
 export async function linksByEventIds(db: PostgresDatabase, ids: readonly number[]): Promise<EventLinkRow[]> {

@@ -102,6 +102,11 @@ export async function search(
             )}) as candidates order by score, type collate "C", id limit ${size + 1} offset ${offset}`)
         ).rows;
   const { onPage, ...paging } = searchPageOf(request, ranked);
+  let counts: Promise<number[]> | undefined;
+  const bounded = () => {
+    counts ??= Promise.all(wanted.map((type) => count(db, type, match, SEARCH_RANKING_LIMIT + 1)));
+    return counts;
+  };
   const texts = new Map(
     await Promise.all(
       wanted.map(async (type) => {
@@ -114,13 +119,8 @@ export async function search(
     rows: onPage.map((hit) => ({ ...hit, snippet: snippetOf(texts.get(hit.type)!.get(hit.id) ?? [], tree) })),
     ...paging,
     // Counted only when asked for: counting the matches of a common word is most of a search's cost.
-    totalCount: async () => {
-      const counts = await Promise.all(wanted.map((type) => count(db, type, match, SEARCH_COUNT_LIMIT)));
-      return counts.reduce((sum, n) => sum + n, 0);
-    },
-    rankingLimited: async () => {
-      const counts = await Promise.all(wanted.map((type) => count(db, type, match, SEARCH_RANKING_LIMIT + 1)));
-      return counts.some((n) => n > SEARCH_RANKING_LIMIT);
-    },
+    // One count per kind, up to one past the ranking limit, answers both fields.
+    totalCount: async () => (await bounded()).reduce((sum, n) => sum + Math.min(n, SEARCH_COUNT_LIMIT), 0),
+    rankingLimited: async () => (await bounded()).some((n) => n > SEARCH_RANKING_LIMIT),
   };
 }

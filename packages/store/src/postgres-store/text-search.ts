@@ -6,7 +6,7 @@
  * its last word, `a NOT b` is `a & !b`, and every group is parenthesised, so tsquery's own precedence
  * never applies. The lexemes are written out and cast (`::tsquery`), never normalised again.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { parseSearch, type SearchTree, searchTree } from '../search/syntax.ts';
 import { searchWords } from '../search/words.ts';
 
@@ -53,7 +53,7 @@ export function toTsQuery(
 }
 
 /** `vector @@ query` for a parsed search (false when it matches nothing). */
-export const matchesSql = (vector: SQL, query: TsQuery): SQL =>
+export const matchesSql = (vector: SQL, query: TsQuery | Placeholder): SQL =>
   query === NOTHING ? sql`false` : sql`${vector} @@ ${query}::tsquery`;
 
 /** The condition of a `text` filter on `vector`, or undefined when the text holds no word (no condition). */

@@ -3,7 +3,7 @@ import { dateBound } from '../dates/date-bound.ts';
 import type { Store } from '../db/client.ts';
 import { actors, citations, claims, eventParticipants, eventSectors, events, sources } from '../db/schema.ts';
 import { QueryError } from '../errors/query-error.ts';
-import type { EventFilter } from '../paging/event-filter.ts';
+import { dateRangeSql, type EventFilter } from '../paging/event-filter.ts';
 import { DEFAULT_EVENT_ORDER, type EventOrder, eventSortKeys as sortKeysOf } from '../paging/event-order.ts';
 import { batchedLookup, inBatch } from './batched.ts';
 import { inlineValues, NamedValues, preparedByShape, type ValueBinder } from './bound-values.ts';
@@ -36,24 +36,7 @@ export function eventFilterSql(
   if (!filter) return liveEventSql;
   if (filter.includeArchived) binder.form('archived included');
   const conditions: (SQL | undefined)[] = [filter.includeArchived ? undefined : liveEventSql];
-  const from = filter.from ? dateBound(filter.from, 'filter.from').earliest : undefined;
-  const to = filter.to ? dateBound(filter.to, 'filter.to').latest : undefined;
-  if (from && to && from > to)
-    throw new QueryError(
-      'INVALID_DATE',
-      `filter.from (${filter.from}) is after filter.to (${filter.to}).`,
-      'filter.from',
-    );
-  const overlaps = filter.dateMatch === 'overlaps';
-  if (overlaps && (from || to)) binder.form('overlaps');
-  if (from) {
-    const bound = binder.value('from', from);
-    conditions.push(overlaps ? sql`${events.dateLatest} >= ${bound}` : sql`${events.dateEarliest} >= ${bound}`);
-  }
-  if (to) {
-    const bound = binder.value('to', to);
-    conditions.push(overlaps ? sql`${events.dateEarliest} <= ${bound}` : sql`${events.dateLatest} <= ${bound}`);
-  }
+  conditions.push(...dateRangeSql(events, filter, binder));
   if (filter.kinds?.length)
     conditions.push(
       inArray(

@@ -226,6 +226,40 @@ forEachStore(
       await archive('null');
     });
 
+    it('answers ACTOR alone from the kept actor totals, and a multi-valued total from the period totals, exactly as from the events', async () => {
+      const { store } = underTest;
+      // A date bound inside a year makes both read the events and participants themselves.
+      const grouped = { to: '9999-12-30' };
+      for (const dimensions of [['actor'], ['sector']] as const)
+        expect(await store.eventStats(null, dimensions)).toEqual(await store.eventStats(grouped, dimensions));
+      const archive = (at: string) =>
+        underTest.sql(`update events set archived_at = ${at} where slug = '2015-gas-pipeline-agreement'`);
+      const before = await store.eventStats(null, ['actor']);
+      await archive("'2026-11-29T00:00:00Z'");
+      try {
+        const after = await store.eventStats(null, ['actor']);
+        expect(after).toEqual(await store.eventStats(grouped, ['actor']));
+        expect(after.totalCount).toBe(before.totalCount - 1);
+      } finally {
+        await archive('null');
+      }
+      // Read from the kept totals, not the participants: a count changed there alone shows through.
+      const pakistan = (await store.actorBySlug('pakistan'))!.id;
+      const countOf = async (filter: object | null) =>
+        (await store.eventStats(filter, ['actor'])).buckets.find(
+          (bucket) => bucket.keys[0]!.value === String(pakistan),
+        )!.count;
+      const kept = await countOf(null);
+      const shift = (by: number) =>
+        underTest.sql(`update actor_event_counts set event_count = event_count + ${by} where actor_id = ${pakistan}`);
+      await shift(1000);
+      try {
+        expect([await countOf(null), await countOf(grouped)]).toEqual([kept + 1000, kept]);
+      } finally {
+        await shift(-1000);
+      }
+    });
+
     it('answers dates on whole years from the summary exactly as from the events, within and overlapping', async () => {
       const { store } = underTest;
       // `actorsMatch` without actors selects nothing more, but is not a date: the events are grouped.

@@ -4,7 +4,7 @@
  */
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
-import { eventParticipants, eventPeriodCounts, eventSectors, events } from '../db/schema.ts';
+import { actorEventCounts, eventParticipants, eventPeriodCounts, eventSectors, events } from '../db/schema.ts';
 import {
   type BucketKey,
   bucketSql as bucketSqlOver,
@@ -18,7 +18,7 @@ import {
   type StatsBucket,
   type StatsDimension,
 } from '../statistics/buckets.ts';
-import { type PeriodColumns, periodSummaryCondition } from '../statistics/period-summary.ts';
+import { actorTotalsAnswer, type PeriodColumns, periodSummaryCondition } from '../statistics/period-summary.ts';
 import { type EventFilter, type EventOrder, type EventRow, eventFilterSql, listEvents } from './events.ts';
 import type { Page, PageArgs } from './pagination.ts';
 
@@ -60,6 +60,12 @@ function countedEventsSql(store: Store, filter: EventFilter | null | undefined):
  */
 function groupedCounts(store: Store, filter: EventFilter | null | undefined, dimensions: readonly StatsDimension[]) {
   const { byPeriod, byKind, bySector, byActor } = groupingOf(dimensions);
+  if (actorTotalsAnswer(filter, dimensions))
+    return store
+      .select({ actorId: actorEventCounts.actorId, n: actorEventCounts.eventCount })
+      .from(actorEventCounts)
+      .where(sql`${actorEventCounts.eventCount} > 0`)
+      .all() as GroupRow[];
   const summarised = !bySector && !byActor && periodSummaryCondition(filter, PERIOD_COLUMNS);
   if (summarised !== false) {
     const columns = {
@@ -102,7 +108,15 @@ export function eventStats(
   return { buckets, totalCount: isMultiValued(dimensions) ? countMatching(store, filter) : total };
 }
 
+/** The events `filter` matches, summed from the period totals when they can tell (`periodSummaryCondition`). */
 function countMatching(store: Store, filter: EventFilter | null | undefined): number {
+  const summarised = periodSummaryCondition(filter, PERIOD_COLUMNS);
+  if (summarised !== false)
+    return store
+      .select({ n: sql<number>`coalesce(sum(${eventPeriodCounts.count}), 0)` })
+      .from(eventPeriodCounts)
+      .where(summarised)
+      .get()!.n;
   return store.select({ n: sql<number>`count(*)` }).from(events).where(countedEventsSql(store, filter)).get()!.n;
 }
 

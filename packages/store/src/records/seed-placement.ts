@@ -10,13 +10,13 @@
  *   `figures.yaml`.
  */
 import { basename } from 'node:path';
-import { parseFuzzyDate } from '../dates/fuzzy-date.ts';
+import { firstKnownDay, parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import type { ActorRecord, EventRecord } from '../seed/format.ts';
 
 const ERA_FILE = /^(\d{4})(?:-(\d{4}))?\.ya?ml$/;
 
 export function eventFile(event: EventRecord, eventFiles: readonly string[]): string {
-  const year = Number(parseFuzzyDate(event.date).earliest.slice(0, 4));
+  const year = Number(firstKnownDay(parseFuzzyDate(event.date)).slice(0, 4));
   const era = eventFiles.find((path) => {
     const [, from, to = from] = ERA_FILE.exec(basename(path)) ?? [];
     return path.startsWith('events/') && from !== undefined && Number(from) <= year && year <= Number(to);

@@ -1,8 +1,14 @@
 // The worked-out-date rules of the curation standard (seeds/README.md, rules 2–4), each on a
 // made-up record that breaks it and on one that keeps it.
 import { describe, expect, it } from 'vitest';
-import { dateBasisParagraphsUncited, paragraphsNamed, workedOutDatesWithoutBasis, writtenDates } from './date-basis.ts';
-import { eventRecord } from './format.ts';
+import {
+  dateBasisParagraphsUncited,
+  paragraphsNamed,
+  unexplainedDateForms,
+  workedOutDatesWithoutBasis,
+  writtenDates,
+} from './date-basis.ts';
+import { eventRecord, figureRecord } from './format.ts';
 import type { SeedDataset } from './validate.ts';
 
 const PARAGRAPHS = [
@@ -101,5 +107,77 @@ describe('worked-out dates', () => {
     expect(fields(workedOutDatesWithoutBasis(withEvent({ date: '2014~', archived: true }), documents))).toEqual([
       'date',
     ]);
+  });
+});
+
+describe('dates whose form needs an explanation', () => {
+  const messages = (dataset: SeedDataset) => unexplainedDateForms(dataset).map(({ message }) => message);
+
+  it('catches an approximate date whose dateBasis does not say what it is approximated from', () => {
+    expect(messages(withEvent({ date: '2016~' }))).toEqual([
+      '2016~ is approximate or uncertain, and nothing explains it: say what it rests on, with "approximate"',
+    ]);
+    expect(messages(withEvent({ date: '2016~', dateBasis: 'Outside knowledge (paragraph 1).' }))).toEqual([
+      '2016~ is approximate or uncertain, and its explanation does not say so: say what it rests on, with "approximate"',
+    ]);
+    expect(
+      messages(withEvent({ date: '2016~', dateBasis: "The report's date, an upper bound, hence approximate." })),
+    ).toEqual([]);
+  });
+
+  it('catches an open end whose dateBasis does not say that no bound was found', () => {
+    expect(messages(withEvent({ date: '../2018-05', dateBasis: 'Before May 2018 (paragraph 1).' }))).toEqual([
+      '../2018-05 is open on one side, and its explanation does not say so: say what it rests on, with "open" or "no known start/end"',
+    ]);
+    expect(
+      messages(
+        withEvent({
+          date: '2011/..',
+          dateBasis: 'Since 2011 (paragraph 1); the article is undated, so the end is open.',
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it("reads a figure's citation notes as the explanation of its period", () => {
+    const figure = (note: string | undefined) => ({
+      ...withEvent({}),
+      events: [],
+      figures: [
+        {
+          file: 'seeds/figures.yaml',
+          label: 'figure "gap"',
+          record: figureRecord.parse({
+            slug: 'gap',
+            label: 'A gap',
+            indicator: 'import_shortfall',
+            period: '2018/..',
+            actors: ['russia'],
+            value: '16000000000',
+            currency: 'USD',
+            citations: [{ source: 'news', paragraph: 1, ...(note ? { note } : {}) }],
+          }),
+        },
+      ],
+    });
+    expect(messages(figure(undefined))).toEqual([
+      'the period 2018/.. is open on one side, and nothing explains it: say what it rests on, with "open" or "no known start/end" in a citation\'s note',
+    ]);
+    expect(messages(figure('The article is undated: not before 2018, with no known end.'))).toEqual([]);
+  });
+});
+
+describe('open-ended dates', () => {
+  it('always need a dateBasis, even when a cited paragraph writes the known end', () => {
+    const problems = workedOutDatesWithoutBasis(withEvent({ date: '../2014-06' }), documents);
+    expect(problems.map(({ message }) => message)).toEqual([
+      '../2014-06: one end is open, which no paragraph writes: say which paragraph gives the known end and why the other is unknown; say in dateBasis what it rests on',
+    ]);
+    expect(
+      workedOutDatesWithoutBasis(
+        withEvent({ date: '../2014-06', dateBasis: 'By June 2014; no start is known, so it is open.' }),
+        documents,
+      ),
+    ).toEqual([]);
   });
 });

@@ -85,6 +85,8 @@ function statesInterval(text: string, first: string, last: string): boolean {
 /** Why a date is not stated as it stands by any of the texts, or undefined when one states it. */
 function unstatedPart(date: FuzzyDate, edtf: string, texts: readonly string[]): string | undefined {
   if (/[~?%]/.test(edtf)) return 'it is marked approximate or uncertain, so it was worked out';
+  if (date.openStart || date.openEnd)
+    return 'one end is open, which no paragraph writes: say which paragraph gives the known end and why the other is unknown';
   if (edtf.includes('/')) {
     const [first = '', last = ''] = [date.earliest.slice(0, 4), date.latest.slice(0, 4)];
     return texts.some((text) => statesInterval(text, first, last))
@@ -117,4 +119,44 @@ export function workedOutDatesWithoutBasis(dataset: SeedDataset, documents: Para
     const why = unstatedPart(parseFuzzyDate(event.date), event.date, texts);
     return why ? [imprecision(located, 'date', `${event.date}: ${why}; say in dateBasis what it rests on`)] : [];
   });
+}
+
+/**
+ * What a date's form says that only its explanation can justify: a `~` or `?` bound was worked
+ * out from something (a report's date, a round number, outside knowledge), and an open side
+ * (`..`) means that no bound was found. A reader sees the form, so the explanation must say which:
+ * the event's `dateBasis` (a figure's citation notes) names the approximation or the open side.
+ */
+const FORM_EXPLANATIONS = [
+  { form: /[~?%]/, says: /approximat|uncertain/i, what: 'approximate or uncertain', word: '"approximate"' },
+  {
+    form: /\.\./,
+    says: /\bopen\b|no known (?:start|end)/i,
+    what: 'open on one side',
+    word: '"open" or "no known start/end"',
+  },
+] as const;
+
+function unexplainedForms(date: string, explanation: string | undefined): string[] {
+  return FORM_EXPLANATIONS.filter(({ form, says }) => form.test(date) && !says.test(explanation ?? '')).map(
+    ({ what, word }) =>
+      `${date} is ${what}, and ${explanation ? 'its explanation does not say so' : 'nothing explains it'}: say what it rests on, with ${word}`,
+  );
+}
+
+/** Events and figures whose date is approximate or open without an explanation that says so and why. */
+export function unexplainedDateForms(dataset: SeedDataset): SeedProblem[] {
+  return [
+    ...dataset.events.flatMap((located) =>
+      unexplainedForms(located.record.date, located.record.dateBasis ?? undefined).map((message) =>
+        imprecision(located, 'dateBasis', message),
+      ),
+    ),
+    ...dataset.figures.flatMap((located) => {
+      const notes = located.record.citations.flatMap((citation) => (citation.note ? [citation.note] : []));
+      return unexplainedForms(located.record.period, notes.join(' ') || undefined).map((message) =>
+        imprecision(located, 'citations', `the period ${message} in a citation's note`),
+      );
+    }),
+  ];
 }

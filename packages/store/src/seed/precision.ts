@@ -14,10 +14,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { MONTHS, parseFuzzyDate } from '../dates/fuzzy-date.ts';
+import { type FuzzyDate, knownBounds, MONTHS, parseFuzzyDate } from '../dates/fuzzy-date.ts';
 import { splitParagraphs } from '../sources/paragraphs.ts';
 import { foldName } from '../text/fold.ts';
-import { dateBasisParagraphsUncited, workedOutDatesWithoutBasis } from './date-basis.ts';
+import { dateBasisParagraphsUncited, unexplainedDateForms, workedOutDatesWithoutBasis } from './date-basis.ts';
 import { namedDocumentsUncited } from './document-mentions.ts';
 import { type ActorRecord, type CitationRecord, type ClaimRecord, type EventRecord, prose, slug } from './format.ts';
 import { imprecision, type SeedProblem } from './problems.ts';
@@ -91,9 +91,13 @@ const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'sev
 /** The widest span of years a date contributes as key terms; wider intervals contribute their two ends. */
 const MAX_YEARS = 12;
 
+/** The years of a date's known bounds (one for a year, two for an interval across years, one for an open one). */
+const yearsOf = (date: FuzzyDate) => [...new Set(knownBounds(date).map((day) => day.slice(0, 4)))];
+
 /** The years a fuzzy date may fall in, as key terms: each year, plus "1980s" for a decade. */
 export function yearTerms(date: string): string[] {
   const parsed = parseFuzzyDate(date);
+  if (parsed.openStart || parsed.openEnd) return yearsOf(parsed);
   const first = Number(parsed.earliest.slice(0, 4));
   const last = Number(parsed.latest.slice(0, 4));
   const years =
@@ -107,7 +111,7 @@ export function yearTerms(date: string): string[] {
 export function monthTerms(date: string): string[] {
   const parsed = parseFuzzyDate(date);
   if (parsed.precision !== 'month' && parsed.precision !== 'day') return [];
-  return [...new Set([parsed.earliest, parsed.latest].map((day) => MONTHS[Number(day.slice(5, 7)) - 1]!))];
+  return [...new Set(knownBounds(parsed).map((day) => MONTHS[Number(day.slice(5, 7)) - 1]!))];
 }
 
 /** How a document may write a number: in full, in millions or billions ("2.5" billion), with separators, or in words. */
@@ -278,7 +282,7 @@ export function amountTerms(value: string): string[] {
 function claimValueParts(claim: ClaimRecord, actors: ReadonlyMap<string, ActorRecord>): string[][] {
   if (claim.field === 'date') {
     const parsed = parseFuzzyDate(claim.value);
-    const years = [...new Set([parsed.earliest.slice(0, 4), parsed.latest.slice(0, 4)])];
+    const years = yearsOf(parsed);
     const decade = parsed.precision === 'decade' ? [`${years[0]!.slice(0, 3)}0s`] : [];
     return [
       ...(decade.length ? [decade] : years.map((year) => [year])),
@@ -479,10 +483,7 @@ export function unexplainedDates(dataset: SeedDataset, documents: Pick<DocumentT
       .map((citation) => documents.paragraph(citation.source, citation.paragraph))
       .filter((text): text is string => text !== undefined);
     const parsed = parseFuzzyDate(event.date);
-    const years =
-      parsed.precision === 'decade'
-        ? [yearTerms(event.date).at(-1)!]
-        : [...new Set([parsed.earliest.slice(0, 4), parsed.latest.slice(0, 4)])];
+    const years = parsed.precision === 'decade' ? [yearTerms(event.date).at(-1)!] : yearsOf(parsed);
     const unstated = [...years, ...monthTerms(event.date)].filter(
       (term) => !texts.some((text) => mentions(text, term)),
     );
@@ -568,6 +569,7 @@ export function checkPrecision(
   return [
     ...thinCorroborations(dataset),
     ...dateBasisParagraphsUncited(dataset),
+    ...unexplainedDateForms(dataset),
     ...tombstonesWithoutReason(dataset),
     ...namedDocumentsUncited(dataset),
     ...(documents

@@ -22,10 +22,11 @@ import {
   pendingMigrations,
   type Store,
 } from '../db/client.ts';
-import { observeStatements, type StatementObserver } from '../db/statement-timing.ts';
+import { inStatementScope, observeStatements, type StatementObserver } from '../db/statement-timing.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { checkStorage } from '../db/storage-health.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
+import { scopedView } from '../interface/statement-scope.ts';
 import { AnnouncedChanges, type ChangeRelay, type ChangeWatcher, type CommittedChange } from '../live/change-feed.ts';
 import type { IndexedPassages } from '../plans/cited-passages.ts';
 import { actorBySlug, countActors, eventPagesByActorIds, listActors } from '../queries/actors.ts';
@@ -337,6 +338,9 @@ export class SqliteStore implements BilateralStore {
   }
   observeStatements(observer: StatementObserver) {
     return observeStatements(this.database.$client, observer);
+  }
+  withStatementScope(scope: object): BilateralStore {
+    return scopedView(this, inStatementScope, scope);
   }
   async close() {
     // The connection closes before the first await, as callers that do not wait for it expect.

@@ -52,3 +52,11 @@ export function periodSummaryCondition(
   if (filter?.kinds?.length) conditions.push(kindIn(filter.kinds));
   return and(...conditions);
 }
+
+/**
+ * True when `actor_event_counts` (each actor's live events, kept by triggers as the network's node
+ * sizes) answers a statistic by itself: grouped by actor alone, over every live event. Grouping the
+ * participations instead reads every one of them (three million at a million events).
+ */
+export const actorTotalsAnswer = (filter: EventFilter | null | undefined, dimensions: readonly string[]) =>
+  dimensions.length > 0 && dimensions.every((dimension) => dimension === 'actor') && keepsEveryLiveEvent(filter);

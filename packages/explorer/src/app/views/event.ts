@@ -65,7 +65,7 @@ export function EventView({ params }: { params: URLSearchParams }) {
       <dl class="facts">
         <dt>Date</dt>
         <dd>
-          ${event.date.display} <span class="meta">(known to the ${label(event.date.precision)}${event.date.approximate ? ', approximate' : ''}: ${event.date.earliest} to ${event.date.latest})</span>
+          ${event.date.display} <span class="meta">(known to the ${label(event.date.precision)}${event.date.approximate ? ', approximate' : ''}: ${event.date.earliest ?? 'no known start'} to ${event.date.latest ?? 'no known end'})</span>
           ${event.dateBasis && html`<p class="note">Date basis: ${event.dateBasis}</p>`}
         </dd>
         <dt>Kind</dt>
