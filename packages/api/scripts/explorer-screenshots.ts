@@ -1,13 +1,13 @@
 /**
  * Regenerates the screenshots in docs/explorer.md: starts the server as `start` does on a fresh
- * quick-start database (with the source documents when they are beside the repository, so passages
- * show), opens each view in Debian's chromium, and writes docs/explorer/<view>.png.
+ * quick-start database, opens each view in Debian's chromium, and writes docs/explorer/<view>.png.
+ * Never with the source documents (`SOURCES_DIR`): the repository holds no document text, pictures
+ * of passages included.
  * Run: npx -y pnpm@10 --filter @bilateral/api docs:screenshots
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultSourcesDir, sourcesAvailable } from '@bilateral/store';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../src/testing/browser.ts';
 import { yearEventWithCompetingYear } from '../src/testing/explorer-data.ts';
@@ -35,10 +35,7 @@ const shots = (disputed: string): { name: string; query: string; ready: string; 
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'bilateral-screenshots-'));
-const server = startServer({
-  DATABASE_PATH: join(dir, 'screenshots.db'),
-  ...(sourcesAvailable() ? { SOURCES_DIR: defaultSourcesDir() } : {}),
-});
+const server = startServer({ DATABASE_PATH: join(dir, 'screenshots.db') });
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--headless', '--no-sandbox', '--disable-gpu'],

@@ -52,7 +52,8 @@ function durabilitySetting(env: Environment): Durability {
  * not start. `seeds: false` is for a cluster worker, whose primary has migrated the database and
  * loaded the seeds already. `scanThread: true` is for a process that serves requests: the store runs
  * its whole-dataset scans off the thread that answers them (see `OpenBilateralStoreOptions`).
- * `changeRelay` is a cluster worker's channel to its siblings (live/cluster.ts).
+ * `changeRelay` is a cluster worker's channel to its siblings (live/cluster.ts). `sourcesDir` is the
+ * documents directory (`SOURCES_DIR`) whose cited paragraphs a writable database indexes for search.
  */
 export async function openDatabaseForServing(
   path: string,
@@ -61,7 +62,13 @@ export async function openDatabaseForServing(
     seeds = true,
     scanThread = false,
     changeRelay,
-  }: { seeds?: boolean; scanThread?: boolean; changeRelay?: ChangeRelay | undefined } = {},
+    sourcesDir,
+  }: {
+    seeds?: boolean;
+    scanThread?: boolean;
+    changeRelay?: ChangeRelay | undefined;
+    sourcesDir?: string | undefined;
+  } = {},
 ): Promise<BilateralStore> {
   const forced = booleanSetting('READ_ONLY', env);
   // The file's access matters only when the file is the database.
@@ -89,7 +96,34 @@ export async function openDatabaseForServing(
   // LOAD_SEEDS=0 serves the database exactly as it is: a benchmark's synthetic data, a restored backup.
   if (seeds && env.LOAD_SEEDS === '0') console.log(`${databaseLabel(path, env)}: served as it is (LOAD_SEEDS=0)`);
   else if (seeds) await loadSeedsForServing(store, databaseLabel(path, env));
+  await indexPassagesForServing(store, databaseLabel(path, env), sourcesDir, seeds);
   return store;
+}
+
+/**
+ * Brings the search index's cited passages up to `sourcesDir` (taking them out without it) and has
+ * the store index those of later writes; a cluster's primary says what changed, its workers only
+ * take the setting over. A storage fault leaves the index as it was and the server serving.
+ */
+async function indexPassagesForServing(
+  store: BilateralStore,
+  database: string,
+  sourcesDir: string | undefined,
+  announce: boolean,
+): Promise<void> {
+  try {
+    const changed = await store.indexCitedPassages(sourcesDir);
+    if (announce && (sourcesDir || changed))
+      console.log(
+        sourcesDir
+          ? `${database}: the passages events cite are searched, from SOURCES_DIR (${changed} events indexed again)`
+          : `${database}: no SOURCES_DIR, so the passages of ${changed} events were taken out of the search index`,
+      );
+  } catch (error) {
+    const storage = store.storageErrorOf(error);
+    if (!storage) throw error;
+    console.error(`${database}: the cited passages could not be indexed for search: ${storage.logLine()}`);
+  }
 }
 
 /**

@@ -135,14 +135,14 @@ function serve(store: BilateralStore, changes: ChangeBus) {
 // A CommonJS bundle has no top-level await. Each process that serves runs its store's whole-dataset
 // scans on a thread of their own, so cheap requests are answered while they count.
 if (workers === 1) {
-  openDatabase({ scanThread: true }).then(serveWhenListening);
+  openDatabase({ scanThread: true, sourcesDir }).then(serveWhenListening);
 } else if (cluster.isPrimary) {
-  openDatabase()
+  openDatabase({ sourcesDir })
     .then((store) => store.close())
     .then(forkWorkers);
 } else {
   // The primary has migrated the database and loaded the seeds; a worker only opens it.
-  openDatabase({ seeds: false, scanThread: true, changeRelay: workerRelay() }).then(serveWhenListening);
+  openDatabase({ seeds: false, scanThread: true, changeRelay: workerRelay(), sourcesDir }).then(serveWhenListening);
 }
 
 /** The primary, once it has migrated the database and loaded the seeds: the workers, restarted when one dies. */

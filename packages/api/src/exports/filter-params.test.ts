@@ -60,6 +60,8 @@ describe('/export/events.* query parameters', () => {
     ['sources=fixture-journal', [EMBARGO]],
     ['sources=fixture-journal&sources= fixture-news ', [EMBARGO, DRUZHBA, PLEDGE]],
     ['sources=Fixture-Journal', []],
+    [`slugs=${PLEDGE},${EMBARGO}`, [EMBARGO, PLEDGE]],
+    [`slugs=${PLEDGE}&kinds=visit`, []],
   ])('?%s exports %j', async (query, ids) => {
     expect(await exportedIds(`/export/events.csv?${query}`)).toEqual(ids);
   });
@@ -74,7 +76,7 @@ describe('/export/events.* query parameters', () => {
       'colour=red',
       'BAD_USER_INPUT',
       'colour',
-      'Unknown parameter "colour". Filters: from, to, dateMatch, kinds, actors, actorsMatch, sectors, text, hasConflicts, sources.',
+      'Unknown parameter "colour". Filters: from, to, dateMatch, kinds, actors, actorsMatch, sectors, text, hasConflicts, sources, slugs.',
     ],
     ['kinds=pledge&Kinds=visit', 'BAD_USER_INPUT', 'Kinds', expect.stringMatching(/^Unknown parameter "Kinds"\./)],
     ['dateMatch=inside', 'BAD_USER_INPUT', 'dateMatch', '`dateMatch` must be one of within, overlaps; got "inside".'],

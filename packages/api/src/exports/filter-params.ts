@@ -75,6 +75,7 @@ const EVENT_FILTER_PARAMETERS: EventFilterParameters = {
     return hasConflicts === undefined ? undefined : hasConflicts === 'true';
   },
   sources: (params) => slugs(params, 'sources'),
+  slugs: (params) => slugs(params, 'slugs'),
   // Archived events are reached through revisions and the change feed, never exported.
   includeArchived: null,
 };

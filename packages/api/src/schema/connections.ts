@@ -1,4 +1,5 @@
 import type { Page } from '@bilateral/store';
+import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { type BuilderTypes, builder } from './builder.ts';
 
 export interface CountedConnection<Row> {
@@ -21,6 +22,23 @@ export function toConnection<Row>(page: Page<Row>, totalCount: () => number | Pr
     totalCount,
   };
 }
+
+/**
+ * True when every selection of a connection field is its `totalCount` (or `__typename`): a list that
+ * shows each record's count, such as the sources with their citations, needs no page of them, and
+ * reading one for each record cost a scan of its children.
+ */
+export function asksOnlyForCount(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every(
+    (node) =>
+      node.selectionSet?.selections.every(
+        (selection) => selection.kind === Kind.FIELD && ['totalCount', '__typename'].includes(selection.name.value),
+      ) ?? false,
+  );
+}
+
+/** The page of a connection whose rows nobody asked for. */
+export const UNREAD_PAGE: Page<never> = { rows: [], cursors: [], hasNextPage: false, hasPreviousPage: false };
 
 /** The `totalCount` field of a connection type, whose description says what is counted. */
 export const totalCountField =

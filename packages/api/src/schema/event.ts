@@ -315,7 +315,7 @@ export const EventFilterInput = builder.inputType('EventFilter', {
     }),
     sectors: t.field({ type: [SectorEnum], description: 'Only events in any of these sectors.' }),
     text: t.string({
-      description: `Full-text condition on the title, summary or place, read exactly as \`search(query:)\` reads its query. ${SEARCH_SYNTAX}`,
+      description: `Full-text condition on the title, summary or place (and, when the server is given the source documents, \`SOURCES_DIR\`, the text of the paragraphs the event and its claims cite), read exactly as \`search(query:)\` reads its query. ${SEARCH_SYNTAX}`,
     }),
     hasConflicts: t.boolean({
       description: 'True: only events on which sources disagree. False: only events on which they do not.',
@@ -323,6 +323,10 @@ export const EventFilterInput = builder.inputType('EventFilter', {
     sources: t.stringList({
       description:
         'Source slugs, such as ["policyeast-2024-cold-war-rivals"]: only events that cite any of these documents in their own `citations` (citations of claims do not count). Unknown slugs match nothing.',
+    }),
+    slugs: t.stringList({
+      description:
+        'Event slugs, such as ["2014-06-russia-lifts-arms-embargo-on-pakistan"]: only these events, for an export of exactly the events a page shows. Unknown slugs match nothing.',
     }),
   }),
 });
@@ -384,6 +388,7 @@ export function toEventFilter(input: typeof EventFilterInput.$inferInput | null 
     text: input.text ?? null,
     hasConflicts: input.hasConflicts ?? null,
     sources: input.sources ?? null,
+    slugs: input.slugs ?? null,
     // Archived events are reached through revisions and the change feed, never through a filter.
     includeArchived: false,
   };

@@ -21,7 +21,11 @@ import { SEARCH_LIMITS, SEARCH_SYNTAX } from './search-syntax.ts';
 const SearchTypeEnum = builder.enumType('SearchType', {
   description: 'Kinds of record full-text search can return.',
   values: {
-    EVENT: { value: 'event', description: 'Events, matched on title, summary and place.' },
+    EVENT: {
+      value: 'event',
+      description:
+        'Events, matched on title, summary and place, and, when the server is given the source documents (`SOURCES_DIR`), on the text of the paragraphs they and their claims cite.',
+    },
     ACTOR: { value: 'actor', description: 'Actors, matched on name and every alias.' },
     FIGURE: { value: 'figure', description: 'Figures, matched on label and indicator (trade 2018, bilateral trade).' },
     SOURCE: { value: 'source', description: 'Source documents, matched on title, author and outlet.' },
@@ -70,7 +74,7 @@ const SearchResultRef = builder.objectRef<LoadedHit>('SearchResult').implement({
     }),
     snippet: t.string({
       description:
-        "The best-matching passage (of our own text, or a source's title, author or outlet) as HTML-escaped text, with each match wrapped in <mark>…</mark>. Safe to insert as HTML.",
+        "The best-matching passage (of our own text, a source's title, author or outlet, or, for an event matched by a cited paragraph, that paragraph's text) as HTML-escaped text, with each match wrapped in <mark>…</mark>. Safe to insert as HTML.",
       resolve: (hit) => highlighted(hit.snippet),
     }),
   }),

@@ -1,6 +1,6 @@
 import { MAX_PAGE_SIZE } from '@bilateral/store';
 import { builder } from './builder.ts';
-import { toConnection, totalCountField } from './connections.ts';
+import { asksOnlyForCount, toConnection, totalCountField, UNREAD_PAGE } from './connections.ts';
 import { FuzzyDateType, fuzzyDate } from './fuzzy-date.ts';
 import { lookupKey, notFound } from './lookup.ts';
 import { CitationRef, loadNodes, SourceRef } from './refs.ts';
@@ -46,10 +46,12 @@ builder.node(SourceRef, {
       {
         type: CitationRef,
         description: `Every citation of this document, in paragraph order, one page at a time (at most ${MAX_PAGE_SIZE} per page). Each says what record it supports.`,
-        resolve: async (source, args, { loaders }) => {
-          const page = await loaders
-            .sourceCitations({ first: args.first, after: args.after, last: args.last, before: args.before })
-            .load(source.id);
+        resolve: async (source, args, { loaders }, info) => {
+          const page = asksOnlyForCount(info)
+            ? UNREAD_PAGE
+            : await loaders
+                .sourceCitations({ first: args.first, after: args.after, last: args.last, before: args.before })
+                .load(source.id);
           return toConnection(page, () => loaders.sourceCitationCounts.load(source.id));
         },
       },

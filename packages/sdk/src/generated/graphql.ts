@@ -600,9 +600,11 @@ export type EventFilter = {
   kinds?: InputMaybe<Array<EventKind>>;
   /** Only events in any of these sectors. */
   sectors?: InputMaybe<Array<Sector>>;
+  /** Event slugs, such as ["2014-06-russia-lifts-arms-embargo-on-pakistan"]: only these events, for an export of exactly the events a page shows. Unknown slugs match nothing. */
+  slugs?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Source slugs, such as ["policyeast-2024-cold-war-rivals"]: only events that cite any of these documents in their own `citations` (citations of claims do not count). Unknown slugs match nothing. */
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Full-text condition on the title, summary or place, read exactly as `search(query:)` reads its query. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). At most 500 characters and 32 words (each word of a phrase counts), with parentheses at most 8 levels deep; control characters and lone surrogates are refused. A search over these limits, or whose operators or parentheses do not fit together, fails with INVALID_SEARCH and a message saying why. */
+  /** Full-text condition on the title, summary or place (and, when the server is given the source documents, `SOURCES_DIR`, the text of the paragraphs the event and its claims cite), read exactly as `search(query:)` reads its query. Case and accents are ignored. All words must match; "double quotes" match a phrase; a trailing * matches a prefix (pipe*); OR, NOT (as in `embargo NOT pipeline`), AND and parentheses combine, and must be written in capitals. Words with punctuation, such as Mi-35, JF-17 or U.S., match as they are written; a designation ending in digits also matches its variants (Mi-35 finds Mi-35M). At most 500 characters and 32 words (each word of a phrase counts), with parentheses at most 8 levels deep; control characters and lone surrogates are refused. A search over these limits, or whose operators or parentheses do not fit together, fails with INVALID_SEARCH and a message saying why. */
   text?: InputMaybe<Scalars['String']['input']>;
   /** End of a date range, at any precision. The range ends on its last day, so `to: "2014"` includes 31 December 2014. */
   to?: InputMaybe<Scalars['String']['input']>;
@@ -1630,7 +1632,7 @@ export type SearchResult = {
   record: SearchHitRecord;
   /** Relevance, higher is better, comparable only within one query: bm25 (sign flipped) where the server runs on SQLite, ts_rank where it runs on PostgreSQL. */
   score: Scalars['Float']['output'];
-  /** The best-matching passage (of our own text, or a source's title, author or outlet) as HTML-escaped text, with each match wrapped in <mark>…</mark>. Safe to insert as HTML. */
+  /** The best-matching passage (of our own text, a source's title, author or outlet, or, for an event matched by a cited paragraph, that paragraph's text) as HTML-escaped text, with each match wrapped in <mark>…</mark>. Safe to insert as HTML. */
   snippet: Scalars['String']['output'];
   /** Whether the hit is an event, an actor, a figure or a source. */
   type: SearchType;
@@ -1660,7 +1662,7 @@ export type SearchResultEdge = {
 export type SearchType =
   /** Actors, matched on name and every alias. */
   | 'ACTOR'
-  /** Events, matched on title, summary and place. */
+  /** Events, matched on title, summary and place, and, when the server is given the source documents (`SOURCES_DIR`), on the text of the paragraphs they and their claims cite. */
   | 'EVENT'
   /** Figures, matched on label and indicator (trade 2018, bilateral trade). */
   | 'FIGURE'

@@ -125,6 +125,11 @@ export const offices = sqliteTable(
   (table) => [index('offices_holder').on(table.holderId)],
 );
 
+/**
+ * Also `cited_passages` (text, null unless the store was given the source documents): the text of the
+ * event's cited paragraphs, searched with its other text; added by the cited-passages migration and
+ * deliberately not declared here, so no select() ships it (`plans/cited-passages.ts` keeps it).
+ */
 export const events = sqliteTable(
   'events',
   {

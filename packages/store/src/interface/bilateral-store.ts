@@ -208,6 +208,14 @@ export interface Writes {
   mergeActors(request: MergeRequest, editor: Editor): Promise<MergedActors>;
   /** Validates every seed file, then writes them; see `loadSeeds` in `seed-loader/index.ts`. */
   loadSeeds(seedsDir: string): Promise<SeedReport>;
+  /**
+   * Indexes the text of each event's cited paragraphs, read from the documents in `sourcesDir`, with
+   * the event's own text, so a search finds an event by a word only its passages hold; without a
+   * directory takes any indexed passage out again. From then on this store indexes the passages of
+   * what it writes (an event or a source, in the write's own transaction; the seeds after they load). Answers how many events
+   * changed; see `plans/cited-passages.ts`.
+   */
+  indexCitedPassages(sourcesDir: string | undefined): Promise<number>;
 }
 
 /** Committed writes as they happen, for live updates (`eventChanged`). */

@@ -28,6 +28,8 @@ export interface EventFilter {
   /** Archived events (tombstones) are left out unless this is true. `text` never matches them: the search index holds live events only. */
   /** Source slugs: events that cite any of these documents in their own citations. */
   sources?: string[] | null;
+  /** Event slugs: only these events (the explorer's export of one event's page). */
+  slugs?: string[] | null;
   includeArchived?: boolean | null;
 }
 
@@ -49,6 +51,7 @@ const FILTERS_NOTHING: { [Field in keyof Required<EventFilter>]: (value: EventFi
   // false is a condition: only events on which sources agree.
   hasConflicts: absent,
   sources: noneListed,
+  slugs: noneListed,
   includeArchived: (value) => !value,
 };
 

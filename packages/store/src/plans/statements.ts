@@ -216,4 +216,18 @@ export interface Statements {
   citationsOfSource(sourceId: number): Omit<CitationRow, 'source' | 'paragraph' | 'note'>[];
   claimSubjects(claimIds: number[]): { eventId: number | null; figureId: number | null }[];
   officeHolders(officeIds: number[]): number[];
+
+  // The text of events' cited paragraphs in their search index (plans/cited-passages.ts).
+  /** The paragraphs of the documents `sourceIds` that events cite (in their own citations and their claims'), by event, source and paragraph; only `eventIds`' when given. */
+  citedParagraphs(sourceIds: number[], eventIds: number[] | undefined): CitedParagraph[];
+  /** The events whose cited passages are indexed, with that text; only `eventIds`' when given. */
+  indexedPassages(eventIds: number[] | undefined): { id: number; text: string }[];
+  /** Indexes each event's passage text, or takes it out (null). */
+  setCitedPassages(rows: { id: number; text: string | null }[]): void;
 }
+
+export type CitedParagraph = {
+  eventId: number;
+  sourceId: number;
+  paragraph: number;
+};

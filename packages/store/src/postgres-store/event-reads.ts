@@ -6,6 +6,7 @@
  */
 import { and, eq, getColumns, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { QueryError } from '../errors/query-error.ts';
+import { WALK_FROM_EVENTS } from '../paging/actor-pages.ts';
 import { dateRangeSql } from '../paging/event-filter.ts';
 import { type EventOrder, eventSortKeys } from '../paging/event-order.ts';
 import {
@@ -104,6 +105,7 @@ export async function eventFilterSql(
     conditions.push(
       sql`exists (select 1 from ${citations} join ${sources} on ${sources.id} = ${citations.sourceId} where ${citations.eventId} = ${events.id} and ${inTexts(sources.slug, binder.value('sources', filter.sources))})`,
     );
+  if (filter.slugs?.length) conditions.push(inTexts(events.slug, binder.value('slugs', filter.slugs)));
   // As on SQLite, whose event index holds live events only, the text matches live events alone.
   if (filter.text != null) {
     const query = toTsQuery(filter.text, 'filter.text');
@@ -207,15 +209,6 @@ export const listSharedEvents = (
   page: PageArgs,
   since?: EventPosition | null,
 ) => listEvents(db, filter, order, page, and(...actorIds.map((actorId) => tookPart([actorId])), eventsSinceSql(since)));
-
-/**
- * From how many live events an actor's page is read by walking the events in page order and keeping
- * the actor's (each test an index probe): below it, gathering the actor's events and sorting them
- * costs less. Walking reads about (live events / the actor's events) rows per row of the page, so
- * at 100k events an actor at the threshold costs about 50 probes a row; gathering sorts at most this
- * many rows. One plan for both kinds of actor read a hub's 70,000 events to serve ten (a second).
- */
-export const WALK_FROM_EVENTS = 2000;
 
 /** One page of each actor's live events (an actor holding two roles in one event counts it once). */
 export async function eventPagesByActorIds(

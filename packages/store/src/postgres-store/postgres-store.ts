@@ -14,6 +14,7 @@ import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/b
 import { scopedView } from '../interface/statement-scope.ts';
 import type { ChangeWatcher } from '../live/change-feed.ts';
 import { EXPORT_BATCH_SIZE } from '../paging/batches.ts';
+import type { IndexedPassages } from '../plans/cited-passages.ts';
 import { ChangeListener } from '../postgres/change-listener.ts';
 import {
   type PostgresDatabase,
@@ -33,7 +34,7 @@ import { databasePointsBudget } from './rate-budgets.ts';
 import * as recordReads from './record-reads.ts';
 import * as related from './related-reads.ts';
 import * as revisions from './revision-reads.ts';
-import { saveRecord } from './save-record.ts';
+import { indexCitedPassages, saveRecord } from './save-record.ts';
 import { search as searchRecords } from './search.ts';
 import { loadSeeds } from './seed-load.ts';
 import { readSeedRenames } from './seed-renames.ts';
@@ -53,6 +54,8 @@ export class PostgresBilateralStore implements BilateralStore {
   private readonly opening: Promise<PostgresStore>;
   private readonly statementObservers = new Set<StatementObserver>();
   private changeListener: ChangeListener | undefined;
+  /** The documents directory of the indexed passages, once `indexCitedPassages` was asked for. */
+  private passages: IndexedPassages | undefined;
 
   /**
    * `readOnly` says the store being opened was asked for read-only sessions (`READ_ONLY`), known
@@ -263,7 +266,7 @@ export class PostgresBilateralStore implements BilateralStore {
 
   // Writes
   saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor) {
-    return this.write((db) => saveRecord(db, type, request, editor));
+    return this.write((db) => saveRecord(db, type, request, editor, this.passages));
   }
   mergeActors(...args: Args<'mergeActors'>) {
     return this.write((db) => mergeActors(db, ...args));
@@ -292,7 +295,15 @@ export class PostgresBilateralStore implements BilateralStore {
     }
   }
   loadSeeds(seedsDir: string) {
-    return this.run((db) => loadSeeds(db, seedsDir));
+    return this.run(async (db) => {
+      const report = await loadSeeds(db, seedsDir);
+      if (this.passages) await indexCitedPassages(db, this.passages.dir);
+      return report;
+    });
+  }
+  indexCitedPassages(sourcesDir: string | undefined) {
+    this.passages = { dir: sourcesDir };
+    return this.run((db) => indexCitedPassages(db, sourcesDir));
   }
 
   // Live updates and budgets

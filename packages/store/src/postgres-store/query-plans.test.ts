@@ -6,6 +6,7 @@
 // a request is explained with its own values and executed, so the rows it read are bounded too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BilateralStore } from '../interface/bilateral-store.ts';
+import { WALK_FROM_EVENTS } from '../paging/actor-pages.ts';
 import { type EventOrder, eventSortKeys } from '../paging/event-order.ts';
 import { type PageArgs, readPageRequest } from '../paging/keyset.ts';
 import { openPostgresStore, type PostgresStore } from '../postgres/client.ts';
@@ -23,7 +24,7 @@ import type { EventFilter, EventRow } from '../queries/events.ts';
 import type { CitationSubject } from '../queries/related.ts';
 import { PLANNED_FILTERS, PLANNED_ORDERS } from '../testing/plan-pages.ts';
 import { type SyntheticServer, startSyntheticServer } from '../testing/synthetic-postgres-server.ts';
-import { eventFilterSql, WALK_FROM_EVENTS } from './event-reads.ts';
+import { eventFilterSql } from './event-reads.ts';
 import { postgresStore } from './postgres-store.ts';
 
 const EVENTS = 100_000;

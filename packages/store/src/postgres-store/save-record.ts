@@ -6,6 +6,11 @@
  */
 import type { Editor, SavedRecord, SaveRequest } from '../curation/save-record.ts';
 import { causes } from '../errors/storage-error.ts';
+import {
+  type IndexedPassages,
+  indexCitedPassages as indexPlan,
+  saveIndexingPassages,
+} from '../plans/cited-passages.ts';
 import { runPlanAsync } from '../plans/run.ts';
 import { saveRecord as savePlan } from '../plans/save-record.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
@@ -36,6 +41,18 @@ export function saveRecord<T extends EntityType>(
   type: T,
   request: SaveRequest<T>,
   editor: Editor,
+  passages?: IndexedPassages,
 ): Promise<SavedRecord> {
-  return inWriteTransaction(db, (tx) => runPlanAsync(savePlan(type, request, editor), new PostgresStatements(tx)));
+  return inWriteTransaction(db, (tx) =>
+    runPlanAsync(saveIndexingPassages(type, request, editor, passages), new PostgresStatements(tx)),
+  );
+}
+
+/** The indexed passages of events on PostgreSQL: the plan of `plans/cited-passages.ts` in one transaction. */
+export function indexCitedPassages(
+  db: PostgresDatabase,
+  dir: string | undefined,
+  eventIds?: number[],
+): Promise<number> {
+  return inWriteTransaction(db, (tx) => runPlanAsync(indexPlan(dir, eventIds), new PostgresStatements(tx)));
 }

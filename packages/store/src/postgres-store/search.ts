@@ -32,8 +32,8 @@ const KINDS: Record<SearchType, { table: SQL; searched?: SQL; weights: string; c
   event: {
     table: sql`${events}`,
     searched: sql`${events.archivedAt} is null`,
-    weights: '{0, 0.2, 0.3, 1}',
-    columns: sql`${events.title}, ${events.summary}, ${events.place}`,
+    weights: '{0.1, 0.2, 0.3, 1}',
+    columns: sql`${events.title}, ${events.summary}, ${events.place}, ${events}.cited_passages`,
   },
   actor: { table: sql`${actors}`, weights: '{0, 0, 0.5, 1}', columns: sql`${actors.name}, ${actors}.alias_names` },
   figure: {

@@ -7,6 +7,7 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import { citedParagraphsSql } from '../plans/cited-passages.ts';
 import type { AsyncStatements } from '../plans/run.ts';
 import type {
   Bookkeeping,
@@ -14,6 +15,7 @@ import type {
   ChildRows,
   ChildTable,
   CitationScope,
+  CitedParagraph,
   NewIdempotencyKey,
   NewRevision,
   ParentColumn,
@@ -39,6 +41,7 @@ import {
 } from '../postgres/schema.ts';
 import type { LookupAnswers, Lookups, RecordOf } from '../seed/write-rules.ts';
 import type { EntityType, RevisionOperation } from '../vocabulary/curation-terms.ts';
+import { inIds } from './event-reads.ts';
 import { ownColumns, RECORD_TABLES, type RecordTable } from './record-writes.ts';
 
 // Widened to one table type: every record table has these columns, which a union of tables hides from drizzle.
@@ -406,6 +409,27 @@ export class PostgresStatements implements AsyncStatements {
   }
   citationsOfSource(sourceId: number) {
     return this.tx.select().from(citations).where(eq(citations.sourceId, sourceId));
+  }
+  async citedParagraphs(sourceIds: number[], eventIds: number[] | undefined) {
+    const { rows } = await this.tx.execute<CitedParagraph>(
+      citedParagraphsSql(
+        citations,
+        claims,
+        (column) => inIds(column, sourceIds),
+        eventIds && ((column) => inIds(column, eventIds)),
+      ),
+    );
+    return rows;
+  }
+  async indexedPassages(eventIds: number[] | undefined) {
+    const { rows } = await this.tx.execute<{ id: number; text: string }>(sql`
+      select id, cited_passages as text from ${events} where cited_passages is not null
+      ${eventIds ? sql`and ${inIds(sql`id`, eventIds)}` : sql``}`);
+    return rows;
+  }
+  async setCitedPassages(rows: { id: number; text: string | null }[]) {
+    for (const { id, text } of rows)
+      await this.tx.execute(sql`update ${events} set cited_passages = ${text} where id = ${id}`);
   }
   claimSubjects(claimIds: number[]) {
     return this.tx

@@ -136,6 +136,11 @@ export const offices = pgTable(
   (table) => [index('offices_holder').on(table.holderId)],
 );
 
+/**
+ * Also `cited_passages` (text, null unless the store was given the source documents): the text of the
+ * event's cited paragraphs, searched with its other text; added by the cited-passages migration and
+ * deliberately not declared here, so no select() ships it (`plans/cited-passages.ts` keeps it).
+ */
 export const events = pgTable(
   'events',
   {
@@ -449,7 +454,8 @@ export const seedLoads = pgTable(
  * cuts and folds text exactly as SQLite's FTS5 tokenizer does (`src/search/words.ts`), one column's
  * positions apart from the next so no phrase spans two. The weights put the title or name first, as
  * the bm25 column weights do on SQLite:
- * events A title, B summary, C place; actors A name, B aliases (`alias_names`, kept by triggers on
+ * events A title, B summary, C place, D the text of the cited paragraphs (`cited_passages`, kept by
+ * `indexCitedPassages`); actors A name, B aliases (`alias_names`, kept by triggers on
  * `actor_aliases`); sources A title, B author, C outlet; figures A label, B indicator (underscores
  * read as spaces).
  */

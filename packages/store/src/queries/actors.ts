@@ -1,11 +1,12 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { actors, eventParticipants, events } from '../db/schema.ts';
+import { WALK_FROM_EVENTS } from '../paging/actor-pages.ts';
 import type { ActorKind } from '../vocabulary/terms.ts';
-import { type EventOrder, type EventRow, eventSortKeys, liveEventSql } from './events.ts';
+import { type EventOrder, type EventRow, eventSortKeys, listEvents, liveEventSql } from './events.ts';
 import { groupedPages } from './grouped-pages.ts';
 import { type Page, type PageArgs, planPage } from './pagination.ts';
-import type { ActorRow } from './related.ts';
+import { type ActorRow, eventCountsByActorIds } from './related.ts';
 import { toFtsQuery } from './text-search.ts';
 
 export interface ActorFilter {
@@ -52,8 +53,43 @@ export function actorBySlug(store: Store, slug: string): ActorRow | undefined {
   return store.select().from(actors).where(eq(actors.slug, slug)).get();
 }
 
-/** One page of events per actor, for many actors in one statement. */
+/**
+ * One page of events per actor: the actors with fewer than WALK_FROM_EVENTS live events in one
+ * statement that gathers and sorts their events; each busier one by walking the events in page order
+ * and keeping its own (`listEvents` with the actor's participation as the condition), as on
+ * PostgreSQL. Gathering a hub's hundreds of thousands of events to serve one page took seconds.
+ */
 export function eventPagesByActorIds(
+  store: Store,
+  actorIds: readonly number[],
+  order: readonly EventOrder[],
+  page: PageArgs,
+): Map<number, Page<EventRow>> {
+  const counts = eventCountsByActorIds(store, actorIds);
+  const walked = actorIds.filter((id) => (counts.get(id) ?? 0) >= WALK_FROM_EVENTS);
+  const gathered = actorIds.filter((id) => !walked.includes(id));
+  const pages = gatheredEventPages(store, gathered, order, page);
+  for (const actorId of walked)
+    pages.set(
+      actorId,
+      listEvents(
+        store,
+        null,
+        order,
+        page,
+        exists(
+          store
+            .select({ one: sql`1` })
+            .from(eventParticipants)
+            .where(and(eq(eventParticipants.eventId, events.id), eq(eventParticipants.actorId, actorId))),
+        ),
+      ),
+    );
+  return pages;
+}
+
+/** One page of events per actor, for many actors in one statement. */
+function gatheredEventPages(
   store: Store,
   actorIds: readonly number[],
   order: readonly EventOrder[],

@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
 import { QueryError } from '../errors/query-error.ts';
+import { WALK_FROM_EVENTS } from '../paging/actor-pages.ts';
+import { openSyntheticStore } from '../synthetic/cache.ts';
 import { forEachStore } from '../testing/both-stores.ts';
 import type { EventFilter } from './events.ts';
 
@@ -83,6 +85,16 @@ forEachStore('listEvents', (underTest) => {
       '2016-druzhba-exercise',
     ]);
     await expect(slugs({ from: '2014-02-30' })).rejects.toThrow(/not a real day/);
+  });
+
+  it('keeps the events named by slug, and nothing for a slug no event has', async () => {
+    expect(await slugs({ slugs: ['2024-10-trade-pledge', '2014-russia-lifts-arms-embargo'] })).toEqual([
+      '2014-russia-lifts-arms-embargo',
+      '2024-10-trade-pledge',
+    ]);
+    expect(await slugs({ slugs: ['2024-10-trade-pledge'], kinds: ['visit'] })).toEqual([]);
+    expect(await slugs({ slugs: ['no-such-event'] })).toEqual([]);
+    expect(await underTest.store.countEvents({ slugs: ['2016-druzhba-exercise'] })).toBe(1);
   });
 
   it('combines kinds, sectors, actors (any or all), conflicts and cited sources', async () => {
@@ -194,3 +206,47 @@ forEachStore('actors', (underTest) => {
     expect(pages.get(mishustin)!.hasNextPage).toBe(false);
   });
 });
+
+const withHubs = { built: () => openSyntheticStore({ events: 4_000 }).store };
+
+forEachStore(
+  "a hub's events, a page at a time",
+  (underTest) => {
+    it('pages an actor past WALK_FROM_EVENTS as the events list filtered by that actor does, beside a smaller one', async () => {
+      const { store } = underTest;
+      const [hub, small] = await underTest
+        .sql<{ id: number; slug: string; count: number }>(
+          `select actors.id, actors.slug, actor_event_counts.event_count as count from actor_event_counts
+         join actors on actors.id = actor_event_counts.actor_id order by event_count desc, actor_id`,
+        )
+        .then((rows) => [
+          rows[0]!,
+          rows.find((row) => Number(row.count) < WALK_FROM_EVENTS && Number(row.count) > 30)!,
+        ]);
+      expect(Number(hub!.count)).toBeGreaterThanOrEqual(WALK_FROM_EVENTS);
+      expect((await store.eventCountsByActorIds([hub!.id])).get(hub!.id)).toBe(
+        await store.countEvents({ actors: [hub!.slug] }),
+      );
+      for (const order of [[], [{ field: 'title', direction: 'desc' }]] as const) {
+        let after: string | undefined;
+        let listedAfter: string | undefined;
+        for (let page = 0; page < 2; page++) {
+          const pages = await store.eventPagesByActorIds([hub!.id, small!.id], order, { first: 25, after });
+          for (const actor of [hub!, small!]) {
+            if (actor === small && page > 0) continue;
+            const listed = await store.listEvents({ actors: [actor.slug] }, order, {
+              first: 25,
+              ...(actor === hub ? { after: listedAfter } : {}),
+            });
+            const mine = pages.get(actor.id)!;
+            expect(mine.rows.map((row) => row.slug)).toEqual(listed.rows.map((row) => row.slug));
+            expect(mine.hasNextPage).toBe(listed.hasNextPage);
+            if (actor === hub) listedAfter = listed.cursors.at(-1);
+          }
+          after = pages.get(hub!.id)!.cursors.at(-1);
+        }
+      }
+    });
+  },
+  { dataset: withHubs },
+);

@@ -83,6 +83,13 @@ export function eventFilterSql(
       ),
     );
   }
+  if (filter.slugs?.length)
+    conditions.push(
+      inArray(
+        events.slug,
+        filter.slugs.map((slug, index) => binder.value(`slug${index}`, slug)),
+      ),
+    );
   if (filter.text != null) {
     const query = toFtsQuery(filter.text, 'filter.text');
     if (query)

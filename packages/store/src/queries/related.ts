@@ -7,6 +7,7 @@ import { and, asc, eq, getColumns, inArray, or, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import {
   actorAliases,
+  actorEventCounts,
   actorMerges,
   actors,
   citations,
@@ -153,20 +154,18 @@ export function linksByEventIds(store: Store, ids: readonly number[]): EventLink
 }
 
 /** Number of distinct events each actor took part in. */
+/**
+ * Each actor's live events, each counted once whatever roles it held: read from the trigger-kept
+ * `actor_event_counts`, as on PostgreSQL (counting a hub's participations took seconds at 1M events).
+ */
 export function eventCountsByActorIds(store: Store, ids: readonly number[]): Map<number, number> {
   if (!ids.length) return new Map();
   const rows = store
-    .select({ actorId: eventParticipants.actorId, n: sql<number>`count(distinct ${eventParticipants.eventId})` })
-    .from(eventParticipants)
-    .where(
-      and(
-        inArray(eventParticipants.actorId, [...ids]),
-        sql`${eventParticipants.eventId} not in (select id from events where archived_at is not null)`,
-      ),
-    )
-    .groupBy(eventParticipants.actorId)
+    .select()
+    .from(actorEventCounts)
+    .where(inArray(actorEventCounts.actorId, [...ids]))
     .all();
-  return new Map(rows.map((row) => [row.actorId, row.n]));
+  return new Map(rows.filter((row) => row.eventCount > 0).map((row) => [row.actorId, row.eventCount]));
 }
 
 export function citationCountsBySourceIds(store: Store, ids: readonly number[]): Map<number, number> {

@@ -1,5 +1,6 @@
 /**
- * Full-text search over events (title, summary, place), actors (names and aliases), figures
+ * Full-text search over events (title, summary, place, and the text of their cited paragraphs when
+ * the store was given the documents: `indexCitedPassages`), actors (names and aliases), figures
  * (label, indicator) and sources (title, author, outlet), ranked
  * by bm25 with the title/name column weighted highest, over at most SEARCH_RANKING_LIMIT matches
  * of each kind. The query is read by `toFtsQuery`, as
@@ -34,7 +35,7 @@ export interface SearchPage {
 /** Each kind's FTS5 table and its bm25 column weights (the title or name column weighs most). */
 const INDEXES: Record<SearchType, { table: string; weights: string }> = {
   // Holds live events only: archiving an event takes it out (see the live-event-search migration).
-  event: { table: 'event_search', weights: '10.0, 3.0, 2.0' },
+  event: { table: 'event_search', weights: '10.0, 3.0, 2.0, 1.0' },
   actor: { table: 'actor_search', weights: '10.0, 5.0' },
   figure: { table: 'figure_search', weights: '10.0, 2.0' },
   source: { table: 'source_search', weights: '10.0, 5.0, 3.0' },

@@ -1,7 +1,6 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
 import { citations, sources } from '../db/schema.ts';
-import { groupedPages } from './grouped-pages.ts';
 import { type Page, type PageArgs, planPage } from './pagination.ts';
 import type { CitationRow, SourceRow } from './related.ts';
 
@@ -34,19 +33,28 @@ const CITATION_KEYS = [
   { column: citations.id, direction: 'asc' as const, value: (row: CitationRow) => row.id },
 ];
 
-/** One page of citations per source, in paragraph order, for many sources in one statement. */
+/**
+ * One page of citations per source, in paragraph order: one statement per source, each stopping at
+ * its page. A single statement ranking every citation of all the sources asked for (as other
+ * grouped pages do) read all 400,000 citations of a list's most cited sources at 1M events to
+ * return one each.
+ */
 export function citationPagesBySourceIds(
   store: Store,
   sourceIds: readonly number[],
   page: PageArgs,
 ): Map<number, Page<CitationRow>> {
-  return groupedPages(store, {
-    table: citations,
-    parent: citations.sourceId,
-    restrict: inArray(citations.sourceId, [...sourceIds]),
-    parentIds: sourceIds,
-    ordering: 'paragraph:asc',
-    keys: CITATION_KEYS,
-    args: page,
-  });
+  return new Map(
+    sourceIds.map((sourceId) => {
+      const plan = planPage('paragraph:asc', CITATION_KEYS, page);
+      const rows = store
+        .select()
+        .from(citations)
+        .where(and(eq(citations.sourceId, sourceId), plan.where))
+        .orderBy(...plan.orderBy)
+        .limit(plan.limit)
+        .all();
+      return [sourceId, plan.finish(rows)];
+    }),
+  );
 }

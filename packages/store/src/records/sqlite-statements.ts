@@ -3,7 +3,7 @@
  * (or a few) in the caller's transaction: `runPlan(plan, new SqliteStatements(tx))` runs a write or
  * a seed-format read in one synchronous block, as drizzle's better-sqlite3 driver requires.
  */
-import { and, asc, desc, eq, inArray, isNotNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, type Column, desc, eq, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Store } from '../db/client.ts';
 import {
@@ -23,12 +23,14 @@ import {
   revisions,
   sources,
 } from '../db/schema.ts';
+import { citedParagraphsSql } from '../plans/cited-passages.ts';
 import type {
   Bookkeeping,
   CheckedChildTables,
   ChildRows,
   ChildTable,
   CitationScope,
+  CitedParagraph,
   NewIdempotencyKey,
   NewRevision,
   ParentColumn,
@@ -429,6 +431,21 @@ export class SqliteStatements implements Statements {
   }
   citationsOfSource(sourceId: number) {
     return this.tx.select().from(citations).where(eq(citations.sourceId, sourceId)).all();
+  }
+  citedParagraphs(sourceIds: number[], eventIds: number[] | undefined) {
+    const among = (ids: number[]) => (column: Column) =>
+      sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
+    return this.tx.all<CitedParagraph>(
+      citedParagraphsSql(citations, claims, among(sourceIds), eventIds && among(eventIds)),
+    );
+  }
+  indexedPassages(eventIds: number[] | undefined) {
+    return this.tx.all<{ id: number; text: string }>(sql`
+      select id, cited_passages as text from ${events} where cited_passages is not null
+      ${eventIds ? sql`and id in (select value from json_each(${JSON.stringify(eventIds)}))` : sql``}`);
+  }
+  setCitedPassages(rows: { id: number; text: string | null }[]) {
+    for (const { id, text } of rows) this.tx.run(sql`update ${events} set cited_passages = ${text} where id = ${id}`);
   }
   claimSubjects(claimIds: number[]) {
     return this.tx

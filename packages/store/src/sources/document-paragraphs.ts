@@ -10,7 +10,8 @@ import { type ParagraphStyle, splitParagraphs } from './paragraphs.ts';
 
 const cache = new Map<string, { stamp: string; paragraphs: readonly string[] }>();
 
-function documentParagraphs(dir: string, file: string, style: ParagraphStyle): readonly string[] | undefined {
+/** The paragraphs of `file` in `dir`, or undefined when `dir` holds no such file. */
+export function documentParagraphs(dir: string, file: string, style: ParagraphStyle): readonly string[] | undefined {
   // A file name only: a source's `file` never reaches outside the directory.
   if (basename(file) !== file) return undefined;
   const path = join(dir, file);

@@ -8,6 +8,7 @@
  * so that the thread serving requests stays free while they count.
  */
 
+import { indexCitedPassages } from '../curation/cited-passages.ts';
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '../curation/keys.ts';
 import { type MergedActors, mergeActors } from '../curation/merge-actors.ts';
 import { changesSince, revisionAsOf, revisionIdOf, revisionsOf } from '../curation/revisions.ts';
@@ -27,6 +28,7 @@ import { checkStorage } from '../db/storage-health.ts';
 import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
 import { scopedView } from '../interface/statement-scope.ts';
 import { AnnouncedChanges, type ChangeRelay, type ChangeWatcher, type CommittedChange } from '../live/change-feed.ts';
+import type { IndexedPassages } from '../plans/cited-passages.ts';
 import { actorBySlug, countActors, eventPagesByActorIds, listActors } from '../queries/actors.ts';
 import { countEvents, eventBySlug, eventsByIds, listEvents } from '../queries/events.ts';
 import { EXPORT_BATCH_SIZE, exportActors, exportEvents } from '../queries/export.ts';
@@ -100,6 +102,8 @@ export class SqliteStore implements BilateralStore {
 
   /** One SQLite file has no channel between processes: writes are announced by the process that commits them. */
   private readonly changes: AnnouncedChanges;
+  /** The documents directory of the indexed passages, once `indexCitedPassages` was asked for. */
+  private passages: IndexedPassages | undefined;
 
   constructor(database: Store, scanThread?: ScanThread, changeRelay?: ChangeRelay) {
     this.database = database;
@@ -295,7 +299,7 @@ export class SqliteStore implements BilateralStore {
 
   // Writes
   async saveRecord<T extends EntityType>(type: T, request: SaveRequest<T>, editor: Editor) {
-    const saved = saveRecord(this.database, type, request, editor);
+    const saved = saveRecord(this.database, type, request, editor, this.passages);
     this.announce(changesOfSave(type, request.operation, saved));
     return saved;
   }
@@ -314,7 +318,13 @@ export class SqliteStore implements BilateralStore {
     );
   }
   async loadSeeds(seedsDir: string) {
-    return loadSeeds(this.database, seedsDir);
+    const report = loadSeeds(this.database, seedsDir);
+    if (this.passages) indexCitedPassages(this.database, this.passages.dir);
+    return report;
+  }
+  async indexCitedPassages(sourcesDir: string | undefined) {
+    this.passages = { dir: sourcesDir };
+    return indexCitedPassages(this.database, sourcesDir);
   }
 
   // Live updates and budgets

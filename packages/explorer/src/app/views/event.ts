@@ -61,7 +61,7 @@ export function EventView({ params }: { params: URLSearchParams }) {
   return html`
     <article class="event">
       <h1>${event.title}</h1>
-      <${ViewLinks} document=${EventDocument} variables=${{ slug }} />
+      <${ViewLinks} exportFilter=${{ slugs: [slug] }} exportWhat="this event" document=${EventDocument} variables=${{ slug }} />
       <dl class="facts">
         <dt>Date</dt>
         <dd>

@@ -35,7 +35,12 @@ function SearchHits({ words, after }: { words: string; after: string | undefined
   if (!state.data) return html`<${Status} state=${state} what="the search results" />`;
   const { edges, pageInfo, totalCount } = state.data;
   return html`
-    <${ViewLinks} exportFilter=${{ text: words }} document=${SearchDocument} variables=${variables} />
+    <${ViewLinks}
+      exportFilter=${{ text: words }}
+      exportWhat="the events these words find"
+      document=${SearchDocument}
+      variables=${variables}
+    />
     ${edges.length === 0 && html`<p>Nothing matches.</p>`}
     <ol class="results">
       ${edges.map(
