@@ -60,8 +60,19 @@ const matching = (type: SearchType, query: TsQuery) => {
   return sql`from ${table} where ${searched ? sql`${searched} and ` : sql``}${matchesSql(VECTORS[type], query)}`;
 };
 
-/** The ranked candidates of one kind: its newest matches up to the ranking limit, each with its score. */
-const candidates = (type: SearchType, query: TsQuery) => sql`
+/**
+ * The ranked candidates of one kind: its newest matches up to the ranking limit, each with its score.
+ * Events, a million of them, are read a window of IDs at a time by `newest_event_matches` (the
+ * newest-matches migration), so only the newest matches are visited and ranked; the other kinds are
+ * small enough to order all their matches.
+ */
+const candidates = (type: SearchType, query: TsQuery) =>
+  type === 'event'
+    ? sql`
+  (select ${type}::text as type, id, score
+    from newest_event_matches(${query}::tsquery, ${KINDS[type].weights}::float4[], ${SEARCH_RANKING_LIMIT})
+    order by id desc limit ${SEARCH_RANKING_LIMIT})`
+    : sql`
   (select ${type}::text as type, id, (-ts_rank(${KINDS[type].weights}::float4[], ${VECTORS[type]}, ${query}::tsquery, 1))::float8 as score
     ${matching(type, query)} order by id desc limit ${SEARCH_RANKING_LIMIT})`;
 
