@@ -14,13 +14,23 @@
 -- window walks the primary key backwards, testing the few events it holds, rather than building the
 -- bitmap of every match in the table (at a million events, for `energ*`, in 8% of them, the two took
 -- about as long; for `pipeline`, in 4%, the walk twice as long). The SET clause restores the caller's
--- setting at exit. VOLATILE only because EXPLAIN is refused in a STABLE function; it writes nothing.
+-- setting at exit. STABLE, so every window is read in the snapshot of the statement that calls it, as
+-- one query would be: a write committing meanwhile is seen in all windows or none. The estimate is
+-- read by live_events_matching_estimate, VOLATILE only because EXPLAIN is refused in a STABLE
+-- function; it writes nothing.
+CREATE FUNCTION live_events_matching_estimate(query tsquery) RETURNS float8 LANGUAGE plpgsql VOLATILE STRICT AS $$
+DECLARE
+  plan json;
+BEGIN
+  EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM events WHERE archived_at IS NULL AND search @@ $1' INTO plan USING query;
+  RETURN (plan->0->'Plan'->>'Plan Rows')::float8;
+END $$;
+--> statement-breakpoint
 CREATE FUNCTION newest_event_matches(query tsquery, weights float4[], wanted integer)
-RETURNS TABLE (id integer, score float8) LANGUAGE plpgsql VOLATILE STRICT SET enable_indexscan = on AS $$
+RETURNS TABLE (id integer, score float8) LANGUAGE plpgsql STABLE STRICT SET enable_indexscan = on AS $$
 DECLARE
   newest integer;
   oldest integer;
-  estimate json;
   upper bigint;
   lower bigint;
   width float8;
@@ -29,21 +39,20 @@ DECLARE
 BEGIN
   SELECT max(e.id), min(e.id) INTO newest, oldest FROM events e;
   IF newest IS NULL OR wanted <= 0 THEN RETURN; END IF;
-  EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM events WHERE archived_at IS NULL AND search @@ $1' INTO estimate USING query;
   width := least(
-    1.15 * wanted * (newest::float8 - oldest + 1) / greatest((estimate->0->'Plan'->>'Plan Rows')::float8, 1),
+    1.15 * wanted * (newest::float8 - oldest + 1) / greatest(live_events_matching_estimate(query), 1),
     32.0 * wanted);
   upper := newest::bigint + 1;
   LOOP
     lower := greatest(upper - ceil(width)::bigint, oldest);
     IF width <= 16 * 1.15 * (wanted - found) THEN
-      SET LOCAL enable_indexscan = on;
+      PERFORM set_config('enable_indexscan', 'on', true);
       RETURN QUERY EXECUTE
         'SELECT e.id, (-ts_rank($1, e.search, $2, 1))::float8 FROM events e'
         ' WHERE e.archived_at IS NULL AND e.search @@ $2 AND e.id >= $3 AND e.id < $4 ORDER BY e.id DESC LIMIT $5'
         USING weights, query, lower::integer, upper, wanted - found;
     ELSE
-      SET LOCAL enable_indexscan = off;
+      PERFORM set_config('enable_indexscan', 'off', true);
       RETURN QUERY EXECUTE
         'SELECT e.id, (-ts_rank($1, e.search, $2, 1))::float8 FROM events e'
         ' WHERE e.archived_at IS NULL AND e.search @@ $2 AND e.id >= $3 AND e.id < $4'
