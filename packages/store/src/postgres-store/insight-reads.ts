@@ -105,10 +105,20 @@ export async function eventStats(
   return { buckets, totalCount: isMultiValued(dimensions) ? await countMatching(db, filter) : total };
 }
 
-/** The events `filter` matches, summed from the period totals when they can tell (`periodSummaryCondition`). */
-async function countMatching(db: PostgresDatabase, filter: EventFilter | null | undefined): Promise<number> {
+/** The events `filter` matches, summed from the period totals when they can tell, else counted. */
+const countMatching = async (db: PostgresDatabase, filter: EventFilter | null | undefined): Promise<number> =>
+  (await keptPeriodCount(db, filter)) ?? countEvents(db, filter);
+
+/**
+ * The events `filter` matches, summed from the period totals (a few hundred rows) when they can tell
+ * (`periodSummaryCondition`: kinds and dates on whole years); undefined when they cannot.
+ */
+export async function keptPeriodCount(
+  db: PostgresDatabase,
+  filter: EventFilter | null | undefined,
+): Promise<number | undefined> {
   const summarised = periodSummaryCondition(filter, PERIOD_COLUMNS);
-  if (summarised === false) return countEvents(db, filter);
+  if (summarised === false) return undefined;
   const [row] = await db
     .select({ n: counted(sql`coalesce(sum(${eventPeriodCounts.count}), 0)`) })
     .from(eventPeriodCounts)

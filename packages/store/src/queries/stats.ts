@@ -108,16 +108,23 @@ export function eventStats(
   return { buckets, totalCount: isMultiValued(dimensions) ? countMatching(store, filter) : total };
 }
 
-/** The events `filter` matches, summed from the period totals when they can tell (`periodSummaryCondition`). */
-function countMatching(store: Store, filter: EventFilter | null | undefined): number {
+/** The events `filter` matches, summed from the period totals when they can tell, else counted. */
+const countMatching = (store: Store, filter: EventFilter | null | undefined): number =>
+  keptPeriodCount(store, filter) ??
+  store.select({ n: sql<number>`count(*)` }).from(events).where(countedEventsSql(store, filter)).get()!.n;
+
+/**
+ * The events `filter` matches, summed from the period totals (a few hundred rows) when they can tell
+ * (`periodSummaryCondition`: kinds and dates on whole years); undefined when they cannot.
+ */
+export function keptPeriodCount(store: Store, filter: EventFilter | null | undefined): number | undefined {
   const summarised = periodSummaryCondition(filter, PERIOD_COLUMNS);
-  if (summarised !== false)
-    return store
-      .select({ n: sql<number>`coalesce(sum(${eventPeriodCounts.count}), 0)` })
-      .from(eventPeriodCounts)
-      .where(summarised)
-      .get()!.n;
-  return store.select({ n: sql<number>`count(*)` }).from(events).where(countedEventsSql(store, filter)).get()!.n;
+  if (summarised === false) return undefined;
+  return store
+    .select({ n: sql<number>`coalesce(sum(${eventPeriodCounts.count}), 0)` })
+    .from(eventPeriodCounts)
+    .where(summarised)
+    .get()!.n;
 }
 
 /** SQL for the events of one bucket: what drilling into a bucket adds to the stats filter. */
