@@ -245,6 +245,34 @@ describe.skipIf(missing)('the explorer in a real browser', () => {
     await page.close();
   }, 60_000);
 
+  it('shows how many events each list holds: the filtered list, a pair of actors and the timeline', async () => {
+    const bilateral = createClient({ url: graphqlUrl });
+    const countOf = async (filter: EventFilter) => (await bilateral.events({ filter, first: 1 })).totalCount;
+    const lists: [string, string, RegExp, EventFilter][] = [
+      [
+        '?view=search&sectors=DEFENCE&from=2014',
+        '.pager span',
+        /^\d+ shown of (\d+)$/,
+        { sectors: ['DEFENCE'], from: '2014' },
+      ],
+      [
+        '?view=network&pair=pakistan~russia',
+        'section .pager span',
+        /^\d+ shown of (\d+)$/,
+        { actors: ['pakistan', 'russia'], actorsMatch: 'ALL' },
+      ],
+      ['?view=timeline', 'main p', /^\d+ of (\d+) events shown\.$/, {}],
+    ];
+    for (const [query, selector, says, filter] of lists) {
+      const { page, errors } = await open(query);
+      const count = page.locator(selector).filter({ hasText: says });
+      await expect.poll(() => count.count(), { timeout: 15_000 }).toBe(1);
+      expect(Number(says.exec((await count.textContent())!.trim())![1]), query).toBe(await countOf(filter));
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 90_000);
+
   it("draws a year-precision event's bar over its whole year, and the year another source gives beside it", async () => {
     const { year } = yearEvent;
     const { page } = await open(`?view=timeline&from=${year - 2}&to=${year + 2}`);
@@ -312,7 +340,7 @@ describe.skipIf(missing)('the explorer in a real browser', () => {
     await expect.poll(() => graphiql.count(), { timeout: 15_000 }).toBe(1);
     const graphiqlHref = new URL((await graphiql.getAttribute('href'))!, explorerUrl);
     expect(graphiqlHref.pathname).toBe('/graphql');
-    expect(graphiqlHref.searchParams.get('query')).toMatch(/\bquery Events\(/);
+    expect(graphiqlHref.searchParams.get('query')).toMatch(/\bquery EventList\(/);
     expect(JSON.parse(graphiqlHref.searchParams.get('variables')!)).toEqual({
       filter: { sectors: ['DEFENCE'], from: '2014' },
       first: 20,
@@ -324,9 +352,12 @@ describe.skipIf(missing)('the explorer in a real browser', () => {
         variables: JSON.parse(graphiqlHref.searchParams.get('variables')!),
       },
     });
-    const answer = (await fromGraphiql.json()) as { data?: { events: { totalCount: number } }; errors?: unknown };
+    const answer = (await fromGraphiql.json()) as {
+      data?: { events: { boundedCount: { count: number } } };
+      errors?: unknown;
+    };
     expect(answer.errors).toBeUndefined();
-    expect(`of ${answer.data!.events.totalCount}`).toBe(listed!.match(/of \d+$/)![0]);
+    expect(`of ${answer.data!.events.boundedCount.count}`).toBe(listed!.match(/of \d+$/)![0]);
     await page.close();
   }, 60_000);
 

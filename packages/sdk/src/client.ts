@@ -20,6 +20,7 @@ import {
   type EventFilter,
   EventHistoryDocument,
   EventKindsDocument,
+  EventListDocument,
   EventStatsDocument,
   EventsDocument,
   type EventsQuery,
@@ -101,6 +102,8 @@ export function createClient(options: ClientOptions) {
     request,
     /** One page of events; see `allEvents` to walk every page. */
     events: method(EventsDocument, (data) => data.events),
+    /** One page of events with `boundedCount` (fast at any size; `limited` past 10,000 matches) in place of the exact `totalCount`: for a list that shows its count. */
+    eventList: method(EventListDocument, (data) => data.events),
     /** One event by `slug` or `id`, with citations, conflicts and links. Throws BilateralError with code NOT_FOUND when there is none. */
     event: method(EventDocument, (data) => data.event),
     actors: method(ActorsDocument, (data) => data.actors),

@@ -51,6 +51,7 @@ export type {
 } from './interface/bilateral-store.ts';
 export type { ChangeRelay, ChangeWatcher, CommittedChange } from './live/change-feed.ts';
 export { DatabaseUrlError, type OpenBilateralStoreOptions, openBilateralStore } from './open-bilateral-store.ts';
+export { type BoundedCount, EVENT_COUNT_LIMIT } from './paging/event-counts.ts';
 export type { ActorFilter } from './queries/actors.ts';
 export type { EventFilter, EventOrder, EventOrderField, EventRow } from './queries/events.ts';
 export { EXPORT_BATCH_SIZE, type ExportedActor, type ExportedEvent } from './queries/export.ts';

@@ -1,5 +1,6 @@
 import {
   type ActorRow,
+  EVENT_COUNT_LIMIT,
   EVENT_KINDS,
   type EventFilter,
   type EventKind,
@@ -10,6 +11,7 @@ import {
   parseFuzzyDate,
 } from '@bilateral/store';
 import type { Loaders } from '../execution/context.ts';
+import { type BoundedCounting, boundedCountField } from './bounded-count.ts';
 import { builder } from './builder.ts';
 import { ConflictType, conflictsOf } from './claim.ts';
 import { toConnection, totalCountField } from './connections.ts';
@@ -252,12 +254,17 @@ export const EventCodingType = builder.objectRef<{ kind: EventKind }>('EventCodi
   }),
 });
 
-export const EventConnection = builder.connectionObject(
+export const EventConnection = builder.connectionObject<typeof EventRef, BoundedCounting>(
   {
     type: EventRef,
     name: 'EventConnection',
     description: 'A page of events, with cursors and the total count.',
-    fields: totalCountField('Number of events matching the filter, across all pages.'),
+    fields: (t) => ({
+      ...totalCountField(
+        'Number of events matching the filter, across all pages, exact: where no kept total counts these events, every one of them is counted (at a million events, hundreds of milliseconds). For a count beside a page, select `boundedCount`.',
+      )(t),
+      ...boundedCountField(t),
+    }),
   },
   { name: 'EventEdge', description: 'An event on a page, with its cursor.' },
 );
@@ -411,9 +418,12 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, args, { store }) => {
         const filter = toEventFilter(args.filter);
-        return toConnection(await store.listEvents(filter, toEventOrder(args.orderBy), args), () =>
-          store.countEvents(filter),
-        );
+        return {
+          ...toConnection(await store.listEvents(filter, toEventOrder(args.orderBy), args), () =>
+            store.countEvents(filter),
+          ),
+          boundedCount: () => store.countEventsUpTo(filter, EVENT_COUNT_LIMIT),
+        };
       },
     },
     EventConnection,

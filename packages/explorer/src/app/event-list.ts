@@ -22,9 +22,14 @@ export function EventList({ events }: { events: readonly EventNode[] }) {
   </ol>`;
 }
 
+/** A count as a list shows it: a bounded count that stopped at its limit reads "10,000+". */
+export const countLabel = ({ count, limited }: { count: number; limited: boolean }) =>
+  limited ? `${count.toLocaleString('en')}+` : String(count);
+
 interface PagerProps {
   pageInfo: PageInfoPartsFragment;
-  totalCount: number;
+  /** How many the list holds: a number, or a bounded count (`countLabel`). */
+  totalCount: number | { count: number; limited: boolean };
   shown: number;
   /** The view's URL for a page starting after a cursor (the first page without one). */
   href: (after?: string) => string;
@@ -34,7 +39,7 @@ interface PagerProps {
 
 export function Pager({ pageInfo, totalCount, shown, href, paged }: PagerProps) {
   return html`<nav class="pager" aria-label="Pages">
-    <span>${shown} shown of ${totalCount}</span>
+    <span>${shown} shown of ${typeof totalCount === 'number' ? totalCount : countLabel(totalCount)}</span>
     ${paged && html`<a href=${href()}>First page</a>`}
     ${pageInfo.hasNextPage && pageInfo.endCursor && html`<a href=${href(pageInfo.endCursor)} rel="next">Next page</a>`}
   </nav>`;

@@ -244,6 +244,14 @@ export type AliasKind =
   /** Another accepted spelling or form of the name. */
   | 'VARIANT';
 
+/** A count that stays fast however many records match: exact, or, when more than 10,000 match and no kept total counts them, 10,000 with `limited` true. Show it as "10,000+" then. */
+export type BoundedCount = {
+  /** The number of matching records, or 10,000 when `limited` is true (then at least that many match). */
+  count: Scalars['Int']['output'];
+  /** True when counting stopped at 10,000: more records match than `count` says. Select `totalCount` for the exact number, at the cost of counting every match. */
+  limited: Scalars['Boolean']['output'];
+};
+
 /** A batch of the change feed: revisions in the order they were committed. */
 export type ChangeFeed = {
   /** Pass this as `since` next time to get only newer changes. Equals `since` when there is nothing new. */
@@ -568,11 +576,13 @@ export type EventCoding = {
 
 /** A page of events, with cursors and the total count. */
 export type EventConnection = {
+  /** Number of events matching the filter, across all pages, for showing beside a page at any size: exact when a kept total counts these events (every event, whole years and kinds, one actor, two actors that must both take part) or when at most 10,000 match; otherwise counting stops at 10,000 and `limited` says so. Prefer it to `totalCount`, which counts every match. */
+  boundedCount: BoundedCount;
   /** The items on this page, each with its cursor. */
   edges: Array<EventEdge>;
   /** Paging information for this page. */
   pageInfo: PageInfo;
-  /** Number of events matching the filter, across all pages. */
+  /** Number of events matching the filter, across all pages, exact: where no kept total counts these events, every one of them is counted (at a million events, hundreds of milliseconds). For a count beside a page, select `boundedCount`. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2252,12 +2262,24 @@ export type TimelineEventsQueryVariables = Exact<{
 }>;
 
 
-export type TimelineEventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, date: { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string }, conflicts: Array<{ field: ClaimField, claims: Array<{ preferred: boolean, date?: { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string } | null }> }> } }> } };
+export type TimelineEventsQuery = { events: { boundedCount: { count: number, limited: boolean }, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, date: { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string }, conflicts: Array<{ field: ClaimField, claims: Array<{ preferred: boolean, date?: { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string } | null }> }> } }> } };
 
 export type FilterVocabularyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type FilterVocabularyQuery = { eventKinds: Array<{ kind: EventKind, label: string }>, __type?: { enumValues?: Array<{ name: string, description?: string | null }> | null } | null };
+
+export type EventListQueryVariables = Exact<{
+  filter?: InputMaybe<EventFilter>;
+  orderBy?: InputMaybe<Array<EventOrder> | EventOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EventListQuery = { events: { boundedCount: { count: number, limited: boolean }, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, kind: EventKind, sectors: Array<Sector>, hasConflicts: boolean, date: { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string }, participants: Array<{ role: ParticipantRole, actor: { id: string, slug: string, name: string, kind: ActorKind } }> } }> } };
 
 export type FuzzyDatePartsFragment = { earliest?: string | null, latest?: string | null, precision: DatePrecision, approximate: boolean, display: string };
 
@@ -2872,8 +2894,9 @@ export const ActorRelationshipsDocument = {"__meta__":{"operationName":"ActorRel
 export const ChangesDocument = {"__meta__":{"operationName":"Changes","operationType":"query","hash":"8cff1673ca210f597d49738580522a71dff95f6f6c789465c10b9ad1d392ff64"}} as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
 export const EventHistoryDocument = {"__meta__":{"operationName":"EventHistory","operationType":"query","hash":"dcfe8bd69e20b0e4e6fceb66382e76aa93d36d3b1837b82498bf20209fed9a1d"}} as unknown as TypedDocumentString<EventHistoryQuery, EventHistoryQueryVariables>;
 export const SourceDocument = {"__meta__":{"operationName":"Source","operationType":"query","hash":"1c39b56bfdef03911e13c3969b272432ba853eefe5b317d7cd0a31483e017057"}} as unknown as TypedDocumentString<SourceQuery, SourceQueryVariables>;
-export const TimelineEventsDocument = {"__meta__":{"operationName":"TimelineEvents","operationType":"query","hash":"617b12f3c9552700e077a975de749234d87c5773825a0642870f23e9eeb9d146"}} as unknown as TypedDocumentString<TimelineEventsQuery, TimelineEventsQueryVariables>;
+export const TimelineEventsDocument = {"__meta__":{"operationName":"TimelineEvents","operationType":"query","hash":"540b5689d28222d8d5525a7a63da51bc51bbea25b0b2e4e67a6448b4d5c98855"}} as unknown as TypedDocumentString<TimelineEventsQuery, TimelineEventsQueryVariables>;
 export const FilterVocabularyDocument = {"__meta__":{"operationName":"FilterVocabulary","operationType":"query","hash":"bbdd422b3388296c5146aa809643d0f80ccfef229c4955eaac71f93adead776b"}} as unknown as TypedDocumentString<FilterVocabularyQuery, FilterVocabularyQueryVariables>;
+export const EventListDocument = {"__meta__":{"operationName":"EventList","operationType":"query","hash":"8c612bdcb9710b8f6e95709631b83f10f0162d817d74ce1003b6cc64e709d66d"}} as unknown as TypedDocumentString<EventListQuery, EventListQueryVariables>;
 export const CreateActorDocument = {"__meta__":{"operationName":"CreateActor","operationType":"mutation","hash":"ac4edecdc83ccaeab4471ff95098882c13079b5e9f1ab88d091e233a543fa0e9"}} as unknown as TypedDocumentString<CreateActorMutation, CreateActorMutationVariables>;
 export const UpdateActorDocument = {"__meta__":{"operationName":"UpdateActor","operationType":"mutation","hash":"ce32bba5627b6589643d2bc37b93f83c43147c394fb81474e4d979e5a12b55ef"}} as unknown as TypedDocumentString<UpdateActorMutation, UpdateActorMutationVariables>;
 export const MergeActorsDocument = {"__meta__":{"operationName":"MergeActors","operationType":"mutation","hash":"d348f14d05ca3ec124acd3332b5cd4e6e1401056b4063672b01cea4d525213c0"}} as unknown as TypedDocumentString<MergeActorsMutation, MergeActorsMutationVariables>;

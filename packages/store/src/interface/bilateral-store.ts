@@ -14,6 +14,7 @@ import type { StatementObserver } from '../db/statement-timing.ts';
 import type { StorageError } from '../db/storage-error.ts';
 import type { StorageStatus } from '../db/storage-health.ts';
 import type { ChangeWatcher } from '../live/change-feed.ts';
+import type { BoundedCount } from '../paging/event-counts.ts';
 import type { ActorFilter } from '../queries/actors.ts';
 import type { EventFilter, EventOrder, EventRow } from '../queries/events.ts';
 import type { ExportedActor, ExportedEvent } from '../queries/export.ts';
@@ -49,7 +50,13 @@ export interface EventReads {
     order: readonly EventOrder[],
     page: PageArgs,
   ): Promise<Page<EventRow>>;
+  /** Every event `filter` matches: from the kept totals when one counts exactly those, else counted. */
   countEvents(filter: EventFilter | null | undefined): Promise<number>;
+  /**
+   * The events `filter` matches, exact from the kept totals when one counts exactly those, else
+   * counted up to `limit` (`EVENT_COUNT_LIMIT` for a list's count): past it `limited` and `count` = `limit`.
+   */
+  countEventsUpTo(filter: EventFilter | null | undefined, limit: number): Promise<BoundedCount>;
   eventBySlug(slug: string): Promise<EventRow | undefined>;
   /** Rows of the IDs that exist, in no particular order. */
   eventsByIds(ids: readonly number[]): Promise<EventRow[]>;

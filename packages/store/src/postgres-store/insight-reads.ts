@@ -129,10 +129,20 @@ export async function eventStats(
   return { buckets, totalCount: isMultiValued(dimensions) ? await countMatching(db, filter) : total };
 }
 
-/** The events `filter` matches, summed from the kept period totals when they can tell (`keptPeriodTotals`). */
-async function countMatching(db: PostgresDatabase, filter: EventFilter | null | undefined): Promise<number> {
+/** The events `filter` matches, summed from the kept period totals when they can tell, else counted. */
+const countMatching = async (db: PostgresDatabase, filter: EventFilter | null | undefined): Promise<number> =>
+  (await keptPeriodCount(db, filter)) ?? countEvents(db, filter);
+
+/**
+ * The events `filter` matches, summed from the kept period totals (`keptPeriodTotals`: kinds, dates on
+ * whole years and at most one sector or actor); undefined when they cannot tell.
+ */
+export async function keptPeriodCount(
+  db: PostgresDatabase,
+  filter: EventFilter | null | undefined,
+): Promise<number | undefined> {
   const kept = await keptPeriodTotals(db, filter);
-  if (!kept) return countEvents(db, filter);
+  if (!kept) return undefined;
   const [row] = await db
     .select({ n: counted(sql`coalesce(sum(${kept.totals.count}), 0)`) })
     .from(kept.totals as typeof eventPeriodCounts)

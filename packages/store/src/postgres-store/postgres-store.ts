@@ -26,6 +26,7 @@ import { guardPostgres, toPostgresStorageError } from '../postgres/storage-error
 import type { EntityType } from '../vocabulary/curation-terms.ts';
 import { readAllRecords } from './all-records.ts';
 import * as keys from './api-keys.ts';
+import * as eventCounts from './event-counts.ts';
 import * as eventReads from './event-reads.ts';
 import * as exports from './export-reads.ts';
 import * as insights from './insight-reads.ts';
@@ -104,7 +105,10 @@ export class PostgresBilateralStore implements BilateralStore {
     return this.run((db) => eventReads.listEvents(db, ...args));
   }
   countEvents(...args: Args<'countEvents'>) {
-    return this.run((db) => eventReads.countEvents(db, ...args));
+    return this.run((db) => eventCounts.countEvents(db, ...args));
+  }
+  countEventsUpTo(...args: Args<'countEventsUpTo'>) {
+    return this.run((db) => eventCounts.countEventsUpTo(db, ...args));
   }
   eventBySlug(slug: string) {
     return this.run((db) => eventReads.eventBySlug(db, slug));

@@ -146,16 +146,23 @@ export function eventStats(
   return { buckets, totalCount: isMultiValued(dimensions) ? countMatching(store, filter) : total };
 }
 
-/** The events `filter` matches, summed from the kept period totals when they can tell (`keptPeriodTotals`). */
-function countMatching(store: Store, filter: EventFilter | null | undefined): number {
+/** The events `filter` matches, summed from the kept period totals when they can tell, else counted. */
+const countMatching = (store: Store, filter: EventFilter | null | undefined): number =>
+  keptPeriodCount(store, filter) ??
+  store.select({ n: sql<number>`count(*)` }).from(events).where(countedEventsSql(store, filter)).get()!.n;
+
+/**
+ * The events `filter` matches, summed from the kept period totals (`keptPeriodTotals`: kinds, dates on
+ * whole years and at most one sector or actor); undefined when they cannot tell.
+ */
+export function keptPeriodCount(store: Store, filter: EventFilter | null | undefined): number | undefined {
   const kept = keptPeriodTotals(store, filter);
-  if (kept)
-    return store
-      .select({ n: sql<number>`coalesce(sum(${kept.totals.count}), 0)` })
-      .from(kept.totals as typeof eventPeriodCounts)
-      .where(kept.where)
-      .get()!.n;
-  return store.select({ n: sql<number>`count(*)` }).from(events).where(countedEventsSql(store, filter)).get()!.n;
+  if (!kept) return undefined;
+  return store
+    .select({ n: sql<number>`coalesce(sum(${kept.totals.count}), 0)` })
+    .from(kept.totals as typeof eventPeriodCounts)
+    .where(kept.where)
+    .get()!.n;
 }
 
 /** SQL for the events of one bucket: what drilling into a bucket adds to the stats filter. */

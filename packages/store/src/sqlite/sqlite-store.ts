@@ -30,7 +30,8 @@ import { scopedView } from '../interface/statement-scope.ts';
 import { AnnouncedChanges, type ChangeRelay, type ChangeWatcher, type CommittedChange } from '../live/change-feed.ts';
 import type { IndexedPassages } from '../plans/cited-passages.ts';
 import { actorBySlug, countActors, eventPagesByActorIds, listActors } from '../queries/actors.ts';
-import { countEvents, eventBySlug, eventsByIds, listEvents } from '../queries/events.ts';
+import { countEvents, countEventsUpTo } from '../queries/event-counts.ts';
+import { eventBySlug, eventsByIds, listEvents } from '../queries/events.ts';
 import { EXPORT_BATCH_SIZE, exportActors, exportEvents } from '../queries/export.ts';
 import { countFigures, figureBySlug, listFigures } from '../queries/figures.ts';
 import { listSharedEvents, readActorNetwork, relationshipsByActorIds } from '../queries/network.ts';
@@ -121,6 +122,9 @@ export class SqliteStore implements BilateralStore {
   }
   async countEvents(...args: Parameters<BilateralStore['countEvents']>) {
     return countEvents(this.database, ...args);
+  }
+  async countEventsUpTo(...args: Parameters<BilateralStore['countEventsUpTo']>) {
+    return countEventsUpTo(this.database, ...args);
   }
   async eventBySlug(slug: string) {
     return eventBySlug(this.database, slug);

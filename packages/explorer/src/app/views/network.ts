@@ -3,7 +3,7 @@
  * heaviest edges among them), filtered by period and sector. Selecting an edge (in the drawing or in
  * the list of heaviest pairs) lists the events the two share under the same filter.
  */
-import { ActorNetworkDocument, type EventFilter, EventsDocument } from '@bilateral/sdk';
+import { ActorNetworkDocument, type EventFilter, EventListDocument } from '@bilateral/sdk';
 import { bilateral } from '../client.ts';
 import { EventList, Pager } from '../event-list.ts';
 import { eventFilterOf, FilterForm, filterParamsOf } from '../filters.ts';
@@ -36,15 +36,15 @@ function SharedEvents({
     first: 20,
     ...(after ? { after } : {}),
   };
-  const state = useQuery(JSON.stringify(variables), () => bilateral.events(variables));
+  const state = useQuery(JSON.stringify(variables), () => bilateral.eventList(variables));
   if (!state.data) return html`<${Status} state=${state} what="the shared events" />`;
   return html`<section aria-labelledby="shared-heading">
     <h2 id="shared-heading">Events shared by ${actors.join(' and ')}</h2>
-    <${ViewLinks} exportFilter=${variables.filter} document=${EventsDocument} variables=${variables} />
+    <${ViewLinks} exportFilter=${variables.filter} document=${EventListDocument} variables=${variables} />
     <${EventList} events=${state.data.edges.map((edge) => edge.node)} />
     <${Pager}
       pageInfo=${state.data.pageInfo}
-      totalCount=${state.data.totalCount}
+      totalCount=${state.data.boundedCount}
       shown=${state.data.edges.length}
       paged=${Boolean(after)}
       href=${href}

@@ -3,7 +3,7 @@
  * other filter (kind, sector, actors, dates) the events matching all of them are listed instead,
  * since `search` takes words only. No words and no filter lists every event by date, a page at a time.
  */
-import { EventsDocument, SearchDocument, type SearchQuery } from '@bilateral/sdk';
+import { EventListDocument, SearchDocument, type SearchQuery } from '@bilateral/sdk';
 import { bilateral } from '../client.ts';
 import { EventList, label, Pager } from '../event-list.ts';
 import { eventFilterOf, FILTER_PARAMS, FilterForm, filterParamsOf, narrowsEvents } from '../filters.ts';
@@ -64,15 +64,15 @@ function FilteredEvents({ params, after }: { params: URLSearchParams; after: str
   const filterParams = filterParamsOf(params);
   const filter = eventFilterOf(filterParams);
   const variables = { filter, first: PAGE_SIZE, ...(after ? { after } : {}) };
-  const state = useQuery(JSON.stringify(['events', variables]), () => bilateral.events(variables));
+  const state = useQuery(JSON.stringify(['events', variables]), () => bilateral.eventList(variables));
   if (!state.data) return html`<${Status} state=${state} what="the events" />`;
-  const { edges, pageInfo, totalCount } = state.data;
+  const { edges, pageInfo, boundedCount } = state.data;
   return html`
-    <${ViewLinks} exportFilter=${filter} document=${EventsDocument} variables=${variables} />
+    <${ViewLinks} exportFilter=${filter} document=${EventListDocument} variables=${variables} />
     <${EventList} events=${edges.map((edge) => edge.node)} />
     <${Pager}
       pageInfo=${pageInfo}
-      totalCount=${totalCount}
+      totalCount=${boundedCount}
       shown=${edges.length}
       paged=${Boolean(after)}
       href=${(cursor?: string) => viewHref('search', { ...filterParams, after: cursor })}

@@ -5,6 +5,7 @@
 import { type EventFilter, TimelineEventsDocument, type TimelineEventsQuery } from '@bilateral/sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { bilateral } from '../client.ts';
+import { countLabel } from '../event-list.ts';
 import { eventFilterOf, FILTER_PARAMS, FilterForm, filterParamsOf } from '../filters.ts';
 import { html } from '../html.ts';
 import { Status } from '../status.ts';
@@ -55,7 +56,7 @@ export function PagedTimeline({ filter, label }: { filter: EventFilter; label: s
   const { first, events, more } = usePagedEvents(filter);
   if (!first.data) return html`<${Status} state=${first} what="the events" />`;
   return html`
-    <p>${`${events.length} of ${first.data.totalCount} events shown.`}</p>
+    <p>${`${events.length} of ${countLabel(first.data.boundedCount)} events shown.`}</p>
     ${events.length > 0 && html`<${TimelineChart} items=${events} label=${label} />`}
     ${more && html`<button type="button" onClick=${more}>Show the next ${PAGE_SIZE}</button>`}
   `;
