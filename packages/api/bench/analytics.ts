@@ -128,11 +128,12 @@ for (const [index, admission] of ADMISSIONS.entries()) {
       const many = await concurrently(server.url, query.body);
       if (many.failed) console.error(`${query.name}: ${many.failed} answers neither data nor BUSY`);
       const alone = oneAtATime.get(query.name)!;
-      const line =
+      // Progress on stderr: stdout holds each table once, ready to paste into docs/performance.md.
+      console.error(`${query.name}, ${admission.name}: p99 ${fixed(many.p99)} ms from ${CLIENTS} clients`);
+      rows.push(
         `| ${query.name} | ${admission.name} | ${fixed(alone)} | ${fixed(many.p50)} | ${fixed(many.p99)} | ` +
-        `${many.answered} / ${many.busy} | ${mark(alone <= 100 && many.p99 <= 300)} |`;
-      console.log(line);
-      rows.push(line);
+          `${many.answered} / ${many.busy} | ${mark(alone <= 100 && many.p99 <= 300)} |`,
+      );
     }
   } finally {
     await stopServer(server);

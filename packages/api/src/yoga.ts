@@ -22,6 +22,7 @@ import { useCodedErrorBodies } from './http/error-bodies.ts';
 import { useHealth, YOGA_HEALTH_PATH } from './http/health.ts';
 import { useHttpCache } from './http/http-cache.ts';
 import { useJsonOnlyPost } from './http/json-only-post.ts';
+import { useOperationTurns } from './http/operation-turns.ts';
 import { useCostLimit } from './limits/cost-limit.ts';
 import { type AdmissionGate, createAdmissionGate, useCostlyAdmission } from './limits/costly-admission.ts';
 import { useDocumentLimits } from './limits/document-limits.ts';
@@ -119,6 +120,8 @@ export function createBilateralYoga({
       useHealth(store),
       useGraphiQLAssets(),
       useExplorer(),
+      // Before every other onParams hook: the parsing, validation and execution that follow wait for their turn.
+      useOperationTurns(),
       useTrustedDocuments({ documents: trustedDocuments, only: trustedDocumentsOnly }),
       useHttpCache(),
       useDocumentLimits(),

@@ -83,17 +83,36 @@ export function search(
       return [type, ids.length ? snippetsOf(store, type, match, ids) : new Map<number, string>()];
     }),
   );
-  const count = (type: SearchType, cap: number) =>
-    store.get<{ n: number }>(sql`select count(*) as n from (select 1 ${matching(type, match)} limit ${cap})`).n;
   return {
     hits: onPage.map((hit) => ({ ...hit, snippet: snippets.get(hit.type)!.get(hit.id) ?? '' })),
     ...paging,
     // Counted only when read: counting every match of a common word is most of a search's cost.
     get totalCount() {
-      return wanted.reduce((sum, type) => sum + count(type, SEARCH_COUNT_LIMIT), 0);
+      return searchTotalCount(store, query, types);
     },
     get rankingLimited() {
-      return wanted.some((type) => count(type, SEARCH_RANKING_LIMIT + 1) > SEARCH_RANKING_LIMIT);
+      return searchRankingLimited(store, query, types);
     },
   };
+}
+
+// The counts are apart from `search` so that they can run on the scan thread (scans/scan-functions.ts):
+// counting every match of a common word is most of a search's cost.
+const matchCounter = (store: Store, query: string, types: readonly SearchType[] | null | undefined) => {
+  const { match, types: wanted } = searchRequest(query, types, { first: 1 }, (text) => toFtsQuery(text, 'query'));
+  const count = (type: SearchType, cap: number) =>
+    store.get<{ n: number }>(sql`select count(*) as n from (select 1 ${matching(type, match)} limit ${cap})`).n;
+  return { wanted, count };
+};
+
+/** How many records match a search, up to `SEARCH_COUNT_LIMIT` per kind. */
+export function searchTotalCount(store: Store, query: string, types: readonly SearchType[] | null | undefined) {
+  const { wanted, count } = matchCounter(store, query, types);
+  return wanted.reduce((sum, type) => sum + count(type, SEARCH_COUNT_LIMIT), 0);
+}
+
+/** Whether some kind has more matches than the ranking reads. */
+export function searchRankingLimited(store: Store, query: string, types: readonly SearchType[] | null | undefined) {
+  const { wanted, count } = matchCounter(store, query, types);
+  return wanted.some((type) => count(type, SEARCH_RANKING_LIMIT + 1) > SEARCH_RANKING_LIMIT);
 }

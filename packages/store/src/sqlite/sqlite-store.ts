@@ -4,7 +4,7 @@
  * its call (drizzle's better-sqlite3 driver refuses an async transaction callback). Awaiting these
  * wrappers cost no measurable CPU per request on the page benchmark (`bench:profile`, against the
  * synchronous calls in the same run). Opened from a file with `scanThread`, the whole-dataset scans
- * (`eventStats`, `cooperationIndex`) run on a worker thread of their own (`scans/scan-thread.ts`),
+ * (`eventStats`, `cooperationIndex`, and the counts of a search) run on a worker thread of their own (`scans/scan-thread.ts`),
  * so that the thread serving requests stays free while they count.
  */
 
@@ -247,8 +247,11 @@ export class SqliteStore implements BilateralStore {
       cursors: found.cursors,
       hasNextPage: found.hasNextPage,
       hasPreviousPage: found.hasPreviousPage,
-      totalCount: async () => found.totalCount,
-      rankingLimited: async () => found.rankingLimited,
+      // A common word matches most records: counting them runs on the scan thread when there is one.
+      totalCount: async () =>
+        this.scanThread ? this.scanThread.run('searchTotalCount', args[0], args[1]) : found.totalCount,
+      rankingLimited: async () =>
+        this.scanThread ? this.scanThread.run('searchRankingLimited', args[0], args[1]) : found.rankingLimited,
     };
   }
   async eventStats(...args: Parameters<BilateralStore['eventStats']>) {

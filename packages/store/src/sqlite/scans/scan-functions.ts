@@ -3,9 +3,10 @@
  * connection first and only values a structured clone carries, and returns plain data. The worker
  * (`scan-worker.ts`) calls them by name on its own connection.
  */
+import { searchRankingLimited, searchTotalCount } from '../../queries/search.ts';
 import { cooperationIndex, eventStats } from '../../queries/stats.ts';
 
-export const SCAN_FUNCTIONS = { eventStats, cooperationIndex } as const;
+export const SCAN_FUNCTIONS = { eventStats, cooperationIndex, searchTotalCount, searchRankingLimited } as const;
 
 export type ScanName = keyof typeof SCAN_FUNCTIONS;
 type Scan<Name extends ScanName> = (typeof SCAN_FUNCTIONS)[Name];

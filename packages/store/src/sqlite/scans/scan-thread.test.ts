@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeStore, openStore, type Store } from '../../db/client.ts';
 import { QueryError } from '../../errors/query-error.ts';
+import { search } from '../../queries/search.ts';
 import { cooperationIndex, eventStats } from '../../queries/stats.ts';
 import { loadSeeds } from '../../seed-loader/index.ts';
 import { fixtureSeedsDir } from '../../testing/fixture-store.ts';
@@ -92,6 +93,21 @@ describe('SqliteStore with scanThread', () => {
       );
       expect(thread.completed).toBe(2);
       await expect(store.eventStats({ to: 'soon' }, ['year'])).rejects.toMatchObject({ code: 'INVALID_DATE' });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('counts the matches of a search on its thread, as the search counts in-process', async () => {
+    const store = openSqliteStore(path, { scanThread: true }) as SqliteStore;
+    try {
+      const inProcess = search(database, 'pakistan', null, { first: 5 });
+      const results = await store.search('pakistan', null, { first: 5 });
+      expect(results.rows.map((hit) => hit.id)).toEqual(inProcess.hits.map((hit) => hit.id));
+      expect(inProcess.totalCount).toBeGreaterThan(0);
+      expect(await results.totalCount()).toBe(inProcess.totalCount);
+      expect(await results.rankingLimited()).toBe(inProcess.rankingLimited);
+      expect(store.scanThread!.completed).toBe(2);
     } finally {
       await store.close();
     }
