@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copySyntheticDatabase, syntheticDatabase } from '@bilateral/store/synthetic';
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { startArguments } from '../src/testing/start-command.ts';
 import { connectionString, loadDatabase, psql, startCluster, stopCluster } from './postgraphile/postgres.ts';
 import { postgresSettings } from './postgres-bench.ts';
 
@@ -233,8 +234,8 @@ const serverErrors: string[] = [];
 type DatabaseEnv = { DATABASE_PATH: string } | { DATABASE_URL: string };
 
 async function startServer(database: DatabaseEnv): Promise<ChildProcess> {
-  // As `npx -y pnpm@10 start` starts it: the bundle (scripts/start.mjs).
-  const server = spawn(process.execPath, ['scripts/start.mjs'], {
+  // As `npx -y pnpm@10 start` starts it: its Node flags and the bundle (scripts/start.mjs).
+  const server = spawn(process.execPath, startArguments(), {
     cwd: apiDir,
     env: { ...process.env, PORT: String(PORT), ...database },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticDatabase } from '@bilateral/store/synthetic';
 import { closeStore, openStore } from '@bilateral/store/testing';
+import { startArguments } from '../src/testing/start-command.ts';
 import { type CpuProfile, stageTable } from './cpu-stages.ts';
 import { runWrk } from './load.ts';
 import { cpuMsOf } from './proc.ts';
@@ -44,7 +45,8 @@ if (!query) throw new Error(`no benchmark query named "${queryName}" (see bench/
 const profileFlags = ['--cpu-prof', `--cpu-prof-dir=${scratchDir}`, '--import', 'tsx'];
 const command =
   serverName === 'ours'
-    ? ['node', ...profileFlags, 'src/server.ts']
+    ? // start's Node flags (its young generation size), without the bundle: frames name their source files.
+      ['node', ...startArguments().slice(0, -1), ...profileFlags, 'src/server.ts']
     : ['node', ...profileFlags, 'bench/baselines/serve.ts', serverName, database.path, String(port)];
 const server = await startProcess({
   name: serverName,

@@ -174,8 +174,8 @@ const METHOD = `Three servers answer the same queries from the same SQLite file,
 "cooperation" in about 40% of events):
 
 - **ours**: the real server, \`packages/api/src/server.ts\`, started as \`npx -y pnpm@10 start\` starts it
-  (\`node scripts/start.mjs\`: the esbuild bundle \`dist/server.cjs\` with its V8 code cache) but with \`LOAD_SEEDS=0\`, so
-  the file stays as generated;
+  (\`node --max-semi-space-size=64 scripts/start.mjs\`: a larger young generation, then the esbuild bundle
+  \`dist/server.cjs\` with its V8 code cache) but with \`LOAD_SEEDS=0\`, so the file stays as generated;
 - **naive**: plain graphql-js and node:http, one SQL statement per parent row, statements prepared once
   (\`packages/api/bench/baselines/naive.ts\`);
 - **floor**: node:http answering with JSON built by ONE SQLite statement per request (json_object /

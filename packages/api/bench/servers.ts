@@ -2,12 +2,13 @@
  * The three servers under test, each its own process pinned to the server core: Bilateral's real
  * server (src/server.ts, seeds not loaded so the database stays exactly as generated) and the two
  * baselines. Each is started as it is shipped: ours as `npx -y pnpm@10 start` starts it
- * (scripts/start.mjs: the bundle, with its code cache), the baselines bundled and started the same way
+ * (its Node flags and scripts/start.mjs: the bundle, with its code cache), the baselines bundled and started the same way
  * (scripts/run-bundle.mjs). Start-up is timed to the first answered query; memory is read from /proc.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { startArguments } from '../src/testing/start-command.ts';
 import { cpuMsOf } from './proc.ts';
 
 export const SERVER_NAMES = ['ours', 'naive', 'floor'] as const;
@@ -34,7 +35,7 @@ function command(name: ServerName, databasePath: string, port: number, launch: L
     return name === 'ours'
       ? ['node', '--import', 'tsx', 'src/server.ts']
       : ['node', '--import', 'tsx', 'bench/baselines/serve.ts', ...baseline];
-  return name === 'ours' ? ['node', 'scripts/start.mjs'] : ['node', 'scripts/run-bundle.mjs', 'baselines', ...baseline];
+  return name === 'ours' ? ['node', ...startArguments()] : ['node', 'scripts/run-bundle.mjs', 'baselines', ...baseline];
 }
 
 /**

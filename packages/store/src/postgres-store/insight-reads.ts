@@ -1,8 +1,8 @@
 /**
  * Event statistics and the actor network on PostgreSQL, read as `queries/stats.ts` and
  * `queries/network.ts` read them on SQLite and finished by the shared `statistics/` modules. Without a
- * filter (or with only kinds and dates on whole years), time and kind dimensions read the trigger-kept
- * `event_period_counts`, and the network the trigger-kept actor and pair totals.
+ * filter (or with only kinds, dates on whole years and one sector or actor), time and kind dimensions
+ * read the trigger-kept period totals, and the network the trigger-kept actor and pair totals.
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
@@ -12,10 +12,12 @@ import type { PostgresDatabase } from '../postgres/client.ts';
 import {
   actorEventCounts,
   actorPairCounts,
+  actorPeriodCounts,
   eventParticipants,
   eventPeriodCounts,
   eventSectors,
   events,
+  sectorPeriodCounts,
 } from '../postgres/schema.ts';
 import {
   bucketsOf,
@@ -38,23 +40,44 @@ import {
   nodeBound,
   type ParticipationRow,
 } from '../statistics/network.ts';
-import { actorTotalsAnswer, type PeriodColumns, periodSummaryCondition } from '../statistics/period-summary.ts';
-import { countEvents, eventFilterSql, inTexts } from './event-reads.ts';
+import { actorTotalsAnswer, type PeriodColumns, periodCondition, summaryScope } from '../statistics/period-summary.ts';
+import { countEvents, eventFilterSql, inTexts, resolveActorSlugs } from './event-reads.ts';
 
 /** PostgreSQL counts as bigint, which node-postgres hands over as text. */
 const counted = (expression: SQL) => sql<number>`${expression}`.mapWith(Number);
 
-const PERIOD_COLUMNS: PeriodColumns = {
-  period: eventPeriodCounts.period,
-  first: sql`split_part(${eventPeriodCounts.period}, '/', 1)`,
-  last: sql`split_part(${eventPeriodCounts.period}, '/', 2)`,
-  kindIn: (kinds) => inTexts(eventPeriodCounts.kind, kinds),
-};
+/** A table of period totals: live events counted by period and kind (and by sector or actor). */
+type PeriodTotals = typeof eventPeriodCounts | typeof sectorPeriodCounts | typeof actorPeriodCounts;
+
+const periodColumnsOf = (totals: PeriodTotals): PeriodColumns => ({
+  period: totals.period,
+  first: sql`split_part(${totals.period}, '/', 1)`,
+  last: sql`split_part(${totals.period}, '/', 2)`,
+  kindIn: (kinds) => inTexts(totals.kind, kinds),
+});
 
 /**
- * Events counted by the values the dimensions need. Time and kind dimensions read the
- * event_period_counts summary when the filter holds only kinds and dates on whole years
- * (`periodSummaryCondition`); anything else groups the matching events.
+ * The kept period totals that answer `filter` (`summaryScope`: every event, one sector or one actor,
+ * with kinds and dates on whole years) and the condition on their rows, or false.
+ */
+async function keptPeriodTotals(db: PostgresDatabase, filter: EventFilter | null | undefined) {
+  const scope = summaryScope(filter);
+  if (!scope) return false;
+  const totals: PeriodTotals = scope.sector ? sectorPeriodCounts : scope.actor ? actorPeriodCounts : eventPeriodCounts;
+  const dated = periodCondition(filter, periodColumnsOf(totals));
+  if (dated === false) return false;
+  const scoped = scope.sector
+    ? eq(sectorPeriodCounts.sector, scope.sector)
+    : scope.actor
+      ? eq(actorPeriodCounts.actorId, (await resolveActorSlugs(db, [scope.actor], 'filter.actors'))[0]!)
+      : undefined;
+  return { totals, where: and(scoped, dated) };
+}
+
+/**
+ * Events counted by the values the dimensions need. Time and kind dimensions read the kept period
+ * totals when the filter holds only kinds, dates on whole years and at most one sector or actor
+ * (`keptPeriodTotals`); anything else groups the matching events.
  */
 async function groupedCounts(
   db: PostgresDatabase,
@@ -67,17 +90,18 @@ async function groupedCounts(
       .select({ actorId: actorEventCounts.actorId, n: actorEventCounts.eventCount })
       .from(actorEventCounts)
       .where(sql`${actorEventCounts.eventCount} > 0`);
-  const summarised = !bySector && !byActor && periodSummaryCondition(filter, PERIOD_COLUMNS);
-  if (summarised !== false) {
+  const kept = !bySector && !byActor && (await keptPeriodTotals(db, filter));
+  if (kept) {
+    const { totals, where } = kept;
     const columns = {
-      ...(byPeriod && { period: eventPeriodCounts.period }),
-      ...(byKind && { kind: eventPeriodCounts.kind }),
-      n: counted(sql`sum(${eventPeriodCounts.count})`),
+      ...(byPeriod && { period: totals.period }),
+      ...(byKind && { kind: totals.kind }),
+      n: counted(sql`sum(${totals.count})`),
     };
     return await db
       .select(columns)
-      .from(eventPeriodCounts)
-      .where(and(sql`${eventPeriodCounts.count} > 0`, summarised))
+      .from(totals as typeof eventPeriodCounts)
+      .where(and(sql`${totals.count} > 0`, where))
       .groupBy(...(Object.values(columns).slice(0, -1) as SQL[]));
   }
   const columns = {
@@ -105,14 +129,14 @@ export async function eventStats(
   return { buckets, totalCount: isMultiValued(dimensions) ? await countMatching(db, filter) : total };
 }
 
-/** The events `filter` matches, summed from the period totals when they can tell (`periodSummaryCondition`). */
+/** The events `filter` matches, summed from the kept period totals when they can tell (`keptPeriodTotals`). */
 async function countMatching(db: PostgresDatabase, filter: EventFilter | null | undefined): Promise<number> {
-  const summarised = periodSummaryCondition(filter, PERIOD_COLUMNS);
-  if (summarised === false) return countEvents(db, filter);
+  const kept = await keptPeriodTotals(db, filter);
+  if (!kept) return countEvents(db, filter);
   const [row] = await db
-    .select({ n: counted(sql`coalesce(sum(${eventPeriodCounts.count}), 0)`) })
-    .from(eventPeriodCounts)
-    .where(summarised);
+    .select({ n: counted(sql`coalesce(sum(${kept.totals.count}), 0)`) })
+    .from(kept.totals as typeof eventPeriodCounts)
+    .where(kept.where);
   return row!.n;
 }
 

@@ -4,6 +4,7 @@
 // slugs resolved to IDs first) and the indexes, judged by the planner on real statistics: a real
 // server holding 100k synthetic events, vacuumed and analyzed. Each statement the store sends for
 // a request is explained with its own values and executed, so the rows it read are bounded too.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BilateralStore } from '../interface/bilateral-store.ts';
 import { WALK_FROM_EVENTS } from '../paging/actor-pages.ts';
@@ -14,6 +15,7 @@ import { events } from '../postgres/schema.ts';
 import {
   describePlan,
   type ExplainedStatement,
+  nodesOf,
   type PlanNode,
   recordStatements,
   rowsRead,
@@ -22,10 +24,14 @@ import {
 import { itRequiresPostgresServerInCI, postgresServerInstalled } from '../postgres/testing/server.ts';
 import type { EventFilter, EventRow } from '../queries/events.ts';
 import type { CitationSubject } from '../queries/related.ts';
+import { SEARCH_RANKING_LIMIT } from '../search/request.ts';
+import { openSqliteStore } from '../sqlite/sqlite-store.ts';
+import { syntheticDatabase } from '../synthetic/cache.ts';
 import { PLANNED_FILTERS, PLANNED_ORDERS } from '../testing/plan-pages.ts';
 import { type SyntheticServer, startSyntheticServer } from '../testing/synthetic-postgres-server.ts';
 import { eventFilterSql } from './event-reads.ts';
 import { postgresStore } from './postgres-store.ts';
+import { toTsQuery } from './text-search.ts';
 
 const EVENTS = 100_000;
 
@@ -300,6 +306,130 @@ describe.runIf(installed)(`query plans on a PostgreSQL server at ${EVENTS / 1000
         .flatMap(({ nodes }) => scansOf(nodes, 'events'))
         .filter((scan) => scan['Index Name'] === 'events_live_date');
       expect(walks).toHaveLength(1);
+    });
+  });
+
+  describe("search's ranking of events (newest_event_matches)", () => {
+    // Any weights: the function must score as ts_rank does with the weights it is given.
+    const WEIGHTS = '{0.1, 0.2, 0.3, 1}';
+    const query = (statement: { text: string; values: unknown[] }) => {
+      if (database.backend.kind !== 'server') throw new Error('a server store');
+      return database.backend.pool.query(statement);
+    };
+    const newest = (search: string, wanted: number) => ({
+      text: 'select id, score from newest_event_matches($1::tsquery, $2::float4[], $3) order by id desc limit $3',
+      values: [toTsQuery(search, 'query'), WEIGHTS, wanted],
+    });
+
+    /** What `statement` returns, and the plans of the statements it ran inside functions, as auto_explain logs them. */
+    async function runLogged(statement: { text: string; values: unknown[] }) {
+      const client = new pg.Client({ connectionString: synthetic.url });
+      const logged: { 'Query Text': string; Plan: PlanNode }[] = [];
+      client.on('notice', (notice) => {
+        const plan = notice.message?.match(/plan:\n([\s\S]*)$/)?.[1];
+        if (plan) logged.push(JSON.parse(plan));
+      });
+      await client.connect();
+      try {
+        await client.query(`load 'auto_explain'; set auto_explain.log_min_duration = 0;
+          set auto_explain.log_nested_statements = on; set auto_explain.log_analyze = on;
+          set auto_explain.log_format = json; set client_min_messages = log`);
+        const { rows } = await client.query(statement);
+        return { rows, windows: logged.filter((entry) => /e\.id >= \$3/.test(entry['Query Text'])) };
+      } finally {
+        await client.end();
+      }
+    }
+
+    it('returns the newest matches with their ts_rank, as ordering every live match by ID does, whatever the number wanted', async () => {
+      for (const search of [
+        'pipeline',
+        '"gas pipeline"',
+        'energ*',
+        'Karachi OR Lahore',
+        'cooperation',
+        'cooperation NOT pipeline',
+        'zzzzzz',
+      ])
+        for (const wanted of [1, 100, 2000, 10_000]) {
+          const { rows } = await query(newest(search, wanted));
+          const { rows: expected } = await query({
+            text: `select id, (-ts_rank($2::float4[], search, $1::tsquery, 1))::float8 as score from events
+              where archived_at is null and search @@ $1::tsquery order by id desc limit $3`,
+            values: newest(search, wanted).values,
+          });
+          expect(rows, `${search} ${wanted}`).toEqual(expected);
+        }
+    });
+
+    it("gives the search the same page and counts as ranking and counting every match would, and SQLite's counts", async () => {
+      const sqlite = openSqliteStore(syntheticDatabase({ events: EVENTS }).path, { readOnly: true });
+      try {
+        for (const search of ['cooperation', 'pipeline', 'energ*', 'cooperation NOT pipeline', 'Mi-35']) {
+          const first = await store.search(search, ['event'], { first: 20 });
+          const second = await store.search(search, ['event'], { first: 20, after: first.cursors.at(-1) });
+          const { rows: expected } = await query({
+            text: `select id from (select id, (-ts_rank($2::float4[], search, $1::tsquery, 1))::float8 as score from events
+                where archived_at is null and search @@ $1::tsquery order by id desc limit ${SEARCH_RANKING_LIMIT}) as ranked
+              order by score, id limit 40`,
+            values: newest(search, 0).values.slice(0, 2),
+          });
+          expect(
+            [...first.rows, ...second.rows].map((hit) => hit.id),
+            search,
+          ).toEqual(expected.map((row) => row.id));
+          for (const types of [['event'] as const, null]) {
+            const [onPostgres, onSqlite] = [
+              await store.search(search, types, {}),
+              await sqlite.search(search, types, {}),
+            ];
+            expect([await onPostgres.totalCount(), await onPostgres.rankingLimited()], `${search} ${types}`).toEqual([
+              await onSqlite.totalCount(),
+              await onSqlite.rankingLimited(),
+            ]);
+          }
+        }
+      } finally {
+        await sqlite.close();
+      }
+    });
+
+    it('visits only the matches of a window of IDs where matches are sparse, never every match nor every event', async () => {
+      // pipeline is in about 4% of events: 1,000 of them lie among the newest 24,000.
+      const wanted = 1000;
+      const { rows, windows } = await runLogged(newest('pipeline', wanted));
+      expect(rows).toHaveLength(wanted);
+      expect(windows.length).toBeGreaterThan(0);
+      for (const window of windows) {
+        const nodes = nodesOf(window.Plan);
+        const plan = describePlan(nodes);
+        const indexes = nodes
+          .filter((node) => node['Node Type'] === 'Bitmap Index Scan')
+          .map((node) => node['Index Name']);
+        expect(
+          nodes.map((node) => node['Node Type']),
+          plan,
+        ).toContain('BitmapAnd');
+        expect(indexes.sort(), plan).toEqual(['events_pkey', 'events_search']);
+      }
+      const visited = windows.reduce((sum, window) => sum + rowsRead(scansOf(nodesOf(window.Plan), 'events')[0]!), 0);
+      expect(visited).toBeGreaterThanOrEqual(wanted);
+      expect(visited).toBeLessThanOrEqual(1.5 * wanted);
+    });
+
+    it('walks the primary key over the few events it tests where matches are dense', async () => {
+      // cooperation is in about 40% of events.
+      const wanted = 1000;
+      const { rows, windows } = await runLogged(newest('cooperation', wanted));
+      expect(rows).toHaveLength(wanted);
+      for (const window of windows) {
+        const nodes = nodesOf(window.Plan);
+        expect(scansOf(nodes, 'events'), describePlan(nodes)).toMatchObject([
+          { 'Node Type': 'Index Scan', 'Index Name': 'events_pkey' },
+        ]);
+      }
+      const tested = windows.reduce((sum, window) => sum + rowsRead(scansOf(nodesOf(window.Plan), 'events')[0]!), 0);
+      expect(tested).toBeLessThanOrEqual(4 * wanted);
     });
   });
 });

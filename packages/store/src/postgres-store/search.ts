@@ -60,10 +60,42 @@ const matching = (type: SearchType, query: TsQuery) => {
   return sql`from ${table} where ${searched ? sql`${searched} and ` : sql``}${matchesSql(VECTORS[type], query)}`;
 };
 
-/** The ranked candidates of one kind: its newest matches up to the ranking limit, each with its score. */
-const candidates = (type: SearchType, query: TsQuery) => sql`
-  (select ${type}::text as type, id, (-ts_rank(${KINDS[type].weights}::float4[], ${VECTORS[type]}, ${query}::tsquery, 1))::float8 as score
-    ${matching(type, query)} order by id desc limit ${SEARCH_RANKING_LIMIT})`;
+/** Matches read of each kind: one past the ranking limit tells whether more match, so the page query also counts. */
+const READ = SEARCH_RANKING_LIMIT + 1;
+
+/**
+ * The candidates of one kind: its newest matches, up to one past the ranking limit, each with its score
+ * and its newness (1 for the newest). Events, a million of them, are read a window of IDs at a time by
+ * `newest_event_matches` (the newest-matches migration), so only the newest matches are visited and
+ * ranked; the other kinds are small enough to order all their matches.
+ */
+function candidates(type: SearchType, query: TsQuery): SQL {
+  const newest =
+    type === 'event'
+      ? sql`select id, score from newest_event_matches(${query}::tsquery, ${KINDS[type].weights}::float4[], ${READ})`
+      : sql`select id, (-ts_rank(${KINDS[type].weights}::float4[], ${VECTORS[type]}, ${query}::tsquery, 1))::float8 as score
+    ${matching(type, query)}`;
+  return sql`
+  (select ${type}::text as type, id, score, row_number() over (order by id desc) as newness
+    from (${newest} order by id desc limit ${READ}) as newest)`;
+}
+
+/**
+ * The page of ranked hits (the newest SEARCH_RANKING_LIMIT candidates of each kind, best first), then
+ * one row per kind holding how many candidates it had (`matches`, at most READ): the bounded count,
+ * read from the candidates already visited rather than by visiting the matches again.
+ */
+const pageAndCounts = (types: readonly SearchType[], query: TsQuery, size: number, offset: number) => sql`
+  with found as materialized (${sql.join(
+    types.map((type) => candidates(type, query)),
+    sql` union all `,
+  )})
+  select type, id, score, matches from (
+    (select type, id, score, null::int as matches from found where newness <= ${SEARCH_RANKING_LIMIT}
+      order by score, type collate "C", id limit ${size + 1} offset ${offset})
+    union all
+    (select type, null, null, count(*)::int from found group by type)
+  ) as answer order by matches is not null, score, type collate "C", id`;
 
 /** The searched columns of the page's records of one kind, by ID. */
 async function columnsOf(db: PostgresDatabase, type: SearchType, ids: number[]) {
@@ -72,14 +104,6 @@ async function columnsOf(db: PostgresDatabase, type: SearchType, ids: number[]) 
     sql`select id, array[${columns}] as columns from ${table} where ${inIds(sql`id`, ids)}`,
   );
   return new Map(rows.map((row) => [row.id, row.columns]));
-}
-
-async function count(db: PostgresDatabase, type: SearchType, query: TsQuery, cap: number): Promise<number> {
-  if (query === NOTHING) return 0;
-  const { rows } = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from (select 1 ${matching(type, query)} limit ${cap}) as found`,
-  );
-  return rows[0]!.n;
 }
 
 export async function search(
@@ -91,22 +115,17 @@ export async function search(
   const request = searchRequest(query, types, page, (text) => toTsQuery(text, 'query'));
   const { match, size, offset, types: wanted } = request;
   const tree = searchTree(parseSearch(request.text, 'query')!);
-  const ranked =
+  const answer =
     match === NOTHING
       ? []
       : (
-          await db.execute<Omit<SearchHit, 'snippet'>>(sql`
-            select * from (${sql.join(
-              wanted.map((type) => candidates(type, match)),
-              sql` union all `,
-            )}) as candidates order by score, type collate "C", id limit ${size + 1} offset ${offset}`)
+          await db.execute<Omit<SearchHit, 'snippet'> & { matches: number | null }>(
+            pageAndCounts(wanted, match, size, offset),
+          )
         ).rows;
+  const ranked = answer.filter((row) => row.matches === null).map(({ matches: _, ...hit }) => hit);
+  const counts = answer.flatMap((row) => (row.matches === null ? [] : [row.matches]));
   const { onPage, ...paging } = searchPageOf(request, ranked);
-  let counts: Promise<number[]> | undefined;
-  const bounded = () => {
-    counts ??= Promise.all(wanted.map((type) => count(db, type, match, SEARCH_RANKING_LIMIT + 1)));
-    return counts;
-  };
   const texts = new Map(
     await Promise.all(
       wanted.map(async (type) => {
@@ -118,9 +137,8 @@ export async function search(
   return {
     rows: onPage.map((hit) => ({ ...hit, snippet: snippetOf(texts.get(hit.type)!.get(hit.id) ?? [], tree) })),
     ...paging,
-    // Counted only when asked for: counting the matches of a common word is most of a search's cost.
-    // One count per kind, up to one past the ranking limit, answers both fields.
-    totalCount: async () => (await bounded()).reduce((sum, n) => sum + Math.min(n, SEARCH_COUNT_LIMIT), 0),
-    rankingLimited: async () => (await bounded()).some((n) => n > SEARCH_RANKING_LIMIT),
+    // Each kind's candidates, up to one past the ranking limit, answer both fields.
+    totalCount: async () => counts.reduce((sum, n) => sum + Math.min(n, SEARCH_COUNT_LIMIT), 0),
+    rankingLimited: async () => counts.some((n) => n > SEARCH_RANKING_LIMIT),
   };
 }

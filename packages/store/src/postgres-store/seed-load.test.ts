@@ -22,6 +22,8 @@ const TABLES = {
   offices: [sqliteSchema.offices, postgresSchema.offices],
   events: [sqliteSchema.events, postgresSchema.events],
   eventPeriodCounts: [sqliteSchema.eventPeriodCounts, postgresSchema.eventPeriodCounts],
+  sectorPeriodCounts: [sqliteSchema.sectorPeriodCounts, postgresSchema.sectorPeriodCounts],
+  actorPeriodCounts: [sqliteSchema.actorPeriodCounts, postgresSchema.actorPeriodCounts],
   actorEventCounts: [sqliteSchema.actorEventCounts, postgresSchema.actorEventCounts],
   actorPairCounts: [sqliteSchema.actorPairCounts, postgresSchema.actorPairCounts],
   eventSectors: [sqliteSchema.eventSectors, postgresSchema.eventSectors],

@@ -33,7 +33,13 @@ export const COPIED_TABLES: PgTable[] = [
   schema.seedLoads,
 ];
 
-const TRIGGER_KEPT: PgTable[] = [schema.eventPeriodCounts, schema.actorEventCounts, schema.actorPairCounts];
+const TRIGGER_KEPT: PgTable[] = [
+  schema.eventPeriodCounts,
+  schema.sectorPeriodCounts,
+  schema.actorPeriodCounts,
+  schema.actorEventCounts,
+  schema.actorPairCounts,
+];
 
 /** An actor may name as its country or predecessor an actor with a larger ID: these are set once every actor is in. */
 const LATER_REFERENCES = new Map<PgTable, PgColumn[]>([

@@ -201,6 +201,40 @@ export const eventPeriodCounts = pgTable(
 );
 
 /**
+ * Live events counted by sector, period and kind, kept by triggers on `events` and `event_sectors`
+ * (the sector-actor-period-counts migration in `drizzle-postgres/`): a histogram or cooperation index filtered by one
+ * sector reads its few thousand rows, not the sector's events. Periods as in `event_period_counts`;
+ * a row whose count falls to 0 stays.
+ */
+export const sectorPeriodCounts = pgTable(
+  'sector_period_counts',
+  {
+    sector: text('sector').notNull(),
+    period: text('period').notNull(),
+    kind: text('kind').notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.sector, table.period, table.kind] })],
+);
+
+/**
+ * Live events counted by actor, period and kind (an actor holding two roles in one event counts
+ * once), kept by triggers on `events` and `event_participants` (the same migration): a histogram or
+ * cooperation index filtered by one actor, even one in most events, reads that actor's rows only.
+ * A row whose count falls to 0 stays.
+ */
+export const actorPeriodCounts = pgTable(
+  'actor_period_counts',
+  {
+    actorId: integer('actor_id').notNull(),
+    period: text('period').notNull(),
+    kind: text('kind').notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.actorId, table.period, table.kind] })],
+);
+
+/**
  * How many live events each actor took part in (an actor holding two roles in one event counts
  * once), kept by triggers on `events` and `event_participants`. An actor in no live event has no row.
  */

@@ -58,6 +58,11 @@ describe('the trigger-kept totals on PostgreSQL', () => {
     ]);
     await addParticipants([[2, 3, 'guest']]);
     await expectTotalsCounted('participants added to events that had some');
+    await run(sql`insert into event_sectors (event_id, sector) values (1, 'energy'), (1, 'defence'), (3, 'energy')`);
+    await expectTotalsCounted('sectors added in one statement');
+    await run(sql`update event_sectors set sector = 'trade' where event_id = 1 and sector = 'defence'`);
+    await expectTotalsCounted('a sector row moved to another sector');
+    expect((await keptTotals(store.db)).sectorPeriods).toMatchObject({ 'energy|2014|meet': 1, 'trade|2014|meet': 1 });
     expect((await keptTotals(store.db)).pairs['1-2']).toBe('2 2014-01-01 2015-06-01');
 
     await run(sql`update events set date_earliest = '2013-05-01' where id = 1`);
@@ -75,6 +80,8 @@ describe('the trigger-kept totals on PostgreSQL', () => {
     await expectTotalsCounted('two archived in one statement');
     await run(sql`update events set archived_at = null where id in (1, 2)`);
 
+    await run(sql`delete from event_sectors where event_id = 1 and sector = 'trade'`);
+    await expectTotalsCounted('a sector removed');
     await run(sql`delete from event_participants where event_id = 1 and actor_id = 1 and role = 'host'`);
     await expectTotalsCounted('one of two roles removed');
     await run(sql`delete from event_participants where actor_id = 1`);

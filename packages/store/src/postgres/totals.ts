@@ -1,5 +1,6 @@
 /**
- * The trigger-kept totals (event_period_counts, actor_event_counts, actor_pair_counts) as the
+ * The trigger-kept totals (event_period_counts, sector_period_counts, actor_period_counts,
+ * actor_event_counts, actor_pair_counts) as the
  * triggers keep them and as counted from the events themselves: the two must always be equal. The
  * copy from SQLite fills them with a count from scratch and checks them against SQLite's own; the
  * tests check them after every kind of write.
@@ -10,6 +11,10 @@ import type { PostgresDatabase } from './client.ts';
 export interface Totals {
   /** `period|kind` → live events; periods whose count fell to 0 are left out (their rows stay, as on SQLite). */
   periods: Record<string, number>;
+  /** `sector|period|kind` → live events; counts of 0 left out, as for `periods`. */
+  sectorPeriods: Record<string, number>;
+  /** `actorId|period|kind` → live events the actor took part in; counts of 0 left out. */
+  actorPeriods: Record<string, number>;
   /** actor ID → live events it took part in. */
   actors: Record<string, number>;
   /** `actorId-otherId` → `weight first_date last_date`. */
@@ -20,6 +25,11 @@ export interface Totals {
 const COUNTED = {
   event_period_counts: `select event_period(date_earliest, date_latest) as period, kind, count(*)::integer as count
     from events where archived_at is null group by 1, 2`,
+  sector_period_counts: `select s.sector, event_period(e.date_earliest, e.date_latest) as period, e.kind, count(*)::integer as count
+    from event_sectors s join events e on e.id = s.event_id and e.archived_at is null group by 1, 2, 3`,
+  actor_period_counts: `select p.actor_id, event_period(e.date_earliest, e.date_latest) as period, e.kind,
+      count(distinct p.event_id)::integer as count
+    from event_participants p join events e on e.id = p.event_id and e.archived_at is null group by 1, 2, 3`,
   actor_event_counts: `select p.actor_id, count(distinct p.event_id)::integer as event_count
     from event_participants p join events e on e.id = p.event_id and e.archived_at is null group by p.actor_id`,
   actor_pair_counts: `select a.actor_id, b.actor_id as other_id, count(distinct a.event_id)::integer as weight,
@@ -30,6 +40,8 @@ const COUNTED = {
 type TotalsTable = keyof typeof COUNTED;
 const COLUMNS: Record<TotalsTable, string> = {
   event_period_counts: 'period, kind, count',
+  sector_period_counts: 'sector, period, kind, count',
+  actor_period_counts: 'actor_id, period, kind, count',
   actor_event_counts: 'actor_id, event_count',
   actor_pair_counts: 'actor_id, other_id, weight, first_date, last_date',
 };
@@ -39,6 +51,16 @@ const KEYED: Record<keyof Totals, { table: TotalsTable; query: (from: string) =>
   periods: {
     table: 'event_period_counts',
     query: (from) => `select period || '|' || kind as key, count as value from ${from} where count <> 0`,
+  },
+  sectorPeriods: {
+    table: 'sector_period_counts',
+    query: (from) =>
+      `select sector || '|' || period || '|' || kind as key, count as value from ${from} where count <> 0`,
+  },
+  actorPeriods: {
+    table: 'actor_period_counts',
+    query: (from) =>
+      `select actor_id || '|' || period || '|' || kind as key, count as value from ${from} where count <> 0`,
   },
   actors: {
     table: 'actor_event_counts',
@@ -92,6 +114,8 @@ export function sqliteTotals(db: { prepare(source: string): { all(): unknown[] }
 export const TOTALS_INSERT_TRIGGERS = [
   { table: 'events', trigger: 'events_period_counts_insert' },
   { table: 'event_participants', trigger: 'event_participants_network_insert' },
+  { table: 'event_participants', trigger: 'event_participants_period_counts_insert' },
+  { table: 'event_sectors', trigger: 'event_sectors_period_counts_insert' },
 ] as const;
 
 /** Fills the (empty) trigger-kept totals with a count from scratch, as the triggers would have kept them. */

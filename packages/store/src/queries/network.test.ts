@@ -14,8 +14,18 @@ import {
   type NetworkOptions,
 } from './network.ts';
 
+/** An event's period in SQL both databases read: its year, or its span when it spans years. */
+const PERIOD = `case when substr(e.date_earliest, 1, 4) = substr(e.date_latest, 1, 4) then substr(e.date_earliest, 1, 4)
+  else e.date_earliest || '/' || e.date_latest end`;
+
 /** The summaries as the triggers keep them. */
 const summaries = async (underTest: StoreUnderTest) => ({
+  sectorPeriods: await underTest.sql(
+    'select sector, period, kind, count from sector_period_counts where count <> 0 order by sector, period, kind',
+  ),
+  actorPeriods: await underTest.sql(
+    'select actor_id, period, kind, count from actor_period_counts where count <> 0 order by actor_id, period, kind',
+  ),
   actors: await underTest.sql('select actor_id, event_count from actor_event_counts order by actor_id'),
   pairs: await underTest.sql(
     'select actor_id, other_id, weight, first_date, last_date from actor_pair_counts order by actor_id, other_id',
@@ -24,6 +34,14 @@ const summaries = async (underTest: StoreUnderTest) => ({
 
 /** The same counted from scratch over the live events, as the migration first fills them. */
 const recounted = async (underTest: StoreUnderTest) => ({
+  sectorPeriods: await underTest.sql(
+    `select s.sector, ${PERIOD} as period, e.kind, cast(count(*) as integer) as count from event_sectors s
+     join events e on e.id = s.event_id and e.archived_at is null group by 1, 2, 3 order by 1, 2, 3`,
+  ),
+  actorPeriods: await underTest.sql(
+    `select p.actor_id, ${PERIOD} as period, e.kind, cast(count(distinct p.event_id) as integer) as count
+     from event_participants p join events e on e.id = p.event_id and e.archived_at is null group by 1, 2, 3 order by 1, 2, 3`,
+  ),
   actors: await underTest.sql(
     `select p.actor_id, cast(count(distinct p.event_id) as integer) as event_count from event_participants p
      join events e on e.id = p.event_id and e.archived_at is null group by p.actor_id order by p.actor_id`,
@@ -101,7 +119,9 @@ forEachStore(
       const { store } = underTest;
       editor = { keyId: (await store.createApiKey('write', 'test')).key.id };
       await expectExact();
-      expect((await summaries(underTest)).pairs.length).toBeGreaterThan(0);
+      const kept = await summaries(underTest);
+      for (const part of ['pairs', 'sectorPeriods', 'actorPeriods'] as const)
+        expect(kept[part].length).toBeGreaterThan(0);
       // A new event, one actor in two roles: it counts once.
       await save(
         '2001-old-talks',
@@ -128,6 +148,11 @@ forEachStore(
       await save('2001-old-talks', (current) => ({ ...current, date: '2030-05' }));
       await expectExact();
       expect(await pakistanRussia()).toMatchObject({ firstDate: '2014-01-01', lastDate: '2030-05-31' });
+      // Sectors replaced and the kind changed, then the sectors changed alone.
+      await save('2001-old-talks', (current) => ({ ...current, kind: 'agreement', sectors: ['energy', 'defence'] }));
+      await expectExact();
+      await save('2001-old-talks', (current) => ({ ...current, sectors: ['energy'] }));
+      await expectExact();
       // Participants replaced: one leaves, one joins, the double role goes.
       await save('2001-old-talks', (current) => ({
         ...current,

@@ -4,7 +4,15 @@
  */
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../db/client.ts';
-import { actorEventCounts, eventParticipants, eventPeriodCounts, eventSectors, events } from '../db/schema.ts';
+import {
+  actorEventCounts,
+  actorPeriodCounts,
+  eventParticipants,
+  eventPeriodCounts,
+  eventSectors,
+  events,
+  sectorPeriodCounts,
+} from '../db/schema.ts';
 import {
   type BucketKey,
   bucketSql as bucketSqlOver,
@@ -18,8 +26,15 @@ import {
   type StatsBucket,
   type StatsDimension,
 } from '../statistics/buckets.ts';
-import { actorTotalsAnswer, type PeriodColumns, periodSummaryCondition } from '../statistics/period-summary.ts';
-import { type EventFilter, type EventOrder, type EventRow, eventFilterSql, listEvents } from './events.ts';
+import { actorTotalsAnswer, type PeriodColumns, periodCondition, summaryScope } from '../statistics/period-summary.ts';
+import {
+  type EventFilter,
+  type EventOrder,
+  type EventRow,
+  eventFilterSql,
+  listEvents,
+  resolveActorSlugs,
+} from './events.ts';
 import type { Page, PageArgs } from './pagination.ts';
 
 export {
@@ -34,12 +49,33 @@ export {
 
 const PERIOD_SQL = periodSql(events);
 
-const PERIOD_COLUMNS: PeriodColumns = {
-  period: eventPeriodCounts.period,
-  first: sql`substr(${eventPeriodCounts.period}, 1, instr(${eventPeriodCounts.period}, '/') - 1)`,
-  last: sql`substr(${eventPeriodCounts.period}, instr(${eventPeriodCounts.period}, '/') + 1)`,
-  kindIn: (kinds) => inArray(eventPeriodCounts.kind, kinds as string[]),
-};
+/** A table of period totals: live events counted by period and kind (and by sector or actor). */
+type PeriodTotals = typeof eventPeriodCounts | typeof sectorPeriodCounts | typeof actorPeriodCounts;
+
+const periodColumnsOf = (totals: PeriodTotals): PeriodColumns => ({
+  period: totals.period,
+  first: sql`substr(${totals.period}, 1, instr(${totals.period}, '/') - 1)`,
+  last: sql`substr(${totals.period}, instr(${totals.period}, '/') + 1)`,
+  kindIn: (kinds) => inArray(totals.kind, kinds as string[]),
+});
+
+/**
+ * The kept period totals that answer `filter` (`summaryScope`: every event, one sector or one actor,
+ * with kinds and dates on whole years) and the condition on their rows, or false.
+ */
+function keptPeriodTotals(store: Store, filter: EventFilter | null | undefined) {
+  const scope = summaryScope(filter);
+  if (!scope) return false;
+  const totals: PeriodTotals = scope.sector ? sectorPeriodCounts : scope.actor ? actorPeriodCounts : eventPeriodCounts;
+  const dated = periodCondition(filter, periodColumnsOf(totals));
+  if (dated === false) return false;
+  const scoped = scope.sector
+    ? eq(sectorPeriodCounts.sector, scope.sector)
+    : scope.actor
+      ? eq(actorPeriodCounts.actorId, resolveActorSlugs(store, [scope.actor], 'filter.actors')[0]!)
+      : undefined;
+  return { totals, where: and(scoped, dated) };
+}
 
 /**
  * The events a statistic counts, as `eventFilterSql` selects them, except that a sector filter is a
@@ -55,8 +91,9 @@ function countedEventsSql(store: Store, filter: EventFilter | null | undefined):
 
 /**
  * Events counted by the values the dimensions need, grouped in SQL so that no event row reaches
- * JavaScript. Time and kind dimensions read the event_period_counts summary when the filter holds
- * only kinds and dates on whole years (`periodSummaryCondition`); anything else groups the matching events.
+ * JavaScript. Time and kind dimensions read the kept period totals when the filter holds only kinds,
+ * dates on whole years and at most one sector or actor (`keptPeriodTotals`); anything else groups
+ * the matching events.
  */
 function groupedCounts(store: Store, filter: EventFilter | null | undefined, dimensions: readonly StatsDimension[]) {
   const { byPeriod, byKind, bySector, byActor } = groupingOf(dimensions);
@@ -66,17 +103,18 @@ function groupedCounts(store: Store, filter: EventFilter | null | undefined, dim
       .from(actorEventCounts)
       .where(sql`${actorEventCounts.eventCount} > 0`)
       .all() as GroupRow[];
-  const summarised = !bySector && !byActor && periodSummaryCondition(filter, PERIOD_COLUMNS);
-  if (summarised !== false) {
+  const kept = !bySector && !byActor && keptPeriodTotals(store, filter);
+  if (kept) {
+    const { totals, where } = kept;
     const columns = {
-      ...(byPeriod && { period: eventPeriodCounts.period }),
-      ...(byKind && { kind: eventPeriodCounts.kind }),
-      n: sql<number>`sum(${eventPeriodCounts.count})`,
+      ...(byPeriod && { period: totals.period }),
+      ...(byKind && { kind: totals.kind }),
+      n: sql<number>`sum(${totals.count})`,
     };
     return store
       .select(columns)
-      .from(eventPeriodCounts)
-      .where(and(sql`${eventPeriodCounts.count} > 0`, summarised))
+      .from(totals as typeof eventPeriodCounts)
+      .where(and(sql`${totals.count} > 0`, where))
       .groupBy(...Object.values(columns).slice(0, -1))
       .all() as GroupRow[];
   }
@@ -108,14 +146,14 @@ export function eventStats(
   return { buckets, totalCount: isMultiValued(dimensions) ? countMatching(store, filter) : total };
 }
 
-/** The events `filter` matches, summed from the period totals when they can tell (`periodSummaryCondition`). */
+/** The events `filter` matches, summed from the kept period totals when they can tell (`keptPeriodTotals`). */
 function countMatching(store: Store, filter: EventFilter | null | undefined): number {
-  const summarised = periodSummaryCondition(filter, PERIOD_COLUMNS);
-  if (summarised !== false)
+  const kept = keptPeriodTotals(store, filter);
+  if (kept)
     return store
-      .select({ n: sql<number>`coalesce(sum(${eventPeriodCounts.count}), 0)` })
-      .from(eventPeriodCounts)
-      .where(summarised)
+      .select({ n: sql<number>`coalesce(sum(${kept.totals.count}), 0)` })
+      .from(kept.totals as typeof eventPeriodCounts)
+      .where(kept.where)
       .get()!.n;
   return store.select({ n: sql<number>`count(*)` }).from(events).where(countedEventsSql(store, filter)).get()!.n;
 }

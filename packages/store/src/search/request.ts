@@ -32,11 +32,11 @@ export const SEARCH_RANKING_LIMIT = 10_000;
 
 /**
  * How many matches of one kind of record `totalCount` counts: as many as are ranked. PostgreSQL counts
- * by visiting each match's row (its GIN index tells which rows match, not how many are live), about as
- * long as ranking them: at a million events the 100,000 matches once counted took it about 300 ms, far
- * past a search's budget. So each kind counts at most this many: past it `totalCount` is a lower bound
- * and `rankingLimited` is true, and one bounded count per kind answers both. Both databases count the
- * same way, so they give the same answers.
+ * by visiting each match's row (its GIN index tells which rows match, not how many are live): at a
+ * million events the 100,000 matches once counted took it about 300 ms, far past a search's budget.
+ * So each kind counts at most this many: past it `totalCount` is a lower bound and `rankingLimited` is
+ * true. PostgreSQL takes both from the candidates its ranking read (up to one past the limit); SQLite
+ * counts from its index. Both count the same way, so they give the same answers.
  */
 export const SEARCH_COUNT_LIMIT = SEARCH_RANKING_LIMIT;
 

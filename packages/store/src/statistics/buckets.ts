@@ -152,7 +152,9 @@ export function cooperationYears(rows: readonly GroupRow[]): CooperationYear[] {
     year.eventCount += row.n;
     if (typeof score === 'number') {
       year.codedEventCount += row.n;
-      year.total += score * row.n;
+      // In tenths (every score has one decimal): integers sum exactly in any order, so the mean does
+      // not depend on the order each database returns its rows in.
+      year.total += Math.round(score * 10) * row.n;
     }
     byYear.set(id, year);
   }
@@ -160,7 +162,7 @@ export function cooperationYears(rows: readonly GroupRow[]): CooperationYear[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([, { total, ...year }]) => ({
       ...year,
-      meanGoldstein: year.codedEventCount ? Math.round((total / year.codedEventCount) * 100) / 100 : null,
+      meanGoldstein: year.codedEventCount ? Math.round((total * 10) / year.codedEventCount) / 100 : null,
     }));
 }
 

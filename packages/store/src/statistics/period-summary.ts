@@ -20,18 +20,37 @@ export interface PeriodColumns {
 }
 
 /**
- * The condition on `event_period_counts` rows that selects exactly the live events `filter` matches,
+ * The kept totals that can answer a filter besides its dates and kinds: the totals of one sector
+ * (`sector_period_counts`), of one actor (`actor_period_counts`, by slug) or of every live event
+ * (`event_period_counts`, neither set); false when none can (any other condition, several sectors or
+ * actors, whose events overlap, or a sector with an actor).
+ */
+export function summaryScope(filter: EventFilter | null | undefined): { sector?: string; actor?: string } | false {
+  if (!keepsEveryLiveEvent(filter, ['from', 'to', 'kinds', 'sectors', 'actors'])) return false;
+  const [sectors, actors] = [new Set(filter?.sectors ?? []), new Set(filter?.actors ?? [])];
+  if (sectors.size + actors.size > 1) return false;
+  const [sector] = sectors;
+  const [actor] = actors;
+  return { ...(sector && { sector }), ...(actor && { actor }) };
+}
+
+/**
+ * The condition on `event_period_counts` rows (or on one sector's or actor's rows of the other
+ * period totals, `periodCondition`, which reads the dates and kinds of the filter alone) that
+ * selects exactly the live events `filter` matches,
  * or false when the summary cannot tell (any condition but dates and kinds, or a date bound inside a
  * year); undefined when every row counts. A period is a year or an exact span of days: every event of
  * year Y lies within `from: "F"` (from its first day) exactly when Y ≥ F, and overlaps it exactly when
  * Y ≥ F too; a span's own first and last days decide it exactly. So date bounds on whole years are
  * answered from the summary, a few hundred rows, however many events they match.
  */
-export function periodSummaryCondition(
+export const periodSummaryCondition = (filter: EventFilter | null | undefined, columns: PeriodColumns) =>
+  keepsEveryLiveEvent(filter, ['from', 'to', 'kinds']) && periodCondition(filter, columns);
+
+export function periodCondition(
   filter: EventFilter | null | undefined,
   { period, first, last, kindIn }: PeriodColumns,
 ): SQL | undefined | false {
-  if (!keepsEveryLiveEvent(filter, ['from', 'to', 'kinds'])) return false;
   const from = filter?.from ? dateBound(filter.from, 'filter.from').earliest : undefined;
   const to = filter?.to ? dateBound(filter.to, 'filter.to').latest : undefined;
   if ((from && !from.endsWith('-01-01')) || (to && !to.endsWith('-12-31'))) return false;

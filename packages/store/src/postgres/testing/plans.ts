@@ -34,7 +34,8 @@ export interface ExplainedStatement extends RecordedStatement {
 
 type Query = (...args: unknown[]) => unknown;
 
-function nodesOf(node: PlanNode, into: PlanNode[] = []): PlanNode[] {
+/** Every node of a plan, depth first. */
+export function nodesOf(node: PlanNode, into: PlanNode[] = []): PlanNode[] {
   into.push(node);
   for (const child of node.Plans ?? []) nodesOf(child, into);
   return into;
