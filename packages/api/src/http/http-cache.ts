@@ -34,7 +34,8 @@ export const useHttpCache = (): Plugin => {
       const cacheable = !isAsyncIterable(result) && !Array.isArray(result) && !result.errors?.length;
       getResults.set(request, cacheable);
     },
-    async onResponse({ request, response, setResponse, fetchAPI }) {
+    // Synchronous for a POST (nearly every request): only a cacheable GET reads its body to hash it.
+    onResponse({ request, response, setResponse, fetchAPI }) {
       const cacheable = getResults.get(request);
       if (cacheable === undefined) return;
       const headers = new fetchAPI.Headers(response.headers);
@@ -43,21 +44,22 @@ export const useHttpCache = (): Plugin => {
         setResponse(new fetchAPI.Response(response.body, { status: response.status, headers }));
         return;
       }
-      const body = await response.arrayBuffer();
-      const etag = etagOf(body);
-      // Reads do not depend on who asks, but a shared cache must not keep what a request with
-      // credentials received unless told it may; a request with a key gets a private answer.
-      const scope = request.headers.has('authorization') ? 'private' : 'public';
-      headers.set('cache-control', `${scope}, max-age=${READ_MAX_AGE_SECONDS}`);
-      headers.set('etag', etag);
-      // The body's media type follows the Accept header (application/json or graphql-response+json).
-      headers.append('vary', 'accept');
-      if (matches(request.headers.get('if-none-match'), etag)) {
-        for (const name of ['content-type', 'content-length']) headers.delete(name);
-        setResponse(new fetchAPI.Response(null, { status: 304, headers }));
-      } else {
-        setResponse(new fetchAPI.Response(body, { status: 200, headers }));
-      }
+      return response.arrayBuffer().then((body) => {
+        const etag = etagOf(body);
+        // Reads do not depend on who asks, but a shared cache must not keep what a request with
+        // credentials received unless told it may; a request with a key gets a private answer.
+        const scope = request.headers.has('authorization') ? 'private' : 'public';
+        headers.set('cache-control', `${scope}, max-age=${READ_MAX_AGE_SECONDS}`);
+        headers.set('etag', etag);
+        // The body's media type follows the Accept header (application/json or graphql-response+json).
+        headers.append('vary', 'accept');
+        if (matches(request.headers.get('if-none-match'), etag)) {
+          for (const name of ['content-type', 'content-length']) headers.delete(name);
+          setResponse(new fetchAPI.Response(null, { status: 304, headers }));
+        } else {
+          setResponse(new fetchAPI.Response(body, { status: 200, headers }));
+        }
+      });
     },
   };
 };

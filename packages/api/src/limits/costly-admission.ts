@@ -120,7 +120,8 @@ export function admissionFromEnv(env: NodeJS.ProcessEnv = process.env): Admissio
  */
 export function useCostlyAdmission(gate: AdmissionGate): Plugin {
   return {
-    async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
+    // Synchronous for a cheap query (nearly every request): only a costly one waits for the gate.
+    onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const request = (args.contextValue as { request?: Request }).request;
       const cost = request ? costOf(request) : undefined;
       if (cost === undefined || cost < COSTLY_PRICE) return;
@@ -130,13 +131,14 @@ export function useCostlyAdmission(gate: AdmissionGate): Plugin {
         setResultAndStopExecution({ errors: [serverBusy(gate)] });
         return;
       }
-      const release = await entered;
-      setExecuteFn(async (executionArgs) => {
-        try {
-          return await executeFn(executionArgs);
-        } finally {
-          release();
-        }
+      return entered.then((release) => {
+        setExecuteFn(async (executionArgs) => {
+          try {
+            return await executeFn(executionArgs);
+          } finally {
+            release();
+          }
+        });
       });
     },
   };

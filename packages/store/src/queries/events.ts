@@ -5,7 +5,7 @@ import { actors, citations, claims, eventParticipants, eventSectors, events, sou
 import { QueryError } from '../errors/query-error.ts';
 import { dateRangeSql, type EventFilter } from '../paging/event-filter.ts';
 import { DEFAULT_EVENT_ORDER, type EventOrder, eventSortKeys as sortKeysOf } from '../paging/event-order.ts';
-import { batchedLookup, inBatch } from './batched.ts';
+import { batchedLookup } from './batched.ts';
 import { inlineValues, NamedValues, preparedByShape, type ValueBinder } from './bound-values.ts';
 import { readThroughIndex } from './indexed-by.ts';
 import { type Page, type PageArgs, planPage } from './pagination.ts';
@@ -104,8 +104,8 @@ export function eventFilterSql(
   return and(...conditions);
 }
 
-const actorsBySlugs = batchedLookup<{ id: number; slug: string }, string>((store) =>
-  store.select({ id: actors.id, slug: actors.slug }).from(actors).where(inBatch(actors.slug)),
+const actorsBySlugs = batchedLookup<{ id: number; slug: string }, string>((store, keys) =>
+  store.select({ id: actors.id, slug: actors.slug }).from(actors).where(keys(actors.slug)),
 );
 
 export function resolveActorSlugs(store: Store, slugs: string[], argument: string): number[] {
@@ -179,7 +179,7 @@ export function countEvents(store: Store, filter: EventFilter | null | undefined
   return query.get(binder.values)!.n;
 }
 
-export const eventsByIds = batchedLookup<EventRow>((store) => store.select().from(events).where(inBatch(events.id)));
+export const eventsByIds = batchedLookup<EventRow>((store, keys) => store.select().from(events).where(keys(events.id)));
 
 export function eventBySlug(store: Store, slug: string): EventRow | undefined {
   return store.select().from(events).where(eq(events.slug, slug)).get();

@@ -22,7 +22,7 @@ import {
   sources,
 } from '../db/schema.ts';
 import { type EventLinkRow, linksOf } from '../vocabulary/event-links.ts';
-import { batchedLookup, inBatch } from './batched.ts';
+import { batchedLookup } from './batched.ts';
 import { readThroughIndex } from './indexed-by.ts';
 
 export type ActorRow = typeof actors.$inferSelect;
@@ -48,62 +48,62 @@ export type CitationWithSource = CitationRow & { source: SourceRow };
 export { groupBy } from '../paging/batches.ts';
 export type { EventLinkRow } from '../vocabulary/event-links.ts';
 
-export const actorsByIds = batchedLookup<typeof actors.$inferSelect>((store) =>
-  store.select().from(actors).where(inBatch(actors.id)),
+export const actorsByIds = batchedLookup<typeof actors.$inferSelect>((store, keys) =>
+  store.select().from(actors).where(keys(actors.id)),
 );
 
-export const sourcesByIds = batchedLookup<typeof sources.$inferSelect>((store) =>
-  store.select().from(sources).where(inBatch(sources.id)),
+export const sourcesByIds = batchedLookup<typeof sources.$inferSelect>((store, keys) =>
+  store.select().from(sources).where(keys(sources.id)),
 );
 
-export const claimsByIds = batchedLookup<typeof claims.$inferSelect>((store) =>
-  store.select().from(claims).where(inBatch(claims.id)),
+export const claimsByIds = batchedLookup<typeof claims.$inferSelect>((store, keys) =>
+  store.select().from(claims).where(keys(claims.id)),
 );
 
-export const figuresByIds = batchedLookup<typeof figures.$inferSelect>((store) =>
-  store.select().from(figures).where(inBatch(figures.id)),
+export const figuresByIds = batchedLookup<typeof figures.$inferSelect>((store, keys) =>
+  store.select().from(figures).where(keys(figures.id)),
 );
 
-export const officesByIds = batchedLookup<typeof offices.$inferSelect>((store) =>
-  store.select().from(offices).where(inBatch(offices.id)),
+export const officesByIds = batchedLookup<typeof offices.$inferSelect>((store, keys) =>
+  store.select().from(offices).where(keys(offices.id)),
 );
 
-export const actorsByPredecessorIds = batchedLookup<typeof actors.$inferSelect>((store) =>
-  store.select().from(actors).where(inBatch(actors.predecessorId)).orderBy(asc(actors.name)),
+export const actorsByPredecessorIds = batchedLookup<typeof actors.$inferSelect>((store, keys) =>
+  store.select().from(actors).where(keys(actors.predecessorId)).orderBy(asc(actors.name)),
 );
 
 /** Participants of many events, each with its actor. */
-export const participantsByEventIds = batchedLookup<ParticipantWithActor>((store) =>
+export const participantsByEventIds = batchedLookup<ParticipantWithActor>((store, keys) =>
   store
     .select({ ...getColumns(eventParticipants), actor: actors })
     .from(eventParticipants)
     .crossJoin(actors)
-    .where(and(inBatch(eventParticipants.eventId), eq(actors.id, eventParticipants.actorId)))
+    .where(and(keys(eventParticipants.eventId), eq(actors.id, eventParticipants.actorId)))
     .orderBy(asc(eventParticipants.position)),
 );
 
-export const sectorsByEventIds = batchedLookup<SectorRow>((store) =>
-  store.select().from(eventSectors).where(inBatch(eventSectors.eventId)).orderBy(asc(eventSectors.sector)),
+export const sectorsByEventIds = batchedLookup<SectorRow>((store, keys) =>
+  store.select().from(eventSectors).where(keys(eventSectors.eventId)).orderBy(asc(eventSectors.sector)),
 );
 
-export const claimsByEventIds = batchedLookup<typeof claims.$inferSelect>((store) =>
-  store.select().from(claims).where(inBatch(claims.eventId)).orderBy(asc(claims.field), asc(claims.position)),
+export const claimsByEventIds = batchedLookup<typeof claims.$inferSelect>((store, keys) =>
+  store.select().from(claims).where(keys(claims.eventId)).orderBy(asc(claims.field), asc(claims.position)),
 );
 
-export const claimsByFigureIds = batchedLookup<typeof claims.$inferSelect>((store) =>
-  store.select().from(claims).where(inBatch(claims.figureId)).orderBy(asc(claims.field), asc(claims.position)),
+export const claimsByFigureIds = batchedLookup<typeof claims.$inferSelect>((store, keys) =>
+  store.select().from(claims).where(keys(claims.figureId)).orderBy(asc(claims.field), asc(claims.position)),
 );
 
-export const aliasesByActorIds = batchedLookup<typeof actorAliases.$inferSelect>((store) =>
-  store.select().from(actorAliases).where(inBatch(actorAliases.actorId)).orderBy(asc(actorAliases.position)),
+export const aliasesByActorIds = batchedLookup<typeof actorAliases.$inferSelect>((store, keys) =>
+  store.select().from(actorAliases).where(keys(actorAliases.actorId)).orderBy(asc(actorAliases.position)),
 );
 
-export const officesByHolderIds = batchedLookup<typeof offices.$inferSelect>((store) =>
-  store.select().from(offices).where(inBatch(offices.holderId)).orderBy(asc(offices.position)),
+export const officesByHolderIds = batchedLookup<typeof offices.$inferSelect>((store, keys) =>
+  store.select().from(offices).where(keys(offices.holderId)).orderBy(asc(offices.position)),
 );
 
-export const actorIdsByFigureIds = batchedLookup<FigureActorRow>((store) =>
-  store.select().from(figureActors).where(inBatch(figureActors.figureId)),
+export const actorIdsByFigureIds = batchedLookup<FigureActorRow>((store, keys) =>
+  store.select().from(figureActors).where(keys(figureActors.figureId)),
 );
 
 export type CitationSubject = 'eventId' | 'actorId' | 'officeId' | 'claimId' | 'figureId';
@@ -123,13 +123,13 @@ const CITATION_INDEXES: Record<CitationSubject, string> = {
 const citationLookups = Object.fromEntries(
   (Object.keys(CITATION_INDEXES) as CitationSubject[]).map((subject) => [
     subject,
-    batchedLookup<CitationWithSource>((store) => {
+    batchedLookup<CitationWithSource>((store, keys) => {
       const citing = readThroughIndex(citations, CITATION_INDEXES[subject]);
       return store
         .select({ ...citing.columns, source: sources })
         .from(citing.source)
         .crossJoin(sources)
-        .where(and(inBatch(citations[subject]), eq(sources.id, citations.sourceId)))
+        .where(and(keys(citations[subject]), eq(sources.id, citations.sourceId)))
         .orderBy(asc(citations.position), asc(citations.id));
     }),
   ]),
