@@ -124,9 +124,12 @@ const nodeOptions = (bundle, outputDir) => ({
   format: 'cjs',
   target: 'node20',
   // Not minified: a stack trace's line in the bundle reads as the source does, under a comment
-  // naming the source file (the code cache makes the size cost little at start-up). Names are kept
-  // where esbuild renames to avoid a clash, since graphql-js and others read class names.
-  keepNames: true,
+  // naming the source file (the code cache makes the size cost little at start-up). Names are not
+  // kept: esbuild's keepNames wraps every named function, closures made per request included, in a
+  // call that redefines its `name` (about 230 per GraphQL request, some 0.1 ms of CPU; see
+  // docs/performance.md). Only symbols esbuild renames to avoid a clash read differently (`Foo2`);
+  // graphql-js tells its classes apart by Symbol.toStringTag, not by name.
+  keepNames: false,
   banner: { js: BANNER },
   plugins: [sourceLocations(outputDir)],
 });
