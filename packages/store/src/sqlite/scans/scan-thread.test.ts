@@ -2,7 +2,7 @@
 // in-process, sees what the serving connection committed, and rejects with the same errors; a
 // SqliteStore opened from a file with `scanThread` sends its scans there, one over `:memory:` keeps
 // them in-process. (The server's bundle running the thread is checked in api/src/server.test.ts.)
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,26 @@ describe('SqliteStore with scanThread', () => {
       await expect(store.eventStats({ to: 'soon' }, ['year'])).rejects.toBeInstanceOf(QueryError);
     } finally {
       await store.close();
+    }
+  });
+});
+
+/** Threads of this process at each nice value (Linux: field 19 of /proc/self/task/<tid>/stat). */
+const threadsAtNice = (nice: number) =>
+  readdirSync('/proc/self/task').filter((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) === nice;
+  }).length;
+
+describe.runIf(existsSync('/proc/thread-self'))("the scan thread's priority", () => {
+  it('is the lowest, so scans give the core to the serving thread', async () => {
+    const before = threadsAtNice(19);
+    const thread = startScanThread(path);
+    try {
+      await thread.run('eventStats', undefined, ['year']);
+      expect(threadsAtNice(19)).toBe(before + 1);
+    } finally {
+      await thread.close();
     }
   });
 });
