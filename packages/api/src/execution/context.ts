@@ -33,22 +33,27 @@ const counted = (fetch: (ids: readonly number[]) => Promise<Map<number, number>>
     const counts = await fetch(ids);
     return ids.map((id) => counts.get(id) ?? 0);
   });
-/** One loader per distinct set of page arguments, since each set needs its own statement. */
-const paged = <Row, Args>(fetch: (ids: readonly number[], args: Args) => Promise<Map<number, Page<Row>>>) => {
-  const loaders = new Map<string, DataLoader<number, Page<Row>>>();
+/** One loader per distinct set of arguments, since each set needs its own statement. */
+const perArguments = <Args, Loader>(make: (args: Args) => Loader) => {
+  const loaders = new Map<string, Loader>();
   return (args: Args) => {
     const key = JSON.stringify(args);
     let loader = loaders.get(key);
     if (!loader) {
-      loader = new DataLoader<number, Page<Row>>(async (ids) => {
-        const pages = await fetch(ids, args);
-        return ids.map((id) => pages.get(id)!);
-      });
+      loader = make(args);
       loaders.set(key, loader);
     }
     return loader;
   };
 };
+const paged = <Row, Args>(fetch: (ids: readonly number[], args: Args) => Promise<Map<number, Page<Row>>>) =>
+  perArguments(
+    (args: Args) =>
+      new DataLoader<number, Page<Row>>(async (ids) => {
+        const pages = await fetch(ids, args);
+        return ids.map((id) => pages.get(id)!);
+      }),
+  );
 const idBySlug = (store: BilateralStore, table: 'actors' | 'sources' | 'events') =>
   new DataLoader<string, number | null>(async (slugs) => {
     const ids = await store.idsBySlugs(table, slugs);
@@ -130,11 +135,15 @@ const LOADERS = {
   officeCitations: (store: BilateralStore) => citationsOf(store, 'officeId'),
   claimCitations: (store: BilateralStore) => citationsOf(store, 'claimId'),
   figureCitations: (store: BilateralStore) => citationsOf(store, 'figureId'),
+  /** Each actor's first `limit` relationships: the rows up to the end of the page asked for. */
   relationships: (store: BilateralStore) =>
-    grouped(
-      (ids) => store.relationshipsByActorIds(ids),
-      (row) => row.actorId,
+    perArguments((limit: number) =>
+      grouped(
+        (ids) => store.relationshipsByActorIds(ids, limit),
+        (row) => row.actorId,
+      ),
     ),
+  relationshipCounts: (store: BilateralStore) => counted((ids) => store.relationshipCountsByActorIds(ids)),
   actorEventCounts: (store: BilateralStore) => counted((ids) => store.eventCountsByActorIds(ids)),
   sourceCitationCounts: (store: BilateralStore) => counted((ids) => store.citationCountsBySourceIds(ids)),
   actorEvents: (store: BilateralStore) =>

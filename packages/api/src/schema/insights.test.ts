@@ -1,7 +1,8 @@
 // Search, statistics, network and timeline fields through GraphQL, on the fixture dataset.
-import { sqliteDatabaseOf } from '@bilateral/store/testing';
+import { openSyntheticStore } from '@bilateral/store/synthetic';
+import { SqliteStore, sqliteDatabaseOf } from '@bilateral/store/testing';
 import { describe, expect, it } from 'vitest';
-import { useFixtureApi } from '../testing/fixture-api.ts';
+import { useFixtureApi, useTestApi } from '../testing/fixture-api.ts';
 import { execute } from '../testing/graphql.ts';
 
 const api = useFixtureApi();
@@ -142,6 +143,45 @@ describe('eventStats, cooperationIndex and actorNetwork', () => {
       totalCount: 1,
       edges: [{ node: { weight: 2, actor: { slug: 'russia' } } }],
     });
+  });
+});
+
+describe("an actor's relationships", () => {
+  // Generated data, where the busiest actor shares events with dozens of others.
+  const synthetic = useTestApi(() => new SqliteStore(openSyntheticStore({ events: 400 }).store));
+  const relationships = async (slug: string, page: string) => {
+    const result = await execute(
+      synthetic.yoga,
+      `{ actor(slug: "${slug}") { relationships${page} { totalCount pageInfo { hasNextPage endCursor } edges { node { weight actor { slug } } } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data.actor.relationships;
+  };
+
+  it('pages one at a time through the same list a single page gives, and counts every relationship', async () => {
+    const network = await execute(
+      synthetic.yoga,
+      '{ actorNetwork { nodes(first: 200) { id actor { slug } } edges(first: 500, amongNodes: 200) { source target } } }',
+    );
+    const { nodes, edges } = network.data.actorNetwork as {
+      nodes: { id: string; actor: { slug: string } }[];
+      edges: { source: string; target: string }[];
+    };
+    const degree = (id: string) => edges.filter((edge) => edge.source === id || edge.target === id).length;
+    const busiest = nodes.reduce((best, node) => (degree(node.id) > degree(best.id) ? node : best)).actor.slug;
+    const whole = await relationships(busiest, '(first: 100)');
+    expect(whole.edges.length).toBeGreaterThan(1);
+    expect(whole).toMatchObject({ totalCount: whole.edges.length, pageInfo: { hasNextPage: false } });
+    const walked = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = await relationships(busiest, after ? `(first: 1, after: "${after}")` : '(first: 1)');
+      expect(page.totalCount).toBe(whole.totalCount);
+      walked.push(...page.edges);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(walked).toEqual(whole.edges);
   });
 });
 

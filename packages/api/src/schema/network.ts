@@ -207,17 +207,18 @@ builder.objectField(ActorRef, 'relationships', (t) =>
       const size = args.first ?? 20;
       if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
         throw userError('BAD_USER_INPUT', `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${size}.`, 'first');
-      const all = await loaders.relationships.load(actor.id);
       const offset = offsetAfter(args.after);
-      const rows = all.slice(offset, offset + size);
+      // One more than the page, to tell whether another follows.
+      const upToPage = await loaders.relationships(offset + size + 1).load(actor.id);
+      const rows = upToPage.slice(offset, offset + size);
       return toConnection(
         {
           rows,
           cursors: rows.map((_, index) => offsetCursor(offset + index)),
-          hasNextPage: offset + size < all.length,
+          hasNextPage: upToPage.length > offset + size,
           hasPreviousPage: offset > 0,
         },
-        () => all.length,
+        () => loaders.relationshipCounts.load(actor.id),
       );
     },
   }),

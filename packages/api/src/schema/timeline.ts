@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type EventKind, type EventRow, parseFuzzyDate } from '@bilateral/store';
+import { EVENT_KINDS, type EventRow, parseFuzzyDate } from '@bilateral/store';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from '../errors.ts';
 import { boundedListPrice, SCAN_PRICE } from '../limits/pricing.ts';

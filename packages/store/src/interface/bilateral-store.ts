@@ -123,8 +123,10 @@ export interface RelatedLookups {
   actorIdsByFigureIds(figureIds: readonly number[]): Promise<FigureActorRow[]>;
   /** Citations of many subjects of one kind, each with its source joined in. */
   citationsBySubjectIds(subject: CitationSubject, ids: readonly number[]): Promise<CitationWithSource[]>;
-  /** Each actor's neighbours, heaviest first. */
-  relationshipsByActorIds(actorIds: readonly number[]): Promise<Relationship[]>;
+  /** Each actor's first `limit` neighbours, heaviest first (ties by the other actor's ID). */
+  relationshipsByActorIds(actorIds: readonly number[], limit: number): Promise<Relationship[]>;
+  /** How many other actors each actor shares a live event with; actors with none are absent. */
+  relationshipCountsByActorIds(actorIds: readonly number[]): Promise<Map<number, number>>;
   /** Live events per actor; actors without one are absent. */
   eventCountsByActorIds(actorIds: readonly number[]): Promise<Map<number, number>>;
   citationCountsBySourceIds(sourceIds: readonly number[]): Promise<Map<number, number>>;

@@ -10,7 +10,7 @@ import type { Editor, SaveRequest } from '../curation/save-record.ts';
 import type { StatementObserver } from '../db/statement-timing.ts';
 import type { StorageStatus } from '../db/storage-health.ts';
 import { READ_ONLY_MODE_MESSAGE, StorageError } from '../errors/storage-error.ts';
-import type { ActorNetwork, BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
+import type { BilateralStore, SearchResults } from '../interface/bilateral-store.ts';
 import { scopedView } from '../interface/statement-scope.ts';
 import type { ChangeWatcher } from '../live/change-feed.ts';
 import { EXPORT_BATCH_SIZE } from '../paging/batches.ts';
@@ -207,8 +207,11 @@ export class PostgresBilateralStore implements BilateralStore {
   citationsBySubjectIds(...args: Args<'citationsBySubjectIds'>) {
     return this.run((db) => related.citationsBySubjectIds(db, ...args));
   }
-  relationshipsByActorIds(ids: readonly number[]) {
-    return this.run((db) => related.relationshipsByActorIds(db, ids));
+  relationshipsByActorIds(ids: readonly number[], limit: number) {
+    return this.run((db) => related.relationshipsByActorIds(db, ids, limit));
+  }
+  relationshipCountsByActorIds(ids: readonly number[]) {
+    return this.run((db) => related.relationshipCountsByActorIds(db, ids));
   }
   eventCountsByActorIds(ids: readonly number[]) {
     return this.run((db) => related.eventCountsByActorIds(db, ids));

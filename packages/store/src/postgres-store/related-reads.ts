@@ -134,22 +134,41 @@ export async function linksByEventIds(db: PostgresDatabase, ids: readonly number
   return linksOf(rows, ids);
 }
 
-/** Each actor's neighbours, heaviest first, from the trigger-kept pair totals. */
+/** Each actor's first `limit` neighbours, heaviest first, ranked in SQL (as `queries/network.ts`). */
 export async function relationshipsByActorIds(
   db: PostgresDatabase,
   actorIds: readonly number[],
+  limit: number,
 ): Promise<Relationship[]> {
   if (!actorIds.length) return [];
   const ids = sql.param([...actorIds]);
   const { rows } = await db.execute<Relationship & Record<string, unknown>>(sql`
     select "actorId", "otherId", weight, "firstDate", "lastDate" from (
-      select actor_id as "actorId", other_id as "otherId", weight, first_date as "firstDate", last_date as "lastDate"
-      from ${actorPairCounts} where actor_id = any(${ids}::int[])
-      union all
-      select other_id, actor_id, weight, first_date, last_date
-      from ${actorPairCounts} where other_id = any(${ids}::int[])) pairs
-    order by "actorId", weight desc, "otherId"`);
+      select *, row_number() over (partition by "actorId" order by weight desc, "otherId") as position from (
+        select actor_id as "actorId", other_id as "otherId", weight, first_date as "firstDate", last_date as "lastDate"
+        from ${actorPairCounts} where actor_id = any(${ids}::int[])
+        union all
+        select other_id, actor_id, weight, first_date, last_date
+        from ${actorPairCounts} where other_id = any(${ids}::int[])) pairs) ranked
+    where position <= ${limit}
+    order by "actorId", position`);
   return rows;
+}
+
+/** How many other actors each actor shares a live event with; actors with none are absent. */
+export async function relationshipCountsByActorIds(
+  db: PostgresDatabase,
+  actorIds: readonly number[],
+): Promise<Map<number, number>> {
+  if (!actorIds.length) return new Map();
+  const ids = sql.param([...actorIds]);
+  const { rows } = await db.execute<{ actorId: number; count: number }>(sql`
+    select "actorId", count(*)::int as count from (
+      select actor_id as "actorId" from ${actorPairCounts} where actor_id = any(${ids}::int[])
+      union all
+      select other_id from ${actorPairCounts} where other_id = any(${ids}::int[])) pairs
+    group by "actorId"`);
+  return new Map(rows.map((row) => [row.actorId, row.count]));
 }
 
 /** Live events per actor, from the trigger-kept totals; actors in none are absent. */

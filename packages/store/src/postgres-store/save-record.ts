@@ -12,7 +12,6 @@ import {
   saveIndexingPassages,
 } from '../plans/cited-passages.ts';
 import { runPlanAsync } from '../plans/run.ts';
-import { saveRecord as savePlan } from '../plans/save-record.ts';
 import type { PostgresDatabase } from '../postgres/client.ts';
 import type { EntityType } from '../vocabulary/curation-terms.ts';
 import { PostgresStatements } from './statements.ts';

@@ -399,7 +399,7 @@ forEachStore(
     });
 
     it("lists an actor's relationships heaviest first", async () => {
-      const relationships = await underTest.store.relationshipsByActorIds([await actorId('pakistan')]);
+      const relationships = await underTest.store.relationshipsByActorIds([await actorId('pakistan')], 10);
       expect(relationships.map((relationship) => [relationship.otherId, relationship.weight])).toEqual([
         [await actorId('russia'), 3],
         [await actorId('soviet-union'), 1],

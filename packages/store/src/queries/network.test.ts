@@ -309,7 +309,7 @@ forEachStore(
     it("lists an actor's relationships from the pair summary as by counting the events", async () => {
       const { store } = underTest;
       const [hub] = (await wholeNetwork(store, null)).nodes;
-      const relationships = await store.relationshipsByActorIds([hub!.actorId]);
+      const relationships = await store.relationshipsByActorIds([hub!.actorId], Number.MAX_SAFE_INTEGER);
       const network = await wholeNetwork(store, everyEvent, {
         maxNodes: MAX_NETWORK_NODES,
         maxEdges: MAX_NETWORK_EDGES,
@@ -324,6 +324,22 @@ forEachStore(
       expect(relationships.map((relationship) => relationship.weight)).toEqual(
         relationships.map((relationship) => relationship.weight).sort((a, b) => b - a),
       );
+    });
+
+    it("gives each actor's first relationships up to a limit, in the order of the whole list, and counts them all", async () => {
+      const { store } = underTest;
+      const [hub, second] = (await wholeNetwork(store, null)).nodes;
+      const actorIds = [hub!.actorId, second!.actorId];
+      const everyRelationship = await store.relationshipsByActorIds(actorIds, Number.MAX_SAFE_INTEGER);
+      const firstThree = await store.relationshipsByActorIds(actorIds, 3);
+      const counts = await store.relationshipCountsByActorIds(actorIds);
+      for (const actorId of actorIds) {
+        const all = everyRelationship.filter((relationship) => relationship.actorId === actorId);
+        expect(all.length).toBeGreaterThan(3);
+        expect(firstThree.filter((relationship) => relationship.actorId === actorId)).toEqual(all.slice(0, 3));
+        expect(counts.get(actorId)).toBe(all.length);
+      }
+      expect(await store.relationshipCountsByActorIds([])).toEqual(new Map());
     });
   },
   { dataset: generated },

@@ -14,7 +14,6 @@ import type { Store } from '../db/client.ts';
 import { eventParticipants, events } from '../db/schema.ts';
 import {
   boundedInteger,
-  byRank,
   countParticipations,
   DEFAULT_NETWORK_EDGES,
   DEFAULT_NETWORK_NODES,
@@ -205,18 +204,38 @@ export interface Relationship {
   lastDate: string;
 }
 
-/** Every actor's neighbours, heaviest first, for many actors in one statement, from the pair summary. */
-export function relationshipsByActorIds(store: Store, actorIds: readonly number[]): Relationship[] {
+/**
+ * Each actor's first `limit` neighbours, heaviest first (ties by the other actor's ID), for many
+ * actors in one statement, from the pair summary. They are ranked in SQL, so a hub's tens of
+ * thousands of pairs never reach JavaScript for a page of ten.
+ */
+export function relationshipsByActorIds(store: Store, actorIds: readonly number[], limit: number): Relationship[] {
   if (!actorIds.length) return [];
   const ids = JSON.stringify(actorIds);
   return store.all<Relationship>(sql`
     select actorId, otherId, weight, firstDate, lastDate from (
-      select actor_id as actorId, other_id as otherId, weight, first_date as firstDate, last_date as lastDate
-      from actor_pair_counts where actor_id in (select value from json_each(${ids}))
-      union all
-      select other_id, actor_id, weight, first_date, last_date
-      from actor_pair_counts where other_id in (select value from json_each(${ids})))
-    order by actorId, weight desc, otherId`);
+      select *, row_number() over (partition by actorId order by weight desc, otherId) as position from (
+        select actor_id as actorId, other_id as otherId, weight, first_date as firstDate, last_date as lastDate
+        from actor_pair_counts where actor_id in (select value from json_each(${ids}))
+        union all
+        select other_id, actor_id, weight, first_date, last_date
+        from actor_pair_counts where other_id in (select value from json_each(${ids}))))
+    where position <= ${limit}
+    order by actorId, position`);
+}
+
+/** How many other actors each actor shares a live event with; actors with none are absent. */
+export function relationshipCountsByActorIds(store: Store, actorIds: readonly number[]): Map<number, number> {
+  if (!actorIds.length) return new Map();
+  const ids = JSON.stringify(actorIds);
+  return new Map(
+    store.values<[number, number]>(sql`
+      select actorId, count(*) from (
+        select actor_id as actorId from actor_pair_counts where actor_id in (select value from json_each(${ids}))
+        union all
+        select other_id from actor_pair_counts where other_id in (select value from json_each(${ids})))
+      group by actorId`),
+  );
 }
 
 /**

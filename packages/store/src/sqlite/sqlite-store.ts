@@ -34,7 +34,12 @@ import { countEvents, countEventsUpTo } from '../queries/event-counts.ts';
 import { eventBySlug, eventsByIds, listEvents } from '../queries/events.ts';
 import { EXPORT_BATCH_SIZE, exportActors, exportEvents } from '../queries/export.ts';
 import { countFigures, figureBySlug, listFigures } from '../queries/figures.ts';
-import { listSharedEvents, readActorNetwork, relationshipsByActorIds } from '../queries/network.ts';
+import {
+  listSharedEvents,
+  readActorNetwork,
+  relationshipCountsByActorIds,
+  relationshipsByActorIds,
+} from '../queries/network.ts';
 import * as related from '../queries/related.ts';
 import { search } from '../queries/search.ts';
 import { citationPagesBySourceIds, countSources, listSources, sourceBySlug } from '../queries/sources.ts';
@@ -223,8 +228,11 @@ export class SqliteStore implements BilateralStore {
   async citationsBySubjectIds(...args: Parameters<BilateralStore['citationsBySubjectIds']>) {
     return related.citationsBySubjectIds(this.database, ...args);
   }
-  async relationshipsByActorIds(ids: readonly number[]) {
-    return relationshipsByActorIds(this.database, ids);
+  async relationshipsByActorIds(ids: readonly number[], limit: number) {
+    return relationshipsByActorIds(this.database, ids, limit);
+  }
+  async relationshipCountsByActorIds(ids: readonly number[]) {
+    return relationshipCountsByActorIds(this.database, ids);
   }
   async eventCountsByActorIds(ids: readonly number[]) {
     return related.eventCountsByActorIds(this.database, ids);
