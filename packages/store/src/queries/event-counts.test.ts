@@ -23,6 +23,8 @@ forEachStore(
     };
     const tookPart = (id: number) =>
       `exists (select 1 from event_participants p where p.event_id = events.id and p.actor_id = ${id})`;
+    const inSector = (sector: string) =>
+      `exists (select 1 from event_sectors s where s.event_id = events.id and s.sector = '${sector}')`;
 
     it('answers every filter a kept total counts with the number of live events it matches', async () => {
       const { store } = underTest;
@@ -36,6 +38,14 @@ forEachStore(
           "archived_at is null and date_earliest >= '2000-01-01' and date_latest <= '2009-12-31' and kind = 'arms_deal'",
         ],
         [{ actors: [slugs[0]!] }, `archived_at is null and ${tookPart(ids[0]!)}`],
+        [
+          { sectors: ['defence'], from: '2000' },
+          `archived_at is null and date_earliest >= '2000-01-01' and ${inSector('defence')}`,
+        ],
+        [
+          { actors: [slugs[0]!], from: '2001', kinds: ['arms_deal'] },
+          `archived_at is null and date_earliest >= '2001-01-01' and kind = 'arms_deal' and ${tookPart(ids[0]!)}`,
+        ],
         [{ actors: [slugs[1]!, slugs[1]!], actorsMatch: 'all' }, `archived_at is null and ${tookPart(ids[1]!)}`],
         [
           { actors: [slugs[1]!, slugs[0]!], actorsMatch: 'all' },
@@ -59,8 +69,8 @@ forEachStore(
       const { ids, slugs } = await busiest();
       const cases: [EventFilter, string][] = [
         [
-          { sectors: ['defence'], from: '2000' },
-          "archived_at is null and date_earliest >= '2000-01-01' and exists (select 1 from event_sectors s where s.event_id = events.id and s.sector = 'defence')",
+          { sectors: ['defence'], from: '2000-06-15' },
+          `archived_at is null and date_earliest >= '2000-06-15' and ${inSector('defence')}`,
         ],
         [
           { actors: slugs, actorsMatch: 'any' },
