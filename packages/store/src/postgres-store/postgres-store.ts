@@ -44,8 +44,17 @@ import { inStatementScope, timeStatements } from './statement-timing.ts';
 /** How long a client waits before sending a write again while the database is a standby. */
 const STANDBY_RETRY_AFTER_SECONDS = 2;
 
-const inRecovery = async (db: PostgresDatabase) =>
-  (await db.execute<{ standby: boolean }>(sql`select pg_is_in_recovery() as standby`)).rows[0]!.standby;
+/**
+ * Whether a refused write may succeed on retry: the server is a standby, or it was one when it
+ * refused and has been promoted since (a failover). Only a server that is no standby and refuses
+ * every write by its own setting (default_transaction_read_only) refuses for good.
+ */
+const refusedOnlyUntilPromoted = async (db: PostgresDatabase) =>
+  (
+    await db.execute<{ retryable: boolean }>(
+      sql`select pg_is_in_recovery() or current_setting('default_transaction_read_only') <> 'on' as retryable`,
+    )
+  ).rows[0]!.retryable;
 
 type Args<Method extends keyof BilateralStore> = BilateralStore[Method] extends (...args: infer A) => unknown
   ? A
@@ -282,15 +291,16 @@ export class PostgresBilateralStore implements BilateralStore {
   /**
    * Runs a write. A process not started read-only whose server refuses the write because it is a
    * hot standby is most likely in a failover (DATABASE_URL follows the primary, and the standby
-   * answers first): the refusal is retryable, and the same write succeeds once it is promoted.
+   * answers first): the refusal is retryable, and the same write succeeds once it is promoted. It is
+   * retryable too when the standby was promoted between the refusal and the check.
    */
   private async write<T>(work: (db: PostgresDatabase) => Promise<T>): Promise<T> {
     try {
       return await this.run(work);
     } catch (error) {
       if (this.readOnly || !(error instanceof StorageError) || error.code !== 'STORAGE_READ_ONLY') throw error;
-      const standby = await this.run(inRecovery).catch(() => false);
-      if (!standby) throw error;
+      const retryable = await this.run(refusedOnlyUntilPromoted).catch(() => false);
+      if (!retryable) throw error;
       throw new StorageError(error.code, error.detail, {
         cause: error.cause,
         retryAfterSeconds: STANDBY_RETRY_AFTER_SECONDS,
